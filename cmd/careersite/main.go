@@ -1,0 +1,130 @@
+// Command careersite builds static career-guide sites.
+//
+//	careersite build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--expired] [--quiet]
+//
+// main only parses the command line and calls internal code; the exit status
+// is 0 on success, 1 when the site has errors, 2 on bad usage.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/site"
+)
+
+const usage = `careersite builds static career-guide sites.
+
+Usage:
+  careersite build [flags]   build the site into public/
+  careersite help            show this help
+
+Run "careersite build -h" for the flags of build.
+`
+
+// usageError is bad usage of the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode prints err and maps it to the exit status.
+func exitCode(err error, stderr io.Writer) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "careersite: %s\n", ue.msg)
+		return 2
+	}
+	fmt.Fprintln(stderr, err)
+	return 1
+}
+
+// Run runs the command line args (without the program name).
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return &usageError{"no command given"}
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return &usageError{fmt.Sprintf("unknown command %q", args[0])}
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var (
+		opts  site.Options
+		quiet bool
+	)
+	fl.StringVar(&opts.Source, "source", ".", "the site folder, holding site.yaml")
+	fl.StringVar(&opts.Dest, "dest", "", "the output folder (default: `DIR`/public of --source)")
+	fl.StringVar(&opts.BaseURL, "base-url", "", "the absolute URL the site is published at, replacing site.yaml's base_url")
+	fl.BoolVar(&opts.Drafts, "drafts", false, "include draft pages")
+	fl.BoolVar(&opts.Future, "future", false, "include pages whose publish date is in the future")
+	fl.BoolVar(&opts.Expired, "expired", false, "include pages whose expiry date has passed")
+	fl.BoolVar(&quiet, "quiet", false, "print nothing but errors")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &usageError{err.Error()}
+	}
+	if fl.NArg() > 0 {
+		return &usageError{fmt.Sprintf("build takes no arguments, got %q", strings.Join(fl.Args(), " "))}
+	}
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Source, "public")
+	}
+	opts.Theme = careersite.Theme()
+
+	start := time.Now()
+	res, err := site.Build(ctx, opts)
+	if err != nil {
+		return buildError(err)
+	}
+	if !quiet {
+		fmt.Fprintf(stdout, "built %d pages, %d files into %s in %s\n",
+			res.Pages, res.Files, opts.Dest, time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+// buildError adds a count line under the errors of a failed build.
+func buildError(err error) error {
+	n := 1
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		n = len(j.Unwrap())
+	}
+	noun := "error"
+	if n > 1 {
+		noun = "errors"
+	}
+	return fmt.Errorf("%w\nbuild failed: %d %s, nothing written", err, n, noun)
+}

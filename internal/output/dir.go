@@ -1,0 +1,113 @@
+// Package output owns where the bytes of a build go.
+//
+// A Dir is an all-or-nothing output directory. NewDir creates a temporary
+// directory beside the destination (".public.tmp-*" for "public"); WriteFile
+// writes into it, never outside it: every write goes through an os.Root opened
+// on the temporary directory, so no name can escape it. Commit swaps the
+// temporary directory in place of the destination and removes the old one;
+// Abort removes the temporary directory and leaves the destination exactly as
+// it was. Until Commit succeeds the destination is not touched at all.
+//
+// Names given to WriteFile are slash-separated paths relative to the output
+// root ("jobs/back-end-developer/index.html"), as produced by fs.ValidPath.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+)
+
+// Dir is an output directory that is written in full before it replaces the
+// destination. It is safe for concurrent WriteFile calls.
+type Dir struct {
+	dest string
+	tmp  string
+	root *os.Root
+}
+
+// NewDir prepares a temporary directory beside dest. The parent of dest must
+// exist; dest itself need not.
+func NewDir(dest string) (*Dir, error) {
+	dest = filepath.Clean(dest)
+	parent, base := filepath.Split(dest)
+	if parent == "" {
+		parent = "."
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return &Dir{dest: dest, tmp: tmp, root: root}, nil
+}
+
+// WriteFile writes data to name inside the output, creating directories as
+// needed.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("output: invalid file name %q", name)
+	}
+	if dir := path.Dir(name); dir != "." {
+		if err := d.root.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+	}
+	if err := d.root.WriteFile(name, data, 0o644); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	return nil
+}
+
+// Commit replaces the destination with everything written so far. The old
+// destination is first renamed aside, so that at every moment the
+// destination path holds either the complete old output or the complete new
+// one (except for the instant between the two renames, when it is absent).
+func (d *Dir) Commit() error {
+	if err := d.root.Close(); err != nil {
+		return d.fail(err)
+	}
+	if err := os.Chmod(d.tmp, 0o755); err != nil { // MkdirTemp makes it 0700
+		return d.fail(err)
+	}
+	old := ""
+	if _, err := os.Lstat(d.dest); err == nil {
+		old = d.tmp + ".old"
+		if err := os.Rename(d.dest, old); err != nil {
+			return d.fail(err)
+		}
+	}
+	if err := os.Rename(d.tmp, d.dest); err != nil {
+		if old != "" {
+			err = errors.Join(err, os.Rename(old, d.dest))
+		}
+		return d.fail(err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("output: removing the previous output: %w", err)
+		}
+	}
+	return nil
+}
+
+// Abort discards everything written and leaves the destination untouched.
+func (d *Dir) Abort() error {
+	d.root.Close()
+	if err := os.RemoveAll(d.tmp); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	return nil
+}
+
+func (d *Dir) fail(err error) error {
+	os.RemoveAll(d.tmp)
+	return fmt.Errorf("output: %w", err)
+}

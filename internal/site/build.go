@@ -1,0 +1,264 @@
+// Package site is the site model and the build pipeline.
+//
+// Build turns a site folder into its output, all or nothing:
+//
+//  1. site.yaml is decoded (config.Load); --base-url replaces its base_url.
+//  2. content/**/*.md is loaded in parallel (content.Load).
+//  3. Drafts, pages whose publish_date (else date) is after Options.Now and
+//     pages whose expiry_date has passed are left out unless Options ask for
+//     them.
+//  4. Each page's Markdown is converted once, in parallel (markdown.Convert).
+//  5. The model is indexed: the home page, one section per first-level
+//     folder of content/ (from its _index.md, or made up when it has none),
+//     and the regular pages. Two pages with one URL are an error.
+//  6. Templates are parsed from the site's layouts/ over the theme's
+//     (render.New) and every page is rendered in parallel into a temporary
+//     directory, with the assets (site files over theme files) and the
+//     generated css/syntax.css.
+//  7. Only when every step succeeded is the temporary directory swapped in
+//     for the destination.
+//
+// Every error caused by a user's file is collected across all steps that can
+// run, sorted by path, line and column, and returned joined; nothing is
+// written then and the previous output stays as it was.
+package site
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/render"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Source  string // the site folder, holding site.yaml
+	Dest    string // the output folder; "" means Source/public
+	BaseURL string // replaces site.yaml's base_url when not empty
+
+	Drafts  bool // include pages with draft: true
+	Future  bool // include pages published after Now
+	Expired bool // include pages whose expiry_date is before Now
+
+	Now   time.Time // the moment that decides future and expired pages; zero means time.Now()
+	Theme fs.FS     // the default theme, holding layouts/ and assets/
+}
+
+// Result counts what a successful build wrote.
+type Result struct {
+	Pages int // HTML pages
+	Files int // every file, pages included
+}
+
+// Build builds the site described by opts. See the package comment for the
+// steps and the error contract.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	s, err := load(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	dest := opts.Dest
+	if dest == "" {
+		dest = filepath.Join(opts.Source, "public")
+	}
+	return s.write(ctx, dest)
+}
+
+// loaded is a site that is ready to be written.
+type loaded struct {
+	site     *Site
+	pages    []*Page // every page to render, the 404 page included
+	renderer *render.Renderer
+	assets   *assets
+}
+
+func load(ctx context.Context, opts Options) (*loaded, error) {
+	siteFS := os.DirFS(opts.Source)
+	cfg, err := config.Load(siteFS)
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
+			return nil, fmt.Errorf("--base-url: %w", err)
+		}
+	}
+	var problems []error
+	sources, err := content.Load(ctx, siteFS, cfg)
+	problems = append(problems, flatten(err)...)
+	sources = published(sources, opts)
+
+	converted, errs := convert(ctx, sources, cfg)
+	problems = append(problems, errs...)
+
+	links, err := newLinker(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	site, pages, errs := index(cfg, links, sources, converted)
+	problems = append(problems, errs...)
+
+	as, err := loadAssets(siteFS, opts.Theme, links)
+	if err != nil {
+		return nil, err
+	}
+	renderer, err := render.New(siteFS, opts.Theme, funcs(links, as))
+	problems = append(problems, flatten(err)...)
+
+	if len(problems) > 0 {
+		return nil, joinSorted(problems)
+	}
+	return &loaded{site: site, pages: pages, renderer: renderer, assets: as}, nil
+}
+
+// published keeps the pages that this build publishes. Section and home
+// front matter (_index.md) is always kept.
+func published(pages []*content.Page, opts Options) []*content.Page {
+	var kept []*content.Page
+	for _, p := range pages {
+		if p.IsIndex || isPublished(p.FrontMatter, opts) {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+func isPublished(fm content.FrontMatter, opts Options) bool {
+	if fm.Draft && !opts.Drafts {
+		return false
+	}
+	publish := fm.PublishDate
+	if publish.IsZero() {
+		publish = fm.Date
+	}
+	if publish.After(opts.Now) && !opts.Future {
+		return false
+	}
+	if !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(opts.Now) && !opts.Expired {
+		return false
+	}
+	return true
+}
+
+// convert renders every page's Markdown, in parallel; the results line up
+// with pages.
+func convert(ctx context.Context, pages []*content.Page, cfg *config.Config) ([]*markdown.Result, []error) {
+	conv := markdown.New(markdown.Options{
+		UnsafeHTML:  cfg.Markdown.UnsafeHTML,
+		Typographer: cfg.Markdown.Typographer,
+	})
+	results := make([]*markdown.Result, len(pages))
+	var (
+		mu       sync.Mutex
+		problems []error
+	)
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range pages {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			res, err := conv.Convert(p.Body, p.BodyLine)
+			results[i] = res
+			if err != nil {
+				mu.Lock()
+				for _, e := range flatten(err) {
+					problems = append(problems, fmt.Errorf("%s:%w", p.Path, e))
+				}
+				mu.Unlock()
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		problems = append(problems, err)
+	}
+	return results, problems
+}
+
+// funcs are the template functions that need the site: URLs and assets.
+func funcs(links *linker, as *assets) template.FuncMap {
+	return template.FuncMap{
+		"relURL":  links.rel,
+		"absURL":  links.abs,
+		"asset":   as.lookup,
+		"slugify": content.Slugify,
+	}
+}
+
+// linker turns site paths into URLs under the site's base URL.
+type linker struct {
+	origin   string // "https://example.org"
+	basePath string // "/careers/"
+}
+
+func newLinker(baseURL string) (*linker, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("base_url: %w", err)
+	}
+	base := u.Path
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return &linker{origin: u.Scheme + "://" + u.Host, basePath: base}, nil
+}
+
+// rel gives the root-relative URL of a site path ("/jobs/" → "/careers/jobs/").
+// Absolute URLs, fragments and scheme-relative URLs are returned unchanged.
+func (l *linker) rel(p string) string {
+	if isExternal(p) || strings.HasPrefix(p, "#") {
+		return p
+	}
+	return l.basePath + strings.TrimPrefix(p, "/")
+}
+
+// abs gives the absolute URL of a site path.
+func (l *linker) abs(p string) string {
+	if isExternal(p) {
+		return p
+	}
+	return l.origin + l.rel(p)
+}
+
+func isExternal(p string) bool {
+	if strings.HasPrefix(p, "//") {
+		return true
+	}
+	u, err := url.Parse(p)
+	return err == nil && u.Scheme != ""
+}
+
+// flatten turns an errors.Join tree into its leaves.
+func flatten(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}

@@ -1,0 +1,188 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/markdown"
+)
+
+// index builds the site model from the loaded pages and their converted
+// Markdown (converted[i] belongs to sources[i]). It returns the site, every
+// page to render (home, sections, regular pages, then the 404 page), and the
+// errors found: pages that share a URL.
+func index(cfg *config.Config, links *linker, sources []*content.Page, converted []*markdown.Result) (*Site, []*Page, []error) {
+	s := &Site{
+		Title:       cfg.Title,
+		BaseURL:     cfg.BaseURL,
+		Language:    cfg.Language,
+		Description: cfg.Description,
+		Author:      cfg.Author,
+		Menu:        cfg.Menu,
+		Params:      cfg.Params,
+	}
+	s.Home = &Page{Site: s, Kind: KindHome, Type: "article", Title: cfg.Title, Description: cfg.Description, URL: "/"}
+	sections := map[string]*Page{}
+	section := func(name string) *Page {
+		if sec, ok := sections[name]; ok {
+			return sec
+		}
+		sec := &Page{Site: s, Kind: KindSection, Type: cfg.KindOf(name), Section: name, Title: sectionTitle(name), URL: "/" + name + "/"}
+		sections[name] = sec
+		return sec
+	}
+
+	var regular []*Page
+	for i, src := range sources {
+		var p *Page
+		switch {
+		case src.IsIndex && src.Section == "":
+			p = s.Home
+		case src.IsIndex:
+			p = section(src.Section)
+		default:
+			p = &Page{Site: s, Kind: KindPage, Type: src.Kind, Section: src.Section}
+			regular = append(regular, p)
+		}
+		fill(p, src, converted[i])
+	}
+
+	for _, p := range regular {
+		if p.Section == "" {
+			p.Parent = s.Home
+			continue
+		}
+		p.Parent = section(p.Section)
+		p.Parent.Pages = append(p.Parent.Pages, p)
+	}
+	for _, name := range slices.Sorted(maps.Keys(sections)) {
+		sec := sections[name]
+		sec.Parent = s.Home
+		slices.SortFunc(sec.Pages, byWeight)
+		s.Sections = append(s.Sections, sec)
+	}
+	slices.SortStableFunc(s.Sections, func(a, b *Page) int {
+		return cmp.Or(compareWeight(a.Weight, b.Weight), cmp.Compare(a.Title, b.Title))
+	})
+	s.Pages = slices.Clone(regular)
+	slices.SortFunc(s.Pages, byDate)
+	s.Home.Pages = s.Pages
+	s.Home.Sections = s.Sections
+
+	notFound := &Page{Site: s, Kind: KindNotFound, Type: "article", Title: "Page not found", URL: "/404.html", Parent: s.Home}
+	pages := append([]*Page{s.Home}, s.Sections...)
+	pages = append(pages, regular...)
+	pages = append(pages, notFound)
+	errs := checkURLs(pages)
+	for _, p := range pages {
+		p.out = outputName(p.URL)
+		p.URL = links.rel(p.URL)
+		p.Permalink = links.abs(p.URL)
+	}
+	return s, pages, errs
+}
+
+// fill copies a loaded page and its converted Markdown into p.
+func fill(p *Page, src *content.Page, res *markdown.Result) {
+	fm := src.FrontMatter
+	if fm.Title != "" {
+		p.Title = fm.Title
+	}
+	if fm.Description != "" {
+		p.Description = fm.Description
+	}
+	if src.URL != "" {
+		p.URL = src.URL
+	}
+	p.Date, p.Updated, p.Lastmod = fm.Date, fm.Updated, fm.Date
+	if !fm.Updated.IsZero() {
+		p.Lastmod = fm.Updated
+	}
+	p.Draft, p.Tags, p.Skills, p.Authors, p.Weight = fm.Draft, fm.Tags, fm.Skills, fm.Authors, fm.Weight
+	p.Params, p.File, p.layout = fm.Params, src.Path, fm.Layout
+	if res == nil {
+		return
+	}
+	// The HTML below is the output of our Markdown renderer, which omits
+	// raw HTML from content unless site.yaml turns it on: it is markup we
+	// produced, not user data passed through.
+	p.Content = template.HTML(res.HTML)
+	p.Summary = template.HTML(res.Summary)
+	p.TableOfContents = template.HTML(res.TOC)
+	p.Headings, p.WordCount, p.ReadingTime = res.Headings, res.WordCount, res.ReadingTime
+}
+
+// checkURLs reports every page whose URL an earlier page already has.
+func checkURLs(pages []*Page) []error {
+	owner := map[string]*Page{}
+	var errs []error
+	for _, p := range pages {
+		first, taken := owner[p.URL]
+		if !taken {
+			owner[p.URL] = p
+			continue
+		}
+		errs = append(errs, fmt.Errorf("%s:1:1: URL %q is also the URL of %s", p.File, p.URL, describe(first)))
+	}
+	return errs
+}
+
+func describe(p *Page) string {
+	if p.File != "" {
+		return p.File
+	}
+	return fmt.Sprintf("the %s page %q", p.Kind, p.URL)
+}
+
+// outputName is the file a URL is served from: "/jobs/" → "jobs/index.html".
+func outputName(u string) string {
+	name := strings.TrimPrefix(u, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		return name + "index.html"
+	}
+	if path.Ext(name) == "" {
+		return name + "/index.html"
+	}
+	return name
+}
+
+// sectionTitle names a section that has no _index.md: "career-paths" → "Career paths".
+func sectionTitle(name string) string {
+	t := strings.ReplaceAll(name, "-", " ")
+	if t == "" {
+		return t
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+// byWeight orders a section's pages: pages with a weight first, lightest
+// first; then newest first; then by title and URL, so the order never
+// depends on the file system.
+func byWeight(a, b *Page) int {
+	return cmp.Or(compareWeight(a.Weight, b.Weight), byDate(a, b))
+}
+
+// byDate orders pages newest first, then by title and URL.
+func byDate(a, b *Page) int {
+	return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
+}
+
+// compareWeight puts weighted items (weight != 0) before unweighted ones.
+func compareWeight(a, b int) int {
+	switch {
+	case a == b:
+		return 0
+	case a == 0:
+		return 1
+	case b == 0:
+		return -1
+	}
+	return cmp.Compare(a, b)
+}

@@ -1,0 +1,76 @@
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/markdown"
+)
+
+// Page kinds, as templates see them in .Kind.
+const (
+	KindHome     = "home"
+	KindSection  = "section"
+	KindPage     = "page"
+	KindNotFound = "404"
+)
+
+// Site is .Site in every template.
+type Site struct {
+	Title       string
+	BaseURL     string
+	Language    string
+	Description string
+	Author      config.Author
+	Menu        []config.MenuItem
+	Params      map[string]any
+
+	Home     *Page
+	Sections []*Page // section pages, by weight then title
+	Pages    []*Page // every regular page, newest first
+}
+
+// Page is what `.` is in a page template. Its fields are documented in the
+// README's template reference; keep the two in step.
+type Page struct {
+	Site *Site
+
+	Kind    string // home, section, page or 404
+	Type    string // job, role, certification or article
+	Section string // "jobs"; "" on the home page, the 404 page and root pages
+
+	Title       string
+	Description string
+	Date        time.Time
+	Updated     time.Time // zero when the page was never updated
+	Lastmod     time.Time // Updated, else Date
+	Draft       bool
+	Tags        []string
+	Skills      []string
+	Authors     []string
+	Weight      int
+
+	URL       string // root-relative, with the base path: "/jobs/back-end-developer/"
+	Permalink string // absolute
+
+	// Content, Summary and TableOfContents are HTML produced by our Markdown
+	// renderer, which omits raw HTML unless site.yaml enables it.
+	Content         template.HTML
+	Summary         template.HTML
+	TableOfContents template.HTML
+	Headings        []markdown.Heading
+	WordCount       int
+	ReadingTime     int
+
+	Params map[string]any
+
+	Pages    []*Page // a section's pages; on the home page every regular page, newest first
+	Sections []*Page // on the home page: the sections
+	Parent   *Page   // the section of a regular page; the home page for a section
+
+	File string // "content/jobs/back-end-developer.md"; "" for generated pages
+
+	layout string // front matter "layout"
+	out    string // output file name: "jobs/back-end-developer/index.html"
+}

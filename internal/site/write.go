@@ -1,0 +1,94 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"maps"
+	"runtime"
+	"slices"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/render"
+)
+
+// write renders every page and publishes the assets into a temporary
+// directory, then swaps it in for dest. On any error the temporary directory
+// is removed and dest is left as it was.
+func (s *loaded) write(ctx context.Context, dest string) (*Result, error) {
+	out, err := output.NewDir(dest)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.writeAll(ctx, out); err != nil {
+		return nil, joinSorted(append(flatten(err), flatten(out.Abort())...))
+	}
+	if err := out.Commit(); err != nil {
+		return nil, err
+	}
+	return &Result{Pages: len(s.pages), Files: len(s.pages) + len(s.assets.files)}, nil
+}
+
+// writeAll renders pages on all cores; every page error is collected.
+func (s *loaded) writeAll(ctx context.Context, out *output.Dir) error {
+	var (
+		mu       sync.Mutex
+		problems []error
+	)
+	report := func(err error) {
+		mu.Lock()
+		problems = append(problems, err)
+		mu.Unlock()
+	}
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, name := range slices.Sorted(maps.Keys(s.assets.files)) {
+		g.Go(func() error { return out.WriteFile(name, s.assets.files[name].data) })
+	}
+	for _, p := range s.pages {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := s.writePage(out, p); err != nil {
+				report(err)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		problems = append(problems, err)
+	}
+	return joinSorted(problems)
+}
+
+func (s *loaded) writePage(out *output.Dir, p *Page) error {
+	name, err := s.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: p.layout})
+	if err != nil {
+		return fmt.Errorf("%s: %w", where(p), err)
+	}
+	var buf bytes.Buffer
+	if err := s.renderer.Execute(&buf, name, p); err != nil {
+		return fmt.Errorf("%w (rendering %s)", err, describe(p))
+	}
+	return out.WriteFile(p.out, buf.Bytes())
+}
+
+// lookupKind maps a page kind to the template kind of internal/render.
+func lookupKind(kind string) string {
+	if kind == KindPage {
+		return "single"
+	}
+	return kind
+}
+
+// where is the position an error about a whole page is reported at.
+func where(p *Page) string {
+	if p.File == "" {
+		return describe(p)
+	}
+	return p.File + ":1:1"
+}
