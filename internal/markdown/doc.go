@@ -1,0 +1,70 @@
+// Package markdown turns the Markdown body of a page into HTML and the facts
+// about it that the rest of the build needs.
+//
+// # Converter
+//
+// New builds one goldmark instance from Options; the Converter is safe for
+// concurrent use, so a build makes one and calls Convert from every worker.
+// Every Convert gets its own parser context, so heading IDs never leak from
+// one page into another.
+//
+// The dialect is CommonMark plus GFM (tables, strikethrough, linkify, task
+// lists), footnotes, definition lists and, when Options.Typographer is set,
+// smart quotes and dashes. Raw HTML is replaced by an HTML comment unless
+// Options.UnsafeHTML is set.
+//
+// # Headings
+//
+// Every heading gets an id. A heading may set its own with the attribute
+// syntax, "## Salary {#pay}"; only the id is honoured, every other attribute
+// is dropped, since attributes such as style or data-* would let content
+// escape the theme. The other headings get an id made from their text: lower
+// case letters, digits and marks of any script are kept, apostrophes are
+// dropped ("What's new" becomes "whats-new"), every other run of characters
+// becomes one "-", and a text with none of them becomes "heading". The ids
+// written by the author are reserved first, then generated ids are handed
+// out in document order; a repeat gets "-1", "-2", … So an id depends only
+// on the page, never on other pages or on the order pages are built in. Two
+// headings that set the same id are reported as an error.
+//
+// Result.Headings lists every heading in order with its plain text.
+// Result.TOC is a nested <ul> of the h2–h4 headings, nil when there are fewer
+// than two of them. A heading more than one level below the one before it is
+// nested one level deeper, never more, so the list is always well formed.
+//
+// # Summary, words and reading time
+//
+// The summary is the HTML of every top-level block before a line holding
+// only "<!--more-->" (spaces and case inside the comment do not matter); the
+// divider itself is never written to the page. Without a divider the summary
+// is the first top-level paragraph, and nil when there is none. A divider
+// inside a paragraph's text is not recognised.
+//
+// A word is a run of non-space characters holding at least one letter or
+// digit. Text in code spans, code blocks, raw HTML, image alt text and bare
+// URLs is not counted. Reading time is ceil(words/220) minutes.
+//
+// # Links and positions
+//
+// Result.Links lists the destination of every link, image and autolink in
+// document order. Line is a line of the file (body line n is file line
+// firstLine+n-1) and Col counts characters from 1. goldmark records where an
+// inline node starts, and that is the position reported: the "[" of a link,
+// the "!" of an image, the first character of an autolink's URL. Where a
+// node carries no position, the destination text is looked for in the source
+// lines of the enclosing block, and failing that the block's first line is
+// reported.
+//
+// # Code blocks
+//
+// Fenced code blocks are highlighted with chroma (see highlight.go) as
+//
+//	<pre class="chroma"><code class="language-go">…</code></pre>
+//
+// with CSS classes rather than inline styles; Stylesheet returns the matching
+// CSS. The language is the first word of the info string. A block with no
+// language, or one chroma does not know, is written escaped as
+// <pre><code class="language-x"> (no class when there is no language). If
+// chroma fails, the block is written the same plain way and Convert returns
+// an *Error at the line of the opening fence, joined with any others.
+package markdown

@@ -1,0 +1,45 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/util"
+)
+
+// output is the buffer one Convert renders into. It is a util.BufWriter, so
+// goldmark writes to it directly instead of through a bufio.Writer of its own,
+// and it is the only per-page state a goldmark NodeRenderer can reach: the
+// code-block renderer reports chroma failures to it (see reporter).
+type output struct {
+	bytes.Buffer
+	problems []problem
+}
+
+var (
+	_ util.BufWriter = (*output)(nil)
+	_ reporter       = (*output)(nil)
+)
+
+// problem is a failure at a byte offset of the Markdown source.
+type problem struct {
+	offset int
+	msg    string
+}
+
+// Buffered and Flush complete util.BufWriter; there is no separate buffer.
+func (o *output) Buffered() int { return 0 }
+func (o *output) Flush() error  { return nil }
+
+func (o *output) report(offset int, msg string) {
+	o.problems = append(o.problems, problem{offset, msg})
+}
+
+// errors turns the reported problems into *Error values at file positions.
+func (o *output) errors(pos *positions) []*Error {
+	errs := make([]*Error, 0, len(o.problems))
+	for _, p := range o.problems {
+		line, col := pos.at(p.offset)
+		errs = append(errs, &Error{Line: line, Col: col, Msg: p.msg})
+	}
+	return errs
+}

@@ -1,0 +1,64 @@
+package markdown
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordCounter counts words in text fed to it piece by piece: a word is a run
+// of non-space characters with at least one letter or digit, so "--", "·"
+// or an entity such as "&mdash;" standing alone is not a word.
+type wordCounter struct {
+	n     int
+	alnum bool // the current run has a letter or digit
+}
+
+func (w *wordCounter) add(b []byte) {
+	for len(b) > 0 {
+		if b[0] == '&' {
+			if n := entityLen(b); n > 0 {
+				b = b[n:] // punctuation: it neither starts nor ends a word
+				continue
+			}
+		}
+		r, size := rune(b[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b)
+		}
+		b = b[size:]
+		switch {
+		case unicode.IsSpace(r):
+			w.end()
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			w.alnum = true
+		}
+	}
+}
+
+// end closes the current run of characters.
+func (w *wordCounter) end() {
+	if w.alnum {
+		w.n++
+	}
+	w.alnum = false
+}
+
+// entityLen returns the length of the character reference ("&amp;",
+// "&#8212;") at the start of b, or 0.
+func entityLen(b []byte) int {
+	const longest = 32
+	for i := 1; i < len(b) && i < longest; i++ {
+		c := b[i]
+		switch {
+		case c == ';':
+			if i == 1 {
+				return 0
+			}
+			return i + 1
+		case c == '#' && i == 1, 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		default:
+			return 0
+		}
+	}
+	return 0
+}

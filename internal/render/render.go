@@ -1,0 +1,212 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"text/template/parse"
+)
+
+// Renderer holds the parsed layouts of a site and its theme. It is safe for
+// concurrent use.
+type Renderer struct {
+	files       *files
+	pages       map[string]*page // page templates by path
+	partials    map[string]bool  // partial file names
+	bindPartial bool             // partial is ours, not the caller's
+}
+
+// New parses every *.html file under layouts/ in site and in theme (both
+// rooted at a site folder, so the paths are "layouts/…"); either may lack
+// layouts/ or be nil. funcs are added to the built-in functions, replacing
+// any of the same name. The error joins every parse error of every file.
+func New(site, theme fs.FS, funcs template.FuncMap) (*Renderer, error) {
+	f, err := readFiles(site, theme)
+	if err != nil {
+		return nil, err
+	}
+	fm := builtins()
+	maps.Copy(fm, funcs)
+	parsed, err := parseAll(f, fm)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{
+		files:       f,
+		pages:       map[string]*page{},
+		partials:    map[string]bool{},
+		bindPartial: funcs["partial"] == nil,
+	}
+	base, err := r.partialSet(parsed, fm)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range sortedKeys(parsed) {
+		if isPartial(name) || isBaseof(name) {
+			continue
+		}
+		if r.pages[name], err = r.newPage(base, name, parsed); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Execute runs the page template name (as returned by Find) with data and
+// writes the output to w. On error, w may hold part of the output.
+func (r *Renderer) Execute(w io.Writer, name string, data any) error {
+	p := r.pages[name]
+	if p == nil {
+		return fmt.Errorf("render: no page template %q", name)
+	}
+	if p.err != nil {
+		return p.err
+	}
+	in, err := r.borrow(p)
+	if err != nil {
+		return err
+	}
+	defer p.giveBack(in)
+	if err := in.entry.Execute(w, data); err != nil {
+		return r.files.execError(name, err)
+	}
+	return nil
+}
+
+// partialSet returns the template set of all partials, which every page's
+// set starts from, and records their names.
+func (r *Renderer) partialSet(parsed map[string]*template.Template, fm template.FuncMap) (*template.Template, error) {
+	base := template.New("").Funcs(fm)
+	for _, name := range sortedKeys(parsed) {
+		if !isPartial(name) {
+			continue
+		}
+		r.partials[name] = true
+		if err := addTrees(base, parsed[name]); err != nil {
+			return nil, err
+		}
+	}
+	return base, nil
+}
+
+// parseAll parses every file on its own, so that each file's error is
+// reported, and returns the templates by path.
+func parseAll(f *files, fm template.FuncMap) (map[string]*template.Template, error) {
+	parsed := map[string]*template.Template{}
+	var errs []*Error
+	for _, name := range sortedKeys(f.src) {
+		t, err := template.New(name).Funcs(fm).Parse(f.src[name])
+		if err != nil {
+			errs = append(errs, f.parseError(name, err))
+			continue
+		}
+		parsed[name] = t
+	}
+	return parsed, joinErrors(errs)
+}
+
+// addTrees adds the templates of one parsed file (the file itself and its
+// {{define}} blocks) to set, replacing templates of the same name. The parse
+// trees are shared, not copied: only clones (see instance), which copy them,
+// are ever executed, and execution is what changes a tree (html/template
+// escapes it in place).
+func addTrees(set, file *template.Template) error {
+	for _, t := range file.Templates() {
+		if t.Tree == nil {
+			continue
+		}
+		if _, err := set.AddParseTree(t.Name(), t.Tree); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// page is one page template, ready to run.
+type page struct {
+	entry string             // the template to execute: the page itself, or its base template
+	set   *template.Template // partials, base template, page; never executed, only cloned
+	err   error              // when set, executing the page fails with it
+
+	mu   sync.Mutex
+	free []*instance
+}
+
+// newPage builds the template set of page template name: a clone of base
+// (the partials) plus, for a page made only of {{define}} blocks, its base
+// template, and then the page itself so that its blocks replace the base
+// template's defaults.
+func (r *Renderer) newPage(base *template.Template, name string, parsed map[string]*template.Template) (*page, error) {
+	set, err := base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	p := &page{entry: name, set: set}
+	if parse.IsEmptyTree(parsed[name].Tree.Root) {
+		b := r.files.baseofFor(name)
+		if b == "" {
+			p.err = &Error{Path: name, Line: 1, Col: 1, Msg: fmt.Sprintf(
+				"the file has only {{define}} blocks but no base template to run in (looked for %s)",
+				strings.Join(baseofCandidates(name), ", "))}
+			return p, nil
+		}
+		if err := addTrees(set, parsed[b]); err != nil {
+			return nil, err
+		}
+		p.entry = b
+	}
+	return p, addTrees(set, parsed[name])
+}
+
+// An instance is a copy of a page's template set that one execution uses at
+// a time. html/template gives a function no per-execution state, yet the
+// partial depth limit needs some: a shared counter would mix up concurrent
+// executions, and without a limit a partial that includes itself overflows
+// the goroutine stack, which kills the process. So each execution borrows an
+// instance, whose partial func counts its own depth, and gives it back. There
+// are never more instances of a page than executions of it running at once;
+// making one costs a Clone (a copy of the parse trees, no parsing).
+type instance struct {
+	r     *Renderer
+	set   *template.Template
+	entry *template.Template
+	depth int // partial calls in progress
+}
+
+// borrow takes a free instance of p, or makes one.
+func (r *Renderer) borrow(p *page) (*instance, error) {
+	p.mu.Lock()
+	if n := len(p.free); n > 0 {
+		in := p.free[n-1]
+		p.free = p.free[:n-1]
+		p.mu.Unlock()
+		return in, nil
+	}
+	p.mu.Unlock()
+	set, err := p.set.Clone()
+	if err != nil {
+		return nil, err
+	}
+	in := &instance{r: r, set: set, entry: set.Lookup(p.entry)}
+	if r.bindPartial {
+		set.Funcs(template.FuncMap{"partial": in.partial})
+	}
+	return in, nil
+}
+
+// giveBack returns a borrowed instance to p.
+func (p *page) giveBack(in *instance) {
+	in.depth = 0
+	p.mu.Lock()
+	p.free = append(p.free, in)
+	p.mu.Unlock()
+}
