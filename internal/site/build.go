@@ -41,7 +41,6 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/markdown"
-	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
 )
 

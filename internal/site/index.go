@@ -83,8 +83,8 @@ func index(cfg *config.Config, links *linker, sources []*content.Page, converted
 	errs := checkURLs(pages)
 	for _, p := range pages {
 		p.out = outputName(p.URL)
-		p.URL = links.rel(p.URL)
 		p.Permalink = links.abs(p.URL)
+		p.URL = links.rel(p.URL)
 	}
 	return s, pages, errs
 }

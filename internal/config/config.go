@@ -1,0 +1,214 @@
+// Package config reads site.yaml, the configuration at the root of a site
+// folder, into a [Config].
+//
+// [Load] reads "site.yaml" from the root of the site's fs.FS. Decoding is
+// strict: every key must be known (an unknown key is an error, with a
+// suggestion when it looks like a typo of a known one), and every value must
+// have the right type. Keys left out, or given no value, take these defaults:
+//
+//	base_url    http://localhost:1313/
+//	language    en
+//	sections    {jobs: job, roles: role, certifications: certification}
+//	taxonomies  [tags, skills]
+//	page_size   10
+//	markdown    {unsafe_html: false, typographer: true}
+//
+// A sections or taxonomies value replaces the default as a whole.
+//
+// Then Load validates: title is required; base_url must be an absolute http
+// or https URL (it may have a path, "https://example.org/careers/"; it is
+// normalised to end in "/"; [Config.SetBaseURL] applies the same rule to a
+// base URL given on the command line); language must not be empty; page_size must be
+// at least 1; every section maps to one of the kinds job, role,
+// certification or article, and is a single directory name under content/;
+// taxonomies are non-empty, distinct, single path segments; every menu item
+// has a name and a url. The menu is sorted by weight, then name.
+//
+// Every problem is reported, not just the first: Load returns them joined
+// with errors.Join, each a *decode.Error reading
+// "site.yaml:LINE:COL: message" (a missing required key is reported at 1:1).
+package config
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/careersite/careersite/internal/decode"
+)
+
+// Name is the configuration file's path, relative to the site root.
+const Name = "site.yaml"
+
+// Config is a site's configuration.
+type Config struct {
+	Title       string            `yaml:"title"`       // required
+	BaseURL     string            `yaml:"base_url"`    // absolute http(s) URL ending in "/", may have a path
+	Language    string            `yaml:"language"`    // BCP 47 tag, default "en"
+	Description string            `yaml:"description"` //
+	Author      Author            `yaml:"author"`      //
+	Sections    map[string]string `yaml:"sections"`    // section (directory under content/) -> kind
+	Taxonomies  []string          `yaml:"taxonomies"`  // default [tags, skills]
+	PageSize    int               `yaml:"page_size"`   // default 10, >= 1
+	Markdown    Markdown          `yaml:"markdown"`    //
+	Menu        []MenuItem        `yaml:"menu"`        // sorted by weight, then name
+	Params      map[string]any    `yaml:"params"`      // free for templates
+
+	basePath string // BasePath of baseFor, computed by Load
+	baseFor  string
+}
+
+// Author is the site's default author.
+type Author struct {
+	Name  string `yaml:"name"`
+	URL   string `yaml:"url"`
+	Email string `yaml:"email"`
+}
+
+// Markdown holds the Markdown rendering options.
+type Markdown struct {
+	UnsafeHTML  bool `yaml:"unsafe_html"` // keep raw HTML; default false
+	Typographer bool `yaml:"typographer"` // smart quotes and dashes; default true
+}
+
+// MenuItem is one entry of the site menu.
+type MenuItem struct {
+	Name   string `yaml:"name"`
+	URL    string `yaml:"url"`
+	Weight int    `yaml:"weight"`
+}
+
+// The page kinds a section can map to.
+const (
+	KindJob           = "job"
+	KindRole          = "role"
+	KindCertification = "certification"
+	KindArticle       = "article"
+)
+
+// IsKind reports whether s is one of the page kinds.
+func IsKind(s string) bool {
+	switch s {
+	case KindJob, KindRole, KindCertification, KindArticle:
+		return true
+	}
+	return false
+}
+
+// Kinds returns the page kinds, in the order messages list them.
+func Kinds() []string {
+	return []string{KindJob, KindRole, KindCertification, KindArticle}
+}
+
+// Default returns the configuration of a site.yaml that sets nothing (its
+// Title is empty, which Load would reject).
+func Default() *Config {
+	c := &Config{
+		BaseURL:  "http://localhost:1313/",
+		Language: "en",
+		Sections: map[string]string{
+			"jobs":           KindJob,
+			"roles":          KindRole,
+			"certifications": KindCertification,
+		},
+		Taxonomies: []string{"tags", "skills"},
+		PageSize:   10,
+		Markdown:   Markdown{Typographer: true},
+	}
+	c.basePath, c.baseFor = basePath(c.BaseURL), c.BaseURL
+	return c
+}
+
+// Load reads and validates site.yaml at the root of fsys.
+func Load(fsys fs.FS) (*Config, error) {
+	src, err := fs.ReadFile(fsys, Name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: not found at the root of the site folder: %w", Name, fs.ErrNotExist)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	return parse(src)
+}
+
+func parse(src []byte) (*Config, error) {
+	root, perr := decode.Parse(src)
+	if perr != nil {
+		return nil, perr.In(Name, 0)
+	}
+	c := Default()
+	errs := decode.Node(root, c)
+	errs = append(errs, c.validate(top(root))...)
+	if len(errs) > 0 {
+		slices.SortStableFunc(errs, decode.Compare)
+		list := make([]error, len(errs))
+		for i, e := range errs {
+			list[i] = e.In(Name, 0)
+		}
+		return nil, errors.Join(list...)
+	}
+	c.normalize()
+	return c, nil
+}
+
+// SetBaseURL replaces BaseURL (as a --base-url flag does) after checking it
+// as Load checks base_url, and normalises it to end in "/".
+func (c *Config) SetBaseURL(raw string) error {
+	if !validBaseURL(raw) {
+		return fmt.Errorf("want an absolute http or https URL, got %q", raw)
+	}
+	c.BaseURL = raw
+	c.normalizeBaseURL()
+	return nil
+}
+
+func (c *Config) normalize() {
+	c.normalizeBaseURL()
+	slices.SortStableFunc(c.Menu, func(a, b MenuItem) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Name, b.Name))
+	})
+}
+
+func (c *Config) normalizeBaseURL() {
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	c.basePath, c.baseFor = basePath(c.BaseURL), c.BaseURL
+}
+
+// KindOf returns the kind section maps to, or "article" when it maps to none.
+func (c *Config) KindOf(section string) string {
+	if k, ok := c.Sections[section]; ok {
+		return k
+	}
+	return KindArticle
+}
+
+// BasePath returns the path part of BaseURL, escaped, beginning and ending
+// in "/": "/" for "https://example.org", "/careers/" for
+// "https://example.org/careers".
+func (c *Config) BasePath() string {
+	if c.baseFor == c.BaseURL && c.basePath != "" {
+		return c.basePath
+	}
+	return basePath(c.BaseURL) // BaseURL was changed after Load
+}
+
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return "/"
+	}
+	p := u.EscapedPath()
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}

@@ -1,0 +1,112 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/decode"
+)
+
+// Dir is the directory under the site root that holds the pages.
+const Dir = "content"
+
+// Load reads every page under content/ in fsys (the site root). It returns
+// the pages that parsed, sorted by Path, and every problem of every file,
+// joined and sorted by path, line and column. It returns ctx.Err() alone if
+// ctx is cancelled first.
+func Load(ctx context.Context, fsys fs.FS, cfg *config.Config) ([]*Page, error) {
+	files, err := find(fsys)
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]*Page, len(files))
+	errs := make([][]*decode.Error, len(files))
+	// A fixed pool of workers takes files in turn: no goroutine per file, and
+	// each result goes to its own slot, so nothing needs a lock.
+	g, ctx := errgroup.WithContext(ctx)
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		g.Go(func() error {
+			var s parser
+			for {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return nil
+				}
+				pages[i], errs[i] = s.load(fsys, files[i], cfg)
+			}
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return collect(pages, errs)
+}
+
+// find returns the paths of the *.md files under content/, skipping hidden
+// files and directories. A site without content/ has none.
+func find(fsys fs.FS) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		hidden := strings.HasPrefix(d.Name(), ".") && p != Dir
+		switch {
+		case d.IsDir() && hidden:
+			return fs.SkipDir
+		case !d.IsDir() && !hidden && path.Ext(p) == ".md":
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}
+
+func (s *parser) load(fsys fs.FS, file string, cfg *config.Config) (*Page, []*decode.Error) {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is already in the message
+		}
+		return nil, []*decode.Error{{File: file, Msg: "cannot read: " + err.Error()}}
+	}
+	p, errs := s.parse(file, data, cfg)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return p, nil
+}
+
+// collect drops the failed pages, sorts the rest by Path and joins every
+// error in path, line, column order.
+func collect(pages []*Page, errs [][]*decode.Error) ([]*Page, error) {
+	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
+	slices.SortFunc(pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
+	all := slices.Concat(errs...)
+	if len(all) == 0 {
+		return pages, nil
+	}
+	slices.SortStableFunc(all, decode.Compare)
+	list := make([]error, len(all))
+	for i, e := range all {
+		list[i] = e
+	}
+	return pages, errors.Join(list...)
+}

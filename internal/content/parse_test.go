@@ -1,0 +1,130 @@
+package content
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/careersite/careersite/internal/config"
+)
+
+// The same page, with its bad date on line 7, in each front-matter format.
+func TestParseTrueLineNumbers(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{
+			name: "yaml",
+			in:   "---\ntitle: X\ndescription: d\ntags:\n  - a\n  - b\ndate: next week\n---\nbody\n",
+			want: `content/x.md:7:7: date: cannot parse "next week" as a date (want YYYY-MM-DD)`,
+		},
+		{
+			name: "toml",
+			in:   "+++\ntitle = \"X\"\ndescription = \"d\"\ntags = [\n  \"a\",\n]\ndate = \"next week\"\n+++\nbody\n",
+			want: `content/x.md:7:8: date: cannot parse "next week" as a date (want YYYY-MM-DD)`,
+		},
+		{
+			name: "json",
+			in:   "{\n  \"title\": \"X\",\n  \"description\": \"d\",\n  \"tags\": [\n    \"a\"\n  ],\n  \"date\": \"next week\"\n}\n\nbody\n",
+			want: `content/x.md:7:11: date: cannot parse "next week" as a date (want YYYY-MM-DD)`,
+		},
+		{
+			name: "yaml after blank lines",
+			in:   "\n\n---\ntitle: X\ndate: 2024-01-01\nweight: heavy\n---\n",
+			want: `content/x.md:6:9: weight: want an integer, got "heavy"`,
+		},
+		{
+			name: "yaml syntax",
+			in:   "---\ntitle: X\ndate: 2024-01-01\ntags: [a, b\nweight: 1\n---\n",
+			want: `content/x.md:4:1: invalid YAML: did not find expected ',' or ']'`,
+		},
+		{
+			name: "toml syntax",
+			in:   "+++\ntitle = \"X\"\ndate = 2024-01-01\nweight = \n+++\n",
+			want: `content/x.md:4:10: invalid TOML: expected value but found '\n' instead`,
+		},
+		{
+			name: "json syntax",
+			in:   "{\n  \"title\": \"X\",\n  \"date\": \"2024-01-01\"\n  \"weight\": 1\n}\n",
+			want: `content/x.md:4:3: invalid JSON: invalid character '"' after object key:value pair`,
+		},
+		{
+			name: "toml nested",
+			in:   "+++\ntitle = \"X\"\ndate = 2024-01-01\n\n[salary]\nmin = 1\n\n[[career_path]]\ntitle = \"Junior\"\n[[career_path]]\ntitle = 'Senior'\nyears = { n = \"x\" }\n+++\n",
+			want: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("content/x.md", []byte(tt.in), config.Default())
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("Parse(%q) error =\n%s\nwant\n%s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseBOMAndCRLF(t *testing.T) {
+	in := "\ufeff---\r\ntitle: Café\r\ndate: 2024-01-02\r\n---\r\n# Hi\r\n\r\ntext\r\n"
+	p, err := Parse("content/jobs/x.md", []byte(in), config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "# Hi\n\ntext\n"; string(p.Body) != want {
+		t.Errorf("Body = %q, want %q", p.Body, want)
+	}
+	if p.BodyLine != 5 || p.Title != "Café" || p.Kind != "job" || p.URL != "/jobs/x/" || p.Section != "jobs" {
+		t.Errorf("Parse = %+v", p)
+	}
+	if want := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC); !p.Date.Equal(want) {
+		t.Errorf("Date = %v, want %v", p.Date, want)
+	}
+}
+
+func TestParseFrontMatterFormatsAgree(t *testing.T) {
+	inputs := map[string]string{
+		"yaml": "---\ntitle: X\ndate: 2024-01-02\ntags: [a, b]\nweight: 3\nsalary: {min: 1, max: 2.5}\nopen: true\n---\nbody\n",
+		"toml": "+++\ntitle = \"X\"\ndate = 2024-01-02\ntags = [\"a\", \"b\"]\nweight = 3\nsalary = {min = 1, max = 2.5}\nopen = true\n+++\nbody\n",
+		"json": "{\n\"title\": \"X\", \"date\": \"2024-01-02\", \"tags\": [\"a\", \"b\"], \"weight\": 3,\n\"salary\": {\"min\": 1, \"max\": 2.5}, \"open\": true\n}\n\nbody\n",
+	}
+	want := FrontMatter{
+		Title: "X", Date: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), Tags: []string{"a", "b"}, Weight: 3,
+		Params: map[string]any{"salary": map[string]any{"min": 1, "max": 2.5}, "open": true},
+	}
+	for name, in := range inputs {
+		p, err := Parse("content/x.md", []byte(in), config.Default())
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !reflect.DeepEqual(p.FrontMatter, want) {
+			t.Errorf("%s: FrontMatter =\n%#v\nwant\n%#v", name, p.FrontMatter, want)
+		}
+		if string(p.Body) != "body\n" {
+			t.Errorf("%s: Body = %q, want %q", name, p.Body, "body\n")
+		}
+	}
+}
+
+func TestParseErrorsSortedByLine(t *testing.T) {
+	in := "---\ntitel: X\ndate: 2024-01-02\nweight: x\ndraft: maybe\nkind: jbo\nslug: a/b\n---\n"
+	_, err := Parse("content/jobs/x.md", []byte(in), config.Default())
+	want := strings.Join([]string{
+		`content/jobs/x.md:1:1: missing required "title"`,
+		`content/jobs/x.md:2:1: unknown key "titel"; did you mean "title"?`,
+		`content/jobs/x.md:4:9: weight: want an integer, got "x"`,
+		`content/jobs/x.md:5:8: draft: want true or false, got "maybe"`,
+		`content/jobs/x.md:6:7: kind: want one of job, role, certification or article, got "jbo"; did you mean "job"?`,
+		`content/jobs/x.md:7:7: slug: must not contain "/", got "a/b"`,
+	}, "\n")
+	if err == nil || err.Error() != want {
+		t.Errorf("Parse error =\n%v\nwant\n%s", err, want)
+	}
+}

@@ -1,0 +1,142 @@
+package content
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+
+	"github.com/adrg/frontmatter"
+
+	"github.com/careersite/careersite/internal/decode"
+)
+
+// The front-matter formats. Their unmarshal functions only capture the raw
+// text (v is always a *captured); the text is decoded later, into a
+// yaml.Node, so that positions are known.
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", captureFormat("yaml")),
+	frontmatter.NewFormat("+++", "+++", captureFormat("toml")),
+	// The library's own JSON format: the braces belong to the text, and the
+	// closing "}" line must be followed by an empty line.
+	{Start: "{", End: "}", Unmarshal: captureFormat("json"), UnmarshalDelims: true, RequiresNewLine: true},
+}
+
+type captured struct {
+	format string
+	raw    []byte
+}
+
+func captureFormat(name string) frontmatter.UnmarshalFunc {
+	return func(data []byte, v any) error {
+		c := v.(*captured)
+		c.format, c.raw = name, data
+		return nil
+	}
+}
+
+// parts is a file split into front matter and body.
+type parts struct {
+	format   string // "yaml", "toml", "json"; "" when there is no front matter
+	raw      []byte // the front-matter text
+	open     int    // file line of the opening delimiter (1 when there is none)
+	line     int    // file line where raw starts
+	body     []byte
+	bodyLine int
+}
+
+// clean drops a UTF-8 byte order mark and turns CRLF into LF. It copies src
+// only when it has CRLF line endings.
+func clean(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if bytes.Contains(src, []byte("\r\n")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	return src
+}
+
+// parser holds the buffers reused from one file to the next: a
+// frontmatter.Parse given a large enough *bufio.Reader uses it instead of
+// allocating its own 4 KiB one per file. The zero value is ready to use; a
+// parser must not be shared between goroutines.
+type parser struct {
+	rd bytes.Reader
+	br *bufio.Reader
+}
+
+// split separates the front matter of src (already cleaned) from its body.
+func (s *parser) split(src []byte) (parts, *decode.Error) {
+	s.rd.Reset(src)
+	if s.br == nil {
+		s.br = bufio.NewReader(&s.rd)
+	} else {
+		s.br.Reset(&s.rd)
+	}
+	var c captured
+	if _, err := frontmatter.Parse(s.br, &c, formats...); err != nil {
+		return parts{}, &decode.Error{Line: 1, Col: 1, Msg: "cannot read front matter: " + err.Error()}
+	}
+	open, first := firstLine(src)
+	if c.format == "" {
+		if first == "---" || first == "+++" || first == "{" {
+			return parts{}, &decode.Error{Line: open, Col: 1, Msg: unclosed(first)}
+		}
+		return parts{open: 1, line: 1, body: src, bodyLine: 1}, nil
+	}
+	p := parts{format: c.format, raw: c.raw, open: open, line: open + 1}
+	if c.format == "json" {
+		p.line = open
+	}
+	// The library hands the raw text out of its own copy of src; where it
+	// ends in src is where raw ends, plus the closing line.
+	start := offsetOfLine(src, p.line)
+	end := lineEnd(src, start+len(c.raw))
+	if c.format == "json" {
+		end = start + len(c.raw) // the text already holds "}" and the empty line
+	}
+	p.body = src[end:]
+	p.bodyLine = 1 + bytes.Count(src[:end], []byte("\n"))
+	return p, nil
+}
+
+func unclosed(delim string) string {
+	if delim == "{" {
+		return `front matter opened with "{" is never closed (want a "}" line followed by an empty line)`
+	}
+	return fmt.Sprintf("front matter opened with %q is never closed", delim)
+}
+
+// firstLine returns the number and trimmed text of the first non-blank line,
+// the line the library compares with the opening delimiters.
+func firstLine(src []byte) (int, string) {
+	n := 1
+	for len(src) > 0 {
+		line, rest, _ := bytes.Cut(src, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			return n, string(t)
+		}
+		src, n = rest, n+1
+	}
+	return 1, ""
+}
+
+// offsetOfLine returns the offset where 1-based line n of src starts.
+func offsetOfLine(src []byte, n int) int {
+	off := 0
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// lineEnd returns the offset just after the line that starts at off.
+func lineEnd(src []byte, off int) int {
+	i := bytes.IndexByte(src[off:], '\n')
+	if i < 0 {
+		return len(src)
+	}
+	return off + i + 1
+}
