@@ -25,6 +25,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -41,6 +42,7 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
 )
 
@@ -64,21 +66,41 @@ type Result struct {
 	Files int // every file, pages included
 }
 
-// Build builds the site described by opts. See the package comment for the
-// steps and the error contract.
+// Target receives a build's files. Nothing it holds is visible until Commit;
+// Abort discards everything. output.Dir is the Target of `build`; the
+// preview server keeps its output in memory.
+type Target interface {
+	WriteFile(name string, data []byte) error
+	Commit() error
+	Abort() error
+}
+
+// Build builds the site described by opts into opts.Dest. See the package
+// comment for the steps and the error contract.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
+	dest := opts.Dest
+	if dest == "" {
+		dest = filepath.Join(opts.Source, "public")
 	}
 	s, err := load(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	dest := opts.Dest
-	if dest == "" {
-		dest = filepath.Join(opts.Source, "public")
+	out, err := output.NewDir(dest)
+	if err != nil {
+		return nil, err
 	}
-	return s.write(ctx, dest)
+	return s.write(ctx, out)
+}
+
+// BuildTo builds the site described by opts into target; opts.Dest is not
+// used. The target is committed on success and aborted on any error.
+func BuildTo(ctx context.Context, opts Options, target Target) (*Result, error) {
+	s, err := load(ctx, opts)
+	if err != nil {
+		return nil, errors.Join(err, target.Abort())
+	}
+	return s.write(ctx, target)
 }
 
 // loaded is a site that is ready to be written.
@@ -90,6 +112,9 @@ type loaded struct {
 }
 
 func load(ctx context.Context, opts Options) (*loaded, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
 	siteFS := os.DirFS(opts.Source)
 	cfg, err := config.Load(siteFS)
 	if err != nil {

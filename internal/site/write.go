@@ -11,18 +11,12 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
 )
 
-// write renders every page and publishes the assets into a temporary
-// directory, then swaps it in for dest. On any error the temporary directory
-// is removed and dest is left as it was.
-func (s *loaded) write(ctx context.Context, dest string) (*Result, error) {
-	out, err := output.NewDir(dest)
-	if err != nil {
-		return nil, err
-	}
+// write renders every page and publishes the assets into out, then commits
+// it. On any error out is aborted, so what it replaces stays as it was.
+func (s *loaded) write(ctx context.Context, out Target) (*Result, error) {
 	if err := s.writeAll(ctx, out); err != nil {
 		return nil, joinSorted(append(flatten(err), flatten(out.Abort())...))
 	}
@@ -33,7 +27,7 @@ func (s *loaded) write(ctx context.Context, dest string) (*Result, error) {
 }
 
 // writeAll renders pages on all cores; every page error is collected.
-func (s *loaded) writeAll(ctx context.Context, out *output.Dir) error {
+func (s *loaded) writeAll(ctx context.Context, out Target) error {
 	var (
 		mu       sync.Mutex
 		problems []error
@@ -65,7 +59,7 @@ func (s *loaded) writeAll(ctx context.Context, out *output.Dir) error {
 	return joinSorted(problems)
 }
 
-func (s *loaded) writePage(out *output.Dir, p *Page) error {
+func (s *loaded) writePage(out Target, p *Page) error {
 	name, err := s.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: p.layout})
 	if err != nil {
 		return fmt.Errorf("%s: %w", where(p), err)
