@@ -82,7 +82,7 @@ func index(cfg *config.Config, links *linker, sources []*content.Page, converted
 	pages = append(pages, notFound)
 	errs := checkURLs(pages)
 	for _, p := range pages {
-		p.out = outputName(p.URL)
+		p.out, p.sitePath = outputName(p.URL), p.URL
 		p.Permalink = links.abs(p.URL)
 		p.URL = links.rel(p.URL)
 	}
@@ -117,6 +117,7 @@ func fill(p *Page, src *content.Page, res *markdown.Result) {
 	p.Summary = template.HTML(res.Summary)
 	p.TableOfContents = template.HTML(res.TOC)
 	p.Headings, p.WordCount, p.ReadingTime = res.Headings, res.WordCount, res.ReadingTime
+	p.links = res.Links
 }
 
 // checkURLs reports every page whose URL an earlier page already has.

@@ -71,6 +71,8 @@ type Page struct {
 
 	File string // "content/jobs/back-end-developer.md"; "" for generated pages
 
-	layout string // front matter "layout"
-	out    string // output file name: "jobs/back-end-developer/index.html"
+	layout   string          // front matter "layout"
+	out      string          // output file name: "jobs/back-end-developer/index.html"
+	sitePath string          // URL without the base path: "/jobs/back-end-developer/"
+	links    []markdown.Link // the links written in the page's Markdown
 }

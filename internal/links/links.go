@@ -1,0 +1,184 @@
+// Package links checks that the links written in Markdown point to
+// something the build produces.
+//
+// A Site is filled with every output file of a build (AddFile) before any
+// page is checked; the ids of HTML files are collected as they are added, so
+// a fragment is checked against the anchors the page really has — heading ids,
+// footnotes and the ids the templates write — not against a guess.
+//
+// Check resolves each link of a page the way a browser would, relative to
+// the page's own URL:
+//
+//   - a link with a scheme (https:, mailto:, tel:) or a host ("//cdn.example")
+//     is external and is not checked;
+//   - "#pay" points into the page itself;
+//   - "/jobs/x/" is root-relative: it is read from the site's root (the base
+//     path is not part of it);
+//   - "../x/" and "x/" are relative to the page's URL.
+//
+// A path that ends in "/" points to its index.html; a path without an
+// extension may also point to the index.html below it ("/jobs/x" serves
+// "/jobs/x/"). The query string is ignored; the path and fragment are
+// percent-decoded before they are looked up. A fragment is only checked on an
+// HTML file.
+package links
+
+import (
+	"bytes"
+	"fmt"
+	stdhtml "html"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+)
+
+// Site is every file a build produces, with the ids of its HTML files.
+// AddFile may be called from many goroutines; Check must not run before the
+// last AddFile has returned.
+type Site struct {
+	mu    sync.Mutex
+	files map[string]map[string]bool // output name → ids (nil for a non-HTML file)
+}
+
+// New returns an empty Site.
+func New() *Site {
+	return &Site{files: map[string]map[string]bool{}}
+}
+
+// AddFile records an output file by its name in the output
+// ("jobs/x/index.html"). The ids of an HTML file are read from data.
+func (s *Site) AddFile(name string, data []byte) {
+	var ids map[string]bool
+	if path.Ext(name) == ".html" {
+		ids = scanIDs(data)
+	}
+	s.mu.Lock()
+	s.files[name] = ids
+	s.mu.Unlock()
+}
+
+// Link is a link as written in a page, with its position in the file.
+type Link struct {
+	Dest      string
+	Line, Col int
+}
+
+// Broken is a link that points to nothing the build produces.
+type Broken struct {
+	File      string // the Markdown file: "content/roles/x.md"
+	Line, Col int
+	Dest      string
+	Reason    string // "points to no page", `has no anchor "pay" on /jobs/x/`
+}
+
+func (b *Broken) Error() string {
+	return fmt.Sprintf("%s:%d:%d: link %q %s", b.File, b.Line, b.Col, b.Dest, b.Reason)
+}
+
+// Check returns the broken links of the page at pageURL (a site path such
+// as "/roles/x/"), whose source is file. Broken links come back in the order
+// of links.
+func (s *Site) Check(file, pageURL string, links []Link) []*Broken {
+	var broken []*Broken
+	for _, l := range links {
+		if reason := s.check(pageURL, l.Dest); reason != "" {
+			broken = append(broken, &Broken{File: file, Line: l.Line, Col: l.Col, Dest: l.Dest, Reason: reason})
+		}
+	}
+	return broken
+}
+
+// check returns why dest, written on the page at pageURL, is broken, or "".
+func (s *Site) check(pageURL, dest string) string {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "is not a valid URL"
+	}
+	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
+		return ""
+	}
+	target := pageURL
+	if u.Path != "" {
+		target = resolve(pageURL, u.Path)
+	}
+	name, ids, ok := s.lookup(target)
+	if !ok {
+		return "points to no page"
+	}
+	if u.Fragment == "" || ids == nil {
+		return ""
+	}
+	if !ids[u.Fragment] {
+		return fmt.Sprintf("points to no anchor %q on %s", u.Fragment, "/"+strings.TrimSuffix(name, "index.html"))
+	}
+	return ""
+}
+
+// resolve reads p relative to the page at pageURL, keeping a final "/".
+func resolve(pageURL, p string) string {
+	if !strings.HasPrefix(p, "/") {
+		dir := pageURL
+		if !strings.HasSuffix(dir, "/") {
+			dir = path.Dir(dir) + "/"
+		}
+		p = dir + p
+	}
+	resolved := path.Clean(p)
+	if strings.HasSuffix(p, "/") && resolved != "/" {
+		resolved += "/"
+	}
+	return resolved
+}
+
+// lookup finds the output file a site path is served from.
+func (s *Site) lookup(p string) (string, map[string]bool, bool) {
+	name := strings.TrimPrefix(p, "/")
+	candidates := []string{name + "index.html"}
+	if name != "" && !strings.HasSuffix(name, "/") {
+		candidates = []string{name}
+		if path.Ext(name) == "" {
+			candidates = append(candidates, name+"/index.html")
+		}
+	}
+	for _, c := range candidates {
+		if ids, ok := s.files[c]; ok {
+			return c, ids, true
+		}
+	}
+	return "", nil, false
+}
+
+// scanIDs collects the values of id attributes in HTML. It looks for
+// ` id="…"` (or with single quotes, or after any white space), which is how
+// both our Markdown renderer and hand-written templates write them; an id
+// written without quotes is not seen. Entities in the value are decoded,
+// so an id compares equal to the fragment that names it.
+func scanIDs(html []byte) map[string]bool {
+	ids := map[string]bool{}
+	for i := 0; ; {
+		j := bytes.Index(html[i:], []byte("id="))
+		if j < 0 {
+			return ids
+		}
+		at := i + j
+		i = at + len("id=")
+		if at == 0 || !isSpace(html[at-1]) || i >= len(html) {
+			continue
+		}
+		quote := html[i]
+		if quote != '"' && quote != '\'' {
+			continue
+		}
+		end := bytes.IndexByte(html[i+1:], quote)
+		if end < 0 {
+			return ids
+		}
+		ids[stdhtml.UnescapeString(string(html[i+1:i+1+end]))] = true
+		i += end + 2
+	}
+}
+
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f'
+}

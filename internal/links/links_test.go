@@ -1,0 +1,92 @@
+package links
+
+import (
+	"strings"
+	"testing"
+)
+
+func testSite() *Site {
+	s := New()
+	s.AddFile("index.html", []byte(`<main id="main"><h2 id="welcome">Hi</h2></main>`))
+	s.AddFile("jobs/index.html", []byte(`<h1 id='jobs'>Jobs</h1>`))
+	s.AddFile("jobs/back-end/index.html", []byte("<h2 id=\"pay\">Pay</h2>\n<h2\tid=\"q&amp;a\">Q&amp;A</h2><li id=\"fn:1\">note</li><div data-id=\"nope\"></div>"))
+	s.AddFile("roles/dev/index.html", []byte(`<h2 id="duties">Duties</h2>`))
+	s.AddFile("css/site.css", []byte(`#pay { id="x" }`))
+	s.AddFile("404.html", []byte(`<h1>Not found</h1>`))
+	return s
+}
+
+func TestCheck(t *testing.T) {
+	s := testSite()
+	for _, tc := range []struct {
+		page, dest string
+		want       string // "" when the link is fine
+	}{
+		{"/roles/dev/", "https://example.org/x", ""},
+		{"/roles/dev/", "mailto:jobs@example.org", ""},
+		{"/roles/dev/", "//cdn.example.org/x.js", ""},
+		{"/roles/dev/", "/jobs/back-end/", ""},
+		{"/roles/dev/", "/jobs/back-end", ""},
+		{"/roles/dev/", "/jobs/back-end/index.html", ""},
+		{"/roles/dev/", "/jobs/back-end/#pay", ""},
+		{"/roles/dev/", "/jobs/back-end/#q&a", ""},
+		{"/roles/dev/", "/jobs/back-end/#fn:1", ""},
+		{"/roles/dev/", "/jobs/back-end/?ref=x#pay", ""},
+		{"/roles/dev/", "../../jobs/back-end/", ""},
+		{"/roles/dev/", "../../jobs/", ""},
+		{"/roles/dev/", "#duties", ""},
+		{"/roles/dev/", "/", ""},
+		{"/roles/dev/", "/#welcome", ""},
+		{"/roles/dev/", "/css/site.css", ""},
+		{"/roles/dev/", "/css/site.css#whatever", ""},
+		{"/roles/dev/", "/404.html", ""},
+		{"/roles/dev/", "/jobs/nope/#pay", "points to no page"},
+		{"/roles/dev/", "/jobs/back-end/#nope", `points to no anchor "nope" on /jobs/back-end/`},
+		{"/roles/dev/", "/jobs/back-end/#main", `points to no anchor "main" on /jobs/back-end/`},
+		{"/roles/dev/", "#nope", `points to no anchor "nope" on /roles/dev/`},
+		{"/roles/dev/", "../back-end/", "points to no page"},
+		{"/roles/dev/", "/css/missing.css", "points to no page"},
+		{"/roles/dev/", "/jobs/back-end/index", "points to no page"},
+		{"/roles/dev/", "/jobs/%zz", "is not a valid URL"},
+	} {
+		got := s.check(tc.page, tc.dest)
+		if got != tc.want {
+			t.Errorf("check(%q, %q) = %q, want %q", tc.page, tc.dest, got, tc.want)
+		}
+	}
+}
+
+func TestCheckReportsPositions(t *testing.T) {
+	s := testSite()
+	broken := s.Check("content/roles/dev.md", "/roles/dev/", []Link{
+		{Dest: "/jobs/back-end/", Line: 5, Col: 1},
+		{Dest: "/jobs/nope/#pay", Line: 41, Col: 7},
+		{Dest: "#gone", Line: 50, Col: 12},
+	})
+	var got []string
+	for _, b := range broken {
+		got = append(got, b.Error())
+	}
+	want := []string{
+		`content/roles/dev.md:41:7: link "/jobs/nope/#pay" points to no page`,
+		`content/roles/dev.md:50:12: link "#gone" points to no anchor "gone" on /roles/dev/`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Check =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestResolve(t *testing.T) {
+	for _, tc := range []struct{ page, in, want string }{
+		{"/roles/dev/", "x/", "/roles/dev/x/"},
+		{"/roles/dev/", "../x", "/roles/x"},
+		{"/roles/dev/", "../../../../x/", "/x/"},
+		{"/404.html", "jobs/", "/jobs/"},
+		{"/", "./", "/"},
+		{"/a/", "/b/./c/../d/", "/b/d/"},
+	} {
+		if got := resolve(tc.page, tc.in); got != tc.want {
+			t.Errorf("resolve(%q, %q) = %q, want %q", tc.page, tc.in, got, tc.want)
+		}
+	}
+}
