@@ -80,6 +80,7 @@ func index(cfg *config.Config, links *linker, sources []*content.Page, converted
 	pages := append([]*Page{s.Home}, s.Sections...)
 	pages = append(pages, regular...)
 	pages = append(pages, notFound)
+	navigate(s, pages)
 	errs := checkURLs(pages)
 	for _, p := range pages {
 		p.out, p.sitePath = outputName(p.URL), p.URL

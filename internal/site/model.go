@@ -69,6 +69,10 @@ type Page struct {
 	Sections []*Page // on the home page: the sections
 	Parent   *Page   // the section of a regular page; the home page for a section
 
+	Breadcrumbs []*Page // from the home page down to this page, this page included
+	Prev, Next  *Page   // the neighbours in the section's list; nil at either end
+	Related     []*Page // up to five pages sharing the most skills and tags
+
 	File string // "content/jobs/back-end-developer.md"; "" for generated pages
 
 	layout   string          // front matter "layout"

@@ -1,0 +1,109 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/careersite/careersite/internal/content"
+)
+
+// relatedCount is how many related pages a page lists at most.
+const relatedCount = 5
+
+// Weights of what two pages share when related pages are ranked: a shared
+// skill says more about a career page than a shared tag.
+const (
+	skillWeight = 2
+	tagWeight   = 1
+)
+
+// navigate fills the navigation aids of every page: Breadcrumbs, Prev and
+// Next within the section, and Related. It runs after the sections are
+// sorted, so Prev and Next follow the order the section lists its pages in.
+func navigate(s *Site, pages []*Page) {
+	for _, p := range pages {
+		p.Breadcrumbs = breadcrumbs(p)
+	}
+	for _, sec := range s.Sections {
+		for i, p := range sec.Pages {
+			if i > 0 {
+				p.Prev = sec.Pages[i-1]
+			}
+			if i+1 < len(sec.Pages) {
+				p.Next = sec.Pages[i+1]
+			}
+		}
+	}
+	relate(s.Pages)
+}
+
+// breadcrumbs is the trail from the home page down to p, p included.
+func breadcrumbs(p *Page) []*Page {
+	var trail []*Page
+	for q := p; q != nil; q = q.Parent {
+		trail = append(trail, q)
+	}
+	slices.Reverse(trail)
+	return trail
+}
+
+// relate sets Related on every page: the pages that share the most skills
+// and tags with it (skills count double), then the newest, then by title and
+// URL, so the order never depends on map iteration or build order. Terms are
+// compared by their slug, so "PostgreSQL" and "postgresql" are one term.
+func relate(pages []*Page) {
+	type posting struct {
+		page   int
+		weight int
+	}
+	index := map[string][]posting{}
+	terms := make([]map[string]int, len(pages)) // per page: term key → weight
+	for i, p := range pages {
+		terms[i] = pageTerms(p)
+		for key, w := range terms[i] {
+			index[key] = append(index[key], posting{i, w})
+		}
+	}
+	for i, p := range pages {
+		scores := map[int]int{}
+		for key, w := range terms[i] {
+			for _, post := range index[key] {
+				if post.page != i {
+					scores[post.page] += min(w, post.weight)
+				}
+			}
+		}
+		p.Related = topRelated(pages, scores)
+	}
+}
+
+// pageTerms keys a page's skills and tags by kind and slug, with the weight
+// of a match on each.
+func pageTerms(p *Page) map[string]int {
+	terms := map[string]int{}
+	for _, s := range p.Skills {
+		terms["skill:"+content.Slugify(s)] = skillWeight
+	}
+	for _, t := range p.Tags {
+		terms["tag:"+content.Slugify(t)] = tagWeight
+	}
+	return terms
+}
+
+func topRelated(pages []*Page, scores map[int]int) []*Page {
+	if len(scores) == 0 {
+		return nil
+	}
+	candidates := make([]int, 0, len(scores))
+	for i := range scores {
+		candidates = append(candidates, i)
+	}
+	slices.SortFunc(candidates, func(a, b int) int {
+		return cmp.Or(cmp.Compare(scores[b], scores[a]), byDate(pages[a], pages[b]))
+	})
+	related := make([]*Page, 0, min(relatedCount, len(candidates)))
+	for _, i := range candidates[:min(relatedCount, len(candidates))] {
+		related = append(related, pages[i])
+	}
+	return related
+}
