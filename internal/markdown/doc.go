@@ -10,7 +10,8 @@
 //
 // The dialect is CommonMark plus GFM (tables, strikethrough, linkify, task
 // lists), footnotes, definition lists and, when Options.Typographer is set,
-// smart quotes and dashes. Raw HTML is replaced by an HTML comment unless
+// smart quotes and dashes. A task list's checkbox is named for assistive
+// technology: aria-label "Completed task" or "Incomplete task" (tasklist.go). Raw HTML is replaced by an HTML comment unless
 // Options.UnsafeHTML is set.
 //
 // # Headings
@@ -54,6 +55,17 @@
 // node carries no position, the destination text is looked for in the source
 // lines of the enclosing block, and failing that the block's first line is
 // reported.
+//
+// # Base path
+//
+// A site published below a path ("https://example.org/careers/") has its
+// pages under that path, but authors write links from the site's root:
+// [pay](/jobs/x/#pay). With Options.BasePath set to "/careers/", such
+// root-relative link and image destinations are written to the HTML as
+// "/careers/jobs/x/#pay"; scheme-relative ("//host/x"), relative and
+// fragment-only ones, and links inside raw HTML, are left as they are.
+// Result.Links keeps every destination as written, so links are checked as
+// site paths (see basepath.go).
 //
 // # Code blocks
 //

@@ -22,6 +22,12 @@ import (
 type Options struct {
 	UnsafeHTML  bool // keep raw HTML instead of omitting it
 	Typographer bool // smart quotes, dashes and ellipses
+
+	// BasePath is the path the site is published under ("/careers/" for
+	// https://example.org/careers/). Root-relative link and image
+	// destinations get it in the HTML; Result.Links keeps them as written.
+	// "" and "/" add nothing.
+	BasePath string
 }
 
 // A Converter renders Markdown bodies. It is safe for concurrent use.
@@ -38,12 +44,16 @@ func New(opts Options) *Converter {
 func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Converter {
 	exts := []goldmark.Extender{
 		extension.GFM,
+		taskCheckBoxes{},
 		extension.Footnote,
 		extension.DefinitionList,
 		&highlighting{newCodeRenderer(findLexer)},
 	}
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
+	}
+	if bp := newBasePath(opts.BasePath); bp != nil {
+		exts = append(exts, bp)
 	}
 	var rendererOpts []goldmark.Option
 	if opts.UnsafeHTML {

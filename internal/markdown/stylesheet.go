@@ -13,11 +13,12 @@ import (
 const lightStyle, darkStyle = "github", "github-dark"
 
 // Stylesheet returns the CSS for the classes the code renderer writes: the
-// light style, then the dark one inside @media (prefers-color-scheme: dark).
-// It is the same bytes on every call.
+// light style, then the dark one inside @media (prefers-color-scheme: dark),
+// each with its colours made to meet WCAG AA contrast (see readable). It is
+// the same bytes on every call.
 func Stylesheet() []byte {
 	f := newFormatter()
-	light, dark := styles.Get(lightStyle), styles.Get(darkStyle)
+	light, dark := readable(styles.Get(lightStyle)), readable(styles.Get(darkStyle))
 	var b bytes.Buffer
 	b.WriteString("/* chroma styles " + lightStyle + " and, for a dark colour scheme, " + darkStyle + " */\n")
 	_ = f.WriteCSS(&b, light) // writes to a bytes.Buffer cannot fail
