@@ -12,8 +12,15 @@
 //	taxonomies  [tags, skills]
 //	page_size   10
 //	markdown    {unsafe_html: false, typographer: true}
+//	robots      true
+//	minify_html false
+//	broken_links error
+//	stale_after 12 months
 //
 // A sections or taxonomies value replaces the default as a whole.
+//
+// stale_after is how old the as_of date of a salary, a cost or an outlook
+// may be before the page gets a warning ([Span]: "12 months", "90 days").
 //
 // Then Load validates: title is required; base_url must be an absolute http
 // or https URL (it may have a path, "https://example.org/careers/"; it is
@@ -21,8 +28,9 @@
 // base URL given on the command line); language must not be empty; page_size must be
 // at least 1; every section maps to one of the kinds job, role,
 // certification or article, and is a single directory name under content/;
-// taxonomies are non-empty, distinct, single path segments; every menu item
-// has a name and a url. The menu is sorted by weight, then name.
+// taxonomies are non-empty, distinct, single path segments; broken_links is
+// "error" or "warn"; every menu item has a name and a url. The menu is
+// sorted by weight, then name.
 //
 // Every problem is reported, not just the first: Load returns them joined
 // with errors.Join, each a *decode.Error reading
@@ -46,17 +54,21 @@ const Name = "site.yaml"
 
 // Config is a site's configuration.
 type Config struct {
-	Title       string            `yaml:"title"`       // required
-	BaseURL     string            `yaml:"base_url"`    // absolute http(s) URL ending in "/", may have a path
-	Language    string            `yaml:"language"`    // BCP 47 tag, default "en"
-	Description string            `yaml:"description"` //
-	Author      Author            `yaml:"author"`      //
-	Sections    map[string]string `yaml:"sections"`    // section (directory under content/) -> kind
-	Taxonomies  []string          `yaml:"taxonomies"`  // default [tags, skills]
-	PageSize    int               `yaml:"page_size"`   // default 10, >= 1
-	Markdown    Markdown          `yaml:"markdown"`    //
-	Menu        []MenuItem        `yaml:"menu"`        // sorted by weight, then name
-	Params      map[string]any    `yaml:"params"`      // free for templates
+	Title       string            `yaml:"title"`        // required
+	BaseURL     string            `yaml:"base_url"`     // absolute http(s) URL ending in "/", may have a path
+	Language    string            `yaml:"language"`     // BCP 47 tag, default "en"
+	Description string            `yaml:"description"`  //
+	Author      Author            `yaml:"author"`       //
+	Sections    map[string]string `yaml:"sections"`     // section (directory under content/) -> kind
+	Taxonomies  []string          `yaml:"taxonomies"`   // default [tags, skills]
+	PageSize    int               `yaml:"page_size"`    // default 10, >= 1
+	Markdown    Markdown          `yaml:"markdown"`     //
+	Robots      bool              `yaml:"robots"`       // false: robots.txt disallows every crawler; default true
+	MinifyHTML  bool              `yaml:"minify_html"`  // minify every HTML page; default false
+	BrokenLinks string            `yaml:"broken_links"` // "error" (default) or "warn"
+	Menu        []MenuItem        `yaml:"menu"`         // sorted by weight, then name
+	Params      map[string]any    `yaml:"params"`       // free for templates
+	StaleAfter  Span              `yaml:"stale_after"`  // age of as_of data that earns a warning; default 12 months
 
 	basePath string // BasePath of baseFor, computed by Load
 	baseFor  string
@@ -90,6 +102,13 @@ const (
 	KindArticle       = "article"
 )
 
+// The values of broken_links: a Markdown link to nothing the build writes
+// fails the build, or is reported as a warning.
+const (
+	BrokenLinksError = "error"
+	BrokenLinksWarn  = "warn"
+)
+
 // IsKind reports whether s is one of the page kinds.
 func IsKind(s string) bool {
 	switch s {
@@ -115,9 +134,12 @@ func Default() *Config {
 			"roles":          KindRole,
 			"certifications": KindCertification,
 		},
-		Taxonomies: []string{"tags", "skills"},
-		PageSize:   10,
-		Markdown:   Markdown{Typographer: true},
+		Taxonomies:  []string{"tags", "skills"},
+		PageSize:    10,
+		Markdown:    Markdown{Typographer: true},
+		Robots:      true,
+		BrokenLinks: BrokenLinksError,
+		StaleAfter:  Span{Months: 12},
 	}
 	c.basePath, c.baseFor = basePath(c.BaseURL), c.BaseURL
 	return c

@@ -29,6 +29,9 @@ func (c *Config) validate(root *yaml.Node) []*decode.Error {
 	}
 	errs = append(errs, c.checkSections(value(root, "sections"))...)
 	errs = append(errs, c.checkTaxonomies(value(root, "taxonomies"))...)
+	if c.BrokenLinks != BrokenLinksError && c.BrokenLinks != BrokenLinksWarn {
+		add(at(value(root, "broken_links"), "broken_links", fmt.Sprintf("want error or warn, got %q", c.BrokenLinks)))
+	}
 	errs = append(errs, c.checkMenu(value(root, "menu"))...)
 	return errs
 }

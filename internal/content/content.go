@@ -24,9 +24,10 @@
 // (`front matter opened with "---" is never closed`), although the library
 // would read such a file as all body.
 //
-// All three formats become a yaml.Node tree that [decode.Node] decodes into
-// [FrontMatter], so the rules and messages are the same, and every position
-// is a true line and column of the file: YAML positions come from yaml.v3;
+// All three formats become a yaml.Node tree, shifted so that its positions
+// are file positions, that [decode.Node] decodes into [FrontMatter], so the
+// rules and messages are the same, and every position is a true line and
+// column of the file: YAML positions come from yaml.v3;
 // JSON is read token by token with encoding/json (yaml.v3 rejects valid JSON
 // such as the "\/" escape); TOML is decoded by BurntSushi/toml and the
 // position of every key and value is found by scanning the TOML text. A
@@ -36,11 +37,26 @@
 //
 // title and date are required, except in _index.md files, which need
 // neither (and may have no front matter at all); a missing key is reported
-// at the opening line, column 1 (`missing required "title"`). Keys that are
-// not FrontMatter fields are kept in Params, except that a key within the
-// [decode.Suggest] distance of a FrontMatter key is an error:
-// `unknown key "titel"; did you mean "title"?`. kind, when set, must be one
-// of job, role, certification or article.
+// at the opening line, column 1 (`missing required "title"`). kind, when
+// set, must be one of job, role, certification or article.
+//
+// # Career fields
+//
+// The top-level keys that belong to the page's kind ([career.Keys]: salary,
+// posting, credential, …) are not FrontMatter fields: [career.Decode]
+// decodes and checks them into Page.Career (a *career.Job, *career.Role or
+// *career.Certification), with every problem at its file position, and they
+// do not appear in Params. A job's or role guide's role defaults to the
+// page title. Every other key is kept in Params, except that a key within
+// the [decode.Suggest] distance of a FrontMatter key or of a key of the
+// page's kind is an error: `unknown key "sallary"; did you mean "salary"?`.
+// Page references (related_roles, …) are checked later, against every page
+// ([career.CheckRefs]); [LoadAll] returns the pages with problems too, so
+// that a check can report their references in the same run.
+//
+// [Page.Warnings] lists what does not stop a build, at a given time: a
+// description longer than [MaxDescription] characters, and the career
+// warnings (stale as_of dates, closed postings).
 //
 // # Kinds and URLs
 //
@@ -69,28 +85,48 @@ package content
 import (
 	"time"
 
+	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/decode"
 )
 
-// FrontMatter is the metadata at the top of a page.
+// FrontMatter is the metadata every page may have, whatever its kind. The
+// comments on its fields are the reference docs/content-model.md gives for
+// them (see internal/career).
 type FrontMatter struct {
-	Title       string         `yaml:"title"`
-	Description string         `yaml:"description"`
-	Date        time.Time      `yaml:"date"`         // required except in _index.md
-	Updated     time.Time      `yaml:"updated"`      // zero when unset
-	PublishDate time.Time      `yaml:"publish_date"` // zero when unset
-	ExpiryDate  time.Time      `yaml:"expiry_date"`  // zero when unset
-	Draft       bool           `yaml:"draft"`
-	Tags        []string       `yaml:"tags"`
-	Skills      []string       `yaml:"skills"`
-	Authors     []string       `yaml:"authors"`
-	Slug        string         `yaml:"slug"`
-	URL         string         `yaml:"url"`
-	Aliases     []string       `yaml:"aliases"`
-	Weight      int            `yaml:"weight"`
-	Layout      string         `yaml:"layout"`
-	Kind        string         `yaml:"kind"`    // optional override: job|role|certification|article
-	Params      map[string]any `yaml:",remain"` // every other key (kind-specific fields, for now)
+	// The page's title.
+	Title string `yaml:"title" required:"except in _index.md"`
+	// A summary for search results and cards; over 160 characters earns a warning.
+	Description string `yaml:"description"`
+	// When the page was first published.
+	Date time.Time `yaml:"date" required:"except in _index.md"`
+	// When the page was last changed materially.
+	Updated time.Time `yaml:"updated"`
+	// Publish the page only from this date.
+	PublishDate time.Time `yaml:"publish_date"`
+	// Stop publishing the page after this date.
+	ExpiryDate time.Time `yaml:"expiry_date"`
+	// The page is a draft, left out of builds unless drafts are asked for.
+	Draft bool `yaml:"draft"`
+	// Free-form topics.
+	Tags []string `yaml:"tags"`
+	// The skills the page is about; each links to its skill page.
+	Skills []string `yaml:"skills"`
+	// The people who wrote the page.
+	Authors []string `yaml:"authors"`
+	// Replaces the last segment of the page's URL.
+	Slug string `yaml:"slug"`
+	// Replaces the whole URL path of the page ("/about-us/").
+	URL string `yaml:"url"`
+	// Old URLs that redirect to the page.
+	Aliases []string `yaml:"aliases"`
+	// Orders pages in lists: lower first.
+	Weight int `yaml:"weight"`
+	// The layout to render the page with, instead of its kind's.
+	Layout string `yaml:"layout"`
+	// The page's kind (job, role, certification or article), instead of its section's.
+	Kind string `yaml:"kind"`
+	// Every other key that is not a field of the page's kind.
+	Params map[string]any `yaml:",remain"`
 }
 
 // Page is one content file.
@@ -101,9 +137,16 @@ type Page struct {
 	Kind    string // FrontMatter.Kind, else cfg.KindOf(Section), else "article"; "" for _index.md
 	URL     string // root-relative path without the base path: "/jobs/back-end-developer/", "/jobs/", "/"
 	FrontMatter
-	Body     []byte // Markdown after the front matter, LF line endings, no BOM
-	BodyLine int    // 1-based file line where Body starts (body line n is file line BodyLine+n-1)
+	Career   career.Data // the typed fields of a job, role or certification; zero for other kinds
+	Invalid  bool        // the front matter has problems (only LoadAll returns such pages)
+	Body     []byte      // Markdown after the front matter, LF line endings, no BOM
+	BodyLine int         // 1-based file line where Body starts (body line n is file line BodyLine+n-1)
+
+	description pos // where the description's value is, for Warnings
 }
+
+// pos is a 1-based file line and column; the zero pos is "not written".
+type pos struct{ line, col int }
 
 // frontMatterKeys are the keys FrontMatter decodes, for typo suggestions.
 // It is computed once from the type and never changes.

@@ -24,6 +24,17 @@ const Dir = "content"
 // joined and sorted by path, line and column. It returns ctx.Err() alone if
 // ctx is cancelled first.
 func Load(ctx context.Context, fsys fs.FS, cfg *config.Config) ([]*Page, error) {
+	pages, err := LoadAll(ctx, fsys, cfg)
+	return slices.DeleteFunc(pages, func(p *Page) bool { return p.Invalid }), err
+}
+
+// LoadAll is Load, but it also returns the pages whose front matter has
+// problems, marked Invalid, as far as they could be decoded (a value that
+// failed to decode is left zero). A file that cannot be read, or whose front
+// matter cannot be parsed at all, has no page. A check that must report
+// every problem in one run uses it: a broken page's references and URL
+// still take part in checking the others.
+func LoadAll(ctx context.Context, fsys fs.FS, cfg *config.Config) ([]*Page, error) {
 	files, err := find(fsys)
 	if err != nil {
 		return nil, err
@@ -88,14 +99,14 @@ func (s *parser) load(fsys fs.FS, file string, cfg *config.Config) (*Page, []*de
 		return nil, []*decode.Error{{File: file, Msg: "cannot read: " + err.Error()}}
 	}
 	p, errs := s.parse(file, data, cfg)
-	if len(errs) > 0 {
-		return nil, errs
+	if p != nil && len(errs) > 0 {
+		p.Invalid = true
 	}
-	return p, nil
+	return p, errs
 }
 
-// collect drops the failed pages, sorts the rest by Path and joins every
-// error in path, line, column order.
+// collect drops the files that gave no page, sorts the pages by Path and
+// joins every error in path, line, column order.
 func collect(pages []*Page, errs [][]*decode.Error) ([]*Page, error) {
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
 	slices.SortFunc(pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })

@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/decode"
 )
@@ -89,6 +90,9 @@ func summary(t *testing.T, fsys fstest.MapFS) string {
 	for _, p := range pages {
 		fmt.Fprintf(&b, "%s %s section=%q kind=%q index=%v body_line=%d\n", p.Path, p.URL, p.Section, p.Kind, p.IsIndex, p.BodyLine)
 		fmt.Fprintf(&b, "  %s\n", frontMatterJSON(p.FrontMatter))
+		if !p.Career.IsZero() {
+			fmt.Fprintf(&b, "  career=%s\n", careerJSON(p.Career))
+		}
 		fmt.Fprintf(&b, "  body=%q\n", p.Body)
 	}
 	if err != nil {
@@ -126,6 +130,62 @@ func frontMatterJSON(fm FrontMatter) string {
 		return err.Error()
 	}
 	return string(b)
+}
+
+// careerJSON prints the career data with its field names, leaving out
+// what is empty.
+func careerJSON(d career.Data) string {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return err.Error()
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err.Error()
+	}
+	b, err = json.Marshal(prune(v))
+	if err != nil {
+		return err.Error()
+	}
+	return string(b)
+}
+
+// prune drops nulls, empty strings, false, zero times and empty lists and
+// objects.
+func prune(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if e = prune(e); e == nil {
+				delete(x, k)
+			} else {
+				x[k] = e
+			}
+		}
+		if len(x) == 0 {
+			return nil
+		}
+	case []any:
+		if len(x) == 0 {
+			return nil
+		}
+		for i, e := range x {
+			x[i] = prune(e)
+		}
+	case string:
+		if x == "" || x == "0001-01-01T00:00:00Z" {
+			return nil
+		}
+	case bool:
+		if !x {
+			return nil
+		}
+	case float64:
+		if x == 0 {
+			return nil
+		}
+	}
+	return v
 }
 
 func TestLoadTwoBrokenFiles(t *testing.T) {
@@ -193,10 +253,24 @@ updated: 2024-04-01
 tags: [go, sql, docker]
 skills: [communication, testing]
 weight: %d
-salary: {min: 40000, max: 90000, currency: EUR}
-career_path:
-  - {title: Junior, years: 2}
-  - {title: Senior, years: 4}
+seniority: mid
+employment_type: [FULL_TIME]
+responsibilities:
+  - Build and run the services the job is about
+  - Review other people's changes
+requirements: [Go, SQL]
+experience_years: {min: 2, max: 5}
+salary:
+  currency: EUR
+  min: 40000
+  max: 90000
+  median: 61000
+  period: year
+  location: {country: PT}
+  source: {name: A survey, url: "https://example.org/survey"}
+  as_of: 2024-01-01
+related_roles: [/roles/x/]
+office_dog: true
 ---
 # Job %d
 

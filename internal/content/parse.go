@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/decode"
 )
@@ -44,23 +45,51 @@ func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*
 	if perr != nil {
 		return nil, []*decode.Error{perr.In(file, fm.line-1)}
 	}
-	errs := decode.Node(root, &p.FrontMatter)
+	shift(root, fm.line-1) // from here on, every position is a file position
 	top := topMapping(root)
-	errs = append(errs, typos(top)...)
+	p.Kind = kindOf(p, declaredKind(top), cfg)
+	kindKeys := career.Keys(p.Kind)
+	errs := decode.Node(without(root, kindKeys), &p.FrontMatter)
+	errs = append(errs, typos(top, kindKeys)...)
 	errs = append(errs, p.check(top)...)
 	if u, err := PageURL(file, p.FrontMatter); err != nil {
 		errs = append(errs, urlError(top, err))
 	} else {
 		p.URL = u
 	}
-	p.Kind = kindOf(p, cfg)
-	for i, e := range errs {
-		errs[i] = e.In(file, fm.line-1)
-	}
 	for _, key := range p.missing(top) {
-		errs = append(errs, &decode.Error{File: file, Line: fm.open, Col: 1, Msg: fmt.Sprintf("missing required %q", key)})
+		errs = append(errs, &decode.Error{Line: fm.open, Col: 1, Msg: fmt.Sprintf("missing required %q", key)})
+	}
+	errs = append(errs, p.decodeCareer(top, fm.open)...)
+	if n := valueNode(top, "description"); n != nil {
+		p.description = pos{n.Line, n.Column}
+	}
+	for i, e := range errs {
+		errs[i] = e.In(file, 0)
 	}
 	return p, errs
+}
+
+// decodeCareer decodes the fields of the page's kind into p.Career; a
+// missing required field is reported at the opening line, as a missing
+// title is. A job's or role guide's role defaults to the page title.
+func (p *Page) decodeCareer(top *yaml.Node, open int) []*decode.Error {
+	if p.IsIndex {
+		return nil
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: open, Column: 1}
+	if top != nil {
+		m.Content = top.Content
+	}
+	var errs []*decode.Error
+	p.Career, errs = career.Decode(p.Kind, m)
+	switch d := p.Career; {
+	case d.Job != nil && d.Job.Role == "":
+		d.Job.Role = p.Title
+	case d.Role != nil && d.Role.Role == "":
+		d.Role.Role = p.Title
+	}
+	return errs
 }
 
 // node parses the front-matter text; positions are relative to its first line.
@@ -85,28 +114,41 @@ func place(file string) (section string, isIndex bool) {
 	return section, path.Base(rel) == "_index.md"
 }
 
-func kindOf(p *Page, cfg *config.Config) string {
+// kindOf returns the page's kind: the one its front matter declares, else
+// its section's. declared is read from the tree before decoding, because
+// the kind decides which keys the page's kind decodes.
+func kindOf(p *Page, declared string, cfg *config.Config) string {
 	switch {
 	case p.IsIndex:
 		return ""
-	case p.FrontMatter.Kind != "":
-		return p.FrontMatter.Kind
+	case declared != "":
+		return declared
 	case cfg != nil:
 		return cfg.KindOf(p.Section)
 	}
 	return config.KindArticle
 }
 
-// typos reports keys that went to Params but look like misspelt
-// FrontMatter keys.
-func typos(top *yaml.Node) []*decode.Error {
+// declaredKind returns the value of the top-level kind key, "" when there
+// is none.
+func declaredKind(top *yaml.Node) string {
+	if n := valueNode(top, "kind"); n != nil && n.Kind == yaml.ScalarNode && n.ShortTag() != "!!null" {
+		return n.Value
+	}
+	return ""
+}
+
+// typos reports keys that go to Params but look like misspelt keys of
+// FrontMatter or of the page's kind.
+func typos(top *yaml.Node, kindKeys []string) []*decode.Error {
+	known := slices.Concat(frontMatterKeys, kindKeys)
 	var errs []*decode.Error
 	for i := 0; top != nil && i+1 < len(top.Content); i += 2 {
 		k := top.Content[i]
-		if slices.Contains(frontMatterKeys, k.Value) {
+		if slices.Contains(known, k.Value) {
 			continue
 		}
-		if s := decode.Suggest(k.Value, frontMatterKeys); s != "" {
+		if s := decode.Suggest(k.Value, known); s != "" {
 			errs = append(errs, &decode.Error{Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown key %q; did you mean %q?", k.Value, s)})
 		}
 	}
@@ -168,6 +210,39 @@ func at(n *yaml.Node, key, msg string) *decode.Error {
 		return &decode.Error{Line: 1, Col: 1, Path: key, Msg: msg}
 	}
 	return &decode.Error{Line: n.Line, Col: n.Column, Path: key, Msg: msg}
+}
+
+// without returns the front-matter document without the top-level keys in
+// keys (sorted); the tree itself is not changed.
+func without(root *yaml.Node, keys []string) *yaml.Node {
+	top := topMapping(root)
+	if top == nil || len(keys) == 0 {
+		return root
+	}
+	m := *top
+	m.Content = make([]*yaml.Node, 0, len(top.Content))
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if _, found := slices.BinarySearch(keys, top.Content[i].Value); !found {
+			m.Content = append(m.Content, top.Content[i], top.Content[i+1])
+		}
+	}
+	return &m
+}
+
+// shift moves every node of the tree down by offset lines, so that
+// positions inside the front matter become positions in the file. Each
+// node is reached once through Content (an alias is a node of its own; the
+// node it stands for is shifted where it is defined).
+func shift(n *yaml.Node, offset int) {
+	if n == nil || offset == 0 {
+		return
+	}
+	if n.Line > 0 {
+		n.Line += offset
+	}
+	for _, c := range n.Content {
+		shift(c, offset)
+	}
 }
 
 // topMapping returns the top mapping of a front-matter document, or nil.

@@ -128,3 +128,53 @@ func TestParseErrorsSortedByLine(t *testing.T) {
 		t.Errorf("Parse error =\n%v\nwant\n%s", err, want)
 	}
 }
+
+// The same job, its salary's max below its min on line 8, in each
+// front-matter format: career errors are at true file positions too.
+func TestParseCareerTrueLineNumbers(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{
+			name: "yaml",
+			in:   "---\ntitle: X\ndate: 2024-01-02\nresponsibilities: [a]\nsalary:\n  currency: USD\n  min: 10\n  max: 5\n  period: year\n---\n",
+			want: "content/jobs/x.md:8:8: salary.max: 5 is less than min (10); want min <= p10 <= p25 <= median <= p75 <= p90 <= max",
+		},
+		{
+			name: "toml",
+			in:   "+++\ntitle = \"X\"\ndate = 2024-01-02\nresponsibilities = [\"a\"]\n[salary]\ncurrency = \"USD\"\nmin = 10\nmax = 5\nperiod = \"year\"\n+++\n",
+			want: "content/jobs/x.md:8:7: salary.max: 5 is less than min (10); want min <= p10 <= p25 <= median <= p75 <= p90 <= max",
+		},
+		{
+			name: "json",
+			in:   "{\n\"title\": \"X\",\n\"date\": \"2024-01-02\",\n\"responsibilities\": [\"a\"],\n\"salary\": {\n  \"currency\": \"USD\",\n  \"min\": 10,\n  \"max\": 5,\n  \"period\": \"year\"}\n}\n\n",
+			want: "content/jobs/x.md:8:10: salary.max: 5 is less than min (10); want min <= p10 <= p25 <= median <= p75 <= p90 <= max",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("content/jobs/x.md", []byte(tt.in), config.Default())
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("Parse(%q) error =\n%v\nwant\n%s", tt.in, err, tt.want)
+			}
+		})
+	}
+}
+
+// Kind-specific keys are typed and leave Params; other keys stay there.
+func TestParseCareerKeysLeaveParams(t *testing.T) {
+	in := "---\ntitle: Back-end developer\ndate: 2024-01-02\nresponsibilities: [Build APIs]\nseniority: mid\noffice: Lisbon\n---\n"
+	p, err := Parse("content/jobs/x.md", []byte(in), config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]any{"office": "Lisbon"}; !reflect.DeepEqual(p.Params, want) {
+		t.Errorf("Params = %v, want %v", p.Params, want)
+	}
+	j := p.Career.Job
+	if j == nil || j.Seniority != "mid" || j.Role != "Back-end developer" || len(j.Responsibilities) != 1 {
+		t.Errorf("Career.Job = %+v, want seniority mid, role from the title, one responsibility", j)
+	}
+}

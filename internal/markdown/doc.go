@@ -11,7 +11,10 @@
 // The dialect is CommonMark plus GFM (tables, strikethrough, linkify, task
 // lists), footnotes, definition lists and, when Options.Typographer is set,
 // smart quotes and dashes. A task list's checkbox is named for assistive
-// technology: aria-label "Completed task" or "Incomplete task" (tasklist.go). Raw HTML is replaced by an HTML comment unless
+// technology: aria-label "Completed task" or "Incomplete task" (tasklist.go).
+// A table is wrapped in <div class="table-scroll" role="region" tabindex="0">
+// named by the nearest heading before it, so that a wide table can scroll
+// sideways inside the page and be scrolled from the keyboard (table.go). Raw HTML is replaced by an HTML comment unless
 // Options.UnsafeHTML is set.
 //
 // # Headings

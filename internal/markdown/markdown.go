@@ -45,6 +45,7 @@ func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Conve
 	exts := []goldmark.Extender{
 		extension.GFM,
 		taskCheckBoxes{},
+		scrollTables{},
 		extension.Footnote,
 		extension.DefinitionList,
 		&highlighting{newCodeRenderer(findLexer)},

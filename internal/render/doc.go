@@ -23,7 +23,7 @@
 // Find picks the page template for a Lookup. It tries the candidates below, in
 // this order, first all of them in the site and then all of them in the theme,
 // and returns the first that exists. A candidate that needs an empty Section,
-// Type or Layout is skipped.
+// Type, Layout or Taxonomy is skipped.
 //
 //  1. When Layout is set:
 //     layouts/<section>/<layout>.html,
@@ -32,6 +32,10 @@
 //     single: layouts/<section>/<type>.html, layouts/<section>/single.html,
 //     layouts/_default/<type>.html, layouts/_default/single.html;
 //     section: layouts/<section>/section.html, layouts/_default/section.html;
+//     taxonomy (the list of a taxonomy's terms, /skills/):
+//     layouts/<taxonomy>/taxonomy.html, layouts/_default/taxonomy.html;
+//     term (the pages of one term, /skills/postgresql/):
+//     layouts/<taxonomy>/term.html, layouts/_default/term.html;
 //     home: layouts/_default/home.html;
 //     404: layouts/_default/404.html.
 //

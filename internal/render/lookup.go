@@ -9,10 +9,11 @@ import (
 
 // Lookup describes the page to find a template for.
 type Lookup struct {
-	Kind    string // "home", "section", "single" or "404"
-	Section string // "jobs"; "" for pages outside a section
-	Type    string // "job", "role", "certification", "article"
-	Layout  string // the page's layout front matter; "" when unset
+	Kind     string // "home", "section", "single", "taxonomy", "term" or "404"
+	Section  string // "jobs"; "" for pages outside a section
+	Type     string // "job", "role", "certification", "article"
+	Layout   string // the page's layout front matter; "" when unset
+	Taxonomy string // "skills" on taxonomy and term pages
 }
 
 // Find returns the name of the page template for l, in the order given in the
@@ -55,12 +56,15 @@ func candidates(l Lookup) ([]string, error) {
 	case "section":
 		add(l.Section, "section")
 		add("_default", "section")
+	case "taxonomy", "term":
+		add(l.Taxonomy, l.Kind)
+		add("_default", l.Kind)
 	case "home":
 		add("_default", "home")
 	case "404":
 		add("_default", "404")
 	default:
-		return nil, fmt.Errorf("unknown page kind %q (want home, section, single or 404)", l.Kind)
+		return nil, fmt.Errorf("unknown page kind %q (want home, section, single, taxonomy, term or 404)", l.Kind)
 	}
 	return uniq(names), nil
 }

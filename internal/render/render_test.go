@@ -117,7 +117,7 @@ func TestFindErrors(t *testing.T) {
 		{"repeats listed once", Lookup{Kind: "section", Section: "roles", Layout: "section"},
 			"no template for section page: looked for layouts/roles/section.html, layouts/_default/section.html"},
 		{"home", Lookup{Kind: "home"}, "no template for home page: looked for layouts/_default/home.html"},
-		{"unknown kind", Lookup{Kind: "page"}, `unknown page kind "page" (want home, section, single or 404)`},
+		{"unknown kind", Lookup{Kind: "page"}, `unknown page kind "page" (want home, section, single, taxonomy, term or 404)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

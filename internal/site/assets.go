@@ -1,15 +1,22 @@
 package site
 
 import (
+	"context"
 	"crypto/sha512"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"runtime"
+	"slices"
 	"strings"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/output"
 )
 
 // syntaxCSS is the generated stylesheet for highlighted code; a site or
@@ -17,37 +24,69 @@ import (
 const syntaxCSS = "css/syntax.css"
 
 // assets are the files published from assets/: the theme's, then the site's
-// over them by path, plus the generated syntax stylesheet.
+// over them by path, plus the generated syntax stylesheet. CSS and
+// JavaScript are minified and published under a fingerprinted name
+// ("css/site.3f2a9c1e.css", see output.Fingerprint), so that a host can let
+// browsers cache them for ever and a changed file gets a new URL; every
+// other file is published as it is, under its own name.
 type assets struct {
 	files map[string]*asset // by path below assets/: "css/site.css"
 }
 
 type asset struct {
-	data []byte
+	out  string // output file name: "css/site.3f2a9c1e.css"
+	data []byte // the published bytes
 	ref  Asset
 }
 
 // Asset is what the template function asset returns.
 type Asset struct {
-	URL       string // root-relative URL, with the base path
-	Integrity string // Subresource Integrity value: "sha384-…"
+	URL       string // root-relative URL of the published file, with the base path
+	Integrity string // Subresource Integrity value of the published bytes: "sha384-…"
 }
 
-func loadAssets(site, theme fs.FS, links *linker) (*assets, error) {
-	as := &assets{files: map[string]*asset{}}
-	as.add(syntaxCSS, markdown.Stylesheet(), links)
+// loadAssets reads the assets and prepares them for publishing, minifying
+// in parallel. A CSS or JavaScript file that cannot be parsed is an error at
+// its line and column; the other assets are still returned.
+func loadAssets(ctx context.Context, site, theme fs.FS, links *linker, min *output.Minifier) (*assets, error) {
+	raw := map[string][]byte{syntaxCSS: markdown.Stylesheet()}
 	for _, fsys := range []fs.FS{theme, site} {
 		if fsys == nil {
 			continue
 		}
-		if err := as.addTree(fsys, links); err != nil {
-			return nil, err
+		if err := readAssets(fsys, raw); err != nil {
+			return &assets{files: map[string]*asset{}}, err
 		}
 	}
-	return as, nil
+	names := slices.Sorted(maps.Keys(raw))
+	files := make([]*asset, len(names))
+	errs := make([]error, len(names))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			files[i], errs[i] = publish(name, raw[name], links, min)
+			return nil
+		})
+	}
+	as := &assets{files: map[string]*asset{}}
+	if err := g.Wait(); err != nil {
+		return as, err
+	}
+	for i, name := range names {
+		if files[i] != nil {
+			as.files[name] = files[i]
+		}
+	}
+	return as, errors.Join(errs...)
 }
 
-func (as *assets) addTree(fsys fs.FS, links *linker) error {
+// readAssets adds the files under assets/ in fsys to raw, by path below
+// assets/, replacing those already there.
+func readAssets(fsys fs.FS, raw map[string][]byte) error {
 	err := fs.WalkDir(fsys, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -56,7 +95,7 @@ func (as *assets) addTree(fsys fs.FS, links *linker) error {
 		if err != nil {
 			return err
 		}
-		as.add(strings.TrimPrefix(p, "assets/"), data, links)
+		raw[strings.TrimPrefix(p, "assets/")] = data
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {
@@ -65,12 +104,26 @@ func (as *assets) addTree(fsys fs.FS, links *linker) error {
 	return err
 }
 
-func (as *assets) add(name string, data []byte, links *linker) {
+// publish minifies and fingerprints the asset name when it is CSS or
+// JavaScript, and works out its URL and integrity from the bytes that will
+// be published.
+func publish(name string, data []byte, links *linker, min *output.Minifier) (*asset, error) {
+	out := name
+	if output.Minifiable(name) {
+		var err error
+		if data, err = min.Asset(name, data); err != nil {
+			if se := (*output.SyntaxError)(nil); errors.As(err, &se) {
+				return nil, fmt.Errorf("assets/%s:%w", name, err) // "assets/x.js:3:9: unexpected …"
+			}
+			return nil, fmt.Errorf("assets/%s: %w", name, err)
+		}
+		out = output.Fingerprint(name, data)
+	}
 	sum := sha512.Sum384(data)
-	as.files[name] = &asset{data: data, ref: Asset{
-		URL:       links.rel("/" + name),
+	return &asset{out: out, data: data, ref: Asset{
+		URL:       links.rel("/" + out),
 		Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sum[:]),
-	}}
+	}}, nil
 }
 
 // lookup is the template function asset: {{ with asset "css/site.css" }}.

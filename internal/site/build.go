@@ -10,12 +10,25 @@
 //  4. Each page's Markdown is converted once, in parallel (markdown.Convert).
 //  5. The model is indexed: the home page, one section per first-level
 //     folder of content/ (from its _index.md, or made up when it has none),
-//     and the regular pages. Two pages with one URL are an error.
-//  6. Templates are parsed from the site's layouts/ over the theme's
+//     the regular pages, a taxonomy page and term pages for each taxonomy of
+//     site.yaml that pages use (taxonomy.go), and the pagers of section and
+//     term lists longer than page_size (paginate.go). Two pages with one URL
+//     are an error.
+//  6. The outputs that are not templates are made from the model: redirect
+//     pages for aliases and for "/page/1/", _redirects (alias.go), Atom
+//     feeds (feed.go), the sitemap and robots.txt (sitemap.go). An alias
+//     that is a page's URL, or any two outputs with one file name, are
+//     errors.
+//  7. Templates are parsed from the site's layouts/ over the theme's
 //     (render.New) and every page is rendered in parallel into a temporary
-//     directory, with the assets (site files over theme files) and the
-//     generated css/syntax.css.
-//  7. Only when every step succeeded is the temporary directory swapped in
+//     directory, with the generated files and the assets (site files over
+//     theme files, and the generated css/syntax.css; CSS and JavaScript
+//     minified and fingerprinted, assets.go). With minify_html every HTML
+//     page is minified.
+//  8. The links written in Markdown are checked against what was written
+//     (internal/links); with broken_links: warn a broken one is a warning in
+//     Result, not an error.
+//  9. Only when every step succeeded is the temporary directory swapped in
 //     for the destination.
 //
 // Every error caused by a user's file is collected across all steps that can
@@ -58,12 +71,19 @@ type Options struct {
 
 	Now   time.Time // the moment that decides future and expired pages; zero means time.Now()
 	Theme fs.FS     // the default theme, holding layouts/ and assets/
+
+	sitemapLimit int // URLs per sitemap file; 0 means 50,000. Tests lower it.
 }
 
 // Result counts what a successful build wrote.
 type Result struct {
 	Pages int // HTML pages
 	Files int // every file, pages included
+
+	// Warnings are problems that did not stop the build, sorted like
+	// errors: "content/roles/x.md:41:7: link "/jobs/nope/" points to no
+	// page" when site.yaml has broken_links: warn.
+	Warnings []string
 }
 
 // Target receives a build's files. Nothing it holds is visible until Commit;
@@ -109,6 +129,11 @@ type loaded struct {
 	pages    []*Page // every page to render, the 404 page included
 	renderer *render.Renderer
 	assets   *assets
+
+	files     []generated      // redirects, feeds, sitemap, robots.txt: sorted by name
+	minify    *output.Minifier // minifies the HTML pages; nil unless minify_html
+	warnLinks bool             // broken_links: warn
+	warnings  []error          // found while loading: stale data, closed postings, long descriptions
 }
 
 func load(ctx context.Context, opts Options) (*loaded, error) {
@@ -137,20 +162,32 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	locate := newLocator(siteFS)
+	problems = append(problems, checkFrontMatter(cfg, sources, locate)...)
 	site, pages, errs := index(cfg, links, sources, converted)
 	problems = append(problems, errs...)
+	problems = append(problems, checkReferences(sources, pages)...)
+	problems = append(problems, structuredData(site, pages, opts.Now)...)
+	files, errs := generate(cfg, site, pages, sources, links, locate, opts.sitemapLimit)
+	problems = append(problems, errs...)
 
-	as, err := loadAssets(siteFS, opts.Theme, links)
-	if err != nil {
-		return nil, err
-	}
+	minifier := output.NewMinifier()
+	as, err := loadAssets(ctx, siteFS, opts.Theme, links, minifier)
+	problems = append(problems, flatten(err)...)
+	problems = append(problems, checkOutputs(pages, files, as)...)
 	renderer, err := render.New(siteFS, opts.Theme, funcs(links, as))
 	problems = append(problems, flatten(err)...)
 
 	if len(problems) > 0 {
 		return nil, joinSorted(problems)
 	}
-	return &loaded{site: site, pages: pages, renderer: renderer, assets: as}, nil
+	l := &loaded{site: site, pages: pages, renderer: renderer, assets: as, files: files,
+		warnings:  careerWarnings(sources, opts.Now, cfg),
+		warnLinks: cfg.BrokenLinks == config.BrokenLinksWarn}
+	if cfg.MinifyHTML {
+		l.minify = minifier
+	}
+	return l, nil
 }
 
 // published keeps the pages that this build publishes. Section and home
@@ -188,6 +225,7 @@ func convert(ctx context.Context, pages []*content.Page, cfg *config.Config) ([]
 	conv := markdown.New(markdown.Options{
 		UnsafeHTML:  cfg.Markdown.UnsafeHTML,
 		Typographer: cfg.Markdown.Typographer,
+		BasePath:    cfg.BasePath(),
 	})
 	results := make([]*markdown.Result, len(pages))
 	var (

@@ -6,8 +6,10 @@ import (
 	"flag"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -23,9 +25,10 @@ var testNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 
 // TestFixtures builds each site in testdata/*.txtar. An archive holds the
 // site's files; a comment line "flags: …" lists build flags (drafts, future,
-// expired, base-url=URL). Files named
+// expired, base-url=URL, sitemap-limit=N). Files named
 // "public/…" are the expected output; a file named "errors" the exact
-// expected error text. With -update the archives are rewritten with what the
+// expected error text; a file named "warnings" the exact warnings of a
+// build that succeeded, one a line. With -update the archives are rewritten with what the
 // build produced.
 func TestFixtures(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txtar")
@@ -69,23 +72,39 @@ func runFixture(t *testing.T, file string) {
 			opts.Expired = true
 		case "base-url":
 			opts.BaseURL = value
+		case "sitemap-limit":
+			n, err := strconv.Atoi(value)
+			if err != nil {
+				t.Fatalf("fixture flag %q: %v", word, err)
+			}
+			opts.sitemapLimit = n
 		default:
 			t.Fatalf("unknown fixture flag %q", word)
 		}
 	}
 	for _, f := range ar.Files {
-		if f.Name == "errors" || strings.HasPrefix(f.Name, "public/") {
+		if isExpected(f.Name) {
 			continue
 		}
 		writeFile(t, filepath.Join(src, f.Name), f.Data)
 	}
 
-	_, buildErr := Build(context.Background(), opts)
+	res, buildErr := Build(context.Background(), opts)
 	got := map[string][]byte{}
 	if buildErr != nil {
 		got["errors"] = []byte(buildErr.Error() + "\n")
 	} else {
 		got = readTree(t, dest, "public/")
+		for name, data := range got {
+			// A txtar file always ends in a newline; minified output
+			// does not.
+			if len(data) > 0 && !bytes.HasSuffix(data, []byte("\n")) {
+				got[name] = append(data, '\n')
+			}
+		}
+		if len(res.Warnings) > 0 {
+			got["warnings"] = []byte(strings.Join(res.Warnings, "\n") + "\n")
+		}
 	}
 	if *update {
 		rewrite(t, file, ar, got)
@@ -100,7 +119,7 @@ func compare(t *testing.T, ar *txtar.Archive, got map[string][]byte) {
 	t.Helper()
 	expected := false
 	for _, f := range ar.Files {
-		if f.Name != "errors" && !strings.HasPrefix(f.Name, "public/") {
+		if !isExpected(f.Name) {
 			continue
 		}
 		expected = true
@@ -130,7 +149,7 @@ func rewrite(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte
 	var kept []txtar.File
 	wanted := map[string]bool{}
 	for _, f := range ar.Files {
-		if f.Name == "errors" || strings.HasPrefix(f.Name, "public/") {
+		if isExpected(f.Name) {
 			wanted[f.Name] = true
 			continue
 		}
@@ -138,7 +157,7 @@ func rewrite(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte
 	}
 	names := slices.Sorted(func(yield func(string) bool) {
 		for name := range got {
-			keep := wanted[name] || name == "errors" || len(wanted) == 0 && name != "public/css/syntax.css"
+			keep := wanted[name] || name == "errors" || name == "warnings" || len(wanted) == 0 && !isSyntaxCSS(name)
 			if keep && !yield(name) {
 				return
 			}
@@ -151,6 +170,19 @@ func rewrite(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte
 	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// isExpected reports whether an archive file is expected output rather than
+// a file of the site.
+func isExpected(name string) bool {
+	return name == "errors" || name == "warnings" || strings.HasPrefix(name, "public/")
+}
+
+// isSyntaxCSS reports whether name is the generated syntax stylesheet,
+// fingerprinted or not.
+func isSyntaxCSS(name string) bool {
+	ok, _ := path.Match("public/css/syntax*.css", name)
+	return ok
 }
 
 func writeFile(t *testing.T, name string, data []byte) {

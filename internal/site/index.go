@@ -16,8 +16,9 @@ import (
 
 // index builds the site model from the loaded pages and their converted
 // Markdown (converted[i] belongs to sources[i]). It returns the site, every
-// page to render (home, sections, regular pages, then the 404 page), and the
-// errors found: pages that share a URL.
+// page to render (home, sections, regular pages, taxonomy and term pages,
+// the 404 page, then the pagers after the first of every paginated list),
+// and the errors found: pages that share a URL.
 func index(cfg *config.Config, links *linker, sources []*content.Page, converted []*markdown.Result) (*Site, []*Page, []error) {
 	s := &Site{
 		Title:       cfg.Title,
@@ -79,8 +80,10 @@ func index(cfg *config.Config, links *linker, sources []*content.Page, converted
 	notFound := &Page{Site: s, Kind: KindNotFound, Type: "article", Title: "Page not found", URL: "/404.html", Parent: s.Home}
 	pages := append([]*Page{s.Home}, s.Sections...)
 	pages = append(pages, regular...)
+	pages = append(pages, taxonomies(cfg, s, regular)...)
 	pages = append(pages, notFound)
 	navigate(s, pages)
+	pages = append(pages, paginate(cfg.PageSize, pages)...)
 	errs := checkURLs(pages)
 	for _, p := range pages {
 		p.out, p.sitePath = outputName(p.URL), p.URL
@@ -108,6 +111,7 @@ func fill(p *Page, src *content.Page, res *markdown.Result) {
 	}
 	p.Draft, p.Tags, p.Skills, p.Authors, p.Weight = fm.Draft, fm.Tags, fm.Skills, fm.Authors, fm.Weight
 	p.Params, p.File, p.layout = fm.Params, src.Path, fm.Layout
+	p.Job, p.Role, p.Certification = src.Career.Job, src.Career.Role, src.Career.Certification
 	if res == nil {
 		return
 	}
@@ -131,7 +135,13 @@ func checkURLs(pages []*Page) []error {
 			owner[p.URL] = p
 			continue
 		}
-		errs = append(errs, fmt.Errorf("%s:1:1: URL %q is also the URL of %s", p.File, p.URL, describe(first)))
+		// Report at the page that has a file to fix: a content page
+		// that takes the URL of a taxonomy page, say.
+		at, other := p, first
+		if at.File == "" && other.File != "" {
+			at, other = other, at
+		}
+		errs = append(errs, fmt.Errorf("%s: URL %q is also the URL of %s", where(at), p.URL, describe(other)))
 	}
 	return errs
 }

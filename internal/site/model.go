@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"time"
 
+	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/markdown"
 )
@@ -29,6 +30,8 @@ type Site struct {
 	Home     *Page
 	Sections []*Page // section pages, by weight then title
 	Pages    []*Page // every regular page, newest first
+
+	Taxonomies []*Taxonomy // in site.yaml order; only those some page uses (taxonomy.go)
 }
 
 // Page is what `.` is in a page template. Its fields are documented in the
@@ -36,7 +39,7 @@ type Site struct {
 type Page struct {
 	Site *Site
 
-	Kind    string // home, section, page or 404
+	Kind    string // home, section, page, taxonomy, term or 404
 	Type    string // job, role, certification or article
 	Section string // "jobs"; "" on the home page, the 404 page and root pages
 
@@ -65,9 +68,26 @@ type Page struct {
 
 	Params map[string]any
 
+	// The typed career data of job, role and certification pages, nil on
+	// other pages; docs/content-model.md lists their fields.
+	Job           *career.Job
+	Role          *career.Role
+	Certification *career.Certification
+	PostingOpen   bool // a job's posting takes applications at build time
+
+	// JSONLD holds the page's structured data documents for
+	// <script type="application/ld+json">: its career data, then its
+	// BreadcrumbList. They are JSON from encoding/json, safe verbatim there.
+	JSONLD []template.JS
+
 	Pages    []*Page // a section's pages; on the home page every regular page, newest first
 	Sections []*Page // on the home page: the sections
 	Parent   *Page   // the section of a regular page; the home page for a section
+
+	Paginator *Paginator // on section and term pages: the part of .Pages this pager shows (paginate.go)
+	Taxonomy  *Taxonomy  // on taxonomy and term pages
+	Term      *Term      // on term pages
+	Feeds     []*Feed    // the Atom feeds to link from <head>: the section's, then the site's (feed.go)
 
 	Breadcrumbs []*Page // from the home page down to this page, this page included
 	Prev, Next  *Page   // the neighbours in the section's list; nil at either end

@@ -1,0 +1,72 @@
+package career
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/decode"
+)
+
+// Warnings returns what is worth an editor's attention in d at now but does
+// not stop a build, sorted by position, each a *decode.Error at the value it
+// is about (File left empty):
+//
+//   - the as_of of a salary (the page's, or a career-path step's), a cost
+//     or an outlook that is more than staleAfter before now;
+//   - a job posting that has closed (now is past the end of valid_through):
+//     its page should say so and carry no JobPosting data.
+//
+// A posting not yet open (date_posted after now) is not warned about.
+func (d Data) Warnings(now time.Time, staleAfter config.Span) []*decode.Error {
+	w := warner{now: now, cutoff: staleAfter.Before(now), span: staleAfter}
+	switch {
+	case d.Job != nil:
+		w.pos = d.Job.pos
+		w.salary("salary", d.Job.Salary)
+		if p := d.Job.Posting; p != nil && !p.ValidThrough.IsZero() && !now.Before(closes(p.ValidThrough)) {
+			w.add("posting.valid_through", "the posting closed on %s; its page says so and has no JobPosting data", day(p.ValidThrough))
+		}
+	case d.Role != nil:
+		w.pos = d.Role.pos
+		w.salary("salary", d.Role.Salary)
+		if o := d.Role.Outlook; o != nil {
+			w.stale("outlook.as_of", o.AsOf)
+		}
+		for i, s := range d.Role.CareerPath {
+			w.salary(join(item("career_path", i), "salary"), s.Salary)
+		}
+	case d.Certification != nil:
+		w.pos = d.Certification.pos
+		if c := d.Certification.Cost; c != nil {
+			w.stale("cost.as_of", c.AsOf)
+		}
+	}
+	slices.SortStableFunc(w.list, decode.Compare)
+	return w.list
+}
+
+type warner struct {
+	now, cutoff time.Time
+	span        config.Span
+	pos         positions
+	list        []*decode.Error
+}
+
+func (w *warner) add(path, format string, args ...any) {
+	w.list = append(w.list, errorAt(w.pos, path, fmt.Sprintf(format, args...)))
+}
+
+func (w *warner) salary(path string, s *Salary) {
+	if s != nil {
+		w.stale(join(path, "as_of"), s.AsOf)
+	}
+}
+
+// stale warns when t is set and before the cutoff.
+func (w *warner) stale(path string, t time.Time) {
+	if !t.IsZero() && t.Before(w.cutoff) {
+		w.add(path, "%s is more than %s old (stale_after in site.yaml); check the figures again", day(t), w.span)
+	}
+}

@@ -1,0 +1,143 @@
+package output
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+)
+
+func TestMemoryCommitAndChanges(t *testing.T) {
+	m := NewMemory()
+	if got := m.Tree().Names(); len(got) != 0 {
+		t.Fatalf("a new Memory holds %q, want nothing", got)
+	}
+	commit(t, m, map[string]string{"index.html": "home", "css/site.css": "a{}", "jobs/index.html": "jobs"})
+	tree := m.Tree()
+	if got, want := tree.Changed(), []string{"css/site.css", "index.html", "jobs/index.html"}; !slices.Equal(got, want) {
+		t.Errorf("first commit: Changed() = %q, want %q", got, want)
+	}
+
+	commit(t, m, map[string]string{"index.html": "home", "css/site.css": "b{}", "about/index.html": "about"})
+	tree = m.Tree()
+	if got, want := tree.Changed(), []string{"about/index.html", "css/site.css", "jobs/index.html"}; !slices.Equal(got, want) {
+		t.Errorf("second commit: Changed() = %q, want %q", got, want)
+	}
+	for name, want := range map[string]bool{"index.html": false, "css/site.css": true, "about/index.html": true} {
+		if got := tree.FileChanged(name); got != want {
+			t.Errorf("FileChanged(%q) = %v, want %v", name, got, want)
+		}
+	}
+	if data, ok := tree.Lookup("css/site.css"); !ok || string(data) != "b{}" {
+		t.Errorf(`Lookup("css/site.css") = %q, %v, want "b{}", true`, data, ok)
+	}
+	if _, ok := tree.Lookup("jobs/index.html"); ok {
+		t.Error("a file left out of the last build is still there")
+	}
+	if tree.Generation() != 2 {
+		t.Errorf("Generation() = %d, want 2", tree.Generation())
+	}
+}
+
+func TestMemoryAbortKeepsTheTree(t *testing.T) {
+	m := NewMemory()
+	commit(t, m, map[string]string{"index.html": "good"})
+	before := m.Tree()
+	if err := m.WriteFile("index.html", []byte("half")); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := m.Tree().Lookup("index.html"); string(data) != "good" {
+		t.Errorf("before Commit a reader sees %q, want the committed %q", data, "good")
+	}
+	if err := m.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if m.Tree() != before {
+		t.Error("Abort replaced the tree")
+	}
+	commit(t, m, map[string]string{"index.html": "good"})
+	if got := m.Tree().Changed(); len(got) != 0 {
+		t.Errorf("after an aborted build, an identical build changed %q, want nothing", got)
+	}
+}
+
+func TestMemoryCopiesWrittenData(t *testing.T) {
+	m := NewMemory()
+	buf := []byte("first")
+	if err := m.WriteFile("a.html", buf); err != nil {
+		t.Fatal(err)
+	}
+	copy(buf, "XXXXX")
+	if err := m.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := m.Tree().Lookup("a.html"); string(data) != "first" {
+		t.Errorf("a.html = %q, want %q", data, "first")
+	}
+}
+
+func TestMemoryRefusesBadNames(t *testing.T) {
+	m := NewMemory()
+	for _, name := range []string{"../x.html", "/etc/passwd", "a/../../x", "", ".", "a//b"} {
+		if err := m.WriteFile(name, []byte("x")); err == nil {
+			t.Errorf("WriteFile(%q) = nil, want an error", name)
+		}
+	}
+}
+
+// TestMemoryReadersSeeWholeBuilds reads while builds are written and
+// committed; every file of the tree a reader holds must come from one build.
+func TestMemoryReadersSeeWholeBuilds(t *testing.T) {
+	const files, builds = 50, 40
+	m := NewMemory()
+	var wg sync.WaitGroup
+	done := make(chan struct{})
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				tree := m.Tree()
+				want, _ := tree.Lookup("f0")
+				for i := range files {
+					if got, _ := tree.Lookup("f" + strconv.Itoa(i)); string(got) != string(want) {
+						t.Errorf("one tree holds f0 = %q and f%d = %q", want, i, got)
+						return
+					}
+				}
+			}
+		})
+	}
+	for b := range builds {
+		var w sync.WaitGroup
+		for i := range files {
+			w.Go(func() {
+				if err := m.WriteFile("f"+strconv.Itoa(i), fmt.Appendf(nil, "build %d", b)); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		w.Wait()
+		if err := m.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	wg.Wait()
+}
+
+func commit(t *testing.T, m *Memory, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		if err := m.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := m.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,184 @@
+package site
+
+import (
+	"encoding/xml"
+	"slices"
+	"time"
+)
+
+// Feed is an Atom 1.0 feed the build writes: /feed.xml with every regular
+// page of the site, and /<section>/feed.xml with the pages of each section.
+// A list with no pages has no feed. Pages reach the feeds that concern them
+// as .Feeds, to link them from <head>.
+type Feed struct {
+	Title     string // "Career Atlas", "Jobs · Career Atlas"
+	URL       string // root-relative, with the base path: "/jobs/feed.xml"
+	Permalink string // absolute
+
+	out     string  // output file name: "jobs/feed.xml"
+	list    *Page   // the page the feed follows: the home page or a section
+	entries []*Page // newest first
+}
+
+// feedFile is the name of every feed inside its list's folder.
+const feedFile = "feed.xml"
+
+// feeds makes the site feed and one feed per section, and gives every page
+// its .Feeds: the section's feed first on a section's pages and on its list
+// pages, then the site's.
+func feeds(s *Site, pages []*Page, links *linker) []*Feed {
+	var all []*Feed
+	add := func(list *Page, title string, entries []*Page) *Feed {
+		if len(entries) == 0 {
+			return nil
+		}
+		entries = slices.Clone(entries)
+		slices.SortFunc(entries, byDate)
+		sitePath := list.sitePath + feedFile
+		f := &Feed{Title: title, URL: links.rel(sitePath), Permalink: links.abs(sitePath), out: outputName(sitePath), list: list, entries: entries}
+		all = append(all, f)
+		return f
+	}
+	siteFeed := add(s.Home, s.Title, s.Pages)
+	bySection := map[string]*Feed{}
+	for _, sec := range s.Sections {
+		if f := add(sec, sec.Title+" · "+s.Title, sec.Pages); f != nil {
+			bySection[sec.Section] = f
+		}
+	}
+	for _, p := range pages {
+		if f := bySection[p.Section]; f != nil && (p.Kind == KindSection || p.Kind == KindPage) {
+			p.Feeds = append(p.Feeds, f)
+		}
+		if siteFeed != nil {
+			p.Feeds = append(p.Feeds, siteFeed)
+		}
+	}
+	return all
+}
+
+type atomFeed struct {
+	XMLName   xml.Name      `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang      string        `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
+	ID        string        `xml:"id"`
+	Title     string        `xml:"title"`
+	Subtitle  string        `xml:"subtitle,omitempty"`
+	Updated   string        `xml:"updated"`
+	Links     []atomLink    `xml:"link"`
+	Author    atomPerson    `xml:"author"`
+	Generator atomGenerator `xml:"generator"`
+	Entries   []atomEntry   `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomPerson struct {
+	Name  string `xml:"name"`
+	URI   string `xml:"uri,omitempty"`
+	Email string `xml:"email,omitempty"`
+}
+
+type atomGenerator struct {
+	URI  string `xml:"uri,attr"`
+	Name string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	ID         string         `xml:"id"`
+	Title      string         `xml:"title"`
+	Links      []atomLink     `xml:"link"`
+	Published  string         `xml:"published"`
+	Updated    string         `xml:"updated"`
+	Authors    []atomPerson   `xml:"author"`
+	Categories []atomCategory `xml:"category"`
+	Summary    *atomText      `xml:"summary"`
+	Content    *atomText      `xml:"content"`
+}
+
+type atomCategory struct {
+	Term   string `xml:"term,attr"`
+	Label  string `xml:"label,attr"`
+	Scheme string `xml:"scheme,attr"`
+}
+
+// atomText is a text construct: plain text, or HTML in a CDATA section
+// (smaller and easier to read than HTML escaped as text). xml:base lets a
+// reader resolve the relative links of the page's HTML against the page's
+// own URL rather than the feed's.
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Base string `xml:"http://www.w3.org/XML/1998/namespace base,attr,omitempty"`
+	Text string `xml:",chardata"`
+	HTML string `xml:",cdata"`
+}
+
+// render writes the feed. Every value comes from the pages, so the same
+// site gives the same bytes: the feed's updated is its newest entry's,
+// never the time of the build.
+func (f *Feed) render(s *Site) ([]byte, error) {
+	feed := atomFeed{
+		Lang:     s.Language,
+		ID:       escapeURL(f.Permalink),
+		Title:    f.Title,
+		Subtitle: f.list.Description,
+		Links: []atomLink{
+			{Href: escapeURL(f.Permalink), Rel: "self", Type: "application/atom+xml"},
+			{Href: escapeURL(f.list.Permalink), Rel: "alternate", Type: "text/html"},
+		},
+		Author:    atomPerson{Name: s.Author.Name, URI: s.Author.URL, Email: s.Author.Email},
+		Generator: atomGenerator{URI: "https://github.com/careersite/careersite", Name: "careersite"},
+	}
+	if feed.Author.Name == "" {
+		feed.Author = atomPerson{Name: s.Title, URI: escapeURL(s.Home.Permalink)}
+	}
+	var newest time.Time
+	for _, p := range f.entries {
+		feed.Entries = append(feed.Entries, entry(s, p))
+		if p.Lastmod.After(newest) {
+			newest = p.Lastmod
+		}
+	}
+	feed.Updated = atomTime(newest)
+	return encodeXML(feed)
+}
+
+// entry is the Atom entry of page p: its permalink is its id, its date is
+// published and its Lastmod (updated, else date) is updated. The summary is
+// the description when there is one, else the Markdown summary; the
+// content is the whole page body.
+func entry(s *Site, p *Page) atomEntry {
+	e := atomEntry{
+		ID:        escapeURL(p.Permalink),
+		Title:     p.Title,
+		Links:     []atomLink{{Href: escapeURL(p.Permalink), Rel: "alternate", Type: "text/html"}},
+		Published: atomTime(p.Date),
+		Updated:   atomTime(p.Lastmod),
+	}
+	for _, a := range p.Authors {
+		e.Authors = append(e.Authors, atomPerson{Name: a})
+	}
+	for _, t := range s.Taxonomies {
+		for _, term := range p.Terms(t.Name) {
+			e.Categories = append(e.Categories, atomCategory{Term: term.Slug, Label: term.Name, Scheme: escapeURL(t.Permalink())})
+		}
+	}
+	switch {
+	case p.Description != "":
+		e.Summary = &atomText{Type: "text", Text: p.Description}
+	case p.Summary != "":
+		e.Summary = &atomText{Type: "html", Base: escapeURL(p.Permalink), HTML: string(p.Summary)}
+	}
+	if p.Content != "" {
+		e.Content = &atomText{Type: "html", Base: escapeURL(p.Permalink), HTML: string(p.Content)}
+	}
+	return e
+}
+
+// atomTime writes t as RFC 3339, as Atom dates must be.
+func atomTime(t time.Time) string {
+	return t.Format(time.RFC3339)
+}

@@ -1,0 +1,128 @@
+package site
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
+)
+
+// generated is an output file that no page template renders: a redirect
+// page, _redirects, a feed, a sitemap, robots.txt. Its name is known once
+// the model is indexed; its bytes are made by make, which the write step
+// runs in parallel with the pages.
+type generated struct {
+	name  string // output file name: "jobs/feed.xml"
+	make  func() ([]byte, error)
+	html  bool          // an HTML page, minified with the pages when minify_html is on
+	owner string        // what it is, for the error when two outputs share a name
+	at    func() string // "path:line:col" of the front matter that asked for it; nil when none
+}
+
+// bytesOf is a make func for bytes already made.
+func bytesOf(data []byte) func() ([]byte, error) {
+	return func() ([]byte, error) { return data, nil }
+}
+
+// checkFrontMatter reports the front-matter values that the site model
+// cannot use: aliases that are not root-relative paths, taxonomy values
+// that make no URL.
+func checkFrontMatter(cfg *config.Config, sources []*content.Page, locate locator) []error {
+	var errs []error
+	for _, src := range sources {
+		errs = append(errs, checkAliases(src, locate)...)
+		errs = append(errs, checkTerms(cfg, src, locate)...)
+	}
+	return errs
+}
+
+// generate makes every generated output of the site model, once index has
+// given every page its final URL: the redirects (aliases and the first
+// pager of paginated lists) and _redirects, the feeds, the sitemap and
+// robots.txt. It returns them sorted by name, and the redirects that clash
+// with a page or with each other. Nothing is encoded yet: see generated.
+func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Page, links *linker, locate locator, sitemapLimit int) ([]generated, []error) {
+	bySource := map[string]*content.Page{}
+	for _, src := range sources {
+		bySource[src.Path] = src
+	}
+	redirects := append(aliases(pages, bySource), pagerRedirects(pages)...)
+	errs := checkRedirects(pages, redirects, locate)
+	var files []generated
+	for _, r := range redirects {
+		g := generated{name: outputName(r.from), html: true, owner: r.describe(),
+			make: func() ([]byte, error) { return r.render(s.Language) }}
+		if r.src != nil { // located only if needed: it reads the file again
+			g.at = func() string { return locate(r.src, "aliases", r.raw) }
+		}
+		files = append(files, g)
+	}
+	if list := redirectsList(redirects, links); len(list) > 0 {
+		files = append(files, generated{name: redirectsFile, make: bytesOf(list), owner: "the list of aliases"})
+	}
+	for _, f := range feeds(s, pages, links) {
+		files = append(files, generated{name: f.out, owner: "the feed of " + describe(f.list),
+			make: func() ([]byte, error) { return f.render(s) }})
+	}
+	for name, encode := range sitemaps(pages, links, sitemapLimit) {
+		files = append(files, generated{name: name, make: encode, owner: "the sitemap"})
+	}
+	files = append(files, generated{name: "robots.txt", make: bytesOf(robotsTxt(cfg.Robots, links)), owner: "robots.txt"})
+	slices.SortFunc(files, func(a, b generated) int { return strings.Compare(a.name, b.name) })
+	return files, errs
+}
+
+// checkOutputs reports every output file name that two outputs claim,
+// naming both: a page and a feed, an alias and an asset. Two pages with one
+// URL are left to checkURLs, and redirects that clash with pages to
+// checkRedirects, which both say where in the content the clash is.
+func checkOutputs(pages []*Page, files []generated, as *assets) []error {
+	type claimant struct {
+		what, kind string
+		at         func() string // nil when it has no place in a file
+	}
+	owners := map[string]claimant{}
+	var errs []error
+	claim := func(name string, c claimant) {
+		first, taken := owners[name]
+		switch {
+		case !taken:
+			owners[name] = c
+		case first.kind == "page" && c.kind == "page",
+			c.kind == "redirect" && (first.kind == "page" || first.kind == "redirect"):
+			// reported by checkURLs and checkRedirects
+		default:
+			a, b := c, first // a: the one with a place to report at
+			if a.at == nil {
+				a, b = b, a
+			}
+			at := ""
+			if a.at != nil {
+				at = a.at() + ": "
+			}
+			errs = append(errs, fmt.Errorf("%s%s and %s are both written to %s", at, a.what, b.what, name))
+		}
+	}
+	for _, p := range pages {
+		c := claimant{what: describe(p), kind: "page"}
+		if p.File != "" {
+			c.at = func() string { return where(p) }
+		}
+		claim(p.out, c)
+	}
+	for _, f := range files {
+		c := claimant{what: f.owner, kind: "file", at: f.at}
+		if f.html {
+			c.kind = "redirect"
+		}
+		claim(f.name, c)
+	}
+	for _, name := range slices.Sorted(maps.Keys(as.files)) {
+		at := "assets/" + name + ":1:1"
+		claim(as.files[name].out, claimant{what: "the asset assets/" + name, kind: "asset", at: func() string { return at }})
+	}
+	return errs
+}

@@ -1,0 +1,142 @@
+package site
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Paginator splits the list of a section or term page into pagers of
+// page_size pages: /jobs/, /jobs/page/2/, /jobs/page/3/ … Every pager is a
+// page of its own, rendered with the list page's template; on each, .Pages
+// is the whole list and .Paginator.Pages the part that pager shows. A list
+// that fits on one pager still has a Paginator, with one pager.
+type Paginator struct {
+	Pages []*Page // the pages on this pager
+
+	number int     // 1-based
+	pagers []*Page // the list page, then its /page/N/ copies
+	items  int     // pages in the whole list
+	size   int     // page_size
+}
+
+// PageNumber is the number of this pager, from 1.
+func (pg *Paginator) PageNumber() int { return pg.number }
+
+// TotalPages is the number of pagers.
+func (pg *Paginator) TotalPages() int { return len(pg.pagers) }
+
+// TotalItems is the number of pages in the whole list.
+func (pg *Paginator) TotalItems() int { return pg.items }
+
+// PageSize is the most pages a pager shows (page_size).
+func (pg *Paginator) PageSize() int { return pg.size }
+
+// URL is the root-relative URL of this pager.
+func (pg *Paginator) URL() string { return pg.pagers[pg.number-1].URL }
+
+// First is the URL of the first pager: the list page itself.
+func (pg *Paginator) First() string { return pg.pagers[0].URL }
+
+// Last is the URL of the last pager.
+func (pg *Paginator) Last() string { return pg.pagers[len(pg.pagers)-1].URL }
+
+// HasPrev reports whether there is a pager before this one.
+func (pg *Paginator) HasPrev() bool { return pg.number > 1 }
+
+// HasNext reports whether there is a pager after this one.
+func (pg *Paginator) HasNext() bool { return pg.number < len(pg.pagers) }
+
+// Prev is the URL of the pager before this one, "" on the first.
+func (pg *Paginator) Prev() string {
+	if !pg.HasPrev() {
+		return ""
+	}
+	return pg.pagers[pg.number-2].URL
+}
+
+// Next is the URL of the pager after this one, "" on the last.
+func (pg *Paginator) Next() string {
+	if !pg.HasNext() {
+		return ""
+	}
+	return pg.pagers[pg.number].URL
+}
+
+// Pager is one entry of a numbered pager navigation.
+type Pager struct {
+	Number  int
+	URL     string
+	Current bool // the pager being rendered
+}
+
+// Pagers lists every pager, for numbered navigation.
+func (pg *Paginator) Pagers() []Pager {
+	out := make([]Pager, len(pg.pagers))
+	for i, p := range pg.pagers {
+		out[i] = Pager{Number: i + 1, URL: p.URL, Current: i+1 == pg.number}
+	}
+	return out
+}
+
+// paginate gives every section and term page among pages its Paginator and
+// returns the pages of their pagers after the first, as shallow copies of
+// the list page with URLs "<list>/page/N/" (site paths, like every URL
+// before index adds the base path).
+//
+// A copy does not check the Markdown links of its list page again: its
+// content is the same, and relative links would be read against another
+// URL.
+func paginate(size int, pages []*Page) []*Page {
+	var copies []*Page
+	for _, p := range pages {
+		if p.Kind != KindSection && p.Kind != KindTerm {
+			continue
+		}
+		chunks := split(p.Pages, size)
+		pagers := []*Page{p}
+		for n := 2; n <= len(chunks); n++ {
+			cp := *p
+			cp.URL = pagerPath(p.URL, n)
+			cp.links = nil
+			pagers = append(pagers, &cp)
+			copies = append(copies, &cp)
+		}
+		for i, pager := range pagers {
+			pager.Paginator = &Paginator{Pages: chunks[i], number: i + 1, pagers: pagers, items: len(p.Pages), size: size}
+		}
+	}
+	return copies
+}
+
+// split cuts list into chunks of size; an empty list is one empty chunk.
+func split(list []*Page, size int) [][]*Page {
+	if len(list) == 0 || size < 1 {
+		return [][]*Page{list}
+	}
+	var chunks [][]*Page
+	for len(list) > 0 {
+		n := min(size, len(list))
+		chunks = append(chunks, list[:n:n])
+		list = list[n:]
+	}
+	return chunks
+}
+
+// pagerPath is the site path of pager n of the list at listURL:
+// "/jobs/", 2 → "/jobs/page/2/".
+func pagerPath(listURL string, n int) string {
+	return strings.TrimSuffix(listURL, "/") + "/page/" + strconv.Itoa(n) + "/"
+}
+
+// pagerRedirects returns, for every list that has more than one pager, the
+// redirect from its "/page/1/" to the list page itself, which is pager 1.
+// Nothing links there; people who edit the number in a URL do.
+func pagerRedirects(pages []*Page) []*redirect {
+	var out []*redirect
+	for _, p := range pages {
+		if pg := p.Paginator; pg != nil && pg.number == 1 && len(pg.pagers) > 1 {
+			out = append(out, &redirect{from: pagerPath(p.sitePath, 1), to: p})
+		}
+	}
+	return out
+}
