@@ -167,6 +167,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	site, pages, errs := index(cfg, links, sources, converted)
 	problems = append(problems, errs...)
 	problems = append(problems, checkReferences(sources, pages)...)
+	resolveRefs(pages)
 	problems = append(problems, structuredData(site, pages, opts.Now)...)
 	files, errs := generate(cfg, site, pages, sources, links, locate, opts.sitemapLimit)
 	problems = append(problems, errs...)

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"path"
 	"strings"
 	"time"
 
@@ -25,10 +26,7 @@ func checkReferences(sources []*content.Page, pages []*Page) []error {
 		kinds[p.sitePath] = kind
 	}
 	resolve := func(u string) (string, bool) {
-		if !strings.HasSuffix(u, "/") && !strings.Contains(u, ".") {
-			u += "/"
-		}
-		kind, ok := kinds[u]
+		kind, ok := kinds[refPath(u)]
 		return kind, ok
 	}
 	var errs []error
@@ -41,6 +39,49 @@ func checkReferences(sources []*content.Page, pages []*Page) []error {
 		}
 	}
 	return errs
+}
+
+// resolveRefs sets the pages that the references of every career page
+// name, in the order written, from one map of the site's pages: templates
+// range over .RelatedRoles instead of searching .Site.Pages for each URL.
+// A reference that names no page, or a page of the wrong kind, is left out;
+// checkReferences reports it.
+func resolveRefs(pages []*Page) {
+	bySitePath := make(map[string]*Page, len(pages))
+	for _, p := range pages {
+		if p.Kind == KindPage {
+			bySitePath[p.sitePath] = p
+		}
+	}
+	find := func(refs []career.Ref, kind string) []*Page {
+		var out []*Page
+		for _, r := range refs {
+			if q := bySitePath[refPath(r.URL)]; q != nil && q.Type == kind {
+				out = append(out, q)
+			}
+		}
+		return out
+	}
+	for _, p := range pages {
+		switch {
+		case p.Job != nil:
+			p.RelatedRoles = find(p.Job.RelatedRoles, config.KindRole)
+		case p.Role != nil:
+			p.RelatedRoles = find(p.Role.RelatedRoles, config.KindRole)
+			p.RelatedCertifications = find(p.Role.RelatedCertifications, config.KindCertification)
+		case p.Certification != nil:
+			p.Alternatives = find(p.Certification.Alternatives, config.KindCertification)
+		}
+	}
+}
+
+// refPath is the site path a reference names: "/roles/x" is "/roles/x/",
+// as a page URL always ends in "/" unless its last segment has an extension.
+func refPath(u string) string {
+	if !strings.HasSuffix(u, "/") && !strings.Contains(path.Base(u), ".") {
+		return u + "/"
+	}
+	return u
 }
 
 // structuredData sets the JSON-LD of every page: the career data of job,

@@ -93,6 +93,13 @@ type Page struct {
 	Prev, Next  *Page   // the neighbours in the section's list; nil at either end
 	Related     []*Page // up to five pages sharing the most skills and tags
 
+	// The pages a career page's references name, resolved in the order
+	// written (career.go): a job's or role guide's related_roles, a role
+	// guide's related_certifications, a certification's alternatives.
+	RelatedRoles          []*Page
+	RelatedCertifications []*Page
+	Alternatives          []*Page
+
 	File string // "content/jobs/back-end-developer.md"; "" for generated pages
 
 	layout   string          // front matter "layout"

@@ -3,12 +3,16 @@ package site
 import (
 	"cmp"
 	"slices"
-
-	"github.com/careersite/careersite/internal/content"
 )
 
 // relatedCount is how many related pages a page lists at most.
 const relatedCount = 5
+
+// relatedTermLimit is how many pages a skill or tag may be on and still
+// relate pages. A term on more pages says little about which of them belong
+// together, and comparing every pair of its pages costs the square of their
+// number: a tag on all of 10,000 pages would mean 10^8 comparisons.
+const relatedTermLimit = 200
 
 // Weights of what two pages share when related pages are ranked: a shared
 // skill says more about a career page than a shared tag.
@@ -50,7 +54,8 @@ func breadcrumbs(p *Page) []*Page {
 // relate sets Related on every page: the pages that share the most skills
 // and tags with it (skills count double), then the newest, then by title and
 // URL, so the order never depends on map iteration or build order. Terms are
-// compared by their slug, so "PostgreSQL" and "postgresql" are one term.
+// compared by their slug, so "PostgreSQL" and "postgresql" are one term; a
+// term on more than relatedTermLimit pages is not counted.
 func relate(pages []*Page) {
 	type posting struct {
 		page   int
@@ -67,6 +72,9 @@ func relate(pages []*Page) {
 	for i, p := range pages {
 		scores := map[int]int{}
 		for key, w := range terms[i] {
+			if len(index[key]) > relatedTermLimit {
+				continue
+			}
 			for _, post := range index[key] {
 				if post.page != i {
 					scores[post.page] += min(w, post.weight)
@@ -82,10 +90,10 @@ func relate(pages []*Page) {
 func pageTerms(p *Page) map[string]int {
 	terms := map[string]int{}
 	for _, s := range p.Skills {
-		terms["skill:"+content.Slugify(s)] = skillWeight
+		terms["skill:"+TermSlug(s)] = skillWeight
 	}
 	for _, t := range p.Tags {
-		terms["tag:"+content.Slugify(t)] = tagWeight
+		terms["tag:"+TermSlug(t)] = tagWeight
 	}
 	return terms
 }
