@@ -1,6 +1,8 @@
 // Command careersite builds static career-guide sites.
 //
 //	careersite build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--expired] [--quiet]
+//	careersite serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--allowed-hosts NAME,…] [--drafts] [--future] [--expired] [--poll INTERVAL] [--open]
+//	careersite watch [--source DIR] [--dest DIR] [--drafts] [--future] [--expired] [--poll INTERVAL]
 //
 // main only parses the command line and calls internal code; the exit status
 // is 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -19,6 +21,7 @@ import (
 	"time"
 
 	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/preview"
 	"github.com/careersite/careersite/internal/site"
 )
 
@@ -26,9 +29,11 @@ const usage = `careersite builds static career-guide sites.
 
 Usage:
   careersite build [flags]   build the site into public/
+  careersite serve [flags]   preview the site at http://127.0.0.1:1313/, live
+  careersite watch [flags]   rebuild public/ on every change
   careersite help            show this help
 
-Run "careersite build -h" for the flags of build.
+Run "careersite COMMAND -h" for the flags of a command.
 `
 
 // usageError is bad usage of the command line: exit status 2.
@@ -68,6 +73,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "build":
 		return runBuild(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
+	case "watch":
+		return runWatch(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -109,6 +118,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return buildError(err)
 	}
+	for _, w := range res.Warnings { // warnings are printed even with --quiet, like errors
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
 	if !quiet {
 		fmt.Fprintf(stdout, "built %d pages, %d files into %s in %s\n",
 			res.Pages, res.Files, opts.Dest, time.Since(start).Round(time.Millisecond))
@@ -127,4 +139,71 @@ func buildError(err error) error {
 		noun = "errors"
 	}
 	return fmt.Errorf("%w\nbuild failed: %d %s, nothing written", err, n, noun)
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	opts := preview.ServeOptions{Options: preview.Options{Stdout: stdout, Stderr: stderr}}
+	siteFlags(fl, &opts.Site)
+	fl.IntVar(&opts.Port, "port", 1313, "the port to listen on (0 picks a free one)")
+	fl.StringVar(&opts.Bind, "bind", "127.0.0.1", "the address to listen on; 0.0.0.0 shows the preview to your network")
+	fl.Var((*listFlag)(&opts.AllowedHosts), "allowed-hosts", "more Host `NAMES` to answer, comma-separated (others get 403)")
+	fl.DurationVar(&opts.Poll, "poll", 0, "poll the files every `INTERVAL` (such as 500ms) instead of using file events, for WSL, Docker and network mounts")
+	fl.BoolVar(&opts.Open, "open", false, "open the site in the default browser")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	opts.Site.Theme = careersite.Theme()
+	return preview.Serve(ctx, opts)
+}
+
+func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("watch", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	opts := preview.Options{Stdout: stdout, Stderr: stderr}
+	siteFlags(fl, &opts.Site)
+	fl.StringVar(&opts.Site.Dest, "dest", "", "the output folder (default: `DIR`/public of --source)")
+	fl.DurationVar(&opts.Poll, "poll", 0, "poll the files every `INTERVAL` (such as 500ms) instead of using file events, for WSL, Docker and network mounts")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	opts.Site.Theme = careersite.Theme()
+	return preview.Watch(ctx, opts)
+}
+
+// siteFlags are the flags that say which site and which pages to build.
+func siteFlags(fl *flag.FlagSet, opts *site.Options) {
+	fl.StringVar(&opts.Source, "source", ".", "the site folder, holding site.yaml")
+	fl.BoolVar(&opts.Drafts, "drafts", false, "include draft pages")
+	fl.BoolVar(&opts.Future, "future", false, "include pages whose publish date is in the future")
+	fl.BoolVar(&opts.Expired, "expired", false, "include pages whose expiry date has passed")
+}
+
+// parse parses a subcommand's flags; it takes no arguments.
+func parse(fl *flag.FlagSet, args []string) error {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &usageError{err.Error()}
+	}
+	if fl.NArg() > 0 {
+		return &usageError{fmt.Sprintf("%s takes no arguments, got %q", fl.Name(), strings.Join(fl.Args(), " "))}
+	}
+	return nil
+}
+
+// listFlag collects comma-separated values; the flag may be repeated.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for item := range strings.SplitSeq(v, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			*l = append(*l, item)
+		}
+	}
+	return nil
 }

@@ -36,10 +36,15 @@ func TestExampleSiteBuilds(t *testing.T) {
 		"guides/data-structures-for-back-end-developers/index.html",
 		"guides/working-with-ux-designers/index.html",
 		"guides/caching-and-performance/index.html",
-		"css/site.css", "css/syntax.css",
+		"feed.xml", "sitemap.xml", "robots.txt",
 	} {
 		if _, err := os.Stat(filepath.Join(dest, page)); err != nil {
 			t.Errorf("the example site has no %s: %v", page, err)
+		}
+	}
+	for _, pattern := range []string{"css/site.*.css", "css/syntax.*.css"} {
+		if m, _ := filepath.Glob(filepath.Join(dest, pattern)); len(m) != 1 {
+			t.Errorf("the example site has %d files matching %s, want 1 fingerprinted stylesheet", len(m), pattern)
 		}
 	}
 }

@@ -10,6 +10,11 @@
 //
 // Names given to WriteFile are slash-separated paths relative to the output
 // root ("jobs/back-end-developer/index.html"), as produced by fs.ValidPath.
+//
+// A Minifier (assets.go) makes CSS, JavaScript and HTML smaller with
+// github.com/tdewolff/minify, and Fingerprint names a file after its bytes
+// ("css/site.css" → "css/site.3f2a9c1e.css", 8 hex digits of SHA-256) so
+// that hosts can let browsers cache it for ever.
 package output
 
 import (

@@ -52,6 +52,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/markdown"
@@ -265,6 +266,8 @@ func funcs(links *linker, as *assets) template.FuncMap {
 		"absURL":  links.abs,
 		"asset":   as.lookup,
 		"slugify": content.Slugify,
+		// careerPathSVG draws a role guide's career path: {{ careerPathSVG .Role.CareerPath }}.
+		"careerPathSVG": career.PathSVG,
 	}
 }
 
