@@ -3,7 +3,8 @@
 // Build turns a site folder into its output, all or nothing:
 //
 //  1. site.yaml is decoded (config.Load); --base-url replaces its base_url.
-//  2. content/**/*.md is loaded in parallel (content.Load).
+//  2. content/**/*.md is loaded in parallel (content.LoadAll); pages with
+//     problems are reported and left out.
 //  3. Drafts, pages whose publish_date (else date) is after Options.Now and
 //     pages whose expiry_date has passed are left out unless Options ask for
 //     them.
@@ -152,7 +153,8 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		}
 	}
 	var problems []error
-	sources, err := content.Load(ctx, siteFS, cfg)
+	all, err := content.LoadAll(ctx, siteFS, cfg)
+	sources, broken := valid(all)
 	problems = append(problems, flatten(err)...)
 	sources = published(sources, opts)
 
@@ -167,7 +169,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	problems = append(problems, checkFrontMatter(cfg, sources, locate)...)
 	site, pages, errs := index(cfg, links, sources, converted)
 	problems = append(problems, errs...)
-	problems = append(problems, checkReferences(sources, pages)...)
+	problems = append(problems, checkReferences(sources, pages, broken)...)
 	resolveRefs(pages)
 	problems = append(problems, structuredData(site, pages, opts.Now)...)
 	files, errs := generate(cfg, site, pages, sources, links, locate, opts.sitemapLimit)
@@ -190,6 +192,22 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		l.minify = minifier
 	}
 	return l, nil
+}
+
+// valid splits loaded pages into those without problems and the URLs (with
+// their kinds) of those with problems, which are already reported: a
+// reference to a broken page is not reported again as a dangling one.
+func valid(pages []*content.Page) ([]*content.Page, map[string]string) {
+	var ok []*content.Page
+	broken := map[string]string{}
+	for _, p := range pages {
+		if p.Invalid {
+			broken[p.URL] = p.Kind
+			continue
+		}
+		ok = append(ok, p)
+	}
+	return ok, broken
 }
 
 // published keeps the pages that this build publishes. Section and home

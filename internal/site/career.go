@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"strings"
 	"time"
@@ -16,8 +17,10 @@ import (
 // (related_roles, related_certifications, alternatives) that names no page
 // of the site, or a page of the wrong kind, at the reference's position. It
 // runs once the pages are indexed; references are site paths ("/roles/x/").
-func checkReferences(sources []*content.Page, pages []*Page) []error {
-	kinds := map[string]string{}
+// broken holds the URLs and kinds of pages left out for their own errors;
+// they still resolve, so one mistake is reported once.
+func checkReferences(sources []*content.Page, pages []*Page, broken map[string]string) []error {
+	kinds := maps.Clone(broken)
 	for _, p := range pages {
 		kind := p.Type
 		if p.Kind != KindPage {
