@@ -223,4 +223,3 @@ func (l *lines) wait(t testing.TB, re *regexp.Regexp) string {
 		}
 	}
 }
-

@@ -87,7 +87,9 @@ const (
 func New(site *output.Memory, opts Options) *Server {
 	s := &Server{site: site, hosts: map[string]bool{}, mux: http.NewServeMux()}
 	for _, h := range append([]string{opts.Bind, "localhost", "127.0.0.1", "::1"}, opts.AllowedHosts...) {
-		if h = hostname(h); h != "" {
+		h = hostname(h)
+		// An unspecified address (0.0.0.0, ::) is no name a browser should use.
+		if ip := net.ParseIP(h); h != "" && (ip == nil || !ip.IsUnspecified()) {
 			s.hosts[h] = true
 		}
 	}

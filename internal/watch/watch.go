@@ -101,7 +101,7 @@ type Watcher struct {
 
 	// Owned by the goroutine of run once New returns.
 	fsw     *fsnotify.Watcher
-	dirs    map[string]bool  // directories watched, relative to root
+	dirs    map[string]bool  // directories known (and watched, unless polling), relative to root
 	files   map[string]stamp // every file known, relative to root
 	pending map[string]bool  // files changed since the last batch
 	rescan  bool
