@@ -3,6 +3,9 @@
 //	careersite build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--expired] [--quiet]
 //	careersite serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--allowed-hosts NAME,…] [--drafts] [--future] [--expired] [--poll INTERVAL] [--open]
 //	careersite watch [--source DIR] [--dest DIR] [--drafts] [--future] [--expired] [--poll INTERVAL]
+//	careersite check [--source DIR] [--format text|json|github] [--drafts] [--future] [--expired]
+//	careersite new job|role|certification|article SLUG [--source DIR]
+//	careersite init DIR
 //
 // main only parses the command line and calls internal code; the exit status
 // is 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -17,11 +20,15 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/check"
+	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/preview"
+	"github.com/careersite/careersite/internal/scaffold"
 	"github.com/careersite/careersite/internal/site"
 )
 
@@ -31,6 +38,9 @@ Usage:
   careersite build [flags]   build the site into public/
   careersite serve [flags]   preview the site at http://127.0.0.1:1313/, live
   careersite watch [flags]   rebuild public/ on every change
+  careersite check [flags]   find every error and warning, writing nothing
+  careersite new KIND SLUG   start a page: job, role, certification or article
+  careersite init DIR        make a new site in DIR
   careersite help            show this help
 
 Run "careersite COMMAND -h" for the flags of a command.
@@ -59,6 +69,8 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "careersite: %s\n", ue.msg)
 		return 2
+	case errors.Is(err, errReported):
+		return 1
 	}
 	fmt.Fprintln(stderr, err)
 	return 1
@@ -77,6 +89,12 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "watch":
 		return runWatch(ctx, args[1:], stdout, stderr)
+	case "check":
+		return runCheck(ctx, args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
+	case "init":
+		return runInit(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -170,6 +188,91 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	opts.Site.Theme = careersite.Theme()
 	return preview.Watch(ctx, opts)
+}
+
+// errReported fails a command that has printed why already: exit status 1.
+var errReported = errors.New("reported")
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var opts site.Options
+	siteFlags(fl, &opts)
+	format := fl.String("format", "text", "print what the check finds as `text`, json, or github (annotations for GitHub Actions)")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if !slices.Contains(check.Formats, *format) {
+		return &usageError{fmt.Sprintf("--format %q: want %s", *format, strings.Join(check.Formats, ", "))}
+	}
+	opts.Theme = careersite.Theme()
+	report := check.Run(ctx, opts)
+	if err := report.Write(stdout, *format, opts.Source); err != nil {
+		return err
+	}
+	if *format != "text" {
+		fmt.Fprintln(stderr, report.Summary())
+	}
+	if len(report.Errors) > 0 {
+		return errReported
+	}
+	return nil
+}
+
+func runNew(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("new", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site folder, holding site.yaml")
+	pos, err := parseWithArgs(fl, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 || !config.IsKind(pos[0]) {
+		return &usageError{"usage: careersite new job|role|certification|article SLUG [--source DIR]"}
+	}
+	name, err := scaffold.New(*source, pos[0], pos[1], time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created %s\n", filepath.Join(*source, filepath.FromSlash(name)))
+	return nil
+}
+
+func runInit(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("init", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	pos, err := parseWithArgs(fl, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return &usageError{"usage: careersite init DIR"}
+	}
+	files, err := scaffold.Init(pos[0], time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created a new site in %s (%d files); preview it with: careersite serve --source %s\n", pos[0], len(files), pos[0])
+	return nil
+}
+
+// parseWithArgs parses flags that may come before, between or after the
+// arguments, and returns the arguments.
+func parseWithArgs(fl *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &usageError{err.Error()}
+		}
+		if fl.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fl.Arg(0))
+		args = fl.Args()[1:]
+	}
 }
 
 // siteFlags are the flags that say which site and which pages to build.

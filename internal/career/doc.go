@@ -75,6 +75,15 @@
 // functions of the data and a [PageFacts]; their JSON has its keys in a
 // fixed order and is safe inside <script type="application/ld+json">.
 //
+// # Pages
+//
+// What a page shows is built from the same types: each enumeration has a
+// Label (or, for periods, Per) in the words a reader expects ("Mid-level",
+// "Bachelor's degree", "a year"); [Currency.Symbol] and [Currency.Format],
+// [Salary.Range] and [Years.String] write amounts and ranges
+// ("$95,000–$140,000 a year", "2–5 years"); [PathSVG] draws a career path
+// as an inline SVG chart, every text in it escaped.
+//
 // # Reference
 //
 // docs/content-model.md, the reference of every kind's fields, is

@@ -99,6 +99,16 @@ func (j *Job) PostingOpen(now time.Time) bool {
 	return !now.Before(p.DatePosted) && now.Before(closes(p.ValidThrough))
 }
 
+// PostingClosed reports whether the job has a posting that has closed at
+// now: now is at or past the end of its ValidThrough. A posting not yet
+// open is neither open nor closed.
+func (j *Job) PostingClosed(now time.Time) bool {
+	if j == nil || j.Posting == nil || j.Posting.ValidThrough.IsZero() {
+		return false
+	}
+	return !now.Before(closes(j.Posting.ValidThrough))
+}
+
 // closes returns the moment a posting valid through t closes: the end of
 // t's day when t is a date (midnight), t itself otherwise.
 func closes(t time.Time) time.Time {

@@ -176,7 +176,7 @@ func (c *pathChart) edges() []string {
 		mid := (x1 + x2) / 2
 		out = append(out, fmt.Sprintf(`<path class="path-chart__branch" d="M%d %dC%d %d %d %d %d %d" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="5 4"/>`,
 			x1, y1, mid, y1, mid, y2, x2-8, y2),
-			fmt.Sprintf(`<path class="path-chart__head" d="M%d %dl-8 -5v10z" fill="currentColor"/>`, x2-1, y2))
+			fmt.Sprintf(`<path class="path-chart__head path-chart__head--branch" d="M%d %dl-8 -5v10z" fill="currentColor"/>`, x2-1, y2))
 	}
 	return out
 }

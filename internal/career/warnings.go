@@ -25,8 +25,8 @@ func (d Data) Warnings(now time.Time, staleAfter config.Span) []*decode.Error {
 	case d.Job != nil:
 		w.pos = d.Job.pos
 		w.salary("salary", d.Job.Salary)
-		if p := d.Job.Posting; p != nil && !p.ValidThrough.IsZero() && !now.Before(closes(p.ValidThrough)) {
-			w.add("posting.valid_through", "the posting closed on %s; its page says so and has no JobPosting data", day(p.ValidThrough))
+		if d.Job.PostingClosed(now) {
+			w.add("posting.valid_through", "the posting closed on %s; its page says so and has no JobPosting data", day(d.Job.Posting.ValidThrough))
 		}
 	case d.Role != nil:
 		w.pos = d.Role.pos

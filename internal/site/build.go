@@ -169,7 +169,9 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	problems = append(problems, checkFrontMatter(cfg, sources, locate)...)
 	site, pages, errs := index(cfg, links, sources, converted)
 	problems = append(problems, errs...)
-	problems = append(problems, checkReferences(sources, pages, broken)...)
+	// The references of pages with errors of their own are checked too,
+	// so that one run reports every mistake.
+	problems = append(problems, checkReferences(published(all, opts), pages, broken)...)
 	resolveRefs(pages)
 	problems = append(problems, structuredData(site, pages, opts.Now)...)
 	files, errs := generate(cfg, site, pages, sources, links, locate, opts.sitemapLimit)
@@ -182,11 +184,12 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	renderer, err := render.New(siteFS, opts.Theme, funcs(links, as))
 	problems = append(problems, flatten(err)...)
 
+	warnings := careerWarnings(sources, opts.Now, cfg)
 	if len(problems) > 0 {
-		return nil, joinSorted(problems)
+		return nil, failed(joinSorted(problems), warnings)
 	}
 	l := &loaded{site: site, pages: pages, renderer: renderer, assets: as, files: files,
-		warnings:  careerWarnings(sources, opts.Now, cfg),
+		warnings:  warnings,
 		warnLinks: cfg.BrokenLinks == config.BrokenLinksWarn}
 	if cfg.MinifyHTML {
 		l.minify = minifier

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"maps"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -78,6 +79,51 @@ func resolveRefs(pages []*Page) {
 	}
 }
 
+// StepsWith returns the steps of a role guide's career path that list the
+// skill name, in any spelling of its term ("postgresql" finds
+// "PostgreSQL"), in the order written; nil on other pages. A skill page
+// uses it to say where on a career path the skill is needed:
+// {{ range .StepsWith $.Term.Name }}.
+func (p *Page) StepsWith(name string) []career.Step {
+	if p.Role == nil {
+		return nil
+	}
+	slug := TermSlug(name)
+	var out []career.Step
+	for _, s := range p.Role.CareerPath {
+		for _, skill := range s.Skills {
+			if TermSlug(skill) == slug {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Roles returns the role guides that need the skill of t: those whose
+// front matter lists it, then, for the skills taxonomy, those with a
+// career-path step that lists it; each once, newest first. Skill pages
+// show it as the roles that need the skill: {{ range .Term.Roles }}.
+func (t *Term) Roles() []*Page {
+	var out []*Page
+	for _, p := range t.Pages {
+		if p.Role != nil {
+			out = append(out, p)
+		}
+	}
+	if t.Taxonomy == nil || t.Taxonomy.Name != "skills" || t.Page == nil {
+		return out
+	}
+	for _, p := range t.Page.Site.Pages {
+		if p.Role != nil && !slices.Contains(out, p) && len(p.StepsWith(t.Name)) > 0 {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, byDate)
+	return out
+}
+
 // refPath is the site path a reference names: "/roles/x" is "/roles/x/",
 // as a page URL always ends in "/" unless its last segment has an extension.
 func refPath(u string) string {
@@ -104,6 +150,7 @@ func structuredData(s *Site, pages []*Page, now time.Time) []error {
 		}
 		if p.Job != nil {
 			p.PostingOpen = p.Job.PostingOpen(now)
+			p.PostingClosed = p.Job.PostingClosed(now)
 		}
 	}
 	return errs

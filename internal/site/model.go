@@ -74,6 +74,7 @@ type Page struct {
 	Role          *career.Role
 	Certification *career.Certification
 	PostingOpen   bool // a job's posting takes applications at build time
+	PostingClosed bool // a job's posting is past its valid_through at build time
 
 	// JSONLD holds the page's structured data documents for
 	// <script type="application/ld+json">: its career data, then its

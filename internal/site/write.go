@@ -21,7 +21,7 @@ import (
 func (s *loaded) write(ctx context.Context, out Target) (*Result, error) {
 	warnings, err := s.writeAll(ctx, out)
 	if err != nil {
-		return nil, joinSorted(append(flatten(err), flatten(out.Abort())...))
+		return nil, failed(joinSorted(append(flatten(err), flatten(out.Abort())...)), s.warnings)
 	}
 	if err := out.Commit(); err != nil {
 		return nil, err

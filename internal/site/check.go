@@ -1,0 +1,48 @@
+package site
+
+import (
+	"context"
+	"errors"
+)
+
+// Check does everything Build does but write: it loads and validates the
+// site, checks page references, renders every page and checks every link,
+// and keeps none of the output (`careersite check`, CI). It returns the
+// build's warnings and its error, as Build would, except that the warnings
+// found before a failed build stopped (stale data, closed postings, long
+// descriptions) are returned with its error.
+func Check(ctx context.Context, opts Options) (warnings []string, err error) {
+	res, err := BuildTo(ctx, opts, discard{})
+	if err != nil {
+		var f *failure
+		if errors.As(err, &f) {
+			warnings = f.warnings
+		}
+		return warnings, err
+	}
+	return res.Warnings, nil
+}
+
+// discard is a Target that keeps nothing.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) Commit() error                  { return nil }
+func (discard) Abort() error                   { return nil }
+
+// failure is the error of a build that found problems: it reads and
+// unwraps as the problems, joined and sorted, do, and carries the warnings
+// found before the build stopped, for Check.
+type failure struct {
+	problems error
+	warnings []string
+}
+
+func (f *failure) Error() string   { return f.problems.Error() }
+func (f *failure) Unwrap() []error { return flatten(f.problems) }
+
+// failed returns the problems, joined and sorted, as a *failure with the
+// warnings, sorted likewise.
+func failed(problems error, warnings []error) error {
+	return &failure{problems: problems, warnings: messages(joinSorted(warnings))}
+}
