@@ -76,7 +76,30 @@ func resolveRefs(pages []*Page) {
 		case p.Certification != nil:
 			p.Alternatives = find(p.Certification.Alternatives, config.KindCertification)
 		}
+		p.Related = without(p.Related, p.RelatedRoles, p.RelatedCertifications, p.Alternatives)
 	}
+}
+
+// without returns pages less those in any of the lists, in order: a page the
+// author named as related is not listed a second time among the pages found
+// by shared skills.
+func without(pages []*Page, lists ...[]*Page) []*Page {
+	named := map[*Page]bool{}
+	for _, l := range lists {
+		for _, p := range l {
+			named[p] = true
+		}
+	}
+	if len(named) == 0 {
+		return pages
+	}
+	var out []*Page
+	for _, p := range pages {
+		if !named[p] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // StepsWith returns the steps of a role guide's career path that list the
