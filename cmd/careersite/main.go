@@ -1,8 +1,8 @@
 // Command careersite builds static career-guide sites.
 //
-//	careersite build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--expired] [--quiet]
-//	careersite serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--allowed-hosts NAME,…] [--drafts] [--future] [--expired] [--poll INTERVAL] [--open]
-//	careersite watch [--source DIR] [--dest DIR] [--drafts] [--future] [--expired] [--poll INTERVAL]
+//	careersite build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--expired] [--no-cache] [--quiet]
+//	careersite serve [--source DIR] [--no-cache] [--port 1313] [--bind 127.0.0.1] [--allowed-hosts NAME,…] [--drafts] [--future] [--expired] [--poll INTERVAL] [--open]
+//	careersite watch [--source DIR] [--no-cache] [--dest DIR] [--drafts] [--future] [--expired] [--poll INTERVAL]
 //	careersite check [--source DIR] [--format text|json|github] [--drafts] [--future] [--expired]
 //	careersite new job|role|certification|article SLUG [--source DIR]
 //	careersite init DIR
@@ -27,6 +27,7 @@ import (
 	"github.com/careersite/careersite"
 	"github.com/careersite/careersite/internal/check"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/preview"
 	"github.com/careersite/careersite/internal/scaffold"
 	"github.com/careersite/careersite/internal/site"
@@ -117,6 +118,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl.BoolVar(&opts.Future, "future", false, "include pages whose publish date is in the future")
 	fl.BoolVar(&opts.Expired, "expired", false, "include pages whose expiry date has passed")
 	fl.BoolVar(&quiet, "quiet", false, "print nothing but errors")
+	useCache := cacheFlag(fl)
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -129,7 +131,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
+	if err := checkDest(opts.Dest, opts.Source); err != nil {
+		return err
+	}
 	opts.Theme = careersite.Theme()
+	useCache(&opts)
 
 	start := time.Now()
 	res, err := site.Build(ctx, opts)
@@ -169,10 +175,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl.Var((*listFlag)(&opts.AllowedHosts), "allowed-hosts", "more Host `NAMES` to answer, comma-separated (others get 403)")
 	fl.DurationVar(&opts.Poll, "poll", 0, "poll the files every `INTERVAL` (such as 500ms) instead of using file events, for WSL, Docker and network mounts")
 	fl.BoolVar(&opts.Open, "open", false, "open the site in the default browser")
+	useCache := cacheFlag(fl)
 	if err := parse(fl, args); err != nil {
 		return err
 	}
 	opts.Site.Theme = careersite.Theme()
+	useCache(&opts.Site)
 	return preview.Serve(ctx, opts)
 }
 
@@ -183,11 +191,28 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	siteFlags(fl, &opts.Site)
 	fl.StringVar(&opts.Site.Dest, "dest", "", "the output folder (default: `DIR`/public of --source)")
 	fl.DurationVar(&opts.Poll, "poll", 0, "poll the files every `INTERVAL` (such as 500ms) instead of using file events, for WSL, Docker and network mounts")
+	useCache := cacheFlag(fl)
 	if err := parse(fl, args); err != nil {
+		return err
+	}
+	useCache(&opts.Site)
+	if opts.Site.Dest == "" {
+		opts.Site.Dest = filepath.Join(opts.Site.Source, "public")
+	}
+	if err := checkDest(opts.Site.Dest, opts.Site.Source); err != nil {
 		return err
 	}
 	opts.Site.Theme = careersite.Theme()
 	return preview.Watch(ctx, opts)
+}
+
+// checkDest refuses an output folder whose replacement would destroy
+// something (output.CheckDest), before anything is written: bad usage.
+func checkDest(dest, source string) error {
+	if err := output.CheckDest(dest, source); err != nil {
+		return &usageError{"--dest: " + err.Error()}
+	}
+	return nil
 }
 
 // errReported fails a command that has printed why already: exit status 1.
@@ -272,6 +297,17 @@ func parseWithArgs(fl *flag.FlagSet, args []string) ([]string, error) {
 		}
 		pos = append(pos, fl.Arg(0))
 		args = fl.Args()[1:]
+	}
+}
+
+// cacheFlag adds --no-cache to fl; the func it returns sets the cache
+// folder of opts, once the flags are parsed, unless --no-cache was given.
+func cacheFlag(fl *flag.FlagSet) func(*site.Options) {
+	noCache := fl.Bool("no-cache", false, "neither use nor fill the build cache in .careersite/cache of the site (it is safe to delete)")
+	return func(opts *site.Options) {
+		if !*noCache {
+			opts.CacheDir = filepath.Join(opts.Source, ".careersite", "cache")
+		}
 	}
 }
 

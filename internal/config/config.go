@@ -16,11 +16,17 @@
 //	minify_html false
 //	broken_links error
 //	stale_after 12 months
+//	limits      {page: 10MiB, front_matter: 1MiB, code_block: 256KiB}
 //
 // A sections or taxonomies value replaces the default as a whole.
 //
 // stale_after is how old the as_of date of a salary, a cost or an outlook
 // may be before the page gets a warning ([Span]: "12 months", "90 days").
+//
+// limits bound one content file ([Limits], each a [Size]: "1MiB",
+// "256KiB", or a number of bytes): a page file or its front matter over
+// its limit is an error, a fenced code block over code_block is published
+// plain, with a warning. A limits value sets only the keys it names.
 //
 // Then Load validates: title is required; base_url must be an absolute http
 // or https URL (it may have a path, "https://example.org/careers/"; it is
@@ -69,6 +75,7 @@ type Config struct {
 	Menu        []MenuItem        `yaml:"menu"`         // sorted by weight, then name
 	Params      map[string]any    `yaml:"params"`       // free for templates
 	StaleAfter  Span              `yaml:"stale_after"`  // age of as_of data that earns a warning; default 12 months
+	Limits      Limits            `yaml:"limits"`       // sizes of a page, its front matter and a code block (size.go)
 
 	basePath string // BasePath of baseFor, computed by Load
 	baseFor  string
@@ -140,6 +147,7 @@ func Default() *Config {
 		Robots:      true,
 		BrokenLinks: BrokenLinksError,
 		StaleAfter:  Span{Months: 12},
+		Limits:      DefaultLimits(),
 	}
 	c.basePath, c.baseFor = basePath(c.BaseURL), c.BaseURL
 	return c

@@ -79,7 +79,22 @@
 // url replaces the whole path: it must start with "/", must not contain
 // ".." segments, "\", "?" or "#"; it is cleaned and ends in "/" unless its
 // last segment has an extension ("/feed.xml"). An error in slug or url is
-// reported at its value.
+// reported at its value. slug, url and aliases must also name folders
+// every system can create ([CheckSegments], pathsafe.go): no control
+// character, none of \ : * ? " < > |, no segment ending in "." or " ",
+// no device name Windows reserves (CON, NUL, COM1, …).
+//
+// # Hostile files
+//
+// A file over site.yaml's limits.page is an error at its line 1 and is
+// not read past the limit; front matter over limits.front_matter is an
+// error at its opening line and is not parsed (limits.go). YAML aliases
+// are followed at most 10,000 times (decode); YAML and JSON nest at most
+// 10,000 levels (their parsers' limits), TOML at most 100 (its positions
+// cost the square of the depth). A symbolic link under content/ that
+// leads outside the site's fs.FS, or round in a loop, is left out, and
+// [LinkWarnings] says so; links to folders are not walked into
+// (symlink.go). [ReadFile] reads one file by the same rules.
 package content
 
 import (

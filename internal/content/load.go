@@ -67,9 +67,20 @@ func LoadAll(ctx context.Context, fsys fs.FS, cfg *config.Config) ([]*Page, erro
 }
 
 // find returns the paths of the *.md files under content/, skipping hidden
-// files and directories. A site without content/ has none.
+// files and directories and refused symbolic links. A site without
+// content/ has none.
 func find(fsys fs.FS) ([]string, error) {
-	var files []string
+	files, _, err := walk(fsys)
+	return files, err
+}
+
+// walk is find, and also returns a warning for each symbolic link it
+// refuses (symlink.go).
+func walk(fsys fs.FS) ([]string, []*decode.Error, error) {
+	var (
+		files   []string
+		refused []*decode.Error
+	)
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {
@@ -81,16 +92,27 @@ func find(fsys fs.FS) ([]string, error) {
 		switch {
 		case d.IsDir() && hidden:
 			return fs.SkipDir
-		case !d.IsDir() && !hidden && path.Ext(p) == ".md":
+		case hidden:
+		case d.Type()&fs.ModeSymlink != 0 && p != Dir:
+			if msg := linkProblem(fsys, p); msg != "" {
+				refused = append(refused, &decode.Error{File: p, Msg: msg})
+			} else if path.Ext(p) == ".md" {
+				files = append(files, p)
+			}
+		case !d.IsDir() && path.Ext(p) == ".md":
 			files = append(files, p)
 		}
 		return nil
 	})
-	return files, err
+	return files, refused, err
 }
 
 func (s *parser) load(fsys fs.FS, file string, cfg *config.Config) (*Page, []*decode.Error) {
-	data, err := fs.ReadFile(fsys, file)
+	data, err := readLimited(fsys, file, limitsOf(cfg).Page)
+	var big *tooLarge
+	if errors.As(err, &big) {
+		return nil, []*decode.Error{{File: file, Line: 1, Col: 1, Msg: big.Error()}}
+	}
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {

@@ -34,8 +34,15 @@ func Parse(path string, data []byte, cfg *config.Config) (*Page, error) {
 
 // parse returns the page and its problems, already placed in the file.
 func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*decode.Error) {
+	lim := limitsOf(cfg) // limits.go
+	if e := checkPageSize(data, lim); e != nil {
+		return nil, []*decode.Error{e.In(file, 0)}
+	}
 	src := clean(data)
 	fm, perr := s.split(src)
+	if perr == nil {
+		perr = checkFrontMatterSize(fm, lim)
+	}
 	if perr != nil {
 		return nil, []*decode.Error{perr.In(file, 0)}
 	}

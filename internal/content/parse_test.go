@@ -122,7 +122,7 @@ func TestParseErrorsSortedByLine(t *testing.T) {
 		`content/jobs/x.md:4:9: weight: want an integer, got "x"`,
 		`content/jobs/x.md:5:8: draft: want true or false, got "maybe"`,
 		`content/jobs/x.md:6:7: kind: want one of job, role, certification or article, got "jbo"; did you mean "job"?`,
-		`content/jobs/x.md:7:7: slug: must not contain "/", got "a/b"`,
+		`content/jobs/x.md:7:7: slug: must not contain "/" or "\", got "a/b"`,
 	}, "\n")
 	if err == nil || err.Error() != want {
 		t.Errorf("Parse error =\n%v\nwant\n%s", err, want)

@@ -28,6 +28,9 @@ func tomlNode(src []byte) (*yaml.Node, *decode.Error) {
 		}
 		return nil, &decode.Error{Line: 1, Col: 1, Msg: "invalid TOML: " + err.Error()}
 	}
+	if tooDeep(m, maxTOMLDepth) { // limits.go
+		return nil, &decode.Error{Line: 1, Col: 1, Msg: fmt.Sprintf("TOML front matter nested more than %d levels deep", maxTOMLDepth)}
+	}
 	b := tomlBuilder{pos: scanTOML(src), li: newLineIndex(src)}
 	root := b.node("", m)
 	root.Line, root.Column = 1, 1

@@ -44,11 +44,13 @@ func PageURL(file string, fm FrontMatter) (string, error) {
 func checkSlug(slug, segs string) error {
 	switch {
 	case strings.ContainsAny(slug, `/\`):
-		return &fieldError{"slug", fmt.Sprintf(`must not contain "/", got %q`, slug)}
+		return &fieldError{"slug", fmt.Sprintf(`must not contain "/" or "\", got %q`, slug)}
 	case slug == "." || slug == "..":
 		return &fieldError{"slug", fmt.Sprintf(`must not be "." or "..", got %q`, slug)}
 	case segs == "":
 		return &fieldError{"slug", "cannot be set on the home page"}
+	case segmentProblem(slug) != "":
+		return &fieldError{"slug", fmt.Sprintf("%q %s", slug, segmentProblem(slug))}
 	}
 	return nil
 }
@@ -66,6 +68,9 @@ func customURL(u string) (string, error) {
 		if seg == ".." {
 			return "", &fieldError{"url", fmt.Sprintf(`must not contain ".." segments, got %q`, u)}
 		}
+	}
+	if err := CheckSegments(u); err != nil {
+		return "", &fieldError{"url", err.Error()}
 	}
 	clean := path.Clean(u)
 	if clean == "/" || strings.Contains(path.Base(clean), ".") {

@@ -68,7 +68,7 @@ func TestPageURLErrors(t *testing.T) {
 		fm   FrontMatter
 		want string
 	}{
-		{"slug with slash", "content/jobs/x.md", FrontMatter{Slug: "a/b"}, `slug: must not contain "/", got "a/b"`},
+		{"slug with slash", "content/jobs/x.md", FrontMatter{Slug: "a/b"}, `slug: must not contain "/" or "\", got "a/b"`},
 		{"slug dot-dot", "content/jobs/x.md", FrontMatter{Slug: ".."}, `slug: must not be "." or "..", got ".."`},
 		{"slug on home", "content/_index.md", FrontMatter{Slug: "x"}, "slug: cannot be set on the home page"},
 		{"relative url", "content/x.md", FrontMatter{URL: "jobs/x/"}, `url: must start with "/", got "jobs/x/"`},

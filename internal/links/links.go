@@ -182,3 +182,16 @@ func scanIDs(html []byte) map[string]bool {
 func isSpace(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f'
 }
+
+// IDs returns the ids of an HTML document, as AddFile reads them.
+func IDs(html []byte) map[string]bool { return scanIDs(html) }
+
+// AddIDs records an output file whose ids are known already, as read by
+// IDs from the same bytes AddFile would be given; nil for a file that is not
+// HTML. A build that publishes a file of the previous build again uses it
+// instead of reading the file.
+func (s *Site) AddIDs(name string, ids map[string]bool) {
+	s.mu.Lock()
+	s.files[name] = ids
+	s.mu.Unlock()
+}

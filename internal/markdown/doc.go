@@ -82,4 +82,29 @@
 // <pre><code class="language-x"> (no class when there is no language). If
 // chroma fails, the block is written the same plain way and Convert returns
 // an *Error at the line of the opening fence, joined with any others.
+//
+// A Converter keeps the HTML of every block it has highlighted, keyed by
+// the language as written and the code, so that a block repeated on many
+// pages is tokenised once per Converter (codecache.go); the cache lives as
+// long as the Converter, so one kept across rebuilds keeps it too. It
+// holds up to 32 MiB and drops the blocks used least recently; a block that
+// failed is never kept, so every page that holds it reports the error.
+//
+// A block larger than Options.MaxCodeBlock (256 KiB unless site.yaml's
+// limits.code_block says otherwise), or one whose highlighting runs over
+// Options.HighlightBudget, is written plain in the same way, and Convert
+// reports it in Result.Warnings at its opening fence rather than as an
+// error: the page is fine, only its colours are missing (limits.go).
+//
+// # Hostile input
+//
+// Convert always finishes: goldmark's parsers are iterative or bounded by
+// the input, and 10,000 nested block quotes, lists or brackets convert in
+// well under a second (limits_test.go). The time a page can take grows faster
+// than its size only for deep nesting written out line by line, which
+// needs a number of bytes that grows with the square of the depth; the
+// page limit (limits.page, 10 MiB) bounds it. Raw HTML is omitted unless
+// Options.UnsafeHTML is set, and a heading's attribute syntax keeps only
+// an id, so content cannot add a script, an event handler attribute or a
+// javascript: URL to a page (see the fuzz test in internal/site).
 package markdown

@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
-	"strings"
+	"io"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
@@ -35,23 +37,27 @@ func newFormatter() *chromahtml.Formatter {
 }
 
 // codeRenderer is a renderer.NodeRenderer for ast.FencedCodeBlock. It is
-// shared by every Convert: its formatter is safe for concurrent use, and it
+// shared by every Convert: its formatter is safe for concurrent use, it
 // never changes a lexer it looks up, because chroma's lexers are shared by
-// the whole process.
+// the whole process, and its cache of highlighted blocks (codecache.go) is
+// safe for concurrent use.
 type codeRenderer struct {
 	formatter *chromahtml.Formatter
 	style     *chroma.Style                  // any style will do with classes; see newFormatter
 	find      func(lang string) chroma.Lexer // lexers.Get; tests put in a failing lexer
+	cache     *codeCache
+	limits    codeLimits // size and time limits of one block (limits.go)
 
 	mu     sync.RWMutex
 	lexers map[string]chroma.Lexer // by language as written, nil when chroma has none
 }
 
-func newCodeRenderer(find func(lang string) chroma.Lexer) *codeRenderer {
+func newCodeRenderer(find func(lang string) chroma.Lexer, cacheSize int) *codeRenderer {
 	return &codeRenderer{
 		formatter: newFormatter(),
 		style:     styles.Get(lightStyle),
 		find:      find,
+		cache:     newCodeCache(cacheSize),
 		lexers:    make(map[string]chroma.Lexer),
 	}
 }
@@ -61,41 +67,69 @@ func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 }
 
 // reporter is what Convert's output offers beyond util.BufWriter: a way to
-// undo a half-written block and report the failure. goldmark gives a
-// NodeRenderer no other per-page state, and returning the error would stop
-// the walk and lose the rest of the page.
+// report a block that failed, and a scratch buffer for the cache key.
+// goldmark gives a NodeRenderer no other per-page state, and returning the
+// error would stop the walk and lose the rest of the page.
 type reporter interface {
-	Len() int
-	Truncate(n int)
 	report(offset int, msg string)
+	scratch() *[]byte
 }
 
+// renderFencedCode writes a block highlighted, from the cache when the same
+// language and code were highlighted before, else plain.
 func (r *codeRenderer) renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
 	lang := language(n, src)
-	code := codeOf(n, src)
-	if lexer := r.lexer(lang); lexer != nil {
-		rep, ok := w.(reporter)
-		if !ok {
-			return ast.WalkSkipChildren, r.highlight(w, lang, lexer, code)
-		}
-		mark := rep.Len()
-		err := r.highlight(w, lang, lexer, code)
-		if err == nil {
-			return ast.WalkSkipChildren, nil
-		}
-		rep.Truncate(mark)
-		rep.report(n.Pos(), fmt.Sprintf("highlighting %s code: %v", lang, err))
+	lexer := r.lexer(lang)
+	if lexer == nil {
+		writePlain(w, lang, string(appendCode(nil, n, src)))
+		return ast.WalkSkipChildren, nil
 	}
-	writePlain(w, lang, code)
+	if msg := r.limits.tooLarge(n); msg != "" {
+		warnPlain(w, n, lang, string(appendCode(nil, n, src)), msg)
+		return ast.WalkSkipChildren, nil
+	}
+	rep, _ := w.(reporter)
+	key := blockKey(rep, lang, n, src)
+	if html, ok := r.cache.get(key); ok {
+		_, _ = w.Write(html)
+		return ast.WalkSkipChildren, nil
+	}
+	code := string(key[len(lang)+1:])
+	html, err := r.highlight(lang, lexer, code)
+	switch {
+	case err == nil:
+		r.cache.put(string(key), html)
+		_, _ = w.Write(html)
+	case errors.Is(err, errTooSlow):
+		warnPlain(w, n, lang, code, r.limits.tooSlow())
+	case rep == nil:
+		return ast.WalkSkipChildren, err
+	default:
+		rep.report(n.Pos(), fmt.Sprintf("highlighting %s code: %v", lang, err))
+		writePlain(w, lang, code)
+	}
 	return ast.WalkSkipChildren, nil
 }
 
-// highlight writes code as a chroma block.
-func (r *codeRenderer) highlight(w util.BufWriter, lang []byte, lexer chroma.Lexer, code string) (err error) {
+// blockKey returns the cache key of a block: the language as written, a
+// space (a language ends at the first one), then the code. It is built in
+// the page's scratch buffer, so that a block found in the cache costs no
+// allocation.
+func blockKey(rep reporter, lang []byte, n *ast.FencedCodeBlock, src []byte) []byte {
+	buf := new([]byte)
+	if rep != nil {
+		buf = rep.scratch()
+	}
+	*buf = appendCode(append(append((*buf)[:0], lang...), ' '), n, src)
+	return *buf
+}
+
+// highlight returns code as a chroma block.
+func (r *codeRenderer) highlight(lang []byte, lexer chroma.Lexer, code string) (html []byte, err error) {
 	// Some lexer bugs panic inside chroma ("unknown state"); for one code
 	// block that would take down a whole build or the preview server, so
 	// the panic becomes this block's error.
@@ -106,16 +140,23 @@ func (r *codeRenderer) highlight(w util.BufWriter, lang []byte, lexer chroma.Lex
 	}()
 	tokens, err := lexer.Tokenise(nil, code)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, _ = w.WriteString(`<pre class="chroma"><code class="language-`)
-	writeEscapedBytes(w, lang)
-	_, _ = w.WriteString(`">`)
-	if err := r.formatter.Format(w, r.style, tokens); err != nil {
-		return err
+	slow := false
+	tokens = r.limits.bound(tokens, &slow)
+	var b bytes.Buffer
+	b.Grow(8 * len(code)) // about what the spans of a typical block take
+	b.WriteString(`<pre class="chroma"><code class="language-`)
+	writeEscapedBytes(&b, lang)
+	b.WriteString(`">`)
+	if err := r.formatter.Format(&b, r.style, tokens); err != nil {
+		return nil, err
 	}
-	_, _ = w.WriteString("</code></pre>\n")
-	return nil
+	if slow {
+		return nil, errTooSlow
+	}
+	b.WriteString("</code></pre>\n")
+	return b.Bytes(), nil
 }
 
 // lexer returns chroma's lexer for lang, or nil. lexers.Get scans every
@@ -167,30 +208,31 @@ func language(n *ast.FencedCodeBlock, src []byte) []byte {
 	return info
 }
 
-// codeOf returns the contents of the block. Lines indented inside a list
-// carry padding for tabs goldmark expanded; it is written back as spaces.
-func codeOf(n *ast.FencedCodeBlock, src []byte) string {
+// appendCode appends the contents of the block to buf. Lines indented
+// inside a list carry padding for tabs goldmark expanded; it is written back
+// as spaces.
+func appendCode(buf []byte, n *ast.FencedCodeBlock, src []byte) []byte {
 	lines := n.Lines()
-	size := 0
-	for i := range lines.Len() {
-		seg := lines.At(i)
-		size += seg.Padding + seg.Len()
-	}
-	var b strings.Builder
-	b.Grow(size)
 	for i := range lines.Len() {
 		seg := lines.At(i)
 		for range seg.Padding {
-			b.WriteByte(' ')
+			buf = append(buf, ' ')
 		}
-		b.Write(src[seg.Start:seg.Stop])
+		buf = append(buf, src[seg.Start:seg.Stop]...)
 	}
-	return b.String()
+	return buf
+}
+
+// stringWriter is what the escaping functions write to: the page's output
+// or a block's buffer.
+type stringWriter interface {
+	io.Writer
+	io.StringWriter
 }
 
 // writeEscaped writes s with &, <, > and " escaped, in runs, without
 // allocating.
-func writeEscaped(w util.BufWriter, s string) {
+func writeEscaped(w stringWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		if esc := escape(s[i]); esc != "" {
@@ -203,7 +245,7 @@ func writeEscaped(w util.BufWriter, s string) {
 }
 
 // writeEscapedBytes is writeEscaped for a byte slice.
-func writeEscapedBytes(w util.BufWriter, s []byte) {
+func writeEscapedBytes(w stringWriter, s []byte) {
 	last := 0
 	for i, c := range s {
 		if esc := escape(c); esc != "" {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -28,11 +29,19 @@ type Options struct {
 	// destinations get it in the HTML; Result.Links keeps them as written.
 	// "" and "/" add nothing.
 	BasePath string
+
+	// MaxCodeBlock is the largest fenced code block, in bytes, that is
+	// highlighted, and HighlightBudget the longest one block may take; a
+	// block over either is written plain, with a warning (limits.go).
+	// Zero means DefaultMaxCodeBlock and DefaultHighlightBudget.
+	MaxCodeBlock    int
+	HighlightBudget time.Duration
 }
 
 // A Converter renders Markdown bodies. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md   goldmark.Markdown
+	code *codeRenderer // holds the cache of highlighted blocks
 }
 
 // New builds the goldmark instance once; every Convert reuses it.
@@ -42,13 +51,15 @@ func New(opts Options) *Converter {
 
 // newConverter is New with the lexer lookup as a parameter, for tests.
 func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Converter {
+	code := newCodeRenderer(findLexer, defaultCodeCacheSize)
+	code.limits = newCodeLimits(opts)
 	exts := []goldmark.Extender{
 		extension.GFM,
 		taskCheckBoxes{},
 		scrollTables{},
 		extension.Footnote,
 		extension.DefinitionList,
-		&highlighting{newCodeRenderer(findLexer)},
+		&highlighting{code},
 	}
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
@@ -71,7 +82,7 @@ func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Conve
 			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100)),
 		),
 	)...)
-	return &Converter{md: md}
+	return &Converter{md: md, code: code}
 }
 
 // Heading is one heading of a page.
@@ -96,6 +107,10 @@ type Result struct {
 	Links       []Link    // every link/image destination in the body, with its position
 	WordCount   int       // words of text (not code)
 	ReadingTime int       // minutes, ceil(words/220), at least 1 when WordCount > 0
+
+	// Warnings are problems that do not fail the page, in document order:
+	// a code block published plain because it is over a limit (limits.go).
+	Warnings []*Error
 }
 
 // Error is a problem at a position of the file.
@@ -126,6 +141,7 @@ func (c *Converter) Convert(src []byte, firstLine int) (*Result, error) {
 	res.HTML = out.Bytes()
 	res.Summary = summary.of(res.HTML)
 	res.TOC = toc(res.Headings)
+	res.Warnings = out.warningsAt(pos)
 	return res, joinErrors(append(errs, out.errors(pos)...))
 }
 

@@ -9,10 +9,13 @@ import (
 // output is the buffer one Convert renders into. It is a util.BufWriter, so
 // goldmark writes to it directly instead of through a bufio.Writer of its own,
 // and it is the only per-page state a goldmark NodeRenderer can reach: the
-// code-block renderer reports chroma failures to it (see reporter).
+// code-block renderer reports chroma failures to it and builds its cache
+// keys in it (see reporter).
 type output struct {
 	bytes.Buffer
 	problems []problem
+	warnings []problem // code blocks published plain over a limit (limits.go)
+	key      []byte    // scratch for the code renderer's cache keys, reused by every block
 }
 
 var (
@@ -30,8 +33,14 @@ type problem struct {
 func (o *output) Buffered() int { return 0 }
 func (o *output) Flush() error  { return nil }
 
+func (o *output) scratch() *[]byte { return &o.key }
+
 func (o *output) report(offset int, msg string) {
 	o.problems = append(o.problems, problem{offset, msg})
+}
+
+func (o *output) warn(offset int, msg string) {
+	o.warnings = append(o.warnings, problem{offset, msg})
 }
 
 // errors turns the reported problems into *Error values at file positions.
@@ -42,4 +51,15 @@ func (o *output) errors(pos *positions) []*Error {
 		errs = append(errs, &Error{Line: line, Col: col, Msg: p.msg})
 	}
 	return errs
+}
+
+// warningsAt turns the warnings into *Error values at file positions, in
+// the order they were found (document order); nil when there are none.
+func (o *output) warningsAt(pos *positions) []*Error {
+	var list []*Error
+	for _, p := range o.warnings {
+		line, col := pos.at(p.offset)
+		list = append(list, &Error{Line: line, Col: col, Msg: p.msg})
+	}
+	return list
 }

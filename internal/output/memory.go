@@ -11,8 +11,9 @@ import (
 )
 
 // Memory is an output held in memory, for the preview server. Like a Dir it
-// is all or nothing: WriteFile collects a build's files, Commit publishes
-// them together as a new Tree, Abort drops them. Readers take the current
+// is all or nothing: WriteFile collects a build's files (and Reuse carries
+// files of the current Tree over, without copying or comparing them),
+// Commit publishes them together as a new Tree, Abort drops them. Readers take the current
 // Tree with Tree at any time, from any goroutine; a Tree never changes, so a
 // reader sees one whole build or the next, never a mixture.
 //
@@ -20,8 +21,14 @@ import (
 // Commit and Abort end the build and must not race with its writes.
 type Memory struct {
 	mu      sync.Mutex
-	pending map[string][]byte // the build being written
+	pending map[string]pending // the build being written
 	tree    atomic.Pointer[Tree]
+}
+
+// pending is a file of the build being written.
+type pending struct {
+	data   []byte
+	reused bool // carried over from the current Tree by Reuse
 }
 
 // NewMemory returns a Memory whose current Tree is empty.
@@ -39,11 +46,29 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	data = bytes.Clone(data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.pending == nil {
-		m.pending = map[string][]byte{}
-	}
-	m.pending[name] = data
+	m.add(name, pending{data: data})
 	return nil
+}
+
+func (m *Memory) add(name string, p pending) {
+	if m.pending == nil {
+		m.pending = map[string]pending{}
+	}
+	m.pending[name] = p
+}
+
+// Reuse adds the file name of the current Tree, unchanged, to the build
+// being written, and reports true; false when the Tree has no such file.
+// The Stamp is not used: a Memory's Trees are its own.
+func (m *Memory) Reuse(name string, _ Stamp) (bool, error) {
+	data, ok := m.tree.Load().Lookup(name)
+	if !ok {
+		return false, nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.add(name, pending{data: data, reused: true})
+	return true, nil
 }
 
 // Commit makes the files written since the last Commit or Abort the
@@ -57,13 +82,13 @@ func (m *Memory) Commit() error {
 
 	prev := m.tree.Load()
 	next := &Tree{files: make(map[string]file, len(written)), gen: prev.gen + 1}
-	for name, data := range written {
+	for name, p := range written {
 		old, ok := prev.files[name]
-		if ok && bytes.Equal(old.data, data) {
+		if ok && (p.reused || bytes.Equal(old.data, p.data)) {
 			next.files[name] = file{data: old.data}
 			continue
 		}
-		next.files[name] = file{data: data, changed: true}
+		next.files[name] = file{data: p.data, changed: true}
 		next.changed = append(next.changed, name)
 	}
 	for name := range prev.files {

@@ -14,9 +14,10 @@
 // it is lost. Changes that arrive during a build wait in the watcher and
 // become the next batch.
 //
-// Every batch goes through one function, builder.rebuild, which turns a
-// batch of changed source paths into new output. For now it rebuilds the
-// whole site; incremental rebuilds replace its body alone.
+// Every batch goes through one function, builder.rebuild, which hands the
+// batch's changed paths to a site.Builder kept for the whole session: it
+// re-reads, re-converts and re-renders only what the changes call for (see
+// internal/site).
 package preview
 
 import (
@@ -77,7 +78,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	fmt.Fprintf(out.stdout, "careersite: serving %s at %s (press Ctrl-C to stop)\n", sourceName(opts.Site.Source), addr)
 
 	built := make(chan struct{})
-	b := &builder{opts: opts.Site, target: func() (site.Target, error) { return mem, nil }}
+	b := &builder{opts: opts.Site, mem: mem}
 	g.Go(func() error { return srv.Serve(ctx, ln) })
 	g.Go(func() error {
 		first := true
@@ -116,7 +117,7 @@ func Watch(ctx context.Context, opts Options) error {
 	}
 	fmt.Fprintf(out.stdout, "careersite: watching %s, building into %s (press Ctrl-C to stop)\n",
 		sourceName(opts.Site.Source), opts.Site.Dest)
-	b := &builder{opts: opts.Site, target: func() (site.Target, error) { return output.NewDir(opts.Site.Dest) }}
+	b := &builder{opts: opts.Site}
 	return loop(ctx, w.Batches(), b, func(batch watch.Batch, res *site.Result, err error, took time.Duration) {
 		out.report(batch, res, err, took, filepath.Base(opts.Site.Dest)+"/ left as it was")
 	})

@@ -3,24 +3,38 @@ package preview
 import (
 	"context"
 
+	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/site"
 	"github.com/careersite/careersite/internal/watch"
 )
 
-// builder turns batches of changed sources into new output.
+// builder turns batches of changed sources into new output, with one
+// site.Builder for the whole session: each rebuild reads, converts and
+// renders only what the batch's changes call for.
 type builder struct {
-	opts   site.Options
-	target func() (site.Target, error) // where a build writes: the Memory of serve, a new Dir for watch
+	opts site.Options
+	mem  *output.Memory // serve builds into it; nil: watch builds into opts.Dest
+	site *site.Builder  // made on the first rebuild
 }
 
 // rebuild brings the output up to date with the sources after the changes
-// in batch; a batch with Rescan set means anything may have changed. It is
-// the one seam for incremental rebuilds: for now it always builds the whole
-// site, all or nothing, with site.BuildTo.
+// in batch; a batch with Rescan set (the first build, an event overflow)
+// means anything may have changed. Every build is all or nothing: a failed
+// one leaves the last good output in place.
 func (b *builder) rebuild(ctx context.Context, batch watch.Batch) (*site.Result, error) {
-	t, err := b.target()
-	if err != nil {
-		return nil, err
+	if b.site == nil {
+		sb, err := site.New(b.opts)
+		if err != nil {
+			return nil, err
+		}
+		b.site = sb
 	}
-	return site.BuildTo(ctx, b.opts, t)
+	var changed []string // nil: anything may have changed
+	if !batch.Rescan {
+		changed = append([]string{}, batch.Paths...)
+	}
+	if b.mem != nil {
+		return b.site.BuildTo(ctx, changed, b.mem)
+	}
+	return b.site.Build(ctx, changed)
 }

@@ -220,7 +220,7 @@ func (v axeViolation) String() string {
 
 // startBrowser starts headless Chromium for the test and returns a chromedp
 // context with one tab. The browser stops when the test ends.
-func startBrowser(t *testing.T, path string) context.Context {
+func startBrowser(t testing.TB, path string) context.Context {
 	t.Helper()
 	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
 		chromedp.ExecPath(path),

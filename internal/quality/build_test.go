@@ -11,7 +11,7 @@ import (
 
 // buildSite builds the example site into dest, with baseURL in place of
 // site.yaml's base_url when it is not empty.
-func buildSite(t *testing.T, dest, baseURL string) {
+func buildSite(t testing.TB, dest, baseURL string) {
 	t.Helper()
 	_, err := site.Build(t.Context(), site.Options{
 		Source:  repoRoot,

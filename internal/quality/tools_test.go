@@ -17,7 +17,7 @@ const repoRoot = "../.."
 const requireToolsEnv = "CAREERSITE_REQUIRE_TOOLS"
 
 // toolMissing skips the test, or fails it when requireToolsEnv is "1".
-func toolMissing(t *testing.T, format string, args ...any) {
+func toolMissing(t testing.TB, format string, args ...any) {
 	t.Helper()
 	msg := fmt.Sprintf(format, args...)
 	if os.Getenv(requireToolsEnv) == "1" {
@@ -27,7 +27,7 @@ func toolMissing(t *testing.T, format string, args ...any) {
 }
 
 // program returns the path of the first of names found on $PATH.
-func program(t *testing.T, install string, names ...string) string {
+func program(t testing.TB, install string, names ...string) string {
 	t.Helper()
 	for _, name := range names {
 		if p, err := exec.LookPath(name); err == nil {

@@ -19,6 +19,8 @@ type Renderer struct {
 	pages       map[string]*page // page templates by path
 	partials    map[string]bool  // partial file names
 	bindPartial bool             // partial is ours, not the caller's
+
+	defined map[string]map[string]string // per page template: template name → the file that defined it (see Set)
 }
 
 // New parses every *.html file under layouts/ in site and in theme (both
@@ -41,6 +43,7 @@ func New(site, theme fs.FS, funcs template.FuncMap) (*Renderer, error) {
 		pages:       map[string]*page{},
 		partials:    map[string]bool{},
 		bindPartial: funcs["partial"] == nil,
+		defined:     map[string]map[string]string{},
 	}
 	base, err := r.partialSet(parsed, fm)
 	if err != nil {
@@ -53,6 +56,7 @@ func New(site, theme fs.FS, funcs template.FuncMap) (*Renderer, error) {
 		if r.pages[name], err = r.newPage(base, name, parsed); err != nil {
 			return nil, err
 		}
+		r.defined[name] = r.definedIn(name, parsed)
 	}
 	return r, nil
 }
@@ -108,6 +112,26 @@ func parseAll(f *files, fm template.FuncMap) (map[string]*template.Template, err
 		parsed[name] = t
 	}
 	return parsed, joinErrors(errs)
+}
+
+// definedIn maps every template of page template name's set to the file
+// that defined it, adding the files in the order New adds them to the set,
+// so that a later file's {{define}} wins as it does there.
+func (r *Renderer) definedIn(name string, parsed map[string]*template.Template) map[string]string {
+	files := sortedKeys(r.partials)
+	if p := r.pages[name]; p.entry != name {
+		files = append(files, p.entry)
+	}
+	files = append(files, name)
+	defined := map[string]string{}
+	for _, file := range files {
+		for _, t := range parsed[file].Templates() {
+			if t.Tree != nil {
+				defined[t.Name()] = file
+			}
+		}
+	}
+	return defined
 }
 
 // addTrees adds the templates of one parsed file (the file itself and its

@@ -39,6 +39,9 @@ func aliasPath(a string) (string, error) {
 	case slices.Contains(strings.Split(a, "/"), ".."):
 		return "", fmt.Errorf(`must not contain ".." segments, got %q`, a)
 	}
+	if err := content.CheckSegments(a); err != nil { // NUL, "C:", "CON", …
+		return "", err
+	}
 	clean := path.Clean(a)
 	if clean == "/" || strings.Contains(path.Base(clean), ".") {
 		return clean, nil

@@ -17,7 +17,8 @@
 //     are an error.
 //  6. The outputs that are not templates are made from the model: redirect
 //     pages for aliases and for "/page/1/", _redirects (alias.go), Atom
-//     feeds (feed.go), the sitemap and robots.txt (sitemap.go). An alias
+//     feeds (feed.go), the sitemap and robots.txt (sitemap.go), the search
+//     index under search/ (search.go, internal/search). An alias
 //     that is a page's URL, or any two outputs with one file name, are
 //     errors.
 //  7. Templates are parsed from the site's layouts/ over the theme's
@@ -44,21 +45,11 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/careersite/careersite/internal/career"
-	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
-	"github.com/careersite/careersite/internal/markdown"
-	"github.com/careersite/careersite/internal/output"
-	"github.com/careersite/careersite/internal/render"
 )
 
 // Options say what to build and where.
@@ -74,6 +65,10 @@ type Options struct {
 	Now   time.Time // the moment that decides future and expired pages; zero means time.Now()
 	Theme fs.FS     // the default theme, holding layouts/ and assets/
 
+	// CacheDir is the persistent build cache (.careersite/cache in the
+	// site, see internal/cache); "" builds without one.
+	CacheDir string
+
 	sitemapLimit int // URLs per sitemap file; 0 means 50,000. Tests lower it.
 }
 
@@ -86,6 +81,12 @@ type Result struct {
 	// errors: "content/roles/x.md:41:7: link "/jobs/nope/" points to no
 	// page" when site.yaml has broken_links: warn.
 	Warnings []string
+
+	// Made is how many files were rendered or made, rather than published
+	// again unchanged.
+	Made int
+
+	how string // "full", "keys" or "patch": how the model was made (builder.go)
 }
 
 // Target receives a build's files. Nothing it holds is visible until Commit;
@@ -97,104 +98,24 @@ type Target interface {
 	Abort() error
 }
 
-// Build builds the site described by opts into opts.Dest. See the package
-// comment for the steps and the error contract.
+// Build builds the site described by opts into opts.Dest: a Builder used
+// once. See the package comment for the steps and the error contract.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	dest := opts.Dest
-	if dest == "" {
-		dest = filepath.Join(opts.Source, "public")
-	}
-	s, err := load(ctx, opts)
+	b, err := New(opts)
 	if err != nil {
 		return nil, err
 	}
-	out, err := output.NewDir(dest)
-	if err != nil {
-		return nil, err
-	}
-	return s.write(ctx, out)
+	return b.Build(ctx, nil)
 }
 
 // BuildTo builds the site described by opts into target; opts.Dest is not
 // used. The target is committed on success and aborted on any error.
 func BuildTo(ctx context.Context, opts Options, target Target) (*Result, error) {
-	s, err := load(ctx, opts)
+	b, err := New(opts)
 	if err != nil {
 		return nil, errors.Join(err, target.Abort())
 	}
-	return s.write(ctx, target)
-}
-
-// loaded is a site that is ready to be written.
-type loaded struct {
-	site     *Site
-	pages    []*Page // every page to render, the 404 page included
-	renderer *render.Renderer
-	assets   *assets
-
-	files     []generated      // redirects, feeds, sitemap, robots.txt: sorted by name
-	minify    *output.Minifier // minifies the HTML pages; nil unless minify_html
-	warnLinks bool             // broken_links: warn
-	warnings  []error          // found while loading: stale data, closed postings, long descriptions
-}
-
-func load(ctx context.Context, opts Options) (*loaded, error) {
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
-	siteFS := os.DirFS(opts.Source)
-	cfg, err := config.Load(siteFS)
-	if err != nil {
-		return nil, err
-	}
-	if opts.BaseURL != "" {
-		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
-			return nil, fmt.Errorf("--base-url: %w", err)
-		}
-	}
-	var problems []error
-	all, err := content.LoadAll(ctx, siteFS, cfg)
-	sources, broken := valid(all)
-	problems = append(problems, flatten(err)...)
-	sources = published(sources, opts)
-
-	converted, errs := convert(ctx, sources, cfg)
-	problems = append(problems, errs...)
-
-	links, err := newLinker(cfg.BaseURL)
-	if err != nil {
-		return nil, err
-	}
-	locate := newLocator(siteFS)
-	problems = append(problems, checkFrontMatter(cfg, sources, locate)...)
-	site, pages, errs := index(cfg, links, sources, converted)
-	problems = append(problems, errs...)
-	// The references of pages with errors of their own are checked too,
-	// so that one run reports every mistake.
-	problems = append(problems, checkReferences(published(all, opts), pages, broken)...)
-	resolveRefs(pages)
-	problems = append(problems, structuredData(site, pages, opts.Now)...)
-	files, errs := generate(cfg, site, pages, sources, links, locate, opts.sitemapLimit)
-	problems = append(problems, errs...)
-
-	minifier := output.NewMinifier()
-	as, err := loadAssets(ctx, siteFS, opts.Theme, links, minifier)
-	problems = append(problems, flatten(err)...)
-	problems = append(problems, checkOutputs(pages, files, as)...)
-	renderer, err := render.New(siteFS, opts.Theme, funcs(links, as))
-	problems = append(problems, flatten(err)...)
-
-	warnings := careerWarnings(sources, opts.Now, cfg)
-	if len(problems) > 0 {
-		return nil, failed(joinSorted(problems), warnings)
-	}
-	l := &loaded{site: site, pages: pages, renderer: renderer, assets: as, files: files,
-		warnings:  warnings,
-		warnLinks: cfg.BrokenLinks == config.BrokenLinksWarn}
-	if cfg.MinifyHTML {
-		l.minify = minifier
-	}
-	return l, nil
+	return b.BuildTo(ctx, nil, target)
 }
 
 // valid splits loaded pages into those without problems and the URLs (with
@@ -242,50 +163,13 @@ func isPublished(fm content.FrontMatter, opts Options) bool {
 	return true
 }
 
-// convert renders every page's Markdown, in parallel; the results line up
-// with pages.
-func convert(ctx context.Context, pages []*content.Page, cfg *config.Config) ([]*markdown.Result, []error) {
-	conv := markdown.New(markdown.Options{
-		UnsafeHTML:  cfg.Markdown.UnsafeHTML,
-		Typographer: cfg.Markdown.Typographer,
-		BasePath:    cfg.BasePath(),
-	})
-	results := make([]*markdown.Result, len(pages))
-	var (
-		mu       sync.Mutex
-		problems []error
-	)
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range pages {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			res, err := conv.Convert(p.Body, p.BodyLine)
-			results[i] = res
-			if err != nil {
-				mu.Lock()
-				for _, e := range flatten(err) {
-					problems = append(problems, fmt.Errorf("%s:%w", p.Path, e))
-				}
-				mu.Unlock()
-			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		problems = append(problems, err)
-	}
-	return results, problems
-}
-
-// funcs are the template functions that need the site: URLs and assets.
-func funcs(links *linker, as *assets) template.FuncMap {
+// funcs are the template functions that need the site: URLs and assets,
+// those of the build that is running (see funcState).
+func funcs(st *funcState) template.FuncMap {
 	return template.FuncMap{
-		"relURL":  links.rel,
-		"absURL":  links.abs,
-		"asset":   as.lookup,
+		"relURL":  func(p string) string { l, _ := st.get(); return l.rel(p) },
+		"absURL":  func(p string) string { l, _ := st.get(); return l.abs(p) },
+		"asset":   func(name string) (Asset, error) { _, as := st.get(); return as.lookup(name) },
 		"slugify": content.Slugify,
 		// careerPathSVG draws a role guide's career path: {{ careerPathSVG .Role.CareerPath }}.
 		"careerPathSVG": career.PathSVG,

@@ -156,40 +156,65 @@ func refPath(u string) string {
 	return u
 }
 
-// structuredData sets the JSON-LD of every page: the career data of job,
-// role and certification pages (a JobPosting only while the posting is open
-// at now), then a BreadcrumbList on every page below the home page.
-func structuredData(s *Site, pages []*Page, now time.Time) []error {
-	var errs []error
+// postings sets PostingOpen and PostingClosed on every job page at now.
+func postings(pages []*Page, now time.Time) {
 	for _, p := range pages {
-		data := careerData(p)
-		if !data.IsZero() {
-			doc, err := data.JSONLD(pageFacts(s, p), now)
-			errs = appendDoc(p, doc, err, errs)
-		}
-		if len(p.Breadcrumbs) > 1 && p.Kind != KindNotFound {
-			doc, err := career.BreadcrumbList(crumbs(p))
-			errs = appendDoc(p, doc, err, errs)
-		}
 		if p.Job != nil {
 			p.PostingOpen = p.Job.PostingOpen(now)
 			p.PostingClosed = p.Job.PostingClosed(now)
 		}
 	}
-	return errs
 }
 
-// appendDoc adds a JSON-LD document to p. The bytes come from
+// structuredData returns the JSON-LD documents of page p: the career data
+// of a job, role or certification page (a JobPosting only while the
+// posting is open at now), then a BreadcrumbList on every page below the
+// home page. The build makes them only for the pages it renders.
+//
+// jsonldDigest must write everything this reads: a page whose digest has
+// not changed keeps the documents it had.
+func structuredData(s *Site, p *Page, now time.Time) ([]template.JS, []error) {
+	var (
+		docs []template.JS
+		errs []error
+	)
+	data := careerData(p)
+	if !data.IsZero() {
+		doc, err := data.JSONLD(pageFacts(s, p), now)
+		docs, errs = appendDoc(p, doc, err, docs, errs)
+	}
+	if len(p.Breadcrumbs) > 1 && p.Kind != KindNotFound {
+		doc, err := career.BreadcrumbList(crumbs(p))
+		docs, errs = appendDoc(p, doc, err, docs, errs)
+	}
+	return docs, errs
+}
+
+// jsonldDigest writes what structuredData reads of p into h; career is the
+// digest of its career data. career.Data.JSONLD reads now only to know
+// whether a job's posting is open (PostingOpen).
+func jsonldDigest(h *hasher, s *Site, p *Page, career digest) {
+	f := pageFacts(s, p)
+	h.digest(career).bool(p.Job != nil && p.PostingOpen)
+	h.str(f.Title).str(f.Description).str(f.URL).time(f.Date).time(f.Updated).strs(f.Authors).strs(f.Skills)
+	h.str(f.Language).str(f.SiteName).str(f.SiteURL)
+	h.bool(len(p.Breadcrumbs) > 1 && p.Kind != KindNotFound)
+	for _, c := range crumbs(p) {
+		h.str(c.Name).str(c.URL)
+	}
+}
+
+// appendDoc adds a JSON-LD document of p to docs. The bytes come from
 // encoding/json, which escapes <, > and & inside strings, so they are safe
 // verbatim inside <script type="application/ld+json">.
-func appendDoc(p *Page, doc []byte, err error, errs []error) []error {
+func appendDoc(p *Page, doc []byte, err error, docs []template.JS, errs []error) ([]template.JS, []error) {
 	if err != nil {
-		return append(errs, fmt.Errorf("%s: structured data: %w", where(p), err))
+		return docs, append(errs, fmt.Errorf("%s: structured data: %w", where(p), err))
 	}
 	if doc != nil {
-		p.JSONLD = append(p.JSONLD, template.JS(doc))
+		docs = append(docs, template.JS(doc))
 	}
-	return errs
+	return docs, errs
 }
 
 func careerData(p *Page) career.Data {

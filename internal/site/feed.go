@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/xml"
 	"slices"
 	"time"
@@ -118,8 +119,10 @@ type atomText struct {
 
 // render writes the feed. Every value comes from the pages, so the same
 // site gives the same bytes: the feed's updated is its newest entry's,
-// never the time of the build.
-func (f *Feed) render(s *Site) ([]byte, error) {
+// never the time of the build. entryXML gives each entry's element (see
+// entryXML), which the Builder keeps from one build to the next: a feed of
+// every page is mostly entries that have not changed.
+func (f *Feed) render(s *Site, entryXML func(*Page) ([]byte, error)) ([]byte, error) {
 	feed := atomFeed{
 		Lang:     s.Language,
 		ID:       escapeURL(f.Permalink),
@@ -137,13 +140,55 @@ func (f *Feed) render(s *Site) ([]byte, error) {
 	}
 	var newest time.Time
 	for _, p := range f.entries {
-		feed.Entries = append(feed.Entries, entry(s, p))
 		if p.Lastmod.After(newest) {
 			newest = p.Lastmod
 		}
 	}
 	feed.Updated = atomTime(newest)
-	return encodeXML(feed)
+	head, err := encodeXML(feed)
+	if err != nil {
+		return nil, err
+	}
+	// The entries go where encoding them inside the feed would have put
+	// them: after its last element, each on a line of its own.
+	const end = "\n</feed>\n"
+	out := bytes.TrimSuffix(head, []byte(end))
+	for _, p := range f.entries {
+		e, err := entryXML(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(append(out, '\n'), e...)
+	}
+	return append(out, end...), nil
+}
+
+// entryXML encodes the Atom entry of page p as it appears in a feed:
+// indented one level, without a line break before or after.
+func entryXML(s *Site, p *Page) ([]byte, error) {
+	var b bytes.Buffer
+	enc := xml.NewEncoder(&b)
+	enc.Indent("  ", "  ")
+	if err := enc.EncodeElement(entry(s, p), xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// entryDigest writes what entry reads of p into h.
+func entryDigest(h *hasher, s *Site, pd *pageDigests, p *Page) {
+	h.str(p.Permalink).str(p.Title).time(p.Date).time(p.Lastmod).strs(p.Authors).str(p.Description)
+	h.digest(pd.summary).digest(pd.content)
+	for _, t := range s.Taxonomies {
+		h.str(t.Permalink())
+		for _, term := range p.Terms(t.Name) {
+			h.str(term.Slug).str(term.Name)
+		}
+		h.int(-1)
+	}
 }
 
 // entry is the Atom entry of page p: its permalink is its id, its date is

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -20,11 +21,22 @@ type generated struct {
 	html  bool          // an HTML page, minified with the pages when minify_html is on
 	owner string        // what it is, for the error when two outputs share a name
 	at    func() string // "path:line:col" of the front matter that asked for it; nil when none
+
+	// digest writes everything make reads into h, for the file's
+	// dependency key (keys.go).
+	digest     func(h *hasher, k *keyer)
+	feed       *Feed // the feed it is, if it is one
+	fromBodies bool  // made by bodyFiles
 }
 
 // bytesOf is a make func for bytes already made.
 func bytesOf(data []byte) func() ([]byte, error) {
 	return func() ([]byte, error) { return data, nil }
+}
+
+// digestOf is a digest func for a file whose bytes are made already.
+func digestOf(data []byte) func(*hasher, *keyer) {
+	return func(h *hasher, _ *keyer) { h.bytes(data) }
 }
 
 // checkFrontMatter reports the front-matter values that the site model
@@ -41,8 +53,8 @@ func checkFrontMatter(cfg *config.Config, sources []*content.Page, locate locato
 
 // generate makes every generated output of the site model, once index has
 // given every page its final URL: the redirects (aliases and the first
-// pager of paginated lists) and _redirects, the feeds, the sitemap and
-// robots.txt. It returns them sorted by name, and the redirects that clash
+// pager of paginated lists) and _redirects, the feeds, the sitemap,
+// robots.txt and the search index (search.go). It returns them sorted by name, and the redirects that clash
 // with a page or with each other. Nothing is encoded yet: see generated.
 func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Page, links *linker, locate locator, sitemapLimit int) ([]generated, []error) {
 	bySource := map[string]*content.Page{}
@@ -54,25 +66,44 @@ func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Pag
 	var files []generated
 	for _, r := range redirects {
 		g := generated{name: outputName(r.from), html: true, owner: r.describe(),
-			make: func() ([]byte, error) { return r.render(s.Language) }}
+			make: func() ([]byte, error) { return r.render(s.Language) },
+			digest: func(h *hasher, _ *keyer) {
+				h.str("redirect").str(s.Language).str(r.to.Title).str(r.to.URL).str(r.to.Permalink)
+			}}
 		if r.src != nil { // located only if needed: it reads the file again
 			g.at = func() string { return locate(r.src, "aliases", r.raw) }
 		}
 		files = append(files, g)
 	}
 	if list := redirectsList(redirects, links); len(list) > 0 {
-		files = append(files, generated{name: redirectsFile, make: bytesOf(list), owner: "the list of aliases"})
+		files = append(files, generated{name: redirectsFile, make: bytesOf(list), digest: digestOf(list), owner: "the list of aliases"})
 	}
 	for _, f := range feeds(s, pages, links) {
-		files = append(files, generated{name: f.out, owner: "the feed of " + describe(f.list),
-			make: func() ([]byte, error) { return f.render(s) }})
+		files = append(files, generated{name: f.out, owner: "the feed of " + describe(f.list), feed: f,
+			make:   func() ([]byte, error) { return nil, errors.New("a feed is made by the Builder") },
+			digest: func(h *hasher, k *keyer) { k.feedDigest(h, f) }})
 	}
-	for name, encode := range sitemaps(pages, links, sitemapLimit) {
-		files = append(files, generated{name: name, make: encode, owner: "the sitemap"})
+	for name, sm := range sitemaps(pages, links, sitemapLimit) {
+		files = append(files, generated{name: name, make: sm.encode, digest: sm.digest, owner: "the sitemap"})
 	}
-	files = append(files, generated{name: "robots.txt", make: bytesOf(robotsTxt(cfg.Robots, links)), owner: "robots.txt"})
+	robots := robotsTxt(cfg.Robots, links)
+	files = append(files, generated{name: "robots.txt", make: bytesOf(robots), digest: digestOf(robots), owner: "robots.txt"})
+	files = append(files, bodyFiles(pages)...)
 	slices.SortFunc(files, func(a, b generated) int { return strings.Compare(a.name, b.name) })
 	return files, errs
+}
+
+// bodyFiles are the generated files made from the bodies of pages (their
+// Content, Summary, Headings …) when the model is made: an edit of a body
+// makes them again (builder.go, patchPlan), while the other generated
+// files, made from front matter, stay. A feed is not one: its entries are
+// made when it is written.
+func bodyFiles(pages []*Page) []generated {
+	files := searchFiles(pages)
+	for i := range files {
+		files[i].fromBodies = true
+	}
+	return files
 }
 
 // checkOutputs reports every output file name that two outputs claim,

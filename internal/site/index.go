@@ -3,7 +3,6 @@ package site
 import (
 	"cmp"
 	"fmt"
-	"html/template"
 	"maps"
 	"path"
 	"slices"
@@ -11,15 +10,14 @@ import (
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
-	"github.com/careersite/careersite/internal/markdown"
 )
 
 // index builds the site model from the loaded pages and their converted
-// Markdown (converted[i] belongs to sources[i]). It returns the site, every
+// Markdown (converted[i] belongs to sources[i]; nil when it did not convert). It returns the site, every
 // page to render (home, sections, regular pages, taxonomy and term pages,
 // the 404 page, then the pagers after the first of every paginated list),
 // and the errors found: pages that share a URL.
-func index(cfg *config.Config, links *linker, sources []*content.Page, converted []*markdown.Result) (*Site, []*Page, []error) {
+func index(cfg *config.Config, links *linker, sources []*content.Page, converted []*conversion) (*Site, []*Page, []error) {
 	s := &Site{
 		Title:       cfg.Title,
 		BaseURL:     cfg.BaseURL,
@@ -94,7 +92,7 @@ func index(cfg *config.Config, links *linker, sources []*content.Page, converted
 }
 
 // fill copies a loaded page and its converted Markdown into p.
-func fill(p *Page, src *content.Page, res *markdown.Result) {
+func fill(p *Page, src *content.Page, conv *conversion) {
 	fm := src.FrontMatter
 	if fm.Title != "" {
 		p.Title = fm.Title
@@ -112,17 +110,19 @@ func fill(p *Page, src *content.Page, res *markdown.Result) {
 	p.Draft, p.Tags, p.Skills, p.Authors, p.Weight = fm.Draft, fm.Tags, fm.Skills, fm.Authors, fm.Weight
 	p.Params, p.File, p.layout = fm.Params, src.Path, fm.Layout
 	p.Job, p.Role, p.Certification = src.Career.Job, src.Career.Role, src.Career.Certification
-	if res == nil {
+	fillBody(p, conv)
+}
+
+// fillBody copies converted Markdown into p: everything of a page that
+// comes from its body.
+func fillBody(p *Page, conv *conversion) {
+	p.conv = conv
+	if conv == nil || conv.res == nil {
 		return
 	}
-	// The HTML below is the output of our Markdown renderer, which omits
-	// raw HTML from content unless site.yaml turns it on: it is markup we
-	// produced, not user data passed through.
-	p.Content = template.HTML(res.HTML)
-	p.Summary = template.HTML(res.Summary)
-	p.TableOfContents = template.HTML(res.TOC)
-	p.Headings, p.WordCount, p.ReadingTime = res.Headings, res.WordCount, res.ReadingTime
-	p.links = res.Links
+	p.Content, p.Summary, p.TableOfContents = conv.content, conv.summary, conv.toc
+	p.Headings, p.WordCount, p.ReadingTime = conv.res.Headings, conv.res.WordCount, conv.res.ReadingTime
+	p.links = conv.res.Links
 }
 
 // checkURLs reports every page whose URL an earlier page already has.

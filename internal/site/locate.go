@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -79,7 +80,18 @@ func indexValue(l, value string) int {
 			return j
 		}
 	}
-	return strings.Index(l, value)
+	if j := strings.Index(l, value); j >= 0 {
+		return j
+	}
+	// A value with a control character is written escaped, in one of the
+	// ways YAML, TOML and JSON share with Go: "\t", "\x00", "\u0000", "\0".
+	q := strconv.QuoteToASCII(value)
+	for _, esc := range []string{q, strings.ReplaceAll(q, `\x`, `\u00`), strings.ReplaceAll(q, `\x00`, `\0`)} {
+		if j := strings.Index(l, esc); j >= 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 // isKeyLine reports whether l sets key in YAML ("key:"), TOML ("key =") or

@@ -107,4 +107,5 @@ type Page struct {
 	out      string          // output file name: "jobs/back-end-developer/index.html"
 	sitePath string          // URL without the base path: "/jobs/back-end-developer/"
 	links    []markdown.Link // the links written in the page's Markdown
+	conv     *conversion     // the conversion Content, Summary … were filled from; nil when none
 }

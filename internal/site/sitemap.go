@@ -34,13 +34,32 @@ type sitemapIndex struct {
 	Sitemaps []sitemapURL `xml:"sitemap"`
 }
 
-// sitemaps returns the sitemap files of the site, by output name, each as
-// the func that writes it: with up to limit URLs, sitemap.xml alone; with
-// more, sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml … of limit
-// URLs each. Every page that is written and published is listed, sorted by
-// URL: not the 404 page, not a draft (even when --drafts builds it), not a
-// redirect (those are not in pages).
-func sitemaps(pages []*Page, links *linker, limit int) map[string]func() ([]byte, error) {
+// sitemap is one sitemap file: encode makes it, digest writes what it is
+// made from.
+type sitemap struct {
+	encode func() ([]byte, error)
+	digest func(*hasher, *keyer)
+}
+
+func newSitemap(v any, urls []sitemapURL) sitemap {
+	return sitemap{
+		encode: func() ([]byte, error) { return encodeXML(v) },
+		digest: func(h *hasher, _ *keyer) {
+			h.str("sitemap").int(int64(len(urls)))
+			for _, u := range urls {
+				h.str(u.Loc).str(u.Lastmod)
+			}
+		},
+	}
+}
+
+// sitemaps returns the sitemap files of the site, by output name: with up
+// to limit URLs, sitemap.xml alone; with more, sitemap.xml is an index of
+// sitemap-1.xml, sitemap-2.xml … of limit URLs each. Every page that is
+// written and published is listed, sorted by URL: not the 404 page, not a
+// draft (even when --drafts builds it), not a redirect (those are not in
+// pages).
+func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 	if limit <= 0 {
 		limit = maxSitemapURLs
 	}
@@ -53,20 +72,20 @@ func sitemaps(pages []*Page, links *linker, limit int) map[string]func() ([]byte
 		urls = append(urls, sitemapURL{Loc: escapeURL(p.Permalink), Lastmod: w3cDate(t), t: t})
 	}
 	slices.SortFunc(urls, func(a, b sitemapURL) int { return cmp.Compare(a.Loc, b.Loc) })
-	files := map[string]func() ([]byte, error){}
+	files := map[string]sitemap{}
 	if len(urls) <= limit {
-		files[sitemapFile] = func() ([]byte, error) { return encodeXML(urlSet{URLs: urls}) }
+		files[sitemapFile] = newSitemap(urlSet{URLs: urls}, urls)
 		return files
 	}
 	var index sitemapIndex
 	for i := 0; i*limit < len(urls); i++ {
 		chunk := urls[i*limit : min((i+1)*limit, len(urls))]
 		name := fmt.Sprintf("sitemap-%d.xml", i+1)
-		files[name] = func() ([]byte, error) { return encodeXML(urlSet{URLs: chunk}) }
+		files[name] = newSitemap(urlSet{URLs: chunk}, chunk)
 		t := newestOf(chunk)
 		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(links.abs("/" + name)), Lastmod: w3cDate(t), t: t})
 	}
-	files[sitemapFile] = func() ([]byte, error) { return encodeXML(index) }
+	files[sitemapFile] = newSitemap(index, index.Sitemaps)
 	return files
 }
 

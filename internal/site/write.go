@@ -5,38 +5,69 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
-	"runtime"
-	"slices"
+	"html/template"
+	"path"
 	"sync"
+	"time"
 
-	"golang.org/x/sync/errgroup"
-
+	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/links"
-	"github.com/careersite/careersite/internal/render"
+	"github.com/careersite/careersite/internal/output"
 )
 
-// write renders every page and publishes the assets into out, then commits
-// it. On any error out is aborted, so what it replaces stays as it was.
-func (s *loaded) write(ctx context.Context, out Target) (*Result, error) {
-	warnings, err := s.writeAll(ctx, out)
-	if err != nil {
-		return nil, failed(joinSorted(append(flatten(err), flatten(out.Abort())...)), s.warnings)
-	}
-	if err := out.Commit(); err != nil {
-		return nil, err
-	}
-	all := s.warnings
-	for _, w := range warnings {
-		all = append(all, errors.New(w))
-	}
-	return &Result{Pages: len(s.pages), Files: len(s.pages) + len(s.files) + len(s.assets.files), Warnings: messages(joinSorted(all))}, nil
+// Reuser is a Target that can publish again, without being given its
+// bytes, a file it published at its last commit: output.Dir links it from
+// the destination, output.Memory carries it over from its current Tree.
+// Reuse reports false when it no longer has the file as stamp says it was
+// published.
+type Reuser interface {
+	Reuse(name string, stamp output.Stamp) (bool, error)
 }
 
-// writeAll renders pages on all cores, then checks the links of every page
-// against what was written; every error is collected. Broken links come
-// back as warnings instead when site.yaml says broken_links: warn.
-func (s *loaded) writeAll(ctx context.Context, out Target) ([]string, error) {
+// stamper is a Target that can tell, after Commit, how each file it
+// published looks on disk (output.Dir).
+type stamper interface {
+	Stamps() map[string]output.Stamp
+}
+
+// write publishes the plan into t (nil when nothing needs writing: every
+// file is as the last commit left it), checks the links of every page
+// against what was published, and commits t. An output whose key is the
+// one it had at the last commit is published again by t's Reuse, not made.
+// On any error t is aborted, so what it replaces stays as it was.
+func (b *Builder) write(ctx context.Context, p *plan, t Target, now time.Time) (*Result, error) {
+	states, made, linkWarnings, err := b.writeAll(ctx, p, t, now)
+	if err != nil {
+		if t != nil {
+			err = errors.Join(append(flatten(err), flatten(t.Abort())...)...)
+		}
+		return nil, failed(joinSorted(flatten(err)), p.warnings)
+	}
+	if t != nil {
+		if err := t.Commit(); err != nil {
+			return nil, err
+		}
+		if st, ok := t.(stamper); ok {
+			stamps := st.Stamps()
+			for name, s := range states {
+				s.stamp = stamps[name]
+			}
+		}
+		b.outs = states
+	}
+	all := p.warnings
+	for _, w := range linkWarnings {
+		all = append(all, errors.New(w))
+	}
+	pages := len(p.m.pages)
+	return &Result{Pages: pages, Files: len(p.items), Warnings: messages(joinSorted(all)), Made: made, how: p.how}, nil
+}
+
+// writeAll makes or reuses every output on all cores, then checks the links
+// of every page against what was published; every error is collected.
+// Broken links come back as warnings instead when site.yaml says
+// broken_links: warn.
+func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time) (map[string]*outState, int, []string, error) {
 	var (
 		mu       sync.Mutex
 		problems []error
@@ -46,54 +77,179 @@ func (s *loaded) writeAll(ctx context.Context, out Target) ([]string, error) {
 		problems = append(problems, err)
 		mu.Unlock()
 	}
-	written := links.New()
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, name := range slices.Sorted(maps.Keys(s.assets.files)) {
-		g.Go(func() error {
-			a := s.assets.files[name]
-			written.AddFile(a.out, a.data)
-			return out.WriteFile(a.out, a.data)
-		})
+	if p.m.needLD {
+		b.structureAll(p.m, now, report)
 	}
-	for _, f := range s.files {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
+	reuser, _ := t.(Reuser)
+	states := make([]*outState, len(p.items))
+	var made int64
+	var madeMu sync.Mutex
+	parallel(len(p.items), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if ctx.Err() != nil {
+				return
 			}
-			data, err := f.make()
-			if err == nil {
-				written.AddFile(f.name, data)
-				data, err = s.minifyHTML(data, f.html)
+			it := p.items[i]
+			prev := b.outs[it.name]
+			if prev != nil && prev.key == it.key {
+				if t == nil {
+					states[i] = prev
+					continue
+				}
+				if reuser != nil {
+					ok, err := reuser.Reuse(it.name, prev.stamp)
+					if err != nil {
+						report(err)
+						continue
+					}
+					if ok {
+						states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp}
+						continue
+					}
+				}
 			}
+			data, ids, err := b.produce(p.m, it, now)
 			if err != nil {
-				report(fmt.Errorf("%s: %w", f.name, err))
-				return nil
-			}
-			return out.WriteFile(f.name, data)
-		})
-	}
-	for _, p := range s.pages {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := s.writePage(out, written, p); err != nil {
 				report(err)
+				continue
 			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		problems = append(problems, err)
-	}
-	if len(problems) == 0 {
-		problems = s.checkLinks(written)
-		if s.warnLinks && len(problems) > 0 {
-			return messages(joinSorted(problems)), nil
+			madeMu.Lock()
+			made++
+			madeMu.Unlock()
+			if t != nil {
+				if err := t.WriteFile(it.name, data); err != nil {
+					report(err)
+					continue
+				}
+			}
+			states[i] = &outState{key: it.key, ids: ids}
 		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, 0, nil, err
 	}
-	return nil, joinSorted(problems)
+	if len(problems) > 0 {
+		return nil, 0, nil, joinSorted(problems)
+	}
+	written := links.New()
+	byName := make(map[string]*outState, len(states))
+	for i, s := range states {
+		written.AddIDs(p.items[i].name, s.ids)
+		byName[p.items[i].name] = s
+	}
+	if broken := checkLinks(p.m.pages, written); len(broken) > 0 {
+		if b.cfg.BrokenLinks == config.BrokenLinksWarn {
+			return byName, int(made), messages(joinSorted(broken)), nil
+		}
+		return nil, 0, nil, joinSorted(broken)
+	}
+	return byName, int(made), nil, nil
+}
+
+// produce makes the bytes of one output, and the ids of an HTML file as
+// rendered (links are checked against those: the minifier drops the quotes
+// around ids, which the id scanner needs).
+func (b *Builder) produce(m *siteModel, it *item, now time.Time) ([]byte, map[string]bool, error) {
+	switch {
+	case it.page != nil:
+		return b.renderPage(m, it, now)
+	case it.gen != nil:
+		data, err := b.makeFile(m, it.gen)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", it.name, err)
+		}
+		ids := idsOf(it.name, data)
+		if data, err = b.minifyHTML(data, it.gen.html); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", it.name, err)
+		}
+		return data, ids, nil
+	}
+	return it.asset.data, idsOf(it.name, it.asset.data), nil
+}
+
+func idsOf(name string, data []byte) map[string]bool {
+	if path.Ext(name) != ".html" {
+		return nil
+	}
+	return links.IDs(data)
+}
+
+func (b *Builder) renderPage(m *siteModel, it *item, now time.Time) ([]byte, map[string]bool, error) {
+	p := it.page
+	if p.JSONLD == nil {
+		docs, errs := b.structure(m, p, now)
+		if len(errs) > 0 {
+			return nil, nil, errors.Join(errs...)
+		}
+		p.JSONLD = docs
+	}
+	var buf bytes.Buffer
+	if err := b.renderer.Execute(&buf, it.tmpl, p); err != nil {
+		return nil, nil, fmt.Errorf("%w (rendering %s)", err, describe(p))
+	}
+	ids := links.IDs(buf.Bytes())
+	data, err := b.minifyHTML(buf.Bytes(), true)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w (minifying %s)", err, describe(p))
+	}
+	return data, ids, nil
+}
+
+// structure returns the structured data of p, made once for as long as
+// what it is made from does not change.
+func (b *Builder) structure(m *siteModel, p *Page, now time.Time) ([]template.JS, []error) {
+	key := m.pd[p].der
+	if d, ok := b.jsonld.get(key); ok {
+		return d.docs, d.errs
+	}
+	docs, errs := structuredData(m.site, p, now)
+	b.jsonld.put(key, jsonldDocs{docs, errs})
+	return docs, errs
+}
+
+// structureAll sets the structured data of every page, for templates that
+// read other pages' (.Parent.JSONLD).
+func (b *Builder) structureAll(m *siteModel, now time.Time, report func(error)) {
+	parallel(len(m.pages), func(lo, hi int) {
+		for _, p := range m.pages[lo:hi] {
+			if p.JSONLD != nil {
+				continue
+			}
+			docs, errs := b.structure(m, p, now)
+			for _, e := range errs {
+				report(e)
+			}
+			p.JSONLD = docs
+		}
+	})
+}
+
+// makeFile makes a generated file; a feed from its entries, each made once
+// for as long as what it is made from does not change.
+func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
+	if g.feed == nil {
+		return g.make()
+	}
+	k := newKeyer(b, m)
+	return g.feed.render(m.site, func(p *Page) ([]byte, error) {
+		key := k.entryKey(p)
+		if e, ok := b.entries.get(key); ok {
+			return e, nil
+		}
+		e, err := entryXML(m.site, p)
+		if err == nil {
+			b.entries.put(key, e)
+		}
+		return e, err
+	})
+}
+
+// minifyHTML minifies data when it is HTML and site.yaml asks for it.
+func (b *Builder) minifyHTML(data []byte, isHTML bool) ([]byte, error) {
+	if !b.cfg.MinifyHTML || !isHTML {
+		return data, nil
+	}
+	return b.minifier.HTML(data)
 }
 
 // messages returns the texts of the errors joined in err.
@@ -105,19 +261,11 @@ func messages(err error) []string {
 	return out
 }
 
-// minifyHTML minifies data when it is HTML and site.yaml asks for it.
-func (s *loaded) minifyHTML(data []byte, isHTML bool) ([]byte, error) {
-	if s.minify == nil || !isHTML {
-		return data, nil
-	}
-	return s.minify.HTML(data)
-}
-
 // checkLinks reports every link in Markdown that points to nothing the
 // build wrote.
-func (s *loaded) checkLinks(written *links.Site) []error {
+func checkLinks(pages []*Page, written *links.Site) []error {
 	var problems []error
-	for _, p := range s.pages {
+	for _, p := range pages {
 		if p.File == "" || len(p.links) == 0 {
 			continue
 		}
@@ -130,25 +278,6 @@ func (s *loaded) checkLinks(written *links.Site) []error {
 		}
 	}
 	return problems
-}
-
-func (s *loaded) writePage(out Target, written *links.Site, p *Page) error {
-	name, err := s.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: p.layout, Taxonomy: p.taxonomyName()})
-	if err != nil {
-		return fmt.Errorf("%s: %w", where(p), err)
-	}
-	var buf bytes.Buffer
-	if err := s.renderer.Execute(&buf, name, p); err != nil {
-		return fmt.Errorf("%w (rendering %s)", err, describe(p))
-	}
-	// Links are checked against the HTML as rendered: the minifier drops
-	// the quotes around ids, which the id scanner needs.
-	written.AddFile(p.out, buf.Bytes())
-	data, err := s.minifyHTML(buf.Bytes(), true)
-	if err != nil {
-		return fmt.Errorf("%w (minifying %s)", err, describe(p))
-	}
-	return out.WriteFile(p.out, data)
 }
 
 // lookupKind maps a page kind to the template kind of internal/render.

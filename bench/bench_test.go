@@ -1,0 +1,247 @@
+package bench
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/bench/internal/sitegen"
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/site"
+)
+
+// pages is the size of the generated site every benchmark uses; the
+// default keeps a run short, -pages 10000 gives the figures of RESULTS.md.
+var pages = flag.Int("pages", 1000, "regular pages of the generated site")
+
+// now is the build's clock, fixed so that every run publishes the same pages.
+var now = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+
+var (
+	siteOnce sync.Once
+	siteDir  string
+	siteErr  error
+)
+
+// generated returns the folder of a site of *pages pages, generated once per
+// test binary run. It lives in the system's temporary folder because the
+// benchmarks share it; TestMain removes it.
+func generated(b *testing.B) string {
+	b.Helper()
+	siteOnce.Do(func() {
+		siteDir, siteErr = os.MkdirTemp("", "careersite-bench-")
+		if siteErr == nil {
+			_, siteErr = sitegen.Write(siteDir, sitegen.Options{Pages: *pages})
+		}
+	})
+	if siteErr != nil {
+		b.Fatal(siteErr)
+	}
+	return siteDir
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if siteDir != "" {
+		os.RemoveAll(siteDir)
+	}
+	os.Exit(code)
+}
+
+// load reads the generated site's configuration and pages.
+func load(b *testing.B, dir string) (*config.Config, []*content.Page) {
+	b.Helper()
+	fsys := os.DirFS(dir)
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps, err := content.Load(context.Background(), fsys, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cfg, ps
+}
+
+// perPage reports the time per regular page besides the time per build.
+func perPage(b *testing.B) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(*pages), "ns/page")
+}
+
+// BenchmarkLoad is stage 2: walk content/, split and decode the front
+// matter of every page, in parallel.
+func BenchmarkLoad(b *testing.B) {
+	dir := generated(b)
+	fsys := os.DirFS(dir)
+	cfg, _ := load(b, dir)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := content.Load(context.Background(), fsys, cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perPage(b)
+}
+
+// BenchmarkMarkdown is stage 4 on one core: every page's body converted by
+// a new Converter, as one build does (so highlighted code is cached only
+// within the run).
+func BenchmarkMarkdown(b *testing.B) {
+	cfg, ps := load(b, generated(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		conv := markdown.New(markdown.Options{Typographer: cfg.Markdown.Typographer, BasePath: cfg.BasePath()})
+		for _, p := range ps {
+			if _, err := conv.Convert(p.Body, p.BodyLine); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	perPage(b)
+}
+
+// BenchmarkBuild is a whole cold build into a folder on disk: every stage,
+// no persistent cache.
+func BenchmarkBuild(b *testing.B) {
+	dir := generated(b)
+	dest := filepath.Join(b.TempDir(), "public")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := site.Build(context.Background(), options(dir, dest)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perPage(b)
+}
+
+// BenchmarkBuildWarm is a build with nothing changed since the last one:
+// the persistent cache and the previous output are present.
+func BenchmarkBuildWarm(b *testing.B) {
+	dir := generated(b)
+	tmp := b.TempDir()
+	opts := options(dir, filepath.Join(tmp, "public"))
+	opts.CacheDir = filepath.Join(tmp, "cache")
+	if _, err := site.Build(context.Background(), opts); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := site.Build(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perPage(b)
+}
+
+// BenchmarkBuildMemory is a whole build into memory: BenchmarkBuild less
+// the writing, which is what render costs on top of load and Markdown.
+func BenchmarkBuildMemory(b *testing.B) {
+	dir := generated(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := site.BuildTo(context.Background(), options(dir, ""), discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perPage(b)
+}
+
+// BenchmarkWrite is the last stage alone: the files of a built site written
+// to a new output folder on all cores and swapped in.
+func BenchmarkWrite(b *testing.B) {
+	dir := generated(b)
+	mem := output.NewMemory()
+	if _, err := site.BuildTo(context.Background(), options(dir, ""), mem); err != nil {
+		b.Fatal(err)
+	}
+	tree := mem.Tree()
+	names := tree.Names()
+	dest := filepath.Join(b.TempDir(), "public")
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := output.NewDir(dest)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := writeAll(out, tree, names); err != nil {
+			b.Fatal(err)
+		}
+		if err := out.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perPage(b)
+}
+
+// writeAll writes names from tree on two goroutines per core.
+func writeAll(out *output.Dir, tree *output.Tree, names []string) error {
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errs []error
+	)
+	work := make(chan string)
+	for range 2 * runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for name := range work {
+				data, _ := tree.Lookup(name)
+				if err := out.WriteFile(name, data); err != nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for _, n := range names {
+		work <- n
+	}
+	close(work)
+	wg.Wait()
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	return nil
+}
+
+func options(dir, dest string) site.Options {
+	return site.Options{Source: dir, Dest: dest, Now: now, Theme: careersite.Theme()}
+}
+
+// discard is a site.Target that keeps nothing.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) Commit() error                  { return nil }
+func (discard) Abort() error                   { return nil }
+
+// TestGeneratedSiteBuilds builds a small generated site: its front matter
+// must pass every check of the validator, its links must all resolve, and
+// it must give no warning.
+func TestGeneratedSiteBuilds(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := sitegen.Write(dir, sitegen.Options{Pages: 200}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := site.Build(context.Background(), options(dir, filepath.Join(dir, "public")))
+	if err != nil {
+		t.Fatalf("generated site does not build:\n%v", err)
+	}
+	if len(res.Warnings) > 0 {
+		t.Errorf("generated site has warnings:\n%s", strings.Join(res.Warnings, "\n"))
+	}
+	if res.Pages < 200 {
+		t.Errorf("built %d pages, want at least 200", res.Pages)
+	}
+}

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# compare.sh N — careersite against Hugo and the library floor on one
+# generated site of N pages (default 10000), in one run.
+#
+# It generates the site and its Hugo twin (bench/gen) into a temporary
+# folder, builds careersite and bench/floor once with `go build`, then
+# builds the site RUNS times with each (hyperfine when installed, else a
+# loop of /usr/bin/time; peak RSS always from /usr/bin/time), every time
+# from nothing: no output folder, no build cache. It prints the median wall
+# time, the median CPU time (user + system) and the peak RSS of each, the ratios, and time per page. When careersite has
+# --no-cache (the persistent build cache), it also times the warm builds:
+# nothing changed, and one page changed, and checks that the second gives
+# the same output as a full build.
+#
+# Environment:
+#   RUNS=n       builds per tool (default 5; 1 above 20,000 pages)
+#   HUGO=0       leave Hugo out (default: left out above 50,000 pages)
+#   KEEP=1       keep the temporary folder and print its name
+#
+# Run as root on a fresh Debian machine, it installs what is missing
+# (hugo, hyperfine, time). Run it from anywhere in the repository.
+set -euo pipefail
+
+N=${1:-10000}
+if ! [[ $N =~ ^[0-9]+$ ]] || ((N < 1)); then
+	echo "usage: bench/compare.sh [PAGES]" >&2
+	exit 2
+fi
+RUNS=${RUNS:-$((N > 20000 ? 1 : 5))}
+HUGO=${HUGO:-$((N > 50000 ? 0 : 1))}
+cd "$(dirname "$0")/.."
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+install_missing() {
+	local missing=()
+	((HUGO)) && ! have hugo && missing+=(hugo)
+	have hyperfine || missing+=(hyperfine)
+	[[ -x /usr/bin/time ]] || missing+=(time)
+	((${#missing[@]})) || return 0
+	if [[ $(id -u) != 0 ]]; then
+		echo "compare.sh: missing ${missing[*]}; as root: apt-get install -y ${missing[*]}" >&2
+		return 0
+	fi
+	echo "installing ${missing[*]}" >&2
+	apt-get install -y "${missing[@]}" >/dev/null 2>&1 ||
+		{ apt-get update >/dev/null 2>&1 && apt-get install -y "${missing[@]}" >/dev/null 2>&1; } ||
+		echo "compare.sh: could not install ${missing[*]}" >&2
+}
+install_missing
+[[ -x /usr/bin/time ]] || { echo "compare.sh: needs GNU time (/usr/bin/time): apt-get install time" >&2; exit 1; }
+if ((HUGO)) && ! have hugo; then
+	echo "compare.sh: hugo not found (apt-get install hugo); set HUGO=0 to leave it out" >&2
+	exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/careersite-compare.XXXXXX")
+cleanup() { if [[ -n ${KEEP:-} ]]; then echo "kept $tmp"; else rm -rf "$tmp"; fi; }
+trap cleanup EXIT
+
+echo "== machine"
+echo "date:    $(date -u +%Y-%m-%d)"
+echo "cpu:     $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "memory:  $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+echo "go:      $(go version | cut -d' ' -f3-)"
+((HUGO)) && echo "hugo:    $(hugo version | cut -d' ' -f2)"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min, before the runs)"
+echo "runs:    $RUNS per tool, $(have hyperfine && echo "hyperfine $(hyperfine --version | cut -d' ' -f2) for time" || echo "/usr/bin/time loop") and /usr/bin/time for RSS"
+
+echo "== generating $N pages"
+go build -o "$tmp/careersite" ./cmd/careersite
+go build -o "$tmp/floor" ./bench/floor
+hugo_dir=()
+((HUGO)) && hugo_dir=(-hugo "$tmp/hugo")
+go run ./bench/gen -n "$N" -out "$tmp/site" "${hugo_dir[@]}"
+
+cs_build=("$tmp/careersite" build --source "$tmp/site" --dest "$tmp/out-cs" --quiet)
+cs_cold="rm -rf '$tmp/out-cs' '$tmp/site/.careersite'"
+hugo_build=(hugo --source "$tmp/hugo" --destination "$tmp/out-hugo" --quiet)
+hugo_cold="rm -rf '$tmp/out-hugo' '$tmp/hugo/resources'"
+floor_build=("$tmp/floor" -src "$tmp/site" -out "$tmp/out-floor")
+floor_cold="rm -rf '$tmp/out-floor'"
+
+# measure NAME PREPARE CMD... times CMD RUNS times, each after PREPARE, and
+# writes "wall cpu rss_kib" to $tmp/NAME.result: the medians of wall and CPU
+# time, the largest peak RSS. A first build, not timed, fills the page cache
+# with the input; /usr/bin/time takes its peak RSS. Then hyperfine times the
+# runs, or without it a loop of /usr/bin/time does.
+measure() {
+	local name=$1 prepare=$2
+	shift 2
+	local times="$tmp/$name.time"
+	: >"$times"
+	bash -c "$prepare"
+	/usr/bin/time -a -o "$times" -f '%e %U %S %M' "$@" >/dev/null 2>"$tmp/$name.err" ||
+		{ cat "$tmp/$name.err" >&2; echo "compare.sh: $name failed" >&2; exit 1; }
+	local rss wall cpu
+	if have hyperfine; then
+		hyperfine --style none --runs "$RUNS" --prepare "$prepare" \
+			--export-csv "$tmp/$name.csv" "$(printf '%q ' "$@")" >/dev/null
+		# command,mean,stddev,median,user,system,min,max
+		wall=$(awk -F, 'NR == 2 {print $4}' "$tmp/$name.csv")
+		cpu=$(awk -F, 'NR == 2 {print $5 + $6}' "$tmp/$name.csv")
+	else
+		: >"$times.runs"
+		for ((i = 0; i < RUNS; i++)); do
+			bash -c "$prepare"
+			/usr/bin/time -a -o "$times.runs" -f '%e %U %S %M' "$@" >/dev/null 2>>"$tmp/$name.err" ||
+				{ cat "$tmp/$name.err" >&2; exit 1; }
+		done
+		cat "$times.runs" >>"$times"
+		wall=$(awk '{print $1}' "$times.runs" | median)
+		cpu=$(awk '{print $2 + $3}' "$times.runs" | median)
+	fi
+	rss=$(awk '{print $4}' "$times" | sort -n | tail -1)
+	echo "$wall $cpu $rss" >"$tmp/$name.result"
+}
+
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+echo "== cold builds (no output, no cache)"
+measure careersite "$cs_cold" "${cs_build[@]}"
+((HUGO)) && measure hugo "$hugo_cold" "${hugo_build[@]}"
+measure floor "$floor_cold" "${floor_build[@]}"
+
+warm=0
+if "$tmp/careersite" build -h 2>&1 | grep -q -- '-no-cache'; then
+	warm=1
+	echo "== warm builds (cache and output present)"
+	measure warm "true" "${cs_build[@]}"
+	page=$(find "$tmp/site/content/guides" -name '*.md' ! -name '_index.md' | sort | head -1)
+	measure warm1 "echo 'One more sentence, edited at '\$(date +%s%N)'.' >> '$page'" "${cs_build[@]}"
+	# The same site from nothing, without the cache, must give the same files.
+	"$tmp/careersite" build --source "$tmp/site" --dest "$tmp/out-check" --quiet --no-cache
+	if diff -r -q "$tmp/out-cs" "$tmp/out-check" >/dev/null; then same=yes; else same=NO; fi
+fi
+
+echo "== results: $N pages, median of $RUNS runs"
+row() { # name label
+	read -r wall cpu rss <"$tmp/$1.result"
+	awk -v l="$2" -v w="$wall" -v c="$cpu" -v r="$rss" -v n="$N" \
+		'BEGIN {printf "%-40s %8.2f s %8.2f s %8.0f MiB %8.1f µs\n", l, w, c, r / 1024, w / n * 1e6}'
+}
+ratio() { # text a b field: a's field over b's
+	local a b
+	a=$(awk -v f="$4" '{print $f}' "$tmp/$2.result")
+	b=$(awk -v f="$4" '{print $f}' "$tmp/$3.result")
+	awk -v t="$1" -v a="$a" -v b="$b" 'BEGIN {printf "%-48s %6.2f\n", t, a / b}'
+}
+printf "%-40s %10s %10s %12s %11s\n" "" "wall" "CPU" "peak RSS" "wall/page"
+row careersite "careersite, cold"
+((HUGO)) && row hugo "hugo $(hugo version | cut -d' ' -f2), cold"
+row floor "floor (goldmark + chroma, no templates)"
+if ((warm)); then
+	row warm "careersite, warm, nothing changed"
+	row warm1 "careersite, warm, one page changed"
+fi
+echo
+((HUGO)) && ratio "Hugo wall / careersite wall (target ≥ 3)" hugo careersite 1
+((HUGO)) && ratio "Hugo CPU / careersite CPU" hugo careersite 2
+((HUGO)) && ratio "careersite RSS / Hugo RSS (target ≤ 0.25)" careersite hugo 3
+ratio "careersite wall / floor wall (target ≤ 1.5)" careersite floor 1
+ratio "careersite CPU / floor CPU" careersite floor 2
+if ((warm)); then
+	ratio "warm, nothing changed / cold (target ≤ 0.10)" warm careersite 1
+	ratio "warm, one page changed / cold (target ≤ 0.15)" warm1 careersite 1
+	echo "warm one-page output identical to a full build: $same"
+else
+	echo "warm builds: not measured, careersite has no --no-cache flag yet (no persistent cache)"
+fi

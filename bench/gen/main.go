@@ -1,0 +1,89 @@
+// Command gen writes a deterministic benchmark site of N pages of career
+// content for careersite, and optionally the same content as a Hugo site.
+//
+//	go run ./bench/gen -n 10000 -out DIR [-hugo DIR2] [-seed S]
+//
+// DIR (and DIR2) must not exist or be empty. The pages are described in
+// bench/internal/sitegen; the same -n and -seed give the same bytes on any
+// machine.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"github.com/careersite/careersite/bench/internal/sitegen"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fl := flag.NewFlagSet("gen", flag.ContinueOnError)
+	n := fl.Int("n", 1000, "number of regular pages")
+	out := fl.String("out", "", "the careersite site folder to write")
+	hugo := fl.String("hugo", "", "also write the equivalent Hugo site to this folder")
+	seed := fl.Uint64("seed", 0, "random seed (0: the default)")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" || *n < 1 {
+		return errors.New("want -out DIR and -n of at least 1")
+	}
+	opts := sitegen.Options{Pages: *n, Seed: *seed}
+	for _, dir := range []string{*out, *hugo} {
+		if dir == "" {
+			continue
+		}
+		if err := checkEmpty(dir); err != nil {
+			return err
+		}
+	}
+	st, err := sitegen.Write(*out, opts)
+	if err != nil {
+		return err
+	}
+	if *hugo != "" {
+		if _, err := sitegen.WriteHugo(*hugo, opts); err != nil {
+			return err
+		}
+	}
+	kinds := make([]string, 0, len(st.Kinds))
+	for k := range st.Kinds {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	fmt.Fprintf(stdout, "%d pages (", st.Pages)
+	for i, k := range kinds {
+		if i > 0 {
+			fmt.Fprint(stdout, ", ")
+		}
+		fmt.Fprintf(stdout, "%s %d", k, st.Kinds[k])
+	}
+	fmt.Fprintf(stdout, "), %.1f MB of Markdown, %d code blocks, %d distinct\n",
+		float64(st.Bytes)/1e6, st.CodeBlocks, st.Distinct)
+	return nil
+}
+
+// checkEmpty refuses to write into a folder that holds anything.
+func checkEmpty(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("%s is not empty", dir)
+	}
+	return nil
+}

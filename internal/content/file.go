@@ -1,0 +1,54 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/decode"
+)
+
+// Files returns the paths of the pages under content/ in fsys, as Load
+// finds them: every *.md file, skipping files and directories whose names
+// begin with ".". A site without content/ has none.
+func Files(fsys fs.FS) ([]string, error) {
+	files, err := find(fsys)
+	slices.Sort(files)
+	return files, err
+}
+
+// IsFile reports whether the slash-separated path, relative to the site
+// root, is one that Files would return if it existed.
+func IsFile(p string) bool {
+	rest, ok := strings.CutPrefix(p, Dir+"/")
+	if !ok || path.Ext(p) != ".md" {
+		return false
+	}
+	for seg := range strings.SplitSeq(rest, "/") {
+		if seg == "" || strings.HasPrefix(seg, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseFile is one file of LoadAll: it parses data, the text of the file at
+// path, and returns the page, marked Invalid when its front matter has
+// problems, and the problems sorted by position. The page is nil when the
+// front matter cannot be parsed at all.
+func ParseFile(path string, data []byte, cfg *config.Config) (*Page, error) {
+	var s parser
+	p, errs := s.parse(path, data, cfg)
+	if p != nil && len(errs) > 0 {
+		p.Invalid = true
+	}
+	slices.SortStableFunc(errs, decode.Compare)
+	list := make([]error, len(errs))
+	for i, e := range errs {
+		list[i] = e
+	}
+	return p, errors.Join(list...)
+}

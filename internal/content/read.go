@@ -1,0 +1,41 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/decode"
+)
+
+// ReadFile reads the content file name of fsys as Load does, for a caller
+// that reads files one by one (a rebuild after a change):
+//
+//   - a symbolic link that Load would leave out (symlink.go) reads as a
+//     file that does not exist: the error satisfies errors.Is(err,
+//     fs.ErrNotExist), and LinkWarnings says why;
+//   - a file over cfg's limits.page is a *decode.Error at name:1:1, and is
+//     not read past the limit (limits.go).
+//
+// Other errors are those of fsys.
+func ReadFile(fsys fs.FS, name string, cfg *config.Config) ([]byte, error) {
+	if rl, ok := fsys.(fs.ReadLinkFS); ok {
+		if info, err := rl.Lstat(name); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			if msg := linkProblem(fsys, name); msg != "" {
+				return nil, &fs.PathError{Op: "read", Path: name, Err: &refusedLink{msg}}
+			}
+		}
+	}
+	data, err := readLimited(fsys, name, limitsOf(cfg).Page)
+	var big *tooLarge
+	if errors.As(err, &big) {
+		return nil, &decode.Error{File: name, Line: 1, Col: 1, Msg: big.Error()}
+	}
+	return data, err
+}
+
+// refusedLink is a symbolic link left out of the site.
+type refusedLink struct{ msg string }
+
+func (e *refusedLink) Error() string        { return e.msg }
+func (e *refusedLink) Is(target error) bool { return target == fs.ErrNotExist }

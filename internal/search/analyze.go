@@ -1,0 +1,193 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxWordLen is the longest word, in code points, that is indexed: longer
+// runs of letters are hashes, base64 or URLs nobody types.
+const maxWordLen = 40
+
+// Fold lower-cases s and removes its accents: every rune is lower-cased,
+// decomposed (NFD) and stripped of combining marks (Unicode category M),
+// and the letters that do not decompose are spelt out (ß → ss, æ → ae,
+// ø → o …). "Développeur Ærø" → "developpeur aero". The client does the
+// same with toLowerCase, normalize("NFD") and the same table.
+func Fold(s string) string {
+	if isLowerASCII(s) {
+		return s
+	}
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	d := norm.NFD.String(strings.ToLower(s))
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		switch {
+		case unicode.Is(unicode.M, r):
+		case foldTable[r] != "":
+			b.WriteString(foldTable[r])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// foldTable spells out the lower-case letters that NFD does not split into
+// a base letter and marks. Final sigma folds to sigma, which is what
+// strings.ToLower gives where JavaScript's toLowerCase gives ς.
+var foldTable = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d",
+	'ð': "d", 'þ': "th", 'ı': "i", 'ς': "σ",
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isWord reports whether r belongs to a word: a letter or a number
+// (Unicode L and N, the client's [\p{L}\p{N}]).
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
+
+// Words calls yield with each word of the folded text s, in order: the
+// maximal runs of letters and numbers. joined is true for a word made of
+// two hyphenated words written together ("back-end" gives "back", "end"
+// and then "backend" with joined set), so that a reader who types
+// "backend" finds "back-end"; only the index uses those.
+func Words(s string, yield func(word string, joined bool)) {
+	start := -1
+	prev := "" // the word before a single hyphen, when it starts with a letter
+	for i, r := range s {
+		switch {
+		case isWord(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			w := s[start:i]
+			yield(w, false)
+			if prev != "" && startsWithLetter(w) {
+				yield(prev+w, true)
+			}
+			prev, start = "", -1
+			if r == '-' && startsWithLetter(w) {
+				prev = w
+			}
+		default:
+			prev = ""
+		}
+	}
+	if start >= 0 {
+		w := s[start:]
+		yield(w, false)
+		if prev != "" && startsWithLetter(w) {
+			yield(prev+w, true)
+		}
+	}
+}
+
+func startsWithLetter(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r)
+}
+
+// Term is the index term of a folded word: "" for a stop word or a word
+// longer than maxWordLen, the stem of a word of ASCII letters (Stem), and
+// any other word (with digits, or in another script) as it is.
+func Term(word string) string {
+	if stopWords[word] || utf8.RuneCountInString(word) > maxWordLen {
+		return ""
+	}
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; c < 'a' || c > 'z' {
+			return word
+		}
+	}
+	return Stem(word)
+}
+
+// Terms returns the index terms of text, in order: Fold, Words (without
+// the joined words), Term, stop words left out. Queries are analysed so.
+func Terms(text string) []string {
+	var out []string
+	Words(Fold(text), func(w string, joined bool) {
+		if t := Term(w); t != "" && !joined {
+			out = append(out, t)
+		}
+	})
+	return out
+}
+
+// stopWords are left out of the index and of queries: they are on nearly
+// every page and would make the largest postings lists for no ranking
+// value. "it" is not one: IT is a career. The client has the same list.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(stopList) {
+		m[w] = true
+	}
+	return m
+}()
+
+// stopList is stopWords as the client spells it.
+const stopList = "a an and are as at be by for from has have in is of on or s t that the this to was were will with you your"
+
+// compareTerms orders terms as JavaScript compares strings, by UTF-16 code
+// units, so that the client's binary search over shard boundaries agrees
+// with the build's order. It differs from Go's byte order only between a
+// code point above U+FFFF and one in U+E000–U+FFFF.
+func compareTerms(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			return compareUnits(ra, rb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return len(a) - len(b)
+}
+
+// compareUnits compares two different code points by their first UTF-16
+// code unit, and two supplementary ones by code point (which is the order
+// of their surrogate pairs).
+func compareUnits(a, b rune) int {
+	unit := func(r rune) rune {
+		if r > 0xFFFF {
+			return 0xD800 + (r-0x10000)>>10
+		}
+		return r
+	}
+	if a > 0xFFFF && b > 0xFFFF {
+		return int(a - b)
+	}
+	if ua, ub := unit(a), unit(b); ua != ub {
+		return int(ua - ub)
+	}
+	return int(a - b) // not reached: a lone surrogate is not a rune
+}

@@ -1,0 +1,86 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"postgres", "postgres"},
+		{"PostgreSQL", "postgresql"},
+		{"Développeur", "developpeur"},
+		{"De\u0301veloppeur", "developpeur"}, // already decomposed
+		{"Ærø Straße", "aero strasse"},
+		{"Łódź", "lodz"},
+		{"Ça coûte 5 €", "ca coute 5 €"},
+		{"ΣΟΦΟΣ", "σοφοσ"},
+		{"İstanbul", "istanbul"},
+		{"Gödel, Escher", "godel, escher"},
+		{"日本語", "日本語"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // words joined by spaces; joined ones marked with +
+	}{
+		{"back-end developer", "back end +backend developer"},
+		{"front-end/back-end", "front end +frontend back end +backend"},
+		{"2024-2025 pay", "2024 2025 pay"},
+		{"node.js, c++ & c#", "node js c c"},
+		{"a--b", "a b"},
+		{"x-ray-", "x ray +xray"},
+		{"e-mail-address", "e mail +email address +mailaddress"},
+		{"über-großartig", "über großartig +übergroßartig"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		Words(tt.in, func(w string, joined bool) {
+			if joined {
+				w = "+" + w
+			}
+			got = append(got, w)
+		})
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("Words(%q) = %q, want %q", tt.in, s, tt.want)
+		}
+	}
+}
+
+func TestTerms(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The Back-End Developers", "back end developer"},
+		{"Caching is caching; caches cache.", "cach cach cach cach"},
+		{"PostgreSQL and Postgres", "postgresql postgr"},
+		{"Café au lait", "cafe au lait"},
+		{"IT support in the UK", "it support uk"},
+		{"APIs for EC2 and S3", "api ec2 s3"},
+		{"Ünïcödé Résumés", "unicod resum"},
+		{strings.Repeat("x", 41) + " ok", "ok"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Terms(tt.in), " "); got != tt.want {
+			t.Errorf("Terms(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCompareTerms(t *testing.T) {
+	// JavaScript's order: U+FF5E (one UTF-16 unit, FF5E) sorts after
+	// U+20000 (units D840 DC00), unlike in UTF-8 byte order.
+	terms := []string{"\uff5e", "\U00020000", "b", "a", "ab", "é", "\U00020001"}
+	slices.SortFunc(terms, compareTerms)
+	want := []string{"a", "ab", "b", "é", "\U00020000", "\U00020001", "\uff5e"}
+	if !slices.Equal(terms, want) {
+		t.Errorf("sorted = %q, want %q", terms, want)
+	}
+}

@@ -1,0 +1,435 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"math"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+// Doc is one page to index.
+type Doc struct {
+	URL         string // the page's path below the site's root, no leading slash: "jobs/back-end-developer/"
+	Title       string
+	Kind        string // job, role, certification, article
+	Description string // indexed with the headings
+	Summary     string // plain text shown under the title in results
+	Skills      []Skill
+	Headings    []string // plain text of the body's headings
+	Body        string   // the body as HTML, as the Markdown renderer wrote it; its Text is indexed
+}
+
+// Skill is a skill a page names: Name is indexed and shown; Key is what the
+// skill filter matches (the skill's term slug, as in /skills/<key>/).
+type Skill struct{ Name, Key string }
+
+// Options tune Build; the zero value is the default.
+type Options struct {
+	// KindLabels name the kinds in results: "job" → "Job description".
+	// A kind without a label is shown as it is.
+	KindLabels map[string]string
+	ShardSize  int // target bytes of a term shard; 0 means DefaultShardSize
+	ChunkSize  int // page records per chunk; 0 means DefaultChunkSize
+}
+
+// The defaults of Options.
+const (
+	DefaultShardSize = 12 << 10
+	DefaultChunkSize = 16
+)
+
+// File is one file of the index, named relative to the index's folder:
+// "index.json", "t/3f2a9c1e07.json".
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Manifest is index.json (see the package comment).
+type Manifest struct {
+	Version int         `json:"v"`
+	Pages   int         `json:"n"`
+	Scale   int         `json:"scale"`
+	K1      float64     `json:"k1"`
+	Chunk   int         `json:"chunk"`
+	Kinds   [][2]string `json:"kinds"`
+	Shards  []string    `json:"shards"` // first term, hash, first term, hash …
+	Records []string    `json:"records"`
+	Skills  string      `json:"skills"`
+}
+
+// Format constants, written to the manifest or shared with the client.
+const (
+	formatVersion = 1
+	scale         = 4   // a stored weight is round(tf × scale)
+	k1            = 1.2 // BM25's term-frequency saturation
+	hashLen       = 10  // hex digits of a file's fingerprint
+)
+
+// fields are the parts of a page that are indexed, with their boost (w) and
+// how much their length counts (b, as in BM25F).
+var fields = [...]struct {
+	name string
+	w, b float64
+}{
+	{"title", 6, 0.5},
+	{"skills", 4, 0.3},
+	{"headings", 2, 0.5},
+	{"body", 1, 0.75},
+}
+
+const nfields = len(fields)
+
+// docStats are the term frequencies and field lengths of one page.
+type docStats struct {
+	tf   map[string]*[nfields]int32
+	lens [nfields]int
+}
+
+// Build makes the index of docs: the manifest, the term shards, the record
+// chunks and the skill list. docs are indexed in order of URL, whatever
+// order they come in; the same docs and options give the same files.
+func Build(docs []Doc, opts Options) []File {
+	if opts.ShardSize <= 0 {
+		opts.ShardSize = DefaultShardSize
+	}
+	if opts.ChunkSize <= 0 {
+		opts.ChunkSize = DefaultChunkSize
+	}
+	docs = slices.Clone(docs)
+	slices.SortStableFunc(docs, func(a, b Doc) int { return cmp.Compare(a.URL, b.URL) })
+
+	stats := analyzeAll(docs, opts.KindLabels)
+	postings := weigh(docs, stats)
+	var files []File
+	add := func(dir string, data []byte) string {
+		h := fingerprint(data)
+		files = append(files, File{Name: dir + "/" + h + ".json", Data: data})
+		return h
+	}
+	m := Manifest{Version: formatVersion, Pages: len(docs), Scale: scale, K1: k1, Chunk: opts.ChunkSize}
+	kinds := kindTable(docs, opts.KindLabels)
+	m.Kinds = kinds
+	for _, s := range shards(postings, opts.ShardSize) {
+		m.Shards = append(m.Shards, s.key, add("t", s.data))
+	}
+	for _, c := range chunks(docs, kinds, opts.ChunkSize) {
+		m.Records = append(m.Records, add("r", c))
+	}
+	m.Skills = add("s", skillList(docs))
+	files = append(files, File{Name: "index.json", Data: marshal(m)})
+	files = dedupe(files)
+	return files
+}
+
+// fingerprint is the first hashLen hex digits of the SHA-256 of data.
+func fingerprint(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])[:hashLen]
+}
+
+// dedupe drops the second of two files with the same name: the same
+// fingerprint is the same bytes (two shards can only share a name if they
+// are equal), and sorts the files by name.
+func dedupe(files []File) []File {
+	slices.SortStableFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
+	return slices.CompactFunc(files, func(a, b File) bool { return a.Name == b.Name })
+}
+
+// analyzeAll counts the terms of every doc's fields, on all cores.
+func analyzeAll(docs []Doc, labels map[string]string) []docStats {
+	stats := make([]docStats, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(docs), 1)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(docs) {
+					return
+				}
+				stats[i] = analyze(&docs[i], labels[docs[i].Kind])
+			}
+		})
+	}
+	wg.Wait()
+	return stats
+}
+
+// analyze counts the terms of one doc, field by field: the title; the
+// skills; the description, the label of its kind ("Certification review")
+// and the headings; the body. The joined words of hyphenated pairs are
+// indexed but do not add to a field's length.
+func analyze(d *Doc, kindLabel string) docStats {
+	st := docStats{tf: map[string]*[nfields]int32{}}
+	count := func(f int, text string) {
+		Words(Fold(text), func(w string, joined bool) {
+			t := Term(w)
+			if t == "" {
+				return
+			}
+			c := st.tf[t]
+			if c == nil {
+				c = new([nfields]int32)
+				st.tf[t] = c
+			}
+			c[f]++
+			if !joined {
+				st.lens[f]++
+			}
+		})
+	}
+	count(0, d.Title)
+	for _, s := range d.Skills {
+		count(1, s.Name)
+	}
+	count(2, d.Description)
+	count(2, kindLabel)
+	for _, h := range d.Headings {
+		count(2, h)
+	}
+	count(3, Text(d.Body))
+	return st
+}
+
+// weigh makes every term's postings: the ids of the docs that have it,
+// ascending, each with its stored weight round(tf̃ × scale), where tf̃ is
+// the BM25F pseudo-frequency Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f).
+// The filter terms ":k:<kind>" and ":s:<skill key>" get the ids alone.
+func weigh(docs []Doc, stats []docStats) map[string][]int32 {
+	var avg [nfields]float64
+	for _, st := range stats {
+		for f, n := range st.lens {
+			avg[f] += float64(n)
+		}
+	}
+	for f := range avg {
+		avg[f] = max(avg[f]/float64(max(len(stats), 1)), 1)
+	}
+	postings := map[string][]int32{}
+	for id, st := range stats {
+		var norm [nfields]float64
+		for f, fd := range fields {
+			norm[f] = 1 - fd.b + fd.b*float64(st.lens[f])/avg[f]
+		}
+		for t, tf := range st.tf {
+			var x float64
+			for f, n := range tf {
+				x += fields[f].w * float64(n) / norm[f]
+			}
+			q := max(int32(math.Round(x*scale)), 1)
+			postings[t] = append(postings[t], int32(id), q)
+		}
+		addFilter(postings, ":k:"+docs[id].Kind, id)
+		for _, s := range docs[id].Skills {
+			addFilter(postings, ":s:"+s.Key, id)
+		}
+	}
+	return postings
+}
+
+// addFilter adds doc id to a filter term once.
+func addFilter(postings map[string][]int32, term string, id int) {
+	p := postings[term]
+	if len(p) == 0 || p[len(p)-1] != int32(id) {
+		postings[term] = append(p, int32(id))
+	}
+}
+
+// shard is a run of terms, in order, that is written to one file.
+type shard struct {
+	key  string // the shortest prefix of its first term above the last term of the shard before
+	data []byte
+}
+
+// shards encodes the postings, term after term in client order, into
+// shards of about size bytes: a shard is closed when the next term would
+// take it over size, so a term whose postings alone are larger has a shard
+// of its own.
+func shards(postings map[string][]int32, size int) []shard {
+	terms := slices.SortedFunc(func(yield func(string) bool) {
+		for t := range postings {
+			if !yield(t) {
+				return
+			}
+		}
+	}, compareTerms)
+	var out []shard
+	var buf []byte
+	prevLast, first := "", ""
+	for i, t := range terms {
+		entry := encodeTerm(nil, t, postings[t])
+		if len(buf) > 0 && len(buf)+len(entry)+2 > size {
+			out = append(out, shard{key: boundary(prevLast, first), data: append(buf, '}')})
+			prevLast, buf = terms[i-1], nil
+		}
+		if len(buf) == 0 {
+			first = t
+			buf = append(buf, '{')
+		} else {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, entry...)
+	}
+	if len(buf) > 0 || len(out) == 0 {
+		if len(buf) == 0 {
+			buf = append(buf, '{')
+		}
+		out = append(out, shard{key: boundary(prevLast, first), data: append(buf, '}')})
+	}
+	out[0].key = ""
+	return out
+}
+
+// boundary is the shortest prefix of first, in code points, that sorts
+// after last: every term from that key on (up to the next shard's key)
+// is in first's shard.
+func boundary(last, first string) string {
+	for i := range first {
+		if i > 0 && compareTerms(first[:i], last) > 0 {
+			return first[:i]
+		}
+	}
+	return first
+}
+
+// encodeTerm appends `"term":[…]` to b: for a search term the pairs of doc
+// id (as the difference from the previous id) and weight; for a filter
+// term the id differences alone.
+func encodeTerm(b []byte, term string, p []int32) []byte {
+	b = appendString(b, term)
+	b = append(b, ':', '[')
+	filter := term[0] == ':'
+	prev := int32(0)
+	for i := 0; i < len(p); i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(p[i]-prev), 10)
+		prev = p[i]
+		if !filter {
+			i++
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(p[i]), 10)
+		}
+	}
+	return append(b, ']')
+}
+
+// appendString appends s as a JSON string, without escaping <, > and &
+// (the files are JSON, never HTML).
+func appendString(b []byte, s string) []byte {
+	if isPlain(s) {
+		return append(append(append(b, '"'), s...), '"')
+	}
+	return append(b, marshal(s)...)
+}
+
+// isPlain reports whether s needs no escaping in a JSON string.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// kindTable lists the kinds the docs have, sorted, with their labels.
+func kindTable(docs []Doc, labels map[string]string) [][2]string {
+	seen := map[string]bool{}
+	var kinds [][2]string
+	for _, d := range docs {
+		if !seen[d.Kind] {
+			seen[d.Kind] = true
+			label := labels[d.Kind]
+			if label == "" {
+				label = d.Kind
+			}
+			kinds = append(kinds, [2]string{d.Kind, label})
+		}
+	}
+	slices.SortFunc(kinds, func(a, b [2]string) int { return cmp.Compare(a[0], b[0]) })
+	return kinds
+}
+
+// chunks encodes the page records, size to a file, in id order: each
+// record is [url, title, kind index, summary].
+func chunks(docs []Doc, kinds [][2]string, size int) [][]byte {
+	kindIndex := map[string]int{}
+	for i, k := range kinds {
+		kindIndex[k[0]] = i
+	}
+	var out [][]byte
+	for start := 0; start < len(docs); start += size {
+		b := []byte{'['}
+		for i, d := range docs[start:min(start+size, len(docs))] {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, marshal([]any{d.URL, d.Title, kindIndex[d.Kind], d.Summary})...)
+		}
+		out = append(out, append(b, ']'))
+	}
+	return out
+}
+
+// skillList encodes the skills the filter offers: [key, name, pages] for
+// every key, the name most pages spell it with (on a tie the first in byte
+// order), sorted by folded name.
+func skillList(docs []Doc) []byte {
+	type skill struct {
+		key, name string
+		pages     int
+		spellings map[string]int
+	}
+	byKey := map[string]*skill{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, s := range d.Skills {
+			if s.Key == "" || seen[s.Key] {
+				continue
+			}
+			seen[s.Key] = true
+			sk := byKey[s.Key]
+			if sk == nil {
+				sk = &skill{key: s.Key, spellings: map[string]int{}}
+				byKey[s.Key] = sk
+			}
+			sk.pages++
+			sk.spellings[s.Name]++
+		}
+	}
+	list := make([][3]any, 0, len(byKey))
+	for _, sk := range byKey {
+		for name, n := range sk.spellings {
+			if best := sk.spellings[sk.name]; n > best || n == best && (sk.name == "" || name < sk.name) {
+				sk.name = name
+			}
+		}
+		list = append(list, [3]any{sk.key, sk.name, sk.pages})
+	}
+	slices.SortFunc(list, func(a, b [3]any) int {
+		return cmp.Or(cmp.Compare(Fold(a[1].(string)), Fold(b[1].(string))), cmp.Compare(a[0].(string), b[0].(string)))
+	})
+	return marshal(list)
+}
+
+// marshal encodes v as compact JSON without escaping <, > and & (the files
+// are JSON, never HTML). v holds strings and numbers: it cannot fail.
+func marshal(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}

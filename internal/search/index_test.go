@@ -1,0 +1,242 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"path"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// rankDocs are a few pages that compete for the same words.
+var rankDocs = []Doc{
+	{URL: "jobs/dba/", Title: "PostgreSQL Database Administrator", Kind: "job",
+		Skills: []Skill{{"PostgreSQL", "postgresql"}, {"Linux", "linux"}},
+		Body:   "Run PostgreSQL in production: backups, replication and upgrades."},
+	{URL: "jobs/back-end-developer/", Title: "Back-End Developer", Kind: "job",
+		Skills: []Skill{{"Go", "go"}, {"PostgreSQL", "postgresql"}},
+		Body:   "Build APIs in Go and store data in Postgres. Developers write tests."},
+	{URL: "guides/caching/", Title: "Caching and performance", Kind: "article",
+		Skills:   []Skill{{"Caching", "caching"}},
+		Headings: []string{"When the database is slow"},
+		Body:     "Cache what Postgres computes slowly. A developer measures first."},
+	{URL: "roles/front-end/", Title: "Front-end developer career path", Kind: "role",
+		Skills: []Skill{{"JavaScript", "javascript"}},
+		Body:   "Front-end developers build what users see, in the browser."},
+	{URL: "about/", Title: "About this site", Kind: "article",
+		Body: "Who writes the guides and where the numbers come from."},
+}
+
+// memIndex builds docs and opens the index over the files in memory,
+// counting the files fetched.
+func memIndex(t *testing.T, docs []Doc, opts Options) (*Index, map[string][]byte, *[]string) {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, f := range Build(docs, opts) {
+		files[f.Name] = f.Data
+	}
+	var fetched []string
+	ix, err := Open(func(name string) ([]byte, error) {
+		fetched = append(fetched, name)
+		data, ok := files[name]
+		if !ok {
+			return nil, fmt.Errorf("%s: no such file", name)
+		}
+		return data, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix, files, &fetched
+}
+
+func urls(results []Result) []string {
+	var out []string
+	for _, r := range results {
+		out = append(out, r.URL)
+	}
+	return out
+}
+
+func TestRanking(t *testing.T) {
+	ix, _, _ := memIndex(t, rankDocs, Options{})
+	tests := []struct {
+		q    Query
+		want []string
+	}{
+		// the title and skills outweigh a mention in the body
+		{Query{Text: "postgres"}, []string{"jobs/dba/", "jobs/back-end-developer/", "guides/caching/"}},
+		{Query{Text: "PostgreSQL"}, []string{"jobs/dba/", "jobs/back-end-developer/"}},
+		// prefixes, as the reader types
+		{Query{Text: "postg"}, []string{"jobs/dba/", "jobs/back-end-developer/", "guides/caching/"}},
+		{Query{Text: "ca"}, []string{"guides/caching/", "roles/front-end/"}}, // caching, career
+		// every word must match
+		{Query{Text: "postgres developer"}, []string{"jobs/back-end-developer/", "guides/caching/"}},
+		// and when no page has them all, those with most of them come back
+		{Query{Text: "developer kubernetes"}, []string{"jobs/back-end-developer/", "roles/front-end/", "guides/caching/"}},
+		// hyphenated words are found written together
+		{Query{Text: "backend"}, []string{"jobs/back-end-developer/"}},
+		{Query{Text: "front end"}, []string{"roles/front-end/"}},
+		// accents and case do not matter; stop words are ignored
+		{Query{Text: "DÉVELOPPERS"}, nil},
+		{Query{Text: "the developers"}, []string{"jobs/back-end-developer/", "roles/front-end/", "guides/caching/"}},
+		{Query{Text: "the"}, nil},
+		// filters
+		{Query{Text: "postgres", Kind: "article"}, []string{"guides/caching/"}},
+		{Query{Text: "developer", Skill: "postgresql"}, []string{"jobs/back-end-developer/"}},
+		{Query{Text: "developer", Kind: "certification"}, nil},
+	}
+	for _, tt := range tests {
+		_, got, err := ix.Search(tt.q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(urls(got), tt.want) {
+			t.Errorf("Search(%+v) = %q, want %q", tt.q, urls(got), tt.want)
+		}
+	}
+}
+
+func TestRecords(t *testing.T) {
+	ix, _, _ := memIndex(t, rankDocs, Options{KindLabels: map[string]string{"job": "Job description"}})
+	_, got, err := ix.Search(Query{Text: "dba administrator"}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Record{URL: "jobs/dba/", Title: "PostgreSQL Database Administrator", Kind: "job"}
+	if len(got) != 1 || got[0].Record != want {
+		t.Errorf("Search = %+v, want one result %+v", got, want)
+	}
+	if !slices.Contains(ix.m.Kinds, [2]string{"job", "Job description"}) || !slices.Contains(ix.m.Kinds, [2]string{"role", "role"}) {
+		t.Errorf("manifest kinds = %q", ix.m.Kinds)
+	}
+}
+
+// manyDocs makes n pages of words drawn from a small vocabulary, so that
+// the index has many shards.
+func manyDocs(n int) []Doc {
+	r := rand.New(rand.NewPCG(1, 2))
+	vocab := strings.Fields("postgres python golang kubernetes docker terraform react vue angular java kotlin swift " +
+		"rust scala sql nosql redis kafka spark hadoop airflow tableau excel linux windows azure aws gcp " +
+		"security network cloud data analyst engineer developer manager designer writer tester recruiter " +
+		"salary remote onsite hybrid junior senior lead principal staff intern apprentice mentor")
+	var docs []Doc
+	for i := range n {
+		var body []string
+		for range 60 {
+			body = append(body, vocab[r.IntN(len(vocab))]+fmt.Sprint(r.IntN(40)))
+		}
+		docs = append(docs, Doc{
+			URL: fmt.Sprintf("jobs/p%04d/", i), Title: fmt.Sprintf("Page %d %s", i, vocab[i%len(vocab)]),
+			Kind: []string{"job", "role", "article"}[i%3], Summary: "Summary of page " + fmt.Sprint(i),
+			Skills: []Skill{{vocab[i%7], vocab[i%7]}}, Body: strings.Join(body, " "),
+		})
+	}
+	return docs
+}
+
+func TestSharding(t *testing.T) {
+	const size = 2 << 10
+	docs := manyDocs(400)
+	ix, files, fetched := memIndex(t, docs, Options{ShardSize: size, ChunkSize: 10})
+
+	// Every file but the manifest is named by its bytes.
+	for name, data := range files {
+		if name == "index.json" {
+			continue
+		}
+		if want := fingerprint(data); strings.TrimSuffix(path.Base(name), ".json") != want {
+			t.Errorf("%s: fingerprint %s does not match its bytes", name, want)
+		}
+	}
+	m := ix.m
+	if len(m.Shards) < 2*20 {
+		t.Fatalf("%d shards; want many at ShardSize %d", len(m.Shards)/2, size)
+	}
+	if len(m.Records) != 40 {
+		t.Errorf("%d record chunks, want 40", len(m.Records))
+	}
+	// Shard keys rise; every term is in the shard its key range says, and a
+	// shard over size holds one term.
+	if m.Shards[0] != "" {
+		t.Errorf("first shard key = %q, want \"\"", m.Shards[0])
+	}
+	for i := 0; i < len(m.Shards)/2; i++ {
+		data := files["t/"+m.Shards[2*i+1]+".json"]
+		var terms map[string]json.RawMessage
+		if err := json.Unmarshal(data, &terms); err != nil {
+			t.Fatalf("shard %d: %v", i, err)
+		}
+		if len(data) > size && len(terms) > 1 {
+			t.Errorf("shard %d is %d bytes with %d terms; over %d only one term may be", i, len(data), len(terms), size)
+		}
+		if i > 0 && compareTerms(m.Shards[2*i-2], m.Shards[2*i]) >= 0 {
+			t.Errorf("shard keys %q, %q do not rise", m.Shards[2*i-2], m.Shards[2*i])
+		}
+		for term := range terms {
+			if first, _ := ix.shardRange(term, term); first != i {
+				t.Errorf("term %q is in shard %d, but the manifest leads to shard %d", term, i, first)
+			}
+		}
+	}
+
+	// A one-word query reads the manifest, one shard and the record chunks
+	// of the results it shows; nothing else.
+	*fetched = nil
+	total, got, err := ix.Search(Query{Text: "kubernetes7"}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total < 3 || len(got) != 3 {
+		t.Fatalf("kubernetes7: %d results, %d shown; want at least 3", total, len(got))
+	}
+	var shards, chunks int
+	for _, name := range *fetched {
+		switch {
+		case strings.HasPrefix(name, "t/"):
+			shards++
+		case strings.HasPrefix(name, "r/"):
+			chunks++
+		default:
+			t.Errorf("the query read %s", name)
+		}
+	}
+	if shards != 1 || chunks > 3 {
+		t.Errorf("the query read %d shards and %d record chunks, want 1 and at most 3: %q", shards, chunks, *fetched)
+	}
+	// A prefix reads a bounded run of shards.
+	*fetched = nil
+	if _, _, err := ix.Search(Query{Text: "ku"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if len(*fetched) > maxPrefixShards {
+		t.Errorf("the prefix \"ku\" read %d files, want at most %d", len(*fetched), maxPrefixShards)
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	docs := manyDocs(50)
+	a := Build(docs, Options{ShardSize: 1 << 10})
+	shuffled := slices.Clone(docs)
+	rand.New(rand.NewPCG(3, 4)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	b := Build(shuffled, Options{ShardSize: 1 << 10})
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name || !bytes.Equal(a[i].Data, b[i].Data) {
+			t.Errorf("file %d: %s, then %s", i, a[i].Name, b[i].Name)
+		}
+	}
+}
+
+func TestEmptyIndex(t *testing.T) {
+	ix, _, _ := memIndex(t, nil, Options{})
+	n, got, err := ix.Search(Query{Text: "anything"}, 10)
+	if err != nil || n != 0 || len(got) != 0 {
+		t.Errorf("Search on an empty index = %d, %v, %v", n, got, err)
+	}
+}

@@ -1,0 +1,69 @@
+package search
+
+import (
+	"html"
+	"strings"
+)
+
+// Text returns the text of an HTML fragment as our Markdown renderer writes
+// it (well-formed, attribute values quoted and escaped): tags are dropped,
+// character references decoded, and a tag that is not inline (</p>, <li>,
+// <br>, <td> …) separates words, so that "<li>Go</li><li>SQL</li>" is
+// "Go SQL", while "<em>back</em>-end" stays "back-end" and the spans of
+// highlighted code do not split its identifiers. Comments are dropped.
+func Text(h string) string {
+	var b strings.Builder
+	b.Grow(len(h))
+	for {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			writeText(&b, h)
+			return b.String()
+		}
+		writeText(&b, h[:i])
+		h = h[i:]
+		if strings.HasPrefix(h, "<!--") {
+			end := strings.Index(h, "-->")
+			if end < 0 {
+				return b.String()
+			}
+			h = h[end+3:]
+			continue
+		}
+		end := strings.IndexByte(h, '>')
+		if end < 0 {
+			return b.String()
+		}
+		if !inlineTags[tagName(h[1:end])] {
+			b.WriteByte(' ')
+		}
+		h = h[end+1:]
+	}
+}
+
+// writeText writes text with its character references decoded.
+func writeText(b *strings.Builder, text string) {
+	if strings.IndexByte(text, '&') < 0 {
+		b.WriteString(text)
+		return
+	}
+	b.WriteString(html.UnescapeString(text))
+}
+
+// tagName is the lower-case name of the tag whose text (between < and >)
+// is t: "/em" → "em", `a href="…"` → "a".
+func tagName(t string) string {
+	t = strings.TrimPrefix(t, "/")
+	if i := strings.IndexAny(t, " \t\n/"); i >= 0 {
+		t = t[:i]
+	}
+	return strings.ToLower(t)
+}
+
+// inlineTags are the elements that do not end a word.
+var inlineTags = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true,
+	"data": true, "del": true, "dfn": true, "em": true, "i": true, "ins": true, "kbd": true,
+	"mark": true, "q": true, "s": true, "samp": true, "small": true, "span": true,
+	"strong": true, "sub": true, "sup": true, "time": true, "u": true, "var": true,
+}

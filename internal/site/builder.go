@@ -1,0 +1,688 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/render"
+)
+
+// A Builder builds one site again and again, doing only the work that the
+// changes since its last build call for (see the package comment). Build
+// and BuildTo must not be called concurrently.
+type Builder struct {
+	opts    Options
+	dest    string
+	fsys    fs.FS
+	cache   *cache.Cache
+	version digest // of the binary, when there is a persistent cache
+
+	// The inputs as of the last build.
+	cfg          *config.Config
+	cfgDigest    digest
+	links        *linker
+	mdOpts       markdown.Options
+	converter    *markdown.Converter
+	sources      map[string]*source
+	linkWarnings []error // symbolic links under content/ left out, as of the last full read (warnings.go)
+	renderer     *render.Renderer
+	tmplMu       sync.Mutex
+	tmpl         map[string]*tmplInfo
+	analyzer     *analyzer
+	assets       *assets
+	assetsErr    error
+	assetDigest  digest
+	minifier     *output.Minifier
+	funcs        *funcState
+
+	// Made from the inputs, kept while they are used.
+	career  memo[any, digest]        // career data by pointer
+	jsonld  memo[digest, jsonldDocs] // structured data by its inputs' digest
+	entries memo[digest, []byte]     // feed entries by their inputs' digest
+	escapes memo[string, string]     // escapeURL of permalinks
+
+	m    *siteModel           // the model of the last good build; nil: make it anew
+	outs map[string]*outState // the files of the last commit, by name
+}
+
+type jsonldDocs struct {
+	docs []template.JS
+	errs []error
+}
+
+// outState is what the Builder remembers of a file it published.
+type outState struct {
+	key   digest
+	ids   map[string]bool // the ids of an HTML file, for checking links to it
+	stamp output.Stamp    // for a Dir: the file as written
+}
+
+// New returns a Builder for the site opts describe. Nothing is read until
+// the first Build.
+func New(opts Options) (*Builder, error) {
+	b := &Builder{
+		opts:     opts,
+		dest:     opts.Dest,
+		sources:  map[string]*source{},
+		minifier: output.NewMinifier(),
+		funcs:    &funcState{},
+		outs:     map[string]*outState{},
+	}
+	if b.dest == "" {
+		b.dest = filepath.Join(opts.Source, "public")
+	}
+	b.fsys = os.DirFS(opts.Source)
+	if opts.CacheDir != "" {
+		if err := b.openCache(); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// openCache opens the persistent cache and reads what the last build into
+// the destination published. A cache that cannot be opened is not used.
+func (b *Builder) openCache() error {
+	v, err := cache.Version()
+	if err != nil {
+		return err
+	}
+	c, err := cache.Open(b.opts.CacheDir, v)
+	if err != nil {
+		return err
+	}
+	b.cache, b.version = c, digest(v)
+	b.outs = b.loadManifest()
+	return nil
+}
+
+// cacheKey turns a digest that already holds the version into a cache key.
+func (b *Builder) cacheKey(d digest) cache.Key { return cache.Key(d) }
+
+// Build brings the destination folder (Options.Dest) up to date after the
+// files changed, paths relative to the site folder ("content/jobs/x.md",
+// "site.yaml"); nil means anything may have changed. It writes a new
+// folder beside the destination and swaps it in only when the whole build
+// succeeded, publishing again by hard link the files whose keys did not
+// change; when no file changed at all it leaves the destination as it is.
+func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
+	var dir *output.Dir
+	res, err := b.build(ctx, changed, func(p *plan) (Target, error) {
+		if b.unchanged(p) {
+			return nil, nil
+		}
+		var err error
+		dir, err = output.NewDir(b.dest)
+		return dir, err
+	})
+	if err == nil && b.cache != nil {
+		if dir != nil {
+			b.saveManifest()
+		}
+		b.cache.Trim()
+	}
+	return res, err
+}
+
+// BuildTo is Build into target, which is committed on success and aborted
+// on any error.
+func (b *Builder) BuildTo(ctx context.Context, changed []string, target Target) (*Result, error) {
+	return b.build(ctx, changed, func(*plan) (Target, error) { return target, nil })
+}
+
+// build does one build; open gives the target once the plan is known (nil
+// when nothing needs writing).
+func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) (Target, error)) (*Result, error) {
+	now := b.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	p, err := b.prepare(ctx, changed, now)
+	if err != nil {
+		b.m = nil
+		if t, oerr := open(nil); oerr == nil && t != nil {
+			err = errors.Join(err, t.Abort())
+		}
+		return nil, err
+	}
+	t, err := open(p)
+	if err != nil {
+		b.m = nil
+		return nil, err
+	}
+	res, err := b.write(ctx, p, t, now)
+	if err != nil {
+		b.m = nil
+		return nil, err
+	}
+	b.m = p.m
+	b.career.rotate()
+	b.jsonld.rotate()
+	b.entries.rotate()
+	b.escapes.rotate()
+	return res, nil
+}
+
+// plan is what one build publishes.
+type plan struct {
+	m        *siteModel
+	items    []*item // every output file, sorted by name
+	warnings []error // stale data, closed postings, long descriptions
+	how      string  // which way the build went, for tests and benchmarks
+}
+
+// An item is one output file and its key.
+type item struct {
+	name  string
+	key   digest
+	page  *Page // a page, rendered with tmpl
+	tmpl  string
+	gen   *generated // or a generated file
+	asset *asset     // or an asset
+}
+
+// prepare reads what changed and decides what to publish: the model, made
+// anew or patched, and every output's key.
+func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) (*plan, error) {
+	all := changed == nil || b.cfg == nil
+	cfgChanged, layoutsChanged, assetsChanged := all, all, all
+	var contentPaths []string
+	for _, p := range changed {
+		switch {
+		case p == config.Name:
+			cfgChanged = true
+		case isLayout(p):
+			layoutsChanged = true
+		case isAsset(p):
+			assetsChanged = true
+		default:
+			contentPaths = append(contentPaths, p)
+		}
+	}
+	fresh := false
+	if cfgChanged {
+		var err error
+		if fresh, err = b.readConfig(); err != nil {
+			return nil, err
+		}
+	}
+	var diff []string
+	var err error
+	if fresh {
+		b.m = nil
+		layoutsChanged, assetsChanged = true, true
+		err = b.reparseAll(ctx)
+	} else {
+		diff, err = b.readContent(ctx, all, contentPaths)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var problems []error
+	if layoutsChanged || b.renderer == nil {
+		problems = append(problems, flatten(b.readLayouts())...)
+	}
+	if assetsChanged || b.assets == nil || b.assetsErr != nil {
+		b.assetsErr = b.readAssets(ctx)
+	}
+	problems = append(problems, flatten(b.assetsErr)...)
+
+	m := b.m
+	switch {
+	case len(problems) > 0:
+		m = nil
+	case m != nil && !m.stillValid(b, now):
+		m = nil
+	case m != nil && (layoutsChanged || assetsChanged) && len(diff) > 0:
+		m = nil
+	}
+	switch {
+	case m == nil:
+		return b.fullPlan(ctx, now, problems)
+	case layoutsChanged || assetsChanged:
+		return b.keysPlan(ctx, m, now)
+	}
+	return b.patchPlan(ctx, m, diff, now)
+}
+
+// fullPlan makes the model from the sources, then every output's key.
+func (b *Builder) fullPlan(ctx context.Context, now time.Time, problems []error) (*plan, error) {
+	m, errs, warnings, err := b.makeModel(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, errs...)
+	if m != nil && b.assets != nil {
+		problems = append(problems, checkOutputs(m.pages, m.files, b.assets)...)
+	}
+	if len(problems) > 0 {
+		return nil, failed(joinSorted(problems), warnings)
+	}
+	return b.planAll(ctx, m, warnings, "full")
+}
+
+// keysPlan keeps the model, whose sources have not changed, and makes
+// every output's key again: the templates or the assets changed.
+func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*plan, error) {
+	warnings := b.pageWarnings(m.pub, now)
+	if errs := checkOutputs(m.pages, m.files, b.assets); len(errs) > 0 {
+		return nil, failed(joinSorted(errs), warnings)
+	}
+	return b.planAll(ctx, m, warnings, "keys")
+}
+
+// makeModel loads the model from the sources: the steps of load in the
+// package comment, with every file read, parsed and converted only when it
+// changed.
+func (b *Builder) makeModel(ctx context.Context, now time.Time) (*siteModel, []error, []error, error) {
+	opts := b.opts
+	opts.Now = now
+	var problems []error
+	paths := sortedKeysOf(b.sources)
+	var all []*content.Page
+	srcs := map[string]*source{}
+	for _, p := range paths {
+		s := b.sources[p]
+		problems = append(problems, flatten(s.err)...)
+		if s.page != nil {
+			all = append(all, s.page)
+			srcs[p] = s
+		}
+	}
+	validPages, broken := valid(all)
+	pub := published(validPages, opts)
+	pubSrcs := make([]*source, len(pub))
+	for i, p := range pub {
+		pubSrcs[i] = srcs[p.Path]
+	}
+	if err := b.convert(ctx, pubSrcs); err != nil {
+		return nil, nil, nil, err
+	}
+	convs := make([]*conversion, len(pub))
+	for i, s := range pubSrcs {
+		convs[i] = s.conv
+		problems = append(problems, s.conv.probs...)
+	}
+	locate := newLocator(b.fsys)
+	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)
+	site, pages, errs := index(b.cfg, b.links, pub, convs)
+	problems = append(problems, errs...)
+	// The references of pages with errors of their own are checked too,
+	// so that one run reports every mistake.
+	problems = append(problems, checkReferences(published(all, opts), pages, broken)...)
+	resolveRefs(pages)
+	postings(pages, now)
+	files, errs := generate(b.cfg, site, pages, pub, b.links, locate, b.opts.sitemapLimit)
+	problems = append(problems, errs...)
+	warnings := b.pageWarnings(pub, now)
+
+	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs,
+		published: map[string]bool{}, byFile: map[string][]*Page{}}
+	for _, p := range pub {
+		m.published[p.Path] = true
+	}
+	for _, p := range pages {
+		if p.File != "" {
+			m.byFile[p.File] = append(m.byFile[p.File], p)
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems, warnings, nil
+	}
+	m.pd = b.digestPages(ctx, m, pages)
+	return m, nil, warnings, nil
+}
+
+// siteModel is the model of one build, kept for the next.
+type siteModel struct {
+	site      *Site
+	pages     []*Page
+	files     []generated
+	pub       []*content.Page    // the published sources, by path
+	srcs      map[string]*source // the sources it was made from (every file that parsed)
+	published map[string]bool    // the paths of pub
+	byFile    map[string][]*Page // the pages made from each source: a page, or a list page and its pagers
+
+	pd    map[*Page]*pageDigests
+	items []*item // the outputs, as last planned
+
+	// Which outputs read the body of which page (keys.go), so that a body
+	// edit re-renders only those.
+	rev     map[*Page][]string
+	revAll  []string
+	needLD  bool // some template reads the structured data of other pages
+	tmplFor map[*Page]string
+}
+
+// stillValid reports whether the model is still what the sources make at
+// now, but for the sources that changed since: the same pages are
+// published (none became due or expired) and no job posting opened or
+// closed.
+func (m *siteModel) stillValid(b *Builder, now time.Time) bool {
+	opts := b.opts
+	opts.Now = now
+	n := 0
+	for path, s := range b.sources {
+		if s.page == nil || s.page.Invalid {
+			continue
+		}
+		if isPublished(s.page.FrontMatter, opts) || s.page.IsIndex {
+			if !m.published[path] {
+				return false
+			}
+			n++
+		}
+	}
+	if n != len(m.published) {
+		return false
+	}
+	for _, p := range m.pages {
+		if p.Job != nil && (p.Job.PostingOpen(now) != p.PostingOpen || p.Job.PostingClosed(now) != p.PostingClosed) {
+			return false
+		}
+	}
+	return true
+}
+
+// patchPlan applies edits to the bodies of pages: when the front matter of
+// every changed source is as the model has it, the model keeps its shape
+// (the same pages, lists, relations and URLs) and only the fields that come
+// from the body change. The pages are patched in place, and only the
+// outputs that read their bodies get new keys. Anything else makes the
+// model anew.
+func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, now time.Time) (*plan, error) {
+	var changed []*source
+	for _, path := range diff {
+		old, cur := m.srcs[path], b.sources[path]
+		if old == nil || cur == nil || cur.page == nil || cur.err != nil || old.fm != cur.fm ||
+			m.published[path] != isPublishedSource(cur, b.opts, now) {
+			b.m = nil
+			return b.fullPlan(ctx, now, nil)
+		}
+		if m.published[path] {
+			changed = append(changed, cur)
+		}
+	}
+	if err := b.convert(ctx, changed); err != nil {
+		return nil, err
+	}
+	var problems []error
+	for _, s := range changed {
+		problems = append(problems, s.conv.probs...)
+	}
+	warnings := b.pageWarnings(m.pub, now)
+	if len(problems) > 0 {
+		return nil, failed(joinSorted(problems), warnings)
+	}
+	redo := map[string]bool{}
+	if len(changed) > 0 {
+		for _, name := range m.revAll {
+			redo[name] = true
+		}
+	}
+	for _, path := range diff {
+		m.srcs[path] = b.sources[path]
+	}
+	for i, p := range m.pub {
+		if s := b.sources[p.Path]; s != nil && s.page != p && slices.Contains(diff, p.Path) {
+			m.pub[i] = s.page
+		}
+	}
+	for _, s := range changed {
+		for _, p := range m.byFile[s.path] {
+			fillBody(p, s.conv)
+			if p.Paginator != nil && p.Paginator.number > 1 {
+				p.links = nil // see paginate
+			}
+			p.JSONLD = nil
+			m.pd[p] = b.digestPage(m, p)
+			for _, name := range m.rev[p] {
+				redo[name] = true
+			}
+		}
+	}
+	if len(changed) > 0 {
+		// The generated files are made again: some (the search index) are
+		// made from every page's body when the model is.
+		if err := b.regenerate(m, redo); err != nil {
+			return nil, failed(err, warnings)
+		}
+	}
+	return b.replan(ctx, m, redo, warnings)
+}
+
+// regenerate makes the generated files of m that are made from page
+// bodies again (bodyFiles) and puts them in its items, to be keyed again.
+func (b *Builder) regenerate(m *siteModel, redo map[string]bool) error {
+	files := slices.DeleteFunc(slices.Clone(m.files), func(g generated) bool { return g.fromBodies })
+	files = append(files, bodyFiles(m.pages)...)
+	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
+	if errs := checkOutputs(m.pages, files, b.assets); len(errs) > 0 {
+		return joinSorted(errs)
+	}
+	m.files = files
+	items := slices.DeleteFunc(slices.Clone(m.items), func(it *item) bool { return it.gen != nil && it.gen.fromBodies })
+	for i := range files {
+		if files[i].fromBodies {
+			items = append(items, &item{name: files[i].name, gen: &files[i]})
+			redo[files[i].name] = true
+		}
+	}
+	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+	m.items = items
+	return nil
+}
+
+func isPublishedSource(s *source, opts Options, now time.Time) bool {
+	opts.Now = now
+	return s.page.IsIndex || isPublished(s.page.FrontMatter, opts)
+}
+
+// digestPages makes the digests of pages, in parallel.
+func (b *Builder) digestPages(ctx context.Context, m *siteModel, pages []*Page) map[*Page]*pageDigests {
+	out := make([]*pageDigests, len(pages))
+	parallel(len(pages), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = b.digestPage(m, pages[i])
+		}
+	})
+	pd := make(map[*Page]*pageDigests, len(pages))
+	for i, p := range pages {
+		pd[p] = out[i]
+	}
+	return pd
+}
+
+// parallel runs f over [0, n) cut into one range per core.
+func parallel(n int, f func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n/64, 1))
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Go(func() { f(lo, hi) })
+	}
+	wg.Wait()
+}
+
+// planAll plans every output of m.
+func (b *Builder) planAll(ctx context.Context, m *siteModel, warnings []error, how string) (*plan, error) {
+	var items []*item
+	var problems []error
+	m.tmplFor = map[*Page]string{}
+	for _, p := range m.pages {
+		name, err := b.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: p.layout, Taxonomy: p.taxonomyName()})
+		if err != nil {
+			problems = append(problems, fmt.Errorf("%s: %w", where(p), err))
+			continue
+		}
+		m.tmplFor[p] = name
+		items = append(items, &item{name: p.out, page: p, tmpl: name})
+	}
+	for i := range m.files {
+		items = append(items, &item{name: m.files[i].name, gen: &m.files[i]})
+	}
+	for _, name := range sortedKeysOf(b.assets.files) {
+		a := b.assets.files[name]
+		items = append(items, &item{name: a.out, asset: a})
+	}
+	if len(problems) > 0 {
+		return nil, failed(joinSorted(problems), warnings)
+	}
+	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+	m.items = items
+	m.rev, m.revAll = map[*Page][]string{}, nil
+	m.needLD = false
+	all := map[string]bool{}
+	for _, it := range items {
+		all[it.name] = true
+	}
+	p, err := b.replan(ctx, m, all, warnings)
+	if p != nil {
+		p.how = how
+	}
+	return p, err
+}
+
+// replan makes the keys of the items of m named in redo, keeping the others'.
+func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool, warnings []error) (*plan, error) {
+	k := newKeyer(b, m)
+	type found struct {
+		body    []*Page
+		bodyAll bool
+	}
+	var todo []*item
+	for _, it := range m.items {
+		if redo[it.name] {
+			todo = append(todo, it)
+		}
+	}
+	res := make([]found, len(todo))
+	parallel(len(todo), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			it := todo[i]
+			switch {
+			case it.page != nil:
+				t := b.template(it.tmpl)
+				it.key, res[i].body, res[i].bodyAll = k.pageKey(it.page, it.tmpl, t)
+				res[i].body = append(res[i].body, it.page)
+			case it.gen != nil:
+				h := newHasher().digest(k.base).str("file").str(it.name)
+				it.gen.digest(h, k)
+				it.key = h.sum()
+				if f := it.gen.feed; f != nil {
+					res[i].body = f.entries
+				}
+			case it.asset != nil:
+				it.key = newHasher().digest(k.base).str("asset").str(it.name).bytes(it.asset.data).sum()
+			}
+		}
+	})
+	if len(redo) == len(m.items) { // a whole plan: make the reverse index
+		for i, it := range todo {
+			for _, p := range res[i].body {
+				m.rev[p] = append(m.rev[p], it.name)
+			}
+			if res[i].bodyAll {
+				m.revAll = append(m.revAll, it.name)
+			}
+			if it.page != nil {
+				t := b.template(it.tmpl)
+				m.needLD = m.needLD || t.deps.global || t.readsOthers(gDerived)
+			}
+		}
+	}
+	return &plan{m: m, items: m.items, warnings: warnings, how: "patch"}, nil
+}
+
+// unchanged reports whether every output has the key it had at the last
+// commit into the destination and is still there as written: then there is
+// nothing to write.
+func (b *Builder) unchanged(p *plan) bool {
+	if p == nil || len(p.items) != len(b.outs) {
+		return false
+	}
+	for _, it := range p.items {
+		prev := b.outs[it.name]
+		if prev == nil || prev.key != it.key {
+			return false
+		}
+		info, err := os.Lstat(filepath.Join(b.dest, filepath.FromSlash(it.name)))
+		if err != nil || !info.Mode().IsRegular() || info.Size() != prev.stamp.Size || info.ModTime().UnixNano() != prev.stamp.ModTime {
+			return false
+		}
+	}
+	return true
+}
+
+// memo is a cache that keeps what the last successful build and the
+// current one used, and forgets the rest.
+type memo[K comparable, V any] struct {
+	mu       sync.Mutex
+	old, cur map[K]V
+}
+
+func (m *memo[K, V]) get(k K) (V, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.cur[k]; ok {
+		return v, true
+	}
+	v, ok := m.old[k]
+	if ok {
+		m.putLocked(k, v)
+	}
+	return v, ok
+}
+
+func (m *memo[K, V]) put(k K, v V) {
+	m.mu.Lock()
+	m.putLocked(k, v)
+	m.mu.Unlock()
+}
+
+func (m *memo[K, V]) putLocked(k K, v V) {
+	if m.cur == nil {
+		m.cur = map[K]V{}
+	}
+	m.cur[k] = v
+}
+
+// rotate forgets what the build that just succeeded did not use.
+func (m *memo[K, V]) rotate() {
+	m.mu.Lock()
+	m.old, m.cur = m.cur, nil
+	m.mu.Unlock()
+}
+
+func sortedKeysOf[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

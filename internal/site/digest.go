@@ -1,0 +1,271 @@
+package site
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"math"
+	"reflect"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// digest is a SHA-256: of a file, of a group of a page's fields, of
+// everything an output reads (its key).
+type digest [sha256.Size]byte
+
+// hasher writes values into a SHA-256 unambiguously: every variable-length
+// value is preceded by its length, so that ("ab", "c") and ("a", "bc")
+// differ.
+type hasher struct {
+	h   hash.Hash
+	buf [8]byte
+}
+
+func newHasher() *hasher { return &hasher{h: sha256.New()} }
+
+func (h *hasher) sum() digest {
+	var d digest
+	h.h.Sum(d[:0])
+	return d
+}
+
+func (h *hasher) int(n int64) *hasher {
+	binary.LittleEndian.PutUint64(h.buf[:], uint64(n))
+	h.h.Write(h.buf[:])
+	return h
+}
+
+func (h *hasher) bool(b bool) *hasher {
+	if b {
+		return h.int(1)
+	}
+	return h.int(0)
+}
+
+func (h *hasher) str(s string) *hasher {
+	h.int(int64(len(s)))
+	h.h.Write([]byte(s))
+	return h
+}
+
+func (h *hasher) bytes(b []byte) *hasher {
+	h.int(int64(len(b)))
+	h.h.Write(b)
+	return h
+}
+
+func (h *hasher) digest(d digest) *hasher {
+	h.h.Write(d[:])
+	return h
+}
+
+func (h *hasher) strs(ss []string) *hasher {
+	h.int(int64(len(ss)))
+	for _, s := range ss {
+		h.str(s)
+	}
+	return h
+}
+
+func (h *hasher) time(t time.Time) *hasher {
+	b, err := t.MarshalBinary() // instant and zone offset
+	if err != nil {
+		b = []byte(t.String())
+	}
+	return h.bytes(b).str(t.Location().String())
+}
+
+func hashBytes(b []byte) digest { return sha256.Sum256(b) }
+
+func hashString(s string) digest { return newHasher().str(s).sum() }
+
+// unhashable counts the values that could not be hashed; each gets a number
+// of its own, so that a key holding one is never equal to another key.
+var unhashable atomic.Int64
+
+// value writes any plain value (career data, Params, headings) whole,
+// following pointers and reading unexported fields too: a method a template
+// calls may use them.
+func (h *hasher) value(v reflect.Value) *hasher {
+	return h.walk(v, 0)
+}
+
+// maxDepth stops a value that refers to itself.
+const maxDepth = 64
+
+func (h *hasher) walk(v reflect.Value, depth int) *hasher {
+	if depth > maxDepth {
+		return h.int(-1 - unhashable.Add(1))
+	}
+	if !v.IsValid() {
+		return h.int(0)
+	}
+	h.str(v.Type().String())
+	if v.Kind() == reflect.Pointer && slices.Contains(modelTypes, v.Type().Elem()) {
+		// Another page (or term …): its identity, not its fields, which
+		// are its own dependency.
+		switch {
+		case v.IsNil():
+			return h.str("-")
+		case !v.CanInterface():
+			return h.int(-1 - unhashable.Add(1))
+		}
+		return h.str(identity(v.Interface()))
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		return h.bool(v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return h.int(v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return h.int(int64(v.Uint()))
+	case reflect.Float32, reflect.Float64:
+		return h.int(int64(math.Float64bits(v.Float())))
+	case reflect.Complex64, reflect.Complex128:
+		c := v.Complex()
+		return h.int(int64(math.Float64bits(real(c)))).int(int64(math.Float64bits(imag(c))))
+	case reflect.String:
+		return h.str(v.String())
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return h.int(0)
+		}
+		h.int(1)
+		return h.walk(v.Elem(), depth+1)
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+			return h.bytes(v.Bytes())
+		}
+		h.int(int64(v.Len()))
+		for i := range v.Len() {
+			h.walk(v.Index(i), depth+1)
+		}
+		return h
+	case reflect.Map:
+		return h.mapValue(v, depth)
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[time.Time]() {
+			if v.CanInterface() {
+				return h.time(v.Interface().(time.Time))
+			}
+			return h.rawTime(v)
+		}
+		for i := range v.NumField() {
+			h.walk(v.Field(i), depth+1)
+		}
+		return h
+	}
+	return h.int(-1 - unhashable.Add(1)) // funcs, channels
+}
+
+// rawTime writes a time.Time that is an unexported field, which reflect
+// will not hand out as a value: its wall clock and extended fields (the
+// instant, without a monotonic reading) and its location's name.
+func (h *hasher) rawTime(v reflect.Value) *hasher {
+	wall, ext, loc := v.FieldByName("wall"), v.FieldByName("ext"), v.FieldByName("loc")
+	if wall.Kind() != reflect.Uint64 || ext.Kind() != reflect.Int64 || loc.Kind() != reflect.Pointer {
+		return h.int(-1 - unhashable.Add(1))
+	}
+	const hasMonotonic = 1 << 63
+	if wall.Uint()&hasMonotonic != 0 {
+		return h.int(-1 - unhashable.Add(1))
+	}
+	h.int(int64(wall.Uint())).int(ext.Int())
+	if loc.IsNil() {
+		return h.str("UTC")
+	}
+	return h.str(loc.Elem().FieldByName("name").String())
+}
+
+// mapValue writes a map's entries in an order that does not depend on the
+// map: sorted by the digest of each entry.
+func (h *hasher) mapValue(v reflect.Value, depth int) *hasher {
+	if v.IsNil() {
+		return h.int(0)
+	}
+	entries := make([]digest, 0, v.Len())
+	for it := v.MapRange(); it.Next(); {
+		e := newHasher().walk(it.Key(), depth+1).walk(it.Value(), depth+1).sum()
+		entries = append(entries, e)
+	}
+	slices.SortFunc(entries, func(a, b digest) int { return cmp.Compare(string(a[:]), string(b[:])) })
+	h.int(int64(len(entries)) + 1)
+	for _, e := range entries {
+		h.digest(e)
+	}
+	return h
+}
+
+// group is a set of the fields of a model object that templates read
+// together: an output that reads a field of another page depends on the
+// digest of that field's group only. The tables in deps.go say which
+// member is in which group.
+type group uint16
+
+const (
+	gLink      group = 1 << iota // what a link to a page shows: URL, title, kind, type, section
+	gMeta                        // front matter and career data: dates, description, tags, salary …
+	gSummary                     // summary, word count, reading time
+	gContent                     // content, table of contents, headings
+	gDerived                     // structured data (JSON-LD)
+	gFeeds                       // the feeds a page links to
+	gOther                       // exported fields of Page the tables do not list
+	gTaxLink                     // a taxonomy's name, title and URL
+	gTermLink                    // a term's name, slug and URL
+	gTermCount                   // a term's number of pages
+	gPaginator                   // a pager's number, size and pager URLs
+)
+
+// pageGroups are all the groups of a page's own fields.
+const pageGroups = gLink | gMeta | gSummary | gContent | gDerived | gFeeds | gOther
+
+// bodyGroups are the groups that change when only the body of a page's
+// Markdown does.
+const bodyGroups = gSummary | gContent
+
+// pageDigests are the digests of the groups of one page, made once per
+// build (and again for the pages a body edit changes).
+type pageDigests struct {
+	id                                      string // the page's output file: its identity across builds
+	link, meta, summary, content, der, feed digest
+	other                                   digest
+	self                                    digest // all of the above
+
+	entryOnce sync.Once
+	entry     digest // of its feed entry (keys.go)
+}
+
+func (pd *pageDigests) of(g group) []digest {
+	var out []digest
+	for _, x := range []struct {
+		g group
+		d *digest
+	}{{gLink, &pd.link}, {gMeta, &pd.meta}, {gSummary, &pd.summary}, {gContent, &pd.content},
+		{gDerived, &pd.der}, {gFeeds, &pd.feed}, {gOther, &pd.other}} {
+		if g&x.g != 0 {
+			out = append(out, *x.d)
+		}
+	}
+	return out
+}
+
+// identity names a model object across builds.
+func identity(o any) string {
+	switch o := o.(type) {
+	case *Page:
+		return "page:" + o.out
+	case *Term:
+		return "term:" + o.Taxonomy.Name + "/" + o.Slug
+	case *Taxonomy:
+		return "taxonomy:" + o.Name
+	case *Paginator:
+		return "pager:" + o.URL()
+	case *Site:
+		return "site"
+	}
+	return "?"
+}

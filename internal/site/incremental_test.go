@@ -1,0 +1,577 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/testsite"
+)
+
+var (
+	seedFlag  = flag.Uint64("seed", 0, "the seed of TestIncrementalMatchesFullBuild (0: a new one, printed)")
+	stepsFlag = flag.Int("steps", 0, "the number of edits of TestIncrementalMatchesFullBuild (0: 60, 25 with -short)")
+)
+
+// TestIncrementalMatchesFullBuild applies a random sequence of edits to a
+// generated site — bodies, front matter, new, deleted and renamed pages,
+// templates, stylesheets, site.yaml, errors made and fixed, time passing —
+// and after each one compares what two Builders that saw every step
+// publish (one into memory, as serve does, one into a folder, as watch and
+// build do) with a fresh full build: the same files with the same bytes,
+// the same errors, the same warnings. Replay a failure with -seed.
+func TestIncrementalMatchesFullBuild(t *testing.T) {
+	seed := *seedFlag
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	steps := *stepsFlag
+	if steps == 0 {
+		steps = 60
+		if testing.Short() {
+			steps = 25
+		}
+	}
+	t.Logf("seed %d (replay with -seed %d)", seed, seed)
+	e := newEditor(t, seed)
+	ctx := context.Background()
+
+	mem := output.NewMemory()
+	inMemory, err := New(e.options(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	inDir, err := New(e.options(dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hows := map[string]int{}
+	for step := 0; step <= steps; step++ {
+		var changed []string
+		what := "first build"
+		if step > 0 {
+			what, changed = e.edit()
+		}
+		now := e.now
+		inMemory.opts.Now, inDir.opts.Now = now, now
+		t.Logf("step %d: %s %q", step, what, changed)
+
+		want, wantRes, wantErr := e.fullBuild(ctx)
+		res, err := inMemory.BuildTo(ctx, changed, mem)
+		compareBuilds(t, step, "in memory", wantRes, wantErr, res, err)
+		if res != nil {
+			hows[res.how]++
+		}
+		if wantErr == nil && err == nil {
+			compareTrees(t, step, "in memory", want, memoryFiles(mem))
+		}
+		res, err = inDir.Build(ctx, changed)
+		compareBuilds(t, step, "in a folder", wantRes, wantErr, res, err)
+		if wantErr == nil && err == nil {
+			compareTrees(t, step, "in a folder", want, dirFiles(t, dest))
+		}
+		if t.Failed() {
+			t.Fatalf("step %d differs from a full build (replay with -seed %d)", step, seed)
+		}
+	}
+	t.Logf("builds by how the model was made: %v", hows)
+}
+
+func compareBuilds(t *testing.T, step int, where string, wantRes *Result, wantErr error, res *Result, err error) {
+	t.Helper()
+	switch {
+	case (err == nil) != (wantErr == nil):
+		t.Errorf("step %d, %s: error %v, want %v", step, where, err, wantErr)
+	case err != nil && err.Error() != wantErr.Error():
+		t.Errorf("step %d, %s: error\n%v\nwant\n%v", step, where, err, wantErr)
+	case err == nil && !slices.Equal(res.Warnings, wantRes.Warnings):
+		t.Errorf("step %d, %s: warnings\n%s\nwant\n%s", step, where, strings.Join(res.Warnings, "\n"), strings.Join(wantRes.Warnings, "\n"))
+	case err == nil && (res.Pages != wantRes.Pages || res.Files != wantRes.Files):
+		t.Errorf("step %d, %s: %d pages, %d files, want %d, %d", step, where, res.Pages, res.Files, wantRes.Pages, wantRes.Files)
+	}
+}
+
+func compareTrees(t *testing.T, step int, where string, want, got map[string][]byte) {
+	t.Helper()
+	n := 0
+	for _, name := range slices.Sorted(func(yield func(string) bool) {
+		for k := range want {
+			if !yield(k) {
+				return
+			}
+		}
+		for k := range got {
+			if _, ok := want[k]; !ok && !yield(k) {
+				return
+			}
+		}
+	}) {
+		w, inWant := want[name]
+		g, inGot := got[name]
+		switch {
+		case !inGot:
+			t.Errorf("step %d, %s: %s is missing", step, where, name)
+		case !inWant:
+			t.Errorf("step %d, %s: %s should not be there", step, where, name)
+		case !bytes.Equal(w, g):
+			t.Errorf("step %d, %s: %s differs from a full build:\n%s", step, where, name, firstDifference(w, g))
+		default:
+			continue
+		}
+		if n++; n == 5 {
+			t.Errorf("step %d, %s: and more", step, where)
+			return
+		}
+	}
+}
+
+// firstDifference shows the lines around the first byte where a and b differ.
+func firstDifference(want, got []byte) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	around := func(b []byte) string {
+		lo, hi := max(0, i-150), min(len(b), i+150)
+		return string(b[lo:hi])
+	}
+	return fmt.Sprintf("at byte %d\nwant …%s…\ngot  …%s…", i, around(want), around(got))
+}
+
+func memoryFiles(m *output.Memory) map[string][]byte {
+	tree := m.Tree()
+	files := map[string][]byte{}
+	for _, name := range tree.Names() {
+		files[name], _ = tree.Lookup(name)
+	}
+	return files
+}
+
+func dirFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// editor makes random edits to a generated site.
+type editor struct {
+	t      *testing.T
+	r      *rand.Rand
+	dir    string
+	now    time.Time
+	next   int               // the number of the next new page
+	broken map[string]string // files broken on purpose, with their good text
+}
+
+// incrementalConfig is site.yaml of the test site: broken links are
+// warnings, so that deleting a page leaves a site that builds.
+const incrementalConfig = `title: Incremental
+base_url: https://inc.example/
+description: A site edited at random.
+sections:
+  jobs: job
+  roles: role
+  certifications: certification
+  guides: article
+taxonomies: [tags, skills]
+page_size: 4
+broken_links: warn
+menu:
+  - {name: Jobs, url: /jobs/, weight: 1}
+  - {name: Guides, url: /guides/, weight: 2}
+`
+
+func newEditor(t *testing.T, seed uint64) *editor {
+	dir := filepath.Join(t.TempDir(), "site")
+	const n = 24
+	if err := testsite.Write(dir, n, seed); err != nil {
+		t.Fatal(err)
+	}
+	e := &editor{t: t, r: rand.New(rand.NewPCG(seed, 1)), dir: dir, next: n,
+		now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC), broken: map[string]string{}}
+	e.write("site.yaml", incrementalConfig)
+	e.write("assets/css/site.css", "body { color: #111 }\n")
+	e.write("content/jobs/posting.md", posting(e.now))
+	e.write("content/guides/future.md", "---\ntitle: Future\ndate: 2026-03-20\nskills: [Go]\n---\nNot yet.\n")
+	return e
+}
+
+// posting is a job whose posting opens and closes while the test runs.
+func posting(now time.Time) string {
+	return fmt.Sprintf(`---
+title: Posting
+date: 2026-01-05
+skills: [Go, SQL]
+tags: [hiring]
+salary: {currency: USD, min: 90000, max: 120000, period: year}
+posting:
+  organization: {name: Example}
+  date_posted: %s
+  valid_through: %s
+  location: {country: US}
+---
+A posting.
+`, now.AddDate(0, 0, 3).Format(time.DateOnly), now.AddDate(0, 0, 12).Format(time.DateOnly))
+}
+
+func (e *editor) options(dest string) Options {
+	return Options{Source: e.dir, Dest: dest, Now: e.now, Theme: careersite.Theme()}
+}
+
+func (e *editor) fullBuild(ctx context.Context) (map[string][]byte, *Result, error) {
+	m := output.NewMemory()
+	res, err := BuildTo(ctx, e.options(""), m)
+	return memoryFiles(m), res, err
+}
+
+func (e *editor) path(name string) string { return filepath.Join(e.dir, filepath.FromSlash(name)) }
+
+func (e *editor) write(name, data string) {
+	e.t.Helper()
+	if err := os.MkdirAll(filepath.Dir(e.path(name)), 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(e.path(name), []byte(data), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+func (e *editor) read(name string) string {
+	e.t.Helper()
+	data, err := os.ReadFile(e.path(name))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return string(data)
+}
+
+func (e *editor) remove(name string) {
+	e.t.Helper()
+	if err := os.Remove(e.path(name)); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// pages lists the content files, sorted.
+func (e *editor) pages(indexes bool) []string {
+	var out []string
+	filepath.WalkDir(e.path("content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (indexes || d.Name() != "_index.md") {
+			rel, _ := filepath.Rel(e.dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	return out
+}
+
+func (e *editor) pick(list []string) string { return list[e.r.IntN(len(list))] }
+
+// edit makes one random edit and returns what it did and the files it
+// changed, as the watcher reports them.
+func (e *editor) edit() (string, []string) {
+	if len(e.broken) > 0 && e.r.IntN(2) == 0 {
+		for name, good := range e.broken {
+			e.write(name, good)
+			delete(e.broken, name)
+			return "fix the error in", []string{name}
+		}
+	}
+	edits := []struct {
+		weight int
+		do     func() (string, []string)
+	}{
+		{30, e.editBody},
+		{12, e.editFrontMatter},
+		{5, e.addPage},
+		{4, e.deletePage},
+		{4, e.renamePage},
+		{8, e.editTemplate},
+		{3, e.editCSS},
+		{3, e.editConfig},
+		{3, e.breakPage},
+		{4, e.passTime},
+		{3, e.editIndex},
+		{2, e.touch},
+	}
+	total := 0
+	for _, ed := range edits {
+		total += ed.weight
+	}
+	n := e.r.IntN(total)
+	for _, ed := range edits {
+		if n < ed.weight {
+			return ed.do()
+		}
+		n -= ed.weight
+	}
+	panic("unreachable")
+}
+
+var bodyStart = regexp.MustCompile(`(?s)^(---\n.*?\n---\n)(.*)$`)
+
+func (e *editor) editBody() (string, []string) {
+	name := e.pick(e.pages(true))
+	m := bodyStart.FindStringSubmatch(e.read(name))
+	if m == nil {
+		return "nothing to edit in", nil
+	}
+	fm, body := m[1], m[2]
+	switch e.r.IntN(7) {
+	case 0, 6: // the first paragraph: the summary
+		body = fmt.Sprintf("A new opening paragraph %d.\n\n", e.r.IntN(1000)) + body
+	case 1: // a heading: the table of contents and the anchors
+		body += fmt.Sprintf("\n## Heading %d\n\nMore.\n", e.r.IntN(5))
+	case 2: // a link to another page, with a fragment that may not exist
+		target := e.pick(e.pages(false))
+		body += fmt.Sprintf("\nSee [this](/%s/#heading-%d).\n", strings.TrimSuffix(strings.TrimPrefix(target, "content/"), ".md"), e.r.IntN(3))
+	case 3: // words: the reading time
+		body += strings.Repeat("word ", 150+e.r.IntN(300)) + "\n"
+	case 4: // a code block
+		body += "\n```go\nfunc f() int { return " + fmt.Sprint(e.r.IntN(100)) + " }\n```\n"
+	default:
+		body = strings.Replace(body, "the", "a", 1)
+	}
+	e.write(name, fm+body)
+	return "edit the body of", []string{name}
+}
+
+// setKey replaces (or adds) a top-level front-matter key.
+func setKey(text, key, value string) string {
+	re := regexp.MustCompile(`(?m)^` + key + `:.*\n`)
+	if re.MatchString(text) {
+		return re.ReplaceAllString(text, key+": "+value+"\n")
+	}
+	return strings.Replace(text, "---\n", "---\n"+key+": "+value+"\n", 1)
+}
+
+func (e *editor) editFrontMatter() (string, []string) {
+	name := e.pick(e.pages(false))
+	text := e.read(name)
+	if !strings.HasPrefix(text, "---\n") {
+		return "nothing to edit in", nil
+	}
+	var what string
+	switch e.r.IntN(8) {
+	case 0:
+		text, what = setKey(text, "title", fmt.Sprintf("Retitled %d", e.r.IntN(1000))), "title"
+	case 1:
+		text, what = setKey(text, "description", fmt.Sprintf("Described anew %d.", e.r.IntN(1000))), "description"
+	case 2:
+		text, what = setKey(text, "skills", "["+strings.Join(e.some([]string{"Go", "SQL", "Rust", "CSS", "Git", "Kubernetes", "C#", "C++"}), ", ")+"]"), "skills"
+	case 3:
+		text, what = setKey(text, "tags", "["+strings.Join(e.some([]string{"salary", "remote work", "cloud", "new-tag", "data"}), ", ")+"]"), "tags"
+	case 4:
+		text, what = setKey(text, "date", fmt.Sprintf("2025-%02d-%02d", 1+e.r.IntN(12), 1+e.r.IntN(28))), "date"
+	case 5:
+		text, what = setKey(text, "weight", fmt.Sprint(e.r.IntN(4))), "weight"
+	case 6:
+		draft := "true"
+		if strings.Contains(text, "draft: true") {
+			draft = "false"
+		}
+		text, what = setKey(text, "draft", draft), "draft"
+	default:
+		text, what = setKey(text, "aliases", fmt.Sprintf("[/old/%s-%d/]", strings.TrimSuffix(filepath.Base(name), ".md"), e.r.IntN(3))), "aliases"
+	}
+	e.write(name, text)
+	return "edit the " + what + " of", []string{name}
+}
+
+func (e *editor) some(from []string) []string {
+	var out []string
+	for _, s := range from {
+		if e.r.IntN(3) == 0 {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, from[e.r.IntN(len(from))])
+	}
+	return out
+}
+
+func (e *editor) addPage() (string, []string) {
+	section := testsite.Sections[e.r.IntN(len(testsite.Sections))]
+	name := fmt.Sprintf("content/%s/added-%d.md", section, e.next)
+	e.next++
+	text := fmt.Sprintf("---\ntitle: Added %d\ndate: 2025-%02d-10\ntags: [%s]\nskills: [Go]\n---\nAn added page, linking [home](/).\n",
+		e.next, 1+e.r.IntN(12), e.pick([]string{"salary", "added", "cloud"}))
+	if section == "certifications" {
+		text = fmt.Sprintf("---\ntitle: Added %d\ndate: 2025-02-10\nskills: [Go]\ncredential: {name: Added, provider: {name: P}}\n---\nA certification.\n", e.next)
+	}
+	e.write(name, text)
+	return "add", []string{name}
+}
+
+// deletable lists the pages no front matter refers to.
+func (e *editor) deletable() []string {
+	var out []string
+	all := e.pages(false)
+	for _, name := range all {
+		url := "/" + strings.TrimSuffix(strings.TrimPrefix(name, "content/"), ".md") + "/"
+		used := false
+		for _, other := range all {
+			if other != name {
+				text := e.read(other)
+				fm, _, _ := strings.Cut(strings.TrimPrefix(text, "---\n"), "\n---\n")
+				used = used || strings.Contains(fm, url)
+			}
+		}
+		if !used {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func (e *editor) deletePage() (string, []string) {
+	list := e.deletable()
+	if len(list) == 0 {
+		return "nothing to delete", nil
+	}
+	name := e.pick(list)
+	e.remove(name)
+	delete(e.broken, name)
+	return "delete", []string{name}
+}
+
+func (e *editor) renamePage() (string, []string) {
+	list := e.deletable()
+	if len(list) == 0 {
+		return "nothing to rename", nil
+	}
+	name := e.pick(list)
+	text := e.read(name)
+	to := fmt.Sprintf("content/%s/renamed-%d.md", strings.Split(name, "/")[1], e.next)
+	e.next++
+	e.remove(name)
+	e.write(to, text)
+	if good, ok := e.broken[name]; ok {
+		delete(e.broken, name)
+		e.broken[to] = good
+	}
+	return "rename", []string{name, to}
+}
+
+// templates are the site's own layouts the test writes over the theme's.
+var templates = map[string][]string{
+	"layouts/partials/page-card.html": {
+		`<li class="card"><a href="{{ .URL }}">{{ .Title }}</a> {{ .Summary }} {{ .ReadingTime }}</li>`,
+		`<li class="card">{{ .Summary }}</li>`,
+		`<li class="card"><a href="{{ .URL }}">{{ .Title }}</a>{{ with .Description }} {{ . }}{{ end }}</li>`,
+	},
+	"layouts/partials/footer.html": {
+		`<footer>{{ .Site.Title }}{{ range .Site.Sections }} <a href="{{ .URL }}">{{ .Title }}</a>{{ end }}</footer>`,
+		`<footer>{{ range .Site.Pages }}{{ .Title }} {{ .WordCount }};{{ end }}</footer>`,
+		`<footer>{{ range .Site.Sections }}{{ range first 2 .Pages }}{{ .Summary }}{{ end }}{{ end }}</footer>`,
+		`<footer>{{ with .Site.Taxonomy "tags" }}{{ range .ByCount }}{{ .Name }} {{ .Count }};{{ end }}{{ end }}</footer>`,
+		`<footer>{{ $s := .Site }}{{ range $s.Sections }}{{ range .Pages }}{{ .Summary }}{{ end }}{{ end }}</footer>`,
+	},
+	"layouts/_default/single.html": {
+		`{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ with .Prev }}<a href="{{ .URL }}">{{ .Title }}</a>{{ end }}{{ range .Related }}{{ .Title }}{{ .Summary }}{{ end }}{{ end }}`,
+		`{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ range .Parent.Pages }}{{ .Title }}{{ end }}{{ range .Terms "tags" }}{{ .Name }}:{{ .Count }}{{ range .Pages }}{{ .Description }}{{ end }}{{ end }}{{ end }}`,
+		`{{ define "main" }}{{ partial "extra.html" (dict "p" . "site" .Site) }}{{ .Content }}{{ end }}`,
+	},
+	"layouts/partials/extra.html": {
+		`{{ .p.Title }}{{ range .site.Sections }}{{ .Title }}{{ end }}{{ with .p.Next }}{{ .TableOfContents }}{{ end }}`,
+		`{{ .p.Title }}{{ printf "%T" .p.Next }}{{ with .p.Next }}{{ .Summary }}{{ end }}`, // printf of a page: global
+	},
+}
+
+func (e *editor) editTemplate() (string, []string) {
+	names := slices.Sorted(func(yield func(string) bool) {
+		for k := range templates {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	name := e.pick(names)
+	if _, err := os.Stat(e.path(name)); err == nil && e.r.IntN(3) == 0 {
+		e.remove(name)
+		return "remove the site's", []string{name}
+	}
+	e.write(name, e.pick(templates[name])+"\n")
+	return "write the site's", []string{name}
+}
+
+func (e *editor) editCSS() (string, []string) {
+	e.write("assets/css/site.css", fmt.Sprintf("body { color: #%03x }\n", e.r.IntN(4096)))
+	return "edit", []string{"assets/css/site.css"}
+}
+
+func (e *editor) editConfig() (string, []string) {
+	text := incrementalConfig
+	switch e.r.IntN(4) {
+	case 0:
+		text = strings.Replace(text, "title: Incremental", fmt.Sprintf("title: Incremental %d", e.r.IntN(100)), 1)
+	case 1:
+		text = strings.Replace(text, "page_size: 4", fmt.Sprintf("page_size: %d", 2+e.r.IntN(5)), 1)
+	case 2:
+		text = strings.Replace(text, "taxonomies: [tags, skills]", "taxonomies: [skills]", 1)
+	}
+	e.write("site.yaml", text)
+	return "edit", []string{"site.yaml"}
+}
+
+func (e *editor) breakPage() (string, []string) {
+	name := e.pick(e.pages(false))
+	if _, ok := e.broken[name]; ok {
+		return "nothing to break", nil
+	}
+	good := e.read(name)
+	e.broken[name] = good
+	switch e.r.IntN(3) {
+	case 0:
+		e.write(name, strings.Replace(good, "title:", "title: [", 1))
+	case 1:
+		e.write(name, strings.Replace(good, "---\n", "---\nsallary: 3\n", 1))
+	default:
+		e.write(name, good+"\n## Same {#dup}\n\n## Again {#dup}\n")
+	}
+	return "break", []string{name}
+}
+
+func (e *editor) passTime() (string, []string) {
+	e.now = e.now.Add(time.Duration(1+e.r.IntN(6*24)) * time.Hour)
+	return "let time pass to " + e.now.Format(time.DateTime) + " for", nil
+}
+
+func (e *editor) editIndex() (string, []string) {
+	section := testsite.Sections[e.r.IntN(len(testsite.Sections))]
+	name := "content/" + section + "/_index.md"
+	e.write(name, fmt.Sprintf("---\ntitle: %s %d\n---\nAbout the %s, take %d.\n", section, e.r.IntN(10), section, e.r.IntN(10)))
+	return "edit", []string{name}
+}
+
+// touch reports a file as changed without changing it, as editors that
+// save unchanged files do.
+func (e *editor) touch() (string, []string) {
+	name := e.pick(e.pages(true))
+	return "touch", []string{name}
+}

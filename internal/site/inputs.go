@@ -1,0 +1,464 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/render"
+)
+
+// source is one content file as the Builder last read it.
+type source struct {
+	path string
+	sum  digest        // of the file's bytes
+	fm   digest        // of the bytes before the body: front matter and its fences
+	page *content.Page // nil when the front matter cannot be parsed at all
+	err  error         // the file's problems, sorted by position
+	conv *conversion   // its Markdown, once converted
+}
+
+// conversion is a page body converted to HTML, kept for as long as a page
+// has that body.
+type conversion struct {
+	key   digest
+	res   *markdown.Result
+	probs []error // "content/x.md:LINE:COL: message"
+	warns []error // likewise: code blocks published plain (warnings.go)
+
+	// The strings templates see, made once from res.
+	content, summary, toc template.HTML
+	contentDigest         digest // of Content, TableOfContents and Headings
+	summaryDigest         digest // of Summary, WordCount and ReadingTime
+}
+
+func newConversion(key digest, res *markdown.Result, probs []error) *conversion {
+	c := &conversion{key: key, res: res, probs: probs}
+	if res == nil {
+		return c
+	}
+	// The HTML below is the output of our Markdown renderer, which omits
+	// raw HTML from content unless site.yaml turns it on: it is markup we
+	// produced, not user data passed through.
+	c.content, c.summary, c.toc = template.HTML(res.HTML), template.HTML(res.Summary), template.HTML(res.TOC)
+	c.contentDigest = contentDigest(c.content, c.toc, res.Headings)
+	c.summaryDigest = summaryDigest(c.summary, res.WordCount, res.ReadingTime)
+	return c
+}
+
+func contentDigest(content, toc template.HTML, headings []markdown.Heading) digest {
+	h := newHasher().str(string(content)).str(string(toc)).int(int64(len(headings)))
+	for _, hd := range headings {
+		h.int(int64(hd.Level)).str(hd.ID).str(hd.Text)
+	}
+	return h.sum()
+}
+
+func summaryDigest(summary template.HTML, words, minutes int) digest {
+	return newHasher().str(string(summary)).int(int64(words)).int(int64(minutes)).sum()
+}
+
+// frontMatterDigest is the digest of the bytes of data before line
+// bodyLine: two versions of a file with the same front-matter bytes parse
+// to the same page but for its body.
+func frontMatterDigest(data []byte, bodyLine int) digest {
+	end := 0
+	for line := 1; line < bodyLine && end < len(data); line++ {
+		i := bytes.IndexByte(data[end:], '\n')
+		if i < 0 {
+			end = len(data)
+			break
+		}
+		end += i + 1
+	}
+	return hashBytes(data[:end])
+}
+
+// readConfig reads site.yaml when it changed. It reports whether the
+// configuration is new; everything made from the old one is then dropped.
+func (b *Builder) readConfig() (bool, error) {
+	raw, err := fs.ReadFile(b.fsys, config.Name)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, err
+	}
+	d := newHasher().bytes(raw).bool(err == nil).str(b.opts.BaseURL).
+		bool(b.opts.Drafts).bool(b.opts.Future).bool(b.opts.Expired).int(int64(b.opts.sitemapLimit)).sum()
+	if b.cfg != nil && d == b.cfgDigest {
+		return false, nil
+	}
+	b.cfg, b.cfgDigest = nil, d
+	cfg, err := config.Load(b.fsys)
+	if err != nil {
+		return true, err
+	}
+	if b.opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(b.opts.BaseURL); err != nil {
+			return true, fmt.Errorf("--base-url: %w", err)
+		}
+	}
+	links, err := newLinker(cfg.BaseURL)
+	if err != nil {
+		return true, err
+	}
+	b.cfg, b.links = cfg, links
+	b.mdOpts = markdown.Options{
+		UnsafeHTML:  cfg.Markdown.UnsafeHTML,
+		Typographer: cfg.Markdown.Typographer,
+		BasePath:    cfg.BasePath(),
+
+		MaxCodeBlock: int(cfg.Limits.CodeBlock),
+	}
+	b.converter = markdown.New(b.mdOpts)
+	return true, nil
+}
+
+// readContent brings the sources up to date: every content file when all
+// is set, else the files among changed. It returns the paths whose bytes
+// changed (added, edited or removed).
+func (b *Builder) readContent(ctx context.Context, all bool, changed []string) ([]string, error) {
+	var paths []string
+	if all {
+		files, err := content.Files(b.fsys)
+		if err != nil {
+			return nil, err
+		}
+		b.linkWarnings = linkWarnings(content.LinkWarnings(b.fsys))
+		paths = files
+		for p := range b.sources {
+			if !slices.Contains(files, p) {
+				paths = append(paths, p)
+			}
+		}
+	} else {
+		for _, p := range changed {
+			if content.IsFile(p) {
+				paths = append(paths, p)
+			}
+		}
+	}
+	slices.Sort(paths)
+	paths = slices.Compact(paths)
+	read := make([]*source, len(paths))
+	gone := make([]bool, len(paths))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range paths {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			read[i], gone[i] = b.readSource(p)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	var diff []string
+	for i, p := range paths {
+		old := b.sources[p]
+		switch {
+		case gone[i] && old != nil:
+			delete(b.sources, p)
+		case gone[i]:
+			continue
+		case old != nil && old.sum == read[i].sum:
+			continue
+		default:
+			b.sources[p] = read[i]
+		}
+		diff = append(diff, p)
+	}
+	return diff, nil
+}
+
+// readSource reads and parses one content file; gone reports that it does
+// not exist (any more).
+func (b *Builder) readSource(p string) (src *source, gone bool) {
+	data, err := content.ReadFile(b.fsys, p, b.cfg) // refuses links out of the site, bounds the size
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, true
+	}
+	if de := (*decode.Error)(nil); errors.As(err, &de) {
+		return &source{path: p, err: de}, false // over limits.page: "content/x.md:1:1: …"
+	}
+	src = &source{path: p, sum: hashBytes(data)}
+	if old := b.sources[p]; old != nil && old.sum == src.sum {
+		return old, false
+	}
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is already in the message
+		}
+		src.err = fmt.Errorf("%s: cannot read: %w", p, err)
+		return src, false
+	}
+	src.page, src.err = content.ParseFile(p, data, b.cfg)
+	if src.page != nil {
+		src.fm = frontMatterDigest(data, src.page.BodyLine)
+	}
+	return src, false
+}
+
+// reparseAll parses every source again, as a new configuration asks.
+func (b *Builder) reparseAll(ctx context.Context) error {
+	old := b.sources
+	b.sources = map[string]*source{}
+	_, err := b.readContent(ctx, true, nil)
+	for p, s := range old {
+		if n := b.sources[p]; n != nil && n.sum == s.sum {
+			n.conv = s.conv // a body converts the same unless the Markdown options changed; keyed below
+		}
+	}
+	return err
+}
+
+// convertKey is what a body converts to depends on: its text, the line it
+// starts on (positions of links and errors), the Markdown options and the
+// binary.
+func (b *Builder) convertKey(p *content.Page) digest {
+	var opts [3]byte
+	if b.mdOpts.UnsafeHTML {
+		opts[0] = 1
+	}
+	if b.mdOpts.Typographer {
+		opts[1] = 1
+	}
+	return newHasher().digest(b.version).str("markdown").bytes(opts[:]).str(b.mdOpts.BasePath).int(int64(b.mdOpts.MaxCodeBlock)).
+		int(int64(p.BodyLine)).bytes(p.Body).sum()
+}
+
+// convert converts the Markdown of every source in srcs that has no
+// current conversion, in parallel, using the persistent cache.
+func (b *Builder) convert(ctx context.Context, srcs []*source) error {
+	var todo []*source
+	for _, s := range srcs {
+		if s.conv == nil || s.conv.key != b.convertKey(s.page) {
+			todo = append(todo, s)
+		}
+	}
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, s := range todo {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			s.conv = b.convertOne(s)
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+func (b *Builder) convertOne(s *source) *conversion {
+	key := b.convertKey(s.page)
+	if b.cache != nil {
+		if data, ok := b.cache.Get("markdown", b.cacheKey(key)); ok {
+			if res, err := decodeResult(data); err == nil {
+				return newConversion(key, res, nil)
+			}
+		}
+	}
+	res, err := b.converter.Convert(s.page.Body, s.page.BodyLine)
+	var probs []error
+	for _, e := range flatten(err) {
+		probs = append(probs, fmt.Errorf("%s:%w", s.path, e))
+	}
+	// A result with warnings is not kept: encodeResult does not hold
+	// them, and every build must report them.
+	if res != nil && err == nil && len(res.Warnings) == 0 && b.cache != nil {
+		b.cache.Put("markdown", b.cacheKey(key), encodeResult(res))
+	}
+	c := newConversion(key, res, probs)
+	c.warns = markdownWarnings(s.path, res)
+	return c
+}
+
+// readLayouts parses the templates again and analyses them.
+func (b *Builder) readLayouts() error {
+	b.renderer, b.tmpl = nil, nil
+	r, err := render.New(b.fsys, b.opts.Theme, b.funcs.funcMap())
+	if err != nil {
+		return err
+	}
+	b.renderer = r
+	b.tmpl = map[string]*tmplInfo{}
+	return nil
+}
+
+// tmplInfo is what the Builder knows about one page template.
+type tmplInfo struct {
+	deps   *deps
+	reads  []*read // deps.reads by path
+	digest digest  // of its name and of the text of every layout file it runs
+}
+
+// readsOthers reports whether the templates read a field of group g of an
+// object other than the page being rendered.
+func (t *tmplInfo) readsOthers(g group) bool {
+	for _, r := range t.reads {
+		if r.groups&g != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// template returns the analysis of page template name, made on first use.
+func (b *Builder) template(name string) *tmplInfo {
+	b.tmplMu.Lock()
+	defer b.tmplMu.Unlock()
+	if t := b.tmpl[name]; t != nil {
+		return t
+	}
+	if b.analyzer == nil || b.analyzer.r != b.renderer {
+		b.analyzer = newAnalyzer(b.renderer)
+	}
+	d := b.analyzer.page(name)
+	h := newHasher().str(name)
+	for _, f := range slices.Sorted(maps.Keys(d.files)) {
+		h.str(f).str(b.renderer.Source(f))
+	}
+	t := &tmplInfo{deps: d, reads: d.sortedReads(), digest: h.sum()}
+	b.tmpl[name] = t
+	return t
+}
+
+// readAssets loads the assets again.
+func (b *Builder) readAssets(ctx context.Context) error {
+	as, err := loadAssets(ctx, b.fsys, b.opts.Theme, b.links, b.minifier)
+	b.assets = as
+	h := newHasher()
+	for _, name := range slices.Sorted(maps.Keys(as.files)) {
+		a := as.files[name]
+		h.str(name).str(a.out).str(a.ref.URL).str(a.ref.Integrity)
+	}
+	b.assetDigest = h.sum()
+	b.funcs.set(b.links, as)
+	return err
+}
+
+// funcState holds what the template functions of every Renderer the
+// Builder makes call into: the linker and the assets of the current build,
+// so that new assets do not need the templates parsed again.
+type funcState struct {
+	mu     sync.RWMutex
+	links  *linker
+	assets *assets
+}
+
+func (f *funcState) set(l *linker, as *assets) {
+	f.mu.Lock()
+	f.links, f.assets = l, as
+	f.mu.Unlock()
+}
+
+func (f *funcState) get() (*linker, *assets) {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	return f.links, f.assets
+}
+
+func (f *funcState) funcMap() template.FuncMap { return funcs(f) }
+
+// minifierOf returns the HTML minifier when site.yaml asks for one.
+func (b *Builder) minifierOf(cfg *config.Config) *output.Minifier {
+	if cfg.MinifyHTML {
+		return b.minifier
+	}
+	return nil
+}
+
+// encodeResult writes a converted body for the persistent cache.
+func encodeResult(r *markdown.Result) []byte {
+	var b []byte
+	putBytes := func(p []byte) {
+		b = binary.AppendUvarint(b, uint64(len(p)))
+		b = append(b, p...)
+	}
+	putInt := func(n int) { b = binary.AppendUvarint(b, uint64(n)) }
+	putBytes(r.HTML)
+	putBytes(r.Summary)
+	putBytes(r.TOC)
+	putInt(len(r.Headings))
+	for _, h := range r.Headings {
+		putInt(h.Level)
+		putBytes([]byte(h.ID))
+		putBytes([]byte(h.Text))
+	}
+	putInt(len(r.Links))
+	for _, l := range r.Links {
+		putBytes([]byte(l.Dest))
+		putInt(l.Line)
+		putInt(l.Col)
+	}
+	putInt(r.WordCount)
+	putInt(r.ReadingTime)
+	return b
+}
+
+var errShort = errors.New("cache entry cut short")
+
+// decodeResult reads what encodeResult wrote.
+func decodeResult(b []byte) (*markdown.Result, error) {
+	var err error
+	getInt := func() int {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b))*8+1<<20 {
+			err = errShort
+			return 0
+		}
+		b = b[k:]
+		return int(n)
+	}
+	getBytes := func() []byte {
+		n := getInt()
+		if err != nil || n > len(b) {
+			err = errShort
+			return nil
+		}
+		p := b[:n:n]
+		b = b[n:]
+		return p
+	}
+	r := &markdown.Result{HTML: getBytes(), Summary: getBytes(), TOC: getBytes()}
+	for n := getInt(); err == nil && n > 0; n-- {
+		r.Headings = append(r.Headings, markdown.Heading{Level: getInt(), ID: string(getBytes()), Text: string(getBytes())})
+	}
+	for n := getInt(); err == nil && n > 0; n-- {
+		r.Links = append(r.Links, markdown.Link{Dest: string(getBytes()), Line: getInt(), Col: getInt()})
+	}
+	r.WordCount, r.ReadingTime = getInt(), getInt()
+	if err == nil && len(b) != 0 {
+		err = errors.New("cache entry has trailing bytes")
+	}
+	if len(r.TOC) == 0 {
+		r.TOC = nil // as Convert gives it
+	}
+	if len(r.Summary) == 0 {
+		r.Summary = nil
+	}
+	return r, err
+}
+
+// isLayout and isAsset say which part of a site a changed path is in.
+func isLayout(p string) bool { return strings.HasPrefix(p, "layouts/") || p == "layouts" }
+func isAsset(p string) bool  { return strings.HasPrefix(p, "assets/") || p == "assets" }

@@ -1,0 +1,475 @@
+package site
+
+import (
+	"reflect"
+	"strconv"
+	"sync"
+
+	"github.com/careersite/careersite/internal/markdown"
+)
+
+// keyer makes the dependency keys of one build's outputs. A key is a
+// SHA-256 of everything the output is made from:
+//
+//   - the binary's version, the configuration and the build's options;
+//   - for a page: its template set (the name and the text of every layout
+//     file it runs, deps.go), the digests of all its own fields, the asset
+//     table when its templates call asset, and, for every path its
+//     templates read (deps.go), the objects at the end of the path on this
+//     build's model with the digests of the groups of fields read on them;
+//     the whole site's digest when its templates could read anything;
+//   - for a generated file: what its digest func writes (a feed: its
+//     entries' fields; the sitemap: its URLs and dates);
+//   - for an asset: its published bytes.
+//
+// An output whose key is the one it had at the last commit has the same
+// bytes, and is not made again.
+type keyer struct {
+	b    *Builder
+	m    *siteModel
+	base digest // version and configuration
+
+	siteMu    sync.Mutex
+	siteReads map[string]*onceDigest // site-rooted reads, the same for every output
+
+	stepMu   sync.Mutex
+	steps    map[stepKey][]any // members of shared objects (terms, taxonomies, the site)
+	global   onceDigest
+	globalMu sync.Mutex
+}
+
+type onceDigest struct {
+	once sync.Once
+	d    digest
+	body bool // it reads body groups of some page
+}
+
+type stepKey struct {
+	obj  any
+	step step
+}
+
+func newKeyer(b *Builder, m *siteModel) *keyer {
+	return &keyer{
+		b: b, m: m,
+		base:      newHasher().digest(b.version).digest(b.cfgDigest).sum(),
+		siteReads: map[string]*onceDigest{},
+		steps:     map[stepKey][]any{},
+	}
+}
+
+// pageKey returns the key of page p rendered with page template t, and the
+// pages whose body (summary, content) it reads through its own relations;
+// bodyAll reports that it may read the body of any page.
+func (k *keyer) pageKey(p *Page, tmplName string, t *tmplInfo) (key digest, body []*Page, bodyAll bool) {
+	h := newHasher().digest(k.base).str("page").str(p.out).digest(t.digest).digest(k.m.pd[p].self)
+	d := t.deps
+	if d.asset {
+		h.digest(k.b.assetDigest)
+	}
+	if d.global {
+		h.digest(k.globalDigest())
+		bodyAll = true
+	}
+	for _, r := range t.reads {
+		h.str(r.path.String()).int(int64(r.groups))
+		if r.path.site {
+			od := k.siteRead(r)
+			h.digest(od.d)
+			bodyAll = bodyAll || od.body
+			continue
+		}
+		var reached []*Page
+		k.walk(h, []any{p}, r.path.steps, r.groups, &reached)
+		if r.groups&bodyGroups != 0 {
+			body = append(body, reached...)
+		}
+	}
+	return h.sum(), body, bodyAll
+}
+
+// siteRead returns the digest of a read from .Site, made once per build.
+func (k *keyer) siteRead(r *read) *onceDigest {
+	key := r.path.String() + "#" + strconv.Itoa(int(r.groups))
+	k.siteMu.Lock()
+	od := k.siteReads[key]
+	if od == nil {
+		od = &onceDigest{}
+		k.siteReads[key] = od
+	}
+	k.siteMu.Unlock()
+	od.once.Do(func() {
+		h := newHasher()
+		var reached []*Page
+		k.walk(h, []any{k.m.site}, r.path.steps, r.groups, &reached)
+		od.d = h.sum()
+		od.body = r.groups&bodyGroups != 0 && len(reached) > 0
+	})
+	return od
+}
+
+// walk follows steps from objs and writes the groups g of the objects at
+// the end, with their identities, into h. The number of objects every
+// object leads to is written too, so that the same objects reached in
+// another arrangement (a page moved from one section's list to another's)
+// give another digest. Pages at the end are added to reached.
+func (k *keyer) walk(h *hasher, objs []any, steps []step, g group, reached *[]*Page) {
+	if len(steps) == 0 {
+		for _, o := range objs {
+			k.object(h, o, g)
+			if p, ok := o.(*Page); ok && p != nil {
+				*reached = append(*reached, p)
+			}
+		}
+		return
+	}
+	for _, o := range objs {
+		next := k.step(o, steps[0])
+		h.int(int64(len(next)))
+		k.walk(h, next, steps[1:], g, reached)
+	}
+}
+
+// step returns what member s of object o gives, as a list.
+func (k *keyer) step(o any, s step) []any {
+	switch o := o.(type) {
+	case *Page:
+		if o == nil {
+			return nil
+		}
+		return pageStep(o, s)
+	case *Paginator:
+		if o == nil || s.name != "Pages" {
+			return nil
+		}
+		return pagesOf(o.Pages)
+	case *Site, *Taxonomy, *Term:
+		if reflect.ValueOf(o).IsNil() {
+			return nil
+		}
+		// Shared by many outputs, and some are costly (Term.Roles reads
+		// every page): made once per build.
+		sk := stepKey{o, s}
+		k.stepMu.Lock()
+		out, ok := k.steps[sk]
+		k.stepMu.Unlock()
+		if ok {
+			return out
+		}
+		out = sharedStep(o, s)
+		k.stepMu.Lock()
+		k.steps[sk] = out
+		k.stepMu.Unlock()
+		return out
+	}
+	return nil
+}
+
+func pageStep(p *Page, s step) []any {
+	switch s.name {
+	case "Parent":
+		return []any{p.Parent}
+	case "Prev":
+		return []any{p.Prev}
+	case "Next":
+		return []any{p.Next}
+	case "Pages":
+		return pagesOf(p.Pages)
+	case "Sections":
+		return pagesOf(p.Sections)
+	case "Breadcrumbs":
+		return pagesOf(p.Breadcrumbs)
+	case "Related":
+		return pagesOf(p.Related)
+	case "RelatedRoles":
+		return pagesOf(p.RelatedRoles)
+	case "RelatedCertifications":
+		return pagesOf(p.RelatedCertifications)
+	case "Alternatives":
+		return pagesOf(p.Alternatives)
+	case "Paginator":
+		return []any{p.Paginator}
+	case "Taxonomy":
+		return []any{p.Taxonomy}
+	case "Term":
+		return []any{p.Term}
+	case "Terms":
+		if !s.any {
+			return termsOf(p.Terms(s.arg))
+		}
+		var out []any
+		for _, t := range p.Site.Taxonomies {
+			out = append(out, termsOf(p.Terms(t.Name))...)
+		}
+		return out
+	}
+	panic("site: no step " + s.name + " on a page") // deps.go only makes steps listed in models
+}
+
+func sharedStep(o any, s step) []any {
+	switch o := o.(type) {
+	case *Site:
+		switch s.name {
+		case "Home":
+			return []any{o.Home}
+		case "Pages":
+			return pagesOf(o.Pages)
+		case "Sections":
+			return pagesOf(o.Sections)
+		case "Taxonomies":
+			return taxonomiesOf(o.Taxonomies)
+		case "Taxonomy":
+			if !s.any {
+				return []any{o.Taxonomy(s.arg)}
+			}
+			return taxonomiesOf(o.Taxonomies)
+		}
+	case *Taxonomy:
+		switch s.name {
+		case "Terms":
+			return termsOf(o.Terms)
+		case "ByCount":
+			return termsOf(o.ByCount())
+		case "Term":
+			if !s.any {
+				return []any{o.Term(s.arg)}
+			}
+			return termsOf(o.Terms)
+		case "Page":
+			return []any{o.Page}
+		}
+	case *Term:
+		switch s.name {
+		case "Pages":
+			return pagesOf(o.Pages)
+		case "Roles":
+			return pagesOf(o.Roles())
+		case "Page":
+			return []any{o.Page}
+		case "Taxonomy":
+			return []any{o.Taxonomy}
+		}
+	}
+	panic("site: no step " + s.name) // deps.go only makes steps listed in models
+}
+
+func pagesOf(ps []*Page) []any {
+	out := make([]any, len(ps))
+	for i, p := range ps {
+		out[i] = p
+	}
+	return out
+}
+
+func termsOf(ts []*Term) []any {
+	out := make([]any, len(ts))
+	for i, t := range ts {
+		out[i] = t
+	}
+	return out
+}
+
+func taxonomiesOf(ts []*Taxonomy) []any {
+	out := make([]any, len(ts))
+	for i, t := range ts {
+		out[i] = t
+	}
+	return out
+}
+
+// object writes an object's identity and the digests of its groups g.
+func (k *keyer) object(h *hasher, o any, g group) {
+	switch o := o.(type) {
+	case *Page:
+		if o == nil {
+			h.str("-")
+			return
+		}
+		pd := k.m.pd[o]
+		h.str(pd.id)
+		for _, d := range pd.of(g) {
+			h.digest(d)
+		}
+	case *Term:
+		if o == nil {
+			h.str("-")
+			return
+		}
+		h.str(o.Taxonomy.Name).str(o.Slug)
+		if g&gTermLink != 0 {
+			h.str(o.Name).str(o.URL()).str(o.Permalink())
+		}
+		if g&gTermCount != 0 {
+			h.int(int64(o.Count))
+		}
+	case *Taxonomy:
+		if o == nil {
+			h.str("-")
+			return
+		}
+		h.str(o.Name)
+		if g&gTaxLink != 0 {
+			h.str(o.Title).str(o.URL()).str(o.Permalink())
+		}
+	case *Paginator:
+		if o == nil {
+			h.str("-")
+			return
+		}
+		h.str(o.URL())
+		if g&gPaginator != 0 {
+			h.int(int64(o.number)).int(int64(o.items)).int(int64(o.size)).int(int64(len(o.pagers)))
+			for _, p := range o.pagers {
+				h.str(p.URL)
+			}
+		}
+	case *Site:
+		h.str("site")
+	default:
+		h.str("?")
+	}
+}
+
+// globalDigest is the digest of the whole model: every page with all its
+// groups and relations, in order, and every term. An output whose
+// templates might read anything depends on it.
+func (k *keyer) globalDigest() digest {
+	k.global.once.Do(func() {
+		h := newHasher().str("global")
+		all := group(0)
+		for _, m := range models {
+			for _, mem := range m.members {
+				all |= mem.group
+			}
+		}
+		all |= pageGroups
+		var reached []*Page
+		for _, p := range k.m.pages {
+			k.object(h, p, all)
+			for _, name := range relationNames {
+				k.walk(h, []any{p}, []step{{name: name}}, 0, &reached)
+			}
+			k.object(h, p.Paginator, all)
+		}
+		for _, t := range k.m.site.Taxonomies {
+			k.object(h, t, all)
+			for _, term := range t.Terms {
+				k.object(h, term, all)
+				k.walk(h, []any{term}, []step{{name: "Pages"}}, 0, &reached)
+			}
+		}
+		k.global.d = h.sum()
+	})
+	return k.global.d
+}
+
+// relationNames are the members of a page that lead to other pages.
+var relationNames = []string{"Parent", "Prev", "Next", "Pages", "Sections", "Breadcrumbs", "Related",
+	"RelatedRoles", "RelatedCertifications", "Alternatives", "Taxonomy", "Term"}
+
+// feedDigest writes what a feed is made from.
+func (k *keyer) feedDigest(h *hasher, f *Feed) {
+	s := k.m.site
+	h.str("feed").str(f.Title).str(f.Permalink).str(f.list.Permalink).str(f.list.Description)
+	h.str(s.Language).str(s.Title).str(s.Home.Permalink).str(s.Author.Name).str(s.Author.URL).str(s.Author.Email)
+	h.int(int64(len(f.entries)))
+	for _, p := range f.entries {
+		h.digest(k.entryKey(p))
+	}
+}
+
+// entryKey is the digest of page p's feed entry, made once per build.
+func (k *keyer) entryKey(p *Page) digest {
+	pd := k.m.pd[p]
+	pd.entryOnce.Do(func() {
+		h := newHasher().str("entry")
+		entryDigest(h, k.m.site, pd, p)
+		pd.entry = h.sum()
+	})
+	return pd.entry
+}
+
+// digestPage makes the digests of the groups of page p of m.
+func (b *Builder) digestPage(m *siteModel, p *Page) *pageDigests {
+	pd := &pageDigests{id: p.out}
+	pd.link = newHasher().str(p.Kind).str(p.Type).str(p.Section).str(p.Title).str(p.URL).str(p.Permalink).str(p.File).sum()
+
+	career := b.careerDigest(p)
+	h := newHasher().str(p.Description).time(p.Date).time(p.Updated).time(p.Lastmod).bool(p.Draft)
+	h.strs(p.Tags).strs(p.Skills).strs(p.Authors).int(int64(p.Weight)).digest(career)
+	h.value(reflect.ValueOf(p.Params)).bool(p.PostingOpen).bool(p.PostingClosed)
+	pd.meta = h.sum()
+
+	c := p.conv
+	if c != nil && c.res != nil && p.Summary == c.summary && p.WordCount == c.res.WordCount && p.ReadingTime == c.res.ReadingTime {
+		pd.summary = c.summaryDigest
+	} else {
+		pd.summary = summaryDigest(p.Summary, p.WordCount, p.ReadingTime)
+	}
+	if c != nil && c.res != nil && p.Content == c.content && p.TableOfContents == c.toc && sameHeadings(p.Headings, c.res.Headings) {
+		pd.content = c.contentDigest
+	} else {
+		pd.content = contentDigest(p.Content, p.TableOfContents, p.Headings)
+	}
+
+	h = newHasher()
+	jsonldDigest(h, m.site, p, career)
+	pd.der = h.sum()
+
+	h = newHasher().int(int64(len(p.Feeds)))
+	for _, f := range p.Feeds {
+		h.str(f.Title).str(f.URL).str(f.Permalink)
+	}
+	pd.feed = h.sum()
+
+	h = newHasher()
+	v := reflect.ValueOf(p).Elem()
+	for _, i := range otherFields {
+		h.value(v.Field(i))
+	}
+	pd.other = h.sum()
+
+	pd.self = newHasher().str(pd.id).digest(pd.link).digest(pd.meta).digest(pd.summary).digest(pd.content).
+		digest(pd.der).digest(pd.feed).digest(pd.other).sum()
+	return pd
+}
+
+func sameHeadings(a, b []markdown.Heading) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// careerDigest is the digest of p's career data, made once per value: the
+// data of a page whose source has not changed is the same value.
+func (b *Builder) careerDigest(p *Page) digest {
+	var key any
+	switch {
+	case p.Job != nil:
+		key = p.Job
+	case p.Role != nil:
+		key = p.Role
+	case p.Certification != nil:
+		key = p.Certification
+	default:
+		return digest{}
+	}
+	if d, ok := b.career.get(key); ok {
+		return d
+	}
+	d := newHasher().value(reflect.ValueOf(careerData(p))).sum()
+	b.career.put(key, d)
+	return d
+}
+
+// otherFields are the exported fields of Page that the tables of deps.go do
+// not list: gOther.
+var otherFields = func() []int {
+	var out []int
+	t := reflect.TypeFor[Page]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if _, listed := models[kPage].members[f.Name]; f.IsExported() && !listed {
+			out = append(out, i)
+		}
+	}
+	return out
+}()

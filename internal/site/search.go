@@ -1,0 +1,94 @@
+package site
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/careersite/careersite/internal/search"
+)
+
+// searchDir is the output folder of the search index (internal/search):
+// search/index.json, the manifest, at a fixed name, and the shards and
+// record chunks under fingerprinted names beside it. The theme's header
+// form reads the manifest's URL from its data-index attribute.
+const searchDir = "search/"
+
+// searchLayout is the layout of the search page (content/search.md in
+// the example site), which is not itself indexed.
+const searchLayout = "search"
+
+// kindLabels name the kinds in search results, as the theme's
+// partials/type-label.html names them on pages; keep the two in step.
+var kindLabels = map[string]string{
+	"job":           "Job description",
+	"role":          "Role guide",
+	"certification": "Certification review",
+	"article":       "Guide",
+}
+
+// maxSummary is the most code points of a summary in search results.
+const maxSummary = 200
+
+// searchFiles makes the search index from the model: every regular page
+// (drafts too, when the build includes them), but the search page,
+// with its title, kind, skills, description, headings and the text of its
+// converted Markdown, which is read from the HTML, not converted again.
+func searchFiles(pages []*Page) []generated {
+	var docs []search.Doc
+	for _, p := range pages {
+		if p.Kind != KindPage || p.layout == searchLayout {
+			continue
+		}
+		docs = append(docs, searchDoc(p))
+	}
+	var files []generated
+	for _, f := range search.Build(docs, search.Options{KindLabels: kindLabels}) {
+		files = append(files, generated{name: searchDir + f.Name, make: bytesOf(f.Data), digest: digestOf(f.Data), owner: "the search index"})
+	}
+	return files
+}
+
+// searchDoc is what the index holds of page p.
+func searchDoc(p *Page) search.Doc {
+	d := search.Doc{
+		URL:         strings.TrimPrefix(p.sitePath, "/"),
+		Title:       p.Title,
+		Kind:        p.Type,
+		Description: p.Description,
+		Summary:     p.Description,
+		Body:        string(p.Content),
+	}
+	if d.Summary == "" {
+		d.Summary = strings.Join(strings.Fields(search.Text(string(p.Summary))), " ")
+	}
+	d.Summary = truncate(d.Summary, maxSummary)
+	for _, s := range p.Skills {
+		d.Skills = append(d.Skills, search.Skill{Name: s, Key: TermSlug(s)})
+	}
+	for _, h := range p.Headings {
+		d.Headings = append(d.Headings, h.Text)
+	}
+	return d
+}
+
+// truncate shortens s to at most n code points, at a space when there is
+// one, and marks the cut with an ellipsis.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut, runes := 0, 0
+	for i, r := range s {
+		if runes == n-1 {
+			if cut == 0 {
+				cut = i
+			}
+			break
+		}
+		if r == ' ' {
+			cut = i
+		}
+		runes++
+	}
+	return strings.TrimRight(s[:cut], " ,;:.") + "…"
+}

@@ -1,0 +1,47 @@
+package site
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/markdown"
+)
+
+// pageWarnings are the warnings of a build that publishes pub at now:
+// those of the pages' data (careerWarnings), the code blocks their
+// Markdown published plain because they were over a limit
+// (markdown.Result.Warnings), and the symbolic links under content/ that
+// were left out (content.LinkWarnings, as of the last full read).
+func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
+	ws := careerWarnings(pub, now, b.cfg)
+	for _, p := range pub {
+		if s := b.sources[p.Path]; s != nil && s.conv != nil {
+			ws = append(ws, s.conv.warns...)
+		}
+	}
+	return append(ws, b.linkWarnings...)
+}
+
+// markdownWarnings places the warnings of a converted body in its file:
+// "content/x.md:12:1: code block of … bytes is over the limit …".
+func markdownWarnings(path string, res *markdown.Result) []error {
+	if res == nil {
+		return nil
+	}
+	var ws []error
+	for _, w := range res.Warnings {
+		ws = append(ws, fmt.Errorf("%s:%w", path, w))
+	}
+	return ws
+}
+
+// linkWarnings returns content.LinkWarnings of fsys as errors.
+func linkWarnings(list []*decode.Error) []error {
+	var ws []error
+	for _, w := range list {
+		ws = append(ws, w)
+	}
+	return ws
+}
