@@ -110,7 +110,18 @@ func writePart(h hash.Hash, p []byte) {
 // there is none or it cannot be trusted.
 func (c *Cache) Get(kind string, k Key) ([]byte, bool) {
 	name := c.path(kind, k)
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, false
+	}
+	info, err := f.Stat()
+	if err != nil || info.Size() < int64(headerSize) {
+		f.Close()
+		return nil, false
+	}
+	data := make([]byte, info.Size())
+	_, err = io.ReadFull(f, data)
+	f.Close()
 	if err != nil {
 		return nil, false
 	}
@@ -119,7 +130,7 @@ func (c *Cache) Get(kind string, k Key) ([]byte, bool) {
 		os.Remove(name)
 		return nil, false
 	}
-	if info, err := os.Stat(name); err == nil && c.now().Sub(info.ModTime()) > touchAfter {
+	if c.now().Sub(info.ModTime()) > touchAfter {
 		t := c.now()
 		os.Chtimes(name, t, t)
 	}

@@ -1,9 +1,11 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
+	"unicode/utf8"
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/decode"
@@ -111,4 +113,26 @@ func tooDeep(v any, limit int) bool {
 		}
 	}
 	return false
+}
+
+// checkBody reports the first byte of the Markdown body that is not UTF-8,
+// at its file position. A file saved in another encoding (Windows-1252,
+// Latin-1) would otherwise be published garbled without a word, and the
+// bytes would make the site's Atom feeds invalid XML.
+func checkBody(body []byte, bodyLine int) *decode.Error {
+	if utf8.Valid(body) {
+		return nil
+	}
+	off := 0
+	for off < len(body) {
+		r, size := utf8.DecodeRune(body[off:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		off += size
+	}
+	line := bodyLine + bytes.Count(body[:off], []byte("\n"))
+	start := bytes.LastIndexByte(body[:off], '\n') + 1
+	return &decode.Error{Line: line, Col: 1 + utf8.RuneCount(body[start:off]),
+		Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", body[off])}
 }

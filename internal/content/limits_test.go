@@ -136,3 +136,13 @@ func deepBlock(n int) string {
 	}
 	return b.String()
 }
+
+// TestBodyNotUTF8: a file saved in another encoding is an error at the
+// first byte that is not UTF-8.
+func TestBodyNotUTF8(t *testing.T) {
+	err := parseWithin(t, "---\ntitle: T\ndate: 2024-01-01\n---\nline one\ncaf\xe9 au lait\n", config.Default())
+	want := "content/jobs/x.md:6:4: invalid UTF-8 (byte 0xe9); save the file as UTF-8"
+	if err == nil || err.Error() != want {
+		t.Errorf("Parse error = %v, want %s", err, want)
+	}
+}

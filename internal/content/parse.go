@@ -68,6 +68,9 @@ func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*
 		errs = append(errs, &decode.Error{Line: fm.open, Col: 1, Msg: fmt.Sprintf("missing required %q", key)})
 	}
 	errs = append(errs, p.decodeCareer(top, fm.open)...)
+	if e := checkBody(fm.body, fm.bodyLine); e != nil { // limits.go
+		errs = append(errs, e)
+	}
 	if n := valueNode(top, "description"); n != nil {
 		p.description = pos{n.Line, n.Column}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // CheckSegments reports the first segment of the slash-separated site path
@@ -30,6 +31,7 @@ func CheckSegments(p string) error {
 // read the same way:
 //
 //   - not "." or "..", which would leave the folder;
+//   - valid UTF-8, as fs.ValidPath and every host want;
 //   - no NUL or other control character, which file systems refuse or
 //     terminals show misleadingly;
 //   - none of \ : * ? " < > |, which Windows refuses in names (\ is its
@@ -43,6 +45,8 @@ func segmentProblem(seg string) string {
 	switch {
 	case seg == "." || seg == "..":
 		return "leads out of its folder"
+	case !utf8.ValidString(seg):
+		return "is not valid UTF-8"
 	case strings.ContainsFunc(seg, unicode.IsControl):
 		return "holds a control character"
 	case strings.ContainsAny(seg, `\:*?"<>|`):

@@ -29,9 +29,11 @@ func (p *Page) Warnings(now time.Time, cfg *config.Config) []*decode.Error {
 			Msg: fmt.Sprintf("%d characters; search results show about %d", n, MaxDescription),
 		})
 	}
-	span := config.Default().StaleAfter
+	var span config.Span
 	if cfg != nil {
 		span = cfg.StaleAfter
+	} else {
+		span = config.Default().StaleAfter
 	}
 	for _, w := range p.Career.Warnings(now, span) {
 		list = append(list, w.In(p.Path, 0))

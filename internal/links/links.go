@@ -91,26 +91,60 @@ func (s *Site) Check(file, pageURL string, links []Link) []*Broken {
 
 // check returns why dest, written on the page at pageURL, is broken, or "".
 func (s *Site) check(pageURL, dest string) string {
+	return s.checkRef(Resolve(pageURL, dest))
+}
+
+// A Ref is a link resolved against the page it is written on, as far as
+// that can be done without knowing the site's files: a build that checks
+// the same links again and again keeps them (see CheckRef).
+type Ref struct {
+	invalid  bool
+	external bool
+	target   string // the site path it points to
+	fragment string
+}
+
+// Resolve resolves dest, written on the page at pageURL.
+func Resolve(pageURL, dest string) Ref {
 	u, err := url.Parse(dest)
 	if err != nil {
-		return "is not a valid URL"
+		return Ref{invalid: true}
 	}
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
-		return ""
+		return Ref{external: true}
 	}
 	target := pageURL
 	if u.Path != "" {
 		target = resolve(pageURL, u.Path)
 	}
-	name, ids, ok := s.lookup(target)
+	return Ref{target: target, fragment: u.Fragment}
+}
+
+// CheckRef is Check for one link already resolved: nil when it is not
+// broken.
+func (s *Site) CheckRef(file string, r Ref, l Link) *Broken {
+	if reason := s.checkRef(r); reason != "" {
+		return &Broken{File: file, Line: l.Line, Col: l.Col, Dest: l.Dest, Reason: reason}
+	}
+	return nil
+}
+
+func (s *Site) checkRef(r Ref) string {
+	switch {
+	case r.invalid:
+		return "is not a valid URL"
+	case r.external:
+		return ""
+	}
+	name, ids, ok := s.lookup(r.target)
 	if !ok {
 		return "points to no page"
 	}
-	if u.Fragment == "" || ids == nil {
+	if r.fragment == "" || ids == nil {
 		return ""
 	}
-	if !ids[u.Fragment] {
-		return fmt.Sprintf("points to no anchor %q on %s", u.Fragment, "/"+strings.TrimSuffix(name, "index.html"))
+	if !ids[r.fragment] {
+		return fmt.Sprintf("points to no anchor %q on %s", r.fragment, "/"+strings.TrimSuffix(name, "index.html"))
 	}
 	return ""
 }

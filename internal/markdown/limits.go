@@ -22,16 +22,18 @@ import (
 //     all (default DefaultMaxCodeBlock, site.yaml's limits.code_block).
 //   - Options.HighlightBudget: highlighting one block stops once this much
 //     time has passed (default DefaultHighlightBudget). This is a safety
-//     net for pathological input, far above what any real block takes
-//     (milliseconds); it is the one limit that depends on the machine,
-//     which is why it is reported.
+//     net for pathological input (chroma gives each regular expression
+//     match 250ms, and a block can need thousands of matches), far above
+//     what any real block takes (milliseconds), even on a loaded machine
+//     under the race detector. It is wall-clock time, the one limit that
+//     depends on the machine, which is why hitting it is reported.
 //
 // A block that fell back is never kept in the cache (codecache.go).
 
 // The default code block limits.
 const (
 	DefaultMaxCodeBlock    = 256 << 10
-	DefaultHighlightBudget = 2 * time.Second
+	DefaultHighlightBudget = 10 * time.Second
 )
 
 // codeLimits are a Converter's limits for code blocks.

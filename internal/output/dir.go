@@ -47,6 +47,7 @@ type Dir struct {
 
 	mu     sync.Mutex
 	stamps map[string]Stamp // every file published, by name
+	dirs   sync.Map         // the folders made, by name
 }
 
 // A Stamp tells whether a published file was changed since: its size and
@@ -98,10 +99,26 @@ func (d *Dir) prepare(name string) error {
 		return fmt.Errorf("output: invalid file name %q", name)
 	}
 	if dir := path.Dir(name); dir != "." {
-		if err := d.root.MkdirAll(dir, 0o755); err != nil {
+		if err := d.mkdir(dir); err != nil {
 			return fmt.Errorf("output: %w", err)
 		}
 	}
+	return nil
+}
+
+// mkdir makes dir and its parents, remembering what it made: a site has a
+// folder per page, and Root.MkdirAll opens every parent each time.
+func (d *Dir) mkdir(dir string) error {
+	if _, done := d.dirs.Load(dir); done || dir == "." {
+		return nil
+	}
+	if err := d.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	if err := d.root.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.dirs.Store(dir, true)
 	return nil
 }
 

@@ -141,3 +141,67 @@ func commit(t *testing.T, m *Memory, files map[string]string) {
 		t.Fatal(err)
 	}
 }
+
+func TestMemoryUpdate(t *testing.T) {
+	m := NewMemory()
+	commit(t, m, map[string]string{"a.html": "a", "b.html": "b", "c.html": "c"})
+	for i := range maxLayers + 3 { // past flattening
+		m.Update()
+		if err := m.WriteFile("b.html", []byte(fmt.Sprint("b", i))); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.WriteFile("a.html", []byte("a")); err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 {
+			m.Remove("c.html")
+		}
+		if i == 2 {
+			m.WriteFile("d.html", []byte("d"))
+		}
+		if err := m.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		tree := m.Tree()
+		want := []string{"b.html"}
+		switch i {
+		case 1:
+			want = []string{"b.html", "c.html"}
+		case 2:
+			want = []string{"b.html", "d.html"}
+		}
+		if got := tree.Changed(); !slices.Equal(got, want) {
+			t.Errorf("update %d: Changed() = %q, want %q", i, got, want)
+		}
+		if data, ok := tree.Lookup("b.html"); !ok || string(data) != fmt.Sprint("b", i) {
+			t.Errorf("update %d: b.html = %q, %v", i, data, ok)
+		}
+		if _, ok := tree.Lookup("c.html"); ok != (i == 0) {
+			t.Errorf("update %d: c.html there: %v", i, ok)
+		}
+		if tree.FileChanged("a.html") {
+			t.Errorf("update %d: a.html was written with the same bytes, but is changed", i)
+		}
+		names := []string{"a.html", "b.html", "c.html"}
+		if i >= 1 {
+			names = []string{"a.html", "b.html"}
+		}
+		if i >= 2 {
+			names = append(names, "d.html")
+		}
+		if got := tree.Names(); !slices.Equal(got, names) {
+			t.Errorf("update %d: Names() = %q, want %q", i, got, names)
+		}
+	}
+	if l := m.Tree().layers; l > maxLayers {
+		t.Errorf("%d layers, want at most %d", l, maxLayers)
+	}
+	// A whole build after updates replaces everything.
+	commit(t, m, map[string]string{"z.html": "z"})
+	if got := m.Tree().Names(); !slices.Equal(got, []string{"z.html"}) {
+		t.Errorf("after a whole build, Names() = %q", got)
+	}
+	if err := m.Remove("z.html"); err == nil {
+		t.Error("Remove outside an Update build succeeded")
+	}
+}

@@ -78,7 +78,8 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	fmt.Fprintf(out.stdout, "careersite: serving %s at %s (press Ctrl-C to stop)\n", sourceName(opts.Site.Source), addr)
 
 	built := make(chan struct{})
-	b := &builder{opts: opts.Site, mem: mem}
+	opts.Site.Defer = true
+	b := &builder{opts: opts.Site, mem: mem, warnf: out.warnf, infof: out.infof}
 	g.Go(func() error { return srv.Serve(ctx, ln) })
 	g.Go(func() error {
 		first := true
@@ -150,6 +151,9 @@ func loop(ctx context.Context, batches <-chan watch.Batch, b *builder,
 		res, err := b.rebuild(ctx, batch)
 		if ctx.Err() == nil {
 			done(batch, res, err, time.Since(start))
+		}
+		if err == nil && ctx.Err() == nil {
+			b.settle(ctx) // after the browsers heard about the pages
 		}
 	}
 	build(watch.Batch{Rescan: true})

@@ -79,6 +79,7 @@ type served struct {
 	dir    string
 	addr   string
 	events chan sse
+	out    *lines // what Serve prints
 }
 
 type sse struct{ name, data string }
@@ -105,7 +106,7 @@ func startServe(t testing.TB, dir string) *served {
 			t.Error("Serve did not return after its context ended")
 		}
 	})
-	p := &served{dir: dir, addr: stdout.wait(t, regexp.MustCompile(`at (http://\S+/) `)), events: make(chan sse, 16)}
+	p := &served{dir: dir, addr: stdout.wait(t, regexp.MustCompile(`at (http://\S+/) `)), events: make(chan sse, 16), out: stdout}
 	stdout.wait(t, regexp.MustCompile(`(?m)^built `))
 
 	resp, err := http.Get(p.addr + "_careersite/events")

@@ -2,6 +2,7 @@ package preview
 
 import (
 	"context"
+	"time"
 
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/site"
@@ -12,9 +13,11 @@ import (
 // site.Builder for the whole session: each rebuild reads, converts and
 // renders only what the batch's changes call for.
 type builder struct {
-	opts site.Options
-	mem  *output.Memory // serve builds into it; nil: watch builds into opts.Dest
-	site *site.Builder  // made on the first rebuild
+	opts  site.Options
+	mem   *output.Memory // serve builds into it; nil: watch builds into opts.Dest
+	site  *site.Builder  // made on the first rebuild
+	warnf func(format string, args ...any)
+	infof func(format string, args ...any)
 }
 
 // rebuild brings the output up to date with the sources after the changes
@@ -37,4 +40,22 @@ func (b *builder) rebuild(ctx context.Context, batch watch.Batch) (*site.Result,
 		return b.site.BuildTo(ctx, changed, b.mem)
 	}
 	return b.site.Build(ctx, changed)
+}
+
+// settle makes, after serve's rebuild has been announced, the files that
+// depend on every page (the feeds, the search index; site.Options.Defer),
+// so that the browser's reload waits only for the pages. It does nothing
+// for watch, whose builds are whole.
+func (b *builder) settle(ctx context.Context) {
+	if b.mem == nil || b.site == nil {
+		return
+	}
+	start := time.Now()
+	res, err := b.site.Settle(ctx, b.mem)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		b.warnf("updating the feeds and the search index: %v", err)
+	case res != nil && res.Made > 0:
+		b.infof("updated %d site-wide files (feeds, search index) in %s", res.Made, time.Since(start).Round(time.Millisecond))
+	}
 }

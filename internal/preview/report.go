@@ -35,6 +35,10 @@ func (l lockedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
+func (o *outputs) infof(format string, args ...any) {
+	fmt.Fprintf(o.stdout, format+"\n", args...)
+}
+
 func (o *outputs) warnf(format string, args ...any) {
 	fmt.Fprintf(o.stderr, "careersite: "+format+"\n", args...)
 }

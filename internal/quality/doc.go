@@ -26,6 +26,16 @@
 //     the site's own host to a file of the output, and every #fragment to an
 //     id on its page, so that a template or Markdown link that forgets the
 //     base path shows.
+//   - TestSearch serves the output under /careers/ and uses the search in
+//     Chromium: it types "postgres" into the header's combobox and expects
+//     a given page first, moves through the suggestions with the arrow keys
+//     (aria-activedescendant, aria-selected), closes them with Escape, opens
+//     one with Enter; it loads /search/?q=… with and without filters, and
+//     with JavaScript off (the page says search needs it; the header form
+//     submits to it); it runs axe-core with the list open in both colour
+//     schemes and checks the list stays on a phone's screen; and it checks
+//     that the client turns every example page's text into the same terms,
+//     and ranks queries in the same order, as internal/search does.
 //   - TestStructuredData extracts the JSON-LD of every page and validates it
 //     with @adobe/structured-data-validator (Google's rich-result rules), by
 //     running testdata/structured-data.mjs with Node.

@@ -17,6 +17,11 @@ const maxWordLen = 40
 // and the letters that do not decompose are spelt out (ß → ss, æ → ae,
 // ø → o …). "Développeur Ærø" → "developpeur aero". The client does the
 // same with toLowerCase, normalize("NFD") and the same table.
+//
+// Fold works a rune at a time, which gives what NFD of the whole string
+// would once its marks are dropped (NFD only reorders marks across runes),
+// and sends only the runes that may decompose through package norm: most
+// of an English page is ASCII and typographic punctuation.
 func Fold(s string) string {
 	if isLowerASCII(s) {
 		return s
@@ -24,19 +29,33 @@ func Fold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
-	d := norm.NFD.String(strings.ToLower(s))
-	var b strings.Builder
-	b.Grow(len(d))
-	for _, r := range d {
+	b := make([]byte, 0, len(s))
+	var one [utf8.UTFMax]byte
+	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.M, r):
-		case foldTable[r] != "":
-			b.WriteString(foldTable[r])
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+		case r < 0xC0, 0x2000 <= r && r < 0x2070:
+			// Latin-1 punctuation and General Punctuation: no letters,
+			// no marks, no canonical decompositions into either.
+			b = utf8.AppendRune(b, r)
 		default:
-			b.WriteRune(r)
+			n := utf8.EncodeRune(one[:], unicode.ToLower(r))
+			for _, d := range norm.NFD.String(string(one[:n])) {
+				switch {
+				case unicode.Is(unicode.M, d):
+				case foldTable[d] != "":
+					b = append(b, foldTable[d]...)
+				default:
+					b = utf8.AppendRune(b, d)
+				}
+			}
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // foldTable spells out the lower-case letters that NFD does not split into

@@ -10,7 +10,8 @@ import (
 // character references decoded, and a tag that is not inline (</p>, <li>,
 // <br>, <td> …) separates words, so that "<li>Go</li><li>SQL</li>" is
 // "Go SQL", while "<em>back</em>-end" stays "back-end" and the spans of
-// highlighted code do not split its identifiers. Comments are dropped.
+// highlighted code do not split its identifiers. Comments and the
+// contents of <script> and <style> are dropped.
 func Text(h string) string {
 	var b strings.Builder
 	b.Grow(len(h))
@@ -34,10 +35,19 @@ func Text(h string) string {
 		if end < 0 {
 			return b.String()
 		}
-		if !inlineTags[tagName(h[1:end])] {
+		name, opening := tagName(h[1:end]), h[1] != '/'
+		if !inlineTags[name] {
 			b.WriteByte(' ')
 		}
 		h = h[end+1:]
+		if opening && (name == "script" || name == "style") {
+			// Raw HTML (unsafe_html: true) may hold code, which is not text.
+			close := strings.Index(strings.ToLower(h), "</"+name)
+			if close < 0 {
+				return b.String()
+			}
+			h = h[close:]
+		}
 	}
 }
 

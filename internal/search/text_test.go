@@ -15,6 +15,7 @@ func TestText(t *testing.T) {
 		{"one<br>two<br/>three", "one two three"},
 		{"a<!-- <p>hidden</p> -->b", "ab"},
 		{"<p>broken <", "broken"},
+		{"a<script>var x = '<p>';</script>b<STYLE>p{}</STYLE>c", "a b c"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(strings.Fields(Text(tt.in)), " "); got != tt.want {

@@ -69,6 +69,12 @@ type Options struct {
 	// site, see internal/cache); "" builds without one.
 	CacheDir string
 
+	// Defer lets a Builder's BuildTo publish first everything but the
+	// files made from every page (the feeds, the search index), keeping
+	// the previous ones, and make those in a second commit, by Settle: the
+	// preview server tells browsers to reload after the first.
+	Defer bool
+
 	sitemapLimit int // URLs per sitemap file; 0 means 50,000. Tests lower it.
 }
 

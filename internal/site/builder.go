@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"html/template"
@@ -36,6 +37,7 @@ type Builder struct {
 	cfgDigest    digest
 	links        *linker
 	mdOpts       markdown.Options
+	mdDigest     digest // of the version and mdOpts
 	converter    *markdown.Converter
 	sources      map[string]*source
 	linkWarnings []error // symbolic links under content/ left out, as of the last full read (warnings.go)
@@ -50,13 +52,27 @@ type Builder struct {
 	funcs        *funcState
 
 	// Made from the inputs, kept while they are used.
-	career  memo[any, digest]        // career data by pointer
-	jsonld  memo[digest, jsonldDocs] // structured data by its inputs' digest
-	entries memo[digest, []byte]     // feed entries by their inputs' digest
-	escapes memo[string, string]     // escapeURL of permalinks
+	career   memo[any, digest]         // career data by pointer
+	jsonld   memo[digest, jsonldDocs]  // structured data by its inputs' digest
+	entries  memo[digest, []byte]      // feed entries by their inputs' digest
+	escapes  memo[string, string]      // escapeURL of permalinks
+	bodyMemo memo[digest, []generated] // bodyFiles by the digest of every page
 
 	m    *siteModel           // the model of the last good build; nil: make it anew
 	outs map[string]*outState // the files of the last commit, by name
+
+	last      Target                 // the target of the last commit
+	warned    map[string]*conversion // the conversions with warnings, by source (warnings.go)
+	outNames  []string               // the names of outs, sorted
+	deferring bool                   // this build leaves the files made from every page to Settle
+	pending   *settle                // what Settle has to do
+}
+
+// settle is what a build with Options.Defer left to Settle.
+type settle struct {
+	bodies   bool // the files of bodyFiles must be made again
+	now      time.Time
+	warnings []error
 }
 
 type jsonldDocs struct {
@@ -69,6 +85,7 @@ type outState struct {
 	key   digest
 	ids   map[string]bool // the ids of an HTML file, for checking links to it
 	stamp output.Stamp    // for a Dir: the file as written
+	body  bool            // made by bodyFiles
 }
 
 // New returns a Builder for the site opts describe. Nothing is read until
@@ -78,6 +95,7 @@ func New(opts Options) (*Builder, error) {
 		opts:     opts,
 		dest:     opts.Dest,
 		sources:  map[string]*source{},
+		warned:   map[string]*conversion{},
 		minifier: output.NewMinifier(),
 		funcs:    &funcState{},
 		outs:     map[string]*outState{},
@@ -151,9 +169,10 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	if now.IsZero() {
 		now = time.Now()
 	}
+	b.deferring = b.opts.Defer && len(b.outs) > 0 && b.m != nil
 	p, err := b.prepare(ctx, changed, now)
 	if err != nil {
-		b.m = nil
+		b.m, b.pending = nil, nil
 		if t, oerr := open(nil); oerr == nil && t != nil {
 			err = errors.Join(err, t.Abort())
 		}
@@ -161,19 +180,27 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	}
 	t, err := open(p)
 	if err != nil {
-		b.m = nil
+		b.m, b.pending = nil, nil
 		return nil, err
 	}
-	res, err := b.write(ctx, p, t, now)
+	first := p
+	if b.deferring {
+		first = b.deferPlan(p)
+	}
+	res, err := b.write(ctx, first, t, now)
 	if err != nil {
-		b.m = nil
+		b.m, b.pending = nil, nil
 		return nil, err
 	}
 	b.m = p.m
+	if b.deferring {
+		bodies := p.bodiesStale || (b.pending != nil && b.pending.bodies)
+		b.pending = &settle{bodies: bodies, now: now, warnings: p.warnings}
+	}
 	b.career.rotate()
 	b.jsonld.rotate()
 	b.entries.rotate()
-	b.escapes.rotate()
+	b.bodyMemo.rotate()
 	return res, nil
 }
 
@@ -183,6 +210,8 @@ type plan struct {
 	items    []*item // every output file, sorted by name
 	warnings []error // stale data, closed postings, long descriptions
 	how      string  // which way the build went, for tests and benchmarks
+
+	bodiesStale bool // the files of bodyFiles were left for Settle
 }
 
 // An item is one output file and its key.
@@ -193,6 +222,64 @@ type item struct {
 	tmpl  string
 	gen   *generated // or a generated file
 	asset *asset     // or an asset
+	keep  bool       // publish the file of the last commit as it is (Options.Defer)
+}
+
+// deferPlan is p less the files made from every page: feeds whose key
+// changed, and the files of bodyFiles, are published as the last commit
+// had them, for Settle to make.
+func (b *Builder) deferPlan(p *plan) *plan {
+	items := make([]*item, 0, len(p.items))
+	for _, it := range p.items {
+		if it.gen != nil && (it.gen.feed != nil || it.gen.fromBodies) {
+			if prev := b.outs[it.name]; prev != nil && prev.key != it.key {
+				it = &item{name: it.name, key: prev.key, keep: true}
+			}
+		}
+		items = append(items, it)
+	}
+	if p.bodiesStale {
+		n := len(items)
+		for name, st := range b.outs {
+			if !st.body {
+				continue
+			}
+			if _, found := slices.BinarySearchFunc(items[:n], name, func(it *item, name string) int { return compareStrings(it.name, name) }); !found {
+				items = append(items, &item{name: name, key: st.key, keep: true})
+			}
+		}
+		slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+	}
+	return &plan{m: p.m, items: items, warnings: p.warnings, how: p.how}
+}
+
+// Settle publishes, in a second commit into target, the files that the
+// last BuildTo with Options.Defer left as they were: the feeds and the
+// search index made from the pages as they are now. After it, the output
+// is the one a full build makes. It does nothing when nothing was left.
+func (b *Builder) Settle(ctx context.Context, target Target) (*Result, error) {
+	s := b.pending
+	b.pending = nil
+	if s == nil || b.m == nil {
+		return nil, nil
+	}
+	m := b.m
+	redo := map[string]bool{}
+	if s.bodies {
+		if err := b.regenerate(m, redo); err != nil {
+			b.m = nil
+			return nil, errors.Join(err, target.Abort())
+		}
+	}
+	p, err := b.replan(ctx, m, redo, s.warnings)
+	if err == nil {
+		var res *Result
+		if res, err = b.write(ctx, p, target, s.now); err == nil {
+			return res, nil
+		}
+	}
+	b.m = nil
+	return nil, err
 }
 
 // prepare reads what changed and decides what to publish: the model, made
@@ -272,7 +359,11 @@ func (b *Builder) fullPlan(ctx context.Context, now time.Time, problems []error)
 	if len(problems) > 0 {
 		return nil, failed(joinSorted(problems), warnings)
 	}
-	return b.planAll(ctx, m, warnings, "full")
+	p, err := b.planAll(ctx, m, warnings, "full")
+	if p != nil {
+		p.bodiesStale = b.deferring
+	}
+	return p, err
 }
 
 // keysPlan keeps the model, whose sources have not changed, and makes
@@ -331,7 +422,12 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (*siteModel, []e
 	warnings := b.pageWarnings(pub, now)
 
 	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs,
-		published: map[string]bool{}, byFile: map[string][]*Page{}}
+		published: map[string]bool{}, byFile: map[string][]*Page{}, now: now, timely: timely(srcs, now)}
+	for _, p := range pages {
+		if p.Job != nil {
+			m.jobs = append(m.jobs, p)
+		}
+	}
 	for _, p := range pub {
 		m.published[p.Path] = true
 	}
@@ -344,7 +440,85 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (*siteModel, []e
 		return nil, problems, warnings, nil
 	}
 	m.pd = b.digestPages(ctx, m, pages)
+	if !b.deferring {
+		m.files = b.withBodyFiles(m)
+	}
 	return m, nil, warnings, nil
+}
+
+// withBodyFiles returns the generated files of m with those of bodyFiles
+// made anew, which are made only when the fields of some page changed
+// since they were last made: in this process, or by a build that filled
+// the persistent cache.
+func (b *Builder) withBodyFiles(m *siteModel) []generated {
+	h := newHasher().digest(b.version).digest(b.cfgDigest).str("body files")
+	for _, p := range m.pages {
+		h.digest(m.pd[p].self).str(p.layout).str(p.sitePath)
+	}
+	key := h.sum()
+	made, ok := b.bodyMemo.get(key)
+	if !ok && b.cache != nil {
+		if data, hit := b.cache.Get("bodyfiles", b.cacheKey(key)); hit {
+			made, ok = decodeFiles(data)
+		}
+	}
+	if !ok {
+		made = bodyFiles(m.pages)
+		if b.cache != nil {
+			b.cache.Put("bodyfiles", b.cacheKey(key), encodeFiles(made))
+		}
+	}
+	b.bodyMemo.put(key, made)
+	files := slices.DeleteFunc(slices.Clone(m.files), func(g generated) bool { return g.fromBodies })
+	files = append(files, made...)
+	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
+	return files
+}
+
+// encodeFiles writes generated files whose bytes are made (bodyFiles) for
+// the persistent cache.
+func encodeFiles(files []generated) []byte {
+	var out []byte
+	put := func(p []byte) {
+		out = binary.AppendUvarint(out, uint64(len(p)))
+		out = append(out, p...)
+	}
+	out = binary.AppendUvarint(out, uint64(len(files)))
+	for _, f := range files {
+		data, _ := f.make()
+		put([]byte(f.name))
+		put([]byte(f.owner))
+		put(data)
+	}
+	return out
+}
+
+func decodeFiles(b []byte) ([]generated, bool) {
+	get := func() ([]byte, bool) {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)-k) {
+			return nil, false
+		}
+		p := b[k : k+int(n)]
+		b = b[k+int(n):]
+		return p, true
+	}
+	n, k := binary.Uvarint(b)
+	if k <= 0 {
+		return nil, false
+	}
+	b = b[k:]
+	var files []generated
+	for ; n > 0; n-- {
+		name, ok1 := get()
+		owner, ok2 := get()
+		data, ok3 := get()
+		if !ok1 || !ok2 || !ok3 {
+			return nil, false
+		}
+		files = append(files, generated{name: string(name), owner: string(owner), make: bytesOf(data), digest: digestOf(data), fromBodies: true})
+	}
+	return files, len(b) == 0
 }
 
 // siteModel is the model of one build, kept for the next.
@@ -355,6 +529,9 @@ type siteModel struct {
 	pub       []*content.Page    // the published sources, by path
 	srcs      map[string]*source // the sources it was made from (every file that parsed)
 	published map[string]bool    // the paths of pub
+	now       time.Time          // the moment it was made for
+	timely    []*content.Page    // the sources whose publishing may change with time (stillValid)
+	jobs      []*Page            // the job pages, whose postings open and close with time
 	byFile    map[string][]*Page // the pages made from each source: a page, or a list page and its pagers
 
 	pd    map[*Page]*pageDigests
@@ -366,6 +543,7 @@ type siteModel struct {
 	revAll  []string
 	needLD  bool // some template reads the structured data of other pages
 	tmplFor map[*Page]string
+	refs    map[*Page]*pageRefs // the links of each page, resolved (write.go)
 }
 
 // stillValid reports whether the model is still what the sources make at
@@ -373,29 +551,45 @@ type siteModel struct {
 // published (none became due or expired) and no job posting opened or
 // closed.
 func (m *siteModel) stillValid(b *Builder, now time.Time) bool {
+	if now.Before(m.now) {
+		return false // the clock went back: start again
+	}
 	opts := b.opts
 	opts.Now = now
-	n := 0
-	for path, s := range b.sources {
-		if s.page == nil || s.page.Invalid {
-			continue
-		}
-		if isPublished(s.page.FrontMatter, opts) || s.page.IsIndex {
-			if !m.published[path] {
-				return false
-			}
-			n++
+	for _, src := range m.timely {
+		if isPublished(src.FrontMatter, opts) != m.published[src.Path] {
+			return false
 		}
 	}
-	if n != len(m.published) {
-		return false
-	}
-	for _, p := range m.pages {
-		if p.Job != nil && (p.Job.PostingOpen(now) != p.PostingOpen || p.Job.PostingClosed(now) != p.PostingClosed) {
+	for _, p := range m.jobs {
+		if p.Job.PostingOpen(now) != p.PostingOpen || p.Job.PostingClosed(now) != p.PostingClosed {
 			return false
 		}
 	}
 	return true
+}
+
+// timely returns the sources (of every valid one, published or not) whose
+// front matter has a date less than two days before now, or after it: only
+// whether those are published can change as time passes (publish_date,
+// date, expiry_date; the margin covers rules that count whole days).
+func timely(srcs map[string]*source, now time.Time) []*content.Page {
+	since := now.Add(-48 * time.Hour)
+	var out []*content.Page
+	for _, path := range sortedKeysOf(srcs) {
+		p := srcs[path].page
+		if p == nil || p.Invalid || p.IsIndex {
+			continue
+		}
+		fm := p.FrontMatter
+		for _, t := range []time.Time{fm.Date, fm.Updated, fm.PublishDate, fm.ExpiryDate} {
+			if t.After(since) {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // patchPlan applies edits to the bodies of pages: when the front matter of
@@ -455,22 +649,24 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 			}
 		}
 	}
-	if len(changed) > 0 {
-		// The generated files are made again: some (the search index) are
-		// made from every page's body when the model is.
+	if len(changed) > 0 && !b.deferring {
+		// The files made from the bodies of every page (the search
+		// index) are made again.
 		if err := b.regenerate(m, redo); err != nil {
 			return nil, failed(err, warnings)
 		}
 	}
-	return b.replan(ctx, m, redo, warnings)
+	p, err := b.replan(ctx, m, redo, warnings)
+	if p != nil {
+		p.bodiesStale = len(changed) > 0 && b.deferring
+	}
+	return p, err
 }
 
 // regenerate makes the generated files of m that are made from page
 // bodies again (bodyFiles) and puts them in its items, to be keyed again.
 func (b *Builder) regenerate(m *siteModel, redo map[string]bool) error {
-	files := slices.DeleteFunc(slices.Clone(m.files), func(g generated) bool { return g.fromBodies })
-	files = append(files, bodyFiles(m.pages)...)
-	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
+	files := b.withBodyFiles(m)
 	if errs := checkOutputs(m.pages, files, b.assets); len(errs) > 0 {
 		return joinSorted(errs)
 	}

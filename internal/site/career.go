@@ -251,11 +251,13 @@ func crumbs(p *Page) []career.Crumb {
 // careerWarnings are the warnings of the loaded pages at now: stale as_of
 // dates, closed postings, long descriptions.
 func careerWarnings(sources []*content.Page, now time.Time, cfg *config.Config) []error {
-	var ws []error
-	for _, src := range sources {
-		for _, w := range src.Warnings(now, cfg) {
-			ws = append(ws, w)
+	parts := make([][]error, len(sources))
+	parallel(len(sources), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			for _, w := range sources[i].Warnings(now, cfg) {
+				parts[i] = append(parts[i], w)
+			}
 		}
-	}
-	return ws
+	})
+	return slices.Concat(parts...)
 }

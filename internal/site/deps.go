@@ -189,6 +189,7 @@ func (v aval) hasModel() bool {
 // number): what a with, an if, len or eq can tell.
 type read struct {
 	path   depPath
+	key    string // path.String()
 	groups group
 }
 
@@ -220,7 +221,7 @@ func (d *deps) record(p depPath, g group) {
 		r.groups |= g
 		return
 	}
-	d.reads[k] = &read{path: p, groups: g}
+	d.reads[k] = &read{path: p, key: k, groups: g}
 }
 
 func (d *deps) merge(o *deps) {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
-	"hash"
 	"math"
 	"reflect"
 	"slices"
@@ -19,47 +18,44 @@ type digest [sha256.Size]byte
 
 // hasher writes values into a SHA-256 unambiguously: every variable-length
 // value is preceded by its length, so that ("ab", "c") and ("a", "bc")
-// differ.
+// differ. Values are gathered in a buffer and hashed at once: keys are
+// made of many small values.
 type hasher struct {
-	h   hash.Hash
-	buf [8]byte
+	buf []byte
 }
 
-func newHasher() *hasher { return &hasher{h: sha256.New()} }
+func newHasher() *hasher { return &hasher{buf: make([]byte, 0, 512)} }
 
-func (h *hasher) sum() digest {
-	var d digest
-	h.h.Sum(d[:0])
-	return d
-}
+func (h *hasher) sum() digest { return sha256.Sum256(h.buf) }
 
 func (h *hasher) int(n int64) *hasher {
-	binary.LittleEndian.PutUint64(h.buf[:], uint64(n))
-	h.h.Write(h.buf[:])
+	h.buf = binary.LittleEndian.AppendUint64(h.buf, uint64(n))
 	return h
 }
 
 func (h *hasher) bool(b bool) *hasher {
 	if b {
-		return h.int(1)
+		h.buf = append(h.buf, 1)
+	} else {
+		h.buf = append(h.buf, 0)
 	}
-	return h.int(0)
+	return h
 }
 
 func (h *hasher) str(s string) *hasher {
-	h.int(int64(len(s)))
-	h.h.Write([]byte(s))
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(s)))
+	h.buf = append(h.buf, s...)
 	return h
 }
 
 func (h *hasher) bytes(b []byte) *hasher {
-	h.int(int64(len(b)))
-	h.h.Write(b)
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(b)))
+	h.buf = append(h.buf, b...)
 	return h
 }
 
 func (h *hasher) digest(d digest) *hasher {
-	h.h.Write(d[:])
+	h.buf = append(h.buf, d[:]...)
 	return h
 }
 
@@ -88,8 +84,10 @@ func hashString(s string) digest { return newHasher().str(s).sum() }
 var unhashable atomic.Int64
 
 // value writes any plain value (career data, Params, headings) whole,
-// following pointers and reading unexported fields too: a method a template
-// calls may use them.
+// following pointers, but not unexported fields: templates see a value
+// through its exported fields and the methods of those (the unexported
+// fields of career data hold the positions of its front matter, for
+// errors).
 func (h *hasher) value(v reflect.Value) *hasher {
 	return h.walk(v, 0)
 }
@@ -104,7 +102,7 @@ func (h *hasher) walk(v reflect.Value, depth int) *hasher {
 	if !v.IsValid() {
 		return h.int(0)
 	}
-	h.str(v.Type().String())
+	h.buf = append(h.buf, byte(v.Kind())) // the static type is known to whoever reads the digest; kinds tell values apart
 	if v.Kind() == reflect.Pointer && slices.Contains(modelTypes, v.Type().Elem()) {
 		// Another page (or term …): its identity, not its fields, which
 		// are its own dependency.
@@ -130,11 +128,17 @@ func (h *hasher) walk(v reflect.Value, depth int) *hasher {
 		return h.int(int64(math.Float64bits(real(c)))).int(int64(math.Float64bits(imag(c))))
 	case reflect.String:
 		return h.str(v.String())
-	case reflect.Pointer, reflect.Interface:
+	case reflect.Pointer:
 		if v.IsNil() {
 			return h.int(0)
 		}
 		h.int(1)
+		return h.walk(v.Elem(), depth+1)
+	case reflect.Interface:
+		if v.IsNil() {
+			return h.int(0)
+		}
+		h.str(v.Elem().Type().String()) // what it holds may be of any type
 		return h.walk(v.Elem(), depth+1)
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
@@ -154,8 +158,12 @@ func (h *hasher) walk(v reflect.Value, depth int) *hasher {
 			}
 			return h.rawTime(v)
 		}
+		h.int(int64(v.NumField()))
+		t := v.Type()
 		for i := range v.NumField() {
-			h.walk(v.Field(i), depth+1)
+			if t.Field(i).IsExported() {
+				h.walk(v.Field(i), depth+1)
+			}
 		}
 		return h
 	}
@@ -189,7 +197,7 @@ func (h *hasher) mapValue(v reflect.Value, depth int) *hasher {
 	}
 	entries := make([]digest, 0, v.Len())
 	for it := v.MapRange(); it.Next(); {
-		e := newHasher().walk(it.Key(), depth+1).walk(it.Value(), depth+1).sum()
+		e := (&hasher{}).walk(it.Key(), depth+1).walk(it.Value(), depth+1).sum()
 		entries = append(entries, e)
 	}
 	slices.SortFunc(entries, func(a, b digest) int { return cmp.Compare(string(a[:]), string(b[:])) })
@@ -239,18 +247,29 @@ type pageDigests struct {
 	entry     digest // of its feed entry (keys.go)
 }
 
-func (pd *pageDigests) of(g group) []digest {
-	var out []digest
-	for _, x := range []struct {
-		g group
-		d *digest
-	}{{gLink, &pd.link}, {gMeta, &pd.meta}, {gSummary, &pd.summary}, {gContent, &pd.content},
-		{gDerived, &pd.der}, {gFeeds, &pd.feed}, {gOther, &pd.other}} {
-		if g&x.g != 0 {
-			out = append(out, *x.d)
-		}
+// write writes the digests of the groups g of the page.
+func (pd *pageDigests) write(h *hasher, g group) {
+	if g&gLink != 0 {
+		h.digest(pd.link)
 	}
-	return out
+	if g&gMeta != 0 {
+		h.digest(pd.meta)
+	}
+	if g&gSummary != 0 {
+		h.digest(pd.summary)
+	}
+	if g&gContent != 0 {
+		h.digest(pd.content)
+	}
+	if g&gDerived != 0 {
+		h.digest(pd.der)
+	}
+	if g&gFeeds != 0 {
+		h.digest(pd.feed)
+	}
+	if g&gOther != 0 {
+		h.digest(pd.other)
+	}
 }
 
 // identity names a model object across builds.

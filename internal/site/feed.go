@@ -215,10 +215,10 @@ func entry(s *Site, p *Page) atomEntry {
 	case p.Description != "":
 		e.Summary = &atomText{Type: "text", Text: p.Description}
 	case p.Summary != "":
-		e.Summary = &atomText{Type: "html", Base: escapeURL(p.Permalink), HTML: string(p.Summary)}
+		e.Summary = &atomText{Type: "html", Base: escapeURL(p.Permalink), HTML: xmlSafe(string(p.Summary))}
 	}
 	if p.Content != "" {
-		e.Content = &atomText{Type: "html", Base: escapeURL(p.Permalink), HTML: string(p.Content)}
+		e.Content = &atomText{Type: "html", Base: escapeURL(p.Permalink), HTML: xmlSafe(string(p.Content))}
 	}
 	return e
 }

@@ -88,16 +88,20 @@ func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Pag
 	}
 	robots := robotsTxt(cfg.Robots, links)
 	files = append(files, generated{name: "robots.txt", make: bytesOf(robots), digest: digestOf(robots), owner: "robots.txt"})
-	files = append(files, bodyFiles(pages)...)
 	slices.SortFunc(files, func(a, b generated) int { return strings.Compare(a.name, b.name) })
 	return files, errs
 }
 
 // bodyFiles are the generated files made from the bodies of pages (their
-// Content, Summary, Headings …) when the model is made: an edit of a body
-// makes them again (builder.go, patchPlan), while the other generated
-// files, made from front matter, stay. A feed is not one: its entries are
-// made when it is written.
+// Content, Summary, Headings …), which the Builder adds to those of
+// generate once it knows every page's digests: an edit of a body makes
+// them again (builder.go, patchPlan), while the other generated files,
+// made from front matter, stay. A feed is not one: its entries are made
+// when it is written.
+//
+// They may read every field of every page, but not follow a page's
+// relations to others (.Parent, .Related …): the Builder makes them again
+// when the fields of some page change, not when only the relations do.
 func bodyFiles(pages []*Page) []generated {
 	files := searchFiles(pages)
 	for i := range files {

@@ -49,7 +49,9 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 	ctx := context.Background()
 
 	mem := output.NewMemory()
-	inMemory, err := New(e.options(""))
+	deferred := e.options("")
+	deferred.Defer = true // as serve builds: the site-wide files in a second commit
+	inMemory, err := New(deferred)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,6 +78,12 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 			hows[res.how]++
 		}
 		if wantErr == nil && err == nil {
+			// Before Settle, everything but the site-wide files is as a
+			// full build makes it.
+			compareTrees(t, step, "in memory, before Settle", withoutSiteWide(want), withoutSiteWide(memoryFiles(mem)))
+			if _, err := inMemory.Settle(ctx, mem); err != nil {
+				t.Errorf("step %d: Settle: %v", step, err)
+			}
 			compareTrees(t, step, "in memory", want, memoryFiles(mem))
 		}
 		res, err = inDir.Build(ctx, changed)
@@ -88,6 +96,18 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		}
 	}
 	t.Logf("builds by how the model was made: %v", hows)
+}
+
+// withoutSiteWide is files less the feeds and the search index, which
+// Settle makes.
+func withoutSiteWide(files map[string][]byte) map[string][]byte {
+	out := map[string][]byte{}
+	for name, data := range files {
+		if !strings.HasSuffix(name, "feed.xml") && !strings.HasPrefix(name, "search/") {
+			out[name] = data
+		}
+	}
+	return out
 }
 
 func compareBuilds(t *testing.T, step int, where string, wantRes *Result, wantErr error, res *Result, err error) {

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -38,6 +39,7 @@ type source struct {
 // has that body.
 type conversion struct {
 	key   digest
+	md    digest // the Markdown options it was made with
 	res   *markdown.Result
 	probs []error // "content/x.md:LINE:COL: message"
 	warns []error // likewise: code blocks published plain (warnings.go)
@@ -125,6 +127,7 @@ func (b *Builder) readConfig() (bool, error) {
 		MaxCodeBlock: int(cfg.Limits.CodeBlock),
 	}
 	b.converter = markdown.New(b.mdOpts)
+	b.mdDigest = newHasher().digest(b.version).str("markdown").value(reflect.ValueOf(b.mdOpts)).sum()
 	return true, nil
 }
 
@@ -234,15 +237,7 @@ func (b *Builder) reparseAll(ctx context.Context) error {
 // starts on (positions of links and errors), the Markdown options and the
 // binary.
 func (b *Builder) convertKey(p *content.Page) digest {
-	var opts [3]byte
-	if b.mdOpts.UnsafeHTML {
-		opts[0] = 1
-	}
-	if b.mdOpts.Typographer {
-		opts[1] = 1
-	}
-	return newHasher().digest(b.version).str("markdown").bytes(opts[:]).str(b.mdOpts.BasePath).int(int64(b.mdOpts.MaxCodeBlock)).
-		int(int64(p.BodyLine)).bytes(p.Body).sum()
+	return newHasher().digest(b.mdDigest).int(int64(p.BodyLine)).bytes(p.Body).sum()
 }
 
 // convert converts the Markdown of every source in srcs that has no
@@ -250,7 +245,9 @@ func (b *Builder) convertKey(p *content.Page) digest {
 func (b *Builder) convert(ctx context.Context, srcs []*source) error {
 	var todo []*source
 	for _, s := range srcs {
-		if s.conv == nil || s.conv.key != b.convertKey(s.page) {
+		// A source is replaced when its file changes: its conversion is
+		// current unless the Markdown options changed.
+		if s.conv == nil || s.conv.md != b.mdDigest {
 			todo = append(todo, s)
 		}
 	}
@@ -265,7 +262,15 @@ func (b *Builder) convert(ctx context.Context, srcs []*source) error {
 			return nil
 		})
 	}
-	return g.Wait()
+	err := g.Wait()
+	for _, s := range todo {
+		if s.conv != nil && len(s.conv.warns) > 0 {
+			b.warned[s.path] = s.conv
+		} else {
+			delete(b.warned, s.path)
+		}
+	}
+	return err
 }
 
 func (b *Builder) convertOne(s *source) *conversion {
@@ -273,7 +278,9 @@ func (b *Builder) convertOne(s *source) *conversion {
 	if b.cache != nil {
 		if data, ok := b.cache.Get("markdown", b.cacheKey(key)); ok {
 			if res, err := decodeResult(data); err == nil {
-				return newConversion(key, res, nil)
+				c := newConversion(key, res, nil)
+				c.md = b.mdDigest
+				return c
 			}
 		}
 	}
@@ -288,6 +295,7 @@ func (b *Builder) convertOne(s *source) *conversion {
 		b.cache.Put("markdown", b.cacheKey(key), encodeResult(res))
 	}
 	c := newConversion(key, res, probs)
+	c.md = b.mdDigest
 	c.warns = markdownWarnings(s.path, res)
 	return c
 }

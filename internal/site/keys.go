@@ -33,7 +33,8 @@ type keyer struct {
 	siteReads map[string]*onceDigest // site-rooted reads, the same for every output
 
 	stepMu   sync.Mutex
-	steps    map[stepKey][]any // members of shared objects (terms, taxonomies, the site)
+	steps    map[stepKey][]any   // members of shared objects (terms, taxonomies, the site)
+	walks    map[walkKey]*walked // walks from shared objects
 	global   onceDigest
 	globalMu sync.Mutex
 }
@@ -55,6 +56,7 @@ func newKeyer(b *Builder, m *siteModel) *keyer {
 		base:      newHasher().digest(b.version).digest(b.cfgDigest).sum(),
 		siteReads: map[string]*onceDigest{},
 		steps:     map[stepKey][]any{},
+		walks:     map[walkKey]*walked{},
 	}
 }
 
@@ -72,17 +74,17 @@ func (k *keyer) pageKey(p *Page, tmplName string, t *tmplInfo) (key digest, body
 		bodyAll = true
 	}
 	for _, r := range t.reads {
-		h.str(r.path.String()).int(int64(r.groups))
+		h.str(r.key).int(int64(r.groups))
 		if r.path.site {
 			od := k.siteRead(r)
 			h.digest(od.d)
 			bodyAll = bodyAll || od.body
 			continue
 		}
-		var reached []*Page
-		k.walk(h, []any{p}, r.path.steps, r.groups, &reached)
 		if r.groups&bodyGroups != 0 {
-			body = append(body, reached...)
+			k.walk(h, []any{p}, r.path.steps, r.groups, &body)
+		} else {
+			k.walk(h, []any{p}, r.path.steps, r.groups, nil)
 		}
 	}
 	return h.sum(), body, bodyAll
@@ -90,7 +92,7 @@ func (k *keyer) pageKey(p *Page, tmplName string, t *tmplInfo) (key digest, body
 
 // siteRead returns the digest of a read from .Site, made once per build.
 func (k *keyer) siteRead(r *read) *onceDigest {
-	key := r.path.String() + "#" + strconv.Itoa(int(r.groups))
+	key := r.key + "#" + strconv.Itoa(int(r.groups))
 	k.siteMu.Lock()
 	od := k.siteReads[key]
 	if od == nil {
@@ -112,22 +114,76 @@ func (k *keyer) siteRead(r *read) *onceDigest {
 // the end, with their identities, into h. The number of objects every
 // object leads to is written too, so that the same objects reached in
 // another arrangement (a page moved from one section's list to another's)
-// give another digest. Pages at the end are added to reached.
+// give another digest. Pages at the end are added to reached, unless it is
+// nil. From an object many outputs reach (a term, a taxonomy, the site),
+// the rest of the walk is made once per build.
 func (k *keyer) walk(h *hasher, objs []any, steps []step, g group, reached *[]*Page) {
 	if len(steps) == 0 {
 		for _, o := range objs {
 			k.object(h, o, g)
-			if p, ok := o.(*Page); ok && p != nil {
+			if p, ok := o.(*Page); ok && p != nil && reached != nil {
 				*reached = append(*reached, p)
 			}
 		}
 		return
 	}
 	for _, o := range objs {
+		if isShared(o) {
+			w := k.sharedWalk(o, steps, g)
+			h.digest(w.d)
+			if reached != nil {
+				*reached = append(*reached, w.reached...)
+			}
+			continue
+		}
 		next := k.step(o, steps[0])
 		h.int(int64(len(next)))
 		k.walk(h, next, steps[1:], g, reached)
 	}
+}
+
+func isShared(o any) bool {
+	switch o := o.(type) {
+	case *Term:
+		return o != nil
+	case *Taxonomy:
+		return o != nil
+	case *Site:
+		return o != nil
+	}
+	return false
+}
+
+type walkKey struct {
+	obj   any
+	steps string
+	g     group
+}
+
+type walked struct {
+	once    sync.Once
+	d       digest
+	reached []*Page
+}
+
+// sharedWalk is walk from one shared object, made once per build.
+func (k *keyer) sharedWalk(o any, steps []step, g group) *walked {
+	key := walkKey{o, depPath{steps: steps}.String(), g}
+	k.stepMu.Lock()
+	w := k.walks[key]
+	if w == nil {
+		w = &walked{}
+		k.walks[key] = w
+	}
+	k.stepMu.Unlock()
+	w.once.Do(func() {
+		h := newHasher()
+		next := k.step(o, steps[0])
+		h.int(int64(len(next)))
+		k.walk(h, next, steps[1:], g, &w.reached)
+		w.d = h.sum()
+	})
+	return w
 }
 
 // step returns what member s of object o gives, as a list.
@@ -287,9 +343,7 @@ func (k *keyer) object(h *hasher, o any, g group) {
 		}
 		pd := k.m.pd[o]
 		h.str(pd.id)
-		for _, d := range pd.of(g) {
-			h.digest(d)
-		}
+		pd.write(h, g)
 	case *Term:
 		if o == nil {
 			h.str("-")

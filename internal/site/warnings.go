@@ -16,9 +16,11 @@ import (
 // were left out (content.LinkWarnings, as of the last full read).
 func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 	ws := careerWarnings(pub, now, b.cfg)
-	for _, p := range pub {
-		if s := b.sources[p.Path]; s != nil && s.conv != nil {
-			ws = append(ws, s.conv.warns...)
+	if len(b.warned) > 0 { // seldom: look the pages up only then
+		for _, p := range pub {
+			if s := b.sources[p.Path]; s != nil && s.conv != nil && b.warned[p.Path] == s.conv {
+				ws = append(ws, s.conv.warns...)
+			}
 		}
 	}
 	return append(ws, b.linkWarnings...)

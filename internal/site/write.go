@@ -12,6 +12,7 @@ import (
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/links"
+	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
 )
 
@@ -22,6 +23,14 @@ import (
 // published.
 type Reuser interface {
 	Reuse(name string, stamp output.Stamp) (bool, error)
+}
+
+// updater is a Target that can change its last commit instead of
+// replacing it (output.Memory): after Update, every file it holds stays
+// unless written again or removed.
+type updater interface {
+	Update()
+	Remove(name string) error
 }
 
 // stamper is a Target that can tell, after Commit, how each file it
@@ -45,7 +54,13 @@ func (b *Builder) write(ctx context.Context, p *plan, t Target, now time.Time) (
 	}
 	if t != nil {
 		if err := t.Commit(); err != nil {
+			b.last = nil
 			return nil, err
+		}
+		b.last = t
+		b.outNames = make([]string, len(p.items))
+		for i, it := range p.items {
+			b.outNames[i] = it.name
 		}
 		if st, ok := t.(stamper); ok {
 			stamps := st.Stamps()
@@ -81,6 +96,25 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		b.structureAll(p.m, now, report)
 	}
 	reuser, _ := t.(Reuser)
+	// A target that holds the last commit and can be changed in place (a
+	// Memory) is told only what changed: what it is not told stays.
+	up, update := t.(updater)
+	update = update && t == b.last && len(b.outs) > 0
+	if update {
+		up.Update()
+		// Both lists are sorted: the names that went are found in one pass.
+		j := 0
+		for _, name := range b.outNames {
+			for j < len(p.items) && p.items[j].name < name {
+				j++
+			}
+			if j == len(p.items) || p.items[j].name != name {
+				if err := up.Remove(name); err != nil {
+					report(err)
+				}
+			}
+		}
+	}
 	states := make([]*outState, len(p.items))
 	var made int64
 	var madeMu sync.Mutex
@@ -91,6 +125,22 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 			}
 			it := p.items[i]
 			prev := b.outs[it.name]
+			if update && prev != nil && (it.keep || prev.key == it.key) {
+				states[i] = prev
+				continue
+			}
+			if it.keep {
+				if prev == nil || t == nil || reuser == nil {
+					report(fmt.Errorf("%s: no file to keep", it.name))
+					continue
+				}
+				if ok, err := reuser.Reuse(it.name, prev.stamp); !ok || err != nil {
+					report(errors.Join(fmt.Errorf("%s: the file to keep is gone", it.name), err))
+					continue
+				}
+				states[i] = prev
+				continue
+			}
 			if prev != nil && prev.key == it.key {
 				if t == nil {
 					states[i] = prev
@@ -103,7 +153,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 						continue
 					}
 					if ok {
-						states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp}
+						states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp, body: prev.body}
 						continue
 					}
 				}
@@ -117,12 +167,12 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 			made++
 			madeMu.Unlock()
 			if t != nil {
-				if err := t.WriteFile(it.name, data); err != nil {
+				if err := writeOwned(t, it.name, data); err != nil {
 					report(err)
 					continue
 				}
 			}
-			states[i] = &outState{key: it.key, ids: ids}
+			states[i] = &outState{key: it.key, ids: ids, body: it.gen != nil && it.gen.fromBodies}
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -137,7 +187,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		written.AddIDs(p.items[i].name, s.ids)
 		byName[p.items[i].name] = s
 	}
-	if broken := checkLinks(p.m.pages, written); len(broken) > 0 {
+	if broken := b.checkLinks(p.m, written); len(broken) > 0 {
 		if b.cfg.BrokenLinks == config.BrokenLinksWarn {
 			return byName, int(made), messages(joinSorted(broken)), nil
 		}
@@ -262,22 +312,51 @@ func messages(err error) []string {
 }
 
 // checkLinks reports every link in Markdown that points to nothing the
-// build wrote.
-func checkLinks(pages []*Page, written *links.Site) []error {
+// build wrote. The links of a page are resolved against it (links.Resolve)
+// once for as long as the model keeps the page and its links.
+func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
+	if m.refs == nil {
+		m.refs = map[*Page]*pageRefs{}
+	}
 	var problems []error
-	for _, p := range pages {
+	for _, p := range m.pages {
 		if p.File == "" || len(p.links) == 0 {
 			continue
 		}
-		ls := make([]links.Link, len(p.links))
-		for i, l := range p.links {
-			ls[i] = links.Link{Dest: l.Dest, Line: l.Line, Col: l.Col}
+		r := m.refs[p]
+		if r == nil || !sameLinks(r.links, p.links) {
+			r = &pageRefs{links: p.links, refs: make([]links.Ref, len(p.links))}
+			for i, l := range p.links {
+				r.refs[i] = links.Resolve(p.sitePath, l.Dest)
+			}
+			m.refs[p] = r
 		}
-		for _, b := range written.Check(p.File, p.sitePath, ls) {
-			problems = append(problems, b)
+		for i, l := range p.links {
+			if broken := written.CheckRef(p.File, r.refs[i], links.Link{Dest: l.Dest, Line: l.Line, Col: l.Col}); broken != nil {
+				problems = append(problems, broken)
+			}
 		}
 	}
 	return problems
+}
+
+// pageRefs are the links of a page, resolved.
+type pageRefs struct {
+	links []markdown.Link
+	refs  []links.Ref
+}
+
+func sameLinks(a, b []markdown.Link) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// writeOwned writes data, which nothing changes afterwards, to t without a
+// copy where t can take it (output.Memory).
+func writeOwned(t Target, name string, data []byte) error {
+	if a, ok := t.(interface{ Adopt(string, []byte) error }); ok {
+		return a.Adopt(name, data)
+	}
+	return t.WriteFile(name, data)
 }
 
 // lookupKind maps a page kind to the template kind of internal/render.
