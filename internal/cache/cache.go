@@ -117,6 +117,9 @@ func (c *Cache) Get(kind string, k Key) ([]byte, bool) {
 	info, err := f.Stat()
 	if err != nil || info.Size() < int64(headerSize) {
 		f.Close()
+		if err == nil {
+			os.Remove(name) // too short to be an entry
+		}
 		return nil, false
 	}
 	data := make([]byte, info.Size())

@@ -1,10 +1,12 @@
 // Package site is the site model and the build pipeline.
 //
-// Build turns a site folder into its output, all or nothing:
+// # The pipeline
+//
+// A build turns a site folder into its output, all or nothing:
 //
 //  1. site.yaml is decoded (config.Load); --base-url replaces its base_url.
-//  2. content/**/*.md is loaded in parallel (content.LoadAll); pages with
-//     problems are reported and left out.
+//  2. content/**/*.md is read and parsed in parallel (content.ParseFile);
+//     pages with problems are reported and left out.
 //  3. Drafts, pages whose publish_date (else date) is after Options.Now and
 //     pages whose expiry_date has passed are left out unless Options ask for
 //     them.
@@ -18,24 +20,99 @@
 //  6. The outputs that are not templates are made from the model: redirect
 //     pages for aliases and for "/page/1/", _redirects (alias.go), Atom
 //     feeds (feed.go), the sitemap and robots.txt (sitemap.go), the search
-//     index under search/ (search.go, internal/search). An alias
-//     that is a page's URL, or any two outputs with one file name, are
-//     errors.
+//     index under search/ (search.go, internal/search). An alias that is a
+//     page's URL, or any two outputs with one file name, are errors.
 //  7. Templates are parsed from the site's layouts/ over the theme's
-//     (render.New) and every page is rendered in parallel into a temporary
-//     directory, with the generated files and the assets (site files over
-//     theme files, and the generated css/syntax.css; CSS and JavaScript
-//     minified and fingerprinted, assets.go). With minify_html every HTML
-//     page is minified.
+//     (render.New) and every page is rendered in parallel, with the
+//     generated files and the assets (site files over theme files, and the
+//     generated css/syntax.css; CSS and JavaScript minified and
+//     fingerprinted, assets.go), into a Target: for `build` and `watch` a
+//     temporary directory beside the destination (output.Dir), for `serve`
+//     memory (output.Memory). With minify_html every HTML page is minified.
+//     A page's structured data (JSON-LD) is made when the page is rendered.
 //  8. The links written in Markdown are checked against what was written
 //     (internal/links); with broken_links: warn a broken one is a warning in
 //     Result, not an error.
-//  9. Only when every step succeeded is the temporary directory swapped in
-//     for the destination.
+//  9. Only when every step succeeded is the Target committed: the temporary
+//     directory swapped in for the destination, the memory's new tree
+//     published at once.
 //
 // Every error caused by a user's file is collected across all steps that can
 // run, sorted by path, line and column, and returned joined; nothing is
-// written then and the previous output stays as it was.
+// written then and the previous output stays as it was. The same input gives
+// the same bytes: every list is sorted, every map ranged in order.
+//
+// # Builds that do only what changed
+//
+// A Builder (New, then Build or BuildTo with the paths that changed, nil
+// for "anything") runs the pipeline again and again, keeping what it made:
+// Build is a Builder used once; serve and watch keep one for the session.
+// It keeps
+//
+//   - every content file by path with the SHA-256 of its bytes, its parsed
+//     page and its converted Markdown: only files among the changed paths
+//     (or, for nil, whose bytes differ) are read again, parsed again and
+//     converted again;
+//   - the converted Markdown of a body, by a digest of the body, the line it
+//     starts on, the Markdown options and the binary's version;
+//   - the templates, parsed again only when something under layouts/
+//     changed, and what each page template can read (deps.go); the assets,
+//     minified and fingerprinted again only when something under assets/
+//     changed; the structured data of each page and the feed entry of each
+//     page, by digests of what they are made from;
+//   - for every output file of the last commit, its dependency key (keys.go).
+//
+// A dependency key is a SHA-256 of everything an output is made from. For
+// a page: the binary's version; site.yaml and the build's options (which
+// make every .Site field but the lists); the name and text of every layout
+// file its template runs; the digests of all its own fields; the asset
+// table when its templates call asset; and, for every path of members its
+// templates can follow from the page or from .Site (.Parent, .Paginator.Pages,
+// .Related, .Site.Sections, .Terms "skills", .Term.Roles …), the identities
+// of the objects at the end of the path on this build's model, in order, and
+// the digests of the groups of fields read on them (digest.go: link — URL,
+// title, kind, type, section; meta — front matter and career data; summary;
+// content; structured data; feeds …). What the templates can read is found
+// without running them, by an abstract interpretation of their parse trees
+// (deps.go) that follows variables, with, range, dict, partials and
+// {{template}}; where it cannot follow a value — a page printed whole or
+// given to a function it does not know, a partial whose name is not a
+// constant, a member its tables do not list — the output depends on the
+// digest of the whole model. A generated file's key is made from what it
+// reads (a feed from its entries, the sitemap from its URLs and dates), an
+// asset's from its bytes.
+//
+// An output whose key is the one it had at the last commit is not made
+// again: output.Memory carries it over from its last tree, output.Dir
+// hard-links it from the old destination into the new one (or copies it
+// where there are no hard links) if the file is still as it was written
+// (its size and modification time). A build in which every key is as it was
+// and every file is still there does not touch the destination at all.
+//
+// The model is made anew when the configuration, layouts or assets changed
+// together with content, when a page was added, removed or renamed, when a
+// changed page's front matter differs, or when time passed a date that
+// decides what is published or whether a job posting is open. An edit of
+// page bodies alone keeps the model: the pages made from each changed file
+// get the new Content, Summary, Table of contents, Headings, word count,
+// reading time and links in place, and only the outputs whose keys read
+// those groups of those pages (found by the reverse index of the last
+// whole planning) get new keys. A change of layouts or assets alone keeps
+// the model and makes every key again.
+//
+// With Options.Defer (serve), BuildTo leaves the files made from every
+// page — feeds whose entries changed, the search index (bodyFiles) — as the
+// last commit had them, and Settle makes them in a second commit: the
+// browser reloads once the pages are published, and the output is the one
+// a full build makes once Settle returns.
+//
+// With Options.CacheDir (`build`, by default .careersite/cache, see
+// internal/cache), converted Markdown and the files of bodyFiles are kept
+// on disk, and so is a manifest of the last commit into each destination
+// (manifest.go): every file's key, size, modification time and ids. The
+// next `careersite build`, in another process, publishes again every file
+// whose key and stamp are unchanged. An entry that is damaged or made by
+// another binary is never used.
 package site
 
 import (

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/careersite/careersite/internal/cache"
@@ -52,11 +53,14 @@ type Builder struct {
 	funcs        *funcState
 
 	// Made from the inputs, kept while they are used.
-	career   memo[any, digest]         // career data by pointer
-	jsonld   memo[digest, jsonldDocs]  // structured data by its inputs' digest
-	entries  memo[digest, []byte]      // feed entries by their inputs' digest
-	escapes  memo[string, string]      // escapeURL of permalinks
-	bodyMemo memo[digest, []generated] // bodyFiles by the digest of every page
+	career      memo[any, digest]         // career data by pointer
+	jsonld      memo[digest, jsonldDocs]  // structured data by its inputs' digest
+	entries     memo[digest, []byte]      // feed entries by their inputs' digest
+	entriesOnce sync.Once                 // the pack of feed entries was read (write.go)
+	builds      int                       // calls of Build
+	entriesMade atomic.Bool               // this build made feed entries the pack does not hold
+	escapes     memo[string, string]      // escapeURL of permalinks
+	bodyMemo    memo[digest, []generated] // bodyFiles by the digest of every page
 
 	m    *siteModel           // the model of the last good build; nil: make it anew
 	outs map[string]*outState // the files of the last commit, by name
@@ -138,6 +142,7 @@ func (b *Builder) cacheKey(d digest) cache.Key { return cache.Key(d) }
 // succeeded, publishing again by hard link the files whose keys did not
 // change; when no file changed at all it leaves the destination as it is.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
+	b.builds++
 	var dir *output.Dir
 	res, err := b.build(ctx, changed, func(p *plan) (Target, error) {
 		if b.unchanged(p) {
@@ -150,6 +155,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	if err == nil && b.cache != nil {
 		if dir != nil {
 			b.saveManifest()
+		}
+		if b.builds == 1 {
+			// Once per Builder: watch, which builds again and again,
+			// keeps its entries in memory.
+			b.saveEntries()
 		}
 		b.cache.Trim()
 	}
@@ -193,7 +203,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 		return nil, err
 	}
 	b.m = p.m
-	if b.deferring {
+	if b.deferring && (first.deferred > 0 || b.pending != nil) {
 		bodies := p.bodiesStale || (b.pending != nil && b.pending.bodies)
 		b.pending = &settle{bodies: bodies, now: now, warnings: p.warnings}
 	}
@@ -212,6 +222,7 @@ type plan struct {
 	how      string  // which way the build went, for tests and benchmarks
 
 	bodiesStale bool // the files of bodyFiles were left for Settle
+	deferred    int  // how many files were left for Settle
 }
 
 // An item is one output file and its key.
@@ -230,10 +241,12 @@ type item struct {
 // had them, for Settle to make.
 func (b *Builder) deferPlan(p *plan) *plan {
 	items := make([]*item, 0, len(p.items))
+	deferred := 0
 	for _, it := range p.items {
 		if it.gen != nil && (it.gen.feed != nil || it.gen.fromBodies) {
 			if prev := b.outs[it.name]; prev != nil && prev.key != it.key {
 				it = &item{name: it.name, key: prev.key, keep: true}
+				deferred++
 			}
 		}
 		items = append(items, it)
@@ -249,8 +262,9 @@ func (b *Builder) deferPlan(p *plan) *plan {
 			}
 		}
 		slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+		deferred++ // the files of bodyFiles, made anew
 	}
-	return &plan{m: p.m, items: items, warnings: p.warnings, how: p.how}
+	return &plan{m: p.m, items: items, warnings: p.warnings, how: p.how, deferred: deferred}
 }
 
 // Settle publishes, in a second commit into target, the files that the

@@ -233,6 +233,14 @@ func newEditor(t *testing.T, seed uint64) *editor {
 	}
 	e := &editor{t: t, r: rand.New(rand.NewPCG(seed, 1)), dir: dir, next: n,
 		now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC), broken: map[string]string{}}
+	// Code blocks without a language: chroma gives every lexer regexp a
+	// wall-clock timeout of 250ms and skips a rule that times out, so on a
+	// loaded machine (or under -race) the same block can highlight two
+	// ways, in any build. That is a matter for internal/markdown; here it
+	// would only hide what this test looks for.
+	for _, name := range e.pages(false) {
+		e.write(name, fence.ReplaceAllString(e.read(name), "```"))
+	}
 	e.write("site.yaml", incrementalConfig)
 	e.write("assets/css/site.css", "body { color: #111 }\n")
 	e.write("content/jobs/posting.md", posting(e.now))
@@ -352,6 +360,8 @@ func (e *editor) edit() (string, []string) {
 	panic("unreachable")
 }
 
+var fence = regexp.MustCompile("```[a-z]+")
+
 var bodyStart = regexp.MustCompile(`(?s)^(---\n.*?\n---\n)(.*)$`)
 
 func (e *editor) editBody() (string, []string) {
@@ -371,8 +381,8 @@ func (e *editor) editBody() (string, []string) {
 		body += fmt.Sprintf("\nSee [this](/%s/#heading-%d).\n", strings.TrimSuffix(strings.TrimPrefix(target, "content/"), ".md"), e.r.IntN(3))
 	case 3: // words: the reading time
 		body += strings.Repeat("word ", 150+e.r.IntN(300)) + "\n"
-	case 4: // a code block
-		body += "\n```go\nfunc f() int { return " + fmt.Sprint(e.r.IntN(100)) + " }\n```\n"
+	case 4: // a code block (see newEditor for why without a language)
+		body += "\n```\nfunc f() int { return " + fmt.Sprint(e.r.IntN(100)) + " }\n```\n"
 	default:
 		body = strings.Replace(body, "the", "a", 1)
 	}

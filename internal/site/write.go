@@ -3,10 +3,13 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
+	"slices"
 	"sync"
 	"time"
 
@@ -280,6 +283,7 @@ func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
 	if g.feed == nil {
 		return g.make()
 	}
+	b.entriesOnce.Do(b.loadEntries)
 	k := newKeyer(b, m)
 	return g.feed.render(m.site, func(p *Page) ([]byte, error) {
 		key := k.entryKey(p)
@@ -289,9 +293,67 @@ func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
 		e, err := entryXML(m.site, p)
 		if err == nil {
 			b.entries.put(key, e)
+			b.entriesMade.Store(true)
 		}
 		return e, err
 	})
+}
+
+// The feed entries a Builder makes are kept in the persistent cache too, as
+// one pack: a feed of every page is made again whenever one page changes,
+// and a new process would otherwise encode every entry again.
+const entriesKind = "feed-entries"
+
+func (b *Builder) entriesKey() digest {
+	return newHasher().digest(b.version).str(entriesKind).sum()
+}
+
+// loadEntries reads the pack of feed entries, if there is one.
+func (b *Builder) loadEntries() {
+	if b.cache == nil {
+		return
+	}
+	data, ok := b.cache.Get(entriesKind, b.cacheKey(b.entriesKey()))
+	if !ok {
+		return
+	}
+	entries := map[digest][]byte{}
+	for len(data) > 0 {
+		var key digest
+		if len(data) < len(key) {
+			return
+		}
+		copy(key[:], data)
+		data = data[len(key):]
+		n, k := binary.Uvarint(data)
+		if k <= 0 || n > uint64(len(data)-k) {
+			return
+		}
+		entries[key] = data[k : k+int(n) : k+int(n)]
+		data = data[k+int(n):]
+	}
+	for key, e := range entries {
+		b.entries.put(key, e)
+	}
+}
+
+// saveEntries writes the pack of the feed entries the build that just
+// succeeded used, when it made new ones. It runs after the memos were
+// rotated: those entries are the old generation now.
+func (b *Builder) saveEntries() {
+	if b.cache == nil || !b.entriesMade.Swap(false) {
+		return
+	}
+	b.entries.mu.Lock()
+	var out []byte
+	for _, key := range slices.SortedFunc(maps.Keys(b.entries.old), func(a, b digest) int { return bytes.Compare(a[:], b[:]) }) {
+		e := b.entries.old[key]
+		out = append(out, key[:]...)
+		out = binary.AppendUvarint(out, uint64(len(e)))
+		out = append(out, e...)
+	}
+	b.entries.mu.Unlock()
+	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), out)
 }
 
 // minifyHTML minifies data when it is HTML and site.yaml asks for it.

@@ -1,0 +1,122 @@
+package cache
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestPutGet(t *testing.T) {
+	c, err := Open(t.TempDir(), Key{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := c.Key("markdown", []byte("body"), []byte("opts"))
+	if _, ok := c.Get("markdown", k); ok {
+		t.Fatal("Get of an empty cache found an entry")
+	}
+	if err := c.Put("markdown", k, []byte("<p>html</p>")); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := c.Get("markdown", k); !ok || string(got) != "<p>html</p>" {
+		t.Fatalf("Get = %q, %v, want the payload", got, ok)
+	}
+	if _, ok := c.Get("other", k); ok {
+		t.Error("an entry of one kind was found as another")
+	}
+	if c.Key("markdown", []byte("ab"), []byte("c")) == c.Key("markdown", []byte("a"), []byte("bc")) {
+		t.Error(`Key("ab", "c") = Key("a", "bc")`)
+	}
+}
+
+// TestUntrusted damages entries every way a cache can be damaged and
+// checks that each is a miss, and is removed.
+func TestUntrusted(t *testing.T) {
+	dir := t.TempDir()
+	c, err := Open(dir, Key{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		damage func(data []byte) []byte
+	}{
+		{"cut short", func(d []byte) []byte { return d[:len(d)-3] }},
+		{"payload changed", func(d []byte) []byte { d[len(d)-1] ^= 1; return d }},
+		{"header only", func(d []byte) []byte { return d[:headerSize] }},
+		{"empty", func([]byte) []byte { return nil }},
+		{"not a cache entry", func([]byte) []byte { return []byte("hello") }},
+		{"longer", func(d []byte) []byte { return append(d, 'x') }},
+	} {
+		k := c.Key("kind", []byte(tc.name))
+		if err := c.Put("kind", k, []byte("the payload of "+tc.name)); err != nil {
+			t.Fatal(err)
+		}
+		name := c.path("kind", k)
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, tc.damage(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := c.Get("kind", k); ok {
+			t.Errorf("%s: Get = %q, want a miss", tc.name, got)
+		}
+		if _, err := os.Stat(name); err == nil {
+			t.Errorf("%s: the damaged entry is still there", tc.name)
+		}
+	}
+}
+
+func TestOtherVersion(t *testing.T) {
+	dir := t.TempDir()
+	old, _ := Open(dir, Key{1})
+	k := old.Key("kind", []byte("x"))
+	old.Put("kind", k, []byte("made by version 1"))
+	cur, _ := Open(dir, Key{2})
+	if _, ok := cur.Get("kind", k); ok {
+		t.Error("an entry made by another version was trusted")
+	}
+	if cur.Key("kind", []byte("x")) == k {
+		t.Error("two versions make the same key")
+	}
+}
+
+func TestTrim(t *testing.T) {
+	dir := t.TempDir()
+	c, _ := Open(dir, Key{1})
+	now := time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)
+	c.now = func() time.Time { return now }
+	fresh, stale := c.Key("k", []byte("fresh")), c.Key("k", []byte("stale"))
+	c.Put("k", fresh, []byte("f"))
+	c.Put("k", stale, []byte("s"))
+	os.Chtimes(c.path("k", fresh), now, now)
+	old := now.Add(-Expiry - time.Hour)
+	os.Chtimes(c.path("k", stale), old, old)
+	if err := c.Trim(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Get("k", fresh); !ok {
+		t.Error("Trim removed an entry in use")
+	}
+	if _, err := os.Stat(c.path("k", stale)); err == nil {
+		t.Error("Trim kept an entry unused for longer than Expiry")
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".gitignore")); err != nil {
+		t.Errorf("the cache has no .gitignore: %v", err)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	a, err := Version()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Version()
+	if a != b || bytes.Equal(a[:], make([]byte, len(a))) {
+		t.Errorf("Version() = %x, then %x", a, b)
+	}
+}

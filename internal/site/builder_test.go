@@ -1,0 +1,296 @@
+package site
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+
+	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/render"
+	"github.com/careersite/careersite/internal/testsite"
+)
+
+// cachedSite is a generated site with a destination and a cache folder.
+func cachedSite(t *testing.T, pages int) Options {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	if err := testsite.Write(src, pages, 7); err != nil {
+		t.Fatal(err)
+	}
+	return Options{Source: src, Dest: filepath.Join(dir, "public"), CacheDir: filepath.Join(src, ".careersite", "cache"),
+		Now: testNow, Theme: careersite.Theme()}
+}
+
+func buildOnce(t *testing.T, opts Options) *Result {
+	t.Helper()
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// inodes returns the inode of every file under dir, by name.
+func inodes(t *testing.T, dir string) map[string]uint64 {
+	t.Helper()
+	out := map[string]uint64{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			info, _ := d.Info()
+			if st, ok := info.Sys().(*syscall.Stat_t); ok {
+				rel, _ := filepath.Rel(dir, p)
+				out[filepath.ToSlash(rel)] = st.Ino
+			}
+		}
+		return err
+	})
+	return out
+}
+
+// TestWarmBuild builds a site three times, as three runs of `careersite
+// build` would: the second, with nothing changed, makes nothing and
+// leaves the destination as it is; the third, after one page changed,
+// makes only what shows that page, publishes every other file again by
+// hard link, and gives what a build without the cache gives.
+func TestWarmBuild(t *testing.T) {
+	opts := cachedSite(t, 40)
+	cold := buildOnce(t, opts)
+	if cold.Made != cold.Files {
+		t.Errorf("a cold build made %d of %d files", cold.Made, cold.Files)
+	}
+	before := inodes(t, opts.Dest)
+
+	warm := buildOnce(t, opts)
+	if warm.Made != 0 {
+		t.Errorf("a warm build with nothing changed made %d files, want 0", warm.Made)
+	}
+	if after := inodes(t, opts.Dest); !reflect.DeepEqual(before, after) {
+		t.Error("a warm build with nothing changed rewrote the destination")
+	}
+
+	page := filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(5)))
+	data, _ := os.ReadFile(page)
+	os.WriteFile(page, append(data, "\nOne more sentence.\n"...), 0o644)
+	one := buildOnce(t, opts)
+	if one.Made == 0 || one.Made > one.Files/4 {
+		t.Errorf("after one page changed a warm build made %d of %d files", one.Made, one.Files)
+	}
+	after := inodes(t, opts.Dest)
+	same := 0
+	for name, ino := range after {
+		if before[name] == ino {
+			same++
+		}
+	}
+	if same < len(after)-one.Made {
+		t.Errorf("%d files kept their inode, want %d (all but the %d made)", same, len(after)-one.Made, one.Made)
+	}
+
+	fresh := opts
+	fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
+	buildOnce(t, fresh)
+	if got, want := dirFiles(t, opts.Dest), dirFiles(t, fresh.Dest); !reflect.DeepEqual(got, want) {
+		compareTrees(t, 0, "warm build", want, got)
+	}
+}
+
+// TestWarmBuildRemakesTouchedFiles changes a file of the destination by
+// hand: the next build makes it again instead of keeping it.
+func TestWarmBuildRemakesTouchedFiles(t *testing.T) {
+	opts := cachedSite(t, 12)
+	buildOnce(t, opts)
+	name := filepath.Join(opts.Dest, "index.html")
+	want, _ := os.ReadFile(name)
+	os.WriteFile(name, []byte("changed by hand"), 0o644)
+	res := buildOnce(t, opts)
+	if res.Made != 1 {
+		t.Errorf("made %d files, want 1 (index.html)", res.Made)
+	}
+	if got, _ := os.ReadFile(name); string(got) != string(want) {
+		t.Errorf("index.html is %.40q…, want it made again", got)
+	}
+}
+
+// TestDamagedCache damages every entry of the cache: the build ignores
+// them and gives the same output.
+func TestDamagedCache(t *testing.T) {
+	opts := cachedSite(t, 12)
+	buildOnce(t, opts)
+	want := dirFiles(t, opts.Dest)
+	n := 0
+	filepath.WalkDir(opts.CacheDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasSuffix(p, ".gitignore") && !strings.HasSuffix(p, "trim.txt") {
+			data, _ := os.ReadFile(p)
+			data[len(data)-1] ^= 0xff
+			os.WriteFile(p, data, 0o644)
+			n++
+		}
+		return err
+	})
+	if n == 0 {
+		t.Fatal("the build left nothing in the cache")
+	}
+	res := buildOnce(t, opts)
+	if res.Made != res.Files {
+		t.Errorf("with a damaged manifest a build made %d of %d files, want all", res.Made, res.Files)
+	}
+	compareTrees(t, 0, "damaged cache", want, dirFiles(t, opts.Dest))
+}
+
+// TestFailedWarmBuild: a build that fails leaves the destination as it was,
+// and the build after the fix is right.
+func TestFailedWarmBuild(t *testing.T) {
+	opts := cachedSite(t, 12)
+	buildOnce(t, opts)
+	want := dirFiles(t, opts.Dest)
+	page := filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(2)))
+	good, _ := os.ReadFile(page)
+	os.WriteFile(page, []byte(strings.Replace(string(good), "title:", "title: [", 1)), 0o644)
+	if _, err := Build(context.Background(), opts); err == nil {
+		t.Fatal("a build with a broken page succeeded")
+	}
+	compareTrees(t, 0, "after a failed build", want, dirFiles(t, opts.Dest))
+	os.WriteFile(page, good, 0o644)
+	if res := buildOnce(t, opts); res.Made != 0 {
+		t.Errorf("after the fix a build made %d files, want 0", res.Made)
+	}
+}
+
+// TestServeBuilds rebuilds into memory as serve does, and checks that a
+// rebuild with nothing changed publishes nothing new.
+func TestServeBuilds(t *testing.T) {
+	opts := cachedSite(t, 12)
+	opts.Defer = true
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := output.NewMemory()
+	ctx := context.Background()
+	if _, err := b.BuildTo(ctx, nil, mem); err != nil {
+		t.Fatal(err)
+	}
+	res, err := b.BuildTo(ctx, []string{}, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Made != 0 || len(mem.Tree().Changed()) != 0 {
+		t.Errorf("a rebuild with nothing changed made %d files and changed %q", res.Made, mem.Tree().Changed())
+	}
+	if res, err := b.Settle(ctx, mem); err != nil || res != nil {
+		t.Errorf("Settle with nothing left = %v, %v", res, err)
+	}
+}
+
+// TestModelTables checks that the tables of deps.go list every exported
+// field and method of the model types: one they do not list makes the
+// templates that use it depend on the whole site, which is right but slow.
+func TestModelTables(t *testing.T) {
+	for k, m := range models {
+		typ := m.typ
+		for i := range typ.Elem().NumField() {
+			f := typ.Elem().Field(i)
+			if _, ok := m.members[f.Name]; f.IsExported() && !ok {
+				t.Errorf("%s.%s is not in the tables of deps.go", typ.Elem().Name(), f.Name)
+			}
+		}
+		for i := range typ.NumMethod() {
+			name := typ.Method(i).Name
+			if _, ok := m.members[name]; !ok {
+				t.Errorf("method %s.%s is not in the tables of deps.go", typ.Elem().Name(), name)
+			}
+		}
+		for name := range m.members {
+			_, field := typ.Elem().FieldByName(name)
+			_, method := typ.MethodByName(name)
+			if !field && !method {
+				t.Errorf("the tables of deps.go list %s.%s, which %v does not have", typ.Elem().Name(), name, k)
+			}
+		}
+	}
+}
+
+// TestDeps analyses small template sets.
+func TestDeps(t *testing.T) {
+	for _, tc := range []struct {
+		name, page string
+		partials   map[string]string
+		want       string // the reads, one per line: "path groups"; "global" first when global
+	}{
+		{name: "own fields only", page: `{{ .Title }}{{ .Content }}{{ .Site.Title }}`, want: ""},
+		{name: "parent link", page: `{{ with .Parent }}<a href="{{ .URL }}">{{ .Title }}</a>{{ end }}`, want: "Page.Parent link"},
+		{name: "list cards", page: `{{ range .Paginator.Pages }}{{ .Summary }}{{ .Date }}{{ end }}`,
+			want: "Page.Paginator 0\nPage.Paginator.Pages meta|summary"},
+		{name: "through a variable and a partial", page: `{{ $s := .Site }}{{ partial "x.html" (dict "site" $s "p" .) }}`,
+			partials: map[string]string{"x.html": `{{ range .site.Sections }}{{ .Title }}{{ end }}{{ .p.Next.Content }}`},
+			want:     "Page.Next content\nSite.Sections link"},
+		{name: "term lookup", page: `{{ with .Site.Taxonomy "skills" }}{{ with .Term $.Title }}{{ .URL }}{{ end }}{{ end }}`,
+			want: "Site.Taxonomy(skills) 0\nSite.Taxonomy(skills).Term(*) termlink"},
+		{name: "a page printed whole", page: `{{ printf "%v" .Parent }}`, want: "global\nPage.Parent 0"},
+		{name: "an unknown function", page: `{{ call .Parent }}`, want: "global\nPage.Parent 0"},
+		{name: "a partial by a name not known", page: `{{ partial .Title . }}`, want: "global"},
+		{name: "asset", page: `{{ with asset "css/site.css" }}{{ .URL }}{{ end }}`, want: "asset"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := fstestFS(map[string]string{"layouts/_default/single.html": tc.page})
+			for name, text := range tc.partials {
+				site["layouts/partials/"+name] = text
+			}
+			r, err := render.New(site.fs(), nil, funcs(&funcState{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := newAnalyzer(r).page("layouts/_default/single.html")
+			var lines []string
+			if d.global {
+				lines = append(lines, "global")
+			}
+			if d.asset {
+				lines = append(lines, "asset")
+			}
+			for _, rd := range d.sortedReads() {
+				lines = append(lines, rd.key+" "+groupNames(rd.groups))
+			}
+			if got := strings.Join(lines, "\n"); got != tc.want {
+				t.Errorf("reads\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func groupNames(g group) string {
+	if g == 0 {
+		return "0"
+	}
+	var names []string
+	for _, n := range []struct {
+		g    group
+		name string
+	}{{gLink, "link"}, {gMeta, "meta"}, {gSummary, "summary"}, {gContent, "content"}, {gDerived, "derived"},
+		{gFeeds, "feeds"}, {gOther, "other"}, {gTaxLink, "taxlink"}, {gTermLink, "termlink"},
+		{gTermCount, "termcount"}, {gPaginator, "paginator"}} {
+		if g&n.g != 0 {
+			names = append(names, n.name)
+		}
+	}
+	return strings.Join(names, "|")
+}
+
+// fstestFS is a site's files by path.
+type fstestFS map[string]string
+
+func (m fstestFS) fs() fs.FS {
+	out := fstest.MapFS{}
+	for name, text := range m {
+		out[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return out
+}
