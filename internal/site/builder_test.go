@@ -294,3 +294,36 @@ func (m fstestFS) fs() fs.FS {
 	}
 	return out
 }
+
+// TestSteps follows every member of the tables of deps.go that leads to
+// another object, as keys.go does, on objects with nothing in them: each
+// must be one keys.go knows.
+func TestSteps(t *testing.T) {
+	site := &Site{}
+	tax := &Taxonomy{Name: "skills"}
+	objects := map[kind]any{
+		kPage:      &Page{Site: site},
+		kSite:      site,
+		kTaxonomy:  tax,
+		kTerm:      &Term{Taxonomy: tax},
+		kPaginator: &Paginator{},
+	}
+	k := &keyer{steps: map[stepKey][]any{}, walks: map[walkKey]*walked{}}
+	for kd, m := range models {
+		for name, mem := range m.members {
+			if mem.to == kPlain || mem.to == kSite {
+				continue
+			}
+			for _, s := range []step{{name: name}, {name: name, arg: "skills"}, {name: name, any: true}} {
+				func() {
+					defer func() {
+						if p := recover(); p != nil {
+							t.Errorf("step %v from a %v: %v", s, kd, p)
+						}
+					}()
+					k.step(objects[kd], s)
+				}()
+			}
+		}
+	}
+}

@@ -402,9 +402,7 @@ func (w *walker) branch(l *parse.ListNode, dot aval) {
 func (w *walker) rangeNode(n *parse.RangeNode, dot aval) {
 	w.push()
 	decl := n.Pipe.Decl
-	n.Pipe.Decl = nil // evaluated without declaring; the variables are set below
-	v := w.pipe(n.Pipe, dot)
-	n.Pipe.Decl = decl
+	v := w.pipeValue(n.Pipe, dot) // the variables are the elements, set below
 	elem := w.elem(v)
 	switch len(decl) {
 	case 1:
@@ -450,6 +448,19 @@ func (w *walker) pipe(p *parse.PipeNode, dot aval) aval {
 	if p == nil {
 		return plainVal
 	}
+	v := w.pipeValue(p, dot)
+	for _, d := range p.Decl {
+		if p.IsAssign {
+			w.assign(d.Ident[0], v)
+		} else {
+			w.declare(d.Ident[0], v)
+		}
+	}
+	return v
+}
+
+// pipeValue evaluates the commands of a pipeline.
+func (w *walker) pipeValue(p *parse.PipeNode, dot aval) aval {
 	var v aval
 	for i, c := range p.Cmds {
 		var final aval
@@ -457,13 +468,6 @@ func (w *walker) pipe(p *parse.PipeNode, dot aval) aval {
 			final = v
 		}
 		v = w.command(c, dot, final, i > 0)
-	}
-	for _, d := range p.Decl {
-		if p.IsAssign {
-			w.assign(d.Ident[0], v)
-		} else {
-			w.declare(d.Ident[0], v)
-		}
 	}
 	return v
 }

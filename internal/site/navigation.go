@@ -69,20 +69,33 @@ func relate(pages []*Page) {
 			index[key] = append(index[key], posting{i, w})
 		}
 	}
-	for i, p := range pages {
-		scores := map[int]int{}
-		for key, w := range terms[i] {
-			if len(index[key]) > relatedTermLimit {
-				continue
-			}
-			for _, post := range index[key] {
-				if post.page != i {
+	// Every page is scored on its own, on all cores; each worker keeps
+	// one score per page and clears those it touched.
+	parallel(len(pages), func(lo, hi int) {
+		scores := make([]int, len(pages))
+		var touched []int
+		for i := lo; i < hi; i++ {
+			for key, w := range terms[i] {
+				if len(index[key]) > relatedTermLimit {
+					continue
+				}
+				for _, post := range index[key] {
+					if post.page == i {
+						continue
+					}
+					if scores[post.page] == 0 {
+						touched = append(touched, post.page)
+					}
 					scores[post.page] += min(w, post.weight)
 				}
 			}
+			pages[i].Related = topRelated(pages, scores, touched)
+			for _, j := range touched {
+				scores[j] = 0
+			}
+			touched = touched[:0]
 		}
-		p.Related = topRelated(pages, scores)
-	}
+	})
 }
 
 // pageTerms keys a page's skills and tags by kind and slug, with the weight
@@ -98,20 +111,33 @@ func pageTerms(p *Page) map[string]int {
 	return terms
 }
 
-func topRelated(pages []*Page, scores map[int]int) []*Page {
-	if len(scores) == 0 {
+// topRelated returns the relatedCount candidates with the highest scores,
+// then the newest, then by title and URL: a total order, so keeping the
+// best few as they come gives what sorting them all would.
+func topRelated(pages []*Page, scores []int, candidates []int) []*Page {
+	if len(candidates) == 0 {
 		return nil
 	}
-	candidates := make([]int, 0, len(scores))
-	for i := range scores {
-		candidates = append(candidates, i)
+	before := func(a, b int) bool {
+		return cmp.Or(cmp.Compare(scores[b], scores[a]), byDate(pages[a], pages[b])) < 0
 	}
-	slices.SortFunc(candidates, func(a, b int) int {
-		return cmp.Or(cmp.Compare(scores[b], scores[a]), byDate(pages[a], pages[b]))
-	})
-	related := make([]*Page, 0, min(relatedCount, len(candidates)))
-	for _, i := range candidates[:min(relatedCount, len(candidates))] {
-		related = append(related, pages[i])
+	best := make([]int, 0, relatedCount+1)
+	for _, c := range candidates {
+		if len(best) == relatedCount && !before(c, best[len(best)-1]) {
+			continue
+		}
+		at := len(best)
+		for at > 0 && before(c, best[at-1]) {
+			at--
+		}
+		best = slices.Insert(best, at, c)
+		if len(best) > relatedCount {
+			best = best[:relatedCount]
+		}
+	}
+	related := make([]*Page, len(best))
+	for i, c := range best {
+		related[i] = pages[c]
 	}
 	return related
 }
