@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -119,6 +120,22 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := site.Build(context.Background(), options(dir, dest)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perPage(b)
+}
+
+// BenchmarkBuildFill is a cold build that fills an empty persistent cache,
+// as the first build of a CI cache or of a fresh checkout does.
+func BenchmarkBuildFill(b *testing.B) {
+	dir := generated(b)
+	tmp := b.TempDir()
+	opts := options(dir, filepath.Join(tmp, "public"))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		opts.CacheDir = filepath.Join(tmp, fmt.Sprint("cache", i))
+		if _, err := site.Build(context.Background(), opts); err != nil {
 			b.Fatal(err)
 		}
 	}

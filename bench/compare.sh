@@ -6,7 +6,9 @@
 # folder, builds careersite and bench/floor once with `go build`, then
 # builds the site RUNS times with each (hyperfine when installed, else a
 # loop of /usr/bin/time; peak RSS always from /usr/bin/time), every time
-# from nothing: no output folder, no build cache. It prints the median wall
+# from nothing: no output folder, no build cache, and the previous run's
+# writes flushed to disk (sync) so that one run's writeback does not land
+# in the next one's system time. It prints the median wall
 # time, the median CPU time (user + system) and the peak RSS of each, the ratios, and time per page. When careersite has
 # --no-cache (the persistent build cache), it also times the warm builds:
 # nothing changed, and one page changed, and checks that the second gives
@@ -75,15 +77,15 @@ hugo_dir=()
 go run ./bench/gen -n "$N" -out "$tmp/site" "${hugo_dir[@]}"
 
 cs_build=("$tmp/careersite" build --source "$tmp/site" --dest "$tmp/out-cs" --quiet)
-cs_cold="rm -rf '$tmp/out-cs' '$tmp/site/.careersite'"
+cs_cold="rm -rf '$tmp/out-cs' '$tmp/site/.careersite'; sync"
 hugo_build=(hugo --source "$tmp/hugo" --destination "$tmp/out-hugo" --quiet)
-hugo_cold="rm -rf '$tmp/out-hugo' '$tmp/hugo/resources'"
+hugo_cold="rm -rf '$tmp/out-hugo' '$tmp/hugo/resources'; sync"
 floor_build=("$tmp/floor" -src "$tmp/site" -out "$tmp/out-floor")
-floor_cold="rm -rf '$tmp/out-floor'"
+floor_cold="rm -rf '$tmp/out-floor'; sync"
 
 # measure NAME PREPARE CMD... times CMD RUNS times, each after PREPARE, and
-# writes "wall cpu rss_kib" to $tmp/NAME.result: the medians of wall and CPU
-# time, the largest peak RSS. A first build, not timed, fills the page cache
+# writes "wall cpu rss_kib sys" to $tmp/NAME.result: the medians of wall,
+# CPU (user + system) and system time, the largest peak RSS. A first build, not timed, fills the page cache
 # with the input; /usr/bin/time takes its peak RSS. Then hyperfine times the
 # runs, or without it a loop of /usr/bin/time does.
 measure() {
@@ -94,13 +96,14 @@ measure() {
 	bash -c "$prepare"
 	/usr/bin/time -a -o "$times" -f '%e %U %S %M' "$@" >/dev/null 2>"$tmp/$name.err" ||
 		{ cat "$tmp/$name.err" >&2; echo "compare.sh: $name failed" >&2; exit 1; }
-	local rss wall cpu
+	local rss wall cpu sys
 	if have hyperfine; then
 		hyperfine --style none --runs "$RUNS" --prepare "$prepare" \
 			--export-csv "$tmp/$name.csv" "$(printf '%q ' "$@")" >/dev/null
 		# command,mean,stddev,median,user,system,min,max
 		wall=$(awk -F, 'NR == 2 {print $4}' "$tmp/$name.csv")
 		cpu=$(awk -F, 'NR == 2 {print $5 + $6}' "$tmp/$name.csv")
+		sys=$(awk -F, 'NR == 2 {print $6}' "$tmp/$name.csv")
 	else
 		: >"$times.runs"
 		for ((i = 0; i < RUNS; i++)); do
@@ -111,9 +114,10 @@ measure() {
 		cat "$times.runs" >>"$times"
 		wall=$(awk '{print $1}' "$times.runs" | median)
 		cpu=$(awk '{print $2 + $3}' "$times.runs" | median)
+		sys=$(awk '{print $3}' "$times.runs" | median)
 	fi
 	rss=$(awk '{print $4}' "$times" | sort -n | tail -1)
-	echo "$wall $cpu $rss" >"$tmp/$name.result"
+	echo "$wall $cpu $rss $sys" >"$tmp/$name.result"
 }
 
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -127,9 +131,9 @@ warm=0
 if "$tmp/careersite" build -h 2>&1 | grep -q -- '-no-cache'; then
 	warm=1
 	echo "== warm builds (cache and output present)"
-	measure warm "true" "${cs_build[@]}"
-	page=$(find "$tmp/site/content/guides" -name '*.md' ! -name '_index.md' | sort | head -1)
-	measure warm1 "echo 'One more sentence, edited at '\$(date +%s%N)'.' >> '$page'" "${cs_build[@]}"
+	measure warm "sync" "${cs_build[@]}"
+	page=$(find "$tmp/site/content/guides" -name '*.md' ! -name '_index.md' | sort | sed -n 1p)
+	measure warm1 "echo 'One more sentence, edited at '\$(date +%s%N)'.' >> '$page'; sync" "${cs_build[@]}"
 	# The same site from nothing, without the cache, must give the same files.
 	"$tmp/careersite" build --source "$tmp/site" --dest "$tmp/out-check" --quiet --no-cache
 	if diff -r -q "$tmp/out-cs" "$tmp/out-check" >/dev/null; then same=yes; else same=NO; fi
@@ -137,9 +141,9 @@ fi
 
 echo "== results: $N pages, median of $RUNS runs"
 row() { # name label
-	read -r wall cpu rss <"$tmp/$1.result"
-	awk -v l="$2" -v w="$wall" -v c="$cpu" -v r="$rss" -v n="$N" \
-		'BEGIN {printf "%-40s %8.2f s %8.2f s %8.0f MiB %8.1f µs\n", l, w, c, r / 1024, w / n * 1e6}'
+	read -r wall cpu rss sys <"$tmp/$1.result"
+	awk -v l="$2" -v w="$wall" -v c="$cpu" -v s="$sys" -v r="$rss" -v n="$N" \
+		'BEGIN {printf "%-40s %8.2f s %8.2f s %8.2f s %8.0f MiB %8.1f µs\n", l, w, c, s, r / 1024, w / n * 1e6}'
 }
 ratio() { # text a b field: a's field over b's
 	local a b
@@ -147,7 +151,7 @@ ratio() { # text a b field: a's field over b's
 	b=$(awk -v f="$4" '{print $f}' "$tmp/$3.result")
 	awk -v t="$1" -v a="$a" -v b="$b" 'BEGIN {printf "%-48s %6.2f\n", t, a / b}'
 }
-printf "%-40s %10s %10s %12s %11s\n" "" "wall" "CPU" "peak RSS" "wall/page"
+printf "%-40s %10s %10s %10s %12s %11s\n" "" "wall" "CPU" "of it sys" "peak RSS" "wall/page"
 row careersite "careersite, cold"
 ((HUGO)) && row hugo "hugo $(hugo version | cut -d' ' -f2), cold"
 row floor "floor (goldmark + chroma, no templates)"

@@ -24,7 +24,8 @@ var benchPages = flag.Int("pages", 1000, "the size of the generated site of Benc
 //	warm     nothing changed since the last build
 //	warm-one one page's body changed since the last build
 //
-// and the rebuilds of serve, in one Builder into memory:
+// and the rebuilds of serve, in one Builder into memory, up to the commit
+// that serve's reload follows (Options.Defer; Settle is not timed):
 //
 //	serve-body   one page's body changed
 //	serve-title  one page's title changed
@@ -84,8 +85,11 @@ func BenchmarkBuilder(b *testing.B) {
 		}
 		os.WriteFile(page, original, 0o644)
 	})
+	// As serve: Options.Defer, and Settle (untimed) before the next edit.
 	serve := func(b *testing.B, edit func(i int) []byte) {
-		bl, err := New(opts("serve"))
+		o := opts("serve")
+		o.Defer = true
+		bl, err := New(o)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -104,6 +108,11 @@ func BenchmarkBuilder(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.ReportMetric(float64(res.Made), "made/op")
+			b.StopTimer()
+			if _, err := bl.Settle(ctx, mem); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
 		}
 		os.WriteFile(page, original, 0o644)
 	}
