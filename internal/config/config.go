@@ -11,6 +11,7 @@
 //	sections    {jobs: job, roles: role, certifications: certification}
 //	taxonomies  [tags, skills]
 //	page_size   10
+//	feed_limit  20
 //	markdown    {unsafe_html: false, typographer: true}
 //	robots      true
 //	minify_html false
@@ -32,7 +33,7 @@
 // or https URL (it may have a path, "https://example.org/careers/"; it is
 // normalised to end in "/"; [Config.SetBaseURL] applies the same rule to a
 // base URL given on the command line); language must not be empty; page_size must be
-// at least 1; every section maps to one of the kinds job, role,
+// at least 1; feed_limit must not be negative; every section maps to one of the kinds job, role,
 // certification or article, and is a single directory name under content/;
 // taxonomies are non-empty, distinct, single path segments; broken_links is
 // "error" or "warn"; every menu item has a name and a url. The menu is
@@ -68,6 +69,7 @@ type Config struct {
 	Sections    map[string]string `yaml:"sections"`     // section (directory under content/) -> kind
 	Taxonomies  []string          `yaml:"taxonomies"`   // default [tags, skills]
 	PageSize    int               `yaml:"page_size"`    // default 10, >= 1
+	FeedLimit   int               `yaml:"feed_limit"`   // newest pages in each Atom feed; default 20, 0 for every page
 	Markdown    Markdown          `yaml:"markdown"`     //
 	Robots      bool              `yaml:"robots"`       // false: robots.txt disallows every crawler; default true
 	MinifyHTML  bool              `yaml:"minify_html"`  // minify every HTML page; default false
@@ -143,6 +145,7 @@ func Default() *Config {
 		},
 		Taxonomies:  []string{"tags", "skills"},
 		PageSize:    10,
+		FeedLimit:   20,
 		Markdown:    Markdown{Typographer: true},
 		Robots:      true,
 		BrokenLinks: BrokenLinksError,

@@ -27,6 +27,9 @@ func (c *Config) validate(root *yaml.Node) []*decode.Error {
 	if c.PageSize < 1 {
 		add(at(value(root, "page_size"), "page_size", fmt.Sprintf("must be at least 1, got %d", c.PageSize)))
 	}
+	if c.FeedLimit < 0 {
+		add(at(value(root, "feed_limit"), "feed_limit", fmt.Sprintf("must not be negative (0 puts every page in the feeds), got %d", c.FeedLimit)))
+	}
 	errs = append(errs, c.checkSections(value(root, "sections"))...)
 	errs = append(errs, c.checkTaxonomies(value(root, "taxonomies"))...)
 	if c.BrokenLinks != BrokenLinksError && c.BrokenLinks != BrokenLinksWarn {

@@ -7,9 +7,10 @@ import (
 	"time"
 )
 
-// Feed is an Atom 1.0 feed the build writes: /feed.xml with every regular
-// page of the site, and /<section>/feed.xml with the pages of each section.
-// A list with no pages has no feed. Pages reach the feeds that concern them
+// Feed is an Atom 1.0 feed the build writes: /feed.xml with the newest
+// regular pages of the site, and /<section>/feed.xml with the newest pages
+// of each section, feed_limit of them (every page when it is 0). A list
+// with no pages has no feed. Pages reach the feeds that concern them
 // as .Feeds, to link them from <head>.
 type Feed struct {
 	Title     string // "Career Atlas", "Jobs · Career Atlas"
@@ -27,7 +28,7 @@ const feedFile = "feed.xml"
 // feeds makes the site feed and one feed per section, and gives every page
 // its .Feeds: the section's feed first on a section's pages and on its list
 // pages, then the site's.
-func feeds(s *Site, pages []*Page, links *linker) []*Feed {
+func feeds(s *Site, pages []*Page, links *linker, limit int) []*Feed {
 	var all []*Feed
 	add := func(list *Page, title string, entries []*Page) *Feed {
 		if len(entries) == 0 {
@@ -35,6 +36,9 @@ func feeds(s *Site, pages []*Page, links *linker) []*Feed {
 		}
 		entries = slices.Clone(entries)
 		slices.SortFunc(entries, byDate)
+		if limit > 0 && len(entries) > limit {
+			entries = entries[:limit:limit]
+		}
 		sitePath := list.sitePath + feedFile
 		f := &Feed{Title: title, URL: links.rel(sitePath), Permalink: links.abs(sitePath), out: outputName(sitePath), list: list, entries: entries}
 		all = append(all, f)

@@ -78,7 +78,7 @@ func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Pag
 	if list := redirectsList(redirects, links); len(list) > 0 {
 		files = append(files, generated{name: redirectsFile, make: bytesOf(list), digest: digestOf(list), owner: "the list of aliases"})
 	}
-	for _, f := range feeds(s, pages, links) {
+	for _, f := range feeds(s, pages, links, cfg.FeedLimit) {
 		files = append(files, generated{name: f.out, owner: "the feed of " + describe(f.list), feed: f,
 			make:   func() ([]byte, error) { return nil, errors.New("a feed is made by the Builder") },
 			digest: func(h *hasher, k *keyer) { k.feedDigest(h, f) }})

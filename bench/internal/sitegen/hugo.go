@@ -8,8 +8,8 @@ import (
 
 // hugoFiles are the Hugo site's configuration and layouts; its content/ is
 // the careersite site's, byte for byte. The settings mirror careersite's:
-// the same taxonomies and page size, a feed for the home page and each
-// section, sitemap and robots.txt, heading ids, a table of contents of h2
+// the same taxonomies and page size, a feed of the 20 newest pages for the
+// home page and each section (careersite's default feed_limit), sitemap and robots.txt, heading ids, a table of contents of h2
 // to h4, chroma with CSS classes and the same Markdown extensions. Hugo
 // 0.111 (Debian's) reads config.yaml and the paginate key.
 //
@@ -31,6 +31,7 @@ const hugoConfig = `baseURL: https://bench.example/
 languageCode: en
 title: Bench Atlas
 paginate: 10
+rssLimit: 20
 enableRobotsTXT: true
 disableKinds: []
 taxonomies:
