@@ -717,13 +717,26 @@ func (b *Builder) digestPages(ctx context.Context, m *siteModel, pages []*Page) 
 	return pd
 }
 
-// parallel runs f over [0, n) cut into one range per core.
+// parallel runs f over [0, n) on every core. The range is cut into many
+// small ranges that the workers take in turn, not one range per core: the
+// items of a build differ in cost (a skill page lists hundreds of pages, a
+// redirect is a line) and sorted by name the costly ones cluster, so one
+// range per core left a core idle while the other finished.
 func parallel(n int, f func(lo, hi int)) {
 	workers := min(runtime.GOMAXPROCS(0), max(n/64, 1))
+	chunk := max(1, min(64, n/(workers*16)))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := n*w/workers, n*(w+1)/workers
-		wg.Go(func() { f(lo, hi) })
+	for range workers {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
+					return
+				}
+				f(lo, min(lo+chunk, n))
+			}
+		})
 	}
 	wg.Wait()
 }

@@ -62,18 +62,44 @@ func (pg *Paginator) Next() string {
 	return pg.pagers[pg.number].URL
 }
 
-// Pager is one entry of a numbered pager navigation.
+// Pager is one entry of a numbered pager navigation: a pager, or a gap
+// (Gap true, no Number or URL) where pagers were left out.
 type Pager struct {
 	Number  int
 	URL     string
 	Current bool // the pager being rendered
+	Gap     bool // pagers left out between the entries either side
 }
 
-// Pagers lists every pager, for numbered navigation.
+// pagerReach is how many pagers on either side of the current one Pagers
+// lists.
+const pagerReach = 2
+
+// Pagers lists the pagers to link for numbered navigation: the first, the
+// last, and the pagerReach pagers on either side of this one, with a Gap
+// entry where two or more were left out (1 … 4 5 [6] 7 8 … 50). Listing every
+// pager would make the navigation of a list of n pagers n links long on
+// each of its n pagers, which on a large site is most of its HTML.
 func (pg *Paginator) Pagers() []Pager {
-	out := make([]Pager, len(pg.pagers))
-	for i, p := range pg.pagers {
-		out[i] = Pager{Number: i + 1, URL: p.URL, Current: i+1 == pg.number}
+	var out []Pager
+	last, total := 0, len(pg.pagers)
+	lo, hi := pg.number-pagerReach, pg.number+pagerReach
+	// A gap would stand for one pager only: list that pager instead.
+	if lo == 3 {
+		lo = 2
+	}
+	if hi == total-2 {
+		hi = total - 1
+	}
+	for n := 1; n <= total; n++ {
+		if n != 1 && n != total && (n < lo || n > hi) {
+			continue
+		}
+		if n > last+1 {
+			out = append(out, Pager{Gap: true})
+		}
+		out = append(out, Pager{Number: n, URL: pg.pagers[n-1].URL, Current: n == pg.number})
+		last = n
 	}
 	return out
 }
