@@ -18,6 +18,7 @@
 //	broken_links error
 //	stale_after 12 months
 //	limits      {page: 10MiB, front_matter: 1MiB, code_block: 256KiB}
+//	keep        []
 //
 // A sections or taxonomies value replaces the default as a whole.
 //
@@ -29,6 +30,15 @@
 // its limit is an error, a fenced code block over code_block is published
 // plain, with a warning. A limits value sets only the keys it names.
 //
+// keep lists paths of the output folder, relative to it ("CNAME",
+// ".nojekyll", ".git", ".well-known/x"), that other tools put there — a
+// host's CNAME, the .git of a gh-pages worktree — and that every build to
+// disk (build, watch) carries over into the new output: a file, or a
+// folder and everything in it. Where the build itself writes a file at a
+// kept path, the build's file wins; a kept folder is merged with what the
+// build writes into it (internal/output, Keep). A final "/" is allowed
+// and dropped.
+//
 // Then Load validates: title is required; base_url must be an absolute http
 // or https URL (it may have a path, "https://example.org/careers/"; it is
 // normalised to end in "/"; [Config.SetBaseURL] applies the same rule to a
@@ -36,8 +46,10 @@
 // at least 1; feed_limit must not be negative; every section maps to one of the kinds job, role,
 // certification or article, and is a single directory name under content/;
 // taxonomies are non-empty, distinct, single path segments; broken_links is
-// "error" or "warn"; every menu item has a name and a url. The menu is
-// sorted by weight, then name.
+// "error" or "warn"; every menu item has a name and a url; every keep path
+// is relative, with "/" between its folders and no "..", ".", empty
+// element, "\" or control character, and none is named twice or lies
+// inside another. The menu is sorted by weight, then name.
 //
 // Every problem is reported, not just the first: Load returns them joined
 // with errors.Join, each a *decode.Error reading
@@ -78,6 +90,7 @@ type Config struct {
 	Params      map[string]any    `yaml:"params"`       // free for templates
 	StaleAfter  Span              `yaml:"stale_after"`  // age of as_of data that earns a warning; default 12 months
 	Limits      Limits            `yaml:"limits"`       // sizes of a page, its front matter and a code block (size.go)
+	Keep        []string          `yaml:"keep"`         // paths of the output folder that survive every build (keep.go)
 
 	basePath string // BasePath of baseFor, computed by Load
 	baseFor  string
@@ -201,6 +214,9 @@ func (c *Config) SetBaseURL(raw string) error {
 
 func (c *Config) normalize() {
 	c.normalizeBaseURL()
+	for i, p := range c.Keep {
+		c.Keep[i] = strings.TrimSuffix(p, "/")
+	}
 	slices.SortStableFunc(c.Menu, func(a, b MenuItem) int {
 		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Name, b.Name))
 	})

@@ -36,6 +36,7 @@ func (c *Config) validate(root *yaml.Node) []*decode.Error {
 		add(at(value(root, "broken_links"), "broken_links", fmt.Sprintf("want error or warn, got %q", c.BrokenLinks)))
 	}
 	errs = append(errs, c.checkMenu(value(root, "menu"))...)
+	errs = append(errs, c.checkKeep(value(root, "keep"))...)
 	return errs
 }
 
