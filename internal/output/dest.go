@@ -11,8 +11,9 @@ import (
 
 // CheckDest reports why dest must not be the output folder of the site
 // whose folder is siteRoot, or returns nil. A build replaces its output
-// folder as a whole (Dir.Commit renames it aside and removes it), so a
-// mistyped --dest must be refused before anything is written or deleted.
+// folder as a whole (Dir.Commit swaps the new output in and removes the
+// old one, keeping only the paths site.yaml keeps), so a mistyped --dest
+// must be refused before anything is written or deleted.
 // Refused, after both paths are made absolute and their symbolic links
 // resolved:
 //

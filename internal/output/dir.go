@@ -18,6 +18,51 @@
 // file a Dir publishes gets a Stamp, so that the next build can tell
 // whether anything touched it since.
 //
+// # Kept paths
+//
+// Keep names paths relative to the output root that other tools put into
+// the destination ("CNAME", ".nojekyll", the ".git" of a gh-pages worktree)
+// and that every Commit carries into the new output (keep.go): before the
+// swap, each one the old destination has is hard-linked into the temporary
+// directory, a folder recursively with its symbolic links made again as
+// links, a file copied where it cannot be linked. Nothing is moved out of
+// the old destination, which stays whole until the swap. What the build
+// wrote wins: a kept file that the build also wrote is the build's, and a
+// kept folder is merged with what the build wrote into it, the build's
+// file winning where both have one. A kept path whose folders in the old
+// destination are not all real folders (".well-known/x" where
+// ".well-known" is a symbolic link) is not carried. Kept files get no
+// Stamp: they are not the build's.
+//
+// # Crash safety
+//
+// A build may be killed at any moment (SIGKILL, a CI job cancelled); the
+// destination is then the whole old output or the whole new one, never
+// missing and never mixed, and the next build cleans up:
+//
+//   - On Linux, Commit exchanges the temporary directory and the
+//     destination in one renameat2(2) with RENAME_EXCHANGE; the temporary
+//     path then holds the old output, which is removed.
+//   - Where the system or the file system has no exchange, Commit renames
+//     the destination aside to ".public.tmp-*.old", the temporary directory
+//     into place, and the old output back to the temporary name, where it
+//     is removed. A kill between the first two renames leaves no
+//     destination but a whole ".old" folder (nothing else ever has that
+//     name), which the next NewDir renames back first.
+//   - NewDir takes an exclusive flock on the destination's parent folder
+//     (the folder itself, opened read-only, so no lock file is left
+//     behind), waiting for any other build of that folder, and holds it
+//     until Commit or Abort. Holding it, NewDir knows every
+//     ".public.tmp-*" beside the destination is left over from a killed
+//     build, and removes it. Tidy does the same for a build that has
+//     nothing to write. Where the folder cannot be locked (a network file
+//     system whose flock needs a file open for writing, a system other
+//     than Unix) nothing is locked, and nothing is removed either, since
+//     it may belong to a build running now.
+//
+// Nothing is synced to disk: a power cut is not a kill, and may leave the
+// destination's newest files empty on some file systems.
+//
 // A Memory (memory.go) is the in-memory counterpart for the preview server;
 // its Reuse carries a file of the previous Tree over to the next.
 //
@@ -44,11 +89,20 @@ type Dir struct {
 	dest string
 	tmp  string
 	root *os.Root
+	lock *os.File // the parent folder, flocked; nil where it cannot be locked
+	keep []string // the kept paths (Keep)
+
+	// exchange swaps two folders in one step (swap_linux.go); tests
+	// replace it to take the way of the file systems that cannot.
+	exchange func(a, b string) error
 
 	mu     sync.Mutex
 	stamps map[string]Stamp // every file published, by name
 	dirs   sync.Map         // the folders made, by name
 }
+
+// An Option changes how NewDir makes a Dir.
+type Option func(*Dir)
 
 // A Stamp tells whether a published file was changed since: its size and
 // modification time.
@@ -61,24 +115,36 @@ func stampOf(info fs.FileInfo) Stamp {
 	return Stamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
 }
 
-// NewDir prepares a temporary directory beside dest. The parent of dest must
-// exist; dest itself need not.
-func NewDir(dest string) (*Dir, error) {
-	dest = filepath.Clean(dest)
-	parent, base := filepath.Split(dest)
-	if parent == "" {
-		parent = "."
+// NewDir prepares a temporary directory beside dest, after waiting for any
+// other build of dest's parent folder and cleaning up after killed ones
+// (see the package comment). The parent of dest must exist; dest itself
+// need not.
+func NewDir(dest string, opts ...Option) (*Dir, error) {
+	d := &Dir{dest: filepath.Clean(dest), exchange: exchange, stamps: map[string]Stamp{}}
+	for _, o := range opts {
+		o(d)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	parent, base := split(d.dest)
+	d.lock = lockFolder(parent)
+	if d.lock != nil {
+		if err := tidy(parent, base); err != nil {
+			d.unlock()
+			return nil, err
+		}
+	}
+	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
 	if err != nil {
+		d.unlock()
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	root, err := os.OpenRoot(tmp)
 	if err != nil {
 		os.RemoveAll(tmp)
+		d.unlock()
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	return &Dir{dest: dest, tmp: tmp, root: root, stamps: map[string]Stamp{}}, nil
+	d.tmp, d.root = tmp, root
+	return d, nil
 }
 
 // WriteFile writes data to name inside the output, creating directories as
@@ -163,47 +229,42 @@ func (d *Dir) Reuse(name string, want Stamp) (bool, error) {
 }
 
 // Stamps returns the Stamp of every file published so far, by name. After
-// Commit they are the stamps of the destination's files.
+// Commit they are the stamps of the destination's files, kept paths aside.
 func (d *Dir) Stamps() map[string]Stamp {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return maps.Clone(d.stamps)
 }
 
-// Commit replaces the destination with everything written so far. The old
-// destination is first renamed aside, so that at every moment the
-// destination path holds either the complete old output or the complete new
-// one (except for the instant between the two renames, when it is absent).
+// Commit replaces the destination with everything written so far and the
+// kept paths of the old destination. At every moment, even if the process
+// is killed, the destination path holds either the complete old output or
+// the complete new one (see the package comment for how, and for the one
+// exception of file systems without an exchange).
 func (d *Dir) Commit() error {
+	defer d.unlock()
+	if err := d.carry(); err != nil {
+		return d.fail(err)
+	}
 	if err := d.root.Close(); err != nil {
 		return d.fail(err)
 	}
 	if err := os.Chmod(d.tmp, 0o755); err != nil { // MkdirTemp makes it 0700
 		return d.fail(err)
 	}
-	old := ""
-	if _, err := os.Lstat(d.dest); err == nil {
-		old = d.tmp + ".old"
-		if err := os.Rename(d.dest, old); err != nil {
-			return d.fail(err)
-		}
-	}
-	if err := os.Rename(d.tmp, d.dest); err != nil {
-		if old != "" {
-			err = errors.Join(err, os.Rename(old, d.dest))
-		}
+	old, err := d.swap()
+	if err != nil {
 		return d.fail(err)
 	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("output: removing the previous output: %w", err)
-		}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("output: removing the previous output: %w", err)
 	}
 	return nil
 }
 
 // Abort discards everything written and leaves the destination untouched.
 func (d *Dir) Abort() error {
+	defer d.unlock()
 	d.root.Close()
 	if err := os.RemoveAll(d.tmp); err != nil {
 		return fmt.Errorf("output: %w", err)
@@ -212,6 +273,15 @@ func (d *Dir) Abort() error {
 }
 
 func (d *Dir) fail(err error) error {
+	d.root.Close()
 	os.RemoveAll(d.tmp)
 	return fmt.Errorf("output: %w", err)
+}
+
+// unlock lets the next build of the parent folder go on.
+func (d *Dir) unlock() {
+	if d.lock != nil {
+		d.lock.Close() // closing the last descriptor releases the flock
+		d.lock = nil
+	}
 }

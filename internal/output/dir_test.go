@@ -3,6 +3,7 @@ package output
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -104,11 +105,12 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != len(names) {
-		var got []string
-		for _, e := range entries {
-			got = append(got, e.Name())
-		}
-		t.Fatalf("%s holds %v, want only %v", dir, got, names)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	want := slices.Sorted(slices.Values(names))
+	if !slices.Equal(got, want) {
+		t.Fatalf("%s holds %q, want only %q", dir, got, want)
 	}
 }

@@ -34,7 +34,9 @@
 //     (internal/links); with broken_links: warn a broken one is a warning in
 //     Result, not an error.
 //  9. Only when every step succeeded is the Target committed: the temporary
-//     directory swapped in for the destination, the memory's new tree
+//     directory swapped in for the destination, with the paths of
+//     site.yaml's keep carried over from the old one (output.Keep; the
+//     build's own file wins over a kept one), the memory's new tree
 //     published at once.
 //
 // Every error caused by a user's file is collected across all steps that can

@@ -140,16 +140,23 @@ func (b *Builder) cacheKey(d digest) cache.Key { return cache.Key(d) }
 // "site.yaml"); nil means anything may have changed. It writes a new
 // folder beside the destination and swaps it in only when the whole build
 // succeeded, publishing again by hard link the files whose keys did not
-// change; when no file changed at all it leaves the destination as it is.
+// change and carrying over the paths site.yaml keeps; when no file changed
+// at all it leaves the destination as it is.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
 	b.builds++
 	var dir *output.Dir
 	res, err := b.build(ctx, changed, func(p *plan) (Target, error) {
 		if b.unchanged(p) {
-			return nil, nil
+			// Nothing to write; what killed builds left beside the
+			// destination is removed all the same.
+			return nil, output.Tidy(b.dest)
+		}
+		var keep []string
+		if b.cfg != nil {
+			keep = b.cfg.Keep
 		}
 		var err error
-		dir, err = output.NewDir(b.dest)
+		dir, err = output.NewDir(b.dest, output.Keep(keep...))
 		return dir, err
 	})
 	if err == nil && b.cache != nil {
