@@ -59,6 +59,12 @@ func newConversion(key digest, res *markdown.Result, probs []error) *conversion 
 	// raw HTML from content unless site.yaml turns it on: it is markup we
 	// produced, not user data passed through.
 	c.content, c.summary, c.toc = template.HTML(res.HTML), template.HTML(res.Summary), template.HTML(res.TOC)
+	// The HTML lives on as those strings; the result keeps the rest. Its
+	// byte slices, with the spare capacity of the converter's buffer, were
+	// a third of a large build's heap.
+	r := *res
+	r.HTML, r.Summary, r.TOC = nil, nil, nil
+	c.res = &r
 	c.contentDigest = contentDigest(c.content, c.toc, res.Headings)
 	c.summaryDigest = summaryDigest(c.summary, res.WordCount, res.ReadingTime)
 	return c
