@@ -29,6 +29,7 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/preview"
+	"github.com/careersite/careersite/internal/progress"
 	"github.com/careersite/careersite/internal/scaffold"
 	"github.com/careersite/careersite/internal/site"
 )
@@ -138,7 +139,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	useCache(&opts)
 
 	start := time.Now()
+	// A long build shows how far it has got, on a terminal only.
+	bar := progress.New(stderr, !quiet && progress.IsTerminal(stderr), nil)
+	opts.Progress = bar.Update
 	res, err := site.Build(ctx, opts)
+	bar.Done()
 	if err != nil {
 		return buildError(err)
 	}

@@ -1,10 +1,12 @@
 // Package progress shows how far a long build has got.
 //
-// A Printer takes the build's progress callback, Update(done, total). On a
-// terminal, once Delay has passed since the Printer was made, it shows one
-// line, "rendering pages: 4210/20230 (20%) · 2.3s", and rewrites it in
-// place at most every Interval and when the last page is done; Done clears
-// the line, so that the build's summary is printed on a clean line.
+// A Printer takes the build's progress callback, Update(stage, done,
+// total): how many of the stage's items are done ("converting Markdown",
+// "writing files"). On a terminal, once Delay has passed since the Printer
+// was made, it shows one line, "writing files: 4210/20230 (20%) · 2.3s",
+// and rewrites it in place at most every Interval and when the last item
+// of a stage is done; Done clears the line, so that the build's summary
+// is printed on a clean line.
 // Anywhere else (a CI log, a pipe, a file) it prints nothing: the final
 // summary is the whole log, and a log is not filled with carriage returns.
 //
@@ -63,9 +65,9 @@ func IsTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// Update records that done of total pages are rendered, and redraws the
-// line when it is due.
-func (p *Printer) Update(done, total int) {
+// Update records that done of the total items of stage are done, and
+// redraws the line when it is due.
+func (p *Printer) Update(stage string, done, total int) {
 	if !p.live || total <= 0 {
 		return
 	}
@@ -79,7 +81,7 @@ func (p *Printer) Update(done, total int) {
 	if !p.drawn.IsZero() && t.Sub(p.drawn) < Interval && done < total {
 		return
 	}
-	p.draw(Line(done, total, elapsed))
+	p.draw(Line(stage, done, total, elapsed))
 	p.drawn = t
 }
 
@@ -101,7 +103,7 @@ func (p *Printer) draw(line string) {
 	p.width = n
 }
 
-// Line is the text shown for done of total pages after elapsed.
-func Line(done, total int, elapsed time.Duration) string {
-	return fmt.Sprintf("rendering pages: %d/%d (%d%%) · %.1fs", done, total, done*100/total, elapsed.Seconds())
+// Line is the text shown for done of total items of stage after elapsed.
+func Line(stage string, done, total int, elapsed time.Duration) string {
+	return fmt.Sprintf("%s: %d/%d (%d%%) · %.1fs", stage, done, total, done*100/total, elapsed.Seconds())
 }

@@ -25,13 +25,13 @@ func TestLine(t *testing.T) {
 		elapsed     time.Duration
 		want        string
 	}{
-		{0, 10, 1200 * time.Millisecond, "rendering pages: 0/10 (0%) · 1.2s"},
-		{4210, 20230, 2340 * time.Millisecond, "rendering pages: 4210/20230 (20%) · 2.3s"},
-		{10, 10, 61 * time.Second, "rendering pages: 10/10 (100%) · 61.0s"},
+		{0, 10, 1200 * time.Millisecond, "writing files: 0/10 (0%) · 1.2s"},
+		{4210, 20230, 2340 * time.Millisecond, "writing files: 4210/20230 (20%) · 2.3s"},
+		{10, 10, 61 * time.Second, "writing files: 10/10 (100%) · 61.0s"},
 	}
 	for _, tt := range tests {
-		if got := Line(tt.done, tt.total, tt.elapsed); got != tt.want {
-			t.Errorf("Line(%d, %d, %v) = %q, want %q", tt.done, tt.total, tt.elapsed, got, tt.want)
+		if got := Line("writing files", tt.done, tt.total, tt.elapsed); got != tt.want {
+			t.Errorf("Line(%q, %d, %d, %v) = %q, want %q", "writing files", tt.done, tt.total, tt.elapsed, got, tt.want)
 		}
 	}
 }
@@ -42,7 +42,7 @@ func TestNotATerminalPrintsNothing(t *testing.T) {
 	p := New(&out, false, c.now)
 	c.advance(5 * time.Second)
 	for i := 1; i <= 100; i++ {
-		p.Update(i, 100)
+		p.Update("writing files", i, 100)
 	}
 	p.Done()
 	if out.Len() != 0 {
@@ -56,7 +56,7 @@ func TestShortBuildPrintsNothing(t *testing.T) {
 	p := New(&out, true, c.now)
 	for i := 1; i <= 100; i++ {
 		c.advance(9 * time.Millisecond) // 0.9s in all
-		p.Update(i, 100)
+		p.Update("writing files", i, 100)
 	}
 	p.Done()
 	if out.Len() != 0 {
@@ -69,15 +69,15 @@ func TestLongBuildUpdatesOneLine(t *testing.T) {
 	c := newClock()
 	p := New(&out, true, c.now)
 	c.advance(Delay)
-	p.Update(1, 200) // drawn: the delay has passed
+	p.Update("writing files", 1, 200) // drawn: the delay has passed
 	c.advance(Interval / 2)
-	p.Update(2, 200) // not drawn: too soon
+	p.Update("writing files", 2, 200) // not drawn: too soon
 	c.advance(Interval / 2)
-	p.Update(3, 200)   // drawn
-	p.Update(200, 200) // drawn at once: the last page
-	first := Line(1, 200, Delay)
-	second := Line(3, 200, Delay+Interval)
-	last := Line(200, 200, Delay+Interval)
+	p.Update("writing files", 3, 200)   // drawn
+	p.Update("writing files", 200, 200) // drawn at once: the last page
+	first := Line("writing files", 1, 200, Delay)
+	second := Line("writing files", 3, 200, Delay+Interval)
+	last := Line("writing files", 200, 200, Delay+Interval)
 	want := "\r" + first + "\r" + second + blank(width(first)-width(second)) + "\r" + last + blank(width(second)-width(last))
 	if got := out.String(); got != want {
 		t.Fatalf("output = %q, want %q", got, want)
@@ -108,7 +108,7 @@ func TestConcurrentUpdates(t *testing.T) {
 	for g := range 4 {
 		wg.Go(func() {
 			for i := range 250 {
-				p.Update(g*250+i+1, 1000)
+				p.Update("writing files", g*250+i+1, 1000)
 			}
 		})
 	}
@@ -116,7 +116,7 @@ func TestConcurrentUpdates(t *testing.T) {
 	p.Done()
 	mu.Lock()
 	defer mu.Unlock()
-	if !strings.Contains(out.String(), "rendering pages: ") {
+	if !strings.Contains(out.String(), "writing files: ") {
 		t.Errorf("output = %q, want a progress line", out.String())
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
@@ -259,12 +260,16 @@ func (b *Builder) convert(ctx context.Context, srcs []*source) error {
 	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	var done atomic.Int64
 	for _, s := range todo {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			s.conv = b.convertOne(s)
+			if b.opts.Progress != nil {
+				b.opts.Progress("converting Markdown", int(done.Add(1)), len(todo))
+			}
 			return nil
 		})
 	}

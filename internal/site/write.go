@@ -11,6 +11,7 @@ import (
 	"path"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/careersite/careersite/internal/config"
@@ -121,10 +122,14 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	states := make([]*outState, len(p.items))
 	var made int64
 	var madeMu sync.Mutex
+	var done atomic.Int64
 	parallel(len(p.items), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if ctx.Err() != nil {
 				return
+			}
+			if b.opts.Progress != nil {
+				b.opts.Progress("writing files", int(done.Add(1)), len(p.items))
 			}
 			it := p.items[i]
 			prev := b.outs[it.name]
