@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/careersite/careersite/internal/output"
 )
@@ -22,14 +23,15 @@ type Build struct {
 // event is one Server-Sent Event.
 type event struct {
 	name, data string
-	id         uint64 // the Tree's generation
+	id         uint64 // the generation of the Tree it announces
 }
 
 // hub holds the open event streams and the state a new one starts with.
 type hub struct {
 	mu      sync.Mutex
 	clients map[chan event]struct{}
-	failure string // the last build's error text; "" when it succeeded
+	failure string        // the last build's error text; "" when it succeeded
+	told    atomic.Uint64 // the generation of the last Tree announced; written under mu
 }
 
 // clientBuffer is how many events a slow page may fall behind before its
@@ -43,7 +45,7 @@ func (s *Server) Reload(b Build) {
 	s.hub.mu.Lock()
 	defer s.hub.mu.Unlock()
 	tree := s.site.Tree()
-	ev, ok := decide(b, tree, s.hub.failure != "")
+	ev, ok := decide(b, tree, s.hub.failure != "", s.hub.told.Load())
 	s.hub.failure = ""
 	if b.Err != nil {
 		s.hub.failure = ev.data
@@ -51,6 +53,7 @@ func (s *Server) Reload(b Build) {
 	if !ok {
 		return
 	}
+	s.hub.told.Store(ev.id)
 	for c := range s.hub.clients {
 		select {
 		case c <- ev:
@@ -61,12 +64,13 @@ func (s *Server) Reload(b Build) {
 	}
 }
 
-// decide chooses the event that follows a build.
-func decide(b Build, tree *output.Tree, wasFailing bool) (event, bool) {
-	gen := tree.Generation()
+// decide chooses the event that follows a build; told is the generation
+// announced last, which a failed build, having committed nothing, keeps.
+func decide(b Build, tree *output.Tree, wasFailing bool, told uint64) (event, bool) {
 	if b.Err != nil {
-		return event{"error", b.Err.Error(), gen}, true
+		return event{"error", b.Err.Error(), told}, true
 	}
+	gen := tree.Generation()
 	if b.StyleOnly {
 		if urls := changedStylesheets(tree); len(urls) > 0 {
 			data, _ := json.Marshal(urls)
@@ -100,7 +104,7 @@ func (s *Server) subscribe() (chan event, []event) {
 	s.hub.mu.Lock()
 	defer s.hub.mu.Unlock()
 	s.hub.clients[c] = struct{}{}
-	gen := s.site.Tree().Generation()
+	gen := s.hub.told.Load()
 	first := []event{{"hello", strconv.FormatUint(gen, 10), gen}}
 	if s.hub.failure != "" {
 		first = append(first, event{"error", s.hub.failure, gen})

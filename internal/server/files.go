@@ -19,15 +19,26 @@ const fallback404 = `<!doctype html>
 <body><h1>Not found</h1><p>Nothing is published at this address.</p></body></html>
 `
 
+// current returns the generation announced last and the Tree to serve,
+// read in that order: Reload announces a Tree only once it is committed,
+// so the Tree is never older than the generation a page is stamped with.
+// (The other order could stamp a page of the previous Tree with the new
+// generation, and that page would never reload.) At worst a page is stamped
+// older than its Tree, and reloads once more.
+func (s *Server) current() (uint64, *output.Tree) {
+	gen := s.hub.told.Load()
+	return gen, s.site.Tree()
+}
+
 // file serves the Tree's file for the request path.
 func (s *Server) file(w http.ResponseWriter, r *http.Request) {
-	tree := s.site.Tree()
+	gen, tree := s.current()
 	name := strings.TrimPrefix(r.URL.Path, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
 	if data, ok := tree.Lookup(name); ok {
-		s.write(w, r, tree, name, data, http.StatusOK)
+		s.write(w, r, gen, name, data, http.StatusOK)
 		return
 	}
 	if _, ok := tree.Lookup(name + "/index.html"); ok {
@@ -37,22 +48,23 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, path.Base(r.URL.Path)+"/", http.StatusFound)
 		return
 	}
-	s.notFound(w, r, tree)
+	s.notFound(w, r, gen, tree)
 }
 
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request, tree *output.Tree) {
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, gen uint64, tree *output.Tree) {
 	data, ok := tree.Lookup("404.html")
 	if !ok {
 		data = []byte(fallback404)
 	}
-	s.write(w, r, tree, "404.html", data, http.StatusNotFound)
+	s.write(w, r, gen, "404.html", data, http.StatusNotFound)
 }
 
-// write sends a file, with the live-reload script when it is HTML.
-func (s *Server) write(w http.ResponseWriter, r *http.Request, tree *output.Tree, name string, data []byte, status int) {
+// write sends a file, with the live-reload script stamped with gen when it
+// is HTML.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, gen uint64, name string, data []byte, status int) {
 	ctype := contentType(name, data)
 	if isHTML(ctype) {
-		data = inject(data, tree.Generation())
+		data = inject(data, gen)
 	}
 	h := w.Header()
 	h.Set("Content-Type", ctype)

@@ -1,7 +1,7 @@
 // The live-reload client of `careersite serve`, which adds it to every HTML
 // page it serves. It listens to the server's events:
 //
-//   hello <generation>  the server's build; reload when this page is older
+//   hello <generation>  the last build announced; reload when this page's differs
 //   reload              reload the page
 //   css <["/css/site.css", …]>  stylesheets changed: swap them without reloading
 //   error <text>        show the build's errors over the page

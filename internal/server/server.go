@@ -42,11 +42,16 @@
 //   - "ok" when nothing changed but the previous build had failed: the
 //     client removes the overlay.
 //
-// Every event carries the Tree's generation as its id. A page that
-// connects is first sent "hello" with the current generation and reloads
-// when its own (from data-generation) is older — it was served just before
-// a rebuild and missed its event; then, when the last build failed, the
-// "error" event follows at once.
+// Every event carries as its id the generation of the Tree it announces,
+// and every page is served with the generation of the last Tree announced
+// (data-generation). That is not always the Tree's own: a commit that
+// Reload does not follow — serve's second commit, of the feeds and the
+// search index (site.Builder.Settle), which no page shows — is announced to
+// nobody, and the page of that Tree is as current as the one before. A page
+// that connects is first sent "hello" with the last announced generation
+// and reloads when its own differs — it was served just before a rebuild
+// and missed its event; then, when the last build failed, the "error"
+// event follows at once.
 package server
 
 import (
@@ -94,6 +99,7 @@ func New(site *output.Memory, opts Options) *Server {
 		}
 	}
 	s.hub.clients = map[chan event]struct{}{}
+	s.hub.told.Store(site.Tree().Generation())
 	s.mux.HandleFunc("GET "+eventsPath, s.events)
 	s.mux.HandleFunc("GET "+scriptPath, s.script)
 	s.mux.HandleFunc("GET /", s.file)
@@ -109,7 +115,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if unsafePath(r.URL.Path) {
-		s.notFound(w, r, s.site.Tree())
+		gen, tree := s.current()
+		s.notFound(w, r, gen, tree)
 		return
 	}
 	s.mux.ServeHTTP(w, r)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -333,6 +334,84 @@ func TestEventSequence(t *testing.T) {
 	commit(t, ts.site, styled)
 	ts.Reload(Build{StyleOnly: true}) // no stylesheet changed after all
 	st.want(t, "reload", "")
+}
+
+// TestUnannouncedCommit commits as serve's Settle does, after the reload
+// event and without one of its own: the page served before it, and a page
+// served after it, are as current as the announced build, so neither may
+// reload when its stream says hello.
+func TestUnannouncedCommit(t *testing.T) {
+	ts := start(t, siteFiles, Options{})
+	st := ts.openEvents(t, "")
+	st.want(t, "hello", "1")
+	edited := clone(siteFiles)
+	edited["jobs/index.html"] = "<body>Jobs, edited</body>"
+	commit(t, ts.site, edited)
+	ts.Reload(Build{})
+	st.want(t, "reload", "")
+	tag := `data-generation="2"`
+	if body := ts.get(t, "/jobs/").body; !strings.Contains(body, tag) {
+		t.Fatalf("GET /jobs/ after the reload event: %q, want %s", body, tag)
+	}
+
+	settled := clone(edited)
+	settled["feed.xml"] = "<feed>the edited page's entry</feed>"
+	commit(t, ts.site, settled) // generation 3, announced to nobody
+	if body := ts.get(t, "/jobs/").body; !strings.Contains(body, tag) {
+		t.Errorf("GET /jobs/ after an unannounced commit: %q, want %s", body, tag)
+	}
+	if body := ts.get(t, "/no/such/page/").body; !strings.Contains(body, tag) {
+		t.Errorf("the 404 page after an unannounced commit: %q, want %s", body, tag)
+	}
+	ts.openEvents(t, "").want(t, "hello", "2")
+
+	settled["jobs/index.html"] = "<body>Jobs, edited again</body>"
+	commit(t, ts.site, settled)
+	ts.Reload(Build{})
+	st.want(t, "reload", "")
+	ts.openEvents(t, "").want(t, "hello", "4")
+}
+
+// TestRequestsDuringRebuilds reads a page again and again while builds
+// commit without pause, as serve's do (changing the Tree in place, with
+// flattening every so often, and now and then replacing it): every request
+// gets a whole page of one build or another.
+func TestRequestsDuringRebuilds(t *testing.T) {
+	ts := start(t, siteFiles, Options{})
+	stop := make(chan struct{})
+	builds := make(chan int)
+	go func() {
+		i := 0
+		defer func() { builds <- i }()
+		for ; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if i%10 == 9 {
+				for name, data := range siteFiles {
+					ts.site.WriteFile(name, []byte(data))
+				}
+			} else {
+				ts.site.Update()
+				ts.site.WriteFile("jobs/index.html", fmt.Appendf(nil, "<body>build %d</body>", i))
+			}
+			ts.site.Commit()
+			ts.Reload(Build{})
+		}
+	}()
+	page := regexp.MustCompile(`^(<body>build \d+|<!doctype html><title>Jobs</title><BODY>Jobs)<script src="/_careersite/live\.js" data-generation="\d+"></script></(body|BODY)>\n?$`)
+	for n := range 300 {
+		resp := ts.get(t, "/jobs/")
+		if resp.StatusCode != 200 || !page.MatchString(resp.body) {
+			close(stop)
+			<-builds
+			t.Fatalf("request %d during the builds: %d %q", n, resp.StatusCode, resp.body)
+		}
+	}
+	close(stop)
+	t.Logf("%d builds during 300 requests", <-builds)
 }
 
 func TestEventsCheckOrigin(t *testing.T) {
