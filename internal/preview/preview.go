@@ -18,6 +18,13 @@
 // batch's changed paths to a site.Builder kept for the whole session: it
 // re-reads, re-converts and re-renders only what the changes call for (see
 // internal/site).
+//
+// Serve publishes each rebuild in two steps (site.Options.Defer): the pages
+// first, then the reload event, and the files made from every page (the
+// feeds, the search index: builder.settle) only once no batch has come for
+// settleDelay, so that making them does not take the CPU from the browsers
+// that are reloading. Batches that come sooner are built first, and one
+// settle follows them all.
 package preview
 
 import (
@@ -142,18 +149,27 @@ func startWatch(ctx context.Context, opts Options, dest string, out *outputs) (*
 	})
 }
 
+// settleDelay is how long serve waits after a rebuild's reload event
+// before it makes the files that depend on every page. The open pages
+// reload meanwhile; making those files uses every core for a few hundred
+// milliseconds on a site of 1,000 pages, and on two cores it slowed the
+// reload by a fifth (BenchmarkEditToDOM in cmd/careersite).
+const settleDelay = 200 * time.Millisecond
+
 // loop builds once, then once per batch, until ctx ends or the watcher
-// stops; done hears about every build that ctx did not interrupt.
+// stops; done hears about every build that ctx did not interrupt. After a
+// good build into memory, settle runs once no batch has come for a while.
 func loop(ctx context.Context, batches <-chan watch.Batch, b *builder,
 	done func(watch.Batch, *site.Result, error, time.Duration)) error {
+	var settle <-chan time.Time // nil: nothing to settle
 	build := func(batch watch.Batch) {
 		start := time.Now()
 		res, err := b.rebuild(ctx, batch)
 		if ctx.Err() == nil {
 			done(batch, res, err, time.Since(start))
 		}
-		if err == nil && ctx.Err() == nil {
-			b.settle(ctx) // after the browsers heard about the pages
+		if err == nil && ctx.Err() == nil && b.mem != nil {
+			settle = b.settleTimer() // after the browsers heard about the pages
 		}
 	}
 	build(watch.Batch{Rescan: true})
@@ -166,6 +182,9 @@ func loop(ctx context.Context, batches <-chan watch.Batch, b *builder,
 				return nil
 			}
 			build(batch)
+		case <-settle:
+			settle = nil
+			b.settle(ctx)
 		}
 	}
 }

@@ -18,6 +18,8 @@ type builder struct {
 	site  *site.Builder  // made on the first rebuild
 	warnf func(format string, args ...any)
 	infof func(format string, args ...any)
+
+	settleAfter func() <-chan time.Time // when to settle after a good build; nil: after settleDelay
 }
 
 // rebuild brings the output up to date with the sources after the changes
@@ -42,10 +44,19 @@ func (b *builder) rebuild(ctx context.Context, batch watch.Batch) (*site.Result,
 	return b.site.Build(ctx, changed)
 }
 
-// settle makes, after serve's rebuild has been announced, the files that
+// settleTimer says when to settle after a good build.
+func (b *builder) settleTimer() <-chan time.Time {
+	if b.settleAfter != nil {
+		return b.settleAfter()
+	}
+	return time.After(settleDelay)
+}
+
+// settle makes, after serve's rebuilds have been announced, the files that
 // depend on every page (the feeds, the search index; site.Options.Defer),
-// so that the browser's reload waits only for the pages. It does nothing
-// for watch, whose builds are whole.
+// so that the browser's reload waits only for the pages. The site.Builder
+// keeps what every build since the last settle left for it. It does
+// nothing for watch, whose builds are whole.
 func (b *builder) settle(ctx context.Context) {
 	if b.mem == nil || b.site == nil {
 		return
