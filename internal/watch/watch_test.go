@@ -282,23 +282,71 @@ func TestTopLevelFolderCreatedLater(t *testing.T) {
 	exactly(t, w, "assets/css/extra.css")
 }
 
-// TestCheckoutIsOneOrFewBatches writes many files while nobody receives,
-// as a rebuild would keep the receiver busy during a git checkout.
+// TestCheckoutIsOneOrFewBatches writes 5,000 files, as a git checkout
+// does, and takes the first batch while they are being written; then the
+// receiver is busy, as serve is with the rebuild of that batch, until the
+// checkout is over. The rest must come in one or two more batches.
 func TestCheckoutIsOneOrFewBatches(t *testing.T) {
 	root := newSite(t)
 	w := start(t, Options{Root: root})
 	var want []string
-	for i := range 2000 {
-		name := fmt.Sprintf("content/bulk/d%02d/p%04d.md", i%20, i)
-		write(t, root, name, "---\ntitle: P\n---\n")
-		want = append(want, name)
+	for i := range 5000 {
+		want = append(want, fmt.Sprintf("content/bulk/d%02d/p%04d.md", i%20, i))
 	}
-	union, batches := until(t, w, want...)
+	written := make(chan error, 1)
+	go func() {
+		for _, name := range want {
+			p := filepath.Join(root, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				written <- err
+				return
+			}
+			if err := os.WriteFile(p, []byte("---\ntitle: P\n---\n"), 0o644); err != nil {
+				written <- err
+				return
+			}
+		}
+		written <- nil
+	}()
+	var first Batch
+	select {
+	case first = <-w.Batches():
+	case <-time.After(deadline):
+		t.Fatalf("no batch %s after the checkout began", deadline)
+	}
+	if err := <-written; err != nil {
+		t.Fatal(err)
+	}
+	var rest []string
+	for _, name := range want {
+		if !slices.Contains(first.Paths, name) {
+			rest = append(rest, name)
+		}
+	}
+	union, batches := until(t, w, rest...)
+	for _, p := range first.Paths {
+		union[p] = true
+	}
 	if len(union) != len(want) {
 		t.Errorf("reported %d files, want %d", len(union), len(want))
 	}
-	if len(batches) > 3 {
-		t.Errorf("a checkout of %d files gave %d batches, want at most 3", len(want), len(batches))
+	t.Logf("the first batch had %d files; %d more batches followed", len(first.Paths), len(batches))
+	if n := 1 + len(batches); n > 3 {
+		t.Errorf("a checkout of %d files gave %d batches, want at most 3", len(want), n)
+	}
+}
+
+func TestLimitAdvice(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{syscall.ENOSPC, "`sudo sysctl fs.inotify.max_user_watches=524288`"},
+		{syscall.EMFILE, "`sudo sysctl fs.inotify.max_user_instances=1024`"},
+	} {
+		if got := limitAdvice(tc.err); !strings.Contains(got, tc.want) || !strings.Contains(got, "/etc/sysctl.d/") {
+			t.Errorf("limitAdvice(%v) = %q, want it to say %s and where to keep it", tc.err, got, tc.want)
+		}
 	}
 }
 
