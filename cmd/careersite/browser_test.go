@@ -55,7 +55,7 @@ type browser struct {
 
 // newBrowser starts Chromium, or skips the test when there is none —
 // unless CAREERSITE_REQUIRE_TOOLS=1 (as in CI) makes that a failure.
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t testing.TB) *browser {
 	t.Helper()
 	path := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
@@ -89,7 +89,7 @@ func newBrowser(t *testing.T) *browser {
 	return &browser{ctx: ctx}
 }
 
-func (b *browser) do(t *testing.T, action chromedp.Action[chromedp.Void]) {
+func (b *browser) do(t testing.TB, action chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, deadline)
 	defer cancel()
@@ -98,7 +98,7 @@ func (b *browser) do(t *testing.T, action chromedp.Action[chromedp.Void]) {
 	}
 }
 
-func (b *browser) eval(t *testing.T, expr string) string {
+func (b *browser) eval(t testing.TB, expr string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, deadline)
 	defer cancel()
@@ -112,7 +112,7 @@ func (b *browser) eval(t *testing.T, expr string) string {
 // until waits for the JavaScript condition to hold in the page. The live
 // reload may navigate while it waits, which ends a poll in Chromium; the
 // wait then starts again in the new page, within the same deadline.
-func (b *browser) until(t *testing.T, cond string) {
+func (b *browser) until(t testing.TB, cond string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, deadline)
 	defer cancel()

@@ -27,7 +27,14 @@ type session struct {
 // and runs the command on it until the test ends.
 func startSession(t *testing.T, name string, args ...string) *session {
 	t.Helper()
-	s := &session{dir: writeArchive(t, filepath.Join("testdata", name)), stdout: newLogBuffer(), stderr: newLogBuffer()}
+	return runSession(t, writeArchive(t, filepath.Join("testdata", name)), args...)
+}
+
+// runSession runs the command on the site folder dir until the test or
+// benchmark ends.
+func runSession(t testing.TB, dir string, args ...string) *session {
+	t.Helper()
+	s := &session{dir: dir, stdout: newLogBuffer(), stderr: newLogBuffer()}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	args = append(args, "--source", s.dir)
@@ -101,9 +108,15 @@ func (l *logBuffer) String() string {
 
 // waitCount waits until re matches the text at least n times and returns
 // the last match's submatches.
-func (l *logBuffer) waitCount(t *testing.T, re *regexp.Regexp, n int) []string {
+func (l *logBuffer) waitCount(t testing.TB, re *regexp.Regexp, n int) []string {
 	t.Helper()
-	timeout := time.After(deadline)
+	return l.waitCountFor(t, re, n, deadline)
+}
+
+// waitCountFor is waitCount with its own bound.
+func (l *logBuffer) waitCountFor(t testing.TB, re *regexp.Regexp, n int, bound time.Duration) []string {
+	t.Helper()
+	timeout := time.After(bound)
 	for {
 		if m := re.FindAllStringSubmatch(l.String(), -1); len(m) >= n {
 			return m[len(m)-1]
@@ -111,7 +124,7 @@ func (l *logBuffer) waitCount(t *testing.T, re *regexp.Regexp, n int) []string {
 		select {
 		case <-l.written:
 		case <-timeout:
-			t.Fatalf("after %s, want %d matches of %s in:\n%s", deadline, n, re, l.String())
+			t.Fatalf("after %s, want %d matches of %s in:\n%s", bound, n, re, l.String())
 		}
 	}
 }

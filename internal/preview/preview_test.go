@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -18,7 +19,14 @@ import (
 	"github.com/careersite/careersite/internal/watch"
 )
 
+// deadline bounds every wait in these tests but the first build's; none
+// of them sleeps.
 const deadline = 20 * time.Second
+
+// firstBuild bounds the wait for the first build, which for the 10,000
+// pages of BenchmarkEditToEvent takes ten to thirty seconds on two cores,
+// as busy as they are: more than deadline.
+const firstBuild = 5 * time.Minute
 
 func TestStyleOnly(t *testing.T) {
 	for _, tc := range []struct {
@@ -35,6 +43,21 @@ func TestStyleOnly(t *testing.T) {
 	} {
 		if got := styleOnly(tc.in); got != tc.want {
 			t.Errorf("%s: styleOnly(%v) = %v, want %v", tc.name, tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestPollOption checks that --poll (Options.Poll) makes the watcher poll,
+// at that interval, as WSL, Docker and network mounts need.
+func TestPollOption(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"site.yaml": "title: T\n", "content/a.md": "---\ntitle: A\n---\n"})
+	for _, poll := range []time.Duration{0, 10 * time.Millisecond} {
+		w, err := startWatch(t.Context(), Options{Site: site.Options{Source: dir}, Poll: poll}, "", newOutputs(io.Discard, io.Discard))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := w.Polling(), poll > 0; got != want {
+			t.Errorf("with Poll %s, Polling() = %v, want %v", poll, got, want)
 		}
 	}
 }
@@ -107,7 +130,7 @@ func startServe(t testing.TB, dir string) *served {
 		}
 	})
 	p := &served{dir: dir, addr: stdout.wait(t, regexp.MustCompile(`at (http://\S+/) `)), events: make(chan sse, 16), out: stdout}
-	stdout.wait(t, regexp.MustCompile(`(?m)^built `))
+	stdout.waitFor(t, regexp.MustCompile(`(?m)^built `), firstBuild)
 
 	resp, err := http.Get(p.addr + "_careersite/events")
 	if err != nil {
@@ -208,7 +231,13 @@ func (l *lines) Write(p []byte) (int, error) {
 // wait waits until re matches and returns its first submatch, or the match.
 func (l *lines) wait(t testing.TB, re *regexp.Regexp) string {
 	t.Helper()
-	timeout := time.After(deadline)
+	return l.waitFor(t, re, deadline)
+}
+
+// waitFor is wait with its own bound.
+func (l *lines) waitFor(t testing.TB, re *regexp.Regexp, bound time.Duration) string {
+	t.Helper()
+	timeout := time.After(bound)
 	for {
 		l.mu.Lock()
 		m := re.FindStringSubmatch(l.buf.String())
@@ -220,7 +249,7 @@ func (l *lines) wait(t testing.TB, re *regexp.Regexp) string {
 		select {
 		case <-l.seen:
 		case <-timeout:
-			t.Fatalf("after %s, no match of %s in:\n%s", deadline, re, text)
+			t.Fatalf("after %s, no match of %s in:\n%s", bound, re, text)
 		}
 	}
 }

@@ -11,6 +11,7 @@ package testsite
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -220,3 +221,34 @@ func pick(r *rand.Rand, from []string, k int) []string {
 }
 
 func title(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+// CopyExample copies the site.yaml and content/ of the site at root into
+// dir: the repository's example site, whose layouts/ and assets/ are the
+// embedded theme, so that a benchmark can edit its pages without touching
+// the repository.
+func CopyExample(dir, root string) error {
+	for _, top := range []string{"site.yaml", "content"} {
+		err := filepath.WalkDir(filepath.Join(root, top), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			dst := filepath.Join(dir, rel)
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(dst, data, 0o644)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
