@@ -385,26 +385,42 @@ func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 	if m.refs == nil {
 		m.refs = map[*Page]*pageRefs{}
 	}
-	var problems []error
-	for _, p := range m.pages {
+	// The links of a page are resolved once for as long as they do not
+	// change; checking them all is on every core, as it runs after every
+	// edit in serve (written is only read from here on).
+	refs := make([]*pageRefs, len(m.pages))
+	for i, p := range m.pages {
 		if p.File == "" || len(p.links) == 0 {
 			continue
 		}
 		r := m.refs[p]
 		if r == nil || !sameLinks(r.links, p.links) {
-			r = &pageRefs{links: p.links, refs: make([]links.Ref, len(p.links))}
-			for i, l := range p.links {
-				r.refs[i] = links.Resolve(p.sitePath, l.Dest)
-			}
+			r = &pageRefs{links: p.links}
 			m.refs[p] = r
 		}
-		for i, l := range p.links {
-			if broken := written.CheckRef(p.File, r.refs[i], links.Link{Dest: l.Dest, Line: l.Line, Col: l.Col}); broken != nil {
-				problems = append(problems, broken)
+		refs[i] = r
+	}
+	found := make([][]error, len(m.pages))
+	parallel(len(m.pages), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r, p := refs[i], m.pages[i]
+			if r == nil {
+				continue
+			}
+			if r.refs == nil {
+				r.refs = make([]links.Ref, len(r.links))
+				for j, l := range r.links {
+					r.refs[j] = links.Resolve(p.sitePath, l.Dest)
+				}
+			}
+			for j, l := range r.links {
+				if broken := written.CheckRef(p.File, r.refs[j], links.Link{Dest: l.Dest, Line: l.Line, Col: l.Col}); broken != nil {
+					found[i] = append(found[i], broken)
+				}
 			}
 		}
-	}
-	return problems
+	})
+	return slices.Concat(found...)
 }
 
 // pageRefs are the links of a page, resolved.
