@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -128,8 +129,21 @@ func blockKey(rep reporter, lang []byte, n *ast.FencedCodeBlock, src []byte) []b
 	return *buf
 }
 
-// highlight returns code as a chroma block.
-func (r *codeRenderer) highlight(lang []byte, lexer chroma.Lexer, code string) (html []byte, err error) {
+// highlight returns code as a chroma block, highlighted again while it
+// took so long that one of chroma's matches may have timed out
+// (chromaMatchTimeout).
+func (r *codeRenderer) highlight(lang []byte, lexer chroma.Lexer, code string) ([]byte, error) {
+	for try := 1; ; try++ {
+		start := time.Now()
+		html, err := r.highlightOnce(lang, lexer, code)
+		if err != nil || try == highlightTries || time.Since(start) < r.limits.exact {
+			return html, err
+		}
+	}
+}
+
+// highlightOnce returns code as a chroma block.
+func (r *codeRenderer) highlightOnce(lang []byte, lexer chroma.Lexer, code string) (html []byte, err error) {
 	// Some lexer bugs panic inside chroma ("unknown state"); for one code
 	// block that would take down a whole build or the preview server, so
 	// the panic becomes this block's error.

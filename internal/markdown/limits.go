@@ -36,14 +36,28 @@ const (
 	DefaultHighlightBudget = 10 * time.Second
 )
 
+// chromaMatchTimeout is how long chroma lets one regular expression of a
+// lexer try to match (its regexp.go sets regexp2's MatchTimeout). A match
+// that runs out of it fails quietly and chroma takes the lexer's next
+// rule, so a block highlighted on a busy machine (the race detector, a CI
+// runner) could come out different from the same block elsewhere. A block
+// whose whole highlighting took less than that cannot have timed out; one
+// that took longer is highlighted again (codeLimits.exact), up to
+// highlightTries times in all, and the last result is kept.
+const (
+	chromaMatchTimeout = 250 * time.Millisecond
+	highlightTries     = 3
+)
+
 // codeLimits are a Converter's limits for code blocks.
 type codeLimits struct {
 	maxBytes int
 	budget   time.Duration
+	exact    time.Duration // a highlighting that took less is chroma's own; chromaMatchTimeout
 }
 
 func newCodeLimits(opts Options) codeLimits {
-	l := codeLimits{maxBytes: opts.MaxCodeBlock, budget: opts.HighlightBudget}
+	l := codeLimits{maxBytes: opts.MaxCodeBlock, budget: opts.HighlightBudget, exact: chromaMatchTimeout}
 	if l.maxBytes <= 0 {
 		l.maxBytes = DefaultMaxCodeBlock
 	}

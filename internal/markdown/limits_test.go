@@ -3,6 +3,7 @@ package markdown
 import (
 	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -129,4 +130,51 @@ func nestedLines(n int, prefix string) string {
 		b.WriteString("- x\n")
 	}
 	return b.String()
+}
+
+// countingLexer counts how often a block is tokenised.
+type countingLexer struct {
+	chroma.Lexer
+	calls *atomic.Int32
+}
+
+func (l countingLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	l.calls.Add(1)
+	return l.Lexer.Tokenise(opts, text)
+}
+
+// TestSlowHighlightingIsRedone checks the guard against chroma's quiet
+// match timeouts: a block whose highlighting took chromaMatchTimeout or
+// more is highlighted again, highlightTries times at most, and the result
+// is the block's true highlighting; a quick one is highlighted once.
+func TestSlowHighlightingIsRedone(t *testing.T) {
+	code := "func main() { fmt.Println(\"hi\") }\n"
+	plain := newCodeRenderer(lexers.Get, 4)
+	plain.limits = newCodeLimits(Options{})
+	want, err := plain.highlightOnce([]byte("go"), lexers.Get("go"), code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		exact time.Duration
+		calls int32
+	}{
+		{"quick", chromaMatchTimeout, 1},
+		{"every try slow", 0, highlightTries},
+	} {
+		var calls atomic.Int32
+		r := newCodeRenderer(lexers.Get, 4)
+		r.limits = codeLimits{maxBytes: DefaultMaxCodeBlock, budget: DefaultHighlightBudget, exact: tt.exact}
+		got, err := r.highlight([]byte("go"), countingLexer{lexers.Get("go"), &calls}, code)
+		if err != nil {
+			t.Fatalf("%s: highlight error = %v", tt.name, err)
+		}
+		if n := calls.Load(); n != tt.calls {
+			t.Errorf("%s: tokenised %d times, want %d", tt.name, n, tt.calls)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: highlight = %q, want %q", tt.name, got, want)
+		}
+	}
 }
