@@ -354,6 +354,9 @@ func TestErrorString(t *testing.T) {
 	}{
 		{"with path", Error{Line: 3, Col: 5, Path: "salary.min", Msg: "want an integer"}, "3:5: salary.min: want an integer"},
 		{"without path", Error{Line: 1, Col: 1, Msg: `unknown key "x"`}, `1:1: unknown key "x"`},
+		// A parser's message quoting the input: still one line.
+		{"line break in message", Error{File: "content/x.md", Line: 3, Col: 10, Msg: "invalid TOML: invalid escape in string '\\\n'"}, `content/x.md:3:10: invalid TOML: invalid escape in string '\\n'`},
+		{"controls in path and message", Error{Line: 1, Col: 1, Path: "a\tb", Msg: "x\x01y\u2028z"}, `1:1: a\tb: x\x01y\u2028z`},
 	}
 	for _, tt := range tests {
 		if got := tt.in.Error(); got != tt.want {

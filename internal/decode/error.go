@@ -21,7 +21,10 @@ type Error struct {
 }
 
 // Error returns "FILE:LINE:COL: PATH: MSG", leaving out "FILE:" when File is
-// empty, "LINE:COL: " when Line is 0, and "PATH: " when Path is empty.
+// empty, "LINE:COL: " when Line is 0, and "PATH: " when Path is empty. It
+// is always one line: a control character in the path or the message (a
+// parser's message may quote the input, line breaks and all) is written
+// as an escape, \n or \x01.
 func (e *Error) Error() string {
 	var s string
 	if e.File != "" {
@@ -34,9 +37,31 @@ func (e *Error) Error() string {
 		s += strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Col) + ": "
 	}
 	if e.Path != "" {
-		s += e.Path + ": "
+		s += oneLine(e.Path) + ": "
 	}
-	return s + e.Msg
+	return s + oneLine(e.Msg)
+}
+
+// oneLine returns s with its control characters and line separators
+// escaped as Go would in a quoted string.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, isBreaking) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isBreaking(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isBreaking(r rune) bool {
+	return r < 0x20 || r == 0x7f || r == 0x85 || r == '\u2028' || r == '\u2029'
 }
 
 // In returns a copy of e placed in file, its line moved down by offset
