@@ -49,6 +49,17 @@ func aliasPath(a string) (string, error) {
 	return clean + "/", nil
 }
 
+// hasPage reports whether r gets a redirect page of its own: a folder
+// ("/old/" → old/index.html) or a file ending in .html or .htm. A
+// redirect page is HTML, and a file of another kind ("/feed.xml",
+// "/old.php") would be served as that kind; worse, hosts that read
+// _redirects do not apply a rule where a file exists. Such an alias is
+// only listed in _redirects.
+func (r *redirect) hasPage() bool {
+	ext := path.Ext(r.from)
+	return strings.HasSuffix(r.from, "/") || ext == ".html" || ext == ".htm"
+}
+
 // checkAliases reports the aliases of src that aliasPath rejects.
 func checkAliases(src *content.Page, locate locator) []error {
 	var errs []error

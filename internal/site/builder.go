@@ -763,6 +763,9 @@ func (b *Builder) planAll(ctx context.Context, m *siteModel, warnings []error, h
 		items = append(items, &item{name: p.out, page: p, tmpl: name})
 	}
 	for i := range m.files {
+		if m.files[i].claimOnly {
+			continue
+		}
 		items = append(items, &item{name: m.files[i].name, gen: &m.files[i]})
 	}
 	for _, name := range sortedKeysOf(b.assets.files) {

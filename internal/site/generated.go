@@ -27,6 +27,7 @@ type generated struct {
 	digest     func(h *hasher, k *keyer)
 	feed       *Feed // the feed it is, if it is one
 	fromBodies bool  // made by bodyFiles
+	claimOnly  bool  // a name no other output may have, but not written: an alias in _redirects only
 }
 
 // bytesOf is a make func for bytes already made.
@@ -65,6 +66,16 @@ func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Pag
 	errs := checkRedirects(pages, redirects, locate)
 	var files []generated
 	for _, r := range redirects {
+		if !r.hasPage() {
+			// In _redirects only; its name is still claimed, so that an
+			// alias onto another output is an error.
+			g := generated{name: outputName(r.from), owner: r.describe(), claimOnly: true}
+			if r.src != nil {
+				g.at = func() string { return locate(r.src, "aliases", r.raw) }
+			}
+			files = append(files, g)
+			continue
+		}
 		g := generated{name: outputName(r.from), html: true, owner: r.describe(),
 			make: func() ([]byte, error) { return r.render(s.Language) },
 			digest: func(h *hasher, _ *keyer) {
