@@ -39,7 +39,8 @@ func FuzzParse(f *testing.F) {
 			err error
 		)
 		within(t, "Parse", func() { p, err = Parse(file, data, cfg) })
-		lines := 1 + strings.Count(string(data), "\n")
+		// Lines as editors count them: CRLF, LF or a CR alone ends one.
+		lines := 1 + strings.Count(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"), "\n")
 		for _, e := range leaves(err) {
 			var de *decode.Error
 			if !errors.As(e, &de) {

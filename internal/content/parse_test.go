@@ -88,6 +88,23 @@ func TestParseBOMAndCRLF(t *testing.T) {
 	}
 }
 
+// TestParseLoneCR reads a file with old Mac line endings (CR alone) as
+// editors and YAML do: one line each, so an error is at its true line.
+func TestParseLoneCR(t *testing.T) {
+	in := "---\rtitle: T\rdate: 2024-01-02\r---\rtext\r"
+	p, err := Parse("content/jobs/x.md", []byte(in), config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.BodyLine != 5 || string(p.Body) != "text\n" {
+		t.Errorf("BodyLine = %d, Body = %q, want 5 and %q", p.BodyLine, p.Body, "text\n")
+	}
+	_, err = Parse("content/jobs/x.md", []byte("---\r\rd\r---\r"), config.Default())
+	if want := "content/jobs/x.md:3:1: want a mapping"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Parse error = %v, want %q", err, want)
+	}
+}
+
 func TestParseFrontMatterFormatsAgree(t *testing.T) {
 	inputs := map[string]string{
 		"yaml": "---\ntitle: X\ndate: 2024-01-02\ntags: [a, b]\nweight: 3\nsalary: {min: 1, max: 2.5}\nopen: true\n---\nbody\n",

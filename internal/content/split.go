@@ -44,12 +44,15 @@ type parts struct {
 	bodyLine int
 }
 
-// clean drops a UTF-8 byte order mark and turns CRLF into LF. It copies src
-// only when it has CRLF line endings.
+// clean drops a UTF-8 byte order mark and turns CRLF, and a CR alone (the
+// line ending of old Mac files, which YAML, CommonMark and editors all
+// count as one), into LF, so that every line number agrees. It copies src
+// only when it has a CR.
 func clean(src []byte) []byte {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if bytes.Contains(src, []byte("\r\n")) {
+	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	}
 	return src
 }
