@@ -154,11 +154,10 @@ type Options struct {
 	// preview server tells browsers to reload after the first.
 	Defer bool
 
-	// Progress, when set, is told after each item how many of a stage's
-	// items are done, from every goroutine of the stage: "converting
-	// Markdown" (the pages whose Markdown is converted, from the cache or
-	// anew) and "writing files" (every output, rendered, made or published
-	// again).
+	// Progress, when set, is told how far a stage has got, from every
+	// goroutine of the stage: "converting Markdown" after each page whose
+	// Markdown is converted (from the cache or anew), and "writing files"
+	// as each output is taken up (rendered, made or published again).
 	Progress func(stage string, done, total int)
 
 	sitemapLimit int // URLs per sitemap file; 0 means 50,000. Tests lower it.

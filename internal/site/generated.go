@@ -161,7 +161,7 @@ func checkOutputs(pages []*Page, files []generated, as *assets) []error {
 	}
 	for _, f := range files {
 		c := claimant{what: f.owner, kind: "file", at: f.at}
-		if f.html {
+		if f.html || f.claimOnly { // redirect pages, and aliases in _redirects only
 			c.kind = "redirect"
 		}
 		claim(f.name, c)

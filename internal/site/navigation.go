@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"slices"
+	"sync"
 )
 
 // relatedCount is how many related pages a page lists at most.
@@ -69,10 +70,15 @@ func relate(pages []*Page) {
 			index[key] = append(index[key], posting{i, w})
 		}
 	}
-	// Every page is scored on its own, on all cores; each worker keeps
-	// one score per page and clears those it touched.
+	// Every page is scored on its own, on all cores. parallel calls its
+	// func once per small range, so the score table (one score per page,
+	// cleared where it was touched) is borrowed from a pool: one per
+	// worker rather than one per range, which at 100,000 pages would be
+	// gigabytes of tables.
+	tables := sync.Pool{New: func() any { return make([]int, len(pages)) }}
 	parallel(len(pages), func(lo, hi int) {
-		scores := make([]int, len(pages))
+		scores := tables.Get().([]int)
+		defer tables.Put(scores)
 		var touched []int
 		for i := lo; i < hi; i++ {
 			for key, w := range terms[i] {

@@ -120,9 +120,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		}
 	}
 	states := make([]*outState, len(p.items))
-	var made int64
-	var madeMu sync.Mutex
-	var done atomic.Int64
+	var made, done atomic.Int64
 	parallel(len(p.items), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if ctx.Err() != nil {
@@ -171,9 +169,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 				report(err)
 				continue
 			}
-			madeMu.Lock()
-			made++
-			madeMu.Unlock()
+			made.Add(1)
 			if t != nil {
 				if err := writeOwned(t, it.name, data); err != nil {
 					report(err)
@@ -197,11 +193,11 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	}
 	if broken := b.checkLinks(p.m, written); len(broken) > 0 {
 		if b.cfg.BrokenLinks == config.BrokenLinksWarn {
-			return byName, int(made), messages(joinSorted(broken)), nil
+			return byName, int(made.Load()), messages(joinSorted(broken)), nil
 		}
 		return nil, 0, nil, joinSorted(broken)
 	}
-	return byName, int(made), nil, nil
+	return byName, int(made.Load()), nil, nil
 }
 
 // produce makes the bytes of one output, and the ids of an HTML file as
