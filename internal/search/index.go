@@ -10,8 +10,6 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
-	"sync"
-	"sync/atomic"
 )
 
 // Doc is one page to index.
@@ -87,12 +85,6 @@ var fields = [...]struct {
 
 const nfields = len(fields)
 
-// docStats are the term frequencies and field lengths of one page.
-type docStats struct {
-	tf   map[string]*[nfields]int32
-	lens [nfields]int
-}
-
 // Build makes the index of docs: the manifest, the term shards, the record
 // chunks and the skill list. docs are indexed in order of URL, whatever
 // order they come in; the same docs and options give the same files.
@@ -106,8 +98,8 @@ func Build(docs []Doc, opts Options) []File {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int { return cmp.Compare(a.URL, b.URL) })
 
-	stats := analyzeAll(docs, opts.KindLabels)
-	postings := weigh(docs, stats)
+	stats, vocab := analyzeAll(docs, opts.KindLabels, runtime.GOMAXPROCS(0))
+	postings := weigh(docs, stats, vocab)
 	var files []File
 	add := func(dir string, data []byte) string {
 		h := fingerprint(data)
@@ -143,67 +135,41 @@ func dedupe(files []File) []File {
 	return slices.CompactFunc(files, func(a, b File) bool { return a.Name == b.Name })
 }
 
-// analyzeAll counts the terms of every doc's fields, on all cores.
-func analyzeAll(docs []Doc, labels map[string]string) []docStats {
-	stats := make([]docStats, len(docs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(docs), 1)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(docs) {
-					return
-				}
-				stats[i] = analyze(&docs[i], labels[docs[i].Kind])
-			}
-		})
-	}
-	wg.Wait()
-	return stats
-}
-
-// analyze counts the terms of one doc, field by field: the title; the
-// skills; the description, the label of its kind ("Certification review")
-// and the headings; the body. The joined words of hyphenated pairs are
-// indexed but do not add to a field's length.
-func analyze(d *Doc, kindLabel string) docStats {
-	st := docStats{tf: map[string]*[nfields]int32{}}
-	count := func(f int, text string) {
-		Words(Fold(text), func(w string, joined bool) {
-			t := Term(w)
-			if t == "" {
-				return
-			}
-			c := st.tf[t]
-			if c == nil {
-				c = new([nfields]int32)
-				st.tf[t] = c
-			}
-			c[f]++
-			if !joined {
-				st.lens[f]++
-			}
-		})
-	}
-	count(0, d.Title)
-	for _, s := range d.Skills {
-		count(1, s.Name)
-	}
-	count(2, d.Description)
-	count(2, kindLabel)
-	for _, h := range d.Headings {
-		count(2, h)
-	}
-	count(3, Text(d.Body))
-	return st
-}
-
 // weigh makes every term's postings: the ids of the docs that have it,
 // ascending, each with its stored weight round(tf̃ × scale), where tf̃ is
 // the BM25F pseudo-frequency Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f).
 // The filter terms ":k:<kind>" and ":s:<skill key>" get the ids alone.
-func weigh(docs []Doc, stats []docStats) map[string][]int32 {
+// The terms come in no particular order.
+func weigh(docs []Doc, stats []docStats, vocab vocabulary) []termPostings {
+	avg := avgLens(stats)
+	out := emptyPostings(vocab)
+	filters := map[string][]int32{}
+	for id, st := range stats {
+		var norm [nfields]float64
+		for f, fd := range fields {
+			norm[f] = 1 - fd.b + fd.b*float64(st.lens[f])/avg[f]
+		}
+		for c := st.counts; len(c) > 0; {
+			var tf [nfields]int
+			term := c[0].term
+			for ; len(c) > 0 && c[0].term == term; c = c[1:] {
+				tf[c[0].field] += int(c[0].n)
+			}
+			out[term].ids = append(out[term].ids, int32(id), weight(tf, norm))
+		}
+		addFilter(filters, ":k:"+docs[id].Kind, id)
+		for _, s := range docs[id].Skills {
+			addFilter(filters, ":s:"+s.Key, id)
+		}
+	}
+	for t, ids := range filters {
+		out = append(out, termPostings{term: t, ids: ids})
+	}
+	return out
+}
+
+// avgLens is the mean length of each field, at least 1.
+func avgLens(stats []docStats) [nfields]float64 {
 	var avg [nfields]float64
 	for _, st := range stats {
 		for f, n := range st.lens {
@@ -213,34 +179,50 @@ func weigh(docs []Doc, stats []docStats) map[string][]int32 {
 	for f := range avg {
 		avg[f] = max(avg[f]/float64(max(len(stats), 1)), 1)
 	}
-	postings := map[string][]int32{}
-	for id, st := range stats {
-		var norm [nfields]float64
-		for f, fd := range fields {
-			norm[f] = 1 - fd.b + fd.b*float64(st.lens[f])/avg[f]
-		}
-		for t, tf := range st.tf {
-			var x float64
-			for f, n := range tf {
-				x += fields[f].w * float64(n) / norm[f]
-			}
-			q := max(int32(math.Round(x*scale)), 1)
-			postings[t] = append(postings[t], int32(id), q)
-		}
-		addFilter(postings, ":k:"+docs[id].Kind, id)
-		for _, s := range docs[id].Skills {
-			addFilter(postings, ":s:"+s.Key, id)
-		}
+	return avg
+}
+
+// emptyPostings are the postings of the vocabulary's terms, by id, with no
+// pairs yet: runs of one array, each with room for its term's df pairs, so
+// that appending a doc's pair fills it in place.
+func emptyPostings(vocab vocabulary) []termPostings {
+	var size int
+	for _, df := range vocab.df {
+		size += 2 * int(df)
 	}
-	return postings
+	pairs := make([]int32, size)
+	out := make([]termPostings, len(vocab.terms))
+	for i, t := range vocab.terms {
+		n := 2 * int(vocab.df[i])
+		out[i] = termPostings{term: t, ids: pairs[:0:n]}
+		pairs = pairs[n:]
+	}
+	return out
+}
+
+// weight is the stored weight of a term that occurs tf times in the fields
+// of a doc whose fields' length norms are norm.
+func weight(tf [nfields]int, norm [nfields]float64) int32 {
+	var x float64
+	for f, n := range tf {
+		x += fields[f].w * float64(n) / norm[f]
+	}
+	return max(int32(math.Round(x*scale)), 1)
 }
 
 // addFilter adds doc id to a filter term once.
-func addFilter(postings map[string][]int32, term string, id int) {
-	p := postings[term]
+func addFilter(filters map[string][]int32, term string, id int) {
+	p := filters[term]
 	if len(p) == 0 || p[len(p)-1] != int32(id) {
-		postings[term] = append(p, int32(id))
+		filters[term] = append(p, int32(id))
 	}
+}
+
+// termPostings are a term's postings list: pairs of doc id and weight for
+// a search term, ids alone for a filter term.
+type termPostings struct {
+	term string
+	ids  []int32
 }
 
 // shard is a run of terms, in order, that is written to one file.
@@ -249,29 +231,23 @@ type shard struct {
 	data []byte
 }
 
-// shards encodes the postings, term after term in client order, into
-// shards of about size bytes: a shard is closed when the next term would
-// take it over size, so a term whose postings alone are larger has a shard
-// of its own.
-func shards(postings map[string][]int32, size int) []shard {
-	terms := slices.SortedFunc(func(yield func(string) bool) {
-		for t := range postings {
-			if !yield(t) {
-				return
-			}
-		}
-	}, compareTerms)
+// shards sorts the postings in client order and encodes them, term after
+// term, into shards of about size bytes: a shard is closed when the next
+// term would take it over size, so a term whose postings alone are larger
+// has a shard of its own.
+func shards(postings []termPostings, size int) []shard {
+	slices.SortFunc(postings, func(a, b termPostings) int { return compareTerms(a.term, b.term) })
 	var out []shard
 	var buf []byte
 	prevLast, first := "", ""
-	for i, t := range terms {
-		entry := encodeTerm(nil, t, postings[t])
+	for i, p := range postings {
+		entry := encodeTerm(nil, p.term, p.ids)
 		if len(buf) > 0 && len(buf)+len(entry)+2 > size {
 			out = append(out, shard{key: boundary(prevLast, first), data: append(buf, '}')})
-			prevLast, buf = terms[i-1], nil
+			prevLast, buf = postings[i-1].term, nil
 		}
 		if len(buf) == 0 {
-			first = t
+			first = p.term
 			buf = append(buf, '{')
 		} else {
 			buf = append(buf, ',')

@@ -3,13 +3,18 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"os"
 	"path"
 	"slices"
 	"strings"
 	"testing"
 )
+
+var update = flag.Bool("update", false, "rewrite testdata/index.json")
 
 // rankDocs are a few pages that compete for the same words.
 var rankDocs = []Doc{
@@ -230,6 +235,70 @@ func TestBuildIsDeterministic(t *testing.T) {
 		if a[i].Name != b[i].Name || !bytes.Equal(a[i].Data, b[i].Data) {
 			t.Errorf("file %d: %s, then %s", i, a[i].Name, b[i].Name)
 		}
+	}
+}
+
+// TestBuildIgnoresWorkers analyses the same docs on one worker and on
+// several, which number the terms in other orders: no file may change.
+func TestBuildIgnoresWorkers(t *testing.T) {
+	docs := proseDocs(200)
+	encode := func(workers int) []shard {
+		stats, vocab := analyzeAll(docs, nil, workers)
+		return shards(weigh(docs, stats, vocab), 4<<10)
+	}
+	one := encode(1)
+	for _, workers := range []int{2, 7} {
+		got := encode(workers)
+		if !slices.EqualFunc(got, one, func(a, b shard) bool { return a.key == b.key && bytes.Equal(a.data, b.data) }) {
+			t.Errorf("the shards on %d workers differ from those on one", workers)
+		}
+	}
+}
+
+// TestManyOccurrences weighs a term that occurs more often in a field than
+// one termCount can hold.
+func TestManyOccurrences(t *testing.T) {
+	const n = 70000
+	docs := []Doc{{URL: "a/", Body: strings.Repeat("go ", n)}, {URL: "b/", Body: "go rust"}}
+	stats, vocab := analyzeAll(docs, nil, 1)
+	for _, p := range weigh(docs, stats, vocab) {
+		if p.term != "go" {
+			continue
+		}
+		avg := float64(n+2) / 2
+		want := []int32{0, int32(math.Round(scale * n / (0.25 + 0.75*n/avg))), 1, int32(math.Round(scale / (0.25 + 0.75*2/avg)))}
+		if !slices.Equal(p.ids, want) {
+			t.Errorf("postings of go = %v, want %v", p.ids, want)
+		}
+		return
+	}
+	t.Error("no postings for go")
+}
+
+// TestBuildGolden checks that the files have not changed by a byte: the
+// client reads them, and builds are compared byte for byte. The manifest
+// names every other file by its fingerprint, so comparing it compares them
+// all. Run with -update after a change to the format.
+func TestBuildGolden(t *testing.T) {
+	docs := append(proseDocs(300), rankDocs...)
+	var manifest []byte
+	for _, f := range Build(docs, Options{ShardSize: 4 << 10, ChunkSize: 8}) {
+		if f.Name == "index.json" {
+			manifest = append(f.Data, '\n')
+		}
+	}
+	const golden = "testdata/index.json"
+	if *update {
+		if err := os.WriteFile(golden, manifest, 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(manifest, want) {
+		t.Errorf("index.json differs from %s; go test -update rewrites it", golden)
 	}
 }
 
