@@ -15,7 +15,9 @@ func BenchmarkBuild(b *testing.B) {
 	docs := proseDocs(3000)
 	b.ReportAllocs()
 	for b.Loop() {
-		Build(docs, Options{})
+		if _, err := Build(docs, Options{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

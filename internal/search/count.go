@@ -40,10 +40,13 @@ type dictionary struct {
 }
 
 // analyzeAll counts the terms of every doc's fields on workers goroutines.
-func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]docStats, vocabulary) {
+// A ReadBody that fails stops the workers; its error is returned.
+func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]docStats, vocabulary, error) {
 	stats := make([]docStats, len(docs))
 	dict := &dictionary{ids: map[string]int32{}}
 	var next atomic.Int64
+	var failed sync.Once
+	var err error
 	var wg sync.WaitGroup
 	for range min(workers, max(len(docs), 1)) {
 		wg.Go(func() {
@@ -53,12 +56,21 @@ func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]docStats, 
 				if i >= len(docs) {
 					return
 				}
-				stats[i] = a.analyze(&docs[i], labels[docs[i].Kind])
+				body := docs[i].Body
+				if read := docs[i].ReadBody; read != nil {
+					var e error
+					if body, e = read(); e != nil {
+						failed.Do(func() { err = e })
+						next.Store(int64(len(docs)))
+						return
+					}
+				}
+				stats[i] = a.analyze(&docs[i], body, labels[docs[i].Kind])
 			}
 		})
 	}
 	wg.Wait()
-	return stats, dict.vocabulary
+	return stats, dict.vocabulary, err
 }
 
 // analyzer counts the terms of one page at a time, in tables it clears
@@ -83,7 +95,7 @@ type termRow struct {
 // skills; the description, the label of its kind ("Certification review")
 // and the headings; the body. The joined words of hyphenated pairs are
 // indexed but do not add to a field's length.
-func (a *analyzer) analyze(d *Doc, kindLabel string) docStats {
+func (a *analyzer) analyze(d *Doc, body, kindLabel string) docStats {
 	clear(a.row)
 	a.rows = a.rows[:0]
 	var st docStats
@@ -114,7 +126,7 @@ func (a *analyzer) analyze(d *Doc, kindLabel string) docStats {
 	for _, h := range d.Headings {
 		count(2, h)
 	}
-	count(3, Text(d.Body))
+	count(3, Text(body))
 	a.dict.number(a.rows)
 	st.counts = a.termCounts()
 	return st

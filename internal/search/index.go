@@ -22,6 +22,10 @@ type Doc struct {
 	Skills      []Skill
 	Headings    []string // plain text of the body's headings
 	Body        string   // the body as HTML, as the Markdown renderer wrote it; its Text is indexed
+
+	// ReadBody, when set, gives the body in place of Body, once, when the
+	// page is analysed: the HTML of a large site need not be held whole.
+	ReadBody func() (string, error)
 }
 
 // Skill is a skill a page names: Name is indexed and shown; Key is what the
@@ -87,8 +91,9 @@ const nfields = len(fields)
 
 // Build makes the index of docs: the manifest, the term shards, the record
 // chunks and the skill list. docs are indexed in order of URL, whatever
-// order they come in; the same docs and options give the same files.
-func Build(docs []Doc, opts Options) []File {
+// order they come in; the same docs and options give the same files. The
+// error is the first a ReadBody returned.
+func Build(docs []Doc, opts Options) ([]File, error) {
 	if opts.ShardSize <= 0 {
 		opts.ShardSize = DefaultShardSize
 	}
@@ -98,7 +103,10 @@ func Build(docs []Doc, opts Options) []File {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int { return cmp.Compare(a.URL, b.URL) })
 
-	stats, vocab := analyzeAll(docs, opts.KindLabels, runtime.GOMAXPROCS(0))
+	stats, vocab, err := analyzeAll(docs, opts.KindLabels, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return nil, err
+	}
 	postings := weigh(docs, stats, vocab)
 	var files []File
 	add := func(dir string, data []byte) string {
@@ -117,8 +125,7 @@ func Build(docs []Doc, opts Options) []File {
 	}
 	m.Skills = add("s", skillList(docs))
 	files = append(files, File{Name: "index.json", Data: marshal(m)})
-	files = dedupe(files)
-	return files
+	return dedupe(files), nil
 }
 
 // fingerprint is the first hashLen hex digits of the SHA-256 of data.

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"math"
@@ -40,7 +41,7 @@ var rankDocs = []Doc{
 func memIndex(t *testing.T, docs []Doc, opts Options) (*Index, map[string][]byte, *[]string) {
 	t.Helper()
 	files := map[string][]byte{}
-	for _, f := range Build(docs, opts) {
+	for _, f := range build(t, docs, opts) {
 		files[f.Name] = f.Data
 	}
 	var fetched []string
@@ -224,10 +225,10 @@ func TestSharding(t *testing.T) {
 
 func TestBuildIsDeterministic(t *testing.T) {
 	docs := manyDocs(50)
-	a := Build(docs, Options{ShardSize: 1 << 10})
+	a := build(t, docs, Options{ShardSize: 1 << 10})
 	shuffled := slices.Clone(docs)
 	rand.New(rand.NewPCG(3, 4)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-	b := Build(shuffled, Options{ShardSize: 1 << 10})
+	b := build(t, shuffled, Options{ShardSize: 1 << 10})
 	if len(a) != len(b) {
 		t.Fatalf("%d files, then %d", len(a), len(b))
 	}
@@ -243,7 +244,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 func TestBuildIgnoresWorkers(t *testing.T) {
 	docs := proseDocs(200)
 	encode := func(workers int) []shard {
-		stats, vocab := analyzeAll(docs, nil, workers)
+		stats, vocab, _ := analyzeAll(docs, nil, workers)
 		return shards(weigh(docs, stats, vocab), 4<<10)
 	}
 	one := encode(1)
@@ -260,7 +261,7 @@ func TestBuildIgnoresWorkers(t *testing.T) {
 func TestManyOccurrences(t *testing.T) {
 	const n = 70000
 	docs := []Doc{{URL: "a/", Body: strings.Repeat("go ", n)}, {URL: "b/", Body: "go rust"}}
-	stats, vocab := analyzeAll(docs, nil, 1)
+	stats, vocab, _ := analyzeAll(docs, nil, 1)
 	for _, p := range weigh(docs, stats, vocab) {
 		if p.term != "go" {
 			continue
@@ -282,7 +283,7 @@ func TestManyOccurrences(t *testing.T) {
 func TestBuildGolden(t *testing.T) {
 	docs := append(proseDocs(300), rankDocs...)
 	var manifest []byte
-	for _, f := range Build(docs, Options{ShardSize: 4 << 10, ChunkSize: 8}) {
+	for _, f := range build(t, docs, Options{ShardSize: 4 << 10, ChunkSize: 8}) {
 		if f.Name == "index.json" {
 			manifest = append(f.Data, '\n')
 		}
@@ -307,5 +308,37 @@ func TestEmptyIndex(t *testing.T) {
 	n, got, err := ix.Search(Query{Text: "anything"}, 10)
 	if err != nil || n != 0 || len(got) != 0 {
 		t.Errorf("Search on an empty index = %d, %v, %v", n, got, err)
+	}
+}
+
+func build(t *testing.T, docs []Doc, opts Options) []File {
+	t.Helper()
+	files, err := Build(docs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestReadBody builds the index from bodies given by ReadBody and from
+// the same bodies in Body: the files must be the same; a ReadBody that
+// fails fails the build with its error.
+func TestReadBody(t *testing.T) {
+	docs := proseDocs(100)
+	want := build(t, docs, Options{})
+	lazy := slices.Clone(docs)
+	for i := range lazy {
+		body := lazy[i].Body
+		lazy[i].Body = ""
+		lazy[i].ReadBody = func() (string, error) { return body, nil }
+	}
+	got := build(t, lazy, Options{})
+	if !slices.EqualFunc(got, want, func(a, b File) bool { return a.Name == b.Name && bytes.Equal(a.Data, b.Data) }) {
+		t.Error("the index differs when the bodies come from ReadBody")
+	}
+	broken := errors.New("the body is gone")
+	lazy[42].ReadBody = func() (string, error) { return "", broken }
+	if files, err := Build(lazy, Options{}); !errors.Is(err, broken) || files != nil {
+		t.Errorf("Build with a failing ReadBody = %d files, %v; want the error", len(files), err)
 	}
 }

@@ -11,6 +11,11 @@
 //     pages whose expiry_date has passed are left out unless Options ask for
 //     them.
 //  4. Each page's Markdown is converted once, in parallel (markdown.Convert).
+//     Build, which builds once, converts each body as its file is read and
+//     lets the Markdown go; beyond 64 MiB of HTML it keeps a page's HTML
+//     in a temporary file beside the destination until the page is
+//     rendered (spill.go), so that memory does not grow with the site's
+//     HTML.
 //  5. The model is indexed: the home page, one section per first-level
 //     folder of content/ (from its _index.md, or made up when it has none),
 //     the regular pages, a taxonomy page and term pages for each taxonomy of
@@ -156,11 +161,13 @@ type Options struct {
 
 	// Progress, when set, is told how far a stage has got, from every
 	// goroutine of the stage: "converting Markdown" after each page whose
-	// Markdown is converted (from the cache or anew), and "writing files"
-	// as each output is taken up (rendered, made or published again).
+	// Markdown is converted (from the cache or anew; in Build, after each
+	// content file, read and converted at once), and "writing files" as
+	// each output is taken up (rendered, made or published again).
 	Progress func(stage string, done, total int)
 
-	sitemapLimit int // URLs per sitemap file; 0 means 50,000. Tests lower it.
+	sitemapLimit int   // URLs per sitemap file; 0 means 50,000. Tests lower it.
+	spillBudget  int64 // bytes of HTML Build holds in memory; 0 means spillBudget. Tests lower it.
 }
 
 // Result counts what a successful build wrote.
@@ -196,7 +203,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.Build(ctx, nil)
+	budget := opts.spillBudget
+	if budget == 0 {
+		budget = spillBudget
+	}
+	b.eager, b.spill = true, newSpiller(b.dest, budget)
+	res, err := b.Build(ctx, nil)
+	b.spill.close()
+	return res, err
 }
 
 // BuildTo builds the site described by opts into target; opts.Dest is not

@@ -34,12 +34,19 @@ type Builder struct {
 	version digest // of the binary, when there is a persistent cache
 
 	// The inputs as of the last build.
-	cfg          *config.Config
-	cfgDigest    digest
-	links        *linker
-	mdOpts       markdown.Options
-	mdDigest     digest // of the version and mdOpts
-	converter    *markdown.Converter
+	cfg       *config.Config
+	cfgDigest digest
+	links     *linker
+	mdOpts    markdown.Options
+	mdDigest  digest // of the version and mdOpts
+	converter *markdown.Converter
+	// A Builder that builds once (Build) converts each body as soon as
+	// its file is read and lets the Markdown go, so that the site's
+	// Markdown is never held whole, and keeps HTML beyond a budget out of
+	// memory (spill.go). One kept for a session holds everything.
+	eager        bool
+	spill        *spiller  // nil: all HTML in memory
+	now          time.Time // the moment of the build that is running
 	sources      map[string]*source
 	linkWarnings []error // symbolic links under content/ left out, as of the last full read (warnings.go)
 	renderer     *render.Renderer
@@ -186,6 +193,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	if now.IsZero() {
 		now = time.Now()
 	}
+	b.now = now
 	b.deferring = b.opts.Defer && len(b.outs) > 0 && b.m != nil
 	p, err := b.prepare(ctx, changed, now)
 	if err != nil {
@@ -462,7 +470,10 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (*siteModel, []e
 	}
 	m.pd = b.digestPages(ctx, m, pages)
 	if !b.deferring {
-		m.files = b.withBodyFiles(m)
+		var err error
+		if m.files, err = b.withBodyFiles(m); err != nil {
+			return nil, nil, nil, err
+		}
 	}
 	return m, nil, warnings, nil
 }
@@ -471,7 +482,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (*siteModel, []e
 // made anew, which are made only when the fields of some page changed
 // since they were last made: in this process, or by a build that filled
 // the persistent cache.
-func (b *Builder) withBodyFiles(m *siteModel) []generated {
+func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 	h := newHasher().digest(b.version).digest(b.cfgDigest).str("body files")
 	for _, p := range m.pages {
 		h.digest(m.pd[p].self).str(p.layout).str(p.sitePath)
@@ -484,7 +495,10 @@ func (b *Builder) withBodyFiles(m *siteModel) []generated {
 		}
 	}
 	if !ok {
-		made = bodyFiles(m.pages)
+		var err error
+		if made, err = bodyFiles(m.pages); err != nil {
+			return nil, err
+		}
 		if b.cache != nil {
 			b.cache.Put("bodyfiles", b.cacheKey(key), encodeFiles(made))
 		}
@@ -493,7 +507,7 @@ func (b *Builder) withBodyFiles(m *siteModel) []generated {
 	files := slices.DeleteFunc(slices.Clone(m.files), func(g generated) bool { return g.fromBodies })
 	files = append(files, made...)
 	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
-	return files
+	return files, nil
 }
 
 // encodeFiles writes generated files whose bytes are made (bodyFiles) for
@@ -687,7 +701,10 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 // regenerate makes the generated files of m that are made from page
 // bodies again (bodyFiles) and puts them in its items, to be keyed again.
 func (b *Builder) regenerate(m *siteModel, redo map[string]bool) error {
-	files := b.withBodyFiles(m)
+	files, err := b.withBodyFiles(m)
+	if err != nil {
+		return err
+	}
 	if errs := checkOutputs(m.pages, files, b.assets); len(errs) > 0 {
 		return joinSorted(errs)
 	}

@@ -173,7 +173,11 @@ func entryXML(s *Site, p *Page) ([]byte, error) {
 	var b bytes.Buffer
 	enc := xml.NewEncoder(&b)
 	enc.Indent("  ", "  ")
-	if err := enc.EncodeElement(entry(s, p), xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
+	e, err := entry(s, p)
+	if err != nil {
+		return nil, err
+	}
+	if err := enc.EncodeElement(e, xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
@@ -199,7 +203,7 @@ func entryDigest(h *hasher, s *Site, pd *pageDigests, p *Page) {
 // published and its Lastmod (updated, else date) is updated. The summary is
 // the description when there is one, else the Markdown summary; the
 // content is the whole page body.
-func entry(s *Site, p *Page) atomEntry {
+func entry(s *Site, p *Page) (atomEntry, error) {
 	e := atomEntry{
 		ID:        escapeURL(p.Permalink),
 		Title:     p.Title,
@@ -221,10 +225,11 @@ func entry(s *Site, p *Page) atomEntry {
 	case p.Summary != "":
 		e.Summary = &atomText{Type: "html", Base: escapeURL(p.Permalink), HTML: xmlSafe(string(p.Summary))}
 	}
-	if p.Content != "" {
-		e.Content = &atomText{Type: "html", Base: escapeURL(p.Permalink), HTML: xmlSafe(string(p.Content))}
+	content, err := p.Content()
+	if content != "" {
+		e.Content = &atomText{Type: "html", Base: escapeURL(p.Permalink), HTML: xmlSafe(string(content))}
 	}
-	return e
+	return e, err
 }
 
 // atomTime writes t as RFC 3339, as Atom dates must be.

@@ -113,12 +113,12 @@ func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Pag
 // They may read every field of every page, but not follow a page's
 // relations to others (.Parent, .Related …): the Builder makes them again
 // when the fields of some page change, not when only the relations do.
-func bodyFiles(pages []*Page) []generated {
-	files := searchFiles(pages)
+func bodyFiles(pages []*Page) ([]generated, error) {
+	files, err := searchFiles(pages)
 	for i := range files {
 		files[i].fromBodies = true
 	}
-	return files
+	return files, err
 }
 
 // checkOutputs reports every output file name that two outputs claim,

@@ -24,6 +24,7 @@ import (
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
+	"github.com/careersite/careersite/internal/spill"
 )
 
 // source is one content file as the Builder last read it.
@@ -45,10 +46,26 @@ type conversion struct {
 	probs []error // "content/x.md:LINE:COL: message"
 	warns []error // likewise: code blocks published plain (warnings.go)
 
-	// The strings templates see, made once from res.
+	// The strings templates see, made once from res. The content is
+	// in spilled at ref instead when the build keeps HTML out of memory
+	// (spillHTML).
 	content, summary, toc template.HTML
+	spilled               *spill.File
+	ref                   spill.Ref
 	contentDigest         digest // of Content, TableOfContents and Headings
 	summaryDigest         digest // of Summary, WordCount and ReadingTime
+}
+
+// html is the converted body, read back when it was spilled.
+func (c *conversion) html() (template.HTML, error) {
+	if c.spilled == nil {
+		return c.content, nil
+	}
+	data, err := c.spilled.Get(c.ref)
+	if err != nil {
+		return "", err
+	}
+	return template.HTML(data), nil
 }
 
 func newConversion(key digest, res *markdown.Result, probs []error) *conversion {
@@ -168,12 +185,16 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string) (
 	gone := make([]bool, len(paths))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	var done atomic.Int64
 	for i, p := range paths {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			read[i], gone[i] = b.readSource(p)
+			if b.eager && b.opts.Progress != nil {
+				b.opts.Progress("converting Markdown", int(done.Add(1)), len(paths))
+			}
 			return nil
 		})
 	}
@@ -223,6 +244,9 @@ func (b *Builder) readSource(p string) (src *source, gone bool) {
 	src.page, src.err = content.ParseFile(p, data, b.cfg)
 	if src.page != nil {
 		src.fm = frontMatterDigest(data, src.page.BodyLine)
+		if b.eager && !src.page.Invalid && isPublishedSource(src, b.opts, b.now) {
+			b.convertSource(src)
+		}
 	}
 	return src, false
 }
@@ -266,11 +290,7 @@ func (b *Builder) convert(ctx context.Context, srcs []*source) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			s.conv = b.convertOne(s)
-			// Nothing reads the Markdown again: a body is read anew when its
-			// file changes, and every body when site.yaml does (reparseAll).
-			// Let it go with the file's bytes, a fifth of a build's heap.
-			s.page.Body = nil
+			b.convertSource(s)
 			if b.opts.Progress != nil {
 				b.opts.Progress("converting Markdown", int(done.Add(1)), len(todo))
 			}
@@ -278,7 +298,7 @@ func (b *Builder) convert(ctx context.Context, srcs []*source) error {
 		})
 	}
 	err := g.Wait()
-	for _, s := range todo {
+	for _, s := range srcs {
 		if s.conv != nil && len(s.conv.warns) > 0 {
 			b.warned[s.path] = s.conv
 		} else {
@@ -286,6 +306,16 @@ func (b *Builder) convert(ctx context.Context, srcs []*source) error {
 		}
 	}
 	return err
+}
+
+// convertSource converts the body of s and lets its Markdown go: nothing
+// reads it again, as a body is read anew when its file changes, and every
+// body when site.yaml does (reparseAll). The file's bytes were a fifth of a
+// build's heap.
+func (b *Builder) convertSource(s *source) {
+	s.conv = b.convertOne(s)
+	b.spill.keep(s.conv)
+	s.page.Body = nil
 }
 
 func (b *Builder) convertOne(s *source) *conversion {

@@ -57,9 +57,8 @@ type Page struct {
 	URL       string // root-relative, with the base path: "/jobs/back-end-developer/"
 	Permalink string // absolute
 
-	// Content, Summary and TableOfContents are HTML produced by our Markdown
-	// renderer, which omits raw HTML unless site.yaml enables it.
-	Content         template.HTML
+	// Summary and TableOfContents (and Content) are HTML produced by our
+	// Markdown renderer, which omits raw HTML unless site.yaml enables it.
 	Summary         template.HTML
 	TableOfContents template.HTML
 	Headings        []markdown.Heading
@@ -108,4 +107,14 @@ type Page struct {
 	sitePath string          // URL without the base path: "/jobs/back-end-developer/"
 	links    []markdown.Link // the links written in the page's Markdown
 	conv     *conversion     // the conversion Content, Summary … were filled from; nil when none
+}
+
+// Content is the page's body converted to HTML; "" for pages without one.
+// It is a method, not a field, because a large build keeps the HTML of
+// most pages out of memory until they are rendered (spill.go).
+func (p *Page) Content() (template.HTML, error) {
+	if p.conv == nil || p.conv.res == nil {
+		return "", nil
+	}
+	return p.conv.html()
 }

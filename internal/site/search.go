@@ -33,7 +33,7 @@ const maxSummary = 200
 // (drafts too, when the build includes them), but the search page,
 // with its title, kind, skills, description, headings and the text of its
 // converted Markdown, which is read from the HTML, not converted again.
-func searchFiles(pages []*Page) []generated {
+func searchFiles(pages []*Page) ([]generated, error) {
 	var docs []search.Doc
 	for _, p := range pages {
 		if p.Kind != KindPage || p.layout == searchLayout {
@@ -41,11 +41,15 @@ func searchFiles(pages []*Page) []generated {
 		}
 		docs = append(docs, searchDoc(p))
 	}
+	index, err := search.Build(docs, search.Options{KindLabels: kindLabels})
+	if err != nil {
+		return nil, err
+	}
 	var files []generated
-	for _, f := range search.Build(docs, search.Options{KindLabels: kindLabels}) {
+	for _, f := range index {
 		files = append(files, generated{name: searchDir + f.Name, make: bytesOf(f.Data), digest: digestOf(f.Data), owner: "the search index"})
 	}
-	return files
+	return files, nil
 }
 
 // searchDoc is what the index holds of page p.
@@ -56,7 +60,10 @@ func searchDoc(p *Page) search.Doc {
 		Kind:        p.Type,
 		Description: p.Description,
 		Summary:     p.Description,
-		Body:        string(p.Content),
+		ReadBody: func() (string, error) {
+			content, err := p.Content()
+			return string(content), err
+		},
 	}
 	if d.Summary == "" {
 		d.Summary = strings.Join(strings.Fields(search.Text(string(p.Summary))), " ")

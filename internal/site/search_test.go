@@ -173,9 +173,9 @@ func BenchmarkSearchIndex(b *testing.B) {
 		}
 		build += time.Since(start)
 		start = time.Now()
-		files := searchFiles(bl.m.pages)
+		files, err := searchFiles(bl.m.pages)
 		index += time.Since(start)
-		if len(files) == 0 {
+		if err != nil || len(files) == 0 {
 			b.Fatal("no search index")
 		}
 	}

@@ -1,0 +1,69 @@
+package site
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/careersite/careersite/internal/markdown"
+)
+
+// TestSpilledHTMLBuildsTheSame builds a site holding all its HTML in
+// memory and again with a budget of one byte, so that every page's HTML
+// waits in the spill file: the outputs must be the same bytes, and the
+// file must be gone afterwards.
+func TestSpilledHTMLBuildsTheSame(t *testing.T) {
+	opts := cachedSite(t, 60)
+	opts.CacheDir = ""
+	opts.spillBudget = 1 << 40
+	buildOnce(t, opts)
+	want := readTree(t, opts.Dest, "")
+
+	spilled := opts
+	spilled.Dest = filepath.Join(filepath.Dir(opts.Dest), "spilled", "public")
+	spilled.spillBudget = 1
+	buildOnce(t, spilled)
+	got := readTree(t, spilled.Dest, "")
+	if !maps.EqualFunc(want, got, func(a, b []byte) bool { return string(a) == string(b) }) {
+		for name := range want {
+			if string(want[name]) != string(got[name]) {
+				t.Errorf("%s differs with the HTML spilled", name)
+			}
+		}
+		t.Fatalf("%d files in memory, %d spilled", len(want), len(got))
+	}
+	entries, err := os.ReadDir(filepath.Dir(spilled.Dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".careersite-spill-") {
+			t.Errorf("the spill file %s is left", e.Name())
+		}
+	}
+}
+
+// TestSpillKeepsBudget checks that HTML up to the budget stays in memory
+// and the rest goes to the file.
+func TestSpillKeepsBudget(t *testing.T) {
+	s := newSpiller(filepath.Join(t.TempDir(), "public"), 10)
+	defer s.close()
+	small, large := newConv("<p>a</p>"), newConv("<p>bcdefgh</p>")
+	s.keep(small)
+	s.keep(large)
+	if small.spilled != nil || small.content != "<p>a</p>" {
+		t.Errorf("the first conversion, within budget, was spilled")
+	}
+	if large.spilled == nil || large.content != "" {
+		t.Fatalf("the second conversion, over budget, stayed in memory")
+	}
+	if h, err := large.html(); err != nil || h != "<p>bcdefgh</p>" {
+		t.Errorf("spilled html() = %q, %v", h, err)
+	}
+}
+
+func newConv(html string) *conversion {
+	return newConversion(digest{}, &markdown.Result{HTML: []byte(html)}, nil)
+}
