@@ -86,7 +86,7 @@ func Decode(kind string, m *yaml.Node) (Data, []*decode.Error) {
 	}
 	c.required("", reflect.ValueOf(v).Elem())
 	v.check(c)
-	v.setPositions(c.pos)
+	v.setPositions(c.pos.warnable())
 	return d, append(errs, c.errs...)
 }
 

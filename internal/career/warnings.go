@@ -3,6 +3,7 @@ package career
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/careersite/careersite/internal/config"
@@ -45,6 +46,20 @@ func (d Data) Warnings(now time.Time, staleAfter config.Span) []*decode.Error {
 	}
 	slices.SortStableFunc(w.list, decode.Compare)
 	return w.list
+}
+
+// warnable is the part of p that Warnings reports at: the as_of of
+// salaries, costs and outlooks, and a posting's valid_through. The data
+// keeps only that (Decode): the positions of every value, kept for a whole
+// site, were a third of the memory a large build held.
+func (p positions) warnable() positions {
+	kept := positions{}
+	for path, e := range p {
+		if path == "posting.valid_through" || path == "as_of" || strings.HasSuffix(path, ".as_of") {
+			kept[path] = e
+		}
+	}
+	return kept
 }
 
 type warner struct {
