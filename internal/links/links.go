@@ -29,6 +29,7 @@ import (
 	stdhtml "html"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -38,18 +39,29 @@ import (
 // last AddFile has returned.
 type Site struct {
 	mu    sync.Mutex
-	files map[string]map[string]bool // output name → ids (nil for a non-HTML file)
+	files map[string]IDs // output name → ids (nil for a non-HTML file)
+}
+
+// IDs are the ids of an HTML file, sorted, each once; not nil for an HTML
+// file that has none. A build keeps them for every page it published, so
+// they are a list, not a map: a tenth of the memory.
+type IDs []string
+
+// Has reports whether id is one of ids.
+func (ids IDs) Has(id string) bool {
+	_, found := slices.BinarySearch(ids, id)
+	return found
 }
 
 // New returns an empty Site.
 func New() *Site {
-	return &Site{files: map[string]map[string]bool{}}
+	return &Site{files: map[string]IDs{}}
 }
 
 // AddFile records an output file by its name in the output
 // ("jobs/x/index.html"). The ids of an HTML file are read from data.
 func (s *Site) AddFile(name string, data []byte) {
-	var ids map[string]bool
+	var ids IDs
 	if path.Ext(name) == ".html" {
 		ids = scanIDs(data)
 	}
@@ -143,7 +155,7 @@ func (s *Site) checkRef(r Ref) string {
 	if r.fragment == "" || ids == nil {
 		return ""
 	}
-	if !ids[r.fragment] {
+	if !ids.Has(r.fragment) {
 		return fmt.Sprintf("points to no anchor %q on %s", r.fragment, "/"+strings.TrimSuffix(name, "index.html"))
 	}
 	return ""
@@ -166,7 +178,7 @@ func resolve(pageURL, p string) string {
 }
 
 // lookup finds the output file a site path is served from.
-func (s *Site) lookup(p string) (string, map[string]bool, bool) {
+func (s *Site) lookup(p string) (string, IDs, bool) {
 	name := strings.TrimPrefix(p, "/")
 	candidates := []string{name + "index.html"}
 	if name != "" && !strings.HasSuffix(name, "/") {
@@ -188,12 +200,12 @@ func (s *Site) lookup(p string) (string, map[string]bool, bool) {
 // both our Markdown renderer and hand-written templates write them; an id
 // written without quotes is not seen. Entities in the value are decoded,
 // so an id compares equal to the fragment that names it.
-func scanIDs(html []byte) map[string]bool {
-	ids := map[string]bool{}
+func scanIDs(html []byte) IDs {
+	ids := IDs{}
 	for i := 0; ; {
 		j := bytes.Index(html[i:], []byte("id="))
 		if j < 0 {
-			return ids
+			break
 		}
 		at := i + j
 		i = at + len("id=")
@@ -206,25 +218,27 @@ func scanIDs(html []byte) map[string]bool {
 		}
 		end := bytes.IndexByte(html[i+1:], quote)
 		if end < 0 {
-			return ids
+			break
 		}
-		ids[stdhtml.UnescapeString(string(html[i+1:i+1+end]))] = true
+		ids = append(ids, stdhtml.UnescapeString(string(html[i+1:i+1+end])))
 		i += end + 2
 	}
+	slices.Sort(ids)
+	return slices.Clip(slices.Compact(ids))
 }
 
 func isSpace(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f'
 }
 
-// IDs returns the ids of an HTML document, as AddFile reads them.
-func IDs(html []byte) map[string]bool { return scanIDs(html) }
+// ScanIDs returns the ids of an HTML document, as AddFile reads them.
+func ScanIDs(html []byte) IDs { return scanIDs(html) }
 
 // AddIDs records an output file whose ids are known already, as read by
 // IDs from the same bytes AddFile would be given; nil for a file that is not
 // HTML. A build that publishes a file of the previous build again uses it
 // instead of reading the file.
-func (s *Site) AddIDs(name string, ids map[string]bool) {
+func (s *Site) AddIDs(name string, ids IDs) {
 	s.mu.Lock()
 	s.files[name] = ids
 	s.mu.Unlock()

@@ -146,7 +146,7 @@ func dedupe(files []File) []File {
 // ascending, each with its stored weight round(tf̃ × scale), where tf̃ is
 // the BM25F pseudo-frequency Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f).
 // The filter terms ":k:<kind>" and ":s:<skill key>" get the ids alone.
-// The terms come in no particular order.
+// The terms come in no particular order. It uses up the counts of stats.
 func weigh(docs []Doc, stats []docStats, vocab vocabulary) []termPostings {
 	avg := avgLens(stats)
 	out := emptyPostings(vocab)
@@ -164,6 +164,7 @@ func weigh(docs []Doc, stats []docStats, vocab vocabulary) []termPostings {
 			}
 			out[term].ids = append(out[term].ids, int32(id), weight(tf, norm))
 		}
+		stats[id].counts = nil // let the counts go as the postings grow
 		addFilter(filters, ":k:"+docs[id].Kind, id)
 		for _, s := range docs[id].Skills {
 			addFilter(filters, ":s:"+s.Key, id)

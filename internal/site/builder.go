@@ -18,6 +18,7 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
@@ -94,9 +95,9 @@ type jsonldDocs struct {
 // outState is what the Builder remembers of a file it published.
 type outState struct {
 	key   digest
-	ids   map[string]bool // the ids of an HTML file, for checking links to it
-	stamp output.Stamp    // for a Dir: the file as written
-	body  bool            // made by bodyFiles
+	ids   links.IDs    // the ids of an HTML file, for checking links to it
+	stamp output.Stamp // for a Dir: the file as written
+	body  bool         // made by bodyFiles
 }
 
 // New returns a Builder for the site opts describe. Nothing is read until

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/output"
 )
 
@@ -66,7 +67,7 @@ func encodeManifest(outs map[string]*outState) []byte {
 			continue
 		}
 		out = binary.AppendUvarint(out, uint64(len(s.ids))+1)
-		for _, id := range slices.Sorted(maps.Keys(s.ids)) {
+		for _, id := range s.ids {
 			putString(id)
 		}
 	}
@@ -117,9 +118,12 @@ func decodeManifest(data []byte) (map[string]*outState, error) {
 		data = data[len(s.key):]
 		s.stamp = output.Stamp{Size: varint(), ModTime: varint()}
 		if ids := uvarint(); ids > 0 {
-			s.ids = make(map[string]bool, min(ids-1, 1<<16))
+			s.ids = make(links.IDs, 0, min(ids-1, 1<<16))
 			for ; err == nil && ids > 1; ids-- {
-				s.ids[str()] = true
+				s.ids = append(s.ids, str())
+			}
+			if !slices.IsSorted(s.ids) {
+				return nil, errManifest
 			}
 		}
 		outs[name] = s

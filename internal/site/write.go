@@ -203,7 +203,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 // produce makes the bytes of one output, and the ids of an HTML file as
 // rendered (links are checked against those: the minifier drops the quotes
 // around ids, which the id scanner needs).
-func (b *Builder) produce(m *siteModel, it *item, now time.Time) ([]byte, map[string]bool, error) {
+func (b *Builder) produce(m *siteModel, it *item, now time.Time) ([]byte, links.IDs, error) {
 	switch {
 	case it.page != nil:
 		return b.renderPage(m, it, now)
@@ -221,14 +221,14 @@ func (b *Builder) produce(m *siteModel, it *item, now time.Time) ([]byte, map[st
 	return it.asset.data, idsOf(it.name, it.asset.data), nil
 }
 
-func idsOf(name string, data []byte) map[string]bool {
+func idsOf(name string, data []byte) links.IDs {
 	if path.Ext(name) != ".html" {
 		return nil
 	}
-	return links.IDs(data)
+	return links.ScanIDs(data)
 }
 
-func (b *Builder) renderPage(m *siteModel, it *item, now time.Time) ([]byte, map[string]bool, error) {
+func (b *Builder) renderPage(m *siteModel, it *item, now time.Time) ([]byte, links.IDs, error) {
 	p := it.page
 	if p.JSONLD == nil {
 		docs, errs := b.structure(m, p, now)
@@ -236,12 +236,17 @@ func (b *Builder) renderPage(m *siteModel, it *item, now time.Time) ([]byte, map
 			return nil, nil, errors.Join(errs...)
 		}
 		p.JSONLD = docs
+		if b.eager && !m.needLD {
+			// Only this page's templates read it, and a Builder that
+			// builds once renders the page once.
+			defer func() { p.JSONLD = nil }()
+		}
 	}
 	var buf bytes.Buffer
 	if err := b.renderer.Execute(&buf, it.tmpl, p); err != nil {
 		return nil, nil, fmt.Errorf("%w (rendering %s)", err, describe(p))
 	}
-	ids := links.IDs(buf.Bytes())
+	ids := links.ScanIDs(buf.Bytes())
 	data, err := b.minifyHTML(buf.Bytes(), true)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w (minifying %s)", err, describe(p))
@@ -250,14 +255,17 @@ func (b *Builder) renderPage(m *siteModel, it *item, now time.Time) ([]byte, map
 }
 
 // structure returns the structured data of p, made once for as long as
-// what it is made from does not change.
+// what it is made from does not change (for a Builder that builds once,
+// every time it is asked for).
 func (b *Builder) structure(m *siteModel, p *Page, now time.Time) ([]template.JS, []error) {
 	key := m.pd[p].der
 	if d, ok := b.jsonld.get(key); ok {
 		return d.docs, d.errs
 	}
 	docs, errs := structuredData(m.site, p, now)
-	b.jsonld.put(key, jsonldDocs{docs, errs})
+	if !b.eager {
+		b.jsonld.put(key, jsonldDocs{docs, errs})
+	}
 	return docs, errs
 }
 
