@@ -20,6 +20,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -137,6 +138,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	opts.Theme = careersite.Theme()
 	useCache(&opts)
+	boundMemory()
 
 	start := time.Now()
 	// A long build shows how far it has got, on a terminal only.
@@ -155,6 +157,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			res.Pages, res.Files, opts.Dest, time.Since(start).Round(time.Millisecond))
 	}
 	return nil
+}
+
+// buildMemoryLimit is the soft limit of the memory of `build`: nearing it,
+// the garbage collector runs more often rather than letting the heap grow
+// to twice what is live (at 100,000 pages about 1.3 GB is live; 1.5 GiB
+// left the collector a third of the CPU). A site whose live data alone is
+// larger still builds, more slowly.
+const buildMemoryLimit = 2 << 30
+
+// boundMemory sets the soft limit of the heap, unless GOMEMLIMIT in the
+// environment sets one.
+func boundMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(buildMemoryLimit)
+	}
 }
 
 // buildError adds a count line under the errors of a failed build.
