@@ -44,7 +44,7 @@ type Site struct {
 
 // IDs are the ids of an HTML file, sorted, each once; not nil for an HTML
 // file that has none. A build keeps them for every page it published, so
-// they are a list, not a map: a tenth of the memory.
+// they are a sorted list, which takes much less memory than a map.
 type IDs []string
 
 // Has reports whether id is one of ids.

@@ -1,6 +1,7 @@
 package links
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -88,5 +89,25 @@ func TestResolve(t *testing.T) {
 		if got := resolve(tc.page, tc.in); got != tc.want {
 			t.Errorf("resolve(%q, %q) = %q, want %q", tc.page, tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestScanIDs checks the list of ids: sorted, each once, entities decoded,
+// and empty but not nil for a page without any (nil means "not HTML").
+func TestScanIDs(t *testing.T) {
+	ids := ScanIDs([]byte(`<h2 id="pay">a</h2><p id='b&amp;c'></p><h2 id="pay">again</h2><div data-id="no"></div><a id="a">`))
+	if want := (IDs{"a", "b&c", "pay"}); !slices.Equal(ids, want) {
+		t.Errorf("ScanIDs = %q, want %q", ids, want)
+	}
+	for _, id := range []string{"a", "b&c", "pay"} {
+		if !ids.Has(id) {
+			t.Errorf("Has(%q) = false", id)
+		}
+	}
+	if ids.Has("no") || ids.Has("") {
+		t.Error("Has reports an id the page does not have")
+	}
+	if none := ScanIDs([]byte(`<p>no ids</p>`)); none == nil || len(none) != 0 {
+		t.Errorf("ScanIDs of a page without ids = %#v, want an empty list", none)
 	}
 }

@@ -48,7 +48,7 @@ type conversion struct {
 
 	// The strings templates see, made once from res. The content is
 	// in spilled at ref instead when the build keeps HTML out of memory
-	// (spillHTML).
+	// (spill.go).
 	content, summary, toc template.HTML
 	spilled               *spill.File
 	ref                   spill.Ref
