@@ -199,6 +199,18 @@ type Target interface {
 // Build builds the site described by opts into opts.Dest: a Builder used
 // once. See the package comment for the steps and the error contract.
 func Build(ctx context.Context, opts Options) (*Result, error) {
+	b, err := newOnce(opts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := b.Build(ctx, nil)
+	b.spill.close()
+	return res, err
+}
+
+// newOnce returns a Builder for one build: eager, and spilling HTML beyond
+// the budget (spill.go).
+func newOnce(opts Options) (*Builder, error) {
 	b, err := New(opts)
 	if err != nil {
 		return nil, err
@@ -208,9 +220,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		budget = spillBudget
 	}
 	b.eager, b.spill = true, newSpiller(b.dest, budget)
-	res, err := b.Build(ctx, nil)
-	b.spill.close()
-	return res, err
+	return b, nil
 }
 
 // BuildTo builds the site described by opts into target; opts.Dest is not

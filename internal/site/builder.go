@@ -46,8 +46,7 @@ type Builder struct {
 	// Markdown is never held whole, and keeps HTML beyond a budget out of
 	// memory (spill.go). One kept for a session holds everything.
 	eager        bool
-	spill        *spiller  // nil: all HTML in memory
-	now          time.Time // the moment of the build that is running
+	spill        *spiller // nil: all HTML in memory
 	sources      map[string]*source
 	linkWarnings []error // symbolic links under content/ left out, as of the last full read (warnings.go)
 	renderer     *render.Renderer
@@ -194,7 +193,6 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	if now.IsZero() {
 		now = time.Now()
 	}
-	b.now = now
 	b.deferring = b.opts.Defer && len(b.outs) > 0 && b.m != nil
 	p, err := b.prepare(ctx, changed, now)
 	if err != nil {
@@ -342,9 +340,9 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 	if fresh {
 		b.m = nil
 		layoutsChanged, assetsChanged = true, true
-		err = b.reparseAll(ctx)
+		err = b.reparseAll(ctx, now)
 	} else {
-		diff, err = b.readContent(ctx, all, contentPaths)
+		diff, err = b.readContent(ctx, all, contentPaths, now)
 	}
 	if err != nil {
 		return nil, err

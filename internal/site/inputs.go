@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -158,7 +159,7 @@ func (b *Builder) readConfig() (bool, error) {
 // readContent brings the sources up to date: every content file when all
 // is set, else the files among changed. It returns the paths whose bytes
 // changed (added, edited or removed).
-func (b *Builder) readContent(ctx context.Context, all bool, changed []string) ([]string, error) {
+func (b *Builder) readContent(ctx context.Context, all bool, changed []string, now time.Time) ([]string, error) {
 	var paths []string
 	if all {
 		files, err := content.Files(b.fsys)
@@ -191,7 +192,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string) (
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			read[i], gone[i] = b.readSource(p)
+			read[i], gone[i] = b.readSource(p, now)
 			if b.eager && b.opts.Progress != nil {
 				b.opts.Progress("converting Markdown", int(done.Add(1)), len(paths))
 			}
@@ -219,9 +220,10 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string) (
 	return diff, nil
 }
 
-// readSource reads and parses one content file; gone reports that it does
-// not exist (any more).
-func (b *Builder) readSource(p string) (src *source, gone bool) {
+// readSource reads and parses one content file, and for an eager Builder
+// converts its body when the page is published at now; gone reports that
+// it does not exist (any more).
+func (b *Builder) readSource(p string, now time.Time) (src *source, gone bool) {
 	data, err := content.ReadFile(b.fsys, p, b.cfg) // refuses links out of the site, bounds the size
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, true
@@ -244,7 +246,7 @@ func (b *Builder) readSource(p string) (src *source, gone bool) {
 	src.page, src.err = content.ParseFile(p, data, b.cfg)
 	if src.page != nil {
 		src.fm = frontMatterDigest(data, src.page.BodyLine)
-		if b.eager && !src.page.Invalid && isPublishedSource(src, b.opts, b.now) {
+		if b.eager && !src.page.Invalid && isPublishedSource(src, b.opts, now) {
 			b.convertSource(src)
 		}
 	}
@@ -252,10 +254,10 @@ func (b *Builder) readSource(p string) (src *source, gone bool) {
 }
 
 // reparseAll parses every source again, as a new configuration asks.
-func (b *Builder) reparseAll(ctx context.Context) error {
+func (b *Builder) reparseAll(ctx context.Context, now time.Time) error {
 	old := b.sources
 	b.sources = map[string]*source{}
-	_, err := b.readContent(ctx, true, nil)
+	_, err := b.readContent(ctx, true, nil, now)
 	for p, s := range old {
 		if n := b.sources[p]; n != nil && n.sum == s.sum {
 			n.conv = s.conv // a body converts the same unless the Markdown options changed; keyed below

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"maps"
 	"os"
 	"path/filepath"
@@ -24,7 +25,23 @@ func TestSpilledHTMLBuildsTheSame(t *testing.T) {
 	spilled := opts
 	spilled.Dest = filepath.Join(filepath.Dir(opts.Dest), "spilled", "public")
 	spilled.spillBudget = 1
-	buildOnce(t, spilled)
+	b, err := newOnce(spilled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, s := range b.sources {
+		if s.conv != nil && s.conv.spilled != nil {
+			n++
+		}
+	}
+	if n < 60 {
+		t.Errorf("%d pages had their HTML spilled, want every one of the 60 (budget of one byte)", n)
+	}
+	b.spill.close()
 	got := readTree(t, spilled.Dest, "")
 	if !maps.EqualFunc(want, got, func(a, b []byte) bool { return string(a) == string(b) }) {
 		for name := range want {
