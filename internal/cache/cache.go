@@ -15,7 +15,9 @@
 //
 // The cache is safe to delete at any time: a build without it does all the
 // work and fills it again. Entries that no build has used for Expiry are
-// removed by Trim.
+// removed by Trim. Aside gives a caller a folder of its own in the cache
+// ("aside/<name>"), which Trim leaves alone: the build keeps its output
+// before last there (internal/output's spare).
 package cache
 
 import (
@@ -83,6 +85,21 @@ func Open(dir string, version Key) (*Cache, error) {
 
 // Dir is the cache's directory.
 func (c *Cache) Dir() string { return c.dir }
+
+// asideDir holds the folders of Aside.
+const asideDir = "aside"
+
+// Aside returns the path of a folder name in the cache's directory that is
+// the caller's to keep whatever it likes in (the previous output of a
+// build), creating its parent: Trim leaves it alone, and deleting the
+// cache deletes it. The folder itself is not made.
+func (c *Cache) Aside(name string) (string, error) {
+	dir := filepath.Join(c.dir, asideDir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("cache: %w", err)
+	}
+	return filepath.Join(dir, name), nil
+}
 
 // Key returns the key of an entry of kind made from parts: a SHA-256 of the
 // cache's version, the kind and every part, each length-prefixed so that
@@ -233,6 +250,9 @@ func (c *Cache) Trim() error {
 	}
 	cutoff := c.now().Add(-Expiry)
 	err := filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p == filepath.Join(c.dir, asideDir) {
+			return filepath.SkipDir
+		}
 		if err != nil || d.IsDir() || p == stamp || strings.HasSuffix(p, ".gitignore") {
 			return err
 		}

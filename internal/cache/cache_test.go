@@ -96,8 +96,19 @@ func TestTrim(t *testing.T) {
 	os.Chtimes(c.path("k", fresh), now, now)
 	old := now.Add(-Expiry - time.Hour)
 	os.Chtimes(c.path("k", stale), old, old)
+	aside, err := c.Aside("output")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := filepath.Join(aside, "index.html")
+	os.Mkdir(aside, 0o755)
+	os.WriteFile(kept, []byte("x"), 0o644)
+	os.Chtimes(kept, old, old)
 	if err := c.Trim(); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := os.Stat(kept); err != nil {
+		t.Errorf("Trim removed a file of a folder aside: %v", err)
 	}
 	if _, ok := c.Get("k", fresh); !ok {
 		t.Error("Trim removed an entry in use")

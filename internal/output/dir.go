@@ -4,9 +4,9 @@
 // directory beside the destination (".public.tmp-*" for "public"); WriteFile
 // writes into it, never outside it: every write goes through an os.Root opened
 // on the temporary directory, so no name can escape it. Commit swaps the
-// temporary directory in place of the destination and removes the old one;
-// Abort removes the temporary directory and leaves the destination exactly as
-// it was. Until Commit succeeds the destination is not touched at all.
+// temporary directory in place of the destination and removes the old one
+// (or keeps it as the spare, below); Abort removes the temporary directory
+// and leaves the destination exactly as it was. Until Commit succeeds the destination is not touched at all.
 //
 // Names given to WriteFile are slash-separated paths relative to the output
 // root ("jobs/back-end-developer/index.html"), as produced by fs.ValidPath.
@@ -17,6 +17,23 @@
 // the last build stamped, with the same size and modification time. Every
 // file a Dir publishes gets a Stamp, so that the next build can tell
 // whether anything touched it since.
+//
+// # The spare
+//
+// With Spare, Commit does not remove the old output but moves it to the
+// spare path, and the next NewDir starts from that folder instead of an
+// empty one (renaming it to its temporary name, so that a killed build
+// leaves it to be removed like any other temporary folder). A build after
+// a small change then touches only what changed since the build before
+// last, instead of making a folder for every page, a hard link for every
+// file, and removing as many from the old output. The result is the same
+// as from an empty folder: a file of the spare is never written into (it
+// may be a hard link to the destination's), but removed and made anew;
+// Reuse keeps the spare's file only when it is the destination's file
+// itself (os.SameFile); and before the kept paths are carried, Commit
+// removes every file and folder of the spare that the build did not
+// publish or make. Abort leaves what was written as the spare. A spare
+// that is not a real folder is never taken.
 //
 // # Kept paths
 //
@@ -91,6 +108,10 @@ type Dir struct {
 	root *os.Root
 	lock *os.File // the parent folder, flocked; nil where it cannot be locked
 	keep []string // the kept paths (Keep)
+	// spare is where the old output waits for the next Dir (Spare);
+	// fromSpare says this one started from it.
+	spare     string
+	fromSpare bool
 
 	// exchange swaps two folders in one step (swap_linux.go); tests
 	// replace it to take the way of the file systems that cannot.
@@ -137,6 +158,7 @@ func NewDir(dest string, opts ...Option) (*Dir, error) {
 		d.unlock()
 		return nil, fmt.Errorf("output: %w", err)
 	}
+	d.fromSpare = d.takeSpare(tmp)
 	root, err := os.OpenRoot(tmp)
 	if err != nil {
 		os.RemoveAll(tmp)
@@ -157,9 +179,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	d.mu.Lock()
-	d.stamps[name] = stampOf(info)
-	d.mu.Unlock()
+	d.stamp(name, stampOf(info))
 	return nil
 }
 
@@ -167,6 +187,11 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 // says of itself: a Stat by name would look the path up again, a third of
 // the system calls of writing a site.
 func (d *Dir) write(name string, data []byte) (fs.FileInfo, error) {
+	if d.fromSpare {
+		if err := d.clear(name); err != nil {
+			return nil, err
+		}
+	}
 	f, err := d.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return nil, err
@@ -204,7 +229,14 @@ func (d *Dir) mkdir(dir string) error {
 	if err := d.mkdir(path.Dir(dir)); err != nil {
 		return err
 	}
-	if err := d.root.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	err := d.root.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		err = nil
+		if d.fromSpare {
+			err = d.spareFolder(dir)
+		}
+	}
+	if err != nil {
 		return err
 	}
 	d.dirs.Store(dir, true)
@@ -225,6 +257,15 @@ func (d *Dir) Reuse(name string, want Stamp) (bool, error) {
 		return false, nil
 	}
 	dst := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if d.fromSpare {
+		if have, err := os.Lstat(dst); err == nil && os.SameFile(have, info) {
+			d.stamp(name, want) // the spare has it already
+			return true, nil
+		}
+		if err := d.clear(name); err != nil {
+			return false, fmt.Errorf("output: %w", err)
+		}
+	}
 	if err := os.Link(src, dst); err != nil {
 		// No hard links here (or across these two folders): copy.
 		data, err := os.ReadFile(src)
@@ -233,10 +274,14 @@ func (d *Dir) Reuse(name string, want Stamp) (bool, error) {
 		}
 		return true, d.WriteFile(name, data)
 	}
-	d.mu.Lock()
-	d.stamps[name] = want
-	d.mu.Unlock()
+	d.stamp(name, want)
 	return true, nil
+}
+
+func (d *Dir) stamp(name string, s Stamp) {
+	d.mu.Lock()
+	d.stamps[name] = s
+	d.mu.Unlock()
 }
 
 // Stamps returns the Stamp of every file published so far, by name. After
@@ -254,6 +299,11 @@ func (d *Dir) Stamps() map[string]Stamp {
 // exception of file systems without an exchange).
 func (d *Dir) Commit() error {
 	defer d.unlock()
+	if d.fromSpare {
+		if err := d.prune(); err != nil {
+			return d.fail(err)
+		}
+	}
 	if err := d.carry(); err != nil {
 		return d.fail(err)
 	}
@@ -267,7 +317,7 @@ func (d *Dir) Commit() error {
 	if err != nil {
 		return d.fail(err)
 	}
-	if err := os.RemoveAll(old); err != nil {
+	if err := d.keepSpare(old); err != nil {
 		return fmt.Errorf("output: removing the previous output: %w", err)
 	}
 	return nil
@@ -277,7 +327,7 @@ func (d *Dir) Commit() error {
 func (d *Dir) Abort() error {
 	defer d.unlock()
 	d.root.Close()
-	if err := os.RemoveAll(d.tmp); err != nil {
+	if err := d.keepSpare(d.tmp); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil

@@ -100,6 +100,23 @@ func TestWarmBuild(t *testing.T) {
 	if got, want := dirFiles(t, opts.Dest), dirFiles(t, fresh.Dest); !reflect.DeepEqual(got, want) {
 		compareTrees(t, 0, "warm build", want, got)
 	}
+
+	// The fourth build starts from the output of the second, which the
+	// third kept aside (output.Spare), and still gives what a build
+	// without the cache gives, after another page changed.
+	spare := filepath.Join(opts.CacheDir, "aside", "output")
+	if _, err := os.Stat(filepath.Join(spare, "index.html")); err != nil {
+		t.Fatalf("no output was kept aside: %v", err)
+	}
+	page = filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(7)))
+	data, _ = os.ReadFile(page)
+	os.WriteFile(page, append(data, "\nAnother sentence.\n"...), 0o644)
+	buildOnce(t, opts)
+	fresh.Dest = filepath.Join(t.TempDir(), "public")
+	buildOnce(t, fresh)
+	if got, want := dirFiles(t, opts.Dest), dirFiles(t, fresh.Dest); !reflect.DeepEqual(got, want) {
+		compareTrees(t, 0, "build from the spare", want, got)
+	}
 }
 
 // TestWarmBuildRemakesTouchedFiles changes a file of the destination by

@@ -1,0 +1,198 @@
+package output
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// publish makes one Dir of dest with spare, writes files, reuses the names
+// in reuse from the destination as the last commit stamped them, and
+// commits. It returns the Dir and its stamps.
+func publish(t *testing.T, dest, spare string, stamps map[string]Stamp, files map[string]string, reuse ...string) (*Dir, map[string]Stamp) {
+	t.Helper()
+	d, err := NewDir(dest, Spare(spare))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if err := d.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range reuse {
+		if ok, err := d.Reuse(name, stamps[name]); err != nil || !ok {
+			t.Fatalf("Reuse(%s) = %v, %v", name, ok, err)
+		}
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return d, d.Stamps()
+}
+
+func TestSpareBecomesTheNextOutput(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	spare := filepath.Join(parent, "cache", "spare")
+	if err := os.Mkdir(filepath.Dir(spare), 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	// The first two builds start from nothing: there is no spare yet.
+	d, stamps := publish(t, dest, spare, nil, map[string]string{
+		"index.html": "home 1", "jobs/index.html": "jobs 1", "jobs/a/index.html": "a 1",
+		"old/index.html": "old 1", "was-file": "file 1", "was-folder/x.html": "x 1",
+	})
+	if d.fromSpare {
+		t.Fatal("the first Dir started from a spare")
+	}
+	d, stamps = publish(t, dest, spare, stamps, map[string]string{"index.html": "home 2", "was-file": "file 2"},
+		"jobs/index.html", "jobs/a/index.html", "old/index.html", "was-folder/x.html")
+	if d.fromSpare {
+		t.Fatal("the second Dir started from a spare")
+	}
+	// The first output waits as the spare.
+	assertTree(t, spare, map[string]string{
+		"index.html": "home 1", "jobs/index.html": "jobs 1", "jobs/a/index.html": "a 1",
+		"old/index.html": "old 1", "was-file": "file 1", "was-folder/x.html": "x 1",
+	})
+
+	// The third starts from it: a file written anew, one reused, one the
+	// spare has from the build before last, folders and files trading
+	// places, and names gone.
+	d, _ = publish(t, dest, spare, stamps, map[string]string{
+		"jobs/a/index.html": "a 3", "was-file/index.html": "now a folder", "was-folder": "now a file",
+	}, "index.html", "jobs/index.html")
+	if !d.fromSpare {
+		t.Fatal("the third Dir did not start from the spare")
+	}
+	want := map[string]string{
+		"index.html": "home 2", "jobs/index.html": "jobs 1", "jobs/a/index.html": "a 3",
+		"was-file/index.html": "now a folder", "was-folder": "now a file",
+	}
+	assertTree(t, dest, want)
+	assertFolders(t, dest, "jobs", "jobs/a", "was-file")
+	// The second output is the spare now, whole: writing "jobs/a/index.html"
+	// did not write into the file it shared with it.
+	assertTree(t, spare, map[string]string{
+		"index.html": "home 2", "jobs/index.html": "jobs 1", "jobs/a/index.html": "a 1",
+		"old/index.html": "old 1", "was-file": "file 2", "was-folder/x.html": "x 1",
+	})
+	assertOnly(t, parent, "cache", "public")
+}
+
+// assertFolders checks that the folders under dir are exactly want.
+func assertFolders(t *testing.T, dir string, want ...string) {
+	t.Helper()
+	var got []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.IsDir() && p != dir {
+			rel, _ := filepath.Rel(dir, p)
+			got = append(got, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("folders %q, want %q", got, want)
+	}
+}
+
+func TestSpareKeepsPathsOfTheDestination(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	spare := filepath.Join(parent, "spare")
+	writeTree(t, dest, map[string]string{"CNAME": "old.example.com", "index.html": "home 0"})
+	writeTree(t, spare, map[string]string{"CNAME": "older.example.com", "stale.html": "stale"})
+
+	d, err := NewDir(dest, Keep("CNAME"), Spare(spare))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.fromSpare {
+		t.Fatal("the Dir did not start from the spare")
+	}
+	if err := d.WriteFile("index.html", []byte("home 1")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertTree(t, dest, map[string]string{"CNAME": "old.example.com", "index.html": "home 1"})
+}
+
+func TestAbortKeepsTheSpare(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	spare := filepath.Join(parent, "spare")
+	before := map[string]string{"index.html": "home"}
+	writeTree(t, dest, before)
+	writeTree(t, spare, map[string]string{"index.html": "older home"})
+
+	d, err := NewDir(dest, Spare(spare))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("index.html", []byte("new home")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	assertTree(t, dest, before)
+	// What the build wrote is as good a start as any for the next one.
+	assertTree(t, spare, map[string]string{"index.html": "new home"})
+	assertOnly(t, parent, "public", "spare")
+}
+
+func TestSpareThatIsALinkIsNotTaken(t *testing.T) {
+	parent := t.TempDir()
+	outside := filepath.Join(parent, "outside")
+	writeTree(t, outside, map[string]string{"precious.txt": "keep me"})
+	spare := filepath.Join(parent, "spare")
+	if err := os.Symlink(outside, spare); err != nil {
+		t.Fatal(err)
+	}
+	d, err := NewDir(filepath.Join(parent, "public"), Spare(spare))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.fromSpare {
+		t.Fatal("the Dir started from a symbolic link")
+	}
+	if err := d.WriteFile("index.html", []byte("home")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertTree(t, outside, map[string]string{"precious.txt": "keep me"})
+	if info, err := os.Lstat(spare); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v, %v", info, err)
+	}
+}
+
+func TestKilledBuildsSpareIsRemoved(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	spare := filepath.Join(parent, "spare")
+	writeTree(t, dest, map[string]string{"index.html": "home"})
+	writeTree(t, spare, map[string]string{"index.html": "older home"})
+
+	// A build that is killed after taking the spare leaves it under its
+	// temporary name: the next build removes it, like any other.
+	killed, err := NewDir(dest, Spare(spare))
+	if err != nil {
+		t.Fatal(err)
+	}
+	killed.root.Close()
+	killed.unlock()
+	publish(t, dest, spare, nil, map[string]string{"index.html": "new home"})
+	assertTree(t, dest, map[string]string{"index.html": "new home"})
+	assertOnly(t, parent, "public", "spare")
+}
