@@ -21,6 +21,33 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildAnalysed indexes the same pages from their analyses, as
+// a build does when the pages did not change since the pack it read:
+// decoding the pack and the index, not the analysis. It reports the size
+// of the pack.
+func BenchmarkBuildAnalysed(b *testing.B) {
+	docs := proseDocs(3000)
+	as, err := Analyze(docs, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	packed := EncodeAnalyses(as)
+	b.ReportAllocs()
+	for b.Loop() {
+		decoded, err := DecodeAnalyses(packed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range docs {
+			docs[i].Analysis = decoded[i]
+		}
+		if _, err := Build(docs, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(packed))/float64(len(docs)), "pack-B/doc")
+}
+
 // proseDocs makes n pages of the same shape as the generated site's: a
 // title, two to four skills, a description, six headings and a body of
 // about 1,250 words of HTML (paragraphs, lists, highlighted code, character
@@ -121,3 +148,26 @@ func madeUpWords(r *rand.Rand, n int) []string {
 // capital upper-cases the first letter of s, which is ASCII: every made-up
 // word starts with one.
 func capital(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+// BenchmarkEncodeAnalyses encodes the analyses of 3,000 pages: made from
+// their fields, as the first build with a cache does, and decoded from a
+// pack, as a build after one page changed does (with that one page made).
+func BenchmarkEncodeAnalyses(b *testing.B) {
+	made, err := Analyze(proseDocs(3000), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	decoded, err := DecodeAnalyses(EncodeAnalyses(made))
+	if err != nil {
+		b.Fatal(err)
+	}
+	decoded[0] = made[0]
+	for name, as := range map[string][]*Analysis{"made": made, "decoded": decoded} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				EncodeAnalyses(as)
+			}
+		})
+	}
+}

@@ -1,48 +1,140 @@
 package search
 
 import (
+	"bytes"
+	"encoding/binary"
 	"math"
-	"slices"
+	"math/bits"
 	"strings"
 	"sync"
 	"sync/atomic"
 )
 
-// docStats are the term frequencies and field lengths of one page.
-type docStats struct {
-	counts []termCount // the counts of a term are side by side
-	lens   [nfields]int
+// An Analysis is what the index keeps of one doc's indexed fields: how
+// often each term occurs in each field, and each field's length. Analyze
+// makes them; Build takes them back in Doc.Analysis, in the same process
+// or, through EncodeAnalyses and DecodeAnalyses, in another, and does not
+// read those docs' fields again.
+//
+// An Analysis is compact: its terms are numbers in a table of strings
+// that the analyses made together share, and its counts are varints.
+// It is never changed once made, so any number of builds may share it.
+type Analysis struct {
+	table  *termTable
+	counts []byte // its entries (see entryReader); every term once
+	lens   [nfields]int32
 }
 
-// termCount is how often a term occurs in one field of a page. A count
-// above math.MaxUint16 takes more than one termCount: they add up. Eight
-// bytes a term and field, for every page of the site, is most of what the
-// analysis holds until weigh.
-type termCount struct {
-	term  int32 // its id in the vocabulary
-	n     uint16
-	field uint8
+// termTable names the terms of analyses by number.
+type termTable struct {
+	terms  []string
+	sorted bool // the terms are in byte order (a decoded pack's)
 }
 
-// vocabulary is the terms of every page, numbered in the order the
-// workers of analyzeAll meet them, which is not the same from run to run:
-// nothing written may depend on an id.
-type vocabulary struct {
-	terms []string // by id
-	df    []int32  // by id: how many pages have the term
+// An entry of an Analysis is a term and its counts, written as the
+// uvarint of (d << nfields | mask), where d is the zigzag of the term's
+// number minus the number of the entry before (-1 before the first) and
+// bit f of mask is set for the fields the term occurs in, followed by the
+// uvarint of its count in each of those fields, in field order. The
+// entries of a fresh analysis come in the order its terms were met; in a
+// pack, in rising term order.
+type entryReader struct {
+	b    []byte
+	prev int
+	bad  bool // the entries are malformed (only a pack's can be)
 }
+
+func newEntryReader(a *Analysis) entryReader { return entryReader{b: a.counts, prev: -1} }
+
+// next reads one entry into tf, the term's count in each field, and
+// returns the term's number; false at the end or at a malformed entry.
+func (r *entryReader) next(tf *[nfields]int) (int, bool) {
+	if len(r.b) == 0 {
+		return 0, false
+	}
+	head, n := binary.Uvarint(r.b)
+	mask := head & (1<<nfields - 1)
+	if n <= 0 || mask == 0 {
+		r.bad = true
+		return 0, false
+	}
+	r.b = r.b[n:]
+	for f := range tf {
+		tf[f] = 0
+		if mask&(1<<f) == 0 {
+			continue
+		}
+		c, n := binary.Uvarint(r.b)
+		if n <= 0 || c == 0 || c > math.MaxInt32 {
+			r.bad = true
+			return 0, false
+		}
+		tf[f] = int(c)
+		r.b = r.b[n:]
+	}
+	r.prev += unzigzag(head >> nfields)
+	return r.prev, true
+}
+
+// skip reads one entry of an analysis known to be well formed (not one
+// being decoded) without decoding its counts: the term's number, the mask
+// of its fields and the bytes of its counts.
+func (r *entryReader) skip() (term int, mask uint64, counts []byte, ok bool) {
+	if len(r.b) == 0 {
+		return 0, 0, nil, false
+	}
+	head, n := binary.Uvarint(r.b)
+	mask = head & (1<<nfields - 1)
+	end := n
+	for range bits.OnesCount64(mask) {
+		for r.b[end] >= 0x80 {
+			end++
+		}
+		end++
+	}
+	counts, r.b = r.b[n:end], r.b[end:]
+	r.prev += unzigzag(head >> nfields)
+	return r.prev, mask, counts, true
+}
+
+// appendEntry appends the entry of term, whose entry before was prev's,
+// with counts tf (at least one not zero).
+func appendEntry(b []byte, prev, term int, tf *[nfields]int) []byte {
+	var mask uint64
+	for f, n := range tf {
+		if n > 0 {
+			mask |= 1 << f
+		}
+	}
+	b = binary.AppendUvarint(b, zigzag(term-prev)<<nfields|mask)
+	for _, n := range tf {
+		if n > 0 {
+			b = binary.AppendUvarint(b, uint64(n))
+		}
+	}
+	return b
+}
+
+func zigzag(d int) uint64 { return uint64(d<<1) ^ uint64(d>>63) }
+
+func unzigzag(v uint64) int { return int(v>>1) ^ -int(v&1) }
 
 // dictionary numbers terms for the workers of analyzeAll.
 type dictionary struct {
-	mu  sync.Mutex
-	ids map[string]int32
-	vocabulary
+	mu    sync.Mutex
+	ids   map[string]int32
+	terms []string // by id
 }
 
-// analyzeAll counts the terms of every doc's fields on workers goroutines.
-// A ReadBody that fails stops the workers; its error is returned.
-func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]docStats, vocabulary, error) {
-	stats := make([]docStats, len(docs))
+// analyzeAll returns the analysis of every doc: its Analysis when it has
+// one, else one counted from its fields on workers goroutines. Those it
+// makes share one table, which holds their terms and no others, numbered
+// in the order the workers meet them (not the same from run to run:
+// nothing written may depend on a number). A ReadBody that fails stops
+// the workers; its error is returned.
+func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]*Analysis, error) {
+	out := make([]*Analysis, len(docs))
+	table := &termTable{}
 	dict := &dictionary{ids: map[string]int32{}}
 	var next atomic.Int64
 	var failed sync.Once
@@ -56,6 +148,9 @@ func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]docStats, 
 				if i >= len(docs) {
 					return
 				}
+				if out[i] = docs[i].Analysis; out[i] != nil {
+					continue
+				}
 				body := docs[i].Body
 				if read := docs[i].ReadBody; read != nil {
 					var e error
@@ -65,12 +160,17 @@ func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]docStats, 
 						return
 					}
 				}
-				stats[i] = a.analyze(&docs[i], body, labels[docs[i].Kind])
+				out[i] = a.analyze(&docs[i], body, labels[docs[i].Kind])
+				out[i].table = table
 			}
 		})
 	}
 	wg.Wait()
-	return stats, dict.vocabulary, err
+	if err != nil {
+		return nil, err
+	}
+	table.terms = dict.terms
+	return out, nil
 }
 
 // analyzer counts the terms of one page at a time, in tables it clears
@@ -81,7 +181,7 @@ type analyzer struct {
 	dict *dictionary
 	row  map[string]int32 // a term of the page → its row in rows
 	rows []termRow
-	buf  []termCount
+	buf  []byte
 }
 
 // termRow is a term's count in each field of the page being analysed.
@@ -95,10 +195,10 @@ type termRow struct {
 // skills; the description, the label of its kind ("Certification review")
 // and the headings; the body. The joined words of hyphenated pairs are
 // indexed but do not add to a field's length.
-func (a *analyzer) analyze(d *Doc, body, kindLabel string) docStats {
+func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
 	clear(a.row)
 	a.rows = a.rows[:0]
-	var st docStats
+	var lens [nfields]int
 	count := func(f int, text string) {
 		Words(Fold(text), func(w string, joined bool) {
 			t := Term(w)
@@ -113,7 +213,7 @@ func (a *analyzer) analyze(d *Doc, body, kindLabel string) docStats {
 			}
 			a.rows[i].tf[f]++
 			if !joined {
-				st.lens[f]++
+				lens[f]++
 			}
 		})
 	}
@@ -128,26 +228,27 @@ func (a *analyzer) analyze(d *Doc, body, kindLabel string) docStats {
 	}
 	count(3, Text(body))
 	a.dict.number(a.rows)
-	st.counts = a.termCounts()
-	return st
+	an := &Analysis{counts: a.encode()}
+	for f, n := range lens {
+		an.lens[f] = int32(min(n, math.MaxInt32))
+	}
+	return an
 }
 
-// termCounts lists the counts of the rows, field by field, in a slice of
-// their own.
-func (a *analyzer) termCounts() []termCount {
+// encode writes the entries of the rows, in a slice of their own.
+func (a *analyzer) encode() []byte {
 	a.buf = a.buf[:0]
-	for _, r := range a.rows {
-		for f, n := range r.tf {
-			for ; n > 0; n -= math.MaxUint16 {
-				a.buf = append(a.buf, termCount{term: r.id, n: uint16(min(n, math.MaxUint16)), field: uint8(f)})
-			}
-		}
+	prev := -1
+	for i := range a.rows {
+		r := &a.rows[i]
+		a.buf = appendEntry(a.buf, prev, int(r.id), &r.tf)
+		prev = int(r.id)
 	}
-	return slices.Clone(a.buf)
+	return bytes.Clone(a.buf)
 }
 
 // number sets the id of each of the rows of one page, numbering the terms
-// it has not seen, and counts the page in their df: one lock a page.
+// it has not seen: one lock a page.
 func (d *dictionary) number(rows []termRow) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -158,9 +259,65 @@ func (d *dictionary) number(rows []termRow) {
 			t := strings.Clone(r.term)
 			d.ids[t] = id
 			d.terms = append(d.terms, t)
-			d.df = append(d.df, 0)
 		}
 		rows[i].id = id
-		d.df[id]++
 	}
+}
+
+// vocabulary is the terms of the docs being indexed, each once, numbered
+// in no particular order, with how many docs have each; ids turns the
+// term numbers of each table the analyses use into those.
+type vocabulary struct {
+	terms []string // by id
+	df    []int32  // by id
+	ids   map[*termTable][]int32
+}
+
+// vocabularyOf is the vocabulary of the analyses of the docs: the terms
+// some doc has, from whichever tables they come. With one table (a build
+// from scratch, or from one pack) no term needs looking up.
+func vocabularyOf(stats []*Analysis) vocabulary {
+	v := vocabulary{ids: map[*termTable][]int32{}}
+	var tables []*termTable
+	for _, a := range stats {
+		df, ok := v.ids[a.table]
+		if !ok {
+			df = make([]int32, len(a.table.terms))
+			v.ids[a.table] = df
+			tables = append(tables, a.table)
+		}
+		r := newEntryReader(a)
+		for {
+			t, _, _, ok := r.skip()
+			if !ok {
+				break
+			}
+			df[t]++
+		}
+	}
+	var byTerm map[string]int32 // nil with one table
+	if len(tables) > 1 {
+		byTerm = map[string]int32{}
+	}
+	for _, t := range tables {
+		ids := v.ids[t] // the counts of docs, made ids in place
+		for i, n := range ids {
+			if n == 0 {
+				ids[i] = -1
+				continue
+			}
+			id, seen := byTerm[t.terms[i]]
+			if !seen {
+				id = int32(len(v.terms))
+				v.terms = append(v.terms, t.terms[i])
+				v.df = append(v.df, 0)
+				if byTerm != nil {
+					byTerm[t.terms[i]] = id
+				}
+			}
+			v.df[id] += n
+			ids[i] = id
+		}
+	}
+	return v
 }

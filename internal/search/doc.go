@@ -30,6 +30,20 @@
 //     dropped; a word of ASCII letters is stemmed (Stem: Porter's steps 1
 //     and 5 and four rules of step 2); any other word stays as it is.
 //
+// # Analyses kept between builds
+//
+// What Build counts of a doc — each term's count in each field, and each
+// field's length — is its Analysis, which Analyze returns. A caller that
+// keeps them, in memory or on disk through EncodeAnalyses and
+// DecodeAnalyses, gives them back in Doc.Analysis for the docs whose
+// indexed fields did not change: Build then neither analyses those docs
+// nor reads their bodies, and makes the same files byte for byte. Build
+// trusts that an Analysis is its doc's; the caller keys it by the fields
+// and by the binary that made it. EncodeAnalyses writes the terms once,
+// sorted and front-coded, then each analysis as varints that number them;
+// DecodeAnalyses returns an error for any bytes that are not such an
+// encoding, and the analyses it returns share one table of terms.
+//
 // # Files
 //
 // Build returns, named relative to the index's folder:

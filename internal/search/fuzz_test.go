@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	"fmt"
 	"testing"
 	"unicode/utf8"
 )
@@ -27,4 +29,42 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzDecodeAnalyses feeds any bytes to DecodeAnalyses: nothing panics,
+// and what it accepts encodes to bytes it accepts again, the same after a
+// second round, and indexes without a panic.
+func FuzzDecodeAnalyses(f *testing.F) {
+	f.Add(EncodeAnalyses(mustAnalyze(rankDocs)))
+	f.Add(EncodeAnalyses(mustAnalyze(manyDocs(3))))
+	f.Add([]byte(packMagic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		as, err := DecodeAnalyses(data)
+		if err != nil {
+			return
+		}
+		once := EncodeAnalyses(as)
+		again, err := DecodeAnalyses(once)
+		if err != nil {
+			t.Fatalf("DecodeAnalyses(EncodeAnalyses(DecodeAnalyses(%q))): %v", data, err)
+		}
+		if twice := EncodeAnalyses(again); !bytes.Equal(twice, once) {
+			t.Errorf("a second round changed the encoding of %q", data)
+		}
+		docs := make([]Doc, len(as))
+		for i, a := range as {
+			docs[i] = Doc{URL: fmt.Sprint(i), Kind: "job", Analysis: a}
+		}
+		if _, err := Build(docs, Options{}); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+func mustAnalyze(docs []Doc) []*Analysis {
+	as, err := Analyze(docs, Options{})
+	if err != nil {
+		panic(err)
+	}
+	return as
 }

@@ -26,6 +26,14 @@ type Doc struct {
 	// ReadBody, when set, gives the body in place of Body, once, when the
 	// page is analysed: the HTML of a large site need not be held whole.
 	ReadBody func() (string, error)
+
+	// Analysis, when set, is the analysis (Analyze) of a doc with the
+	// same Title, skill names, Description, kind label, Headings and
+	// body: Build and Analyze use it in place of those fields and do not
+	// read the body. It is for the caller to know that they are the same,
+	// and that the analysis was made by this same code (a cache keys it
+	// by all of them and by the binary).
+	Analysis *Analysis
 }
 
 // Skill is a skill a page names: Name is indexed and shown; Key is what the
@@ -91,8 +99,9 @@ const nfields = len(fields)
 
 // Build makes the index of docs: the manifest, the term shards, the record
 // chunks and the skill list. docs are indexed in order of URL, whatever
-// order they come in; the same docs and options give the same files. The
-// error is the first a ReadBody returned.
+// order they come in; the same docs and options give the same files,
+// whether their analyses are given (Doc.Analysis) or made. The error is
+// the first a ReadBody returned.
 func Build(docs []Doc, opts Options) ([]File, error) {
 	if opts.ShardSize <= 0 {
 		opts.ShardSize = DefaultShardSize
@@ -103,11 +112,11 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int { return cmp.Compare(a.URL, b.URL) })
 
-	stats, vocab, err := analyzeAll(docs, opts.KindLabels, runtime.GOMAXPROCS(0))
+	stats, err := analyzeAll(docs, opts.KindLabels, runtime.GOMAXPROCS(0))
 	if err != nil {
 		return nil, err
 	}
-	postings := weigh(docs, stats, vocab)
+	postings := weigh(docs, stats, vocabularyOf(stats))
 	var files []File
 	add := func(dir string, data []byte) string {
 		h := fingerprint(data)
@@ -128,6 +137,14 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	return dedupe(files), nil
 }
 
+// Analyze returns the analysis of every doc, in the order of docs: its
+// Analysis when it has one, else one made now from its fields (reading its
+// body), on all cores. The analyses it makes share a table of the terms
+// they have, and no others. The error is the first a ReadBody returned.
+func Analyze(docs []Doc, opts Options) ([]*Analysis, error) {
+	return analyzeAll(docs, opts.KindLabels, runtime.GOMAXPROCS(0))
+}
+
 // fingerprint is the first hashLen hex digits of the SHA-256 of data.
 func fingerprint(data []byte) string {
 	sum := sha256.Sum256(data)
@@ -146,8 +163,9 @@ func dedupe(files []File) []File {
 // ascending, each with its stored weight round(tf̃ × scale), where tf̃ is
 // the BM25F pseudo-frequency Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f).
 // The filter terms ":k:<kind>" and ":s:<skill key>" get the ids alone.
-// The terms come in no particular order. It uses up the counts of stats.
-func weigh(docs []Doc, stats []docStats, vocab vocabulary) []termPostings {
+// The terms come in no particular order. It lets go of the analyses it
+// made (those of docs without an Analysis) as the postings grow.
+func weigh(docs []Doc, stats []*Analysis, vocab vocabulary) []termPostings {
 	avg := avgLens(stats)
 	out := emptyPostings(vocab)
 	filters := map[string][]int32{}
@@ -156,15 +174,20 @@ func weigh(docs []Doc, stats []docStats, vocab vocabulary) []termPostings {
 		for f, fd := range fields {
 			norm[f] = 1 - fd.b + fd.b*float64(st.lens[f])/avg[f]
 		}
-		for c := st.counts; len(c) > 0; {
-			var tf [nfields]int
-			term := c[0].term
-			for ; len(c) > 0 && c[0].term == term; c = c[1:] {
-				tf[c[0].field] += int(c[0].n)
+		ids := vocab.ids[st.table]
+		r := newEntryReader(st)
+		var tf [nfields]int
+		for {
+			t, ok := r.next(&tf)
+			if !ok {
+				break
 			}
+			term := ids[t]
 			out[term].ids = append(out[term].ids, int32(id), weight(tf, norm))
 		}
-		stats[id].counts = nil // let the counts go as the postings grow
+		if docs[id].Analysis == nil {
+			stats[id] = nil
+		}
 		addFilter(filters, ":k:"+docs[id].Kind, id)
 		for _, s := range docs[id].Skills {
 			addFilter(filters, ":s:"+s.Key, id)
@@ -177,7 +200,7 @@ func weigh(docs []Doc, stats []docStats, vocab vocabulary) []termPostings {
 }
 
 // avgLens is the mean length of each field, at least 1.
-func avgLens(stats []docStats) [nfields]float64 {
+func avgLens(stats []*Analysis) [nfields]float64 {
 	var avg [nfields]float64
 	for _, st := range stats {
 		for f, n := range st.lens {

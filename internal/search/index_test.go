@@ -244,8 +244,8 @@ func TestBuildIsDeterministic(t *testing.T) {
 func TestBuildIgnoresWorkers(t *testing.T) {
 	docs := proseDocs(200)
 	encode := func(workers int) []shard {
-		stats, vocab, _ := analyzeAll(docs, nil, workers)
-		return shards(weigh(docs, stats, vocab), 4<<10)
+		stats, _ := analyzeAll(docs, nil, workers)
+		return shards(weigh(docs, stats, vocabularyOf(stats)), 4<<10)
 	}
 	one := encode(1)
 	for _, workers := range []int{2, 7} {
@@ -257,12 +257,12 @@ func TestBuildIgnoresWorkers(t *testing.T) {
 }
 
 // TestManyOccurrences weighs a term that occurs more often in a field than
-// one termCount can hold.
+// 16 bits can count.
 func TestManyOccurrences(t *testing.T) {
 	const n = 70000
 	docs := []Doc{{URL: "a/", Body: strings.Repeat("go ", n)}, {URL: "b/", Body: "go rust"}}
-	stats, vocab, _ := analyzeAll(docs, nil, 1)
-	for _, p := range weigh(docs, stats, vocab) {
+	stats, _ := analyzeAll(docs, nil, 1)
+	for _, p := range weigh(docs, stats, vocabularyOf(stats)) {
 		if p.term != "go" {
 			continue
 		}

@@ -114,12 +114,14 @@
 // a full build makes once Settle returns.
 //
 // With Options.CacheDir (`build`, by default .careersite/cache, see
-// internal/cache), converted Markdown and the files of bodyFiles are kept
-// on disk, and so is a manifest of the last commit into each destination
-// (manifest.go): every file's key, size, modification time and ids. The
-// next `careersite build`, in another process, publishes again every file
-// whose key and stamp are unchanged. An entry that is damaged or made by
-// another binary is never used.
+// internal/cache), converted Markdown, the files of bodyFiles and the
+// search analyses of pages (analyses.go: the index made again after a
+// page changed analyses that page alone) are kept on disk, and so is a
+// manifest of the last commit into each destination (manifest.go): every
+// file's key, size, modification time and ids. The next `careersite
+// build`, in another process, publishes again every file whose key and
+// stamp are unchanged. An entry that is damaged or made by another binary
+// is never used.
 package site
 
 import (

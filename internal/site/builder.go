@@ -68,6 +68,7 @@ type Builder struct {
 	entriesMade atomic.Bool               // this build made feed entries the pack does not hold
 	escapes     memo[string, string]      // escapeURL of permalinks
 	bodyMemo    memo[digest, []generated] // bodyFiles by the digest of every page
+	analyses    *analyses                 // the search analyses of pages (analyses.go)
 
 	m    *siteModel           // the model of the last good build; nil: make it anew
 	outs map[string]*outState // the files of the last commit, by name
@@ -506,7 +507,7 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 	}
 	if !ok {
 		var err error
-		if made, err = bodyFiles(m.pages); err != nil {
+		if made, err = bodyFiles(m.pages, b.searchAnalyses()); err != nil {
 			return nil, err
 		}
 		if b.cache != nil {

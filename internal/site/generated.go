@@ -113,8 +113,10 @@ func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Pag
 // They may read every field of every page, but not follow a page's
 // relations to others (.Parent, .Related …): the Builder makes them again
 // when the fields of some page change, not when only the relations do.
-func bodyFiles(pages []*Page) ([]generated, error) {
-	files, err := searchFiles(pages)
+// The search index takes the analyses of the pages that did not change
+// from an (analyses.go).
+func bodyFiles(pages []*Page, an *analyses) ([]generated, error) {
+	files, err := searchFiles(pages, an)
 	for i := range files {
 		files[i].fromBodies = true
 	}

@@ -33,15 +33,40 @@ const maxSummary = 200
 // (drafts too, when the build includes them), but the search page,
 // with its title, kind, skills, description, headings and the text of its
 // converted Markdown, which is read from the HTML, not converted again.
-func searchFiles(pages []*Page) ([]generated, error) {
+// The analyses of pages come from an where it has them, and go to it; a
+// nil an analyses every page.
+func searchFiles(pages []*Page, an *analyses) ([]generated, error) {
 	var docs []search.Doc
+	var keys []digest
 	for _, p := range pages {
 		if p.Kind != KindPage || p.layout == searchLayout {
 			continue
 		}
-		docs = append(docs, searchDoc(p))
+		d := searchDoc(p)
+		docs = append(docs, d)
+		if an != nil {
+			keys = append(keys, an.key(p, &d))
+		}
 	}
-	index, err := search.Build(docs, search.Options{KindLabels: kindLabels})
+	opts := search.Options{KindLabels: kindLabels}
+	if an != nil {
+		an.fill(docs, keys)
+		made := 0
+		for _, d := range docs {
+			if d.Analysis == nil {
+				made++
+			}
+		}
+		all, err := search.Analyze(docs, opts)
+		if err != nil {
+			return nil, err
+		}
+		for i := range docs {
+			docs[i].Analysis = all[i]
+		}
+		an.keep(docs, keys, made)
+	}
+	index, err := search.Build(docs, opts)
 	if err != nil {
 		return nil, err
 	}

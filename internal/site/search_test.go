@@ -173,7 +173,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 		}
 		build += time.Since(start)
 		start = time.Now()
-		files, err := searchFiles(bl.m.pages)
+		files, err := searchFiles(bl.m.pages, nil)
 		index += time.Since(start)
 		if err != nil || len(files) == 0 {
 			b.Fatal("no search index")

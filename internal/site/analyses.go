@@ -1,0 +1,137 @@
+package site
+
+import (
+	"bytes"
+	"encoding/binary"
+	"maps"
+	"slices"
+
+	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/search"
+)
+
+// analyses keeps the search analyses of pages (search.Analysis) for the
+// next index, so that an index made again after one page changed analyses
+// that page alone. They are found by analysisKey. A Builder kept for a
+// session holds those of its last index in memory. With a persistent
+// cache they are kept on disk too, as one pack, the way feed entries are
+// (write.go): read for the first index a Builder makes, and written then
+// if that index analysed pages the pack did not hold. A Builder that
+// builds once keeps none once its index is made.
+type analyses struct {
+	cache   *cache.Cache // nil: none on disk
+	version digest
+	session bool // keep them in memory for the next index
+
+	indexes int                         // the indexes made with them
+	known   map[digest]*search.Analysis // by analysisKey: the pack's, then the last index's
+	made    int                         // how many pages the last index analysed anew (tests read it)
+}
+
+// analysesKind is the kind of the pack in the persistent cache.
+const analysesKind = "search-analyses"
+
+// searchAnalyses returns the Builder's analyses, made on first use.
+func (b *Builder) searchAnalyses() *analyses {
+	if b.analyses == nil {
+		b.analyses = &analyses{cache: b.cache, version: b.version, session: !b.eager}
+	}
+	return b.analyses
+}
+
+// key is the digest of what the analysis of page p, indexed as doc d,
+// reads, and of the binary's version: the title, the skills' names, the
+// description, the label of its kind, the headings' text, and the body,
+// which the index reads (Doc.ReadBody) as p.Content gives it: the HTML of
+// its conversion, whose digest (contentDigest, which also covers the
+// table of contents and the headings) the conversion holds. A page
+// without a conversion has no body.
+func (an *analyses) key(p *Page, d *search.Doc) digest {
+	h := newHasher().digest(an.version).str(analysesKind).str(d.Title).int(int64(len(d.Skills)))
+	for _, s := range d.Skills {
+		h.str(s.Name)
+	}
+	h.str(d.Description).str(kindLabels[d.Kind]).strs(d.Headings)
+	if c := p.conv; c != nil && c.res != nil {
+		h.bool(true).digest(c.contentDigest)
+	} else {
+		h.bool(false)
+	}
+	return h.sum()
+}
+
+// fill sets the Analysis of each doc whose key it knows.
+func (an *analyses) fill(docs []search.Doc, keys []digest) {
+	if an.indexes == 0 {
+		an.known = an.load()
+	}
+	for i, k := range keys {
+		docs[i].Analysis = an.known[k]
+	}
+}
+
+// keep remembers the analyses of docs, every one set, after an index that
+// analysed made of them anew, and writes the pack after the first.
+func (an *analyses) keep(docs []search.Doc, keys []digest, made int) {
+	an.made = made
+	an.indexes++
+	save := an.indexes == 1 && made > 0 && an.cache != nil
+	an.known = nil
+	if !save && !an.session {
+		return
+	}
+	known := make(map[digest]*search.Analysis, len(keys))
+	for i, k := range keys {
+		known[k] = docs[i].Analysis
+	}
+	if save {
+		an.save(known)
+	}
+	if an.session {
+		an.known = known
+	}
+}
+
+// packKey is the cache key of the pack: one per binary.
+func (an *analyses) packKey() cache.Key {
+	return cache.Key(newHasher().digest(an.version).str(analysesKind).sum())
+}
+
+// save writes the pack: the number of analyses, their keys in order, and
+// then the analyses in that order (search.EncodeAnalyses).
+func (an *analyses) save(known map[digest]*search.Analysis) {
+	keys := slices.SortedFunc(maps.Keys(known), func(a, b digest) int { return bytes.Compare(a[:], b[:]) })
+	list := make([]*search.Analysis, len(keys))
+	out := binary.AppendUvarint(nil, uint64(len(keys)))
+	for i, k := range keys {
+		out = append(out, k[:]...)
+		list[i] = known[k]
+	}
+	out = append(out, search.EncodeAnalyses(list)...)
+	an.cache.Put(analysesKind, an.packKey(), out)
+}
+
+// load reads the pack, if there is one that decodes whole.
+func (an *analyses) load() map[digest]*search.Analysis {
+	if an.cache == nil {
+		return nil
+	}
+	data, ok := an.cache.Get(analysesKind, an.packKey())
+	if !ok {
+		return nil
+	}
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)-k)/uint64(len(digest{})) {
+		return nil
+	}
+	keys := data[k : k+int(n)*len(digest{})]
+	list, err := search.DecodeAnalyses(data[k+len(keys):])
+	if err != nil || len(list) != int(n) {
+		return nil
+	}
+	known := make(map[digest]*search.Analysis, n)
+	for i, a := range list {
+		known[digest(keys[i*len(digest{}):(i+1)*len(digest{})])] = a
+	}
+	return known
+}

@@ -1,0 +1,153 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/careersite/careersite/internal/testsite"
+)
+
+// buildOnceWith builds like Build, and returns the Builder.
+func buildOnceWith(t *testing.T, opts Options) *Builder {
+	t.Helper()
+	b, err := newOnce(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.spill.close()
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// indexed counts the pages the search index holds.
+func indexed(m *siteModel) int {
+	n := 0
+	for _, p := range m.pages {
+		if p.Kind == KindPage && p.layout != searchLayout {
+			n++
+		}
+	}
+	return n
+}
+
+// appendTo adds text to the file of page i of a generated site.
+func appendTo(t *testing.T, src string, i int, text string) string {
+	t.Helper()
+	rel := testsite.Path(i)
+	name := filepath.Join(src, filepath.FromSlash(rel))
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, append(data, text...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return rel
+}
+
+// searchFilesOf returns the search index in a destination folder.
+func searchFilesOf(t *testing.T, dest string) map[string][]byte {
+	t.Helper()
+	return dirFiles(t, filepath.Join(dest, filepath.FromSlash(searchDir)))
+}
+
+// TestSearchAnalysesCached builds a site as runs of `careersite build`
+// do: the first analyses every page for the search index and keeps the
+// analyses; after one page changed, the next analyses that page alone and
+// makes the index a build without the cache makes. A pack that does not
+// decode is not used.
+func TestSearchAnalysesCached(t *testing.T) {
+	opts := cachedSite(t, 24)
+	b := buildOnceWith(t, opts)
+	pages := indexed(b.m)
+	if b.analyses == nil || b.analyses.made != pages {
+		t.Fatalf("the first build analysed %v pages, want %d", b.analyses, pages)
+	}
+	if b.analyses.known != nil {
+		t.Error("a Builder that builds once kept the analyses after its index")
+	}
+
+	appendTo(t, opts.Source, 5, "\nOne more sentence about caching.\n")
+	b = buildOnceWith(t, opts)
+	if b.analyses.made != 1 {
+		t.Errorf("after one page changed the build analysed %d pages, want 1", b.analyses.made)
+	}
+	fresh := opts
+	fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
+	buildOnceWith(t, fresh)
+	want := searchFilesOf(t, fresh.Dest)
+	if got := searchFilesOf(t, opts.Dest); !reflect.DeepEqual(got, want) {
+		compareTrees(t, 0, "search index from cached analyses", want, got)
+	}
+
+	// A pack that passes the cache's checks but does not decode (one of
+	// another format) is not used.
+	appendTo(t, opts.Source, 6, "\nAnother sentence.\n")
+	b.cache.Put(analysesKind, b.analyses.packKey(), []byte{1, 2, 3})
+	b = buildOnceWith(t, opts)
+	if b.analyses.made != pages {
+		t.Errorf("with a pack that does not decode the build analysed %d pages, want %d", b.analyses.made, pages)
+	}
+	fresh.Dest = filepath.Join(t.TempDir(), "public")
+	buildOnceWith(t, fresh)
+	if got, want := searchFilesOf(t, opts.Dest), searchFilesOf(t, fresh.Dest); !reflect.DeepEqual(got, want) {
+		compareTrees(t, 0, "search index after a pack that does not decode", want, got)
+	}
+}
+
+// TestSearchAnalysesInSession edits pages under a Builder kept for a
+// session, with and without a persistent cache: each index analyses the
+// changed page alone, and a change of a page's title or skills is a
+// change of its analysis.
+func TestSearchAnalysesInSession(t *testing.T) {
+	for _, cached := range []bool{true, false} {
+		opts := cachedSite(t, 16)
+		if !cached {
+			opts.CacheDir = ""
+		}
+		b, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		if _, err := b.Build(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		for i, edit := range []string{"\nA body edit.\n", "\nAnother one.\n"} {
+			changed := appendTo(t, opts.Source, 3+i, edit)
+			b.analyses.made = -1
+			if _, err := b.Build(ctx, []string{changed}); err != nil {
+				t.Fatal(err)
+			}
+			if b.analyses.made != 1 {
+				t.Errorf("cache %v, edit %d: the index analysed %d pages, want 1", cached, i, b.analyses.made)
+			}
+		}
+		name := filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(2)))
+		data, _ := os.ReadFile(name)
+		renamed := strings.Replace(string(data), "\ntitle: ", "\ntitle: Renamed ", 1)
+		if renamed == string(data) {
+			t.Fatalf("%s has no title", name)
+		}
+		os.WriteFile(name, []byte(renamed), 0o644)
+		b.analyses.made = -1
+		if _, err := b.Build(ctx, []string{testsite.Path(2)}); err != nil {
+			t.Fatal(err)
+		}
+		if b.analyses.made != 1 {
+			t.Errorf("cache %v, a new title: the index analysed %d pages, want 1", cached, b.analyses.made)
+		}
+		fresh := opts
+		fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
+		buildOnce(t, fresh)
+		if got, want := searchFilesOf(t, opts.Dest), searchFilesOf(t, fresh.Dest); !reflect.DeepEqual(got, want) {
+			compareTrees(t, 0, "search index of a session", want, got)
+		}
+	}
+}
