@@ -130,21 +130,48 @@ func (p *Page) StepsWith(name string) []career.Step {
 // show it as the roles that need the skill: {{ range .Term.Roles }}.
 func (t *Term) Roles() []*Page {
 	var out []*Page
+	listed := map[*Page]bool{}
 	for _, p := range t.Pages {
 		if p.Role != nil {
 			out = append(out, p)
+			listed[p] = true
 		}
 	}
 	if t.Taxonomy == nil || t.Taxonomy.Name != "skills" || t.Page == nil {
 		return out
 	}
-	for _, p := range t.Page.Site.Pages {
-		if p.Role != nil && !slices.Contains(out, p) && len(p.StepsWith(t.Name)) > 0 {
+	for _, p := range t.Taxonomy.stepRoles(t.Page.Site)[t.Slug] {
+		if !listed[p] {
 			out = append(out, p)
 		}
 	}
 	slices.SortFunc(out, byDate)
 	return out
+}
+
+// stepRoles returns, by term slug, the role guides of site whose career
+// path has a step that lists the skill, in the order of site.Pages: made
+// once, as every skill page asks, and Roles would otherwise read every
+// step of every role guide for each.
+func (t *Taxonomy) stepRoles(site *Site) map[string][]*Page {
+	t.rolesOnce.Do(func() {
+		t.roles = map[string][]*Page{}
+		for _, p := range site.Pages {
+			if p.Role == nil {
+				continue
+			}
+			seen := map[string]bool{}
+			for _, s := range p.Role.CareerPath {
+				for _, skill := range s.Skills {
+					if slug := TermSlug(skill); !seen[slug] {
+						seen[slug] = true
+						t.roles[slug] = append(t.roles[slug], p)
+					}
+				}
+			}
+		}
+	})
+	return t.roles
 }
 
 // refPath is the site path a reference names: "/roles/x" is "/roles/x/",

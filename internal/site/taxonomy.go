@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/careersite/careersite/internal/config"
@@ -27,7 +28,9 @@ type Taxonomy struct {
 	Terms []*Term // by slug
 	Page  *Page   // the taxonomy page, /skills/
 
-	bySlug map[string]*Term
+	bySlug    map[string]*Term
+	rolesOnce sync.Once
+	roles     map[string][]*Page // stepRoles
 }
 
 // URL is the root-relative URL of the taxonomy page: "/skills/".

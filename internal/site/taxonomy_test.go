@@ -1,6 +1,12 @@
 package site
 
-import "testing"
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/careersite/careersite/internal/career"
+)
 
 func TestTermSlug(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -38,5 +44,31 @@ func TestMostCommon(t *testing.T) {
 		if got := mostCommon(tt.in); got != tt.want {
 			t.Errorf("%s: mostCommon(%v) = %q, want %q", tt.name, tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestTermRoles: a skill page lists the role guides whose front matter
+// lists the skill and those whose career path needs it, each once, newest
+// first, whatever the spelling; other taxonomies only the first.
+func TestTermRoles(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 1, d, 0, 0, 0, 0, time.UTC) }
+	path := func(skills ...string) *career.Role {
+		return &career.Role{CareerPath: []career.Step{{Title: "Junior"}, {Title: "Senior", Skills: skills}, {Title: "Lead", Skills: skills}}}
+	}
+	listed := &Page{Title: "Listed", Date: day(1), Role: path()}
+	onPath := &Page{Title: "On the path", Date: day(3), Role: path("Go", "postgresql")}
+	both := &Page{Title: "Both", Date: day(2), Role: path("PostgreSQL")}
+	other := &Page{Title: "Other skill", Date: day(4), Role: path("Go")}
+	job := &Page{Title: "A job", Date: day(5)}
+	site := &Site{Pages: []*Page{listed, onPath, both, other, job}}
+	skills := &Taxonomy{Name: "skills"}
+	term := &Term{Name: "PostgreSQL", Slug: "postgresql", Pages: []*Page{both, job, listed}, Taxonomy: skills, Page: &Page{Site: site}}
+	if got, want := term.Roles(), []*Page{onPath, both, listed}; !slices.Equal(got, want) {
+		t.Errorf("Roles() = %v, want %v", titles(got), titles(want))
+	}
+	tags := &Taxonomy{Name: "tags"}
+	tag := &Term{Name: "PostgreSQL", Slug: "postgresql", Pages: []*Page{both, job, listed}, Taxonomy: tags, Page: &Page{Site: site}}
+	if got, want := tag.Roles(), []*Page{both, listed}; !slices.Equal(got, want) {
+		t.Errorf("tag Roles() = %v, want %v", titles(got), titles(want))
 	}
 }
