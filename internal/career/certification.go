@@ -165,6 +165,7 @@ func (ct *Certification) check(c *checker) {
 }
 
 func (ct *Certification) setPositions(p positions) { ct.pos = p }
+func (ct *Certification) positionsOf() positions   { return ct.pos }
 
 // duration checks that exactly one of the two forms is given.
 func (c *checker) duration(path string, d *Duration) {

@@ -27,6 +27,7 @@ func (d Data) IsZero() bool {
 type kindData interface {
 	check(c *checker)
 	setPositions(p positions)
+	positionsOf() positions
 }
 
 // defaulter is implemented by kinds with defaults that depend on what was

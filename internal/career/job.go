@@ -126,6 +126,7 @@ func (j *Job) check(c *checker) {
 }
 
 func (j *Job) setPositions(p positions) { j.pos = p }
+func (j *Job) positionsOf() positions   { return j.pos }
 
 // posting checks a posting's dates and where it may be done from.
 func (c *checker) posting(path string, p *Posting) {

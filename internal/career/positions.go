@@ -1,7 +1,9 @@
 package career
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -87,4 +89,58 @@ func isBlank(s string) bool {
 		}
 	}
 	return true
+}
+
+// A Position is one place the typed data keeps for the checks that come
+// after decoding, in a form a cache can store (encoding/gob sees only
+// exported fields): its key path, where its key and value start (line,
+// column), its node kind and whether it is null.
+type Position struct {
+	Path     string
+	Key, Val [2]int
+	Kind     yaml.Kind
+	Null     bool
+}
+
+// Positions returns the places d keeps, sorted by key path; nil when d is
+// zero.
+func (d Data) Positions() []Position {
+	k := d.kind()
+	if k == nil {
+		return nil
+	}
+	p := k.positionsOf()
+	out := make([]Position, 0, len(p))
+	for path, e := range p {
+		out = append(out, Position{Path: path, Key: [2]int{e.key.line, e.key.col}, Val: [2]int{e.val.line, e.val.col}, Kind: e.kind, Null: e.null})
+	}
+	slices.SortFunc(out, func(a, b Position) int { return strings.Compare(a.Path, b.Path) })
+	return out
+}
+
+// SetPositions gives d the places Positions returned, for data decoded
+// from a cache: d is then as Decode made it.
+func (d Data) SetPositions(list []Position) {
+	k := d.kind()
+	if k == nil {
+		return
+	}
+	p := make(positions, len(list))
+	for _, e := range list {
+		p[e.Path] = entry{key: pos{e.Key[0], e.Key[1]}, val: pos{e.Val[0], e.Val[1]}, kind: e.Kind, null: e.Null}
+	}
+	k.setPositions(p)
+}
+
+// kind returns the data of d's kind, nil when d is zero.
+func (d Data) kind() kindData {
+	switch {
+	case d.Job != nil:
+		return d.Job
+	case d.Role != nil:
+		return d.Role
+	case d.Certification != nil:
+		return d.Certification
+	}
+	return nil
 }

@@ -66,6 +66,7 @@ func (r *Role) check(c *checker) {
 }
 
 func (r *Role) setPositions(p positions) { r.pos = p }
+func (r *Role) positionsOf() positions   { return r.pos }
 
 // careerPath checks each step, and that years never decrease along a track:
 // each step on a track starts and ends no earlier than the one before it.

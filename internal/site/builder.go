@@ -69,6 +69,8 @@ type Builder struct {
 	escapes     memo[string, string]      // escapeURL of permalinks
 	bodyMemo    memo[digest, []generated] // bodyFiles by the digest of every page
 	analyses    *analyses                 // the search analyses of pages (analyses.go)
+	pagesRead   bool                      // the pack of parsed pages was read (pages.go)
+	packedPages int                       // how many of its pages the read used, for tests
 
 	m    *siteModel           // the model of the last good build; nil: make it anew
 	outs map[string]*outState // the files of the last commit, by name

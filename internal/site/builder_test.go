@@ -344,3 +344,44 @@ func TestSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestPagePack: a build in a new process parses only the content files
+// whose bytes changed, taking the other pages from the pack the last
+// build left in the cache, and gives what a build without the cache gives.
+func TestPagePack(t *testing.T) {
+	opts := cachedSite(t, 40)
+	cold, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cold.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if cold.packedPages != 0 {
+		t.Fatalf("a cold build took %d pages from a pack", cold.packedPages)
+	}
+	files := len(cold.sources)
+
+	page := filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(3)))
+	data, _ := os.ReadFile(page)
+	os.WriteFile(page, []byte(strings.Replace(string(data), "title: ", "title: Edited ", 1)), 0o644)
+	// The first parses the edited file; the second, none.
+	for _, want := range []int{files - 1, files} {
+		warm, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := warm.Build(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		if got := warm.packedPages; got != want {
+			t.Errorf("a warm build took %d pages from the pack, want %d of %d", got, want, files)
+		}
+	}
+	fresh := opts
+	fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
+	buildOnce(t, fresh)
+	if got, want := dirFiles(t, opts.Dest), dirFiles(t, fresh.Dest); !reflect.DeepEqual(got, want) {
+		compareTrees(t, 0, "build from the pack", want, got)
+	}
+}

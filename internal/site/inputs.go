@@ -182,6 +182,10 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	}
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
+	var pk *pagePack
+	if all {
+		pk = b.openPages()
+	}
 	read := make([]*source, len(paths))
 	gone := make([]bool, len(paths))
 	g, ctx := errgroup.WithContext(ctx)
@@ -192,7 +196,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			read[i], gone[i] = b.readSource(p, now)
+			read[i], gone[i] = b.readSource(p, pk, now)
 			if b.eager && b.opts.Progress != nil {
 				b.opts.Progress("converting Markdown", int(done.Add(1)), len(paths))
 			}
@@ -202,6 +206,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	pk.save(b)
 	var diff []string
 	for i, p := range paths {
 		old := b.sources[p]
@@ -223,7 +228,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 // readSource reads and parses one content file, and for an eager Builder
 // converts its body when the page is published at now; gone reports that
 // it does not exist (any more).
-func (b *Builder) readSource(p string, now time.Time) (src *source, gone bool) {
+func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source, gone bool) {
 	data, err := content.ReadFile(b.fsys, p, b.cfg) // refuses links out of the site, bounds the size
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, true
@@ -243,7 +248,7 @@ func (b *Builder) readSource(p string, now time.Time) (src *source, gone bool) {
 		src.err = fmt.Errorf("%s: cannot read: %w", p, err)
 		return src, false
 	}
-	src.page, src.err = content.ParseFile(p, data, b.cfg)
+	src.page, src.err = pk.parse(b, p, src.sum, data)
 	if src.page != nil {
 		src.fm = frontMatterDigest(data, src.page.BodyLine)
 		if b.eager && !src.page.Invalid && isPublishedSource(src, b.opts, now) {

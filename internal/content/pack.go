@@ -1,0 +1,240 @@
+package content
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"io"
+	"reflect"
+	"sync"
+	"time"
+
+	"github.com/careersite/careersite/internal/career"
+)
+
+// A page pack holds parsed pages for a later build, in the persistent
+// cache, so that a file whose bytes did not change is not parsed again:
+// parsing front matter is most of reading a site. A pack is a few
+// streams of encoding/gob records, one stream per PackWriter (the
+// writers of a build work in parallel, and its streams are read back in
+// parallel); a record is a page as ParseFile returned it, with the
+// places its checks report at, less the body, which is the tail of the
+// file's bytes. A page goes into a pack only when it decodes back to
+// exactly the page ParseFile made (reflect.DeepEqual, checked as it is
+// added), so a page from a pack is that page.
+
+// A PackedPage is a page of a pack, found by its path.
+type PackedPage struct {
+	Sum  [32]byte // what the caller said of the file's bytes (a digest)
+	rec  *packRecord
+	used bool
+}
+
+// Page returns the page, whose file's bytes are data: the page
+// ParseFile returned for them. It may be called once.
+func (pp *PackedPage) Page(data []byte) *Page {
+	if pp.used || pp.rec.BodyStart > len(data) {
+		return nil
+	}
+	pp.used = true
+	return pp.rec.page(data)
+}
+
+// packRecord is one record of a pack's stream.
+type packRecord struct {
+	Path      string
+	Sum       [32]byte
+	BodyStart int
+	Page      *Page // nil: the record stands for none (an earlier one went wrong)
+	Desc      [2]int
+	Career    []career.Position
+}
+
+func (r *packRecord) page(data []byte) *Page {
+	p := r.Page
+	p.Body = data[r.BodyStart:]
+	p.description = pos{r.Desc[0], r.Desc[1]}
+	p.Career.SetPositions(r.Career)
+	return p
+}
+
+var registerOnce sync.Once
+
+// register names the types a page's Params may hold (decode's plain
+// values) for encoding/gob.
+func register() {
+	registerOnce.Do(func() {
+		gob.Register(map[string]any{})
+		gob.Register([]any{})
+		gob.Register(time.Time{})
+	})
+}
+
+// A PackWriter makes one stream of a pack. It is not safe for concurrent
+// use.
+type PackWriter struct {
+	buf bytes.Buffer
+	enc *gob.Encoder
+	rd  tailReader
+	dec *gob.Decoder // nil: pages are not checked
+}
+
+// NewPackWriter returns an empty writer. One that checks decodes every
+// page it adds and keeps only those that come back the same; one that
+// does not is for pages read from a pack, which were checked then.
+func NewPackWriter(check bool) *PackWriter {
+	register()
+	w := &PackWriter{}
+	w.enc = gob.NewEncoder(&w.buf)
+	if check {
+		w.rd.buf = &w.buf
+		w.dec = gob.NewDecoder(&w.rd)
+	}
+	return w
+}
+
+// Add adds page p, which ParseFile made from data for path without
+// problems (or Page returned), before anything changed it. It reports
+// whether p is in the pack: not when its body is not the tail of data
+// (line endings or a byte-order mark changed), nor when the writer checks
+// and it does not decode back to itself.
+func (w *PackWriter) Add(path string, sum [32]byte, data []byte, p *Page) bool {
+	start := len(data) - len(p.Body)
+	if start < 0 || !bytes.Equal(data[start:], p.Body) {
+		return false
+	}
+	stripped := *p
+	stripped.Body = nil
+	rec := packRecord{Path: path, Sum: sum, BodyStart: start, Page: &stripped,
+		Desc: [2]int{p.description.line, p.description.col}, Career: p.Career.Positions()}
+	if w.enc.Encode(&rec) != nil {
+		return w.bury(path)
+	}
+	if w.dec == nil {
+		return true
+	}
+	var back packRecord
+	if w.dec.Decode(&back) != nil || back.Page == nil {
+		return w.bury(path)
+	}
+	if !reflect.DeepEqual(back.page(data), p) {
+		return w.bury(path)
+	}
+	return true
+}
+
+// bury adds a record that stands for no page at path, so that a record
+// that went wrong is not read back.
+func (w *PackWriter) bury(path string) bool {
+	if w.enc.Encode(&packRecord{Path: path}) == nil && w.dec != nil {
+		var back packRecord
+		w.dec.Decode(&back)
+	}
+	return false
+}
+
+// tailReader reads what was written to buf after what it read: the
+// records a PackWriter has just encoded. Being an io.ByteReader, it lets
+// gob read no further than one message.
+type tailReader struct {
+	buf *bytes.Buffer
+	off int
+}
+
+func (r *tailReader) Read(p []byte) (int, error) {
+	if r.off >= r.buf.Len() {
+		return 0, io.EOF
+	}
+	n := copy(p, r.buf.Bytes()[r.off:])
+	r.off += n
+	return n, nil
+}
+
+func (r *tailReader) ReadByte() (byte, error) {
+	if r.off >= r.buf.Len() {
+		return 0, io.EOF
+	}
+	c := r.buf.Bytes()[r.off]
+	r.off++
+	return c, nil
+}
+
+// JoinPack returns the pack of the writers' streams.
+func JoinPack(writers []*PackWriter) []byte {
+	var out []byte
+	out = binary.AppendUvarint(out, uint64(len(writers)))
+	for _, w := range writers {
+		out = binary.AppendUvarint(out, uint64(w.buf.Len()))
+		out = append(out, w.buf.Bytes()...)
+	}
+	return out
+}
+
+// errPack is the error of a pack that is not one.
+var errPack = errors.New("content: not a page pack")
+
+// ReadPack decodes a pack, its streams in parallel, and returns its pages
+// by path; of two records of one path, the later stands. A pack that is
+// damaged is an error, and none of it is returned.
+func ReadPack(data []byte) (map[string]*PackedPage, error) {
+	register()
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)) {
+		return nil, errPack
+	}
+	data = data[k:]
+	streams := make([][]byte, n)
+	for i := range streams {
+		size, k := binary.Uvarint(data)
+		if k <= 0 || size > uint64(len(data)-k) {
+			return nil, errPack
+		}
+		streams[i] = data[k : k+int(size)]
+		data = data[k+int(size):]
+	}
+	if len(data) > 0 {
+		return nil, errPack
+	}
+	recs := make([][]packRecord, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i, s := range streams {
+		wg.Go(func() { recs[i], errs[i] = readStream(s) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	out := map[string]*PackedPage{}
+	for _, list := range recs {
+		for i := range list {
+			r := &list[i]
+			if r.Page == nil {
+				delete(out, r.Path)
+				continue
+			}
+			out[r.Path] = &PackedPage{Sum: r.Sum, rec: r}
+		}
+	}
+	return out, nil
+}
+
+func readStream(s []byte) ([]packRecord, error) {
+	dec := gob.NewDecoder(bytes.NewReader(s))
+	var out []packRecord
+	for {
+		var r packRecord
+		err := dec.Decode(&r)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, errPack
+		}
+		if r.Page != nil && (r.BodyStart < 0 || r.Page.Path != r.Path) {
+			return nil, errPack
+		}
+		out = append(out, r)
+	}
+}

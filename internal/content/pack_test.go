@@ -1,0 +1,151 @@
+package content
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"path"
+	"reflect"
+	"testing"
+	"testing/fstest"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/testsite"
+	"golang.org/x/tools/txtar"
+)
+
+// packSites are sites with every kind of page: the example site, a
+// generated one, and the fixtures of pages.txtar.
+func packSites(t *testing.T) map[string]fs.FS {
+	t.Helper()
+	gen := t.TempDir()
+	if err := testsite.Write(gen, 60, 3); err != nil {
+		t.Fatal(err)
+	}
+	ar, err := txtar.ParseFile("testdata/pages.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixtures, _ := siteOf(ar)
+	return map[string]fs.FS{"example": os.DirFS("../.."), "generated": os.DirFS(gen), "fixtures": fixtures}
+}
+
+// parsedFile is a content file and the page ParseFile made of it.
+type parsedFile struct {
+	path string
+	data []byte
+	page *Page
+}
+
+func parseSite(t *testing.T, fsys fs.FS) []parsedFile {
+	t.Helper()
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		cfg = config.Default()
+	}
+	files, err := Files(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []parsedFile
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, err := ParseFile(f, data, cfg); err == nil {
+			out = append(out, parsedFile{f, data, p})
+		}
+	}
+	return out
+}
+
+// TestPackGivesBackWhatParseFileMade: every page of the sites, written
+// to a pack and read back, is the page ParseFile makes, and carried into
+// a second pack by a writer that does not check, still is.
+func TestPackGivesBackWhatParseFileMade(t *testing.T) {
+	for name, fsys := range packSites(t) {
+		t.Run(name, func(t *testing.T) {
+			files := parseSite(t, fsys)
+			if len(files) < 5 {
+				t.Fatalf("only %d pages", len(files))
+			}
+			writers := []*PackWriter{NewPackWriter(true), NewPackWriter(true)}
+			for i, f := range files {
+				if !writers[i%2].Add(f.path, sha256.Sum256(f.data), f.data, f.page) {
+					t.Errorf("%s: not added", f.path)
+				}
+			}
+			second := NewPackWriter(false)
+			check := func(pack []byte, carry bool) {
+				t.Helper()
+				got, err := ReadPack(pack)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(got) != len(files) {
+					t.Fatalf("%d pages read back, want %d", len(got), len(files))
+				}
+				for _, f := range files {
+					pp := got[f.path]
+					if pp == nil || pp.Sum != sha256.Sum256(f.data) {
+						t.Fatalf("%s: not in the pack", f.path)
+					}
+					p := pp.Page(f.data)
+					if !reflect.DeepEqual(p, f.page) {
+						t.Errorf("%s: read back as\n%+v\nwant\n%+v", f.path, p, f.page)
+					}
+					if pp.Page(f.data) != nil {
+						t.Errorf("%s: given twice", f.path)
+					}
+					if carry {
+						second.Add(f.path, pp.Sum, f.data, p)
+					}
+				}
+			}
+			check(JoinPack(writers), true)
+			check(JoinPack([]*PackWriter{second}), false)
+		})
+	}
+}
+
+// TestPackLeavesOutWhatItCannotGiveBack: a page whose body is not the
+// tail of its file (CRLF line endings), and one that does not decode back
+// to itself (NaN is not equal to itself), are not in the pack, and
+// neither is anything of them read back.
+func TestPackLeavesOutWhatItCannotGiveBack(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/crlf.md": {Data: []byte("---\r\ntitle: CRLF\r\ndate: 2026-01-02\r\n---\r\nBody.\r\n")},
+		"content/nan.md":  {Data: []byte("---\ntitle: NaN\ndate: 2026-01-02\nratio: .nan\n---\nBody.\n")},
+		"content/ok.md":   {Data: []byte("---\ntitle: OK\ndate: 2026-01-02\n---\nBody.\n")},
+	}
+	files := parseSite(t, fsys)
+	w := NewPackWriter(true)
+	for _, f := range files {
+		added := w.Add(f.path, sha256.Sum256(f.data), f.data, f.page)
+		if want := path.Base(f.path) == "ok.md"; added != want {
+			t.Errorf("%s: added %v, want %v", f.path, added, want)
+		}
+	}
+	got, err := ReadPack(JoinPack([]*PackWriter{w}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got["content/ok.md"] == nil {
+		t.Errorf("read back %v, want only content/ok.md", got)
+	}
+}
+
+func TestReadPackRefusesDamage(t *testing.T) {
+	files := parseSite(t, packSites(t)["fixtures"])
+	w := NewPackWriter(true)
+	for _, f := range files {
+		w.Add(f.path, sha256.Sum256(f.data), f.data, f.page)
+	}
+	pack := JoinPack([]*PackWriter{w})
+	for _, bad := range [][]byte{nil, {}, {5}, pack[:len(pack)-1], append(pack[:len(pack):len(pack)], 0), {1, 3, 'a', 'b', 'c'}} {
+		if _, err := ReadPack(bad); err == nil {
+			t.Errorf("ReadPack(% x…) = nil error", bad[:min(len(bad), 8)])
+		}
+	}
+}
