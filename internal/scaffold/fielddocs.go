@@ -73,6 +73,7 @@ var fieldDocs = map[string]string{
 	"Outlook.GrowthPercent":        "The projected change in employment, in percent (negative for a decline).",
 	"Outlook.Period":               "The years the projection covers (\"2024-2034\").",
 	"Outlook.Source":               "Who made the projection.",
+	"PackedPage.Sum":               "what the caller said of the file's bytes (a digest)",
 	"Page.Body":                    "Markdown after the front matter, LF line endings, no BOM",
 	"Page.BodyLine":                "1-based file line where Body starts (body line n is file line BodyLine+n-1)",
 	"Page.Career":                  "the typed fields of a job, role or certification; zero for other kinds",

@@ -114,9 +114,11 @@
 // a full build makes once Settle returns.
 //
 // With Options.CacheDir (`build`, by default .careersite/cache, see
-// internal/cache), converted Markdown, the files of bodyFiles and the
-// search analyses of pages (analyses.go: the index made again after a
-// page changed analyses that page alone) are kept on disk, and so is a
+// internal/cache), the parsed pages of the content files (pages.go: a
+// build parses only the files whose bytes changed), converted Markdown,
+// the files of bodyFiles and the search analyses of pages (analyses.go:
+// the index made again after a page changed analyses that page alone) are
+// kept on disk, as is the output before last (output.Spare), and so is a
 // manifest of the last commit into each destination (manifest.go): every
 // file's key, size, modification time and ids. The next `careersite
 // build`, in another process, publishes again every file whose key and
