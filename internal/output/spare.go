@@ -18,9 +18,16 @@ func Spare(path string) Option {
 
 // takeSpare moves the spare folder, if there is one, to the path of the
 // temporary directory tmp, which NewDir has just made empty, and reports
-// whether it did; if not, tmp is an empty folder again. A spare that is not a real folder (a symbolic link) is not taken.
+// whether it did; if not, tmp is an empty folder again. A spare that is
+// not a real folder (a symbolic link) is not taken, nor one for a
+// destination that is missing.
 func (d *Dir) takeSpare(tmp string) bool {
 	if d.spare == "" {
+		return false
+	}
+	if _, err := os.Lstat(d.dest); err != nil {
+		// Without the destination no file of the spare can be kept:
+		// an empty folder is less work.
 		return false
 	}
 	if info, err := os.Lstat(d.spare); err != nil || !info.IsDir() {

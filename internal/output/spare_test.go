@@ -158,7 +158,9 @@ func TestSpareThatIsALinkIsNotTaken(t *testing.T) {
 	if err := os.Symlink(outside, spare); err != nil {
 		t.Fatal(err)
 	}
-	d, err := NewDir(filepath.Join(parent, "public"), Spare(spare))
+	dest := filepath.Join(parent, "public")
+	writeTree(t, dest, map[string]string{"index.html": "old home"})
+	d, err := NewDir(dest, Spare(spare))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,4 +197,27 @@ func TestKilledBuildsSpareIsRemoved(t *testing.T) {
 	publish(t, dest, spare, nil, map[string]string{"index.html": "new home"})
 	assertTree(t, dest, map[string]string{"index.html": "new home"})
 	assertOnly(t, parent, "public", "spare")
+}
+
+// TestSpareWithoutDestination: with no destination there is nothing the
+// spare could keep; the build starts empty and leaves the spare alone.
+func TestSpareWithoutDestination(t *testing.T) {
+	parent := t.TempDir()
+	spare := filepath.Join(parent, "spare")
+	writeTree(t, spare, map[string]string{"index.html": "older home"})
+	d, err := NewDir(filepath.Join(parent, "public"), Spare(spare))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.fromSpare {
+		t.Fatal("the Dir started from the spare without a destination")
+	}
+	if err := d.WriteFile("index.html", []byte("home")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertTree(t, filepath.Join(parent, "public"), map[string]string{"index.html": "home"})
+	assertTree(t, spare, map[string]string{"index.html": "older home"})
 }
