@@ -51,6 +51,7 @@ func New(opts Options) *Converter {
 
 // newConverter is New with the lexer lookup as a parameter, for tests.
 func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Converter {
+	keepClock()
 	code := newCodeRenderer(findLexer, defaultCodeCacheSize)
 	code.limits = newCodeLimits(opts)
 	exts := []goldmark.Extender{
