@@ -65,6 +65,13 @@ func (s *File) Put(data []byte) (Ref, error) {
 
 // Get reads back the byte string r names, into a new slice.
 func (s *File) Get(r Ref) ([]byte, error) {
+	// ReadAt of nothing succeeds even on a closed file.
+	s.mu.Lock()
+	closed := s.closed
+	s.mu.Unlock()
+	if closed {
+		return nil, errClosed
+	}
 	data := make([]byte, r.n)
 	if _, err := s.f.ReadAt(data, r.off); err != nil {
 		return nil, fmt.Errorf("spill: %w", err)
