@@ -273,17 +273,16 @@ type vocabulary struct {
 	ids   map[*termTable][]int32
 }
 
-// vocabularyOf is the vocabulary of the analyses of the docs: the terms
-// some doc has, from whichever tables they come. With one table (a build
-// from scratch, or from one pack) no term needs looking up.
-func vocabularyOf(stats []*Analysis) vocabulary {
-	v := vocabulary{ids: map[*termTable][]int32{}}
+// docCounts returns, for each term table the analyses use, how many of
+// them have each of its terms, and the tables in the order first used.
+func docCounts(analyses []*Analysis) (map[*termTable][]int32, []*termTable) {
+	counts := map[*termTable][]int32{}
 	var tables []*termTable
-	for _, a := range stats {
-		df, ok := v.ids[a.table]
+	for _, a := range analyses {
+		n, ok := counts[a.table]
 		if !ok {
-			df = make([]int32, len(a.table.terms))
-			v.ids[a.table] = df
+			n = make([]int32, len(a.table.terms))
+			counts[a.table] = n
 			tables = append(tables, a.table)
 		}
 		r := newEntryReader(a)
@@ -292,9 +291,18 @@ func vocabularyOf(stats []*Analysis) vocabulary {
 			if !ok {
 				break
 			}
-			df[t]++
+			n[t]++
 		}
 	}
+	return counts, tables
+}
+
+// vocabularyOf is the vocabulary of the analyses of the docs: the terms
+// some doc has, from whichever tables they come. With one table (a build
+// from scratch, or from one pack) no term needs looking up.
+func vocabularyOf(stats []*Analysis) vocabulary {
+	counts, tables := docCounts(stats)
+	v := vocabulary{ids: counts}
 	var byTerm map[string]int32 // nil with one table
 	if len(tables) > 1 {
 		byTerm = map[string]int32{}

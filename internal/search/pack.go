@@ -88,25 +88,8 @@ func EncodeAnalyses(analyses []*Analysis) []byte {
 // (of those the analyses have). A table not in byte order (one Analyze
 // made) has its terms sorted; the tables are merged one after the other.
 func packTerms(analyses []*Analysis) ([]string, map[*termTable][]int32) {
-	renumber := map[*termTable][]int32{}
-	var tables []*termTable
-	for _, a := range analyses {
-		used, ok := renumber[a.table]
-		if !ok {
-			used = make([]int32, len(a.table.terms))
-			renumber[a.table] = used
-			tables = append(tables, a.table)
-		}
-		r := newEntryReader(a)
-		for {
-			t, _, _, ok := r.skip()
-			if !ok {
-				break
-			}
-			used[t] = 1
-		}
-	}
-	lists := make([][]int32, len(tables)) // the used terms of each table, sorted
+	renumber, tables := docCounts(analyses) // the counts, made numbers in place below
+	lists := make([][]int32, len(tables))   // the used terms of each table, sorted
 	var terms []string
 	for i, t := range tables {
 		for j, u := range renumber[t] {
