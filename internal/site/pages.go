@@ -60,6 +60,9 @@ func (pk *pagePack) parse(b *Builder, p string, sum digest, data []byte) (*conte
 	}
 	if pp := pk.old[p]; pp != nil && pp.Sum == sum {
 		if page := pp.Page(data); page != nil {
+			// Encoded again now, before the build changes the page:
+			// whether a new pack is needed is known only once every
+			// file is read (about 16 µs a page, lost when it is not).
 			pk.used.Add(1)
 			w := <-pk.carried
 			w.Add(p, sum, data, page)
