@@ -516,6 +516,11 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 			b.cache.Put("bodyfiles", b.cacheKey(key), encodeFiles(made))
 		}
 	}
+	for i := range made {
+		if err := b.spill.keepFile(&made[i]); err != nil {
+			return nil, err
+		}
+	}
 	b.bodyMemo.put(key, made)
 	files := slices.DeleteFunc(slices.Clone(m.files), func(g generated) bool { return g.fromBodies })
 	files = append(files, made...)

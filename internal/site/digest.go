@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"hash"
 	"math"
 	"reflect"
 	"slices"
@@ -18,45 +19,80 @@ type digest [sha256.Size]byte
 
 // hasher writes values into a SHA-256 unambiguously: every variable-length
 // value is preceded by its length, so that ("ab", "c") and ("a", "bc")
-// differ. Values are gathered in a buffer and hashed at once: keys are
-// made of many small values.
+// differ. Values are gathered in a buffer and hashed a chunk at a time:
+// keys are made of many small values, too small to hash one by one, and
+// some of very many (the key of a list of 100,000 pages), too many to
+// gather whole.
 type hasher struct {
 	buf []byte
+	sha hash.Hash // made when the buffer first fills a chunk
 }
+
+// hashChunk is how many bytes the buffer gathers before they are hashed.
+const hashChunk = 4 << 10
 
 func newHasher() *hasher { return &hasher{buf: make([]byte, 0, 512)} }
 
-func (h *hasher) sum() digest { return sha256.Sum256(h.buf) }
+func (h *hasher) sum() digest {
+	if h.sha == nil {
+		return sha256.Sum256(h.buf)
+	}
+	h.sha.Write(h.buf)
+	var d digest
+	h.sha.Sum(d[:0])
+	return d
+}
+
+// flush hashes the buffer once it holds a chunk.
+func (h *hasher) flush() *hasher {
+	if len(h.buf) < hashChunk {
+		return h
+	}
+	if h.sha == nil {
+		h.sha = sha256.New()
+	}
+	h.sha.Write(h.buf)
+	h.buf = h.buf[:0]
+	return h
+}
 
 func (h *hasher) int(n int64) *hasher {
 	h.buf = binary.LittleEndian.AppendUint64(h.buf, uint64(n))
-	return h
+	return h.flush()
+}
+
+func (h *hasher) byte(b byte) *hasher {
+	h.buf = append(h.buf, b)
+	return h.flush()
 }
 
 func (h *hasher) bool(b bool) *hasher {
 	if b {
-		h.buf = append(h.buf, 1)
-	} else {
-		h.buf = append(h.buf, 0)
+		return h.byte(1)
 	}
-	return h
+	return h.byte(0)
 }
 
-func (h *hasher) str(s string) *hasher {
+func (h *hasher) str(s string) *hasher { return write(h, s) }
+
+func (h *hasher) bytes(b []byte) *hasher { return write(h, b) }
+
+// write writes the length of s, then s a chunk at a time.
+func write[T string | []byte](h *hasher, s T) *hasher {
 	h.buf = binary.AppendUvarint(h.buf, uint64(len(s)))
-	h.buf = append(h.buf, s...)
-	return h
-}
-
-func (h *hasher) bytes(b []byte) *hasher {
-	h.buf = binary.AppendUvarint(h.buf, uint64(len(b)))
-	h.buf = append(h.buf, b...)
+	h.flush()
+	for len(s) > 0 {
+		n := min(len(s), hashChunk)
+		h.buf = append(h.buf, s[:n]...)
+		h.flush()
+		s = s[n:]
+	}
 	return h
 }
 
 func (h *hasher) digest(d digest) *hasher {
 	h.buf = append(h.buf, d[:]...)
-	return h
+	return h.flush()
 }
 
 func (h *hasher) strs(ss []string) *hasher {
@@ -102,7 +138,7 @@ func (h *hasher) walk(v reflect.Value, depth int) *hasher {
 	if !v.IsValid() {
 		return h.int(0)
 	}
-	h.buf = append(h.buf, byte(v.Kind())) // the static type is known to whoever reads the digest; kinds tell values apart
+	h.byte(byte(v.Kind())) // the static type is known to whoever reads the digest; kinds tell values apart
 	if v.Kind() == reflect.Pointer && slices.Contains(modelTypes, v.Type().Elem()) {
 		// Another page (or term …): its identity, not its fields, which
 		// are its own dependency.

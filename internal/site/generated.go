@@ -35,9 +35,11 @@ func bytesOf(data []byte) func() ([]byte, error) {
 	return func() ([]byte, error) { return data, nil }
 }
 
-// digestOf is a digest func for a file whose bytes are made already.
+// digestOf is a digest func for a file whose bytes are made already. It
+// holds their digest, not the bytes, which may be spilled (spill.go).
 func digestOf(data []byte) func(*hasher, *keyer) {
-	return func(h *hasher, _ *keyer) { h.bytes(data) }
+	d := hashBytes(data)
+	return func(h *hasher, _ *keyer) { h.digest(d) }
 }
 
 // checkFrontMatter reports the front-matter values that the site model

@@ -9,14 +9,16 @@ import (
 	"github.com/careersite/careersite/internal/spill"
 )
 
-// spillBudget is how many bytes of converted HTML a one-shot build (Build)
-// holds in memory; the rest waits in a temporary file beside the
+// spillBudget is how many bytes of converted HTML (and of the files made
+// from every page's body) a one-shot build (Build) holds in memory; the
+// rest waits in a temporary file beside the
 // destination until the pages are rendered, so that the memory a build
 // takes stops growing with the size of the site's HTML. A Builder kept for
 // a session (serve, watch) holds it all: it converts a body once per edit.
 const spillBudget = 64 << 20
 
-// spiller moves converted HTML out of memory once a budget is spent.
+// spiller moves converted HTML, and files made from it, out of memory once
+// a budget is spent.
 type spiller struct {
 	dir    string // the folder of the file, made on first need
 	budget int64
@@ -30,15 +32,40 @@ func newSpiller(dest string, budget int64) *spiller {
 	return &spiller{dir: filepath.Dir(dest), budget: budget}
 }
 
-// keep moves the HTML of c to the file when the budget is spent. Where the
-// file cannot be made or written, the HTML stays in memory: spilling saves
-// memory, it never fails a build.
+// keep moves the HTML of c to the file when the budget is spent.
 func (s *spiller) keep(c *conversion) {
 	if s == nil || c == nil || c.res == nil || c.spilled != nil || c.content == "" {
 		return
 	}
-	if s.held.Add(int64(len(c.content))) <= s.budget {
-		return
+	if ref, ok := s.put([]byte(c.content)); ok {
+		c.content, c.spilled, c.ref = "", s.file, ref
+	}
+}
+
+// keepFile moves the bytes of a generated file made already (bodyFiles:
+// the search index, at 100,000 pages over 100 MB) to the file when the
+// budget is spent; g then reads them back when it is written.
+func (s *spiller) keepFile(g *generated) error {
+	if s == nil {
+		return nil
+	}
+	data, err := g.make()
+	if err != nil {
+		return err
+	}
+	if ref, ok := s.put(data); ok {
+		file := s.file
+		g.make = func() ([]byte, error) { return file.Get(ref) }
+	}
+	return nil
+}
+
+// put writes data to the file once the budget is spent. Where the file
+// cannot be made or written, the data stays in memory (ok is false):
+// spilling saves memory, it never fails a build.
+func (s *spiller) put(data []byte) (ref spill.Ref, ok bool) {
+	if s.held.Add(int64(len(data))) <= s.budget {
+		return ref, false
 	}
 	s.once.Do(func() {
 		if os.MkdirAll(s.dir, 0o755) == nil {
@@ -46,14 +73,14 @@ func (s *spiller) keep(c *conversion) {
 		}
 	})
 	if s.file == nil {
-		return
+		return ref, false
 	}
-	ref, err := s.file.Put([]byte(c.content))
+	ref, err := s.file.Put(data)
 	if err != nil {
-		return
+		return ref, false
 	}
-	s.held.Add(-int64(len(c.content)))
-	c.content, c.spilled, c.ref = "", s.file, ref
+	s.held.Add(-int64(len(data)))
+	return ref, true
 }
 
 // close lets the file go: the build that read it is over, committed or

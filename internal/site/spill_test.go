@@ -84,3 +84,24 @@ func TestSpillKeepsBudget(t *testing.T) {
 func newConv(html string) *conversion {
 	return newConversion(digest{}, &markdown.Result{HTML: []byte(html)}, nil)
 }
+
+// TestSpillKeepsFiles checks that a generated file over the budget is read
+// back from the spill file, not from the bytes it was made with.
+func TestSpillKeepsFiles(t *testing.T) {
+	s := newSpiller(filepath.Join(t.TempDir(), "public"), 4)
+	defer s.close()
+	small, large := []byte("{}"), []byte(`{"term":[1,2,3]}`)
+	gs := []generated{{name: "a.json", make: bytesOf(small)}, {name: "b.json", make: bytesOf(large)}}
+	for i := range gs {
+		if err := s.keepFile(&gs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	small[0], large[0] = 'X', 'X' // what stayed in memory changes; what was spilled does not
+	if data, err := gs[0].make(); err != nil || string(data) != "X}" {
+		t.Errorf("the file within budget gives %q, %v: want its bytes in memory", data, err)
+	}
+	if data, err := gs[1].make(); err != nil || string(data) != `{"term":[1,2,3]}` {
+		t.Errorf("the file over budget gives %q, %v: want the bytes put in the spill file", data, err)
+	}
+}

@@ -1,0 +1,41 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"strings"
+	"testing"
+)
+
+// TestHasherChunksGiveTheDigestOfTheWhole checks that hashing a chunk at a
+// time gives the SHA-256 of everything written, at every length around
+// the chunk: the keys of large lists are hashed in chunks, the others at
+// once, and both must be the digest of the same values.
+func TestHasherChunksGiveTheDigestOfTheWhole(t *testing.T) {
+	for _, n := range []int{0, 1, 100, hashChunk - 9, hashChunk - 1, hashChunk, hashChunk + 1, 3*hashChunk + 7} {
+		long := strings.Repeat("x", n)
+		h := newHasher()
+		var want []byte
+		for i := range 50 {
+			h.int(int64(i)).str(long).bytes([]byte("ab")).bool(i%2 == 0)
+			want = binary.LittleEndian.AppendUint64(want, uint64(i))
+			want = binary.AppendUvarint(want, uint64(n))
+			want = append(want, long...)
+			want = append(want, 2, 'a', 'b')
+			if i%2 == 0 {
+				want = append(want, 1)
+			} else {
+				want = append(want, 0)
+			}
+		}
+		if got := h.sum(); got != sha256.Sum256(want) {
+			t.Errorf("strings of %d bytes: the digest is not the SHA-256 of what was written", n)
+		}
+	}
+}
+
+func TestHasherTellsSplitsApart(t *testing.T) {
+	if newHasher().str("ab").str("c").sum() == newHasher().str("a").str("bc").sum() {
+		t.Error(`("ab", "c") and ("a", "bc") have the same digest`)
+	}
+}
