@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"path"
-	"strings"
 )
 
 // maxPartialDepth is how deeply partials may nest. Real layouts stay within
@@ -32,8 +31,9 @@ func (in *instance) partial(name string, data ...any) (template.HTML, error) {
 	if len(data) == 1 {
 		arg = data[0]
 	}
-	var b strings.Builder
-	if err := in.set.ExecuteTemplate(&b, file, arg); err != nil {
+	b := borrowBuffer()
+	defer giveBackBuffer(b)
+	if err := in.set.ExecuteTemplate(b, file, arg); err != nil {
 		return "", err
 	}
 	// The output of an html/template execution, escaped there: safe as HTML.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -80,6 +81,17 @@ func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 		return r.files.execError(name, err)
 	}
 	return nil
+}
+
+// Render is Execute into a buffer kept between calls; it returns the
+// output, in memory of its own.
+func (r *Renderer) Render(name string, data any) ([]byte, error) {
+	buf := borrowBuffer()
+	defer giveBackBuffer(buf)
+	if err := r.Execute(buf, name, data); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // partialSet returns the template set of all partials, which every page's

@@ -382,3 +382,29 @@ func BenchmarkExecute(b *testing.B) {
 		}
 	})
 }
+
+// TestRenderOutputIsItsOwn checks that what Render returns stays as it was
+// after later renders, which reuse the buffers of the earlier ones, and
+// that the partials each page includes are its own.
+func TestRenderOutputIsItsOwn(t *testing.T) {
+	r := newRenderer(t, map[string]string{
+		"layouts/_default/single.html": `<h1>{{ .T }}</h1>{{ partial "p.html" .T }}`,
+		"layouts/partials/p.html":      `<p>{{ . }}</p>`,
+	}, nil)
+	var outs [][]byte
+	for _, title := range []string{"first", "second page", "3"} {
+		out, err := r.Render("layouts/_default/single.html", map[string]string{"T": title})
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, out)
+	}
+	for i, want := range []string{"<h1>first</h1><p>first</p>", "<h1>second page</h1><p>second page</p>", "<h1>3</h1><p>3</p>"} {
+		if string(outs[i]) != want {
+			t.Errorf("render %d = %q, want %q", i+1, outs[i], want)
+		}
+	}
+	if _, err := r.Render("layouts/none.html", nil); err == nil {
+		t.Error("Render of a missing template succeeded")
+	}
+}

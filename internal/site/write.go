@@ -242,12 +242,12 @@ func (b *Builder) renderPage(m *siteModel, it *item, now time.Time) ([]byte, lin
 			defer func() { p.JSONLD = nil }()
 		}
 	}
-	var buf bytes.Buffer
-	if err := b.renderer.Execute(&buf, it.tmpl, p); err != nil {
+	out, err := b.renderer.Render(it.tmpl, p)
+	if err != nil {
 		return nil, nil, fmt.Errorf("%w (rendering %s)", err, describe(p))
 	}
-	ids := links.ScanIDs(buf.Bytes())
-	data, err := b.minifyHTML(buf.Bytes(), true)
+	ids := links.ScanIDs(out)
+	data, err := b.minifyHTML(out, true)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w (minifying %s)", err, describe(p))
 	}
