@@ -116,7 +116,8 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	postings := weigh(docs, stats, vocabularyOf(stats))
+	w := shardWriter{size: opts.ShardSize}
+	weigh(docs, stats, vocabularyOf(stats), postingsBudget, w.add)
 	var files []File
 	add := func(dir string, data []byte) string {
 		h := fingerprint(data)
@@ -126,7 +127,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	m := Manifest{Version: formatVersion, Pages: len(docs), Scale: scale, K1: k1, Chunk: opts.ChunkSize}
 	kinds := kindTable(docs, opts.KindLabels)
 	m.Kinds = kinds
-	for _, s := range shards(postings, opts.ShardSize) {
+	for _, s := range w.shards() {
 		m.Shards = append(m.Shards, s.key, add("t", s.data))
 	}
 	for _, c := range chunks(docs, kinds, opts.ChunkSize) {
@@ -159,44 +160,104 @@ func dedupe(files []File) []File {
 	return slices.CompactFunc(files, func(a, b File) bool { return a.Name == b.Name })
 }
 
-// weigh makes every term's postings: the ids of the docs that have it,
-// ascending, each with its stored weight round(tf̃ × scale), where tf̃ is
-// the BM25F pseudo-frequency Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f).
-// The filter terms ":k:<kind>" and ":s:<skill key>" get the ids alone.
-// The terms come in no particular order. It lets go of the analyses it
-// made (those of docs without an Analysis) as the postings grow.
-func weigh(docs []Doc, stats []*Analysis, vocab vocabulary) []termPostings {
+// postingsBudget is the most int32s of postings weigh makes at once. At
+// 100,000 pages the postings of every term take ~240 MB, the largest part
+// of a build's memory while they last; made a run of terms at a time, in
+// one pass over the analyses for each run, they take at most this.
+const postingsBudget = 16 << 20
+
+// weigh makes every term's postings and gives them to emit in client
+// order: the ids of the docs that have the term, ascending, each with its
+// stored weight round(tf̃ × scale), where tf̃ is the BM25F pseudo-frequency
+// Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f). The filter terms
+// ":k:<kind>" and ":s:<skill key>" get the ids alone. The postings of a
+// run of terms of at most budget int32s (or of one term, when it alone is
+// more) are made together, and let go once emitted; in the pass of the
+// last run, weigh lets go of the analyses it made (those of docs without
+// an Analysis).
+func weigh(docs []Doc, stats []*Analysis, vocab vocabulary, budget int, emit func(termPostings)) {
 	avg := avgLens(stats)
-	out := emptyPostings(vocab)
+	norms := make([][nfields]float64, len(stats))
 	filters := map[string][]int32{}
 	for id, st := range stats {
-		var norm [nfields]float64
 		for f, fd := range fields {
-			norm[f] = 1 - fd.b + fd.b*float64(st.lens[f])/avg[f]
-		}
-		ids := vocab.ids[st.table]
-		r := newEntryReader(st)
-		var tf [nfields]int
-		for {
-			t, ok := r.next(&tf)
-			if !ok {
-				break
-			}
-			term := ids[t]
-			out[term].ids = append(out[term].ids, int32(id), weight(tf, norm))
-		}
-		if docs[id].Analysis == nil {
-			stats[id] = nil
+			norms[id][f] = 1 - fd.b + fd.b*float64(st.lens[f])/avg[f]
 		}
 		addFilter(filters, ":k:"+docs[id].Kind, id)
 		for _, s := range docs[id].Skills {
 			addFilter(filters, ":s:"+s.Key, id)
 		}
 	}
-	for t, ids := range filters {
-		out = append(out, termPostings{term: t, ids: ids})
+	// Every term in client order: those of the vocabulary by id, filters
+	// with id -1.
+	type slot struct {
+		term string
+		id   int32
 	}
-	return out
+	order := make([]slot, 0, len(vocab.terms)+len(filters))
+	for id, t := range vocab.terms {
+		order = append(order, slot{t, int32(id)})
+	}
+	for t := range filters {
+		order = append(order, slot{t, -1})
+	}
+	slices.SortFunc(order, func(a, b slot) int { return compareTerms(a.term, b.term) })
+	size := func(s slot) int {
+		if s.id < 0 {
+			return 0
+		}
+		return 2 * int(vocab.df[s.id])
+	}
+	at := make([]int32, len(vocab.terms)) // a term's place in the run being made; -1 outside it
+	for i := range at {
+		at[i] = -1
+	}
+	for lo := 0; lo < len(order); {
+		hi, n := lo+1, size(order[lo])
+		for hi < len(order) && n+size(order[hi]) <= budget {
+			n += size(order[hi])
+			hi++
+		}
+		run := make([]termPostings, hi-lo)
+		pairs := make([]int32, n)
+		for i, s := range order[lo:hi] {
+			run[i].term = s.term
+			if s.id < 0 {
+				run[i].ids = filters[s.term]
+				continue
+			}
+			k := size(s)
+			run[i].ids, pairs = pairs[:0:k], pairs[k:]
+			at[s.id] = int32(i)
+		}
+		last := hi == len(order)
+		for id, st := range stats {
+			if n > 0 {
+				ids := vocab.ids[st.table]
+				r := newEntryReader(st)
+				var tf [nfields]int
+				for {
+					t, ok := r.next(&tf)
+					if !ok {
+						break
+					}
+					if i := at[ids[t]]; i >= 0 {
+						run[i].ids = append(run[i].ids, int32(id), weight(tf, norms[id]))
+					}
+				}
+			}
+			if last && docs[id].Analysis == nil {
+				stats[id] = nil
+			}
+		}
+		for i, s := range order[lo:hi] {
+			if s.id >= 0 {
+				at[s.id] = -1
+			}
+			emit(run[i])
+		}
+		lo = hi
+	}
 }
 
 // avgLens is the mean length of each field, at least 1.
@@ -211,24 +272,6 @@ func avgLens(stats []*Analysis) [nfields]float64 {
 		avg[f] = max(avg[f]/float64(max(len(stats), 1)), 1)
 	}
 	return avg
-}
-
-// emptyPostings are the postings of the vocabulary's terms, by id, with no
-// pairs yet: runs of one array, each with room for its term's df pairs, so
-// that appending a doc's pair fills it in place.
-func emptyPostings(vocab vocabulary) []termPostings {
-	var size int
-	for _, df := range vocab.df {
-		size += 2 * int(df)
-	}
-	pairs := make([]int32, size)
-	out := make([]termPostings, len(vocab.terms))
-	for i, t := range vocab.terms {
-		n := 2 * int(vocab.df[i])
-		out[i] = termPostings{term: t, ids: pairs[:0:n]}
-		pairs = pairs[n:]
-	}
-	return out
 }
 
 // weight is the stored weight of a term that occurs tf times in the fields
@@ -262,37 +305,46 @@ type shard struct {
 	data []byte
 }
 
-// shards sorts the postings in client order and encodes them, term after
-// term, into shards of about size bytes: a shard is closed when the next
-// term would take it over size, so a term whose postings alone are larger
-// has a shard of its own.
-func shards(postings []termPostings, size int) []shard {
-	slices.SortFunc(postings, func(a, b termPostings) int { return compareTerms(a.term, b.term) })
-	var out []shard
-	var buf []byte
-	prevLast, first := "", ""
-	for i, p := range postings {
-		entry := encodeTerm(nil, p.term, p.ids)
-		if len(buf) > 0 && len(buf)+len(entry)+2 > size {
-			out = append(out, shard{key: boundary(prevLast, first), data: append(buf, '}')})
-			prevLast, buf = postings[i-1].term, nil
-		}
-		if len(buf) == 0 {
-			first = p.term
-			buf = append(buf, '{')
-		} else {
-			buf = append(buf, ',')
-		}
-		buf = append(buf, entry...)
+// shardWriter encodes postings, given term after term in client order,
+// into shards of about size bytes: a shard is closed when the next term
+// would take it over size, so a term whose postings alone are larger has
+// a shard of its own.
+type shardWriter struct {
+	size        int
+	out         []shard
+	buf, entry  []byte
+	first, last string // the first and the last term of buf
+	prevLast    string // the last term of the shard before
+}
+
+func (w *shardWriter) add(p termPostings) {
+	w.entry = encodeTerm(w.entry[:0], p.term, p.ids)
+	if len(w.buf) > 0 && len(w.buf)+len(w.entry)+2 > w.size {
+		w.out = append(w.out, shard{key: boundary(w.prevLast, w.first), data: append(w.buf, '}')})
+		w.prevLast, w.buf = w.last, nil
 	}
-	if len(buf) > 0 || len(out) == 0 {
-		if len(buf) == 0 {
-			buf = append(buf, '{')
-		}
-		out = append(out, shard{key: boundary(prevLast, first), data: append(buf, '}')})
+	if len(w.buf) == 0 {
+		w.first = p.term
+		w.buf = append(w.buf, '{')
+	} else {
+		w.buf = append(w.buf, ',')
 	}
-	out[0].key = ""
-	return out
+	w.buf = append(w.buf, w.entry...)
+	w.last = p.term
+}
+
+// shards closes the last shard and returns them all: one, empty, when no
+// term was added.
+func (w *shardWriter) shards() []shard {
+	if len(w.buf) > 0 || len(w.out) == 0 {
+		if len(w.buf) == 0 {
+			w.buf = append(w.buf, '{')
+		}
+		w.out = append(w.out, shard{key: boundary(w.prevLast, w.first), data: append(w.buf, '}')})
+		w.buf = nil
+	}
+	w.out[0].key = ""
+	return w.out
 }
 
 // boundary is the shortest prefix of first, in code points, that sorts

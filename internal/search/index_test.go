@@ -245,7 +245,7 @@ func TestBuildIgnoresWorkers(t *testing.T) {
 	docs := proseDocs(200)
 	encode := func(workers int) []shard {
 		stats, _ := analyzeAll(docs, nil, workers)
-		return shards(weigh(docs, stats, vocabularyOf(stats)), 4<<10)
+		return encodeShards(docs, stats, postingsBudget)
 	}
 	one := encode(1)
 	for _, workers := range []int{2, 7} {
@@ -256,13 +256,46 @@ func TestBuildIgnoresWorkers(t *testing.T) {
 	}
 }
 
+// encodeShards weighs the docs with the postings budget given and encodes
+// the postings into shards of 4 KiB.
+func encodeShards(docs []Doc, stats []*Analysis, budget int) []shard {
+	w := shardWriter{size: 4 << 10}
+	weigh(docs, stats, vocabularyOf(stats), budget, w.add)
+	return w.shards()
+}
+
+// TestWeighInRuns makes the postings a few terms at a time, down to one
+// term per run: the shards must be those made all at once, and every
+// term's postings must come once, in client order.
+func TestWeighInRuns(t *testing.T) {
+	docs := append(proseDocs(20), rankDocs...)
+	analyses := func() []*Analysis {
+		stats, _ := analyzeAll(docs, nil, 1)
+		return stats // weigh lets go of them
+	}
+	whole := encodeShards(docs, analyses(), postingsBudget)
+	for _, budget := range []int{1, 300, 5000} {
+		if got := encodeShards(docs, analyses(), budget); !slices.EqualFunc(got, whole, func(a, b shard) bool { return a.key == b.key && bytes.Equal(a.data, b.data) }) {
+			t.Errorf("with a budget of %d, the shards differ from those made at once", budget)
+		}
+		stats := analyses()
+		var terms []string
+		weigh(docs, stats, vocabularyOf(stats), budget, func(p termPostings) { terms = append(terms, p.term) })
+		if !slices.IsSortedFunc(terms, compareTerms) || len(slices.Compact(slices.Clone(terms))) != len(terms) {
+			t.Errorf("with a budget of %d, the terms do not come once each in client order", budget)
+		}
+	}
+}
+
 // TestManyOccurrences weighs a term that occurs more often in a field than
 // 16 bits can count.
 func TestManyOccurrences(t *testing.T) {
 	const n = 70000
 	docs := []Doc{{URL: "a/", Body: strings.Repeat("go ", n)}, {URL: "b/", Body: "go rust"}}
 	stats, _ := analyzeAll(docs, nil, 1)
-	for _, p := range weigh(docs, stats, vocabularyOf(stats)) {
+	var all []termPostings
+	weigh(docs, stats, vocabularyOf(stats), postingsBudget, func(p termPostings) { all = append(all, p) })
+	for _, p := range all {
 		if p.term != "go" {
 			continue
 		}
