@@ -512,13 +512,17 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 		if made, err = bodyFiles(m.pages, b.searchAnalyses()); err != nil {
 			return nil, err
 		}
-		if b.cache != nil {
-			b.cache.Put("bodyfiles", b.cacheKey(key), encodeFiles(made))
-		}
 	}
+	// Spilled before they are encoded for the cache, so that their bytes
+	// are not in memory twice.
 	for i := range made {
 		if err := b.spill.keepFile(&made[i]); err != nil {
 			return nil, err
+		}
+	}
+	if !ok && b.cache != nil {
+		if data, err := encodeFiles(made); err == nil { // a spill that cannot be read fails the build when the files are written
+			b.cache.Put("bodyfiles", b.cacheKey(key), data)
 		}
 	}
 	b.bodyMemo.put(key, made)
@@ -530,7 +534,7 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 
 // encodeFiles writes generated files whose bytes are made (bodyFiles) for
 // the persistent cache.
-func encodeFiles(files []generated) []byte {
+func encodeFiles(files []generated) ([]byte, error) {
 	var out []byte
 	put := func(p []byte) {
 		out = binary.AppendUvarint(out, uint64(len(p)))
@@ -538,12 +542,15 @@ func encodeFiles(files []generated) []byte {
 	}
 	out = binary.AppendUvarint(out, uint64(len(files)))
 	for _, f := range files {
-		data, _ := f.make()
+		data, err := f.make()
+		if err != nil {
+			return nil, err
+		}
 		put([]byte(f.name))
 		put([]byte(f.owner))
 		put(data)
 	}
-	return out
+	return out, nil
 }
 
 func decodeFiles(b []byte) ([]generated, bool) {
