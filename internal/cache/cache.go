@@ -21,6 +21,7 @@
 package cache
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -182,27 +183,36 @@ func (c *Cache) check(data []byte) ([]byte, bool) {
 
 // Put stores payload as the entry of kind with key k.
 func (c *Cache) Put(kind string, k Key, payload []byte) error {
+	return c.PutStream(kind, k, func(w io.Writer) error {
+		_, err := w.Write(payload)
+		return err
+	})
+}
+
+// PutStream stores what write writes as the entry of kind with key k, so
+// that a large entry (the search index of a large site) need not be in
+// memory whole. An error of write leaves the entry as it was.
+func (c *Cache) PutStream(kind string, k Key, write func(io.Writer) error) error {
 	name := c.path(kind, k)
 	if err := c.mkdir(filepath.Dir(name)); err != nil {
 		return err
 	}
-	var hdr bytes.Buffer
-	hdr.Grow(headerSize)
-	hdr.WriteString(magic)
-	hdr.Write(c.version[:])
-	sum := sha256.Sum256(payload)
-	hdr.Write(sum[:])
-	var n [8]byte
-	binary.LittleEndian.PutUint64(n[:], uint64(len(payload)))
-	hdr.Write(n[:])
-
 	f, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	_, err = f.Write(hdr.Bytes())
+	// The header holds the payload's checksum and length: it is written
+	// over its place once the payload is.
+	_, err = f.Write(make([]byte, headerSize))
 	if err == nil {
-		_, err = f.Write(payload)
+		bw := bufio.NewWriterSize(f, 1<<16)
+		pw := &payloadWriter{w: bw, sum: sha256.New()}
+		if err = write(pw); err == nil {
+			err = bw.Flush()
+		}
+		if err == nil {
+			_, err = f.WriteAt(c.header(pw), 0)
+		}
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -215,6 +225,29 @@ func (c *Cache) Put(kind string, k Key, payload []byte) error {
 		return fmt.Errorf("cache: %w", err)
 	}
 	return nil
+}
+
+// payloadWriter writes the payload of an entry and keeps its checksum and
+// length.
+type payloadWriter struct {
+	w   io.Writer
+	sum hash.Hash
+	n   uint64
+}
+
+func (pw *payloadWriter) Write(p []byte) (int, error) {
+	pw.sum.Write(p)
+	pw.n += uint64(len(p))
+	return pw.w.Write(p)
+}
+
+// header is the header of an entry whose payload pw wrote.
+func (c *Cache) header(pw *payloadWriter) []byte {
+	h := make([]byte, 0, headerSize)
+	h = append(h, magic...)
+	h = append(h, c.version[:]...)
+	h = pw.sum.Sum(h)
+	return binary.LittleEndian.AppendUint64(h, pw.n)
 }
 
 func (c *Cache) mkdir(dir string) error {

@@ -2,8 +2,11 @@ package cache
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -130,4 +133,51 @@ func TestVersion(t *testing.T) {
 	if a != b || bytes.Equal(a[:], make([]byte, len(a))) {
 		t.Errorf("Version() = %x, then %x", a, b)
 	}
+}
+
+// TestPutStream writes an entry in pieces larger and smaller than the
+// writer's buffer: Get must give back the whole, checked against its
+// header. A write that fails leaves the entry before it and no temporary
+// file.
+func TestPutStream(t *testing.T) {
+	dir := t.TempDir()
+	c, err := Open(dir, Key{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := c.Key("bodyfiles", []byte("site"))
+	var want []byte
+	err = c.PutStream("bodyfiles", k, func(w io.Writer) error {
+		for i, n := range []int{3, 100 << 10, 0, 7, 1 << 16} {
+			piece := bytes.Repeat([]byte{byte('a' + i)}, n)
+			want = append(want, piece...)
+			if _, err := w.Write(piece); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := c.Get("bodyfiles", k); !ok || !bytes.Equal(got, want) {
+		t.Fatalf("Get gave %d bytes, %v; want the %d written", len(got), ok, len(want))
+	}
+	failed := errors.New("the spill cannot be read")
+	err = c.PutStream("bodyfiles", k, func(w io.Writer) error {
+		w.Write([]byte("part of another entry"))
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Errorf("PutStream = %v, want the error of write", err)
+	}
+	if got, ok := c.Get("bodyfiles", k); !ok || !bytes.Equal(got, want) {
+		t.Error("a failed PutStream changed the entry before it")
+	}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasPrefix(d.Name(), ".tmp-") {
+			t.Errorf("%s is left", p)
+		}
+		return nil
+	})
 }

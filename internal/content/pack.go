@@ -160,15 +160,22 @@ func (r *tailReader) ReadByte() (byte, error) {
 	return c, nil
 }
 
-// JoinPack returns the pack of the writers' streams.
-func JoinPack(writers []*PackWriter) []byte {
-	var out []byte
-	out = binary.AppendUvarint(out, uint64(len(writers)))
-	for _, w := range writers {
-		out = binary.AppendUvarint(out, uint64(w.buf.Len()))
-		out = append(out, w.buf.Bytes()...)
+// WritePack writes the pack of the writers' streams to w, without
+// copying them first.
+func WritePack(w io.Writer, writers []*PackWriter) error {
+	n := binary.AppendUvarint(nil, uint64(len(writers)))
+	if _, err := w.Write(n); err != nil {
+		return err
 	}
-	return out
+	for _, pw := range writers {
+		if _, err := w.Write(binary.AppendUvarint(nil, uint64(pw.buf.Len()))); err != nil {
+			return err
+		}
+		if _, err := w.Write(pw.buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // errPack is the error of a pack that is not one.

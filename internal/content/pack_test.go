@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"io/fs"
 	"os"
@@ -103,8 +104,8 @@ func TestPackGivesBackWhatParseFileMade(t *testing.T) {
 					}
 				}
 			}
-			check(JoinPack(writers), true)
-			check(JoinPack([]*PackWriter{second}), false)
+			check(joinPack(writers), true)
+			check(joinPack([]*PackWriter{second}), false)
 		})
 	}
 }
@@ -127,7 +128,7 @@ func TestPackLeavesOutWhatItCannotGiveBack(t *testing.T) {
 			t.Errorf("%s: added %v, want %v", f.path, added, want)
 		}
 	}
-	got, err := ReadPack(JoinPack([]*PackWriter{w}))
+	got, err := ReadPack(joinPack([]*PackWriter{w}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,10 +143,17 @@ func TestReadPackRefusesDamage(t *testing.T) {
 	for _, f := range files {
 		w.Add(f.path, sha256.Sum256(f.data), f.data, f.page)
 	}
-	pack := JoinPack([]*PackWriter{w})
+	pack := joinPack([]*PackWriter{w})
 	for _, bad := range [][]byte{nil, {}, {5}, pack[:len(pack)-1], append(pack[:len(pack):len(pack)], 0), {1, 3, 'a', 'b', 'c'}} {
 		if _, err := ReadPack(bad); err == nil {
 			t.Errorf("ReadPack(% x…) = nil error", bad[:min(len(bad), 8)])
 		}
 	}
+}
+
+// joinPack returns the pack of the writers' streams.
+func joinPack(writers []*PackWriter) []byte {
+	var out bytes.Buffer
+	WritePack(&out, writers)
+	return out.Bytes()
 }

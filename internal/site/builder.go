@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -521,9 +522,9 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 		}
 	}
 	if !ok && b.cache != nil {
-		if data, err := encodeFiles(made); err == nil { // a spill that cannot be read fails the build when the files are written
-			b.cache.Put("bodyfiles", b.cacheKey(key), data)
-		}
+		// A spill that cannot be read leaves the entry out here, and fails
+		// the build when the files are written.
+		b.cache.PutStream("bodyfiles", b.cacheKey(key), func(w io.Writer) error { return encodeFiles(w, made) })
 	}
 	b.bodyMemo.put(key, made)
 	files := slices.DeleteFunc(slices.Clone(m.files), func(g generated) bool { return g.fromBodies })
@@ -533,24 +534,35 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 }
 
 // encodeFiles writes generated files whose bytes are made (bodyFiles) for
-// the persistent cache.
-func encodeFiles(files []generated) ([]byte, error) {
-	var out []byte
-	put := func(p []byte) {
-		out = binary.AppendUvarint(out, uint64(len(p)))
-		out = append(out, p...)
-	}
-	out = binary.AppendUvarint(out, uint64(len(files)))
-	for _, f := range files {
+// the persistent cache, one file at a time: their bytes may be spilled.
+func encodeFiles(w io.Writer, files []generated) error {
+	var hdr []byte
+	for i, f := range files {
 		data, err := f.make()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		put([]byte(f.name))
-		put([]byte(f.owner))
-		put(data)
+		hdr = hdr[:0]
+		if i == 0 {
+			hdr = binary.AppendUvarint(hdr, uint64(len(files)))
+		}
+		hdr = binary.AppendUvarint(hdr, uint64(len(f.name)))
+		hdr = append(hdr, f.name...)
+		hdr = binary.AppendUvarint(hdr, uint64(len(f.owner)))
+		hdr = append(hdr, f.owner...)
+		hdr = binary.AppendUvarint(hdr, uint64(len(data)))
+		if _, err := w.Write(hdr); err != nil {
+			return err
+		}
+		if _, err := w.Write(data); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	if len(files) == 0 {
+		_, err := w.Write([]byte{0})
+		return err
+	}
+	return nil
 }
 
 func decodeFiles(b []byte) ([]generated, bool) {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"io"
 	"runtime"
 	"sync/atomic"
 
@@ -90,5 +91,5 @@ func (pk *pagePack) save(b *Builder) {
 	if !pk.changed.Load() && pk.used.Load() == int64(len(pk.old)) {
 		return
 	}
-	b.cache.Put(pagesKind, b.cacheKey(b.pagesKey()), content.JoinPack(pk.writers))
+	b.cache.PutStream(pagesKind, b.cacheKey(b.pagesKey()), func(w io.Writer) error { return content.WritePack(w, pk.writers) })
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"maps"
 	"os"
@@ -103,5 +104,37 @@ func TestSpillKeepsFiles(t *testing.T) {
 	}
 	if data, err := gs[1].make(); err != nil || string(data) != `{"term":[1,2,3]}` {
 		t.Errorf("the file over budget gives %q, %v: want the bytes put in the spill file", data, err)
+	}
+}
+
+// TestEncodeFilesRoundTrip writes body files for the cache, some of them
+// spilled, and reads them back: names, owners and bytes must be the same.
+func TestEncodeFilesRoundTrip(t *testing.T) {
+	s := newSpiller(filepath.Join(t.TempDir(), "public"), 8)
+	defer s.close()
+	for _, n := range []int{0, 1, 3} {
+		var files []generated
+		for i := range n {
+			data := []byte(strings.Repeat("x", i*10) + "}")
+			files = append(files, generated{name: "search/t/" + string(rune('a'+i)) + ".json", owner: "the search index", make: bytesOf(data)})
+			if err := s.keepFile(&files[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := encodeFiles(&buf, files); err != nil {
+			t.Fatal(err)
+		}
+		got, ok := decodeFiles(buf.Bytes())
+		if !ok || len(got) != n {
+			t.Fatalf("%d files: decoded %d, %v", n, len(got), ok)
+		}
+		for i, g := range got {
+			want, _ := files[i].make()
+			data, _ := g.make()
+			if g.name != files[i].name || g.owner != files[i].owner || !bytes.Equal(data, want) || !g.fromBodies {
+				t.Errorf("file %d: %s %q %q, want %s %q %q", i, g.name, g.owner, data, files[i].name, files[i].owner, want)
+			}
+		}
 	}
 }
