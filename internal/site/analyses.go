@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/binary"
+	"io"
 	"maps"
 	"slices"
 
@@ -107,8 +108,13 @@ func (an *analyses) save(known map[digest]*search.Analysis) {
 		out = append(out, k[:]...)
 		list[i] = known[k]
 	}
-	out = append(out, search.EncodeAnalyses(list)...)
-	an.cache.Put(analysesKind, an.packKey(), out)
+	an.cache.PutStream(analysesKind, an.packKey(), func(w io.Writer) error {
+		if _, err := w.Write(out); err != nil {
+			return err
+		}
+		_, err := w.Write(search.EncodeAnalyses(list))
+		return err
+	})
 }
 
 // load reads the pack, if there is one that decodes whole.
