@@ -161,12 +161,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // buildMemoryLimit is the soft limit of the memory of `build`: nearing it,
 // the garbage collector runs more often rather than letting the heap grow
-// to twice what is live. At 100,000 pages about 1.1 GB is live; the peak
-// RSS is the limit and ~100 MB the collector cannot keep from growing while
-// it marks (2 GiB gave a peak of 2.02 GiB, 1.75 GiB one of 1.81 GiB, in
-// the same time). A site whose live data alone is larger still builds,
-// more slowly.
-const buildMemoryLimit = 1792 << 20
+// to twice what is live. At 100,000 pages 1.1–1.3 GB is live; the peak RSS
+// is the limit and what the heap grows by while the collector marks (with
+// the cache, 1.75 GiB gave peaks of 1.95 and 1.98 GiB, 1.625 GiB one of
+// 1.88 GiB, for a fifth more user time). A site whose live data alone is
+// larger still builds, more slowly.
+const buildMemoryLimit = 1664 << 20
 
 // boundMemory sets the soft limit of the heap, unless GOMEMLIMIT in the
 // environment sets one.
