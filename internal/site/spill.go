@@ -11,9 +11,9 @@ import (
 
 // spillBudget is how many bytes of converted HTML (and of the files made
 // from every page's body) a one-shot build (Build) holds in memory; the
-// rest waits in a temporary file beside the
-// destination until the pages are rendered, so that the memory a build
-// takes stops growing with the size of the site's HTML. A Builder kept for
+// rest waits in a temporary file beside the destination until it is
+// written, so that the memory a build takes stops growing with the size
+// of the site's HTML. A Builder kept for
 // a session (serve, watch) holds it all: it converts a body once per edit.
 const spillBudget = 64 << 20
 
