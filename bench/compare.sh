@@ -15,7 +15,7 @@
 # allocates one (recently_deleted in fs/ext4/ialloc.c), so a build right
 # after a deletion of 40,000 files pays many seconds of system time for the
 # deletion, not for its own work. The trash needs disk space for every run
-# (about 7 GB at 10,000 pages). It prints the median wall
+# (about 7 GB at 10,000 pages; roughly 16 GB at 100,000, estimated). It prints the median wall
 # time, the median CPU time (user + system) and the peak RSS of each, the ratios, and time per page. When careersite has
 # --no-cache (the persistent build cache), it also times the warm builds:
 # nothing changed, and one page changed, and checks that the second gives
