@@ -13,6 +13,10 @@
 // a temporary file and renames it into place, so a reader sees a whole
 // entry or none, even when two builds share the directory.
 //
+// Kinds of which a build makes one entry per page keep them on a Shelf
+// instead (shelf.go): a few files of records, appended to, so that a
+// build does not make or open a file per page.
+//
 // The cache is safe to delete at any time: a build without it does all the
 // work and fills it again. Entries that no build has used for Expiry are
 // removed by Trim. Aside gives a caller a folder of its own in the cache

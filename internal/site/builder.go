@@ -34,6 +34,12 @@ type Builder struct {
 	fsys    fs.FS
 	cache   *cache.Cache
 	version digest // of the binary, when there is a persistent cache
+	// The conversions of Markdown in the cache, open while a build
+	// converts, how many it was asked for, and how many it had (for
+	// tests) (inputs.go).
+	shelf      *cache.Shelf
+	shelfAsked atomic.Int64
+	shelfFound atomic.Int64
 
 	// The inputs as of the last build.
 	cfg       *config.Config
@@ -209,7 +215,9 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 		now = time.Now()
 	}
 	b.deferring = b.opts.Defer && len(b.outs) > 0 && b.m != nil
+	b.openShelf()
 	p, err := b.prepare(ctx, changed, now)
+	b.closeShelf(err == nil)
 	if err != nil {
 		b.m, b.pending = nil, nil
 		if t, oerr := open(nil); oerr == nil && t != nil {

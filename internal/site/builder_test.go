@@ -385,3 +385,34 @@ func TestPagePack(t *testing.T) {
 		compareTrees(t, 0, "build from the pack", want, got)
 	}
 }
+
+// TestConversionShelf: a build in a new process converts only the bodies
+// that changed, finding the others' conversions on the shelf of the
+// cache.
+func TestConversionShelf(t *testing.T) {
+	opts := cachedSite(t, 40)
+	build := func() (found, asked int64) {
+		t.Helper()
+		b, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := b.Build(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		return b.shelfFound.Load(), b.shelfAsked.Load()
+	}
+	if found, _ := build(); found != 0 {
+		t.Fatalf("a cold build found %d conversions on the shelf", found)
+	}
+	page := filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(3)))
+	data, _ := os.ReadFile(page)
+	os.WriteFile(page, append(data, "\nA new last sentence.\n"...), 0o644)
+	// The first converts the edited body; the second, none.
+	for _, missed := range []int64{1, 0} {
+		found, asked := build()
+		if asked == 0 || found != asked-missed {
+			t.Errorf("a warm build found %d of %d conversions on the shelf, want %d", found, asked, asked-missed)
+		}
+	}
+}

@@ -325,11 +325,47 @@ func (b *Builder) convertSource(s *source) {
 	s.page.Body = nil
 }
 
+// markdownKind is the kind of the shelf of conversions in the persistent
+// cache.
+const markdownKind = "markdown"
+
+// openShelf opens the shelf of conversions in the persistent cache for a
+// build, if there is a cache.
+func (b *Builder) openShelf() {
+	if b.cache != nil {
+		b.shelf, _ = b.cache.Shelf(markdownKind) // none: convert everything
+		b.shelfAsked.Store(0)
+		b.shelfFound.Store(0)
+	}
+}
+
+// closeShelf closes the shelf after the build converted what it needed.
+// When every conversion the site has was asked of the shelf in this build
+// (the first build of a Builder), what else the shelf holds is of pages
+// that changed or went, and Close may drop it.
+func (b *Builder) closeShelf(ok bool) {
+	if b.shelf == nil {
+		return
+	}
+	convs := 0
+	for _, s := range b.sources {
+		if s.conv != nil {
+			convs++
+		}
+	}
+	b.shelf.Close(ok && int(b.shelfAsked.Load()) == convs)
+	b.shelf = nil
+}
+
+// convertOne converts the body of s, or finds its conversion on the shelf.
 func (b *Builder) convertOne(s *source) *conversion {
 	key := b.convertKey(s.page)
-	if b.cache != nil {
-		if data, ok := b.cache.Get("markdown", b.cacheKey(key)); ok {
+	shelf := b.shelf
+	if shelf != nil {
+		b.shelfAsked.Add(1)
+		if data, ok := shelf.Get(b.cacheKey(key)); ok {
 			if res, err := decodeResult(data); err == nil {
+				b.shelfFound.Add(1)
 				c := newConversion(key, res, nil)
 				c.md = b.mdDigest
 				return c
@@ -343,8 +379,8 @@ func (b *Builder) convertOne(s *source) *conversion {
 	}
 	// A result with warnings is not kept: encodeResult does not hold
 	// them, and every build must report them.
-	if res != nil && err == nil && len(res.Warnings) == 0 && b.cache != nil {
-		b.cache.Put("markdown", b.cacheKey(key), encodeResult(res))
+	if res != nil && err == nil && len(res.Warnings) == 0 && shelf != nil {
+		shelf.Put(b.cacheKey(key), encodeResult(res))
 	}
 	c := newConversion(key, res, probs)
 	c.md = b.mdDigest

@@ -1,0 +1,285 @@
+package cache
+
+import (
+	"bufio"
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+)
+
+// A Shelf keeps the entries of one kind in a few files, shelfShards of
+// them, instead of a file each: for the conversions of the Markdown of a
+// site, one per page, where a file each cost a build of 10,000 pages an
+// inode apiece to make, and a build after it an open, a read and a close
+// apiece. An entry goes into the shard of the first byte of its key.
+//
+// A shard is a file of records, each a header (recordMagic, the key, a
+// SHA-256 of the payload, the payload's length) and the payload, appended
+// with one write each, so that two builds that share the cache interleave
+// whole records. The shards of a binary are in a folder of their own,
+// "<kind>/<Version's first 8 bytes in hex>/", which Trim removes with its
+// files once no build of that binary has used them for Expiry.
+//
+// A shard is read on the first Get of a key in it: its headers are read
+// in order, up to the first that is not whole, and each Get reads one
+// payload and checks it, so a damaged record is a miss and a damaged
+// header hides the records after it. A Shelf remembers the entries its
+// builds got and put; Close rewrites a shard that holds a damaged record,
+// or, after a build that asked for every entry it needed (Close(true)),
+// one that is mostly entries that build did not ask for (the conversions
+// of pages that have changed since).
+type Shelf struct {
+	c      *Cache
+	dir    string
+	shards [shelfShards]shard
+}
+
+// shelfShards is the number of shard files of a Shelf.
+const shelfShards = 64
+
+// recordMagic begins every record of a shard.
+const recordMagic = "csr1"
+
+// recordHeader is the length of a record's header: magic, key, checksum,
+// payload length.
+const recordHeader = len(recordMagic) + 2*sha256.Size + 8
+
+// compactAfter is how many bytes of entries no build asked for a shard
+// may hold before Close(true) rewrites it, if they are also more than
+// half of it (a variable for tests).
+var compactAfter int64 = 1 << 20
+
+type shard struct {
+	once sync.Once
+	name string
+
+	mu      sync.Mutex
+	f       *os.File // nil: the shard could not be opened
+	records map[Key]record
+	size    int64        // of the records read
+	damaged bool         // a header or a payload was not whole
+	used    map[Key]bool // got or put
+	kept    int64        // bytes of the records got or put
+}
+
+// record is where a record's payload is in its shard, and its checksum.
+type record struct {
+	off, n int64
+	sum    [sha256.Size]byte
+}
+
+// Shelf returns the Shelf of entries of kind, creating its folder. Every
+// Shelf opened must be closed.
+func (c *Cache) Shelf(kind string) (*Shelf, error) {
+	dir := filepath.Join(c.dir, kind, hex.EncodeToString(c.version[:8]))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	s := &Shelf{c: c, dir: dir}
+	for i := range s.shards {
+		s.shards[i].name = filepath.Join(dir, fmt.Sprintf("%02x.shelf", i))
+	}
+	return s, nil
+}
+
+func (s *Shelf) shard(k Key) *shard {
+	sh := &s.shards[int(k[0])*shelfShards/256]
+	sh.once.Do(func() { sh.open(s.c) })
+	return sh
+}
+
+// open opens the shard's file, making it when there is none, and reads
+// its headers.
+func (sh *shard) open(c *Cache) {
+	sh.used = map[Key]bool{}
+	f, err := os.OpenFile(sh.name, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return
+	}
+	sh.f = f
+	sh.records, sh.size, sh.damaged = readRecords(f)
+	if info, err := f.Stat(); err == nil && c.now().Sub(info.ModTime()) > touchAfter {
+		t := c.now()
+		os.Chtimes(sh.name, t, t)
+	}
+}
+
+// readRecords reads the headers of the records of f in order, up to the
+// first that is not whole, and returns where each record's payload is,
+// the length of the records read and whether any bytes are left after
+// them.
+func readRecords(f *os.File) (map[Key]record, int64, bool) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, true
+	}
+	end := info.Size()
+	r := bufio.NewReaderSize(io.NewSectionReader(f, 0, end), 1<<16)
+	records := map[Key]record{}
+	var off int64
+	var h [recordHeader]byte
+	for off < end {
+		if _, err := io.ReadFull(r, h[:]); err != nil || string(h[:len(recordMagic)]) != recordMagic {
+			break
+		}
+		var k Key
+		var rec record
+		copy(k[:], h[len(recordMagic):])
+		copy(rec.sum[:], h[len(recordMagic)+sha256.Size:])
+		n := binary.LittleEndian.Uint64(h[recordHeader-8:])
+		if n > uint64(end-off-int64(recordHeader)) {
+			break
+		}
+		rec.off, rec.n = off+int64(recordHeader), int64(n)
+		if _, err := r.Discard(int(n)); err != nil {
+			break
+		}
+		records[k] = rec
+		off = rec.off + rec.n
+	}
+	return records, off, off != end
+}
+
+// Get returns the payload of the entry with key k, or false when there is
+// none or it cannot be trusted.
+func (s *Shelf) Get(k Key) ([]byte, bool) {
+	sh := s.shard(k)
+	sh.mu.Lock()
+	rec, ok := sh.records[k]
+	sh.mu.Unlock()
+	if !ok || sh.f == nil {
+		return nil, false
+	}
+	payload := make([]byte, rec.n)
+	if _, err := sh.f.ReadAt(payload, rec.off); err != nil || sha256.Sum256(payload) != rec.sum {
+		sh.mu.Lock()
+		sh.damaged = true
+		delete(sh.records, k)
+		sh.mu.Unlock()
+		return nil, false
+	}
+	sh.mu.Lock()
+	sh.use(k, rec.n)
+	sh.mu.Unlock()
+	return payload, true
+}
+
+// use records that the entry k, of n bytes of payload, was got or put.
+func (sh *shard) use(k Key, n int64) {
+	if !sh.used[k] {
+		sh.used[k] = true
+		sh.kept += int64(recordHeader) + n
+	}
+}
+
+// Put stores payload as the entry with key k.
+func (s *Shelf) Put(k Key, payload []byte) error {
+	sh := s.shard(k)
+	if sh.f == nil {
+		return fmt.Errorf("cache: cannot open %s", sh.name)
+	}
+	rec := make([]byte, 0, recordHeader+len(payload))
+	rec = append(rec, recordMagic...)
+	rec = append(rec, k[:]...)
+	sum := sha256.Sum256(payload)
+	rec = append(rec, sum[:]...)
+	rec = binary.LittleEndian.AppendUint64(rec, uint64(len(payload)))
+	rec = append(rec, payload...)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if _, err := sh.f.Write(rec); err != nil {
+		sh.damaged = true
+		return fmt.Errorf("cache: %w", err)
+	}
+	sh.use(k, int64(len(payload)))
+	return nil
+}
+
+// Close closes the shards' files, first rewriting each that holds a
+// damaged record, keeping its whole records; with all set (the build
+// asked for every entry it needed), also each that is mostly entries the
+// build did not ask for, keeping those it asked for, and it removes the
+// shards the build asked nothing of.
+func (s *Shelf) Close(all bool) error {
+	var first error
+	for i := range s.shards {
+		sh := &s.shards[i]
+		if sh.f == nil {
+			if all {
+				// Nothing in it was asked for.
+				os.Remove(sh.name)
+			}
+			continue
+		}
+		unused := sh.size - sh.kept
+		if sh.damaged || all && unused > compactAfter && unused > sh.kept {
+			keep := sh.used
+			if !all {
+				keep = nil
+			}
+			if err := sh.rewrite(keep); err != nil && first == nil {
+				first = err
+			}
+		}
+		sh.f.Close()
+		sh.f = nil
+	}
+	return first
+}
+
+// rewrite replaces the shard's file by one of its whole records, only
+// those keep holds unless keep is nil. It reads the file anew, so records
+// another build appended meanwhile are kept too when keep is nil.
+func (sh *shard) rewrite(keep map[Key]bool) error {
+	records, _, _ := readRecords(sh.f)
+	tmp, err := os.CreateTemp(filepath.Dir(sh.name), ".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cache: %w", err)
+	}
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	// In the order they were written.
+	keys := slices.SortedFunc(maps.Keys(records), func(a, b Key) int { return cmp.Compare(records[a].off, records[b].off) })
+	var payload []byte
+	for _, k := range keys {
+		rec := records[k]
+		if keep != nil && !keep[k] {
+			continue
+		}
+		payload = append(payload[:0], make([]byte, rec.n)...)
+		if _, err = sh.f.ReadAt(payload, rec.off); err != nil {
+			break
+		}
+		if sha256.Sum256(payload) != rec.sum {
+			continue
+		}
+		w.WriteString(recordMagic)
+		w.Write(k[:])
+		w.Write(rec.sum[:])
+		w.Write(binary.LittleEndian.AppendUint64(nil, uint64(rec.n)))
+		if _, err = w.Write(payload); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), sh.name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cache: %w", err)
+	}
+	return nil
+}
