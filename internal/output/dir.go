@@ -112,6 +112,13 @@ type Dir struct {
 	// fromSpare says this one started from it.
 	spare     string
 	fromSpare bool
+	// spared is what the spare held when this Dir took it, every file and
+	// folder by name (true for a real folder), in the order of a walk,
+	// parents first; spareHas finds them. Knowing them, a Dir makes no
+	// system call for a folder the spare has, removes nothing where the
+	// spare has nothing, and prunes without a second walk.
+	spared   []spareEntry
+	spareHas map[string]bool
 
 	// exchange swaps two folders in one step (swap_linux.go); tests
 	// replace it to take the way of the file systems that cannot.
@@ -159,6 +166,12 @@ func NewDir(dest string, opts ...Option) (*Dir, error) {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	d.fromSpare = d.takeSpare(tmp)
+	if d.fromSpare {
+		if err := d.listSpare(tmp); err != nil {
+			d.unlock()
+			return nil, fmt.Errorf("output: %w", err)
+		}
+	}
 	root, err := os.OpenRoot(tmp)
 	if err != nil {
 		os.RemoveAll(tmp)
@@ -187,7 +200,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 // says of itself: a Stat by name would look the path up again, a third of
 // the system calls of writing a site.
 func (d *Dir) write(name string, data []byte) (fs.FileInfo, error) {
-	if d.fromSpare {
+	if _, there := d.spareHas[name]; there {
 		if err := d.clear(name); err != nil {
 			return nil, err
 		}
@@ -229,15 +242,17 @@ func (d *Dir) mkdir(dir string) error {
 	if err := d.mkdir(path.Dir(dir)); err != nil {
 		return err
 	}
-	err := d.root.Mkdir(dir, 0o755)
-	if errors.Is(err, fs.ErrExist) {
-		err = nil
-		if d.fromSpare {
-			err = d.spareFolder(dir)
+	if !d.spareHas[dir] {
+		err := d.root.Mkdir(dir, 0o755)
+		if errors.Is(err, fs.ErrExist) {
+			err = nil
+			if d.fromSpare {
+				err = d.spareFolder(dir)
+			}
 		}
-	}
-	if err != nil {
-		return err
+		if err != nil {
+			return err
+		}
 	}
 	d.dirs.Store(dir, true)
 	return nil
@@ -257,7 +272,7 @@ func (d *Dir) Reuse(name string, want Stamp) (bool, error) {
 		return false, nil
 	}
 	dst := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if d.fromSpare {
+	if _, there := d.spareHas[name]; there {
 		if have, err := os.Lstat(dst); err == nil && os.SameFile(have, info) {
 			d.stamp(name, want) // the spare has it already
 			return true, nil

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Spare makes a Dir start from the old output that an earlier Commit left
@@ -71,36 +72,66 @@ func (d *Dir) clear(name string) error {
 	return d.root.RemoveAll(name)
 }
 
-// prune removes from a Dir that started from a spare every file and
-// folder that this build did not publish or make, so that what is left is
-// what an empty folder would hold by now.
-func (d *Dir) prune() error {
-	return filepath.WalkDir(d.tmp, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
+// spareEntry is a file or folder of the spare as a Dir took it.
+type spareEntry struct {
+	name string
+	dir  bool // a real folder, not a symbolic link to one
+}
+
+// listSpare records what the spare, taken to tmp, holds (Dir.spared).
+func (d *Dir) listSpare(tmp string) error {
+	d.spareHas = map[string]bool{}
+	return filepath.WalkDir(tmp, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || p == tmp {
 			return err
 		}
-		if p == d.tmp {
-			return nil
-		}
-		rel, err := filepath.Rel(d.tmp, p)
+		rel, err := filepath.Rel(tmp, p)
 		if err != nil {
 			return err
 		}
 		name := filepath.ToSlash(rel)
-		if e.IsDir() {
-			if d.made(name) {
-				return nil
+		d.spared = append(d.spared, spareEntry{name, e.IsDir()})
+		d.spareHas[name] = e.IsDir()
+		return nil
+	})
+}
+
+// prune removes from a Dir that started from a spare every file and
+// folder of the spare that this build did not publish or make, so that
+// what is left is what an empty folder would hold by now. The build makes
+// nothing but what it publishes or makes, so the spare's list is all
+// there is to look at.
+func (d *Dir) prune() error {
+	gone := "" // the last folder removed, with a slash: what is in it went with it
+	for _, e := range d.spared {
+		if gone != "" && strings.HasPrefix(e.name, gone) {
+			continue
+		}
+		if d.made(e.name) {
+			continue // a folder of this build, which may have been a file
+		}
+		if d.wrote(e.name) {
+			if e.dir {
+				gone = e.name + "/" // a folder of the spare made way for a file
 			}
+			continue
+		}
+		p := filepath.Join(d.tmp, filepath.FromSlash(e.name))
+		if e.dir {
 			if err := os.RemoveAll(p); err != nil {
 				return err
 			}
-			return filepath.SkipDir
+			gone = e.name + "/"
+			continue
 		}
-		if d.wrote(name) {
-			return nil
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
 		}
-		return os.Remove(p)
-	})
+	}
+	// What is left is what the build published and made; kept paths
+	// are carried into it as into an empty folder.
+	d.spared, d.spareHas = nil, nil
+	return nil
 }
 
 // spareFolder makes sure that dir, which exists in a Dir that started from

@@ -221,3 +221,26 @@ func TestSpareWithoutDestination(t *testing.T) {
 	assertTree(t, filepath.Join(parent, "public"), map[string]string{"index.html": "home"})
 	assertTree(t, spare, map[string]string{"index.html": "older home"})
 }
+
+// TestSpareWithALinkToAFolder: where the spare has a symbolic link to a
+// folder outside and the build writes into a folder of that name, the
+// build's folder is a real one and nothing is written through the link.
+func TestSpareWithALinkToAFolder(t *testing.T) {
+	parent := t.TempDir()
+	outside := filepath.Join(parent, "outside")
+	writeTree(t, outside, map[string]string{"precious.txt": "keep me"})
+	dest := filepath.Join(parent, "public")
+	writeTree(t, dest, map[string]string{"index.html": "old home"})
+	spare := filepath.Join(parent, "spare")
+	writeTree(t, spare, map[string]string{"index.html": "older home"})
+	if err := os.Symlink(outside, filepath.Join(spare, "jobs")); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := publish(t, dest, spare, nil, map[string]string{"index.html": "home", "jobs/index.html": "jobs"})
+	if !d.fromSpare {
+		t.Fatal("the Dir did not start from the spare")
+	}
+	assertTree(t, outside, map[string]string{"precious.txt": "keep me"})
+	assertTree(t, dest, map[string]string{"index.html": "home", "jobs/index.html": "jobs"})
+	assertFolders(t, dest, "jobs")
+}

@@ -17,8 +17,8 @@ import (
 // session holds those of its last index in memory. With a persistent
 // cache they are kept on disk too, as one pack, the way feed entries are
 // (write.go): read for the first index a Builder makes, and written then
-// if that index analysed pages the pack did not hold. A Builder that
-// builds once keeps none once its index is made.
+// if that index analysed more than a few pages the pack did not hold. A
+// Builder that builds once keeps none once its index is made.
 type analyses struct {
 	cache   *cache.Cache // nil: none on disk
 	version digest
@@ -27,6 +27,7 @@ type analyses struct {
 	indexes int                         // the indexes made with them
 	known   map[digest]*search.Analysis // by analysisKey: the pack's, then the last index's
 	made    int                         // how many pages the last index analysed anew (tests read it)
+	packed  int                         // how many analyses the pack held
 }
 
 // analysesKind is the kind of the pack in the persistent cache.
@@ -65,6 +66,7 @@ func (an *analyses) key(p *Page, d *search.Doc) digest {
 func (an *analyses) fill(docs []search.Doc, keys []digest) {
 	if an.indexes == 0 {
 		an.known = an.load()
+		an.packed = len(an.known)
 	}
 	for i, k := range keys {
 		docs[i].Analysis = an.known[k]
@@ -76,7 +78,10 @@ func (an *analyses) fill(docs []search.Doc, keys []digest) {
 func (an *analyses) keep(docs []search.Doc, keys []digest, made int) {
 	an.made = made
 	an.indexes++
-	save := an.indexes == 1 && made > 0 && an.cache != nil
+	// Writing the pack again costs as much as analysing a sixty-fourth of
+	// the pages: a pack that misses fewer than that is left as it is,
+	// and the next index analyses them again.
+	save := an.indexes == 1 && made > 0 && an.cache != nil && (an.packed == 0 || made*64 >= len(keys))
 	an.known = nil
 	if !save && !an.session {
 		return

@@ -151,3 +151,28 @@ func TestSearchAnalysesInSession(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchAnalysesPackLeftForFewChanges: on a site of more than 64
+// pages, a build that analysed one page anew leaves the pack as it is,
+// so the next build, after another page changed, analyses both, and the
+// index is still the one a build without the cache makes.
+func TestSearchAnalysesPackLeftForFewChanges(t *testing.T) {
+	opts := cachedSite(t, 80)
+	b := buildOnceWith(t, opts)
+	if pages := indexed(b.m); pages < 64 {
+		t.Fatalf("the site has %d pages in its index, want 64 or more", pages)
+	}
+	for i := range 2 {
+		appendTo(t, opts.Source, 5+i, "\nOne more sentence about caching.\n")
+		b = buildOnceWith(t, opts)
+		if b.analyses.made != i+1 {
+			t.Errorf("build %d after one page changed analysed %d pages, want %d", i+1, b.analyses.made, i+1)
+		}
+	}
+	fresh := opts
+	fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
+	buildOnceWith(t, fresh)
+	if got, want := searchFilesOf(t, opts.Dest), searchFilesOf(t, fresh.Dest); !reflect.DeepEqual(got, want) {
+		compareTrees(t, 0, "search index with a pack left as it was", want, got)
+	}
+}
