@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -122,12 +121,13 @@ func readRecords(f *os.File) (map[Key]record, int64, bool) {
 		return nil, 0, true
 	}
 	end := info.Size()
-	r := bufio.NewReaderSize(io.NewSectionReader(f, 0, end), 1<<16)
 	records := map[Key]record{}
 	var off int64
 	var h [recordHeader]byte
+	// A read per header: the payloads, most of the file, are read only
+	// by the Gets that want them.
 	for off < end {
-		if _, err := io.ReadFull(r, h[:]); err != nil || string(h[:len(recordMagic)]) != recordMagic {
+		if _, err := f.ReadAt(h[:], off); err != nil || string(h[:len(recordMagic)]) != recordMagic {
 			break
 		}
 		var k Key
@@ -139,9 +139,6 @@ func readRecords(f *os.File) (map[Key]record, int64, bool) {
 			break
 		}
 		rec.off, rec.n = off+int64(recordHeader), int64(n)
-		if _, err := r.Discard(int(n)); err != nil {
-			break
-		}
 		records[k] = rec
 		off = rec.off + rec.n
 	}
