@@ -4,30 +4,31 @@
 #
 # It generates the site and its Hugo twin (bench/gen) into a temporary
 # folder, builds careersite and bench/floor once with `go build`, then
-# builds the site RUNS times with each (hyperfine when installed, else a
-# loop of /usr/bin/time; peak RSS always from /usr/bin/time), every time
-# from nothing: no output folder, no build cache, and the previous run's
-# writes flushed to disk (sync) so that one run's writeback does not land
-# in the next one's system time. The previous run's output and cache are
-# moved into a trash folder, removed only at the end, rather than deleted:
-# on an ext4 file system without a journal (this machine's), the kernel
-# skips every inode freed in the last minute one at a time whenever it
-# allocates one (recently_deleted in fs/ext4/ialloc.c), so a build right
-# after a deletion of 40,000 files pays many seconds of system time for the
-# deletion, not for its own work. The trash needs disk space for every run
-# (about 7 GB at 10,000 pages; roughly 16 GB at 100,000, estimated). It prints the median wall
-# time, the median CPU time (user + system) and the peak RSS of each, the ratios, and time per page. When careersite has
-# --no-cache (the persistent build cache), it also times the warm builds:
-# nothing changed, and one page changed, and checks that the second gives
-# the same output as a full build.
+# builds the site in RUNS rounds, each one build of every kind in turn
+# (see round below), timed by /usr/bin/time: careersite, Hugo and the
+# floor from nothing — no output folder, no build cache, and the previous
+# build's writes flushed to disk (sync) so that one build's writeback
+# does not land in the next one's system time — and careersite warm,
+# nothing changed and one page changed. The previous build's output and
+# cache are moved into a trash folder, removed only at the end, rather
+# than deleted: on an ext4 file system without a journal (this machine's),
+# the kernel skips every inode freed in the last minute one at a time
+# whenever it allocates one (recently_deleted in fs/ext4/ialloc.c), so a
+# build right after a deletion of 40,000 files pays many seconds of system
+# time for the deletion, not for its own work. The trash needs disk space
+# for every run (about 7 GB at 10,000 pages; roughly 16 GB at 100,000,
+# estimated). It prints the median wall time, CPU time (user + system) and
+# system time and the peak RSS of each, time per page, and the ratios,
+# each the median of the rounds' ratios. It also checks that the warm
+# build after one page changed gives the same output as a full build.
 #
 # Environment:
-#   RUNS=n       builds per tool (default 5; 1 above 20,000 pages)
+#   RUNS=n       rounds (default 5; 1 above 20,000 pages)
 #   HUGO=0       leave Hugo out (default: left out above 50,000 pages)
 #   KEEP=1       keep the temporary folder and print its name
 #
 # Run as root on a fresh Debian machine, it installs what is missing
-# (hugo, hyperfine, time). Run it from anywhere in the repository.
+# (hugo, time). Run it from anywhere in the repository.
 set -euo pipefail
 
 N=${1:-10000}
@@ -44,7 +45,6 @@ have() { command -v "$1" >/dev/null 2>&1; }
 install_missing() {
 	local missing=()
 	((HUGO)) && ! have hugo && missing+=(hugo)
-	have hyperfine || missing+=(hyperfine)
 	[[ -x /usr/bin/time ]] || missing+=(time)
 	((${#missing[@]})) || return 0
 	if [[ $(id -u) != 0 ]]; then
@@ -74,7 +74,7 @@ echo "memory:  $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
 echo "go:      $(go version | cut -d' ' -f3-)"
 ((HUGO)) && echo "hugo:    $(hugo version | cut -d' ' -f2)"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min, before the runs)"
-echo "runs:    $RUNS per tool, $(have hyperfine && echo "hyperfine $(hyperfine --version | cut -d' ' -f2) for time" || echo "/usr/bin/time loop") and /usr/bin/time for RSS"
+echo "runs:    $RUNS rounds of one build of each, timed by /usr/bin/time"
 
 echo "== generating $N pages"
 go build -o "$tmp/careersite" ./cmd/careersite
@@ -98,72 +98,82 @@ hugo_cold="'$tmp/aside' '$tmp/out-hugo' '$tmp/hugo/resources'"
 floor_build=("$tmp/floor" -src "$tmp/site" -out "$tmp/out-floor")
 floor_cold="'$tmp/aside' '$tmp/out-floor'"
 
-# measure NAME PREPARE CMD... times CMD RUNS times, each after PREPARE, and
-# writes "wall cpu rss_kib sys" to $tmp/NAME.result: the medians of wall,
-# CPU (user + system) and system time, the largest peak RSS. A first build, not timed, fills the page cache
-# with the input; /usr/bin/time takes its peak RSS. Then hyperfine times the
-# runs, or without it a loop of /usr/bin/time does.
-measure() {
+# build NAME PREPARE CMD... runs PREPARE, then CMD under /usr/bin/time,
+# and appends "wall user sys rss_kib" to $tmp/NAME.runs.
+build() {
 	local name=$1 prepare=$2
 	shift 2
-	local times="$tmp/$name.time"
-	: >"$times"
 	bash -c "$prepare"
-	/usr/bin/time -a -o "$times" -f '%e %U %S %M' "$@" >/dev/null 2>"$tmp/$name.err" ||
+	/usr/bin/time -a -o "$tmp/$name.runs" -f '%e %U %S %M' "$@" >/dev/null 2>>"$tmp/$name.err" ||
 		{ cat "$tmp/$name.err" >&2; echo "compare.sh: $name failed" >&2; exit 1; }
-	local rss wall cpu sys
-	if have hyperfine; then
-		hyperfine --style none --runs "$RUNS" --prepare "$prepare" \
-			--export-csv "$tmp/$name.csv" "$(printf '%q ' "$@")" >/dev/null
-		# command,mean,stddev,median,user,system,min,max
-		wall=$(awk -F, 'NR == 2 {print $4}' "$tmp/$name.csv")
-		cpu=$(awk -F, 'NR == 2 {print $5 + $6}' "$tmp/$name.csv")
-		sys=$(awk -F, 'NR == 2 {print $6}' "$tmp/$name.csv")
-	else
-		: >"$times.runs"
-		for ((i = 0; i < RUNS; i++)); do
-			bash -c "$prepare"
-			/usr/bin/time -a -o "$times.runs" -f '%e %U %S %M' "$@" >/dev/null 2>>"$tmp/$name.err" ||
-				{ cat "$tmp/$name.err" >&2; exit 1; }
-		done
-		cat "$times.runs" >>"$times"
-		wall=$(awk '{print $1}' "$times.runs" | median)
-		cpu=$(awk '{print $2 + $3}' "$times.runs" | median)
-		sys=$(awk '{print $3}' "$times.runs" | median)
-	fi
-	rss=$(awk '{print $4}' "$times" | sort -n | tail -1)
-	echo "$wall $cpu $rss $sys" >"$tmp/$name.result"
 }
 
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-echo "== cold builds (no output, no cache)"
-measure careersite "$cs_cold" "${cs_build[@]}"
-((HUGO)) && measure hugo "$hugo_cold" "${hugo_build[@]}"
-measure floor "$floor_cold" "${floor_build[@]}"
-
 warm=0
-if "$tmp/careersite" build -h 2>&1 | grep -q -- '-no-cache'; then
-	warm=1
-	echo "== warm builds (cache and output present)"
-	measure warm "sync" "${cs_build[@]}"
-	page=$(find "$tmp/site/content/guides" -name '*.md' ! -name '_index.md' | sort | sed -n 1p)
-	measure warm1 "echo 'One more sentence, edited at '\$(date +%s%N)'.' >> '$page'; sync" "${cs_build[@]}"
+"$tmp/careersite" build -h 2>&1 | grep -q -- '-no-cache' && warm=1
+page=$(find "$tmp/site/content/guides" -name '*.md' ! -name '_index.md' | sort | sed -n 1p)
+edit="echo 'One more sentence, edited at '\$(date +%s%N)'.' >> '$page'; sync"
+
+# round TIMED: one build of each kind, in turn — careersite from nothing,
+# Hugo from nothing, the floor, and careersite warm: nothing changed, then
+# one page changed (once untimed, so that the timed one finds the output
+# before last kept aside, as every build after the first does). Builds of
+# one round ran under the same conditions, so the ratios are taken round
+# by round: on a shared virtual machine the speed of every tool drifts by
+# a fifth and more within minutes, which would move a ratio of two tools
+# timed ten minutes apart. An untimed round (TIMED 0) fills the page cache
+# with the input first.
+round() {
+	local suffix=""
+	(($1)) || suffix=.untimed
+	build careersite$suffix "$cs_cold" "${cs_build[@]}"
+	((HUGO)) && build hugo$suffix "$hugo_cold" "${hugo_build[@]}"
+	build floor$suffix "$floor_cold" "${floor_build[@]}"
+	if ((warm)); then
+		build warm$suffix "sync" "${cs_build[@]}"
+		build warm1.untimed "$edit" "${cs_build[@]}"
+		build warm1$suffix "$edit" "${cs_build[@]}"
+	fi
+}
+
+echo "== $RUNS rounds of builds, after an untimed one (cold: no output, no cache; warm: cache and output present)"
+round 0
+for ((r = 1; r <= RUNS; r++)); do
+	round 1
+done
+# NAME.result: the medians of wall, CPU (user + system) and system time,
+# and the largest peak RSS of every build of NAME, timed or not.
+for name in careersite hugo floor warm warm1; do
+	[[ -s $tmp/$name.runs ]] || continue
+	wall=$(awk '{print $1}' "$tmp/$name.runs" | median)
+	cpu=$(awk '{print $2 + $3}' "$tmp/$name.runs" | median)
+	sys=$(awk '{print $3}' "$tmp/$name.runs" | median)
+	rss=$({ cat "$tmp/$name.runs"; cat "$tmp/$name.untimed.runs" 2>/dev/null || true; } | awk '{print $4}' | sort -n | tail -1)
+	echo "$wall $cpu $rss $sys" >"$tmp/$name.result"
+done
+if ((warm)); then
 	# The same site from nothing, without the cache, must give the same files.
 	"$tmp/careersite" build --source "$tmp/site" --dest "$tmp/out-check" --quiet --no-cache
 	if diff -r -q "$tmp/out-cs" "$tmp/out-check" >/dev/null; then same=yes; else same=NO; fi
 fi
 
-echo "== results: $N pages, median of $RUNS runs"
+echo "== results: $N pages, medians of $RUNS rounds (ratios: the median of each round's)"
 row() { # name label
 	read -r wall cpu rss sys <"$tmp/$1.result"
 	awk -v l="$2" -v w="$wall" -v c="$cpu" -v s="$sys" -v r="$rss" -v n="$N" \
 		'BEGIN {printf "%-40s %8.2f s %8.2f s %8.2f s %8.0f MiB %8.1f µs\n", l, w, c, s, r / 1024, w / n * 1e6}'
 }
-ratio() { # text a b field: a's field over b's
+ratio() { # text a b field: the median over the rounds of a's field over b's
+	local field=$4
+	paste -d' ' "$tmp/$2.runs" "$tmp/$3.runs" |
+		awk -v f="$field" '{ if (f == 2) print ($2 + $3) / ($6 + $7); else print $f / $(f + 4) }' |
+		median | awk -v t="$1" '{printf "%-48s %6.2f\n", t, $1}'
+}
+peak() { # text a b: a's largest peak RSS over b's
 	local a b
-	a=$(awk -v f="$4" '{print $f}' "$tmp/$2.result")
-	b=$(awk -v f="$4" '{print $f}' "$tmp/$3.result")
+	a=$(awk '{print $3}' "$tmp/$2.result")
+	b=$(awk '{print $3}' "$tmp/$3.result")
 	awk -v t="$1" -v a="$a" -v b="$b" 'BEGIN {printf "%-48s %6.2f\n", t, a / b}'
 }
 printf "%-40s %10s %10s %10s %12s %11s\n" "" "wall" "CPU" "of it sys" "peak RSS" "wall/page"
@@ -177,7 +187,7 @@ fi
 echo
 ((HUGO)) && ratio "Hugo wall / careersite wall (target ≥ 3)" hugo careersite 1
 ((HUGO)) && ratio "Hugo CPU / careersite CPU" hugo careersite 2
-((HUGO)) && ratio "careersite RSS / Hugo RSS (target ≤ 0.25)" careersite hugo 3
+((HUGO)) && peak "careersite RSS / Hugo RSS (target ≤ 0.25)" careersite hugo
 ratio "careersite wall / floor wall (target ≤ 1.5)" careersite floor 1
 ratio "careersite CPU / floor CPU" careersite floor 2
 if ((warm)); then
