@@ -64,7 +64,7 @@ if ((HUGO)) && ! have hugo; then
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/careersite-compare.XXXXXX")
-cleanup() { if [[ -n ${KEEP:-} ]]; then echo "kept $tmp"; else rm -rf "$tmp"; fi; }
+cleanup() { if [[ ${KEEP:-0} != 0 ]]; then echo "kept $tmp"; else rm -rf "$tmp"; fi; }
 trap cleanup EXIT
 
 echo "== machine"
