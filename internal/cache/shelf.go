@@ -37,7 +37,6 @@ import (
 // of pages that have changed since).
 type Shelf struct {
 	c      *Cache
-	dir    string
 	shards [shelfShards]shard
 }
 
@@ -82,7 +81,7 @@ func (c *Cache) Shelf(kind string) (*Shelf, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
-	s := &Shelf{c: c, dir: dir}
+	s := &Shelf{c: c}
 	for i := range s.shards {
 		s.shards[i].name = filepath.Join(dir, fmt.Sprintf("%02x.shelf", i))
 	}
@@ -183,12 +182,7 @@ func (s *Shelf) Put(k Key, payload []byte) error {
 	if sh.f == nil {
 		return fmt.Errorf("cache: cannot open %s", sh.name)
 	}
-	rec := make([]byte, 0, recordHeader+len(payload))
-	rec = append(rec, recordMagic...)
-	rec = append(rec, k[:]...)
-	sum := sha256.Sum256(payload)
-	rec = append(rec, sum[:]...)
-	rec = binary.LittleEndian.AppendUint64(rec, uint64(len(payload)))
+	rec := appendHeader(make([]byte, 0, recordHeader+len(payload)), k, sha256.Sum256(payload), len(payload))
 	rec = append(rec, payload...)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
@@ -198,6 +192,15 @@ func (s *Shelf) Put(k Key, payload []byte) error {
 	}
 	sh.use(k, int64(len(payload)))
 	return nil
+}
+
+// appendHeader appends the header of a record of key k whose payload of
+// n bytes has the checksum sum.
+func appendHeader(b []byte, k Key, sum [sha256.Size]byte, n int) []byte {
+	b = append(b, recordMagic...)
+	b = append(b, k[:]...)
+	b = append(b, sum[:]...)
+	return binary.LittleEndian.AppendUint64(b, uint64(n))
 }
 
 // Close closes the shards' files, first rewriting each that holds a
@@ -250,17 +253,14 @@ func (sh *shard) rewrite(keep map[Key]bool) error {
 		if keep != nil && !keep[k] {
 			continue
 		}
-		payload = append(payload[:0], make([]byte, rec.n)...)
+		payload = slices.Grow(payload[:0], int(rec.n))[:rec.n]
 		if _, err = sh.f.ReadAt(payload, rec.off); err != nil {
 			break
 		}
 		if sha256.Sum256(payload) != rec.sum {
 			continue
 		}
-		w.WriteString(recordMagic)
-		w.Write(k[:])
-		w.Write(rec.sum[:])
-		w.Write(binary.LittleEndian.AppendUint64(nil, uint64(rec.n)))
+		w.Write(appendHeader(nil, k, rec.sum, int(rec.n)))
 		if _, err = w.Write(payload); err != nil {
 			break
 		}

@@ -168,6 +168,7 @@ func NewDir(dest string, opts ...Option) (*Dir, error) {
 	d.fromSpare = d.takeSpare(tmp)
 	if d.fromSpare {
 		if err := d.listSpare(tmp); err != nil {
+			os.RemoveAll(tmp)
 			d.unlock()
 			return nil, fmt.Errorf("output: %w", err)
 		}
