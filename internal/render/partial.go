@@ -36,6 +36,10 @@ func (in *instance) partial(name string, data ...any) (template.HTML, error) {
 	if err := in.set.ExecuteTemplate(b, file, arg); err != nil {
 		return "", err
 	}
+	if in.inlinable[file] && !in.escaped[file] {
+		in.escaped[file] = true
+		in.newlyEscaped = true
+	}
 	// The output of an html/template execution, escaped there: safe as HTML.
 	return template.HTML(b.String()), nil
 }

@@ -80,6 +80,10 @@ func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 	if err := in.entry.Execute(w, data); err != nil {
 		return r.files.execError(name, err)
 	}
+	if in.newlyEscaped {
+		in.inline()
+		in.newlyEscaped = false
+	}
 	return nil
 }
 
@@ -173,6 +177,8 @@ type page struct {
 	set   *template.Template // partials, base template, page; never executed, only cloned
 	err   error              // when set, executing the page fails with it
 
+	inlinable map[string]bool // partial files whose calls may become template actions (inline.go)
+
 	mu   sync.Mutex
 	free []*instance
 }
@@ -200,7 +206,11 @@ func (r *Renderer) newPage(base *template.Template, name string, parsed map[stri
 		}
 		p.entry = b
 	}
-	return p, addTrees(set, parsed[name])
+	if err := addTrees(set, parsed[name]); err != nil {
+		return nil, err
+	}
+	p.inlinable = r.inlinable(set)
+	return p, nil
 }
 
 // An instance is a copy of a page's template set that one execution uses at
@@ -216,6 +226,13 @@ type instance struct {
 	set   *template.Template
 	entry *template.Template
 	depth int // partial calls in progress
+
+	// The partial files that may be inlined (the page's inlinable), those
+	// of them that have run through the partial func, so are escaped, and
+	// whether one was added since the last execution (inline.go).
+	inlinable    map[string]bool
+	escaped      map[string]bool
+	newlyEscaped bool
 }
 
 // borrow takes a free instance of p, or makes one.
@@ -235,6 +252,7 @@ func (r *Renderer) borrow(p *page) (*instance, error) {
 	in := &instance{r: r, set: set, entry: set.Lookup(p.entry)}
 	if r.bindPartial {
 		set.Funcs(template.FuncMap{"partial": in.partial})
+		in.inlinable, in.escaped = p.inlinable, map[string]bool{}
 	}
 	return in, nil
 }

@@ -64,11 +64,25 @@ func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 		limit = maxSitemapURLs
 	}
 	var urls []sitemapURL
+	// The pagers of a list have its pages and its lastmod: it is worked out
+	// once per list, not once per pager, which on a list of n pages with
+	// n/page_size pagers would cost the square of n.
+	listLastmod := map[*Page]time.Time{}
 	for _, p := range pages {
 		if p.Kind == KindNotFound || p.Draft {
 			continue
 		}
-		t := lastmod(p)
+		var t time.Time
+		if p.Paginator == nil {
+			t = lastmod(p)
+		} else {
+			list := p.Paginator.pagers[0]
+			var ok bool
+			if t, ok = listLastmod[list]; !ok {
+				t = lastmod(list)
+				listLastmod[list] = t
+			}
+		}
 		urls = append(urls, sitemapURL{Loc: escapeURL(p.Permalink), Lastmod: w3cDate(t), t: t})
 	}
 	slices.SortFunc(urls, func(a, b sitemapURL) int { return cmp.Compare(a.Loc, b.Loc) })
