@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -243,4 +244,44 @@ func TestSpareWithALinkToAFolder(t *testing.T) {
 	assertTree(t, outside, map[string]string{"precious.txt": "keep me"})
 	assertTree(t, dest, map[string]string{"index.html": "home", "jobs/index.html": "jobs"})
 	assertFolders(t, dest, "jobs")
+}
+
+// TestSpareListedInWalkOrder lists a spare whose names sort differently
+// by bytes and by path ("a-b" and "a/x"), read on several goroutines, and
+// wants the order filepath.WalkDir gives, which prune relies on.
+func TestSpareListedInWalkOrder(t *testing.T) {
+	root := t.TempDir()
+	for _, name := range []string{"a/x/index.html", "a/y.html", "a-b/index.html", "ab/c/d/e.html",
+		"a b/index.html", "a.html", "b/index.html", "b-/z.html", "index.html"} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 50 {
+		os.MkdirAll(filepath.Join(root, "many", fmt.Sprintf("p%02d", i), "q"), 0o755)
+	}
+	var want []spareEntry
+	filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if p != root {
+			rel, _ := filepath.Rel(root, p)
+			want = append(want, spareEntry{filepath.ToSlash(rel), e.IsDir()})
+		}
+		return err
+	})
+	d := &Dir{}
+	if err := d.listSpare(root); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(d.spared, want) {
+		t.Errorf("listed\n%v\nwant the walk's order\n%v", d.spared, want)
+	}
+	for _, e := range want {
+		if dir, ok := d.spareHas[e.name]; !ok || dir != e.dir {
+			t.Errorf("spareHas[%q] = %v, %v; want %v, true", e.name, dir, ok, e.dir)
+		}
+	}
 }

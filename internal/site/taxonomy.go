@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/careersite/careersite/internal/config"
@@ -56,7 +57,34 @@ func (t *Taxonomy) Term(name string) *Term {
 // letters of any script are kept), except that "+" and "#" after a letter,
 // a digit or another "+" are read as words, so that skills such as "C++",
 // "C#" and "C" stay three terms: "c-plus-plus", "c-sharp", "c".
+//
+// A site spells a few hundred terms on tens of thousands of pages, and
+// every list, relation and term page slugs them again: slugs are kept
+// once made (termSlugs).
 func TermSlug(name string) string {
+	if slug, ok := termSlugs.Load(name); ok {
+		return slug.(string)
+	}
+	slug := termSlug(name)
+	if termSlugCount.Load() < maxTermSlugs {
+		if _, had := termSlugs.LoadOrStore(name, slug); !had {
+			termSlugCount.Add(1)
+		}
+	}
+	return slug
+}
+
+// termSlugs holds TermSlug's results by name, up to maxTermSlugs of them
+// (termSlugCount): a process that meets more spellings, such as a session
+// whose author renames terms for days, slugs the rest each time.
+var (
+	termSlugs     sync.Map
+	termSlugCount atomic.Int32
+)
+
+const maxTermSlugs = 1 << 16
+
+func termSlug(name string) string {
 	if !strings.ContainsAny(name, "+#") {
 		return content.Slugify(name)
 	}
