@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"slices"
 	"sync"
 	"time"
 
@@ -40,6 +41,9 @@ func (pp *PackedPage) Page(data []byte) *Page {
 	pp.used = true
 	return pp.rec.page(data)
 }
+
+// Used reports whether Page returned the page.
+func (pp *PackedPage) Used() bool { return pp.used }
 
 // packRecord is one record of a pack's stream.
 type packRecord struct {
@@ -124,6 +128,16 @@ func (w *PackWriter) Add(path string, sum [32]byte, data []byte, p *Page) bool {
 	return true
 }
 
+// Carry adds the page of a pack as that pack holds it, unchecked: it was
+// checked when it was added there. pp must come from a ReadPack whose
+// pages were not given out, so that nothing changed the page since.
+func (w *PackWriter) Carry(pp *PackedPage) bool {
+	if w.enc.Encode(pp.rec) != nil {
+		return w.bury(pp.rec.Path)
+	}
+	return true
+}
+
 // bury adds a record that stands for no page at path, so that a record
 // that went wrong is not read back.
 func (w *PackWriter) bury(path string) bool {
@@ -160,18 +174,23 @@ func (r *tailReader) ReadByte() (byte, error) {
 	return c, nil
 }
 
-// WritePack writes the pack of the writers' streams to w, without
-// copying them first.
-func WritePack(w io.Writer, writers []*PackWriter) error {
-	n := binary.AppendUvarint(nil, uint64(len(writers)))
-	if _, err := w.Write(n); err != nil {
+// WritePack writes to w the pack of the streams of an earlier pack, as
+// they are (see PackStreams), followed by the writers' streams, without
+// copying them first. Of two records of one path the later stands, so a
+// writer's page replaces the same path's in old.
+func WritePack(w io.Writer, old [][]byte, writers []*PackWriter) error {
+	streams := slices.Clone(old)
+	for _, pw := range writers {
+		streams = append(streams, pw.buf.Bytes())
+	}
+	if _, err := w.Write(binary.AppendUvarint(nil, uint64(len(streams)))); err != nil {
 		return err
 	}
-	for _, pw := range writers {
-		if _, err := w.Write(binary.AppendUvarint(nil, uint64(pw.buf.Len()))); err != nil {
+	for _, s := range streams {
+		if _, err := w.Write(binary.AppendUvarint(nil, uint64(len(s)))); err != nil {
 			return err
 		}
-		if _, err := w.Write(pw.buf.Bytes()); err != nil {
+		if _, err := w.Write(s); err != nil {
 			return err
 		}
 	}
@@ -181,11 +200,9 @@ func WritePack(w io.Writer, writers []*PackWriter) error {
 // errPack is the error of a pack that is not one.
 var errPack = errors.New("content: not a page pack")
 
-// ReadPack decodes a pack, its streams in parallel, and returns its pages
-// by path; of two records of one path, the later stands. A pack that is
-// damaged is an error, and none of it is returned.
-func ReadPack(data []byte) (map[string]*PackedPage, error) {
-	register()
+// PackStreams splits a pack into its streams, which WritePack can write
+// into a new pack as they are.
+func PackStreams(data []byte) ([][]byte, error) {
 	n, k := binary.Uvarint(data)
 	if k <= 0 || n > uint64(len(data)) {
 		return nil, errPack
@@ -203,18 +220,34 @@ func ReadPack(data []byte) (map[string]*PackedPage, error) {
 	if len(data) > 0 {
 		return nil, errPack
 	}
-	recs := make([][]packRecord, n)
-	errs := make([]error, n)
+	return streams, nil
+}
+
+// ReadPack decodes a pack, its streams in parallel, and returns its pages
+// by path and how many records it holds (pages, pages that a later record
+// of the same path replaced, and records that stand for none); of two
+// records of one path, the later stands. A pack that is damaged is an
+// error, and none of it is returned.
+func ReadPack(data []byte) (map[string]*PackedPage, int, error) {
+	register()
+	streams, err := PackStreams(data)
+	if err != nil {
+		return nil, 0, err
+	}
+	recs := make([][]packRecord, len(streams))
+	errs := make([]error, len(streams))
 	var wg sync.WaitGroup
 	for i, s := range streams {
 		wg.Go(func() { recs[i], errs[i] = readStream(s) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	out := map[string]*PackedPage{}
+	records := 0
 	for _, list := range recs {
+		records += len(list)
 		for i := range list {
 			r := &list[i]
 			if r.Page == nil {
@@ -224,7 +257,7 @@ func ReadPack(data []byte) (map[string]*PackedPage, error) {
 			out[r.Path] = &PackedPage{Sum: r.Sum, rec: r}
 		}
 	}
-	return out, nil
+	return out, records, nil
 }
 
 func readStream(s []byte) ([]packRecord, error) {

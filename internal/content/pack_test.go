@@ -80,7 +80,7 @@ func TestPackGivesBackWhatParseFileMade(t *testing.T) {
 			second := NewPackWriter(false)
 			check := func(pack []byte, carry bool) {
 				t.Helper()
-				got, err := ReadPack(pack)
+				got, _, err := ReadPack(pack)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -128,7 +128,7 @@ func TestPackLeavesOutWhatItCannotGiveBack(t *testing.T) {
 			t.Errorf("%s: added %v, want %v", f.path, added, want)
 		}
 	}
-	got, err := ReadPack(joinPack([]*PackWriter{w}))
+	got, _, err := ReadPack(joinPack([]*PackWriter{w}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestReadPackRefusesDamage(t *testing.T) {
 	}
 	pack := joinPack([]*PackWriter{w})
 	for _, bad := range [][]byte{nil, {}, {5}, pack[:len(pack)-1], append(pack[:len(pack):len(pack)], 0), {1, 3, 'a', 'b', 'c'}} {
-		if _, err := ReadPack(bad); err == nil {
+		if _, _, err := ReadPack(bad); err == nil {
 			t.Errorf("ReadPack(% x…) = nil error", bad[:min(len(bad), 8)])
 		}
 	}
@@ -154,6 +154,6 @@ func TestReadPackRefusesDamage(t *testing.T) {
 // joinPack returns the pack of the writers' streams.
 func joinPack(writers []*PackWriter) []byte {
 	var out bytes.Buffer
-	WritePack(&out, writers)
+	WritePack(&out, nil, writers)
 	return out.Bytes()
 }

@@ -2,16 +2,19 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
 
 	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/testsite"
@@ -377,6 +380,75 @@ func TestPagePack(t *testing.T) {
 		if got := warm.packedPages; got != want {
 			t.Errorf("a warm build took %d pages from the pack, want %d of %d", got, want, files)
 		}
+	}
+	fresh := opts
+	fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
+	buildOnce(t, fresh)
+	if got, want := dirFiles(t, opts.Dest), dirFiles(t, fresh.Dest); !reflect.DeepEqual(got, want) {
+		compareTrees(t, 0, "build from the pack", want, got)
+	}
+}
+
+// TestPagePackKeepsItsStreams edits one page at a time, build after
+// build. Each build adds the edited page to the pack the last one left,
+// which keeps its records as they are, until an eighth of them stand for
+// nothing; then the pack is written anew with the pages still in use. A
+// build with nothing changed leaves the pack alone, and every build gives
+// what a build without the cache gives.
+func TestPagePackKeepsItsStreams(t *testing.T) {
+	opts := cachedSite(t, 40)
+	build := func() *Builder {
+		t.Helper()
+		b, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := b.Build(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	files := len(build().sources)
+	records := func(b *Builder) int {
+		t.Helper()
+		data, ok := b.cache.Get(pagesKind, b.cacheKey(b.pagesKey()))
+		if !ok {
+			t.Fatal("no pack in the cache")
+		}
+		pages, n, err := content.ReadPack(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pages) != files {
+			t.Fatalf("the pack has %d pages, want %d", len(pages), files)
+		}
+		return n
+	}
+	var seen, want []int
+	for n, i := files, 0; i < 16; i++ {
+		page := filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(i%3)))
+		data, _ := os.ReadFile(page)
+		os.WriteFile(page, append(data, fmt.Sprintf("\nEdit %d.\n", i)...), 0o644)
+		b := build()
+		if b.packedPages != files-1 {
+			t.Fatalf("edit %d: the build took %d pages from the pack, want %d", i, b.packedPages, files-1)
+		}
+		seen = append(seen, records(b))
+		// One record more, until more than an eighth of the old pack's
+		// stand for nothing: then the pages in use and the edited one.
+		if stale := n - (files - 1); stale*8 <= n {
+			n++
+		} else {
+			n = files
+		}
+		want = append(want, n)
+	}
+	if !slices.Equal(seen, want) || !slices.Contains(seen, files) {
+		t.Errorf("records after each build: %v, want %v, written anew at least once", seen, want)
+	}
+	b := build()
+	if got, n := b.packedPages, records(b); got != files || n != want[len(want)-1] {
+		t.Errorf("with nothing changed: %d pages from the pack, %d records; want %d and %d", got, n, files, want[len(want)-1])
 	}
 	fresh := opts
 	fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")

@@ -19,12 +19,19 @@ const pagesKind = "pages"
 // pagePack is the pack of one full read.
 type pagePack struct {
 	old     map[string]*content.PackedPage // the pack read; nil: none
+	records int                            // the records in it, its pages and those nobody will use again
 	fresh   chan *content.PackWriter       // for pages parsed now: each is checked as it is added
-	carried chan *content.PackWriter       // for pages from the old pack, checked when they were added to it
 	writers []*content.PackWriter
 	changed atomic.Bool  // the new pack differs from the old one
 	used    atomic.Int64 // pages given from the old pack
 }
+
+// maxStale is the part of a pack's records that stand for nothing a
+// build uses (pages that changed or went since) above which the pack is
+// written anew. Below it, a new pack is the old one's streams, as they
+// are, with the pages parsed since after them: a build after one page
+// changed encodes one page, not every page again.
+const maxStale = 8 // one eighth
 
 func (b *Builder) pagesKey() digest {
 	return newHasher().digest(b.version).digest(b.cfgDigest).str(pagesKind).sum()
@@ -38,16 +45,14 @@ func (b *Builder) openPages() *pagePack {
 	b.pagesRead = true
 	pk := &pagePack{}
 	if data, ok := b.cache.Get(pagesKind, b.cacheKey(b.pagesKey())); ok {
-		pk.old, _ = content.ReadPack(data) // a pack that does not decode is none
+		pk.old, pk.records, _ = content.ReadPack(data) // a pack that does not decode is none
 	}
 	n := runtime.GOMAXPROCS(0)
 	pk.fresh = make(chan *content.PackWriter, n)
-	pk.carried = make(chan *content.PackWriter, n)
 	for range n {
-		fresh, carried := content.NewPackWriter(true), content.NewPackWriter(false)
-		pk.writers = append(pk.writers, fresh, carried)
-		pk.fresh <- fresh
-		pk.carried <- carried
+		w := content.NewPackWriter(true)
+		pk.writers = append(pk.writers, w)
+		pk.fresh <- w
 	}
 	return pk
 }
@@ -61,13 +66,7 @@ func (pk *pagePack) parse(b *Builder, p string, sum digest, data []byte) (*conte
 	}
 	if pp := pk.old[p]; pp != nil && pp.Sum == sum {
 		if page := pp.Page(data); page != nil {
-			// Encoded again now, before the build changes the page:
-			// whether a new pack is needed is known only once every
-			// file is read (about 16 µs a page, lost when it is not).
 			pk.used.Add(1)
-			w := <-pk.carried
-			w.Add(p, sum, data, page)
-			pk.carried <- w
 			return page, nil
 		}
 	}
@@ -81,15 +80,36 @@ func (pk *pagePack) parse(b *Builder, p string, sum digest, data []byte) (*conte
 	return page, err
 }
 
-// save writes the new pack when it differs from the old one: some file
-// was parsed, or some page of the old pack was not used.
+// save writes the new pack when some file was parsed, or when too many
+// records of the old pack stand for nothing (maxStale). The pages taken
+// from the old pack are carried into the new one from the old pack's
+// bytes, read again: as they are, or, when too many of its records stand
+// for nothing (maxStale), decoded again and each encoded anew.
 func (pk *pagePack) save(b *Builder) {
 	if pk == nil {
 		return
 	}
-	b.packedPages = int(pk.used.Load())
-	if !pk.changed.Load() && pk.used.Load() == int64(len(pk.old)) {
-		return
+	used := int(pk.used.Load())
+	b.packedPages = used
+	few := (pk.records-used)*maxStale <= pk.records // few records stand for nothing
+	if !pk.changed.Load() && few {
+		return // the old pack holds every page read, and not much besides
 	}
-	b.cache.PutStream(pagesKind, b.cacheKey(b.pagesKey()), func(w io.Writer) error { return content.WritePack(w, pk.writers) })
+	key := b.cacheKey(b.pagesKey())
+	var old [][]byte
+	writers := pk.writers
+	if data, ok := b.cache.Get(pagesKind, key); ok && used > 0 {
+		if few {
+			old, _ = content.PackStreams(data)
+		} else if again, _, err := content.ReadPack(data); err == nil {
+			w := content.NewPackWriter(false)
+			for _, p := range sortedKeysOf(pk.old) {
+				if q := again[p]; q != nil && pk.old[p].Used() && q.Sum == pk.old[p].Sum {
+					w.Carry(q)
+				}
+			}
+			writers = append([]*content.PackWriter{w}, writers...)
+		}
+	}
+	b.cache.PutStream(pagesKind, key, func(w io.Writer) error { return content.WritePack(w, old, writers) })
 }
