@@ -63,7 +63,7 @@ func isIdentifier(n parse.Node, name string) bool {
 // actions.
 func (r *Renderer) inlinable(set *template.Template) map[string]bool {
 	calls := map[string][]string{} // template name → the templates it may run
-	dynamic := map[string]bool{}    // templates that call a partial by a computed name
+	dynamic := map[string]bool{}   // templates that call a partial by a computed name
 	for _, t := range set.Templates() {
 		if t.Tree == nil {
 			continue
