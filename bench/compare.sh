@@ -164,11 +164,12 @@ row() { # name label
 	awk -v l="$2" -v w="$wall" -v c="$cpu" -v s="$sys" -v r="$rss" -v n="$N" \
 		'BEGIN {printf "%-40s %8.2f s %8.2f s %8.2f s %8.0f MiB %8.1f µs\n", l, w, c, s, r / 1024, w / n * 1e6}'
 }
-ratio() { # text a b field: the median over the rounds of a's field over b's
-	local field=$4
-	paste -d' ' "$tmp/$2.runs" "$tmp/$3.runs" |
-		awk -v f="$field" '{ if (f == 2) print ($2 + $3) / ($6 + $7); else print $f / $(f + 4) }' |
-		median | awk -v t="$1" '{printf "%-48s %6.2f\n", t, $1}'
+ratio() { # text a b field: the median over the rounds of a's field over b's, and their range
+	local field=$4 rounds
+	rounds=$(paste -d' ' "$tmp/$2.runs" "$tmp/$3.runs" |
+		awk -v f="$field" '{ if (f == 2) print ($2 + $3) / ($6 + $7); else print $f / $(f + 4) }' | sort -n)
+	echo "$rounds" | median | awk -v t="$1" -v lo="$(echo "$rounds" | head -1)" -v hi="$(echo "$rounds" | tail -1)" \
+		'{printf "%-48s %6.3f   (rounds %.3f–%.3f)\n", t, $1, lo, hi}'
 }
 peak() { # text a b: a's largest peak RSS over b's
 	local a b
