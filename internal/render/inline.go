@@ -168,32 +168,20 @@ func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
 // actions whose partial has run escaped and may be inlined (see above).
 func (in *instance) inline() {
 	for _, t := range in.set.Templates() {
-		if t.Tree != nil {
-			in.inlineList(t.Tree.Root)
+		if t.Tree == nil {
+			continue
 		}
-	}
-}
-
-func (in *instance) inlineList(list *parse.ListNode) {
-	if list == nil {
-		return
-	}
-	for i, n := range list.Nodes {
-		switch n := n.(type) {
-		case *parse.ActionNode:
-			if t := in.templateFor(n); t != nil {
-				list.Nodes[i] = t
+		walkNodes(t.Tree.Root, func(n parse.Node) {
+			if list, ok := n.(*parse.ListNode); ok {
+				for i, c := range list.Nodes {
+					if a, ok := c.(*parse.ActionNode); ok {
+						if t := in.templateFor(a); t != nil {
+							list.Nodes[i] = t
+						}
+					}
+				}
 			}
-		case *parse.IfNode:
-			in.inlineList(n.List)
-			in.inlineList(n.ElseList)
-		case *parse.RangeNode:
-			in.inlineList(n.List)
-			in.inlineList(n.ElseList)
-		case *parse.WithNode:
-			in.inlineList(n.List)
-			in.inlineList(n.ElseList)
-		}
+		})
 	}
 }
 

@@ -227,10 +227,10 @@ type instance struct {
 	entry *template.Template
 	depth int // partial calls in progress
 
-	// The partial files that may be inlined (the page's inlinable), those
-	// of them that have run through the partial func, so are escaped, and
-	// whether one was added since the last execution (inline.go).
-	inlinable    map[string]bool
+	// The partial files of inlinable that have run through the partial
+	// func, so are escaped, and whether one was added since the last
+	// execution (inline.go).
+	inlinable    map[string]bool // the page's: partial files whose calls may become template actions
 	escaped      map[string]bool
 	newlyEscaped bool
 }

@@ -381,11 +381,18 @@ func TestPagePack(t *testing.T) {
 			t.Errorf("a warm build took %d pages from the pack, want %d of %d", got, want, files)
 		}
 	}
+	sameAsWithoutCache(t, opts, "build from the pack")
+}
+
+// sameAsWithoutCache fails the test unless the output of opts is what a
+// build of the same site without the cache gives.
+func sameAsWithoutCache(t *testing.T, opts Options, what string) {
+	t.Helper()
 	fresh := opts
 	fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
 	buildOnce(t, fresh)
 	if got, want := dirFiles(t, opts.Dest), dirFiles(t, fresh.Dest); !reflect.DeepEqual(got, want) {
-		compareTrees(t, 0, "build from the pack", want, got)
+		compareTrees(t, 0, what, want, got)
 	}
 }
 
@@ -397,17 +404,7 @@ func TestPagePack(t *testing.T) {
 // what a build without the cache gives.
 func TestPagePackKeepsItsStreams(t *testing.T) {
 	opts := cachedSite(t, 40)
-	build := func() *Builder {
-		t.Helper()
-		b, err := New(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := b.Build(context.Background(), nil); err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	build := func() *Builder { return buildOnceWith(t, opts) }
 	files := len(build().sources)
 	records := func(b *Builder) int {
 		t.Helper()
@@ -450,12 +447,7 @@ func TestPagePackKeepsItsStreams(t *testing.T) {
 	if got, n := b.packedPages, records(b); got != files || n != want[len(want)-1] {
 		t.Errorf("with nothing changed: %d pages from the pack, %d records; want %d and %d", got, n, files, want[len(want)-1])
 	}
-	fresh := opts
-	fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
-	buildOnce(t, fresh)
-	if got, want := dirFiles(t, opts.Dest), dirFiles(t, fresh.Dest); !reflect.DeepEqual(got, want) {
-		compareTrees(t, 0, "build from the pack", want, got)
-	}
+	sameAsWithoutCache(t, opts, "build from the pack")
 }
 
 // TestConversionShelf: a build in a new process converts only the bodies

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sync/atomic"
 
+	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/content"
 )
 
@@ -22,7 +23,7 @@ type pagePack struct {
 	records int                            // the records in it, its pages and those nobody will use again
 	fresh   chan *content.PackWriter       // for pages parsed now: each is checked as it is added
 	writers []*content.PackWriter
-	changed atomic.Bool  // the new pack differs from the old one
+	changed atomic.Bool  // some file was parsed
 	used    atomic.Int64 // pages given from the old pack
 }
 
@@ -83,8 +84,8 @@ func (pk *pagePack) parse(b *Builder, p string, sum digest, data []byte) (*conte
 // save writes the new pack when some file was parsed, or when too many
 // records of the old pack stand for nothing (maxStale). The pages taken
 // from the old pack are carried into the new one from the old pack's
-// bytes, read again: as they are, or, when too many of its records stand
-// for nothing (maxStale), decoded again and each encoded anew.
+// bytes, read again: its streams as they are, or, past maxStale, its
+// pages decoded again and those in use encoded anew.
 func (pk *pagePack) save(b *Builder) {
 	if pk == nil {
 		return
@@ -96,20 +97,40 @@ func (pk *pagePack) save(b *Builder) {
 		return // the old pack holds every page read, and not much besides
 	}
 	key := b.cacheKey(b.pagesKey())
-	var old [][]byte
+	old, carried := pk.carry(b, key, few)
 	writers := pk.writers
-	if data, ok := b.cache.Get(pagesKind, key); ok && used > 0 {
-		if few {
-			old, _ = content.PackStreams(data)
-		} else if again, _, err := content.ReadPack(data); err == nil {
-			w := content.NewPackWriter(false)
-			for _, p := range sortedKeysOf(pk.old) {
-				if q := again[p]; q != nil && pk.old[p].Used() && q.Sum == pk.old[p].Sum {
-					w.Carry(q)
-				}
-			}
-			writers = append([]*content.PackWriter{w}, writers...)
-		}
+	if carried != nil {
+		writers = append([]*content.PackWriter{carried}, writers...)
 	}
 	b.cache.PutStream(pagesKind, key, func(w io.Writer) error { return content.WritePack(w, old, writers) })
+}
+
+// carry returns what of the old pack, stored at key, goes into the new
+// one for the pages taken from it: its streams as they are when few of its
+// records stand for nothing, else a writer of those pages decoded again.
+// Both are nil when no page was taken, or the pack is gone or damaged: the
+// next build parses those pages.
+func (pk *pagePack) carry(b *Builder, key cache.Key, few bool) ([][]byte, *content.PackWriter) {
+	if pk.used.Load() == 0 {
+		return nil, nil
+	}
+	data, ok := b.cache.Get(pagesKind, key)
+	if !ok {
+		return nil, nil
+	}
+	if few {
+		old, _ := content.PackStreams(data)
+		return old, nil
+	}
+	again, _, err := content.ReadPack(data)
+	if err != nil {
+		return nil, nil
+	}
+	w := content.NewPackWriter(false)
+	for _, p := range sortedKeysOf(pk.old) {
+		if q := again[p]; q != nil && pk.old[p].Used() && q.Sum == pk.old[p].Sum {
+			w.Carry(q)
+		}
+	}
+	return nil, w
 }
