@@ -67,6 +67,9 @@
 // Once a partial called by a constant name in HTML text has run, later
 // executions of the same template run it as a {{template}} action, which
 // writes the same bytes at a fraction of the cost (inline.go says when).
+// ExecuteWith and Render take a Memo, which keeps the output of partials run
+// on values other than the page's data, such as a page's card on each list
+// that shows it, so that they run once.
 //
 // # Functions
 //

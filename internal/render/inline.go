@@ -24,7 +24,11 @@ import (
 // constant names or {{template}} (a partial that may include itself keeps
 // the partial func and its depth limit). A partial called by a name
 // computed at run time, or whose output is piped on or used as a value,
-// keeps the partial func.
+// keeps the partial func. So does a call inside {{range}} on the element
+// ({{ partial "card.html" . }}, or a variable the range declared): there a
+// partial runs on one value after another, often on values it ran on
+// before (the card of each page of a list), and the partial func takes
+// those outputs from the execution's Memo (memo.go).
 
 // htmlEscaper is the name html/template gives its escaper for HTML text.
 const htmlEscaper = "_html_template_htmlescaper"
@@ -69,24 +73,25 @@ func (r *Renderer) inlinable(set *template.Template) map[string]bool {
 			continue
 		}
 		name := t.Name()
-		walkNodes(t.Tree.Root, func(n parse.Node) {
+		walkNodes(t.Tree.Root, func(n parse.Node) bool {
 			switch n := n.(type) {
 			case *parse.TemplateNode:
 				calls[name] = append(calls[name], n.Name)
 			case *parse.CommandNode:
 				if len(n.Args) == 0 || !isIdentifier(n.Args[0], "partial") {
-					return
+					return true
 				}
 				if len(n.Args) > 1 {
 					if s, ok := n.Args[1].(*parse.StringNode); ok {
 						if file, err := r.partialFile(s.Text); err == nil {
 							calls[name] = append(calls[name], file)
 						}
-						return
+						return true
 					}
 				}
 				dynamic[name] = true
 			}
+			return true
 		})
 	}
 	out := map[string]bool{}
@@ -123,9 +128,12 @@ func reaches(calls map[string][]string, dynamic map[string]bool, start string) b
 }
 
 // walkNodes calls visit on every node of the tree under n, commands and
-// the nodes of their pipelines included.
-func walkNodes(n parse.Node, visit func(parse.Node)) {
-	visit(n)
+// the nodes of their pipelines included, but for the nodes under a node
+// for which visit returns false.
+func walkNodes(n parse.Node, visit func(parse.Node) bool) {
+	if !visit(n) {
+		return
+	}
 	switch n := n.(type) {
 	case *parse.ListNode:
 		for _, c := range n.Nodes {
@@ -154,7 +162,7 @@ func walkNodes(n parse.Node, visit func(parse.Node)) {
 	}
 }
 
-func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
+func walkBranch(b *parse.BranchNode, visit func(parse.Node) bool) {
 	walkNodes(b.Pipe, visit)
 	if b.List != nil {
 		walkNodes(b.List, visit)
@@ -168,28 +176,45 @@ func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
 // actions whose partial has run escaped and may be inlined (see above).
 func (in *instance) inline() {
 	for _, t := range in.set.Templates() {
-		if t.Tree == nil {
-			continue
+		if t.Tree != nil {
+			in.inlineUnder(t.Tree.Root, false)
 		}
-		walkNodes(t.Tree.Root, func(n parse.Node) {
-			if list, ok := n.(*parse.ListNode); ok {
-				for i, c := range list.Nodes {
-					if a, ok := c.(*parse.ActionNode); ok {
-						if t := in.templateFor(a); t != nil {
-							list.Nodes[i] = t
-						}
-					}
-				}
-			}
-		})
 	}
 }
 
+// inlineUnder rewrites the partial actions under n, which is inside a
+// {{range}} when inRange is set.
+func (in *instance) inlineUnder(n parse.Node, inRange bool) {
+	walkNodes(n, func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.RangeNode:
+			if inRange {
+				return true
+			}
+			in.inlineUnder(n.List, true)
+			if n.ElseList != nil {
+				in.inlineUnder(n.ElseList, true)
+			}
+			return false
+		case *parse.ListNode:
+			for i, c := range n.Nodes {
+				if a, ok := c.(*parse.ActionNode); ok {
+					if t := in.templateFor(a, inRange); t != nil {
+						n.Nodes[i] = t
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
 // templateFor returns the template action that does what action a does,
-// or nil when a is not a partial call that may be inlined.
-func (in *instance) templateFor(a *parse.ActionNode) *parse.TemplateNode {
+// or nil when a is not a partial call that may be inlined; inRange: a is
+// inside a {{range}}.
+func (in *instance) templateFor(a *parse.ActionNode, inRange bool) *parse.TemplateNode {
 	name, arg, ok := partialCall(a.Pipe)
-	if !ok {
+	if !ok || inRange && isElement(arg) {
 		return nil
 	}
 	file, err := in.r.partialFile(name)
@@ -202,4 +227,16 @@ func (in *instance) templateFor(a *parse.ActionNode) *parse.TemplateNode {
 			Cmds: []*parse.CommandNode{{NodeType: parse.NodeCommand, Pos: arg.Position(), Args: []parse.Node{arg}}}}
 	}
 	return t
+}
+
+// isElement reports whether arg is, inside a {{range}}, the element: dot,
+// or a variable other than $ with no fields after it.
+func isElement(arg parse.Node) bool {
+	switch arg := arg.(type) {
+	case *parse.DotNode:
+		return true
+	case *parse.VariableNode:
+		return len(arg.Ident) == 1 && arg.Ident[0] != "$"
+	}
+	return false
 }

@@ -22,7 +22,8 @@ func TestInlinedPartials(t *testing.T) {
 			`{{ $v := partial "mark" }}{{ $v }}{{ partial "named" }}` +
 			`{{ if .Kids }}{{ range .Kids }}{{ partial "tree.html" . }}{{ end }}{{ else }}{{ partial "card" (dict "name" "none") }}{{ end }}` +
 			`{{ block "main" . }}{{ end }}`,
-		"layouts/_default/single.html": `{{ define "main" }}<div>{{ with .Title }}{{ partial "mark.html" }}{{ end }}</div>{{ end }}`,
+		"layouts/_default/single.html": `{{ define "main" }}<div>{{ with .Title }}{{ partial "mark.html" }}{{ end }}</div>` +
+			`{{ range $k := .Kids }}{{ partial "mark.html" . }}{{ partial "mark.html" $k }}{{ partial "mark.html" .N }}{{ end }}{{ end }}`,
 	}, nil)
 	type node struct {
 		N    int
@@ -59,20 +60,22 @@ func TestInlinedPartials(t *testing.T) {
 		if tmpl.Tree == nil {
 			continue
 		}
-		walkNodes(tmpl.Tree.Root, func(n parse.Node) {
+		walkNodes(tmpl.Tree.Root, func(n parse.Node) bool {
 			if tn, ok := n.(*parse.TemplateNode); ok {
 				inlined[tmpl.Name()+" → "+tn.Name]++
 			}
+			return true
 		})
 	}
 	// In baseof: card twice (in text, in both branches of the if); not
 	// attr (in an attribute, piped), not the mark held in $v, not tree
 	// (it includes itself), not named (a computed name). In card: mark.
-	// In main: mark.
+	// In main: mark, and in the range the mark of .N, not those of the
+	// element (dot, $k), which a Memo may hold.
 	wantInlined := map[string]int{
 		"layouts/_default/baseof.html → layouts/partials/card.html": 2,
 		"layouts/partials/card.html → layouts/partials/mark.html":   1,
-		"main → layouts/partials/mark.html":                         1,
+		"main → layouts/partials/mark.html":                         2,
 		"layouts/_default/baseof.html → main":                       1, // the block itself
 	}
 	for k, n := range wantInlined {

@@ -13,7 +13,8 @@ import (
 const maxPartialDepth = 100
 
 // partial runs the partial file for name with data (nil when none is given)
-// and returns its output. It is the "partial" func of an instance.
+// and returns its output, or the output the instance's Memo kept. It is the
+// "partial" func of an instance.
 func (in *instance) partial(name string, data ...any) (template.HTML, error) {
 	if len(data) > 1 {
 		return "", fmt.Errorf("want a partial name and at most one data argument, got %d arguments", len(data)+1)
@@ -31,6 +32,12 @@ func (in *instance) partial(name string, data ...any) (template.HTML, error) {
 	if len(data) == 1 {
 		arg = data[0]
 	}
+	memoize := in.memo.keeps(arg, in.root)
+	if memoize {
+		if out, ok := in.memo.get(file, arg); ok {
+			return out, nil
+		}
+	}
 	b := borrowBuffer()
 	defer giveBackBuffer(b)
 	if err := in.set.ExecuteTemplate(b, file, arg); err != nil {
@@ -41,7 +48,11 @@ func (in *instance) partial(name string, data ...any) (template.HTML, error) {
 		in.newlyEscaped = true
 	}
 	// The output of an html/template execution, escaped there: safe as HTML.
-	return template.HTML(b.String()), nil
+	out := template.HTML(b.String())
+	if memoize {
+		in.memo.put(file, arg, out)
+	}
+	return out, nil
 }
 
 // partialFile returns the partial file for name: layouts/partials/NAME, or

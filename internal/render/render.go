@@ -65,6 +65,12 @@ func New(site, theme fs.FS, funcs template.FuncMap) (*Renderer, error) {
 // Execute runs the page template name (as returned by Find) with data and
 // writes the output to w. On error, w may hold part of the output.
 func (r *Renderer) Execute(w io.Writer, name string, data any) error {
+	return r.ExecuteWith(w, name, data, nil)
+}
+
+// ExecuteWith is Execute with the partials that memo keeps taken from it,
+// and the output of those it may keep put in it.
+func (r *Renderer) ExecuteWith(w io.Writer, name string, data any, memo *Memo) error {
 	p := r.pages[name]
 	if p == nil {
 		return fmt.Errorf("render: no page template %q", name)
@@ -77,6 +83,7 @@ func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 		return err
 	}
 	defer p.giveBack(in)
+	in.root, in.memo = data, memo
 	if err := in.entry.Execute(w, data); err != nil {
 		return r.files.execError(name, err)
 	}
@@ -87,12 +94,12 @@ func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 	return nil
 }
 
-// Render is Execute into a buffer kept between calls; it returns the
-// output, in memory of its own.
-func (r *Renderer) Render(name string, data any) ([]byte, error) {
+// Render is ExecuteWith into a buffer kept between calls; it returns the
+// output, in memory of its own. memo may be nil.
+func (r *Renderer) Render(name string, data any, memo *Memo) ([]byte, error) {
 	buf := borrowBuffer()
 	defer giveBackBuffer(buf)
-	if err := r.Execute(buf, name, data); err != nil {
+	if err := r.ExecuteWith(buf, name, data, memo); err != nil {
 		return nil, err
 	}
 	return bytes.Clone(buf.Bytes()), nil
@@ -225,7 +232,9 @@ type instance struct {
 	r     *Renderer
 	set   *template.Template
 	entry *template.Template
-	depth int // partial calls in progress
+	depth int   // partial calls in progress
+	root  any   // the data of the execution
+	memo  *Memo // of the execution; nil: none
 
 	// The partial files of inlinable that have run through the partial
 	// func, so are escaped, and whether one was added since the last
@@ -259,7 +268,7 @@ func (r *Renderer) borrow(p *page) (*instance, error) {
 
 // giveBack returns a borrowed instance to p.
 func (p *page) giveBack(in *instance) {
-	in.depth = 0
+	in.depth, in.root, in.memo = 0, nil, nil
 	p.mu.Lock()
 	p.free = append(p.free, in)
 	p.mu.Unlock()

@@ -393,7 +393,7 @@ func TestRenderOutputIsItsOwn(t *testing.T) {
 	}, nil)
 	var outs [][]byte
 	for _, title := range []string{"first", "second page", "3"} {
-		out, err := r.Render("layouts/_default/single.html", map[string]string{"T": title})
+		out, err := r.Render("layouts/_default/single.html", map[string]string{"T": title}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -404,7 +404,7 @@ func TestRenderOutputIsItsOwn(t *testing.T) {
 			t.Errorf("render %d = %q, want %q", i+1, outs[i], want)
 		}
 	}
-	if _, err := r.Render("layouts/none.html", nil); err == nil {
+	if _, err := r.Render("layouts/none.html", nil, nil); err == nil {
 		t.Error("Render of a missing template succeeded")
 	}
 }
