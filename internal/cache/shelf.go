@@ -168,6 +168,21 @@ func (s *Shelf) Get(k Key) ([]byte, bool) {
 	return payload, true
 }
 
+// Has reports whether there is an entry with key k, and counts it as got,
+// so that Close keeps it: for an entry a build may read later, or not at
+// all. Its payload is read and checked only by a Get.
+func (s *Shelf) Has(k Key) bool {
+	sh := s.shard(k)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	rec, ok := sh.records[k]
+	if !ok || sh.f == nil {
+		return false
+	}
+	sh.use(k, rec.n)
+	return true
+}
+
 // use records that the entry k, of n bytes of payload, was got or put.
 func (sh *shard) use(k Key, n int64) {
 	if !sh.used[k] {

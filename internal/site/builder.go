@@ -35,11 +35,14 @@ type Builder struct {
 	cache   *cache.Cache
 	version digest // of the binary, when there is a persistent cache
 	// The conversions of Markdown in the cache, open while a build
-	// converts, how many it was asked for, and how many it had (for
-	// tests) (inputs.go).
-	shelf      *cache.Shelf
-	shelfAsked atomic.Int64
-	shelfFound atomic.Int64
+	// converts (and, for a Builder that builds once, until it has
+	// written), how many it was asked for, how many it had, and how many
+	// bodies whose HTML it had were converted again when that HTML could
+	// not be read (the last two for tests) (inputs.go).
+	shelf       *cache.Shelf
+	shelfAsked  atomic.Int64
+	shelfFound  atomic.Int64
+	reconverted atomic.Int64
 
 	// The inputs as of the last build.
 	cfg       *config.Config
@@ -217,7 +220,14 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	b.deferring = b.opts.Defer && len(b.outs) > 0 && b.m != nil
 	b.openShelf()
 	p, err := b.prepare(ctx, changed, now)
-	b.closeShelf(err == nil)
+	asked := err == nil // every conversion the site has was asked of the shelf
+	if !b.eager || err != nil {
+		b.closeShelf(asked)
+	} else {
+		// The HTML of conversions found there is read from it as
+		// pages are written (inputs.go).
+		defer b.closeShelf(asked)
+	}
 	if err != nil {
 		b.m, b.pending = nil, nil
 		if t, oerr := open(nil); oerr == nil && t != nil {

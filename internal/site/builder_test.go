@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io/fs"
 	"os"
@@ -448,6 +449,63 @@ func TestPagePackKeepsItsStreams(t *testing.T) {
 		t.Errorf("with nothing changed: %d pages from the pack, %d records; want %d and %d", got, n, files, want[len(want)-1])
 	}
 	sameAsWithoutCache(t, opts, "build from the pack")
+}
+
+// TestShelvedHTML: a build that finds its conversions on the shelf reads
+// their HTML from there only as it writes pages, and where that HTML was
+// damaged it converts the page's body again, with the same output.
+func TestShelvedHTML(t *testing.T) {
+	opts := cachedSite(t, 12)
+	buildOnce(t, opts)
+	build := func(what string) *Builder {
+		t.Helper()
+		opts.Dest = filepath.Join(t.TempDir(), "public") // every page is written
+		b := buildOnceWith(t, opts)
+		if found, asked := b.shelfFound.Load(), b.shelfAsked.Load(); asked == 0 || found != asked {
+			t.Errorf("%s: found %d of %d conversions on the shelf", what, found, asked)
+		}
+		sameAsWithoutCache(t, opts, what)
+		return b
+	}
+	if n := build("HTML from the shelf").reconverted.Load(); n != 0 {
+		t.Errorf("converted %d bodies again, want none", n)
+	}
+	damaged := damageHTMLEntries(t, filepath.Join(opts.CacheDir, markdownKind))
+	if damaged == 0 {
+		t.Fatal("no HTML on the shelf")
+	}
+	if n := build("HTML damaged on the shelf").reconverted.Load(); n != int64(damaged) {
+		t.Errorf("converted %d bodies again, want %d, one per damaged entry", n, damaged)
+	}
+}
+
+// damageHTMLEntries flips the last byte of every entry of the shelves
+// under dir that is HTML (its payload starts with "<"), and returns how
+// many it damaged. A record is "csr1", the key, the payload's SHA-256,
+// its length (8 bytes, little-endian) and the payload (see cache.Shelf).
+func damageHTMLEntries(t *testing.T, dir string) int {
+	t.Helper()
+	shards, _ := filepath.Glob(filepath.Join(dir, "*", "*.shelf"))
+	n := 0
+	for _, p := range shards {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for off := 0; off+76 <= len(data) && string(data[off:off+4]) == "csr1"; {
+			size := int(binary.LittleEndian.Uint64(data[off+68 : off+76]))
+			payload := data[off+76 : off+76+size]
+			if len(payload) > 0 && payload[0] == '<' {
+				payload[len(payload)-1] ^= 0xff
+				n++
+			}
+			off += 76 + size
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return n
 }
 
 // TestConversionShelf: a build in a new process converts only the bodies

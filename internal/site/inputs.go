@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/decode"
@@ -49,20 +50,28 @@ type conversion struct {
 
 	// The strings templates see, made once from res. The content is
 	// in spilled at ref instead when the build keeps HTML out of memory
-	// (spill.go).
+	// (spill.go), or left on the shelf of the persistent cache, which
+	// shelved reads, when a Builder that builds once found it there.
 	content, summary, toc template.HTML
 	spilled               *spill.File
 	ref                   spill.Ref
+	shelved               func() ([]byte, error)
 	contentDigest         digest // of Content, TableOfContents and Headings
 	summaryDigest         digest // of Summary, WordCount and ReadingTime
 }
 
-// html is the converted body, read back when it was spilled.
+// html is the converted body, read back when it was spilled or shelved.
 func (c *conversion) html() (template.HTML, error) {
-	if c.spilled == nil {
+	var data []byte
+	var err error
+	switch {
+	case c.shelved != nil:
+		data, err = c.shelved()
+	case c.spilled != nil:
+		data, err = c.spilled.Get(c.ref)
+	default:
 		return c.content, nil
 	}
-	data, err := c.spilled.Get(c.ref)
 	if err != nil {
 		return "", err
 	}
@@ -360,32 +369,92 @@ func (b *Builder) closeShelf(ok bool) {
 // convertOne converts the body of s, or finds its conversion on the shelf.
 func (b *Builder) convertOne(s *source) *conversion {
 	key := b.convertKey(s.page)
-	shelf := b.shelf
-	if shelf != nil {
-		b.shelfAsked.Add(1)
-		if data, ok := shelf.Get(b.cacheKey(key)); ok {
-			if res, err := decodeResult(data); err == nil {
-				b.shelfFound.Add(1)
-				c := newConversion(key, res, nil)
-				c.md = b.mdDigest
-				return c
-			}
-		}
+	if c := b.fromShelf(s, key); c != nil {
+		return c
 	}
 	res, err := b.converter.Convert(s.page.Body, s.page.BodyLine)
 	var probs []error
 	for _, e := range flatten(err) {
 		probs = append(probs, fmt.Errorf("%s:%w", s.path, e))
 	}
-	// A result with warnings is not kept: encodeResult does not hold
-	// them, and every build must report them.
-	if res != nil && err == nil && len(res.Warnings) == 0 && shelf != nil {
-		shelf.Put(b.cacheKey(key), encodeResult(res))
-	}
 	c := newConversion(key, res, probs)
 	c.md = b.mdDigest
 	c.warns = markdownWarnings(s.path, res)
+	// A result with warnings is not kept: the shelf does not hold them,
+	// and every build must report them.
+	if shelf := b.shelf; res != nil && err == nil && len(res.Warnings) == 0 && shelf != nil {
+		shelf.Put(b.cacheKey(htmlKey(key)), res.HTML)
+		shelf.Put(b.cacheKey(key), encodeConversion(c))
+	}
 	return c
+}
+
+// htmlKey is the key of the HTML of the conversion of key on the shelf,
+// an entry of its own: a build that renders nothing has no need to read
+// it.
+func htmlKey(key digest) digest { return newHasher().digest(key).str("html").sum() }
+
+// fromShelf returns the conversion of key, of the body of s, when the
+// shelf has it, else nil. A Builder that builds once leaves the HTML on
+// the shelf, to be read when a page is written (a build that finds its
+// pages unchanged reads none); one kept for a session reads it now, as
+// its conversions outlive the build.
+func (b *Builder) fromShelf(s *source, key digest) *conversion {
+	shelf := b.shelf
+	if shelf == nil {
+		return nil
+	}
+	b.shelfAsked.Add(1)
+	data, ok := shelf.Get(b.cacheKey(key))
+	if !ok {
+		return nil
+	}
+	c, err := decodeConversion(data)
+	if err != nil {
+		return nil
+	}
+	hk := b.cacheKey(htmlKey(key))
+	if b.eager {
+		if !shelf.Has(hk) {
+			return nil
+		}
+		c.shelved = func() ([]byte, error) { return b.shelvedHTML(shelf, hk, s) }
+	} else {
+		html, ok := shelf.Get(hk)
+		if !ok {
+			return nil
+		}
+		c.content = template.HTML(html)
+	}
+	c.key, c.md = key, b.mdDigest
+	b.shelfFound.Add(1)
+	return c
+}
+
+// shelvedHTML reads the HTML of the body of s from the shelf, at k. When
+// it cannot be read there, or was damaged, it converts the body again from
+// the file, which must still be what the build read.
+func (b *Builder) shelvedHTML(shelf *cache.Shelf, k cache.Key, s *source) ([]byte, error) {
+	if html, ok := shelf.Get(k); ok {
+		return html, nil
+	}
+	b.reconverted.Add(1)
+	data, err := content.ReadFile(b.fsys, s.path, b.cfg)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w", s.path, err)
+	}
+	if hashBytes(data) != s.sum {
+		return nil, fmt.Errorf("%s: the file changed while the site was built; build again", s.path)
+	}
+	page, err := content.ParseFile(s.path, data, b.cfg)
+	if page == nil {
+		return nil, err
+	}
+	res, err := b.converter.Convert(page.Body, page.BodyLine)
+	if err != nil {
+		return nil, err
+	}
+	return res.HTML, nil
 }
 
 // readLayouts parses the templates again and analyses them.
@@ -483,17 +552,19 @@ func (b *Builder) minifierOf(cfg *config.Config) *output.Minifier {
 	return nil
 }
 
-// encodeResult writes a converted body for the persistent cache.
-func encodeResult(r *markdown.Result) []byte {
+// encodeConversion writes a conversion for the persistent cache: all of
+// it but the HTML of the body, an entry of its own (htmlKey), and the
+// problems and warnings, as only a conversion without them is kept.
+func encodeConversion(c *conversion) []byte {
 	var b []byte
 	putBytes := func(p []byte) {
 		b = binary.AppendUvarint(b, uint64(len(p)))
 		b = append(b, p...)
 	}
 	putInt := func(n int) { b = binary.AppendUvarint(b, uint64(n)) }
-	putBytes(r.HTML)
-	putBytes(r.Summary)
-	putBytes(r.TOC)
+	r := c.res
+	putBytes([]byte(c.summary))
+	putBytes([]byte(c.toc))
 	putInt(len(r.Headings))
 	for _, h := range r.Headings {
 		putInt(h.Level)
@@ -508,13 +579,15 @@ func encodeResult(r *markdown.Result) []byte {
 	}
 	putInt(r.WordCount)
 	putInt(r.ReadingTime)
+	b = append(b, c.contentDigest[:]...)
+	b = append(b, c.summaryDigest[:]...)
 	return b
 }
 
 var errShort = errors.New("cache entry cut short")
 
-// decodeResult reads what encodeResult wrote.
-func decodeResult(b []byte) (*markdown.Result, error) {
+// decodeConversion reads what encodeConversion wrote.
+func decodeConversion(b []byte) (*conversion, error) {
 	var err error
 	getInt := func() int {
 		n, k := binary.Uvarint(b)
@@ -535,7 +608,9 @@ func decodeResult(b []byte) (*markdown.Result, error) {
 		b = b[n:]
 		return p
 	}
-	r := &markdown.Result{HTML: getBytes(), Summary: getBytes(), TOC: getBytes()}
+	c := &conversion{res: &markdown.Result{}}
+	c.summary, c.toc = template.HTML(getBytes()), template.HTML(getBytes())
+	r := c.res
 	for n := getInt(); err == nil && n > 0; n-- {
 		r.Headings = append(r.Headings, markdown.Heading{Level: getInt(), ID: string(getBytes()), Text: string(getBytes())})
 	}
@@ -543,16 +618,15 @@ func decodeResult(b []byte) (*markdown.Result, error) {
 		r.Links = append(r.Links, markdown.Link{Dest: string(getBytes()), Line: getInt(), Col: getInt()})
 	}
 	r.WordCount, r.ReadingTime = getInt(), getInt()
-	if err == nil && len(b) != 0 {
-		err = errors.New("cache entry has trailing bytes")
+	if err == nil && len(b) != 2*len(digest{}) {
+		err = errors.New("cache entry has the wrong length")
 	}
-	if len(r.TOC) == 0 {
-		r.TOC = nil // as Convert gives it
+	if err != nil {
+		return nil, err
 	}
-	if len(r.Summary) == 0 {
-		r.Summary = nil
-	}
-	return r, err
+	copy(c.contentDigest[:], b)
+	copy(c.summaryDigest[:], b[len(digest{}):])
+	return c, nil
 }
 
 // isLayout and isAsset say which part of a site a changed path is in.
