@@ -33,6 +33,26 @@ const hashChunk = 4 << 10
 
 func newHasher() *hasher { return &hasher{buf: make([]byte, 0, 512)} }
 
+// hashers keeps hashers for the keys made by the thousand (a key per
+// output), whose buffers otherwise grow from 512 bytes to a chunk and
+// more, one copy at a time, for each key.
+var hashers = sync.Pool{New: func() any { return newHasher() }}
+
+// borrowHasher takes an empty hasher from hashers; giveBack returns it
+// once its sum is taken.
+func borrowHasher() *hasher { return hashers.Get().(*hasher).reset() }
+
+// reset empties h for another sum.
+func (h *hasher) reset() *hasher {
+	h.buf = h.buf[:0]
+	if h.sha != nil {
+		h.sha.Reset()
+	}
+	return h
+}
+
+func (h *hasher) giveBack() { hashers.Put(h) }
+
 func (h *hasher) sum() digest {
 	if h.sha == nil {
 		return sha256.Sum256(h.buf)

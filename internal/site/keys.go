@@ -64,7 +64,9 @@ func newKeyer(b *Builder, m *siteModel) *keyer {
 // pages whose body (summary, content) it reads through its own relations;
 // bodyAll reports that it may read the body of any page.
 func (k *keyer) pageKey(p *Page, tmplName string, t *tmplInfo) (key digest, body []*Page, bodyAll bool) {
-	h := newHasher().digest(k.base).str("page").str(p.out).digest(t.digest).digest(k.m.pd[p].self)
+	h := borrowHasher()
+	defer h.giveBack()
+	h.digest(k.base).str("page").str(p.out).digest(t.digest).digest(k.m.pd[p].self)
 	d := t.deps
 	if d.asset {
 		h.digest(k.b.assetDigest)
@@ -446,10 +448,12 @@ func (k *keyer) entryKey(p *Page) digest {
 // digestPage makes the digests of the groups of page p of m.
 func (b *Builder) digestPage(m *siteModel, p *Page) *pageDigests {
 	pd := &pageDigests{id: p.out}
-	pd.link = newHasher().str(p.Kind).str(p.Type).str(p.Section).str(p.Title).str(p.URL).str(p.Permalink).str(p.File).sum()
+	h := borrowHasher() // one for every group, emptied after each sum
+	defer h.giveBack()
+	pd.link = h.str(p.Kind).str(p.Type).str(p.Section).str(p.Title).str(p.URL).str(p.Permalink).str(p.File).sum()
 
 	career := b.careerDigest(p)
-	h := newHasher().str(p.Description).time(p.Date).time(p.Updated).time(p.Lastmod).bool(p.Draft)
+	h.reset().str(p.Description).time(p.Date).time(p.Updated).time(p.Lastmod).bool(p.Draft)
 	h.strs(p.Tags).strs(p.Skills).strs(p.Authors).int(int64(p.Weight)).digest(career)
 	h.value(reflect.ValueOf(p.Params)).bool(p.PostingOpen).bool(p.PostingClosed)
 	pd.meta = h.sum()
@@ -466,24 +470,23 @@ func (b *Builder) digestPage(m *siteModel, p *Page) *pageDigests {
 		pd.content = contentDigest("", p.TableOfContents, p.Headings)
 	}
 
-	h = newHasher()
-	jsonldDigest(h, m.site, p, career)
+	jsonldDigest(h.reset(), m.site, p, career)
 	pd.der = h.sum()
 
-	h = newHasher().int(int64(len(p.Feeds)))
+	h.reset().int(int64(len(p.Feeds)))
 	for _, f := range p.Feeds {
 		h.str(f.Title).str(f.URL).str(f.Permalink)
 	}
 	pd.feed = h.sum()
 
-	h = newHasher()
+	h.reset()
 	v := reflect.ValueOf(p).Elem()
 	for _, i := range otherFields {
 		h.value(v.Field(i))
 	}
 	pd.other = h.sum()
 
-	pd.self = newHasher().str(pd.id).digest(pd.link).digest(pd.meta).digest(pd.summary).digest(pd.content).
+	pd.self = h.reset().str(pd.id).digest(pd.link).digest(pd.meta).digest(pd.summary).digest(pd.content).
 		digest(pd.der).digest(pd.feed).digest(pd.other).sum()
 	return pd
 }
