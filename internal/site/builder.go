@@ -244,6 +244,9 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	if b.deferring {
 		first = b.deferPlan(p)
 	}
+	if b.eager {
+		p.m.forgetDigests()
+	}
 	res, err := b.write(ctx, first, t, now)
 	if err != nil {
 		b.m, b.pending = nil, nil
@@ -393,7 +396,7 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 	switch {
 	case len(problems) > 0:
 		m = nil
-	case m != nil && !m.stillValid(b, now):
+	case m != nil && (m.digestsGone || !m.stillValid(b, now)):
 		m = nil
 	case m != nil && (layoutsChanged || assetsChanged) && len(diff) > 0:
 		m = nil
@@ -624,8 +627,9 @@ type siteModel struct {
 	jobs      []*Page            // the job pages, whose postings open and close with time
 	byFile    map[string][]*Page // the pages made from each source: a page, or a list page and its pagers
 
-	pd    map[*Page]*pageDigests
-	items []*item // the outputs, as last planned
+	pd          map[*Page]*pageDigests
+	digestsGone bool    // all but a few of pd (forgetDigests): no other build is planned from it
+	items       []*item // the outputs, as last planned
 
 	// Which outputs read the body of which page (keys.go), so that a body
 	// edit re-renders only those.
@@ -634,6 +638,23 @@ type siteModel struct {
 	needLD  bool // some template reads the structured data of other pages
 	tmplFor map[*Page]string
 	refs    map[*Page]*pageRefs // the links of each page, resolved (write.go)
+}
+
+// forgetDigests lets go of the digests of the pages, but for those of the
+// pages in feeds, once every output has its key, for a Builder that builds
+// once: it plans no other build, and writing needs only the feed entries'
+// (makeFile). At 100,000 pages the rest are 70 MB, which the collector
+// would mark again and again while the pages are written.
+func (m *siteModel) forgetDigests() {
+	keep := map[*Page]*pageDigests{}
+	for _, f := range m.files {
+		if f.feed != nil {
+			for _, p := range f.feed.entries {
+				keep[p] = m.pd[p]
+			}
+		}
+	}
+	m.pd, m.digestsGone = keep, true
 }
 
 // stillValid reports whether the model is still what the sources make at

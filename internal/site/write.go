@@ -277,14 +277,15 @@ func (b *Builder) renderPage(m *siteModel, it *item, now time.Time, memo *render
 // what it is made from does not change (for a Builder that builds once,
 // every time it is asked for).
 func (b *Builder) structure(m *siteModel, p *Page, now time.Time) ([]template.JS, []error) {
+	if b.eager {
+		return structuredData(m.site, p, now)
+	}
 	key := m.pd[p].der
 	if d, ok := b.jsonld.get(key); ok {
 		return d.docs, d.errs
 	}
 	docs, errs := structuredData(m.site, p, now)
-	if !b.eager {
-		b.jsonld.put(key, jsonldDocs{docs, errs})
-	}
+	b.jsonld.put(key, jsonldDocs{docs, errs})
 	return docs, errs
 }
 
