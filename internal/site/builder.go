@@ -896,6 +896,9 @@ func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool
 			todo = append(todo, it)
 		}
 	}
+	// A whole plan makes the reverse index, unless the Builder builds once:
+	// then no later build is planned from it.
+	index := len(redo) == len(m.items) && !b.eager
 	res := make([]found, len(todo))
 	parallel(len(todo), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -903,8 +906,10 @@ func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool
 			switch {
 			case it.page != nil:
 				t := b.template(it.tmpl)
-				it.key, res[i].body, res[i].bodyAll = k.pageKey(it.page, it.tmpl, t)
-				res[i].body = append(res[i].body, it.page)
+				it.key, res[i].body, res[i].bodyAll = k.pageKey(it.page, it.tmpl, t, index)
+				if index {
+					res[i].body = append(res[i].body, it.page)
+				}
 			case it.gen != nil:
 				h := newHasher().digest(k.base).str("file").str(it.name)
 				it.gen.digest(h, k)
@@ -917,13 +922,15 @@ func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool
 			}
 		}
 	})
-	if len(redo) == len(m.items) { // a whole plan: make the reverse index
+	if len(redo) == len(m.items) {
 		for i, it := range todo {
-			for _, p := range res[i].body {
-				m.rev[p] = append(m.rev[p], it.name)
-			}
-			if res[i].bodyAll {
-				m.revAll = append(m.revAll, it.name)
+			if index {
+				for _, p := range res[i].body {
+					m.rev[p] = append(m.rev[p], it.name)
+				}
+				if res[i].bodyAll {
+					m.revAll = append(m.revAll, it.name)
+				}
 			}
 			if it.page != nil {
 				t := b.template(it.tmpl)

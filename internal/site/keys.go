@@ -60,10 +60,11 @@ func newKeyer(b *Builder, m *siteModel) *keyer {
 	}
 }
 
-// pageKey returns the key of page p rendered with page template t, and the
-// pages whose body (summary, content) it reads through its own relations;
-// bodyAll reports that it may read the body of any page.
-func (k *keyer) pageKey(p *Page, tmplName string, t *tmplInfo) (key digest, body []*Page, bodyAll bool) {
+// pageKey returns the key of page p rendered with page template t, and,
+// when bodies is set, the pages whose body (summary, content) it reads
+// through its own relations; bodyAll reports that it may read the body of
+// any page.
+func (k *keyer) pageKey(p *Page, tmplName string, t *tmplInfo, bodies bool) (key digest, body []*Page, bodyAll bool) {
 	h := borrowHasher()
 	defer h.giveBack()
 	h.digest(k.base).str("page").str(p.out).digest(t.digest).digest(k.m.pd[p].self)
@@ -83,7 +84,7 @@ func (k *keyer) pageKey(p *Page, tmplName string, t *tmplInfo) (key digest, body
 			bodyAll = bodyAll || od.body
 			continue
 		}
-		if r.groups&bodyGroups != 0 {
+		if bodies && r.groups&bodyGroups != 0 {
 			k.walk(h, []any{p}, r.path.steps, r.groups, &body)
 		} else {
 			k.walk(h, []any{p}, r.path.steps, r.groups, nil)
