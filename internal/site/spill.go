@@ -13,11 +13,8 @@ import (
 // from every page's body) a one-shot build (Build) holds in memory; the
 // rest waits in a temporary file beside the destination until it is
 // written, so that the memory a build takes stops growing with the size
-// of the site's HTML. A Builder kept for a session (serve, watch) holds it
-// all: it converts a body once per edit. The budget is small: HTML held
-// is heap the collector of a large build, working near its memory limit
-// (cmd/careersite), has no room for, while reading it back from the
-// file, most likely still in the page cache, costs little.
+// of the site's HTML. A Builder kept for
+// a session (serve, watch) holds it all: it converts a body once per edit.
 const spillBudget = 64 << 20
 
 // spiller moves converted HTML, and files made from it, out of memory once
