@@ -221,7 +221,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	b.openShelf()
 	p, err := b.prepare(ctx, changed, now)
 	asked := err == nil // every conversion the site has was asked of the shelf
-	if !b.eager || err != nil {
+	if !b.eager || err != nil || b.shelfFound.Load() == 0 {
 		b.closeShelf(asked)
 	} else {
 		// The HTML of conversions found there is read from it as
@@ -245,7 +245,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 		first = b.deferPlan(p)
 	}
 	if b.eager {
-		p.m.forgetDigests()
+		p.m.forgetPlanning()
 	}
 	res, err := b.write(ctx, first, t, now)
 	if err != nil {
@@ -396,7 +396,7 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 	switch {
 	case len(problems) > 0:
 		m = nil
-	case m != nil && (m.digestsGone || !m.stillValid(b, now)):
+	case m != nil && (m.forgotten || !m.stillValid(b, now)):
 		m = nil
 	case m != nil && (layoutsChanged || assetsChanged) && len(diff) > 0:
 		m = nil
@@ -627,25 +627,25 @@ type siteModel struct {
 	jobs      []*Page            // the job pages, whose postings open and close with time
 	byFile    map[string][]*Page // the pages made from each source: a page, or a list page and its pagers
 
-	pd          map[*Page]*pageDigests
-	digestsGone bool    // all but a few of pd (forgetDigests): no other build is planned from it
-	items       []*item // the outputs, as last planned
+	pd        map[*Page]*pageDigests
+	items     []*item // the outputs, as last planned
+	forgotten bool    // forgetPlanning let go of what planning needs: no other build is planned from it
 
 	// Which outputs read the body of which page (keys.go), so that a body
 	// edit re-renders only those.
-	rev     map[*Page][]string
-	revAll  []string
-	needLD  bool // some template reads the structured data of other pages
-	tmplFor map[*Page]string
-	refs    map[*Page]*pageRefs // the links of each page, resolved (write.go)
+	rev    map[*Page][]string
+	revAll []string
+	needLD bool                // some template reads the structured data of other pages
+	refs   map[*Page]*pageRefs // the links of each page, resolved (write.go)
 }
 
-// forgetDigests lets go of the digests of the pages, but for those of the
-// pages in feeds, once every output has its key, for a Builder that builds
-// once: it plans no other build, and writing needs only the feed entries'
-// (makeFile). At 100,000 pages the rest are 70 MB, which the collector
-// would mark again and again while the pages are written.
-func (m *siteModel) forgetDigests() {
+// forgetPlanning lets go of what only planning needs, for a Builder that
+// builds once, once every output has its key: it plans no other build.
+// Writing needs the digests of the pages in feeds (makeFile), not the
+// others', nor the indexes of the pages by source. At 100,000 pages
+// they are 100 MB, which the collector would mark again and again while
+// the pages are written.
+func (m *siteModel) forgetPlanning() {
 	keep := map[*Page]*pageDigests{}
 	for _, f := range m.files {
 		if f.feed != nil {
@@ -654,7 +654,8 @@ func (m *siteModel) forgetDigests() {
 			}
 		}
 	}
-	m.pd, m.digestsGone = keep, true
+	m.pd, m.byFile, m.srcs, m.published = keep, nil, nil, nil
+	m.forgotten = true
 }
 
 // stillValid reports whether the model is still what the sources make at
@@ -845,14 +846,12 @@ func parallel(n int, f func(lo, hi int)) {
 func (b *Builder) planAll(ctx context.Context, m *siteModel, warnings []error, how string) (*plan, error) {
 	var items []*item
 	var problems []error
-	m.tmplFor = map[*Page]string{}
 	for _, p := range m.pages {
 		name, err := b.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: p.layout, Taxonomy: p.taxonomyName()})
 		if err != nil {
 			problems = append(problems, fmt.Errorf("%s: %w", where(p), err))
 			continue
 		}
-		m.tmplFor[p] = name
 		items = append(items, &item{name: p.out, page: p, tmpl: name})
 	}
 	for i := range m.files {
