@@ -120,7 +120,7 @@ func fillBody(p *Page, conv *conversion) {
 	if conv == nil || conv.res == nil {
 		return
 	}
-	p.Summary, p.TableOfContents = conv.summary, conv.toc
+	p.Summary = conv.summary
 	p.Headings, p.WordCount, p.ReadingTime = conv.res.Headings, conv.res.WordCount, conv.res.ReadingTime
 	p.links = conv.res.Links
 }

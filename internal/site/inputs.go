@@ -48,16 +48,30 @@ type conversion struct {
 	probs []error // "content/x.md:LINE:COL: message"
 	warns []error // likewise: code blocks published plain (warnings.go)
 
-	// The strings templates see, made once from res. The content is
-	// in spilled at ref instead when the build keeps HTML out of memory
-	// (spill.go), or left on the shelf of the persistent cache, which
-	// shelved reads, when a Builder that builds once found it there.
+	// The strings templates see, made once from res. The content and
+	// the table of contents are in spilled at ref and tocRef instead when
+	// the build keeps HTML out of memory (spill.go), and the content is
+	// left on the shelf of the persistent cache, which shelved reads, when
+	// a Builder that builds once found it there.
 	content, summary, toc template.HTML
 	spilled               *spill.File
-	ref                   spill.Ref
+	ref, tocRef           spill.Ref
 	shelved               func() ([]byte, error)
 	contentDigest         digest // of Content, TableOfContents and Headings
 	summaryDigest         digest // of Summary, WordCount and ReadingTime
+}
+
+// tableOfContents is the table of contents, read back when it was
+// spilled.
+func (c *conversion) tableOfContents() (template.HTML, error) {
+	if c.spilled == nil || c.tocRef.Len() == 0 {
+		return c.toc, nil
+	}
+	data, err := c.spilled.Get(c.tocRef)
+	if err != nil {
+		return "", err
+	}
+	return template.HTML(data), nil
 }
 
 // html is the converted body, read back when it was spilled or shelved.

@@ -465,10 +465,10 @@ func (b *Builder) digestPage(m *siteModel, p *Page) *pageDigests {
 	} else {
 		pd.summary = summaryDigest(p.Summary, p.WordCount, p.ReadingTime)
 	}
-	if c != nil && c.res != nil && p.TableOfContents == c.toc && sameHeadings(p.Headings, c.res.Headings) {
+	if c != nil && c.res != nil && sameHeadings(p.Headings, c.res.Headings) {
 		pd.content = c.contentDigest
 	} else {
-		pd.content = contentDigest("", p.TableOfContents, p.Headings)
+		pd.content = contentDigest("", "", p.Headings)
 	}
 
 	jsonldDigest(h.reset(), m.site, p, career)

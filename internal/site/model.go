@@ -57,13 +57,12 @@ type Page struct {
 	URL       string // root-relative, with the base path: "/jobs/back-end-developer/"
 	Permalink string // absolute
 
-	// Summary and TableOfContents (and Content) are HTML produced by our
+	// Summary (and Content and TableOfContents) are HTML produced by our
 	// Markdown renderer, which omits raw HTML unless site.yaml enables it.
-	Summary         template.HTML
-	TableOfContents template.HTML
-	Headings        []markdown.Heading
-	WordCount       int
-	ReadingTime     int
+	Summary     template.HTML
+	Headings    []markdown.Heading
+	WordCount   int
+	ReadingTime int
 
 	Params map[string]any
 
@@ -117,4 +116,15 @@ func (p *Page) Content() (template.HTML, error) {
 		return "", nil
 	}
 	return p.conv.html()
+}
+
+// TableOfContents is the table of contents of the page's body, as HTML;
+// "" for pages without one. A method for the same reason as Content: only
+// the page's own templates read it, most likely, and a large build keeps
+// it out of memory until then.
+func (p *Page) TableOfContents() (template.HTML, error) {
+	if p.conv == nil || p.conv.res == nil {
+		return "", nil
+	}
+	return p.conv.tableOfContents()
 }

@@ -32,13 +32,22 @@ func newSpiller(dest string, budget int64) *spiller {
 	return &spiller{dir: filepath.Dir(dest), budget: budget}
 }
 
-// keep moves the HTML of c to the file when the budget is spent.
+// keep moves the HTML of c, its content and its table of contents, to the
+// file when the budget is spent.
 func (s *spiller) keep(c *conversion) {
 	if s == nil || c == nil || c.res == nil || c.spilled != nil || c.content == "" {
 		return
 	}
-	if ref, ok := s.put([]byte(c.content)); ok {
-		c.content, c.spilled, c.ref = "", s.file, ref
+	ref, ok := s.put([]byte(c.content))
+	if !ok {
+		return
+	}
+	c.content, c.spilled, c.ref = "", s.file, ref
+	if c.toc == "" {
+		return
+	}
+	if ref, ok := s.put([]byte(c.toc)); ok {
+		c.toc, c.tocRef = "", ref
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 
 // TestSpilledHTMLBuildsTheSame builds a site holding all its HTML in
 // memory and again with a budget of one byte, so that every page's HTML
-// waits in the spill file: the outputs must be the same bytes, and the
+// (its content and its table of contents) waits in the spill file: the outputs must be the same bytes, and the
 // file must be gone afterwards.
 func TestSpilledHTMLBuildsTheSame(t *testing.T) {
 	opts := cachedSite(t, 60)
@@ -33,14 +33,20 @@ func TestSpilledHTMLBuildsTheSame(t *testing.T) {
 	if _, err := b.Build(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	n, tocs := 0, 0
 	for _, s := range b.sources {
 		if s.conv != nil && s.conv.spilled != nil {
 			n++
 		}
+		if s.conv != nil && s.conv.tocRef.Len() > 0 {
+			tocs++
+		}
 	}
 	if n < 60 {
 		t.Errorf("%d pages had their HTML spilled, want every one of the 60 (budget of one byte)", n)
+	}
+	if tocs == 0 {
+		t.Error("no page had its table of contents spilled")
 	}
 	b.spill.close()
 	got := readTree(t, spilled.Dest, "")
