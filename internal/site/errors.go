@@ -9,24 +9,30 @@ import (
 )
 
 // joinSorted joins errors in the order a reader wants them: by path, then
-// line, then column, for errors that begin "path:line:col:"; errors without
-// a position come first, in their given order.
+// line, then column, for errors that begin "path:line:col:", then by their
+// text; errors without a position come first.
 func joinSorted(errs []error) error {
 	type keyed struct {
 		path      string
 		line, col int
+		msg       string
 		err       error
 	}
 	ks := make([]keyed, len(errs))
 	for i, err := range errs {
-		path, line, col := position(err.Error())
-		ks[i] = keyed{path, line, col, err}
+		msg := err.Error()
+		path, line, col := position(msg)
+		ks[i] = keyed{path, line, col, msg, err}
 	}
+	// The text orders errors at one place (a template that fails on
+	// every page): they arrive in whatever order the cores finished the
+	// pages, and two builds must print the same.
 	slices.SortStableFunc(ks, func(a, b keyed) int {
 		return cmp.Or(
 			cmp.Compare(a.path, b.path),
 			cmp.Compare(a.line, b.line),
 			cmp.Compare(a.col, b.col),
+			cmp.Compare(a.msg, b.msg),
 		)
 	})
 	sorted := make([]error, len(ks))
