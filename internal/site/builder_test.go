@@ -480,8 +480,8 @@ func TestShelvedHTML(t *testing.T) {
 }
 
 // damageHTMLEntries flips the last byte of every entry of the shelves
-// under dir that is HTML (its payload starts with "<"), and returns how
-// many it damaged. A record is "csr1", the key, the payload's SHA-256,
+// under dir that is HTML (its payload is not a conversion's record), and
+// returns how many it damaged. A record is "csr1", the key, the payload's SHA-256,
 // its length (8 bytes, little-endian) and the payload (see cache.Shelf).
 func damageHTMLEntries(t *testing.T, dir string) int {
 	t.Helper()
@@ -495,7 +495,7 @@ func damageHTMLEntries(t *testing.T, dir string) int {
 		for off := 0; off+76 <= len(data) && string(data[off:off+4]) == "csr1"; {
 			size := int(binary.LittleEndian.Uint64(data[off+68 : off+76]))
 			payload := data[off+76 : off+76+size]
-			if len(payload) > 0 && payload[0] == '<' {
+			if _, err := decodeConversion(payload); err != nil {
 				payload[len(payload)-1] ^= 0xff
 				n++
 			}

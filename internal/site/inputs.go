@@ -67,25 +67,22 @@ func (c *conversion) tableOfContents() (template.HTML, error) {
 	if c.spilled == nil || c.tocRef.Len() == 0 {
 		return c.toc, nil
 	}
-	data, err := c.spilled.Get(c.tocRef)
-	if err != nil {
-		return "", err
-	}
-	return template.HTML(data), nil
+	return asHTML(c.spilled.Get(c.tocRef))
 }
 
 // html is the converted body, read back when it was spilled or shelved.
 func (c *conversion) html() (template.HTML, error) {
-	var data []byte
-	var err error
 	switch {
 	case c.shelved != nil:
-		data, err = c.shelved()
+		return asHTML(c.shelved())
 	case c.spilled != nil:
-		data, err = c.spilled.Get(c.ref)
-	default:
-		return c.content, nil
+		return asHTML(c.spilled.Get(c.ref))
 	}
+	return c.content, nil
+}
+
+// asHTML is HTML of ours read back, or the error of reading it.
+func asHTML(data []byte, err error) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
