@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/careersite/careersite/bench/internal/sitegen"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/site"
@@ -256,7 +256,7 @@ func TestGeneratedSiteBuilds(t *testing.T) {
 		t.Fatalf("generated site does not build:\n%v", err)
 	}
 	if len(res.Warnings) > 0 {
-		t.Errorf("generated site has warnings:\n%s", strings.Join(res.Warnings, "\n"))
+		t.Errorf("generated site has warnings:\n%s", diag.Join(res.Warnings))
 	}
 	if res.Pages < 200 {
 		t.Errorf("built %d pages, want at least 200", res.Pages)

@@ -28,6 +28,7 @@ import (
 	"github.com/careersite/careersite"
 	"github.com/careersite/careersite/internal/check"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/preview"
 	"github.com/careersite/careersite/internal/progress"
@@ -149,9 +150,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return buildError(err)
 	}
-	for _, w := range res.Warnings { // warnings are printed even with --quiet, like errors
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
+	printWarnings(stderr, res.Warnings) // even with --quiet, like errors
 	if !quiet {
 		fmt.Fprintf(stdout, "built %d pages, %d files into %s in %s\n",
 			res.Pages, res.Files, opts.Dest, time.Since(start).Round(time.Millisecond))
@@ -176,17 +175,22 @@ func boundMemory() {
 	}
 }
 
-// buildError adds a count line under the errors of a failed build.
+// buildError adds a count line under the errors of a failed build: one
+// for every error printed.
 func buildError(err error) error {
-	n := 1
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		n = len(j.Unwrap())
+	return fmt.Errorf("%w\nbuild failed: %s, nothing written", err, diag.Counted(err))
+}
+
+// printWarnings prints a build's warnings to w, one line for each kind
+// that repeats (diag.Summarize): `careersite check` lists them all.
+func printWarnings(w io.Writer, warnings []*diag.Error) {
+	full, lines := diag.Summarize(warnings)
+	for _, e := range full {
+		fmt.Fprintf(w, "warning: %s\n", e)
 	}
-	noun := "error"
-	if n > 1 {
-		noun = "errors"
+	for _, l := range lines {
+		fmt.Fprintf(w, "warning: %s\n", l)
 	}
-	return fmt.Errorf("%w\nbuild failed: %d %s, nothing written", err, n, noun)
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // mustDecode decodes src as kind and fails the test on any problem.
@@ -19,12 +20,12 @@ func mustDecode(t *testing.T, kind, src string) Data {
 	}
 	d, errs := Decode(kind, doc.Content[0])
 	if len(errs) > 0 {
-		t.Fatalf("Decode(%s): %v", kind, decode.Join(errs))
+		t.Fatalf("Decode(%s): %v", kind, diag.Join(errs))
 	}
 	return d
 }
 
-func lines(errs []*decode.Error) string {
+func lines(errs []*diag.Error) string {
 	var b strings.Builder
 	for _, e := range errs {
 		b.WriteString(e.Error() + "\n")
@@ -137,7 +138,7 @@ x.md:6:5: related_roles[3]: "/roles/" is not a role page
 x.md:7:46: related_certifications[1]: "/roles/a/" is a role page, want a certification page
 `
 	errs := CheckRefs("x.md", d, resolve)
-	slices.SortFunc(errs, decode.Compare)
+	slices.SortFunc(errs, diag.Compare)
 	if got := lines(errs); got != want {
 		t.Errorf("CheckRefs =\n%s\nwant\n%s", got, want)
 	}

@@ -7,9 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/careersite/careersite/internal/diag"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/careersite/careersite/internal/decode"
 )
 
 // checker applies the rules that decoding alone cannot: required fields and
@@ -20,10 +19,10 @@ import (
 type checker struct {
 	pos  positions
 	bad  map[string]bool // paths of values decode rejected
-	errs []*decode.Error
+	errs []*diag.Error
 }
 
-func newChecker(pos positions, decodeErrs []*decode.Error) *checker {
+func newChecker(pos positions, decodeErrs []*diag.Error) *checker {
 	c := &checker{pos: pos, bad: make(map[string]bool, len(decodeErrs))}
 	for _, e := range decodeErrs {
 		c.bad[e.Path] = true
@@ -52,9 +51,9 @@ func (c *checker) errorf(path, format string, args ...any) {
 
 // errorAt makes an error at the value of path, or at the key of its nearest
 // written parent.
-func errorAt(pos positions, path, msg string) *decode.Error {
+func errorAt(pos positions, path, msg string) *diag.Error {
 	if e, ok := pos[path]; ok {
-		return &decode.Error{Line: e.val.line, Col: e.val.col, Path: path, Msg: msg}
+		return &diag.Error{Line: e.val.line, Col: e.val.col, Path: path, Msg: msg}
 	}
 	p := path
 	for p != "" {
@@ -64,10 +63,10 @@ func errorAt(pos positions, path, msg string) *decode.Error {
 			if p == "" {
 				at = e.val
 			}
-			return &decode.Error{Line: at.line, Col: at.col, Path: p, Msg: msg}
+			return &diag.Error{Line: at.line, Col: at.col, Path: p, Msg: msg}
 		}
 	}
-	return &decode.Error{Line: 1, Col: 1, Path: path, Msg: msg}
+	return &diag.Error{Line: 1, Col: 1, Path: path, Msg: msg}
 }
 
 // parent returns the path one step up: "a.b[2]" → "a.b", "a.b" → "a".
@@ -101,7 +100,7 @@ func (c *checker) required(path string, v reflect.Value) {
 		case !ok && sf.Tag.Get("required") == "yes":
 			c.missing(path, key)
 		case ok && sf.Tag.Get("required") == "yes" && c.empty(p, e, v.Field(i)):
-			c.errs = append(c.errs, &decode.Error{Line: e.key.line, Col: e.key.col, Path: p, Msg: "must not be empty"})
+			c.errs = append(c.errs, &diag.Error{Line: e.key.line, Col: e.key.col, Path: p, Msg: "must not be empty"})
 		case ok:
 			c.nested(p, v.Field(i))
 		}
@@ -121,7 +120,7 @@ func (c *checker) empty(path string, e entry, v reflect.Value) bool {
 // length).
 func (c *checker) notEmpty(path string, n int) {
 	if e, ok := c.pos[path]; ok && e.kind == yaml.SequenceNode && n == 0 && !c.bad[path] {
-		c.errs = append(c.errs, &decode.Error{Line: e.key.line, Col: e.key.col, Path: path, Msg: "must not be empty"})
+		c.errs = append(c.errs, &diag.Error{Line: e.key.line, Col: e.key.col, Path: path, Msg: "must not be empty"})
 	}
 }
 
@@ -153,7 +152,7 @@ func (c *checker) missing(path, key string) {
 	if path == "" {
 		at = e.val
 	}
-	c.errs = append(c.errs, &decode.Error{Line: at.line, Col: at.col, Path: path, Msg: fmt.Sprintf("missing required %q", key)})
+	c.errs = append(c.errs, &diag.Error{Line: at.line, Col: at.col, Path: path, Msg: fmt.Sprintf("missing required %q", key)})
 }
 
 // yamlKey returns the key a struct field decodes from, "" for none.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Data is the typed, validated career data of a page: at most one of its
@@ -63,7 +64,7 @@ func Keys(kind string) []string {
 // there are problems (invalid values are left zero), though a page with
 // problems should not be published. For a kind that is not a career kind,
 // Decode returns a zero Data and no problems.
-func Decode(kind string, m *yaml.Node) (Data, []*decode.Error) {
+func Decode(kind string, m *yaml.Node) (Data, []*diag.Error) {
 	var d Data
 	var v kindData
 	switch kind {

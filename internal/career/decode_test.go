@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the want files of testdata and docs/content-model.md")
@@ -62,7 +63,7 @@ func problems(t *testing.T, kind string, src []byte) string {
 		t.Fatalf("%s: %v", kind, perr)
 	}
 	_, errs := Decode(kind, doc.Content[0])
-	slices.SortStableFunc(errs, decode.Compare)
+	slices.SortStableFunc(errs, diag.Compare)
 	var b strings.Builder
 	for _, e := range errs {
 		b.WriteString(e.Error() + "\n")

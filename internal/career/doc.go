@@ -8,7 +8,7 @@
 // [Decode] takes a page's kind and the mapping node of its front matter,
 // reads the keys that belong to the kind ([Keys]) into a [Job], [Role] or
 // [Certification] held by a [Data], and returns every problem in one list,
-// each a *decode.Error at the line and column of the node it is about
+// each a *diag.Error at the line and column of the node it is about
 // (content shifts the tree so that these are file positions). Types are
 // checked while decoding (internal/decode), and so are the values whose
 // type says what they may be:

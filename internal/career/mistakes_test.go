@@ -14,7 +14,7 @@ import (
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // TestPlantedMistakes loads testdata/mistakes.txtar as a site, as a check
@@ -55,11 +55,11 @@ func TestPlantedMistakes(t *testing.T) {
 func checkSite(t *testing.T, fsys fstest.MapFS) string {
 	t.Helper()
 	pages, err := content.LoadAll(context.Background(), fsys, config.Default())
-	var all []*decode.Error
+	var all []*diag.Error
 	for _, e := range unjoin(err) {
-		var de *decode.Error
+		var de *diag.Error
 		if !errors.As(e, &de) {
-			t.Fatalf("not a *decode.Error: %v", e)
+			t.Fatalf("not a *diag.Error: %v", e)
 		}
 		all = append(all, de)
 	}
@@ -71,7 +71,7 @@ func checkSite(t *testing.T, fsys fstest.MapFS) string {
 	for _, p := range pages {
 		all = append(all, career.CheckRefs(p.Path, p.Career, resolve)...)
 	}
-	slices.SortStableFunc(all, decode.Compare)
+	slices.SortStableFunc(all, diag.Compare)
 	var b strings.Builder
 	for _, e := range all {
 		b.WriteString(e.Error() + "\n")

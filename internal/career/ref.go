@@ -6,9 +6,8 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/careersite/careersite/internal/diag"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/careersite/careersite/internal/decode"
 )
 
 // Ref is a reference to another page of the site by its URL, written as the
@@ -84,8 +83,8 @@ func (d Data) refLists() []refList {
 // related_roles must name role pages, related_certifications and
 // alternatives certification pages. file is set on every error. The site
 // calls it once every page is indexed.
-func CheckRefs(file string, d Data, resolve Resolver) []*decode.Error {
-	var errs []*decode.Error
+func CheckRefs(file string, d Data, resolve Resolver) []*diag.Error {
+	var errs []*diag.Error
 	for _, list := range d.refLists() {
 		for i, r := range list.refs {
 			kind, ok := resolve(r.URL)
@@ -100,7 +99,7 @@ func CheckRefs(file string, d Data, resolve Resolver) []*decode.Error {
 			default:
 				continue
 			}
-			errs = append(errs, &decode.Error{File: file, Line: r.Line, Col: r.Col, Path: item(list.key, i), Msg: msg})
+			errs = append(errs, &diag.Error{File: file, Line: r.Line, Col: r.Col, Path: item(list.key, i), Msg: msg})
 		}
 	}
 	return errs

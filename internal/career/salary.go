@@ -6,6 +6,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Salary is what a job or a step of a career pays: a range, and when known
@@ -74,7 +75,7 @@ func (s *Source) DecodeYAML(n *yaml.Node) error {
 		s.Name = n.Value
 		return nil
 	}
-	return decode.Join(decode.Node(n, (*sourceFields)(s)))
+	return diag.Join(decode.Node(n, (*sourceFields)(s)))
 }
 
 // salaryOrder is the order the amounts of a salary must be in.

@@ -7,11 +7,11 @@ import (
 	"time"
 
 	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Warnings returns what is worth an editor's attention in d at now but does
-// not stop a build, sorted by position, each a *decode.Error at the value it
+// not stop a build, sorted by position, each a *diag.Error at the value it
 // is about (File left empty):
 //
 //   - the as_of of a salary (the page's, or a career-path step's), a cost
@@ -20,14 +20,14 @@ import (
 //     its page should say so and carry no JobPosting data.
 //
 // A posting not yet open (date_posted after now) is not warned about.
-func (d Data) Warnings(now time.Time, staleAfter config.Span) []*decode.Error {
+func (d Data) Warnings(now time.Time, staleAfter config.Span) []*diag.Error {
 	w := warner{now: now, cutoff: staleAfter.Before(now), span: staleAfter}
 	switch {
 	case d.Job != nil:
 		w.pos = d.Job.pos
 		w.salary("salary", d.Job.Salary)
 		if d.Job.PostingClosed(now) {
-			w.add("posting.valid_through", "the posting closed on %s; its page says so and has no JobPosting data", day(d.Job.Posting.ValidThrough))
+			w.add(closedKind, "posting.valid_through", "the posting closed on %s; its page says so and has no JobPosting data", day(d.Job.Posting.ValidThrough))
 		}
 	case d.Role != nil:
 		w.pos = d.Role.pos
@@ -44,7 +44,7 @@ func (d Data) Warnings(now time.Time, staleAfter config.Span) []*decode.Error {
 			w.stale("cost.as_of", c.AsOf)
 		}
 	}
-	slices.SortStableFunc(w.list, decode.Compare)
+	slices.SortStableFunc(w.list, diag.Compare)
 	return w.list
 }
 
@@ -66,11 +66,19 @@ type warner struct {
 	now, cutoff time.Time
 	span        config.Span
 	pos         positions
-	list        []*decode.Error
+	list        []*diag.Error
 }
 
-func (w *warner) add(path, format string, args ...any) {
-	w.list = append(w.list, errorAt(w.pos, path, fmt.Sprintf(format, args...)))
+// The kinds of the warnings, for a build's summary of them.
+const (
+	staleKind  = "figures older than stale_after"
+	closedKind = "closed job postings"
+)
+
+func (w *warner) add(kind, path, format string, args ...any) {
+	e := errorAt(w.pos, path, fmt.Sprintf(format, args...))
+	e.Kind = kind
+	w.list = append(w.list, e)
 }
 
 func (w *warner) salary(path string, s *Salary) {
@@ -82,6 +90,6 @@ func (w *warner) salary(path string, s *Salary) {
 // stale warns when t is set and before the cutoff.
 func (w *warner) stale(path string, t time.Time) {
 	if !t.IsZero() && t.Before(w.cutoff) {
-		w.add(path, "%s is more than %s old (stale_after in site.yaml); check the figures again", day(t), w.span)
+		w.add(staleKind, path, "%s is more than %s old (stale_after in site.yaml); check the figures again", day(t), w.span)
 	}
 }

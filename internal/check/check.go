@@ -3,12 +3,11 @@
 // person, as JSON for a program, or as GitHub Actions workflow commands
 // that annotate the lines of a pull request.
 //
-// Every problem the build reports starts "path:line:col: " (or
-// "path:line: ", or has no position at all); Run splits that prefix off
-// into a Diagnostic's File, Line and Col. Paths are relative to the site
-// folder, as the build writes them; the github format joins them to the
-// folder given, so that they are relative to the repository when the
-// command runs at its root.
+// Every problem the build reports is a *diag.Error, whose place becomes a
+// Diagnostic's File, Line and Col. Paths are relative to the site folder,
+// as the build writes them; the github format joins them to the folder
+// given, so that they are relative to the repository when the command runs
+// at its root.
 package check
 
 import (
@@ -21,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/site"
 )
 
@@ -63,57 +63,18 @@ type Report struct {
 func Run(ctx context.Context, opts site.Options) *Report {
 	warnings, err := site.Check(ctx, opts)
 	r := &Report{Errors: []Diagnostic{}, Warnings: []Diagnostic{}}
-	for _, e := range leaves(err) {
-		r.Errors = append(r.Errors, Parse(e.Error()))
+	for _, e := range diag.List(err) {
+		r.Errors = append(r.Errors, diagnostic(e))
 	}
 	for _, w := range warnings {
-		r.Warnings = append(r.Warnings, Parse(w))
+		r.Warnings = append(r.Warnings, diagnostic(w))
 	}
 	return r
 }
 
-// leaves turns an errors.Join tree into its leaves.
-func leaves(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-// Parse splits a message of the build into its position and its text:
-// "content/a.md:7:3: salary.min: …", "layouts/x.html:4: …",
-// "site.yaml: …". A message whose first part is not a file name (it has
-// a space, or no dot) has no position.
-func Parse(msg string) Diagnostic {
-	file, rest, ok := strings.Cut(msg, ":")
-	if !ok || file == "" || strings.ContainsAny(file, " \t\n") || !strings.Contains(path.Base(file), ".") {
-		return Diagnostic{Message: msg}
-	}
-	d := Diagnostic{File: file, Message: strings.TrimSpace(rest)}
-	if n, after, ok := number(rest); ok {
-		d.Line, d.Message = n, strings.TrimSpace(after)
-		if n, after, ok := number(after); ok {
-			d.Col, d.Message = n, strings.TrimSpace(after)
-		}
-	}
-	return d
-}
-
-// number reads "123:" at the start of s and returns what follows.
-func number(s string) (int, string, bool) {
-	digits, rest, ok := strings.Cut(s, ":")
-	n, err := strconv.Atoi(digits)
-	if !ok || err != nil || n < 0 {
-		return 0, s, false
-	}
-	return n, rest, true
+// diagnostic is the Diagnostic of a problem of the build.
+func diagnostic(e *diag.Error) Diagnostic {
+	return Diagnostic{File: e.File, Line: e.Line, Col: e.Col, Message: e.Text()}
 }
 
 // Write prints the report to w in format (one of Formats). root is the

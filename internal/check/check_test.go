@@ -3,27 +3,29 @@ package check
 import (
 	"bytes"
 	"testing"
+
+	"github.com/careersite/careersite/internal/diag"
 )
 
-func TestParse(t *testing.T) {
+// TestDiagnostic: a problem of the build becomes a Diagnostic from its
+// fields, and prints as the build prints it.
+func TestDiagnostic(t *testing.T) {
 	tests := []struct {
-		in   string
+		in   *diag.Error
 		want Diagnostic
 	}{
-		{"content/jobs/x.md:7:3: salary.min: 0 is not above 0", Diagnostic{File: "content/jobs/x.md", Line: 7, Col: 3, Message: "salary.min: 0 is not above 0"}},
-		{"layouts/jobs/job.html:12: unexpected EOF", Diagnostic{File: "layouts/jobs/job.html", Line: 12, Message: "unexpected EOF"}},
-		{"site.yaml: title: missing", Diagnostic{File: "site.yaml", Message: "title: missing"}},
-		{"open site.yaml: no such file or directory", Diagnostic{Message: "open site.yaml: no such file or directory"}},
-		{`the section page "/x/": URL clash`, Diagnostic{Message: `the section page "/x/": URL clash`}},
-		{"https://example.com: refused", Diagnostic{Message: "https://example.com: refused"}},
-		{"no position at all", Diagnostic{Message: "no position at all"}},
+		{&diag.Error{File: "content/jobs/x.md", Line: 7, Col: 3, Path: "salary.min", Msg: "0 is not above 0"}, Diagnostic{File: "content/jobs/x.md", Line: 7, Col: 3, Message: "salary.min: 0 is not above 0"}},
+		{&diag.Error{File: "site.yaml", Path: "title", Msg: "missing"}, Diagnostic{File: "site.yaml", Message: "title: missing"}},
+		{&diag.Error{Msg: "open site.yaml: no such file or directory"}, Diagnostic{Message: "open site.yaml: no such file or directory"}},
+		{&diag.Error{Msg: `the section page "/x/": URL clash`}, Diagnostic{Message: `the section page "/x/": URL clash`}},
 	}
 	for _, tt := range tests {
-		if got := Parse(tt.in); got != tt.want {
-			t.Errorf("Parse(%q) = %+v, want %+v", tt.in, got, tt.want)
+		got := diagnostic(tt.in)
+		if got != tt.want {
+			t.Errorf("diagnostic(%q) = %+v, want %+v", tt.in, got, tt.want)
 		}
-		if got := Parse(tt.in).String(); got != tt.in {
-			t.Errorf("Parse(%q).String() = %q, want the message back", tt.in, got)
+		if got.String() != tt.in.Error() {
+			t.Errorf("diagnostic(%q).String() = %q, want the message back", tt.in, got.String())
 		}
 	}
 }

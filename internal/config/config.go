@@ -52,7 +52,7 @@
 // inside another. The menu is sorted by weight, then name.
 //
 // Every problem is reported, not just the first: Load returns them joined
-// with errors.Join, each a *decode.Error reading
+// with errors.Join, each a *diag.Error reading
 // "site.yaml:LINE:COL: message" (a missing required key is reported at 1:1).
 package config
 
@@ -66,6 +66,7 @@ import (
 	"strings"
 
 	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Name is the configuration file's path, relative to the site root.
@@ -190,7 +191,7 @@ func parse(src []byte) (*Config, error) {
 	errs := decode.Node(root, c)
 	errs = append(errs, c.validate(top(root))...)
 	if len(errs) > 0 {
-		slices.SortStableFunc(errs, decode.Compare)
+		slices.SortStableFunc(errs, diag.Compare)
 		list := make([]error, len(errs))
 		for i, e := range errs {
 			list[i] = e.In(Name, 0)

@@ -11,9 +11,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/careersite/careersite/internal/diag"
 	"golang.org/x/tools/txtar"
-
-	"github.com/careersite/careersite/internal/decode"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/*.txtar")
@@ -87,9 +86,9 @@ func TestLoadNotFound(t *testing.T) {
 
 func TestLoadErrorsArePositioned(t *testing.T) {
 	_, err := Load(fstest.MapFS{"site.yaml": {Data: []byte("title: x\npage_size: 0\n")}})
-	var de *decode.Error
+	var de *diag.Error
 	if !errors.As(err, &de) || de.File != "site.yaml" || de.Line != 2 || de.Col != 12 {
-		t.Errorf("Load error = %#v, want a *decode.Error at site.yaml:2:12", de)
+		t.Errorf("Load error = %#v, want a *diag.Error at site.yaml:2:12", de)
 	}
 }
 

@@ -5,16 +5,15 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/careersite/careersite/internal/diag"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/careersite/careersite/internal/decode"
 )
 
 // checkKeep reports every kept path that is not a clean path inside the
 // output folder, and every one named twice or inside another; n is the
 // keep sequence.
-func (c *Config) checkKeep(n *yaml.Node) []*decode.Error {
-	var errs []*decode.Error
+func (c *Config) checkKeep(n *yaml.Node) []*diag.Error {
+	var errs []*diag.Error
 	clean := make([]string, len(c.Keep))
 	for i, p := range c.Keep {
 		clean[i] = strings.TrimSuffix(p, "/")

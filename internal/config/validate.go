@@ -10,13 +10,14 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // validate checks the decoded values; root is the top mapping node (nil for
 // an empty file), used to place each problem at the value that caused it.
-func (c *Config) validate(root *yaml.Node) []*decode.Error {
-	var errs []*decode.Error
-	add := func(e *decode.Error) {
+func (c *Config) validate(root *yaml.Node) []*diag.Error {
+	var errs []*diag.Error
+	add := func(e *diag.Error) {
 		if e != nil {
 			errs = append(errs, e)
 		}
@@ -42,17 +43,17 @@ func (c *Config) validate(root *yaml.Node) []*decode.Error {
 
 // required reports a key that is missing (at 1:1) or set to an empty value
 // (at the value).
-func required(root *yaml.Node, key, got string) *decode.Error {
+func required(root *yaml.Node, key, got string) *diag.Error {
 	if strings.TrimSpace(got) != "" {
 		return nil
 	}
 	if n := value(root, key); n != nil {
 		return at(n, key, "must not be empty")
 	}
-	return &decode.Error{Line: 1, Col: 1, Msg: fmt.Sprintf("missing required %q", key)}
+	return &diag.Error{Line: 1, Col: 1, Msg: fmt.Sprintf("missing required %q", key)}
 }
 
-func checkBaseURL(root *yaml.Node, raw string) *decode.Error {
+func checkBaseURL(root *yaml.Node, raw string) *diag.Error {
 	if validBaseURL(raw) {
 		return nil
 	}
@@ -67,8 +68,8 @@ func validBaseURL(raw string) bool {
 		u.User == nil && u.RawQuery == "" && u.Fragment == "" && !u.ForceQuery
 }
 
-func (c *Config) checkSections(n *yaml.Node) []*decode.Error {
-	var errs []*decode.Error
+func (c *Config) checkSections(n *yaml.Node) []*diag.Error {
+	var errs []*diag.Error
 	for _, name := range slices.Sorted(maps.Keys(c.Sections)) {
 		kind := c.Sections[name]
 		if !isSegment(name) {
@@ -85,8 +86,8 @@ func (c *Config) checkSections(n *yaml.Node) []*decode.Error {
 	return errs
 }
 
-func (c *Config) checkTaxonomies(n *yaml.Node) []*decode.Error {
-	var errs []*decode.Error
+func (c *Config) checkTaxonomies(n *yaml.Node) []*diag.Error {
+	var errs []*diag.Error
 	for i, t := range c.Taxonomies {
 		path := fmt.Sprintf("taxonomies[%d]", i)
 		switch {
@@ -99,8 +100,8 @@ func (c *Config) checkTaxonomies(n *yaml.Node) []*decode.Error {
 	return errs
 }
 
-func (c *Config) checkMenu(n *yaml.Node) []*decode.Error {
-	var errs []*decode.Error
+func (c *Config) checkMenu(n *yaml.Node) []*diag.Error {
+	var errs []*diag.Error
 	for i, m := range c.Menu {
 		path := fmt.Sprintf("menu[%d]", i)
 		for _, f := range []struct{ key, got string }{{"name", m.Name}, {"url", m.URL}} {
@@ -120,11 +121,11 @@ func isSegment(s string) bool {
 
 // at makes an error at node n (1:1 when n is nil, which happens only when the
 // value came from the defaults, so the file has no better place).
-func at(n *yaml.Node, path, msg string) *decode.Error {
+func at(n *yaml.Node, path, msg string) *diag.Error {
 	if n == nil {
-		return &decode.Error{Line: 1, Col: 1, Path: path, Msg: msg}
+		return &diag.Error{Line: 1, Col: 1, Path: path, Msg: msg}
 	}
-	return &decode.Error{Line: n.Line, Col: n.Column, Path: path, Msg: msg}
+	return &diag.Error{Line: n.Line, Col: n.Column, Path: path, Msg: msg}
 }
 
 // top returns the top mapping of a parsed file, or nil.

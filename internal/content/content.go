@@ -8,7 +8,7 @@
 // with "."; a site without content/ has no pages), parses every *.md file in
 // parallel on runtime.GOMAXPROCS goroutines, and returns the pages sorted by
 // Path together with every error of every file — joined with errors.Join,
-// sorted by path, then line, then column, each a *decode.Error reading
+// sorted by path, then line, then column, each a *diag.Error reading
 // "content/jobs/x.md:7:3: date: cannot parse ...". Pages that parsed cleanly
 // are returned even when others failed. The fs.FS must allow concurrent
 // reads (os.DirFS and fstest.MapFS do).

@@ -1,14 +1,13 @@
 package content
 
 import (
-	"errors"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Files returns the paths of the pages under content/ in fsys, as Load
@@ -45,10 +44,5 @@ func ParseFile(path string, data []byte, cfg *config.Config) (*Page, error) {
 	if p != nil && len(errs) > 0 {
 		p.Invalid = true
 	}
-	slices.SortStableFunc(errs, decode.Compare)
-	list := make([]error, len(errs))
-	for i, e := range errs {
-		list[i] = e
-	}
-	return p, errors.Join(list...)
+	return p, diag.SortJoin(errs)
 }

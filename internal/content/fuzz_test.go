@@ -9,7 +9,7 @@ import (
 	"unicode"
 
 	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // fuzzBudget is how long one fuzzed input may take. It is far above what
@@ -23,7 +23,7 @@ const fuzzBudget = 5 * time.Second
 // slugs and URLs. Whatever the input:
 //
 //   - Parse does not panic and returns within fuzzBudget;
-//   - every problem is a *decode.Error in the file, at a line and column
+//   - every problem is a *diag.Error in the file, at a line and column
 //     (path:line:col), with a line inside the file;
 //   - a page that parses has a URL that maps to a file inside the output
 //     directory (see checkURL).
@@ -42,9 +42,9 @@ func FuzzParse(f *testing.F) {
 		// Lines as editors count them: CRLF, LF or a CR alone ends one.
 		lines := 1 + strings.Count(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"), "\n")
 		for _, e := range leaves(err) {
-			var de *decode.Error
+			var de *diag.Error
 			if !errors.As(e, &de) {
-				t.Fatalf("error %q (%T) is not a *decode.Error", e, e)
+				t.Fatalf("error %q (%T) is not a *diag.Error", e, e)
 			}
 			if de.File != file || de.Line < 1 || de.Line > lines || de.Col < 1 {
 				t.Errorf("error %q is not at a position of the file (%d lines)", de, lines)

@@ -7,16 +7,15 @@ import (
 	"io"
 	"strings"
 
+	"github.com/careersite/careersite/internal/diag"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/careersite/careersite/internal/decode"
 )
 
 // jsonNode parses JSON front matter into a yaml.Node tree whose positions
 // are those of the JSON text. It reads tokens with encoding/json rather than
 // parsing the text as YAML, because yaml.v3 rejects some valid JSON (the "\/"
 // escape) and reports its syntax errors at imprecise lines.
-func jsonNode(src []byte) (*yaml.Node, *decode.Error) {
+func jsonNode(src []byte) (*yaml.Node, *diag.Error) {
 	li := newLineIndex(src)
 	if !json.Valid(src) {
 		return nil, jsonSyntaxError(src, li)
@@ -26,20 +25,20 @@ func jsonNode(src []byte) (*yaml.Node, *decode.Error) {
 	b := jsonBuilder{src: src, li: li, dec: dec}
 	n, err := b.value()
 	if err != nil { // json.Valid said yes, so this is not expected
-		return nil, &decode.Error{Line: 1, Col: 1, Msg: "invalid JSON: " + err.Error()}
+		return nil, &diag.Error{Line: 1, Col: 1, Msg: "invalid JSON: " + err.Error()}
 	}
 	return &yaml.Node{Kind: yaml.DocumentNode, Line: n.Line, Column: n.Column, Content: []*yaml.Node{n}}, nil
 }
 
-func jsonSyntaxError(src []byte, li lineIndex) *decode.Error {
+func jsonSyntaxError(src []byte, li lineIndex) *diag.Error {
 	err := json.Unmarshal(src, new(any))
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
-		return &decode.Error{Line: 1, Col: 1, Msg: "invalid JSON"}
+		return &diag.Error{Line: 1, Col: 1, Msg: "invalid JSON"}
 	}
 	// Offset counts the bytes read, the offending one included.
 	line, col := li.pos(int(se.Offset) - 1)
-	return &decode.Error{Line: line, Col: col, Msg: "invalid JSON: " + se.Error()}
+	return &diag.Error{Line: line, Col: col, Msg: "invalid JSON: " + se.Error()}
 }
 
 type jsonBuilder struct {

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Limits. A content file comes from any author and is read in full, then
@@ -59,20 +59,20 @@ func (e *tooLarge) Error() string {
 }
 
 // checkPageSize reports data over the page limit, at line 1.
-func checkPageSize(data []byte, lim config.Limits) *decode.Error {
+func checkPageSize(data []byte, lim config.Limits) *diag.Error {
 	if int64(len(data)) <= int64(lim.Page) {
 		return nil
 	}
-	return &decode.Error{Line: 1, Col: 1, Msg: (&tooLarge{size: len(data), limit: lim.Page}).Error()}
+	return &diag.Error{Line: 1, Col: 1, Msg: (&tooLarge{size: len(data), limit: lim.Page}).Error()}
 }
 
 // checkFrontMatterSize reports front matter over its limit, at its
 // opening line.
-func checkFrontMatterSize(fm parts, lim config.Limits) *decode.Error {
+func checkFrontMatterSize(fm parts, lim config.Limits) *diag.Error {
 	if int64(len(fm.raw)) <= int64(lim.FrontMatter) {
 		return nil
 	}
-	return &decode.Error{Line: fm.open, Col: 1, Msg: fmt.Sprintf(
+	return &diag.Error{Line: fm.open, Col: 1, Msg: fmt.Sprintf(
 		"the front matter has %d bytes, more than the limit of %s (limits.front_matter in site.yaml)",
 		len(fm.raw), lim.FrontMatter)}
 }
@@ -119,7 +119,7 @@ func tooDeep(v any, limit int) bool {
 // at its file position. A file saved in another encoding (Windows-1252,
 // Latin-1) would otherwise be published garbled without a word, and the
 // bytes would make the site's Atom feeds invalid XML.
-func checkBody(body []byte, bodyLine int) *decode.Error {
+func checkBody(body []byte, bodyLine int) *diag.Error {
 	if utf8.Valid(body) {
 		return nil
 	}
@@ -133,6 +133,6 @@ func checkBody(body []byte, bodyLine int) *decode.Error {
 	}
 	line := bodyLine + bytes.Count(body[:off], []byte("\n"))
 	start := bytes.LastIndexByte(body[:off], '\n') + 1
-	return &decode.Error{Line: line, Col: 1 + utf8.RuneCount(body[start:off]),
+	return &diag.Error{Line: line, Col: 1 + utf8.RuneCount(body[start:off]),
 		Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", body[off])}
 }

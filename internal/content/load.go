@@ -13,7 +13,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Dir is the directory under the site root that holds the pages.
@@ -40,7 +40,7 @@ func LoadAll(ctx context.Context, fsys fs.FS, cfg *config.Config) ([]*Page, erro
 		return nil, err
 	}
 	pages := make([]*Page, len(files))
-	errs := make([][]*decode.Error, len(files))
+	errs := make([][]*diag.Error, len(files))
 	// A fixed pool of workers takes files in turn: no goroutine per file, and
 	// each result goes to its own slot, so nothing needs a lock.
 	g, ctx := errgroup.WithContext(ctx)
@@ -76,10 +76,10 @@ func find(fsys fs.FS) ([]string, error) {
 
 // walk is find, and also returns a warning for each symbolic link it
 // refuses (symlink.go).
-func walk(fsys fs.FS) ([]string, []*decode.Error, error) {
+func walk(fsys fs.FS) ([]string, []*diag.Error, error) {
 	var (
 		files   []string
-		refused []*decode.Error
+		refused []*diag.Error
 	)
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -95,7 +95,7 @@ func walk(fsys fs.FS) ([]string, []*decode.Error, error) {
 		case hidden:
 		case d.Type()&fs.ModeSymlink != 0 && p != Dir:
 			if msg := linkProblem(fsys, p); msg != "" {
-				refused = append(refused, &decode.Error{File: p, Msg: msg})
+				refused = append(refused, &diag.Error{File: p, Msg: msg, Kind: "symbolic links left out"})
 			} else if path.Ext(p) == ".md" {
 				files = append(files, p)
 			}
@@ -107,18 +107,18 @@ func walk(fsys fs.FS) ([]string, []*decode.Error, error) {
 	return files, refused, err
 }
 
-func (s *parser) load(fsys fs.FS, file string, cfg *config.Config) (*Page, []*decode.Error) {
+func (s *parser) load(fsys fs.FS, file string, cfg *config.Config) (*Page, []*diag.Error) {
 	data, err := readLimited(fsys, file, limitsOf(cfg).Page)
 	var big *tooLarge
 	if errors.As(err, &big) {
-		return nil, []*decode.Error{{File: file, Line: 1, Col: 1, Msg: big.Error()}}
+		return nil, []*diag.Error{{File: file, Line: 1, Col: 1, Msg: big.Error()}}
 	}
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // the path is already in the message
 		}
-		return nil, []*decode.Error{{File: file, Msg: "cannot read: " + err.Error()}}
+		return nil, []*diag.Error{{File: file, Msg: "cannot read: " + err.Error()}}
 	}
 	p, errs := s.parse(file, data, cfg)
 	if p != nil && len(errs) > 0 {
@@ -129,14 +129,14 @@ func (s *parser) load(fsys fs.FS, file string, cfg *config.Config) (*Page, []*de
 
 // collect drops the files that gave no page, sorts the pages by Path and
 // joins every error in path, line, column order.
-func collect(pages []*Page, errs [][]*decode.Error) ([]*Page, error) {
+func collect(pages []*Page, errs [][]*diag.Error) ([]*Page, error) {
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
 	slices.SortFunc(pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	all := slices.Concat(errs...)
 	if len(all) == 0 {
 		return pages, nil
 	}
-	slices.SortStableFunc(all, decode.Compare)
+	slices.SortStableFunc(all, diag.Compare)
 	list := make([]error, len(all))
 	for i, e := range all {
 		list[i] = e

@@ -17,7 +17,7 @@ import (
 
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the want files of testdata/*.txtar")
@@ -203,9 +203,9 @@ func TestLoadTwoBrokenFiles(t *testing.T) {
 	if len(pages) != 1 || pages[0].Path != "content/jobs/c.md" {
 		t.Errorf("Load pages = %v, want only content/jobs/c.md", pages)
 	}
-	var de *decode.Error
+	var de *diag.Error
 	if !errors.As(err, &de) || de.File != "content/jobs/a.md" || de.Line != 7 {
-		t.Errorf("errors.As(*decode.Error) = %+v", de)
+		t.Errorf("errors.As(*diag.Error) = %+v", de)
 	}
 }
 

@@ -12,11 +12,12 @@ import (
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Parse parses one content file. path is its slash-separated path relative
 // to the site root ("content/jobs/x.md"). On failure it returns every problem
-// in the file, joined and sorted by position, each a *decode.Error; the
+// in the file, joined and sorted by position, each a *diag.Error; the
 // Page is then nil. Body may share memory with data.
 func Parse(path string, data []byte, cfg *config.Config) (*Page, error) {
 	var s parser
@@ -24,19 +25,14 @@ func Parse(path string, data []byte, cfg *config.Config) (*Page, error) {
 	if len(errs) == 0 {
 		return p, nil
 	}
-	slices.SortStableFunc(errs, decode.Compare)
-	list := make([]error, len(errs))
-	for i, e := range errs {
-		list[i] = e
-	}
-	return nil, errors.Join(list...)
+	return nil, diag.SortJoin(errs)
 }
 
 // parse returns the page and its problems, already placed in the file.
-func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*decode.Error) {
+func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*diag.Error) {
 	lim := limitsOf(cfg) // limits.go
 	if e := checkPageSize(data, lim); e != nil {
-		return nil, []*decode.Error{e.In(file, 0)}
+		return nil, []*diag.Error{e.In(file, 0)}
 	}
 	src := clean(data)
 	fm, perr := s.split(src)
@@ -44,13 +40,13 @@ func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*
 		perr = checkFrontMatterSize(fm, lim)
 	}
 	if perr != nil {
-		return nil, []*decode.Error{perr.In(file, 0)}
+		return nil, []*diag.Error{perr.In(file, 0)}
 	}
 	p := &Page{Path: file, Body: fm.body, BodyLine: fm.bodyLine}
 	p.Section, p.IsIndex = place(file)
 	root, perr := fm.node()
 	if perr != nil {
-		return nil, []*decode.Error{perr.In(file, fm.line-1)}
+		return nil, []*diag.Error{perr.In(file, fm.line-1)}
 	}
 	shift(root, fm.line-1) // from here on, every position is a file position
 	top := topMapping(root)
@@ -65,7 +61,7 @@ func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*
 		p.URL = u
 	}
 	for _, key := range p.missing(top) {
-		errs = append(errs, &decode.Error{Line: fm.open, Col: 1, Msg: fmt.Sprintf("missing required %q", key)})
+		errs = append(errs, &diag.Error{Line: fm.open, Col: 1, Msg: fmt.Sprintf("missing required %q", key)})
 	}
 	errs = append(errs, p.decodeCareer(top, fm.open)...)
 	if e := checkBody(fm.body, fm.bodyLine); e != nil { // limits.go
@@ -83,7 +79,7 @@ func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*
 // decodeCareer decodes the fields of the page's kind into p.Career; a
 // missing required field is reported at the opening line, as a missing
 // title is. A job's or role guide's role defaults to the page title.
-func (p *Page) decodeCareer(top *yaml.Node, open int) []*decode.Error {
+func (p *Page) decodeCareer(top *yaml.Node, open int) []*diag.Error {
 	if p.IsIndex {
 		return nil
 	}
@@ -91,7 +87,7 @@ func (p *Page) decodeCareer(top *yaml.Node, open int) []*decode.Error {
 	if top != nil {
 		m.Content = top.Content
 	}
-	var errs []*decode.Error
+	var errs []*diag.Error
 	p.Career, errs = career.Decode(p.Kind, m)
 	switch d := p.Career; {
 	case d.Job != nil && d.Job.Role == "":
@@ -103,7 +99,7 @@ func (p *Page) decodeCareer(top *yaml.Node, open int) []*decode.Error {
 }
 
 // node parses the front-matter text; positions are relative to its first line.
-func (fm parts) node() (*yaml.Node, *decode.Error) {
+func (fm parts) node() (*yaml.Node, *diag.Error) {
 	switch fm.format {
 	case "yaml":
 		return decode.Parse(fm.raw)
@@ -150,16 +146,16 @@ func declaredKind(top *yaml.Node) string {
 
 // typos reports keys that go to Params but look like misspelt keys of
 // FrontMatter or of the page's kind.
-func typos(top *yaml.Node, kindKeys []string) []*decode.Error {
+func typos(top *yaml.Node, kindKeys []string) []*diag.Error {
 	known := slices.Concat(frontMatterKeys, kindKeys)
-	var errs []*decode.Error
+	var errs []*diag.Error
 	for i := 0; top != nil && i+1 < len(top.Content); i += 2 {
 		k := top.Content[i]
 		if slices.Contains(known, k.Value) {
 			continue
 		}
 		if s := decode.Suggest(k.Value, known); s != "" {
-			errs = append(errs, &decode.Error{Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown key %q; did you mean %q?", k.Value, s)})
+			errs = append(errs, &diag.Error{Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown key %q; did you mean %q?", k.Value, s)})
 		}
 	}
 	return errs
@@ -167,12 +163,12 @@ func typos(top *yaml.Node, kindKeys []string) []*decode.Error {
 
 // check applies the rules decoding alone cannot: keys given an empty value,
 // and a known kind.
-func (p *Page) check(top *yaml.Node) []*decode.Error {
-	var errs []*decode.Error
+func (p *Page) check(top *yaml.Node) []*diag.Error {
+	var errs []*diag.Error
 	fm := p.FrontMatter
 	for _, key := range []string{"title", "date", "slug", "url", "kind"} {
 		if n := valueNode(top, key); n != nil && isEmpty(n) {
-			errs = append(errs, &decode.Error{Line: n.Line, Col: n.Column, Path: key, Msg: "must not be empty"})
+			errs = append(errs, &diag.Error{Line: n.Line, Col: n.Column, Path: key, Msg: "must not be empty"})
 		}
 	}
 	if fm.Kind != "" && !config.IsKind(fm.Kind) {
@@ -207,19 +203,19 @@ func isEmpty(n *yaml.Node) bool {
 }
 
 // urlError places an error from PageURL at the value it is about.
-func urlError(top *yaml.Node, err error) *decode.Error {
+func urlError(top *yaml.Node, err error) *diag.Error {
 	var fe *fieldError
 	if errors.As(err, &fe) {
 		return at(valueNode(top, fe.key), fe.key, fe.msg)
 	}
-	return &decode.Error{Line: 1, Col: 1, Msg: err.Error()}
+	return &diag.Error{Line: 1, Col: 1, Msg: err.Error()}
 }
 
-func at(n *yaml.Node, key, msg string) *decode.Error {
+func at(n *yaml.Node, key, msg string) *diag.Error {
 	if n == nil {
-		return &decode.Error{Line: 1, Col: 1, Path: key, Msg: msg}
+		return &diag.Error{Line: 1, Col: 1, Path: key, Msg: msg}
 	}
-	return &decode.Error{Line: n.Line, Col: n.Column, Path: key, Msg: msg}
+	return &diag.Error{Line: n.Line, Col: n.Column, Path: key, Msg: msg}
 }
 
 // without returns the front-matter document without the top-level keys in

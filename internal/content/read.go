@@ -5,7 +5,7 @@ import (
 	"io/fs"
 
 	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // ReadFile reads the content file name of fsys as Load does, for a caller
@@ -14,7 +14,7 @@ import (
 //   - a symbolic link that Load would leave out (symlink.go) reads as a
 //     file that does not exist: the error satisfies errors.Is(err,
 //     fs.ErrNotExist), and LinkWarnings says why;
-//   - a file over cfg's limits.page is a *decode.Error at name:1:1, and is
+//   - a file over cfg's limits.page is a *diag.Error at name:1:1, and is
 //     not read past the limit (limits.go).
 //
 // Other errors are those of fsys.
@@ -29,7 +29,7 @@ func ReadFile(fsys fs.FS, name string, cfg *config.Config) ([]byte, error) {
 	data, err := readLimited(fsys, name, limitsOf(cfg).Page)
 	var big *tooLarge
 	if errors.As(err, &big) {
-		return nil, &decode.Error{File: name, Line: 1, Col: 1, Msg: big.Error()}
+		return nil, &diag.Error{File: name, Line: 1, Col: 1, Msg: big.Error()}
 	}
 	return data, err
 }

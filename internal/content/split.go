@@ -6,8 +6,7 @@ import (
 	"fmt"
 
 	"github.com/adrg/frontmatter"
-
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // The front-matter formats. Their unmarshal functions only capture the raw
@@ -67,7 +66,7 @@ type parser struct {
 }
 
 // split separates the front matter of src (already cleaned) from its body.
-func (s *parser) split(src []byte) (parts, *decode.Error) {
+func (s *parser) split(src []byte) (parts, *diag.Error) {
 	s.rd.Reset(src)
 	if s.br == nil {
 		s.br = bufio.NewReader(&s.rd)
@@ -76,12 +75,12 @@ func (s *parser) split(src []byte) (parts, *decode.Error) {
 	}
 	var c captured
 	if _, err := frontmatter.Parse(s.br, &c, formats...); err != nil {
-		return parts{}, &decode.Error{Line: 1, Col: 1, Msg: "cannot read front matter: " + err.Error()}
+		return parts{}, &diag.Error{Line: 1, Col: 1, Msg: "cannot read front matter: " + err.Error()}
 	}
 	open, first := firstLine(src)
 	if c.format == "" {
 		if first == "---" || first == "+++" || first == "{" {
-			return parts{}, &decode.Error{Line: open, Col: 1, Msg: unclosed(first)}
+			return parts{}, &diag.Error{Line: open, Col: 1, Msg: unclosed(first)}
 		}
 		return parts{open: 1, line: 1, body: src, bodyLine: 1}, nil
 	}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Symbolic links. os.DirFS follows a link wherever it leads, so a link in
@@ -28,7 +28,7 @@ const maxLinks = 40
 // that Load and Files leave out, sorted by path:
 //
 //	content/jobs/x.md: symbolic link to "/etc/passwd" leads outside the site; left out
-func LinkWarnings(fsys fs.FS) []*decode.Error {
+func LinkWarnings(fsys fs.FS) []*diag.Error {
 	_, refused, _ := walk(fsys)
 	return refused
 }

@@ -10,26 +10,25 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/careersite/careersite/internal/diag"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/careersite/careersite/internal/decode"
 )
 
 // tomlNode parses TOML front matter into a yaml.Node tree whose positions are
 // those of the TOML text. BurntSushi/toml decodes the values (and reports
 // syntax errors with their positions) but does not expose where keys and
 // values are, so a scan of the text (tomlpos.go) finds them.
-func tomlNode(src []byte) (*yaml.Node, *decode.Error) {
+func tomlNode(src []byte) (*yaml.Node, *diag.Error) {
 	var m map[string]any
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) && pe.Position.Line > 0 {
-			return nil, &decode.Error{Line: pe.Position.Line, Col: max(pe.Position.Col, 1), Msg: "invalid TOML: " + pe.Message}
+			return nil, &diag.Error{Line: pe.Position.Line, Col: max(pe.Position.Col, 1), Msg: "invalid TOML: " + pe.Message}
 		}
-		return nil, &decode.Error{Line: 1, Col: 1, Msg: "invalid TOML: " + err.Error()}
+		return nil, &diag.Error{Line: 1, Col: 1, Msg: "invalid TOML: " + err.Error()}
 	}
 	if tooDeep(m, maxTOMLDepth) { // limits.go
-		return nil, &decode.Error{Line: 1, Col: 1, Msg: fmt.Sprintf("TOML front matter nested more than %d levels deep", maxTOMLDepth)}
+		return nil, &diag.Error{Line: 1, Col: 1, Msg: fmt.Sprintf("TOML front matter nested more than %d levels deep", maxTOMLDepth)}
 	}
 	b := tomlBuilder{pos: scanTOML(src), li: newLineIndex(src)}
 	root := b.node("", m)

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // MaxDescription is the length of description, in characters, above which
@@ -15,18 +15,19 @@ import (
 const MaxDescription = 160
 
 // Warnings returns what is worth an editor's attention in p at now but
-// does not stop a build, sorted by position, each a *decode.Error with File
+// does not stop a build, sorted by position, each a *diag.Error with File
 // set ("content/jobs/x.md:3:14: description: ..."): a description longer
 // than MaxDescription characters, and the career warnings of
 // [career.Data.Warnings] (stale as_of dates against cfg.StaleAfter, a
 // closed posting). now is passed in, never read from the clock, so that a
 // build is reproducible.
-func (p *Page) Warnings(now time.Time, cfg *config.Config) []*decode.Error {
-	var list []*decode.Error
+func (p *Page) Warnings(now time.Time, cfg *config.Config) []*diag.Error {
+	var list []*diag.Error
 	if n := utf8.RuneCountInString(p.Description); n > MaxDescription && p.description.line > 0 {
-		list = append(list, &decode.Error{
+		list = append(list, &diag.Error{
 			File: p.Path, Line: p.description.line, Col: p.description.col, Path: "description",
-			Msg: fmt.Sprintf("%d characters; search results show about %d", n, MaxDescription),
+			Msg:  fmt.Sprintf("%d characters; search results show about %d", n, MaxDescription),
+			Kind: "descriptions longer than search results show",
 		})
 	}
 	var span config.Span
@@ -38,6 +39,6 @@ func (p *Page) Warnings(now time.Time, cfg *config.Config) []*decode.Error {
 	for _, w := range p.Career.Warnings(now, span) {
 		list = append(list, w.In(p.Path, 0))
 	}
-	slices.SortStableFunc(list, decode.Compare)
+	slices.SortStableFunc(list, diag.Compare)
 	return list
 }

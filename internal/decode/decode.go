@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/careersite/careersite/internal/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -30,7 +31,7 @@ var (
 // Node decodes n (a document node or any node below one) into the value v
 // points to. Every problem is returned, in document order; nothing stops at
 // the first one. v must be a non-nil pointer.
-func Node(n *yaml.Node, v any) []*Error {
+func Node(n *yaml.Node, v any) []*diag.Error {
 	if n == nil || n.Kind == 0 {
 		return nil // nothing was parsed: an empty document
 	}
@@ -42,7 +43,7 @@ func Node(n *yaml.Node, v any) []*Error {
 	}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return []*Error{{Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("decode.Node needs a non-nil pointer, got %T", v)}}
+		return []*diag.Error{{Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("decode.Node needs a non-nil pointer, got %T", v)}}
 	}
 	d := &decoder{}
 	d.value(n, rv.Elem())
@@ -51,7 +52,7 @@ func Node(n *yaml.Node, v any) []*Error {
 
 // decoder holds the state of one Node call.
 type decoder struct {
-	errs    []*Error
+	errs    []*diag.Error
 	path    []step // keys and indexes from the top to the current node
 	aliases int    // aliases followed so far
 }
@@ -87,7 +88,7 @@ func (d *decoder) pathString() string {
 }
 
 func (d *decoder) fail(n *yaml.Node, format string, args ...any) {
-	d.errs = append(d.errs, &Error{Line: n.Line, Col: n.Column, Path: d.pathString(), Msg: fmt.Sprintf(format, args...)})
+	d.errs = append(d.errs, &diag.Error{Line: n.Line, Col: n.Column, Path: d.pathString(), Msg: fmt.Sprintf(format, args...)})
 }
 
 // follow returns the node an alias stands for, or n itself. The result
@@ -172,11 +173,11 @@ func (d *decoder) custom(n *yaml.Node, dec Decoder) {
 	}
 }
 
-// adopt records an error returned by a DecodeYAML method: *Error values keep
+// adopt records an error returned by a DecodeYAML method: *diag.Error values keep
 // their own positions (below the current path); anything else is reported at n.
 func (d *decoder) adopt(n *yaml.Node, err error) {
 	switch e := err.(type) {
-	case *Error:
+	case *diag.Error:
 		c := *e
 		c.Path = joinPath(d.pathString(), e.Path)
 		if c.Line == 0 {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careersite/careersite/internal/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -46,10 +47,10 @@ func (s *span) DecodeYAML(n *yaml.Node) error {
 	errs := Node(n, &raw)
 	if len(errs) == 0 && raw.Max < raw.Min {
 		maxNode := n.Content[3]
-		errs = append(errs, &Error{Line: maxNode.Line, Col: maxNode.Column, Path: "max", Msg: "must not be below min"})
+		errs = append(errs, &diag.Error{Line: maxNode.Line, Col: maxNode.Column, Path: "max", Msg: "must not be below min"})
 	}
 	s.Min, s.Max = raw.Min, raw.Max
-	return Join(errs)
+	return diag.Join(errs)
 }
 
 type common struct {
@@ -92,7 +93,7 @@ func parse(t *testing.T, src string) *yaml.Node {
 	return &n
 }
 
-func errStrings(errs []*Error) []string {
+func errStrings(errs []*diag.Error) []string {
 	var s []string
 	for _, e := range errs {
 		s = append(s, e.Error())
@@ -343,36 +344,6 @@ func TestNodeNeedsPointer(t *testing.T) {
 	want := []string{"1:1: decode.Node needs a non-nil pointer, got decode.job"}
 	if g := errStrings(errs); !reflect.DeepEqual(g, want) {
 		t.Errorf("Node(non-pointer) = %q, want %q", g, want)
-	}
-}
-
-func TestErrorString(t *testing.T) {
-	tests := []struct {
-		name string
-		in   Error
-		want string
-	}{
-		{"with path", Error{Line: 3, Col: 5, Path: "salary.min", Msg: "want an integer"}, "3:5: salary.min: want an integer"},
-		{"without path", Error{Line: 1, Col: 1, Msg: `unknown key "x"`}, `1:1: unknown key "x"`},
-		// A parser's message quoting the input: still one line.
-		{"line break in message", Error{File: "content/x.md", Line: 3, Col: 10, Msg: "invalid TOML: invalid escape in string '\\\n'"}, `content/x.md:3:10: invalid TOML: invalid escape in string '\\n'`},
-		{"controls in path and message", Error{Line: 1, Col: 1, Path: "a\tb", Msg: "x\x01y\u2028z"}, `1:1: a\tb: x\x01y\u2028z`},
-	}
-	for _, tt := range tests {
-		if got := tt.in.Error(); got != tt.want {
-			t.Errorf("%s: Error() = %q, want %q", tt.name, got, tt.want)
-		}
-	}
-}
-
-func TestJoin(t *testing.T) {
-	if Join(nil) != nil {
-		t.Error("Join(nil) != nil")
-	}
-	e := &Error{Line: 1, Col: 2, Msg: "x"}
-	var got *Error
-	if err := Join([]*Error{e}); !errors.As(err, &got) || got != e {
-		t.Errorf("Join lost the *Error: %v", err)
 	}
 }
 

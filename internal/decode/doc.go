@@ -2,13 +2,13 @@
 // line and column of the node that caused it.
 //
 // [Parse] parses YAML text into a go.yaml.in/yaml/v3 node tree; a syntax
-// error comes back as one *Error at its true line (yaml.v3's own line numbers
+// error comes back as one *diag.Error at its true line (yaml.v3's own line numbers
 // are corrected, see Parse). JSON and TOML readers elsewhere build the same
 // kind of tree, with their own positions, so that one decoder serves all
 // three front-matter formats.
 //
 // [Node] walks the tree once and never stops at the first problem: it returns
-// all of them, in document order, as [*Error] values whose Line and Col are
+// all of them, in document order, as [*diag.Error] values whose Line and Col are
 // those of the node (1-based, relative to the text the node was parsed from;
 // callers add the line where that text starts in its file). Each error also
 // carries the key path that leads to the node, such as "salary.min" or
@@ -32,7 +32,7 @@
 //   - structs and pointers to structs: a mapping; see below.
 //   - any type whose pointer implements [Decoder]: its DecodeYAML method gets
 //     the node. An error it returns is reported at that node; if the error is
-//     or joins *Error values (as [Join] makes), those are kept, with the
+//     or joins *diag.Error values (as [diag.Join] makes), those are kept, with the
 //     field's path put in front of theirs, so nested decoders report nested
 //     positions.
 //
@@ -52,10 +52,10 @@
 // keys (<<) are not supported. A key given twice in one mapping is an error at
 // the second one.
 //
-// An [Error] is relative to the document; callers that know the file set
-// File and shift the line with [Error.In], sort with [Compare], and join with
-// errors.Join, so every positioned problem in a user's file is a *Error that
-// errors.As can recover. Messages are lowercase and name what was wanted and
+// An error is relative to the document; callers that know the file set File
+// and shift the line with [diag.Error.In], sort with [diag.Compare], and join
+// with errors.Join, so every positioned problem in a user's file is a
+// *diag.Error that errors.As can recover. Messages are lowercase and name what was wanted and
 // what was found:
 //
 //	date: cannot parse "next week" as a date (want YYYY-MM-DD)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // TestLongBrokenDocument: the line of a syntax error in a long document is
@@ -18,7 +20,7 @@ func TestLongBrokenDocument(t *testing.T) {
 		b.WriteString("  - x\n")
 	}
 	b.WriteString("  b: c\n")
-	done := make(chan *Error, 1)
+	done := make(chan *diag.Error, 1)
 	go func() {
 		_, e := Parse([]byte(b.String()))
 		done <- e

@@ -6,11 +6,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/careersite/careersite/internal/diag"
 	"go.yaml.in/yaml/v3"
 )
 
 // Parse parses YAML text into a node tree for [Node]. A syntax error comes
-// back as an *Error at its true line.
+// back as an *diag.Error at its true line.
 //
 // yaml.v3 reports syntax errors as text ("yaml: line 3: ...") with no column,
 // its parser (unlike its scanner) counts that line from 0, and it names the
@@ -21,7 +22,7 @@ import (
 // costs a few more parses, only for a broken document.) Errors yaml.v3 gives
 // no line for (an unknown anchor, invalid UTF-8, a control character) are
 // located by searching src. When the column is unknown it is 1.
-func Parse(src []byte) (*yaml.Node, *Error) {
+func Parse(src []byte) (*yaml.Node, *diag.Error) {
 	if e := checkText(src); e != nil {
 		return nil, e
 	}
@@ -51,7 +52,7 @@ var parserProblems = [...]string{
 	"found duplicate %TAG directive",
 }
 
-func syntaxError(text string, src []byte) *Error {
+func syntaxError(text string, src []byte) *diag.Error {
 	msg := strings.TrimPrefix(text, "yaml: ")
 	line := 1
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
@@ -64,10 +65,10 @@ func syntaxError(text string, src []byte) *Error {
 		}
 	} else if name, ok := unknownAnchor(msg); ok {
 		if l, c := find(src, "*"+name); l > 0 {
-			return &Error{Line: l, Col: c, Msg: "invalid YAML: " + msg}
+			return &diag.Error{Line: l, Col: c, Msg: "invalid YAML: " + msg}
 		}
 	}
-	return &Error{Line: line, Col: 1, Msg: "invalid YAML: " + msg}
+	return &diag.Error{Line: line, Col: 1, Msg: "invalid YAML: " + msg}
 }
 
 // problem returns a yaml.v3 error message without "yaml: line N: ".
@@ -144,7 +145,7 @@ func unknownAnchor(msg string) (string, bool) {
 // checkText reports invalid UTF-8 and characters YAML does not allow (the
 // same ranges yaml.v3's reader checks), which yaml.v3 rejects without saying
 // where.
-func checkText(src []byte) *Error {
+func checkText(src []byte) *diag.Error {
 	for i := 0; i < len(src); {
 		if c := src[i]; c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r' {
 			i++ // the common case: printable ASCII
@@ -153,11 +154,11 @@ func checkText(src []byte) *Error {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 {
 			l, c := position(src, i)
-			return &Error{Line: l, Col: c, Msg: "invalid UTF-8"}
+			return &diag.Error{Line: l, Col: c, Msg: "invalid UTF-8"}
 		}
 		if !printable(r) {
 			l, c := position(src, i)
-			return &Error{Line: l, Col: c, Msg: "character " + strconv.QuoteRune(r) + " is not allowed in YAML"}
+			return &diag.Error{Line: l, Col: c, Msg: "character " + strconv.QuoteRune(r) + " is not allowed in YAML"}
 		}
 		i += size
 	}

@@ -1,6 +1,10 @@
 package decode
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/careersite/careersite/internal/diag"
+)
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
@@ -49,11 +53,11 @@ func TestParseOK(t *testing.T) {
 func TestErrorIn(t *testing.T) {
 	tests := []struct {
 		name string
-		in   *Error
+		in   *diag.Error
 		want string
 	}{
-		{"shifted", (&Error{Line: 2, Col: 3, Path: "date", Msg: "bad"}).In("content/x.md", 5), "content/x.md:7:3: date: bad"},
-		{"whole file", (&Error{Msg: "cannot read"}).In("content/x.md", 5), "content/x.md: cannot read"},
+		{"shifted", (&diag.Error{Line: 2, Col: 3, Path: "date", Msg: "bad"}).In("content/x.md", 5), "content/x.md:7:3: date: bad"},
+		{"whole file", (&diag.Error{Msg: "cannot read"}).In("content/x.md", 5), "content/x.md: cannot read"},
 	}
 	for _, tt := range tests {
 		if got := tt.in.Error(); got != tt.want {

@@ -32,6 +32,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Site is every file a build produces, with the ids of its HTML files.
@@ -84,8 +86,16 @@ type Broken struct {
 	Reason    string // "points to no page", `has no anchor "pay" on /jobs/x/`
 }
 
-func (b *Broken) Error() string {
-	return fmt.Sprintf("%s:%d:%d: link %q %s", b.File, b.Line, b.Col, b.Dest, b.Reason)
+func (b *Broken) Error() string { return b.Problem().Error() }
+
+// Problem returns b as a problem at its place in the Markdown file:
+// `content/roles/x.md:41:7: link "/jobs/nope/" points to no page`.
+func (b *Broken) Problem() *diag.Error {
+	return &diag.Error{
+		File: b.File, Line: b.Line, Col: b.Col,
+		Msg:  fmt.Sprintf("link %q %s", b.Dest, b.Reason),
+		Kind: "broken links",
+	}
 }
 
 // Check returns the broken links of the page at pageURL (a site path such

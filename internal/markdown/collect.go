@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -14,12 +15,12 @@ type collector struct {
 	res   *Result
 	words wordCounter
 	seen  map[string]bool // heading ids so far
-	errs  []*Error
+	errs  []*diag.Error
 }
 
 // collect walks doc once and returns the Result without its HTML, and the
 // problems found (repeated heading ids).
-func collect(doc ast.Node, src []byte, pos *positions) (*Result, []*Error) {
+func collect(doc ast.Node, src []byte, pos *positions) (*Result, []*diag.Error) {
 	c := &collector{src: src, pos: pos, res: &Result{}}
 	_ = ast.Walk(doc, c.visit)
 	c.words.end()
@@ -75,7 +76,7 @@ func (c *collector) heading(n *ast.Heading) {
 	}
 	if c.seen[id] {
 		line, col := c.pos.at(n.Pos())
-		c.errs = append(c.errs, &Error{Line: line, Col: col, Msg: fmt.Sprintf("duplicate heading id %q", id)})
+		c.errs = append(c.errs, &diag.Error{Line: line, Col: col, Msg: fmt.Sprintf("duplicate heading id %q", id)})
 	}
 	c.seen[id] = true
 	c.res.Headings = append(c.res.Headings, Heading{Level: n.Level, ID: id, Text: headingText(n, c.src)})

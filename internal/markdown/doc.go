@@ -81,7 +81,7 @@
 // language, or one chroma does not know, is written escaped as
 // <pre><code class="language-x"> (no class when there is no language). If
 // chroma fails, the block is written the same plain way and Convert returns
-// an *Error at the line of the opening fence, joined with any others.
+// an *diag.Error at the line of the opening fence, joined with any others.
 //
 // A Converter keeps the HTML of every block it has highlighted, keyed by
 // the language as written and the code, so that a block repeated on many

@@ -106,6 +106,10 @@ func (l codeLimits) tooSlow() string {
 	return fmt.Sprintf("highlighting this code block took more than %v; published without highlighting", l.budget)
 }
 
+// plainCodeKind is the kind of the warnings of blocks published plain, in
+// a build's summary: "3 code blocks published without highlighting".
+const plainCodeKind = "code blocks published without highlighting"
+
 // warner is what Convert's output offers for warnings: a problem that does
 // not fail the page.
 type warner interface {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // hostileDeadline tells a bounded conversion from an unbounded one. Every
@@ -112,7 +113,7 @@ func TestDeepNesting(t *testing.T) {
 	for name, src := range tests {
 		t.Run(name, func(t *testing.T) {
 			if _, err := convertWithin(t, c, src); err != nil {
-				var e *Error
+				var e *diag.Error
 				if !errors.As(err, &e) {
 					t.Errorf("Convert error %v is not positioned", err)
 				}

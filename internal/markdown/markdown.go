@@ -2,14 +2,11 @@ package markdown
 
 import (
 	"bytes"
-	"cmp"
-	"errors"
-	"fmt"
-	"slices"
 	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -111,22 +108,12 @@ type Result struct {
 
 	// Warnings are problems that do not fail the page, in document order:
 	// a code block published plain because it is over a limit (limits.go).
-	Warnings []*Error
-}
-
-// Error is a problem at a position of the file.
-type Error struct {
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
+	Warnings []*diag.Error
 }
 
 // Convert renders src (a Markdown body whose first line is line firstLine of
 // its file; values below 1 count as 1). Problems (a chroma error, a repeated
-// heading id) come back as *Error values joined, in line order, together with
+// heading id) come back as *diag.Error values joined, in line order, together with
 // a complete Result: the page still gets a plain block.
 func (c *Converter) Convert(src []byte, firstLine int) (*Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
@@ -143,7 +130,7 @@ func (c *Converter) Convert(src []byte, firstLine int) (*Result, error) {
 	res.Summary = summary.of(res.HTML)
 	res.TOC = toc(res.Headings)
 	res.Warnings = out.warningsAt(pos)
-	return res, joinErrors(append(errs, out.errors(pos)...))
+	return res, diag.SortJoin(append(errs, out.errors(pos)...))
 }
 
 // render writes the top-level blocks one by one so that the offsets of the
@@ -216,19 +203,4 @@ func isMoreDivider(n ast.Node, src []byte) bool {
 	}
 	inner, ok = bytes.CutSuffix(inner, []byte("-->"))
 	return ok && bytes.EqualFold(bytes.TrimSpace(inner), []byte("more"))
-}
-
-// joinErrors sorts problems by position and joins them; nil when none.
-func joinErrors(errs []*Error) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(errs, func(a, b *Error) int {
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
-	})
-	joined := make([]error, len(errs))
-	for i, e := range errs {
-		joined[i] = e
-	}
-	return errors.Join(joined...)
 }

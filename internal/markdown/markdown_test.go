@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 func convert(t *testing.T, opts Options, in string, firstLine int) *Result {
@@ -235,7 +236,7 @@ func TestChromaError(t *testing.T) {
 			c := newConverter(Options{}, func(string) chroma.Lexer { return brokenLexer{panics: tt.panics} })
 			in := "Intro.\n\n```go\nx < 1\n```\n\nAfter.\n"
 			res, err := c.Convert([]byte(in), 11)
-			var e *Error
+			var e *diag.Error
 			if !errors.As(err, &e) || err.Error() != tt.want {
 				t.Fatalf("Convert(%q) error = %v, want *Error %q", in, err, tt.want)
 			}
@@ -259,13 +260,6 @@ func TestChromaErrorsAreAllReturned(t *testing.T) {
 		"9:3: highlighting sh code: lexer broke"
 	if err == nil || err.Error() != want {
 		t.Errorf("Convert(%q) error = %v, want %q", in, err, want)
-	}
-}
-
-func TestErrorString(t *testing.T) {
-	e := &Error{Line: 7, Col: 3, Msg: "something broke"}
-	if got, want := e.Error(), "7:3: something broke"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
 

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -43,23 +44,23 @@ func (o *output) warn(offset int, msg string) {
 	o.warnings = append(o.warnings, problem{offset, msg})
 }
 
-// errors turns the reported problems into *Error values at file positions.
-func (o *output) errors(pos *positions) []*Error {
-	errs := make([]*Error, 0, len(o.problems))
+// errors turns the reported problems into *diag.Error values at file positions.
+func (o *output) errors(pos *positions) []*diag.Error {
+	errs := make([]*diag.Error, 0, len(o.problems))
 	for _, p := range o.problems {
 		line, col := pos.at(p.offset)
-		errs = append(errs, &Error{Line: line, Col: col, Msg: p.msg})
+		errs = append(errs, &diag.Error{Line: line, Col: col, Msg: p.msg})
 	}
 	return errs
 }
 
-// warningsAt turns the warnings into *Error values at file positions, in
+// warningsAt turns the warnings into *diag.Error values at file positions, in
 // the order they were found (document order); nil when there are none.
-func (o *output) warningsAt(pos *positions) []*Error {
-	var list []*Error
+func (o *output) warningsAt(pos *positions) []*diag.Error {
+	var list []*diag.Error
 	for _, p := range o.warnings {
 		line, col := pos.at(p.offset)
-		list = append(list, &Error{Line: line, Col: col, Msg: p.msg})
+		list = append(list, &diag.Error{Line: line, Col: col, Msg: p.msg, Kind: plainCodeKind})
 	}
 	return list
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -63,7 +64,7 @@ func assetType(name string) string {
 }
 
 // Asset minifies the CSS or JavaScript file name; any other file comes
-// back unchanged. A syntax error is a *SyntaxError.
+// back unchanged. A syntax error is a *diag.Error without a file.
 func (m *Minifier) Asset(name string, data []byte) ([]byte, error) {
 	mt := assetType(name)
 	if mt == "" {
@@ -76,23 +77,12 @@ func (m *Minifier) Asset(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// SyntaxError is a problem in a file being minified, at a 1-based line and
-// column of the file.
-type SyntaxError struct {
-	Line, Col int
-	Msg       string
-}
-
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
-}
-
 // syntaxError turns the minifier's parse error, whose text spans several
-// lines, into a *SyntaxError.
+// lines, into a *diag.Error.
 func syntaxError(err error) error {
 	var pe *parse.Error
 	if errors.As(err, &pe) {
-		return &SyntaxError{Line: pe.Line, Col: pe.Column, Msg: pe.Message}
+		return &diag.Error{Line: pe.Line, Col: pe.Column, Msg: pe.Message}
 	}
 	return fmt.Errorf("minify: %w", err)
 }

@@ -3,6 +3,8 @@ package output
 import (
 	"errors"
 	"testing"
+
+	"github.com/careersite/careersite/internal/diag"
 )
 
 func TestFingerprint(t *testing.T) {
@@ -38,9 +40,9 @@ func TestMinifyAsset(t *testing.T) {
 
 func TestMinifyAssetSyntaxError(t *testing.T) {
 	_, err := NewMinifier().Asset("a.js", []byte("let a = 1;\nlet b = ;\n"))
-	var se *SyntaxError
+	var se *diag.Error
 	if !errors.As(err, &se) || se.Error() != "2:9: unexpected ; in expression" {
-		t.Errorf("Asset(broken js) error = %v, want *SyntaxError 2:9: unexpected ; in expression", err)
+		t.Errorf("Asset(broken js) error = %v, want *diag.Error 2:9: unexpected ; in expression", err)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/site"
 	"github.com/careersite/careersite/internal/watch"
 )
@@ -49,15 +50,7 @@ func (o *outputs) warnf(format string, args ...any) {
 func (o *outputs) report(batch watch.Batch, res *site.Result, err error, took time.Duration, kept string) {
 	took = took.Round(time.Millisecond)
 	if err != nil {
-		n := 1
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			n = len(j.Unwrap())
-		}
-		noun := "error"
-		if n > 1 {
-			noun = "errors"
-		}
-		fmt.Fprintf(o.stderr, "%v\nbuild failed: %d %s; %s\n", err, n, noun, kept)
+		fmt.Fprintf(o.stderr, "%v\nbuild failed: %s; %s\n", err, diag.Counted(err), kept)
 		return
 	}
 	fmt.Fprintf(o.stdout, "built %d pages, %d files in %s%s\n", res.Pages, res.Files, took, changes(batch))

@@ -94,7 +94,7 @@
 // # Errors
 //
 // Errors caused by a layout file read "layouts/jobs/job.html:12:5: message"
-// and are *Error values: New returns every parse error of every file, joined
+// and are *diag.Error values: New returns every parse error of every file, joined
 // and sorted by path and position; Execute returns the execution error, at the
 // innermost position (inside the partial that failed, not at the partial
 // call). Lines and columns are 1-based; columns count characters.

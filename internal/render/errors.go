@@ -1,51 +1,32 @@
 package render
 
 import (
-	"cmp"
 	"errors"
-	"fmt"
 	htmltemplate "html/template"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"text/template"
 	"unicode/utf8"
+
+	"github.com/careersite/careersite/internal/diag"
 )
-
-// Error is a problem in a layout file.
-type Error struct {
-	Path      string // "layouts/jobs/job.html"
-	Line, Col int    // 1-based; 0 when unknown
-	Msg       string
-	Err       error // the template package's error, when there was one
-}
-
-// Error returns "PATH:LINE:COL: MSG", or "PATH: MSG" without a position.
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
-}
-
-func (e *Error) Unwrap() error { return e.Err }
 
 // located matches the errors of text/template ("template: NAME:LINE: msg",
 // "template: NAME:LINE:COL: msg") and html/template ("html/template:NAME:LINE:COL: msg").
 // The column, when present, is a 0-based byte offset.
 var located = regexp.MustCompile(`(?s)^(?:html/)?template: ?(.+?):(\d+)(?::(\d+))?: (.*)$`)
 
-// parseError turns an error from parsing file name into an *Error.
-func (f *files) parseError(name string, err error) *Error {
+// parseError turns an error from parsing file name into an *diag.Error.
+func (f *files) parseError(name string, err error) *diag.Error {
 	if e := f.locate(err); e != nil {
 		return e
 	}
-	return &Error{Path: name, Msg: trimPrefix(err.Error()), Err: err}
+	return &diag.Error{File: name, Msg: trimPrefix(err.Error()), Err: err}
 }
 
 // execError turns an error from executing page template name into an
-// *Error at the innermost position: where a partial failed rather than
+// *diag.Error at the innermost position: where a partial failed rather than
 // where it was called. A write error is returned as it is.
 func (f *files) execError(name string, err error) error {
 	inner := innermost(err)
@@ -58,7 +39,7 @@ func (f *files) execError(name string, err error) error {
 	}
 	// No position: "template: NAME: msg", NAME often the page itself.
 	msg := strings.TrimPrefix(trimPrefix(inner.Error()), name+": ")
-	return &Error{Path: name, Msg: msg, Err: err}
+	return &diag.Error{File: name, Msg: msg, Err: err}
 }
 
 // innermost returns the last template error in err's chain, nil if none.
@@ -76,7 +57,7 @@ func innermost(err error) error {
 }
 
 // locate parses the position out of a template error about one of our files.
-func (f *files) locate(err error) *Error {
+func (f *files) locate(err error) *diag.Error {
 	m := located.FindStringSubmatch(err.Error())
 	if m == nil {
 		return nil
@@ -93,7 +74,7 @@ func (f *files) locate(err error) *Error {
 		off, _ := strconv.Atoi(m[3])
 		col = runeCol(lineText(src, line), off)
 	}
-	return &Error{Path: m[1], Line: line, Col: col, Msg: msg, Err: err}
+	return &diag.Error{File: m[1], Line: line, Col: col, Msg: msg, Err: err}
 }
 
 // trimPrefix drops the package prefix of a template error message.
@@ -186,16 +167,4 @@ func findInAction(line string, re *regexp.Regexp) int {
 		}
 	}
 	return first
-}
-
-// joinErrors sorts errs by path and position and joins them; nil when empty.
-func joinErrors(errs []*Error) error {
-	slices.SortStableFunc(errs, func(a, b *Error) int {
-		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
-	})
-	all := make([]error, len(errs))
-	for i, e := range errs {
-		all[i] = e
-	}
-	return errors.Join(all...)
 }

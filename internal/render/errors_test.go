@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/careersite/careersite/internal/diag"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -28,8 +30,8 @@ func TestParseErrors(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Fatalf("New errors:\n%v\nwant:\n%s", err, want)
 	}
-	var e *Error
-	if !errors.As(err, &e) || e.Path != "layouts/_default/baseof.html" || e.Line != 3 || e.Col != 9 {
+	var e *diag.Error
+	if !errors.As(err, &e) || e.File != "layouts/_default/baseof.html" || e.Line != 3 || e.Col != 9 {
 		t.Errorf("errors.As(*Error) = %+v, want the baseof error", e)
 	}
 }
@@ -67,7 +69,7 @@ func TestExecErrors(t *testing.T) {
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("Execute(%q) = %v\nwant %s", tt.in, err, tt.want)
 			}
-			var e *Error
+			var e *diag.Error
 			if !errors.As(err, &e) {
 				t.Errorf("Execute(%q) error is %T, want *Error", tt.in, err)
 			}

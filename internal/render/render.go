@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"text/template/parse"
+
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Renderer holds the parsed layouts of a site and its theme. It is safe for
@@ -125,7 +127,7 @@ func (r *Renderer) partialSet(parsed map[string]*template.Template, fm template.
 // reported, and returns the templates by path.
 func parseAll(f *files, fm template.FuncMap) (map[string]*template.Template, error) {
 	parsed := map[string]*template.Template{}
-	var errs []*Error
+	var errs []*diag.Error
 	for _, name := range sortedKeys(f.src) {
 		t, err := template.New(name).Funcs(fm).Parse(f.src[name])
 		if err != nil {
@@ -134,7 +136,7 @@ func parseAll(f *files, fm template.FuncMap) (map[string]*template.Template, err
 		}
 		parsed[name] = t
 	}
-	return parsed, joinErrors(errs)
+	return parsed, diag.SortJoin(errs)
 }
 
 // definedIn maps every template of page template name's set to the file
@@ -203,7 +205,7 @@ func (r *Renderer) newPage(base *template.Template, name string, parsed map[stri
 	if parse.IsEmptyTree(parsed[name].Tree.Root) {
 		b := r.files.baseofFor(name)
 		if b == "" {
-			p.err = &Error{Path: name, Line: 1, Col: 1, Msg: fmt.Sprintf(
+			p.err = &diag.Error{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf(
 				"the file has only {{define}} blocks but no base template to run in (looked for %s)",
 				strings.Join(baseofCandidates(name), ", "))}
 			return p, nil

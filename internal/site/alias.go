@@ -65,7 +65,7 @@ func checkAliases(src *content.Page, locate locator) []error {
 	var errs []error
 	for _, a := range src.Aliases {
 		if _, err := aliasPath(a); err != nil {
-			errs = append(errs, fmt.Errorf("%s: aliases: %w", locate(src, "aliases", a), err))
+			errs = append(errs, locate(src, "aliases", a).wrap("aliases: ", err))
 		}
 	}
 	return errs
@@ -101,11 +101,11 @@ func checkRedirects(pages []*Page, redirects []*redirect, locate locator) []erro
 	var errs []error
 	for _, r := range redirects {
 		if p, ok := owner[r.from]; ok {
-			errs = append(errs, fmt.Errorf("%s %q is the URL of %s", r.subject(locate), r.from, describe(p)))
+			errs = append(errs, r.place(locate).errorf("%s%q is the URL of %s", r.noun(), r.from, describe(p)))
 			continue
 		}
 		if first, ok := taken[r.from]; ok {
-			errs = append(errs, fmt.Errorf("%s %q is also %s", r.subject(locate), r.from, first.describe()))
+			errs = append(errs, r.place(locate).errorf("%s%q is also %s", r.noun(), r.from, first.describe()))
 			continue
 		}
 		taken[r.from] = r
@@ -113,12 +113,21 @@ func checkRedirects(pages []*Page, redirects []*redirect, locate locator) []erro
 	return errs
 }
 
-// subject begins an error about r: "content/x.md:5:3: alias", at the alias.
-func (r *redirect) subject(locate locator) string {
+// place is where an error about r is reported: at the alias in its
+// file, or, for the redirect from a first pager, at no file.
+func (r *redirect) place(locate locator) place {
 	if r.src == nil {
-		return "the first pager of " + describe(r.to)
+		return place{what: "the first pager of " + describe(r.to)}
 	}
-	return locate(r.src, "aliases", r.raw) + ": alias"
+	return locate(r.src, "aliases", r.raw)
+}
+
+// noun begins the message of an error about r: "alias " for an alias.
+func (r *redirect) noun() string {
+	if r.src == nil {
+		return ""
+	}
+	return "alias "
 }
 
 func (r *redirect) describe() string {

@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
 )
@@ -112,10 +113,7 @@ func publish(name string, data []byte, links *linker, min *output.Minifier) (*as
 	if output.Minifiable(name) {
 		var err error
 		if data, err = min.Asset(name, data); err != nil {
-			if se := (*output.SyntaxError)(nil); errors.As(err, &se) {
-				return nil, fmt.Errorf("assets/%s:%w", name, err) // "assets/x.js:3:9: unexpected …"
-			}
-			return nil, fmt.Errorf("assets/%s: %w", name, err)
+			return nil, diag.Wrap("assets/"+name, 0, 0, "", err) // "assets/x.js:3:9: unexpected …"
 		}
 		out = output.Fingerprint(name, data)
 	}

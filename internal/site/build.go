@@ -138,6 +138,7 @@ import (
 
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Options say what to build and where.
@@ -182,7 +183,7 @@ type Result struct {
 	// Warnings are problems that did not stop the build, sorted like
 	// errors: "content/roles/x.md:41:7: link "/jobs/nope/" points to no
 	// page" when site.yaml has broken_links: warn.
-	Warnings []string
+	Warnings []*diag.Error
 
 	// Made is how many files were rendered or made, rather than published
 	// again unchanged.
@@ -336,19 +337,4 @@ func isExternal(p string) bool {
 	}
 	u, err := url.Parse(p)
 	return err == nil && u.Scheme != ""
-}
-
-// flatten turns an errors.Join tree into its leaves.
-func flatten(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }

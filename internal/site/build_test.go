@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/careersite/careersite/internal/diag"
 	"golang.org/x/tools/txtar"
 )
 
@@ -103,7 +104,7 @@ func runFixture(t *testing.T, file string) {
 			}
 		}
 		if len(res.Warnings) > 0 {
-			got["warnings"] = []byte(strings.Join(res.Warnings, "\n") + "\n")
+			got["warnings"] = []byte(strings.Join(texts(res.Warnings), "\n") + "\n")
 		}
 	}
 	if *update {
@@ -211,4 +212,13 @@ func readTree(t *testing.T, dir, prefix string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// texts are the problems as the build prints them.
+func texts(list []*diag.Error) []string {
+	out := make([]string, len(list))
+	for i, e := range list {
+		out[i] = e.Error()
+	}
+	return out
 }

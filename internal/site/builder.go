@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
@@ -19,6 +18,7 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
@@ -385,12 +385,12 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 	}
 	var problems []error
 	if layoutsChanged || b.renderer == nil {
-		problems = append(problems, flatten(b.readLayouts())...)
+		problems = append(problems, diag.Leaves(b.readLayouts())...)
 	}
 	if assetsChanged || b.assets == nil || b.assetsErr != nil {
 		b.assetsErr = b.readAssets(ctx)
 	}
-	problems = append(problems, flatten(b.assetsErr)...)
+	problems = append(problems, diag.Leaves(b.assetsErr)...)
 
 	m := b.m
 	switch {
@@ -421,7 +421,7 @@ func (b *Builder) fullPlan(ctx context.Context, now time.Time, problems []error)
 		problems = append(problems, checkOutputs(m.pages, m.files, b.assets)...)
 	}
 	if len(problems) > 0 {
-		return nil, failed(joinSorted(problems), warnings)
+		return nil, failed(errors.Join(problems...), warnings)
 	}
 	p, err := b.planAll(ctx, m, warnings, "full")
 	if p != nil {
@@ -435,7 +435,7 @@ func (b *Builder) fullPlan(ctx context.Context, now time.Time, problems []error)
 func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*plan, error) {
 	warnings := b.pageWarnings(m.pub, now)
 	if errs := checkOutputs(m.pages, m.files, b.assets); len(errs) > 0 {
-		return nil, failed(joinSorted(errs), warnings)
+		return nil, failed(errors.Join(errs...), warnings)
 	}
 	return b.planAll(ctx, m, warnings, "keys")
 }
@@ -452,7 +452,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (*siteModel, []e
 	srcs := map[string]*source{}
 	for _, p := range paths {
 		s := b.sources[p]
-		problems = append(problems, flatten(s.err)...)
+		problems = append(problems, diag.Leaves(s.err)...)
 		if s.page != nil {
 			all = append(all, s.page)
 			srcs[p] = s
@@ -732,7 +732,7 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	}
 	warnings := b.pageWarnings(m.pub, now)
 	if len(problems) > 0 {
-		return nil, failed(joinSorted(problems), warnings)
+		return nil, failed(errors.Join(problems...), warnings)
 	}
 	redo := map[string]bool{}
 	if len(changed) > 0 {
@@ -783,7 +783,7 @@ func (b *Builder) regenerate(m *siteModel, redo map[string]bool) error {
 		return err
 	}
 	if errs := checkOutputs(m.pages, files, b.assets); len(errs) > 0 {
-		return joinSorted(errs)
+		return diag.Sorted(errs...)
 	}
 	m.files = files
 	items := slices.DeleteFunc(slices.Clone(m.items), func(it *item) bool { return it.gen != nil && it.gen.fromBodies })
@@ -849,7 +849,7 @@ func (b *Builder) planAll(ctx context.Context, m *siteModel, warnings []error, h
 	for _, p := range m.pages {
 		name, err := b.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: p.layout, Taxonomy: p.taxonomyName()})
 		if err != nil {
-			problems = append(problems, fmt.Errorf("%s: %w", where(p), err))
+			problems = append(problems, where(p).wrap("", err))
 			continue
 		}
 		items = append(items, &item{name: p.out, page: p, tmpl: name})
@@ -865,7 +865,7 @@ func (b *Builder) planAll(ctx context.Context, m *siteModel, warnings []error, h
 		items = append(items, &item{name: a.out, asset: a})
 	}
 	if len(problems) > 0 {
-		return nil, failed(joinSorted(problems), warnings)
+		return nil, failed(errors.Join(problems...), warnings)
 	}
 	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
 	m.items = items
@@ -905,7 +905,7 @@ func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool
 			switch {
 			case it.page != nil:
 				t := b.template(it.tmpl)
-				it.key, res[i].body, res[i].bodyAll = k.pageKey(it.page, it.tmpl, t, index)
+				it.key, res[i].body, res[i].bodyAll = k.pageKey(it.page, t, index)
 				if index {
 					res[i].body = append(res[i].body, it.page)
 				}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"html/template"
 	"maps"
 	"path"
@@ -236,7 +235,7 @@ func jsonldDigest(h *hasher, s *Site, p *Page, career digest) {
 // verbatim inside <script type="application/ld+json">.
 func appendDoc(p *Page, doc []byte, err error, docs []template.JS, errs []error) ([]template.JS, []error) {
 	if err != nil {
-		return docs, append(errs, fmt.Errorf("%s: structured data: %w", where(p), err))
+		return docs, append(errs, where(p).wrap("structured data: ", err))
 	}
 	if doc != nil {
 		docs = append(docs, template.JS(doc))

@@ -3,6 +3,8 @@ package site
 import (
 	"context"
 	"errors"
+
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Check does everything Build does but write: it loads and validates the
@@ -11,7 +13,7 @@ import (
 // build's warnings and its error, as Build would, except that the warnings
 // found before a failed build stopped (stale data, closed postings, long
 // descriptions) are returned with its error.
-func Check(ctx context.Context, opts Options) (warnings []string, err error) {
+func Check(ctx context.Context, opts Options) (warnings []*diag.Error, err error) {
 	res, err := BuildTo(ctx, opts, discard{})
 	if err != nil {
 		var f *failure
@@ -35,14 +37,14 @@ func (discard) Abort() error                   { return nil }
 // found before the build stopped, for Check.
 type failure struct {
 	problems error
-	warnings []string
+	warnings []*diag.Error
 }
 
 func (f *failure) Error() string   { return f.problems.Error() }
-func (f *failure) Unwrap() []error { return flatten(f.problems) }
+func (f *failure) Unwrap() []error { return diag.Leaves(f.problems) }
 
-// failed returns the problems, joined and sorted, as a *failure with the
-// warnings, sorted likewise.
+// failed returns the problems, sorted, as a *failure with the warnings,
+// sorted likewise.
 func failed(problems error, warnings []error) error {
-	return &failure{problems: problems, warnings: messages(joinSorted(warnings))}
+	return &failure{problems: diag.Sorted(problems), warnings: diag.List(errors.Join(warnings...))}
 }

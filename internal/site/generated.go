@@ -2,7 +2,6 @@ package site
 
 import (
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -18,9 +17,9 @@ import (
 type generated struct {
 	name  string // output file name: "jobs/feed.xml"
 	make  func() ([]byte, error)
-	html  bool          // an HTML page, minified with the pages when minify_html is on
-	owner string        // what it is, for the error when two outputs share a name
-	at    func() string // "path:line:col" of the front matter that asked for it; nil when none
+	html  bool         // an HTML page, minified with the pages when minify_html is on
+	owner string       // what it is, for the error when two outputs share a name
+	at    func() place // the front matter that asked for it; nil when none
 
 	// digest writes everything make reads into h, for the file's
 	// dependency key (keys.go).
@@ -73,7 +72,7 @@ func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Pag
 			// alias onto another output is an error.
 			g := generated{name: outputName(r.from), owner: r.describe(), claimOnly: true}
 			if r.src != nil {
-				g.at = func() string { return locate(r.src, "aliases", r.raw) }
+				g.at = func() place { return locate(r.src, "aliases", r.raw) }
 			}
 			files = append(files, g)
 			continue
@@ -84,7 +83,7 @@ func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Pag
 				h.str("redirect").str(s.Language).str(r.to.Title).str(r.to.URL).str(r.to.Permalink)
 			}}
 		if r.src != nil { // located only if needed: it reads the file again
-			g.at = func() string { return locate(r.src, "aliases", r.raw) }
+			g.at = func() place { return locate(r.src, "aliases", r.raw) }
 		}
 		files = append(files, g)
 	}
@@ -132,7 +131,7 @@ func bodyFiles(pages []*Page, an *analyses) ([]generated, error) {
 func checkOutputs(pages []*Page, files []generated, as *assets) []error {
 	type claimant struct {
 		what, kind string
-		at         func() string // nil when it has no place in a file
+		at         func() place // nil when it has no place in a file
 	}
 	owners := map[string]claimant{}
 	var errs []error
@@ -149,17 +148,17 @@ func checkOutputs(pages []*Page, files []generated, as *assets) []error {
 			if a.at == nil {
 				a, b = b, a
 			}
-			at := ""
+			var at place
 			if a.at != nil {
-				at = a.at() + ": "
+				at = a.at()
 			}
-			errs = append(errs, fmt.Errorf("%s%s and %s are both written to %s", at, a.what, b.what, name))
+			errs = append(errs, at.errorf("%s and %s are both written to %s", a.what, b.what, name))
 		}
 	}
 	for _, p := range pages {
 		c := claimant{what: describe(p), kind: "page"}
 		if p.File != "" {
-			c.at = func() string { return where(p) }
+			c.at = func() place { return where(p) }
 		}
 		claim(p.out, c)
 	}
@@ -171,8 +170,8 @@ func checkOutputs(pages []*Page, files []generated, as *assets) []error {
 		claim(f.name, c)
 	}
 	for _, name := range slices.Sorted(maps.Keys(as.files)) {
-		at := "assets/" + name + ":1:1"
-		claim(as.files[name].out, claimant{what: "the asset assets/" + name, kind: "asset", at: func() string { return at }})
+		at := place{file: "assets/" + name, line: 1, col: 1}
+		claim(as.files[name].out, claimant{what: "the asset assets/" + name, kind: "asset", at: func() place { return at }})
 	}
 	return errs
 }

@@ -117,8 +117,8 @@ func compareBuilds(t *testing.T, step int, where string, wantRes *Result, wantEr
 		t.Errorf("step %d, %s: error %v, want %v", step, where, err, wantErr)
 	case err != nil && err.Error() != wantErr.Error():
 		t.Errorf("step %d, %s: error\n%v\nwant\n%v", step, where, err, wantErr)
-	case err == nil && !slices.Equal(res.Warnings, wantRes.Warnings):
-		t.Errorf("step %d, %s: warnings\n%s\nwant\n%s", step, where, strings.Join(res.Warnings, "\n"), strings.Join(wantRes.Warnings, "\n"))
+	case err == nil && !slices.Equal(texts(res.Warnings), texts(wantRes.Warnings)):
+		t.Errorf("step %d, %s: warnings\n%s\nwant\n%s", step, where, strings.Join(texts(res.Warnings), "\n"), strings.Join(texts(wantRes.Warnings), "\n"))
 	case err == nil && (res.Pages != wantRes.Pages || res.Files != wantRes.Files):
 		t.Errorf("step %d, %s: %d pages, %d files, want %d, %d", step, where, res.Pages, res.Files, wantRes.Pages, wantRes.Files)
 	}

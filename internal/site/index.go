@@ -141,9 +141,23 @@ func checkURLs(pages []*Page) []error {
 		if at.File == "" && other.File != "" {
 			at, other = other, at
 		}
-		errs = append(errs, fmt.Errorf("%s: URL %q is also the URL of %s", where(at), p.URL, describe(other)))
+		errs = append(errs, where(at).errorf("URL %q is also the URL of %s%s", p.URL, describe(other), sectionHint(at, other)))
 	}
 	return errs
+}
+
+// sectionHint says what to write instead when at is an index.md whose URL
+// is its folder's section page: an author coming from Hugo, where
+// content/x/index.md makes the folder a leaf bundle (and quietly drops
+// the folder's other pages), wants _index.md, which gives a section its
+// text here as it does there.
+func sectionHint(at, other *Page) string {
+	if other.Kind != KindSection || other.File != "" || path.Base(at.File) != "index.md" {
+		return ""
+	}
+	return "; to give the section its own text, rename the file to " +
+		path.Join(path.Dir(at.File), "_index.md") +
+		" (Hugo would make the folder a leaf bundle and leave out its other pages)"
 }
 
 func describe(p *Page) string {

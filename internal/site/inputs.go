@@ -22,7 +22,7 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
@@ -253,7 +253,7 @@ func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, true
 	}
-	if de := (*decode.Error)(nil); errors.As(err, &de) {
+	if de := (*diag.Error)(nil); errors.As(err, &de) {
 		return &source{path: p, err: de}, false // over limits.page: "content/x.md:1:1: …"
 	}
 	src = &source{path: p, sum: hashBytes(data)}
@@ -265,7 +265,7 @@ func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source
 		if errors.As(err, &pe) {
 			err = pe.Err // the path is already in the message
 		}
-		src.err = fmt.Errorf("%s: cannot read: %w", p, err)
+		src.err = diag.Wrap(p, 0, 0, "cannot read: ", err)
 		return src, false
 	}
 	src.page, src.err = pk.parse(b, p, src.sum, data)
@@ -385,8 +385,8 @@ func (b *Builder) convertOne(s *source) *conversion {
 	}
 	res, err := b.converter.Convert(s.page.Body, s.page.BodyLine)
 	var probs []error
-	for _, e := range flatten(err) {
-		probs = append(probs, fmt.Errorf("%s:%w", s.path, e))
+	for _, e := range diag.Leaves(err) {
+		probs = append(probs, diag.Wrap(s.path, 0, 0, "", e))
 	}
 	c := newConversion(key, res, probs)
 	c.md = b.mdDigest
@@ -452,10 +452,10 @@ func (b *Builder) shelvedHTML(shelf *cache.Shelf, k cache.Key, s *source) ([]byt
 	b.reconverted.Add(1)
 	data, err := content.ReadFile(b.fsys, s.path, b.cfg)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %w", s.path, err)
+		return nil, diag.Wrap(s.path, 0, 0, "cannot read: ", err)
 	}
 	if hashBytes(data) != s.sum {
-		return nil, fmt.Errorf("%s: the file changed while the site was built; build again", s.path)
+		return nil, diag.At(s.path, 0, 0, "the file changed while the site was built; build again")
 	}
 	page, err := content.ParseFile(s.path, data, b.cfg)
 	if page == nil {

@@ -64,7 +64,7 @@ func newKeyer(b *Builder, m *siteModel) *keyer {
 // when bodies is set, the pages whose body (summary, content) it reads
 // through its own relations; bodyAll reports that it may read the body of
 // any page.
-func (k *keyer) pageKey(p *Page, tmplName string, t *tmplInfo, bodies bool) (key digest, body []*Page, bodyAll bool) {
+func (k *keyer) pageKey(p *Page, t *tmplInfo, bodies bool) (key digest, body []*Page, bodyAll bool) {
 	h := borrowHasher()
 	defer h.giveBack()
 	h.digest(k.base).str("page").str(p.out).digest(t.digest).digest(k.m.pd[p].self)

@@ -8,11 +8,37 @@ import (
 	"unicode/utf8"
 
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/diag"
 )
 
-// locator returns the "path:line:col" of a front-matter value of a page:
-// the value of key that reads value (an alias, a tag).
-type locator func(src *content.Page, key, value string) string
+// locator returns the place of a front-matter value of a page: the value
+// of key that reads value (an alias, a tag).
+type locator func(src *content.Page, key, value string) place
+
+// place is where a problem is reported: a position in a user's file, or,
+// for something the build made up (a section page without _index.md), no
+// file and what it is.
+type place struct {
+	file      string
+	line, col int
+	what      string // without a file: "the section page "/jobs/"", put before the message
+}
+
+// errorf returns the problem at pl whose message is format with args.
+func (pl place) errorf(format string, args ...any) *diag.Error {
+	msg := fmt.Sprintf(format, args...)
+	if pl.file == "" && pl.what != "" {
+		msg = pl.what + ": " + msg
+	}
+	return diag.At(pl.file, pl.line, pl.col, msg)
+}
+
+// wrap returns err at pl, its text after prefix, err as its cause.
+func (pl place) wrap(prefix string, err error) *diag.Error {
+	e := pl.errorf("%s%s", prefix, err.Error())
+	e.Err = err
+	return e
+}
 
 // newLocator returns a locator that reads content files from fsys.
 //
@@ -26,12 +52,12 @@ type locator func(src *content.Page, key, value string) string
 // text as it is unless it needs escaping, so this finds the value in all but
 // odd cases, and never points outside the front matter.
 func newLocator(fsys fs.FS) locator {
-	return func(src *content.Page, key, value string) string {
+	return func(src *content.Page, key, value string) place {
 		line, col := 1, 1
 		if data, err := fs.ReadFile(fsys, src.Path); err == nil {
 			line, col = find(frontMatterLines(data, src.BodyLine), key, value)
 		}
-		return fmt.Sprintf("%s:%d:%d", src.Path, line, col)
+		return place{file: src.Path, line: line, col: col}
 	}
 }
 

@@ -280,8 +280,7 @@ func checkTerms(cfg *config.Config, src *content.Page, locate locator) []error {
 			if TermSlug(v) != "" {
 				continue
 			}
-			errs = append(errs, fmt.Errorf("%s: %s: %q has no letter or digit to make the URL of its term page from",
-				locate(src, name, v), name, v))
+			errs = append(errs, locate(src, name, v).errorf("%s: %q has no letter or digit to make the URL of its term page from", name, v))
 		}
 	}
 	return errs

@@ -1,11 +1,10 @@
 package site
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/careersite/careersite/internal/content"
-	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/markdown"
 )
 
@@ -34,13 +33,13 @@ func markdownWarnings(path string, res *markdown.Result) []error {
 	}
 	var ws []error
 	for _, w := range res.Warnings {
-		ws = append(ws, fmt.Errorf("%s:%w", path, w))
+		ws = append(ws, w.In(path, 0))
 	}
 	return ws
 }
 
 // linkWarnings returns content.LinkWarnings of fsys as errors.
-func linkWarnings(list []*decode.Error) []error {
+func linkWarnings(list []*diag.Error) []error {
 	var ws []error
 	for _, w := range list {
 		ws = append(ws, w)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
@@ -53,9 +54,9 @@ func (b *Builder) write(ctx context.Context, p *plan, t Target, now time.Time) (
 	states, made, linkWarnings, err := b.writeAll(ctx, p, t, now)
 	if err != nil {
 		if t != nil {
-			err = errors.Join(append(flatten(err), flatten(t.Abort())...)...)
+			err = errors.Join(err, t.Abort())
 		}
-		return nil, failed(joinSorted(flatten(err)), p.warnings)
+		return nil, failed(err, p.warnings)
 	}
 	if t != nil {
 		if err := t.Commit(); err != nil {
@@ -75,19 +76,16 @@ func (b *Builder) write(ctx context.Context, p *plan, t Target, now time.Time) (
 		}
 		b.outs = states
 	}
-	all := p.warnings
-	for _, w := range linkWarnings {
-		all = append(all, errors.New(w))
-	}
 	pages := len(p.m.pages)
-	return &Result{Pages: pages, Files: len(p.items), Warnings: messages(joinSorted(all)), Made: made, how: p.how}, nil
+	warnings := diag.List(errors.Join(append(p.warnings, linkWarnings...)...))
+	return &Result{Pages: pages, Files: len(p.items), Warnings: warnings, Made: made, how: p.how}, nil
 }
 
 // writeAll makes or reuses every output on all cores, then checks the links
 // of every page against what was published; every error is collected.
 // Broken links come back as warnings instead when site.yaml says
 // broken_links: warn.
-func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time) (map[string]*outState, int, []string, error) {
+func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time) (map[string]*outState, int, []error, error) {
 	var (
 		mu       sync.Mutex
 		problems []error
@@ -185,7 +183,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		return nil, 0, nil, err
 	}
 	if len(problems) > 0 {
-		return nil, 0, nil, joinSorted(problems)
+		return nil, 0, nil, diag.Sorted(problems...)
 	}
 	written := links.New()
 	byName := make(map[string]*outState, len(states))
@@ -195,9 +193,9 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	}
 	if broken := b.checkLinks(p.m, written); len(broken) > 0 {
 		if b.cfg.BrokenLinks == config.BrokenLinksWarn {
-			return byName, int(made.Load()), messages(joinSorted(broken)), nil
+			return byName, int(made.Load()), broken, nil
 		}
-		return nil, 0, nil, joinSorted(broken)
+		return nil, 0, nil, diag.Sorted(broken...)
 	}
 	return byName, int(made.Load()), nil, nil
 }
@@ -263,7 +261,7 @@ func (b *Builder) renderPage(m *siteModel, it *item, now time.Time, memo *render
 	}
 	out, err := b.renderer.Render(it.tmpl, p, memo)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w (rendering %s)", err, describe(p))
+		return nil, nil, renderingError(err, p)
 	}
 	ids := links.ScanIDs(out)
 	data, err := b.minifyHTML(out, true)
@@ -393,13 +391,16 @@ func (b *Builder) minifyHTML(data []byte, isHTML bool) ([]byte, error) {
 	return b.minifier.HTML(data)
 }
 
-// messages returns the texts of the errors joined in err.
-func messages(err error) []string {
-	var out []string
-	for _, e := range flatten(err) {
-		out = append(out, e.Error())
+// renderingError is the error of rendering p: the template's problem at
+// its place in the layout, saying which page it met it on.
+func renderingError(err error, p *Page) error {
+	var d *diag.Error
+	if !errors.As(err, &d) {
+		return fmt.Errorf("%w (rendering %s)", err, describe(p))
 	}
-	return out
+	c := *d
+	c.Msg += " (rendering " + describe(p) + ")"
+	return &c
 }
 
 // checkLinks reports every link in Markdown that points to nothing the
@@ -439,7 +440,7 @@ func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 			}
 			for j, l := range r.links {
 				if broken := written.CheckRef(p.File, r.refs[j], links.Link{Dest: l.Dest, Line: l.Line, Col: l.Col}); broken != nil {
-					found[i] = append(found[i], broken)
+					found[i] = append(found[i], broken.Problem())
 				}
 			}
 		}
@@ -474,10 +475,12 @@ func lookupKind(kind string) string {
 	return kind
 }
 
-// where is the position an error about a whole page is reported at.
-func where(p *Page) string {
+// where is the place an error about a whole page is reported at: the
+// start of its file, or, for a page made up by the build, no file but the
+// page's description.
+func where(p *Page) place {
 	if p.File == "" {
-		return describe(p)
+		return place{what: describe(p)}
 	}
-	return p.File + ":1:1"
+	return place{file: p.File, line: 1, col: 1}
 }
