@@ -35,7 +35,7 @@ type Site struct {
 }
 
 // Page is what `.` is in a page template. Its fields are documented in the
-// README's template reference; keep the two in step.
+// template reference, docs/templates.md; keep the two in step.
 type Page struct {
 	Site *Site
 
