@@ -30,7 +30,7 @@ type Site struct {
 
 	Home     *Page
 	Sections []*Page // section pages, by weight then title
-	Pages    []*Page // every regular page, newest first
+	Pages    []*Page // every regular page but those hidden from lists (hidden.go), newest first
 
 	Taxonomies []*Taxonomy // in site.yaml order; only those some page uses (taxonomy.go)
 }
@@ -80,7 +80,7 @@ type Page struct {
 	// BreadcrumbList. They are JSON from encoding/json, safe verbatim there.
 	JSONLD []template.JS
 
-	Pages    []*Page // a section's pages; on the home page every regular page, newest first
+	Pages    []*Page // a section's pages; on the home page .Site.Pages; never a page hidden from lists
 	Sections []*Page // on the home page: the sections
 	Parent   *Page   // the section of a regular page; the home page for a section
 
