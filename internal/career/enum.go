@@ -133,6 +133,10 @@ func (p *CostPeriod) DecodeYAML(n *yaml.Node) error {
 	return decodeEnum(n, (*string)(p), costPeriods)
 }
 
+// DecodeEnum is decodeEnum for the enumerations of other packages
+// (content's hidden_from), so that every enumeration says the same.
+func DecodeEnum(n *yaml.Node, s *string, values []string) error { return decodeEnum(n, s, values) }
+
 // decodeEnum sets *s to the scalar n when it is one of values.
 func decodeEnum(n *yaml.Node, s *string, values []string) error {
 	if n.Kind != yaml.ScalarNode {

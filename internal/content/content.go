@@ -38,7 +38,10 @@
 // title and date are required, except in _index.md files, which need
 // neither (and may have no front matter at all); a missing key is reported
 // at the opening line, column 1 (`missing required "title"`). kind, when
-// set, must be one of job, role, certification or article.
+// set, must be one of job, role, certification or article. hidden_from
+// lists any of lists, feeds, sitemap and search ([Listing]), and is an
+// error in an _index.md; Hugo's build options (a mapping under build or
+// _build) are an error that says to write hidden_from (hidden.go).
 //
 // # Career fields
 //
@@ -140,6 +143,8 @@ type FrontMatter struct {
 	Layout string `yaml:"layout"`
 	// The page's kind (job, role, certification or article), instead of its section's.
 	Kind string `yaml:"kind"`
+	// The places that do not list the page, though it is built and has its URL: lists (sections, terms, related pages), feeds, sitemap, search.
+	HiddenFrom []Listing `yaml:"hidden_from"`
 	// Every other key that is not a field of the page's kind.
 	Params map[string]any `yaml:",remain"`
 }

@@ -55,6 +55,7 @@ func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*
 	errs := decode.Node(without(root, kindKeys), &p.FrontMatter)
 	errs = append(errs, typos(top, kindKeys)...)
 	errs = append(errs, p.check(top)...)
+	errs = append(errs, p.checkHidden(top)...)
 	if u, err := PageURL(file, p.FrontMatter); err != nil {
 		errs = append(errs, urlError(top, err))
 	} else {

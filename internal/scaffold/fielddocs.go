@@ -44,6 +44,7 @@ var fieldDocs = map[string]string{
 	"FrontMatter.Description":      "A summary for search results and cards; over 160 characters earns a warning.",
 	"FrontMatter.Draft":            "The page is a draft, left out of builds unless drafts are asked for.",
 	"FrontMatter.ExpiryDate":       "Stop publishing the page after this date.",
+	"FrontMatter.HiddenFrom":       "The places that do not list the page, though it is built and has its URL: lists (sections, terms, related pages), feeds, sitemap, search.",
 	"FrontMatter.Kind":             "The page's kind (job, role, certification or article), instead of its section's.",
 	"FrontMatter.Layout":           "The layout to render the page with, instead of its kind's.",
 	"FrontMatter.Params":           "Every other key that is not a field of the page's kind.",

@@ -193,8 +193,8 @@ type termRow struct {
 
 // analyze counts the terms of one doc, field by field: the title; the
 // skills; the description, the label of its kind ("Certification review")
-// and the headings; the body. The joined words of hyphenated pairs are
-// indexed but do not add to a field's length.
+// and the headings; the body's text and BodyText. The joined words of
+// hyphenated pairs are indexed but do not add to a field's length.
 func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
 	clear(a.row)
 	a.rows = a.rows[:0]
@@ -227,6 +227,9 @@ func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
 		count(2, h)
 	}
 	count(3, Text(body))
+	for _, t := range d.BodyText {
+		count(3, t)
+	}
 	a.dict.number(a.rows)
 	an := &Analysis{counts: a.encode()}
 	for f, n := range lens {

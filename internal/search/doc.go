@@ -7,14 +7,16 @@
 // # What is indexed
 //
 // Build takes one Doc per page: its URL below the site's root, title,
-// kind, description, summary, skills, headings and body HTML (the converted
-// Markdown; Text takes its text, no second conversion). Four fields are
-// indexed, with BM25F boosts w and length weights b:
+// kind, description, summary, skills, headings, body HTML (the converted
+// Markdown; Text takes its text, no second conversion) and the plain text
+// the page shows beside its body (Doc.BodyText: a job's responsibilities …),
+// which is indexed as body text. Four fields are indexed, with BM25F
+// boosts w and length weights b:
 //
 //	title                                   w 6  b 0.5
 //	skills                                  w 4  b 0.3
 //	description, kind label, headings       w 2  b 0.5
-//	body text                               w 1  b 0.75
+//	body text and BodyText                  w 1  b 0.75
 //
 // # Analysis
 //

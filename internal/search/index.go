@@ -22,13 +22,14 @@ type Doc struct {
 	Skills      []Skill
 	Headings    []string // plain text of the body's headings
 	Body        string   // the body as HTML, as the Markdown renderer wrote it; its Text is indexed
+	BodyText    []string // plain text indexed as body text: what the page shows beside its body (a job's responsibilities …)
 
 	// ReadBody, when set, gives the body in place of Body, once, when the
 	// page is analysed: the HTML of a large site need not be held whole.
 	ReadBody func() (string, error)
 
 	// Analysis, when set, is the analysis (Analyze) of a doc with the
-	// same Title, skill names, Description, kind label, Headings and
+	// same Title, skill names, Description, kind label, Headings, BodyText and
 	// body: Build and Analyze use it in place of those fields and do not
 	// read the body. It is for the caller to know that they are the same,
 	// and that the analysis was made by this same code (a cache keys it

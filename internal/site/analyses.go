@@ -43,7 +43,8 @@ func (b *Builder) searchAnalyses() *analyses {
 
 // key is the digest of what the analysis of page p, indexed as doc d,
 // reads, and of the binary's version: the title, the skills' names, the
-// description, the label of its kind, the headings' text, and the body,
+// description, the label of its kind, the headings' text, the body text
+// from its front matter (a job's responsibilities …), and the body,
 // which the index reads (Doc.ReadBody) as p.Content gives it: the HTML of
 // its conversion, whose digest (contentDigest, which also covers the
 // table of contents and the headings) the conversion holds. A page
@@ -53,7 +54,7 @@ func (an *analyses) key(p *Page, d *search.Doc) digest {
 	for _, s := range d.Skills {
 		h.str(s.Name)
 	}
-	h.str(d.Description).str(kindLabels[d.Kind]).strs(d.Headings)
+	h.str(d.Description).str(kindLabels[d.Kind]).strs(d.Headings).strs(d.BodyText)
 	if c := p.conv; c != nil && c.res != nil {
 		h.bool(true).digest(c.contentDigest)
 	} else {

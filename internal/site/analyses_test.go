@@ -29,7 +29,7 @@ func buildOnceWith(t *testing.T, opts Options) *Builder {
 func indexed(m *siteModel) int {
 	n := 0
 	for _, p := range m.pages {
-		if p.Kind == KindPage && p.layout != searchLayout {
+		if inSearch(p) {
 			n++
 		}
 	}

@@ -20,13 +20,15 @@
 //     folder of content/ (from its _index.md, or made up when it has none),
 //     the regular pages, a taxonomy page and term pages for each taxonomy of
 //     site.yaml that pages use (taxonomy.go), and the pagers of section and
-//     term lists longer than page_size (paginate.go). Two pages with one URL
-//     are an error.
+//     term lists longer than page_size (paginate.go). A page whose
+//     hidden_from names lists is in none of them (hidden.go). Two pages
+//     with one URL are an error.
 //  6. The outputs that are not templates are made from the model: redirect
 //     pages for aliases and for "/page/1/", _redirects (alias.go), Atom
 //     feeds (feed.go), the sitemap and robots.txt (sitemap.go), the search
-//     index under search/ (search.go, internal/search). An alias that is a
-//     page's URL, or any two outputs with one file name, are errors.
+//     index under search/ (search.go, internal/search), each without the
+//     pages whose hidden_from names it. An alias that is a page's URL, or
+//     any two outputs with one file name, are errors.
 //  7. Templates are parsed from the site's layouts/ over the theme's
 //     (render.New) and every page is rendered in parallel, with the
 //     generated files and the assets (site files over theme files, and the
@@ -105,7 +107,10 @@
 // reading time and links in place, and only the outputs whose keys read
 // those groups of those pages (found by the reverse index of the last
 // whole planning) get new keys. A change of layouts or assets alone keeps
-// the model and makes every key again.
+// the model and makes every key again. An edit of hidden_from, being front
+// matter, makes the model anew: the lists, feeds and sitemap that gain or
+// lose the page get new keys from the pages they hold, and the search
+// index from what decides which pages it holds (hidden.go).
 //
 // With Options.Defer (serve), BuildTo leaves the files made from every
 // page — feeds whose entries changed, the search index (bodyFiles) — as the

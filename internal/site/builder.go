@@ -520,7 +520,9 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (*siteModel, []e
 func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 	h := newHasher().digest(b.version).digest(b.cfgDigest).str("body files")
 	for _, p := range m.pages {
-		h.digest(m.pd[p].self).str(p.layout).str(p.sitePath)
+		// Besides the page's fields, what decides whether the index
+		// holds it (inSearch): its layout and its hidden_from.
+		h.digest(m.pd[p].self).str(p.layout).str(p.sitePath).bool(inSearch(p))
 	}
 	key := h.sum()
 	made, ok := b.bodyMemo.get(key)

@@ -5,13 +5,16 @@ import (
 	"encoding/xml"
 	"slices"
 	"time"
+
+	"github.com/careersite/careersite/internal/content"
 )
 
 // Feed is an Atom 1.0 feed the build writes: /feed.xml with the newest
 // regular pages of the site, and /<section>/feed.xml with the newest pages
-// of each section, feed_limit of them (every page when it is 0). A list
-// with no pages has no feed. Pages reach the feeds that concern them
-// as .Feeds, to link them from <head>.
+// of each section, feed_limit of them (every page when it is 0), but not
+// the pages hidden from feeds (hidden.go); a page hidden from lists alone
+// is in them. A list with no pages has no feed. Pages reach the feeds that
+// concern them as .Feeds, to link them from <head>.
 type Feed struct {
 	Title     string // "Career Atlas", "Jobs · Career Atlas"
 	URL       string // root-relative, with the base path: "/jobs/feed.xml"
@@ -44,10 +47,18 @@ func feeds(s *Site, pages []*Page, links *linker, limit int) []*Feed {
 		all = append(all, f)
 		return f
 	}
-	siteFeed := add(s.Home, s.Title, s.Pages)
+	var site []*Page
+	sections := map[string][]*Page{}
+	for _, p := range pages {
+		if p.Kind == KindPage && !p.hiddenFrom(content.HiddenFromFeeds) {
+			site = append(site, p)
+			sections[p.Section] = append(sections[p.Section], p)
+		}
+	}
+	siteFeed := add(s.Home, s.Title, site)
 	bySection := map[string]*Feed{}
 	for _, sec := range s.Sections {
-		if f := add(sec, sec.Title+" · "+s.Title, sec.Pages); f != nil {
+		if f := add(sec, sec.Title+" · "+s.Title, sections[sec.Section]); f != nil {
 			bySection[sec.Section] = f
 		}
 	}

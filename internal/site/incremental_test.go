@@ -406,7 +406,7 @@ func (e *editor) editFrontMatter() (string, []string) {
 		return "nothing to edit in", nil
 	}
 	var what string
-	switch e.r.IntN(8) {
+	switch e.r.IntN(10) {
 	case 0:
 		text, what = setKey(text, "title", fmt.Sprintf("Retitled %d", e.r.IntN(1000))), "title"
 	case 1:
@@ -425,6 +425,10 @@ func (e *editor) editFrontMatter() (string, []string) {
 			draft = "false"
 		}
 		text, what = setKey(text, "draft", draft), "draft"
+	case 7: // which lists, feeds, sitemap and search index hold the page
+		text, what = setKey(text, "hidden_from", "["+strings.Join(e.some([]string{"lists", "feeds", "sitemap", "search"}), ", ")+"]"), "hidden_from"
+	case 8: // the job lists the search index reads (other kinds keep the key in .Params)
+		text, what = setKey(text, "responsibilities", fmt.Sprintf("[Answer pager %d, Write runbooks]", e.r.IntN(1000))), "responsibilities"
 	default:
 		text, what = setKey(text, "aliases", fmt.Sprintf("[/old/%s-%d/]", strings.TrimSuffix(filepath.Base(name), ".md"), e.r.IntN(3))), "aliases"
 	}

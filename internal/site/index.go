@@ -59,7 +59,9 @@ func index(cfg *config.Config, links *linker, sources []*content.Page, converted
 			continue
 		}
 		p.Parent = section(p.Section)
-		p.Parent.Pages = append(p.Parent.Pages, p)
+		if !p.hiddenFrom(content.HiddenFromLists) {
+			p.Parent.Pages = append(p.Parent.Pages, p)
+		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(sections)) {
 		sec := sections[name]
@@ -70,7 +72,8 @@ func index(cfg *config.Config, links *linker, sources []*content.Page, converted
 	slices.SortStableFunc(s.Sections, func(a, b *Page) int {
 		return cmp.Or(compareWeight(a.Weight, b.Weight), cmp.Compare(a.Title, b.Title))
 	})
-	s.Pages = slices.Clone(regular)
+	listed := slices.DeleteFunc(slices.Clone(regular), func(p *Page) bool { return p.hiddenFrom(content.HiddenFromLists) })
+	s.Pages = slices.Clone(listed)
 	slices.SortFunc(s.Pages, byDate)
 	s.Home.Pages = s.Pages
 	s.Home.Sections = s.Sections
@@ -78,9 +81,9 @@ func index(cfg *config.Config, links *linker, sources []*content.Page, converted
 	notFound := &Page{Site: s, Kind: KindNotFound, Type: "article", Title: "Page not found", URL: "/404.html", Parent: s.Home}
 	pages := append([]*Page{s.Home}, s.Sections...)
 	pages = append(pages, regular...)
-	pages = append(pages, taxonomies(cfg, s, regular)...)
+	pages = append(pages, taxonomies(cfg, s, listed)...)
 	pages = append(pages, notFound)
-	navigate(s, pages)
+	navigate(s, pages, regular)
 	pages = append(pages, paginate(cfg.PageSize, pages)...)
 	errs := checkURLs(pages)
 	for _, p := range pages {
@@ -108,7 +111,7 @@ func fill(p *Page, src *content.Page, conv *conversion) {
 		p.Lastmod = fm.Updated
 	}
 	p.Draft, p.Tags, p.Skills, p.Authors, p.Weight = fm.Draft, fm.Tags, fm.Skills, fm.Authors, fm.Weight
-	p.Params, p.File, p.layout = fm.Params, src.Path, fm.Layout
+	p.Params, p.File, p.layout, p.hidden = fm.Params, src.Path, fm.Layout, fm.HiddenFrom
 	p.Job, p.Role, p.Certification = src.Career.Job, src.Career.Role, src.Career.Certification
 	fillBody(p, conv)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/markdown"
 )
 
@@ -29,7 +30,7 @@ type Site struct {
 
 	Home     *Page
 	Sections []*Page // section pages, by weight then title
-	Pages    []*Page // every regular page, newest first
+	Pages    []*Page // every regular page but those hidden from lists (hidden.go), newest first
 
 	Taxonomies []*Taxonomy // in site.yaml order; only those some page uses (taxonomy.go)
 }
@@ -79,7 +80,7 @@ type Page struct {
 	// BreadcrumbList. They are JSON from encoding/json, safe verbatim there.
 	JSONLD []template.JS
 
-	Pages    []*Page // a section's pages; on the home page every regular page, newest first
+	Pages    []*Page // a section's pages; on the home page .Site.Pages; never a page hidden from lists
 	Sections []*Page // on the home page: the sections
 	Parent   *Page   // the section of a regular page; the home page for a section
 
@@ -101,11 +102,12 @@ type Page struct {
 
 	File string // "content/jobs/back-end-developer.md"; "" for generated pages
 
-	layout   string          // front matter "layout"
-	out      string          // output file name: "jobs/back-end-developer/index.html"
-	sitePath string          // URL without the base path: "/jobs/back-end-developer/"
-	links    []markdown.Link // the links written in the page's Markdown
-	conv     *conversion     // the conversion Content, Summary … were filled from; nil when none
+	layout   string            // front matter "layout"
+	hidden   []content.Listing // front matter "hidden_from": the places that do not list the page (hidden.go)
+	out      string            // output file name: "jobs/back-end-developer/index.html"
+	sitePath string            // URL without the base path: "/jobs/back-end-developer/"
+	links    []markdown.Link   // the links written in the page's Markdown
+	conv     *conversion       // the conversion Content, Summary … were filled from; nil when none
 }
 
 // Content is the page's body converted to HTML; "" for pages without one.

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"sync"
+
+	"github.com/careersite/careersite/internal/content"
 )
 
 // relatedCount is how many related pages a page lists at most.
@@ -23,9 +25,10 @@ const (
 )
 
 // navigate fills the navigation aids of every page: Breadcrumbs, Prev and
-// Next within the section, and Related. It runs after the sections are
-// sorted, so Prev and Next follow the order the section lists its pages in.
-func navigate(s *Site, pages []*Page) {
+// Next within the section, and Related of the regular pages. It runs after
+// the sections are sorted, so Prev and Next follow the order the section
+// lists its pages in (a page hidden from lists has neither).
+func navigate(s *Site, pages, regular []*Page) {
 	for _, p := range pages {
 		p.Breadcrumbs = breadcrumbs(p)
 	}
@@ -39,7 +42,7 @@ func navigate(s *Site, pages []*Page) {
 			}
 		}
 	}
-	relate(s.Pages)
+	relate(regular)
 }
 
 // breadcrumbs is the trail from the home page down to p, p included.
@@ -56,7 +59,8 @@ func breadcrumbs(p *Page) []*Page {
 // and tags with it (skills count double), then the newest, then by title and
 // URL, so the order never depends on map iteration or build order. Terms are
 // compared by their slug, so "PostgreSQL" and "postgresql" are one term; a
-// term on more than relatedTermLimit pages is not counted.
+// term on more than relatedTermLimit pages is not counted. A page hidden
+// from lists has related pages but is none.
 func relate(pages []*Page) {
 	type posting struct {
 		page   int
@@ -66,6 +70,9 @@ func relate(pages []*Page) {
 	terms := make([]map[string]int, len(pages)) // per page: term key → weight
 	for i, p := range pages {
 		terms[i] = pageTerms(p)
+		if p.hiddenFrom(content.HiddenFromLists) {
+			continue
+		}
 		for key, w := range terms[i] {
 			index[key] = append(index[key], posting{i, w})
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/search"
 )
 
@@ -14,7 +15,8 @@ import (
 const searchDir = "search/"
 
 // searchLayout is the layout of the search page (content/search.md in
-// the example site), which is not itself indexed.
+// the example site), which is not itself indexed, with hidden_from or
+// without: sites made before hidden_from have such pages without it.
 const searchLayout = "search"
 
 // kindLabels name the kinds in search results, as the theme's
@@ -30,16 +32,17 @@ var kindLabels = map[string]string{
 const maxSummary = 200
 
 // searchFiles makes the search index from the model: every regular page
-// (drafts too, when the build includes them), but the search page,
-// with its title, kind, skills, description, headings and the text of its
-// converted Markdown, which is read from the HTML, not converted again.
+// (drafts too, when the build includes them) that is not hidden from
+// search (inSearch), with its title, kind, skills, description, headings,
+// the text of its converted Markdown, which is read from the HTML, not
+// converted again, and the prose of its career data (career.Data.Text).
 // The analyses of pages come from an where it has them, and go to it; a
 // nil an analyses every page.
 func searchFiles(pages []*Page, an *analyses) ([]generated, error) {
 	var docs []search.Doc
 	var keys []digest
 	for _, p := range pages {
-		if p.Kind != KindPage || p.layout == searchLayout {
+		if !inSearch(p) {
 			continue
 		}
 		d := searchDoc(p)
@@ -77,6 +80,13 @@ func searchFiles(pages []*Page, an *analyses) ([]generated, error) {
 	return files, nil
 }
 
+// inSearch reports whether the search index holds page p: a regular page
+// that is not the search page and not hidden from search. Builder.withBodyFiles
+// keys the index by what it reads here.
+func inSearch(p *Page) bool {
+	return p.Kind == KindPage && p.layout != searchLayout && !p.hiddenFrom(content.HiddenFromSearch)
+}
+
 // searchDoc is what the index holds of page p.
 func searchDoc(p *Page) search.Doc {
 	d := search.Doc{
@@ -85,6 +95,7 @@ func searchDoc(p *Page) search.Doc {
 		Kind:        p.Type,
 		Description: p.Description,
 		Summary:     p.Description,
+		BodyText:    careerData(p).Text(),
 		ReadBody: func() (string, error) {
 			content, err := p.Content()
 			return string(content), err

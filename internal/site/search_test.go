@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -182,4 +183,135 @@ func BenchmarkSearchIndex(b *testing.B) {
 	b.ReportMetric(float64(build.Milliseconds())/float64(b.N), "build-ms")
 	b.ReportMetric(float64(index.Milliseconds())/float64(b.N), "index-ms")
 	b.ReportMetric(100*float64(index)/float64(build), "index-%")
+}
+
+// careerSearchSite adds to searchSite a job and a certification review
+// whose front matter holds the prose their pages show as lists, and a
+// guide that is not to be indexed.
+const careerSearchSite = searchSite + `
+-- content/jobs/sre.md --
+---
+title: Site reliability engineer
+date: 2026-01-04
+responsibilities: [Lead incident response for the payments platform]
+requirements: [On-call experience with Kubernetes]
+nice_to_have: [Terraform modules]
+---
+Keeps services up.
+-- content/guides/cka.md --
+---
+title: CKA review
+date: 2026-01-05
+kind: certification
+credential:
+  name: Certified Kubernetes Administrator
+  provider: {name: CNCF}
+  prerequisites: [Linux shell fluency]
+review:
+  rating: 4
+  verdict: Worth it for cluster operators.
+  pros: [A hands-on exam]
+  cons: [Expensive retakes]
+---
+A review.
+-- content/guides/private.md --
+---
+title: Private notes
+date: 2026-01-06
+hidden_from: [search]
+---
+Notes on PostgreSQL that are not for the index.
+`
+
+// TestSearchIndexesCareerLists: the responsibilities, requirements and
+// nice-to-have of a job, and the prerequisites, verdict, pros and cons of
+// a certification review, are found as the body is.
+func TestSearchIndexesCareerLists(t *testing.T) {
+	src := writeSite(t, careerSearchSite)
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := build(t, src, dest); err != nil {
+		t.Fatal(err)
+	}
+	ix := openSearch(t, dest)
+	for q, want := range map[string]string{
+		"incident response": "jobs/sre/",
+		"on-call":           "jobs/sre/",
+		"terraform modules": "jobs/sre/",
+		"shell fluency":     "guides/cka/",
+		"cluster operators": "guides/cka/",
+		"hands-on exam":     "guides/cka/",
+		"expensive retakes": "guides/cka/",
+	} {
+		n, got, err := ix.Search(search.Query{Text: q}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 || got[0].URL != want {
+			t.Errorf("%q: %d results %+v, want %s alone", q, n, got, want)
+		}
+	}
+}
+
+// TestSearchHiddenFrom: a page with hidden_from: [search] is not in the
+// index, and is still built.
+func TestSearchHiddenFrom(t *testing.T) {
+	src := writeSite(t, careerSearchSite)
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := build(t, src, dest); err != nil {
+		t.Fatal(err)
+	}
+	if n, got, _ := openSearch(t, dest).Search(search.Query{Text: "private notes"}, 10); n != 0 {
+		t.Errorf("private notes: %d results %+v, want none", n, got)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "guides", "private", "index.html")); err != nil {
+		t.Errorf("the page hidden from search was not built: %v", err)
+	}
+}
+
+// TestSessionEditsHiddenFromAndCareerLists edits, under a Builder kept for
+// a session, what decides which pages the lists, feeds, sitemap and search
+// index hold (hidden_from) and the job lists the index reads: after each
+// edit the output is the one a fresh build makes.
+func TestSessionEditsHiddenFromAndCareerLists(t *testing.T) {
+	src := writeSite(t, careerSearchSite)
+	opts := Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), Now: testNow, Theme: fstest.MapFS{},
+		CacheDir: filepath.Join(t.TempDir(), "cache")}
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := b.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		file := filepath.Join(src, filepath.FromSlash(name))
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Replace(string(data), old, new, 1)
+		if text == string(data) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := b.Build(ctx, []string{name}); err != nil {
+			t.Fatal(err)
+		}
+		fresh := opts
+		fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
+		buildOnce(t, fresh)
+		compareTrees(t, 0, "after "+name+": "+new, dirFiles(t, fresh.Dest), dirFiles(t, opts.Dest))
+	}
+	edit("content/jobs/sre.md", "Lead incident response", "Plan capacity")
+	if n, _, _ := openSearch(t, opts.Dest).Search(search.Query{Text: "capacity"}, 0); n != 1 {
+		t.Errorf("capacity: %d results after the edit, want 1", n)
+	}
+	edit("content/guides/tuning.md", "date: 2026-01-03\n", "date: 2026-01-03\nhidden_from: [lists, feeds, sitemap, search]\n")
+	edit("content/guides/tuning.md", "hidden_from: [lists, feeds, sitemap, search]", "hidden_from: [feeds]")
+	edit("content/guides/private.md", "hidden_from: [search]", "hidden_from: []")
+	edit("content/jobs/dba.md", "date: 2026-01-02\n", "date: 2026-01-02\nhidden_from: [sitemap, lists]\n")
 }

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/careersite/careersite/internal/content"
 )
 
 // maxSitemapURLs is the most URLs one sitemap file may list (sitemaps.org).
@@ -57,8 +59,8 @@ func newSitemap(v any, urls []sitemapURL) sitemap {
 // to limit URLs, sitemap.xml alone; with more, sitemap.xml is an index of
 // sitemap-1.xml, sitemap-2.xml … of limit URLs each. Every page that is
 // written and published is listed, sorted by URL: not the 404 page, not a
-// draft (even when --drafts builds it), not a redirect (those are not in
-// pages).
+// draft (even when --drafts builds it), not a page hidden from the
+// sitemap (hidden.go), not a redirect (those are not in pages).
 func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 	if limit <= 0 {
 		limit = maxSitemapURLs
@@ -69,7 +71,7 @@ func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 	// n/page_size pagers would cost the square of n.
 	listLastmod := map[*Page]time.Time{}
 	for _, p := range pages {
-		if p.Kind == KindNotFound || p.Draft {
+		if p.Kind == KindNotFound || p.Draft || p.hiddenFrom(content.HiddenFromSitemap) {
 			continue
 		}
 		var t time.Time
