@@ -2,6 +2,7 @@ package career
 
 import (
 	"flag"
+	"maps"
 	"os"
 	"path"
 	"slices"
@@ -39,12 +40,20 @@ func TestDecodeFixtures(t *testing.T) {
 		got := problems(t, path.Dir(name), f.Data)
 		out = append(out, f, txtar.File{Name: name + ".want", Data: []byte(got)})
 		i, ok := want[name]
+		delete(want, name)
 		switch {
 		case *update:
 		case !ok:
 			t.Errorf("%s: no %s.want file; run go test -update", f.Name, name)
 		case string(ar.Files[i].Data) != got:
 			t.Errorf("%s: Decode problems:\n%s\nwant:\n%s", f.Name, got, ar.Files[i].Data)
+		}
+	}
+	// A .want file whose .yaml is gone asserts nothing: fail, so that
+	// every expectation in the archive is one that is checked.
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		if !*update {
+			t.Errorf("%s.want has no %s.yaml; run go test -update to drop it", name, name)
 		}
 	}
 	if *update {

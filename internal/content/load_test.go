@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -44,6 +45,9 @@ func TestLoadFixtures(t *testing.T) {
 					t.Fatal(err)
 				}
 				return
+			}
+			if !slices.ContainsFunc(ar.Files, func(f txtar.File) bool { return f.Name == "want" }) {
+				t.Fatalf("%s has no want file; run go test -update", file)
 			}
 			if got != want {
 				t.Errorf("Load:\n%s\nwant:\n%s", got, want)

@@ -125,9 +125,12 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 		files = append(files, File{Name: dir + "/" + h + ".json", Data: data})
 		return h
 	}
-	m := Manifest{Version: formatVersion, Pages: len(docs), Scale: scale, K1: k1, Chunk: opts.ChunkSize}
+	// Kinds and Records are empty lists, not null, when there are no
+	// docs: the client ranges over them.
+	m := Manifest{Version: formatVersion, Pages: len(docs), Scale: scale, K1: k1, Chunk: opts.ChunkSize,
+		Kinds: [][2]string{}, Records: []string{}}
 	kinds := kindTable(docs, opts.KindLabels)
-	m.Kinds = kinds
+	m.Kinds = append(m.Kinds, kinds...)
 	for _, s := range w.shards() {
 		m.Shards = append(m.Shards, s.key, add("t", s.data))
 	}

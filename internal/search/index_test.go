@@ -344,6 +344,17 @@ func TestEmptyIndex(t *testing.T) {
 	}
 }
 
+// TestEmptyManifestHasLists: the client ranges over the manifest's kinds
+// and records (assets/js/search.js), and a JSON null there throws, so a
+// site with nothing to index showed "Search is not available".
+func TestEmptyManifestHasLists(t *testing.T) {
+	for _, f := range build(t, nil, Options{}) {
+		if f.Name == "index.json" && bytes.Contains(f.Data, []byte("null")) {
+			t.Errorf("index.json of no docs = %s, want empty lists, not null", f.Data)
+		}
+	}
+}
+
 func build(t *testing.T, docs []Doc, opts Options) []File {
 	t.Helper()
 	files, err := Build(docs, opts)

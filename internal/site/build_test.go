@@ -8,7 +8,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,13 +23,30 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 // testNow is the moment fixtures are built at.
 var testNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 
-// TestFixtures builds each site in testdata/*.txtar. An archive holds the
-// site's files; a comment line "flags: …" lists build flags (drafts, future,
-// expired, base-url=URL, sitemap-limit=N). Files named
-// "public/…" are the expected output; a file named "errors" the exact
-// expected error text; a file named "warnings" the exact warnings of a
-// build that succeeded, one a line. With -update the archives are rewritten with what the
-// build produced.
+// TestFixtures builds each site in testdata/*.txtar and compares the whole
+// result with the archive. An archive holds the site's files; a comment
+// line "flags: …" lists build flags (drafts, future, expired,
+// base-url=URL, sitemap-limit=N). Besides the site, an archive may hold:
+//
+//   - files named "public/…": the expected output. The build must write
+//     exactly these files with exactly these bytes: a file it does not
+//     write, or one it writes that the archive does not list, fails.
+//   - a file named "errors": the exact expected error text of a build that
+//     fails. A fixture without it expects the build to succeed.
+//   - a file named "warnings": the exact warnings of a build that
+//     succeeded, one a line. A fixture without it expects none.
+//   - a file named "ignore": outputs not compared, one path.Match pattern
+//     a line, matched against the whole name ("public/css/syntax.*.css");
+//     text after "#" is a comment, which should say why. Ignore only bulky
+//     generated files that other tests cover. A pattern that matches no
+//     output fails, and so does an expected file that a pattern ignores,
+//     so that an ignore line cannot outlive its reason or hide an
+//     assertion.
+//
+// With -update the archives are rewritten with what the build produced:
+// every output the ignore section does not match, the error text, the
+// warnings; expected files the build no longer writes are dropped. Read
+// the diff before committing it.
 func TestFixtures(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txtar")
 	if err != nil {
@@ -83,8 +99,9 @@ func runFixture(t *testing.T, file string) {
 			t.Fatalf("unknown fixture flag %q", word)
 		}
 	}
+	ignore := fixtureIgnore(t, ar)
 	for _, f := range ar.Files {
-		if isExpected(f.Name) {
+		if isExpected(f.Name) || f.Name == "ignore" {
 			continue
 		}
 		writeFile(t, filepath.Join(src, f.Name), f.Data)
@@ -107,64 +124,136 @@ func runFixture(t *testing.T, file string) {
 			got["warnings"] = []byte(strings.Join(texts(res.Warnings), "\n") + "\n")
 		}
 	}
+	ignore.apply(t, got)
 	if *update {
 		rewrite(t, file, ar, got)
 		return
 	}
-	compare(t, ar, got)
+	compare(t, ar, ignore, got)
 }
 
-// compare checks every expected file of the archive against the build's
-// output; an expected "errors" file must match the error text exactly.
-func compare(t *testing.T, ar *txtar.Archive, got map[string][]byte) {
+// ignorePatterns are the patterns of an archive's "ignore" file.
+type ignorePatterns []string
+
+// fixtureIgnore reads the archive's "ignore" file: one pattern a line,
+// "#" to the end of the line a comment.
+func fixtureIgnore(t *testing.T, ar *txtar.Archive) ignorePatterns {
 	t.Helper()
-	expected := false
+	var pats ignorePatterns
+	for _, f := range ar.Files {
+		if f.Name != "ignore" {
+			continue
+		}
+		for line := range strings.Lines(string(f.Data)) {
+			line, _, _ = strings.Cut(line, "#")
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			if _, err := path.Match(line, ""); err != nil || !strings.HasPrefix(line, "public/") {
+				t.Fatalf("ignore: bad pattern %q: want a path.Match pattern of outputs, public/…", line)
+			}
+			pats = append(pats, line)
+		}
+	}
+	return pats
+}
+
+// match reports whether an output name is ignored.
+func (pats ignorePatterns) match(name string) bool {
+	for _, p := range pats {
+		if ok, _ := path.Match(p, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// apply removes the ignored outputs from got, and fails the test for a
+// pattern that matched none of a successful build's outputs.
+func (pats ignorePatterns) apply(t *testing.T, got map[string][]byte) {
+	t.Helper()
+	if _, failed := got["errors"]; failed {
+		return
+	}
+	for _, p := range pats {
+		n := 0
+		for name := range got {
+			if ok, _ := path.Match(p, name); ok {
+				delete(got, name)
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("ignore: %q matches no output; remove it", p)
+		}
+	}
+}
+
+// compare checks the build's result against the archive's expected files,
+// both ways: every expected file must have been produced with the same
+// bytes, and every file produced (but the ignored ones) must be expected.
+func compare(t *testing.T, ar *txtar.Archive, ignore ignorePatterns, got map[string][]byte) {
+	t.Helper()
+	want := map[string][]byte{}
 	for _, f := range ar.Files {
 		if !isExpected(f.Name) {
 			continue
 		}
-		expected = true
-		data, ok := got[f.Name]
-		if !ok {
-			if e, failed := got["errors"]; failed {
-				t.Fatalf("build failed, want %s:\n%s", f.Name, e)
-			}
-			t.Errorf("%s was not produced", f.Name)
+		if ignore.match(f.Name) {
+			t.Errorf("%s is both expected and ignored", f.Name)
 			continue
 		}
-		if !bytes.Equal(data, f.Data) {
-			t.Errorf("%s:\n%s\nwant:\n%s", f.Name, data, f.Data)
-		}
+		want[f.Name] = f.Data
 	}
-	if !expected {
-		t.Fatal("the archive names no expected output (public/… or errors); run with -update")
+	if e, failed := got["errors"]; failed && want["errors"] == nil {
+		t.Fatalf("the build failed:\n%s", e)
+	}
+	if _, failed := want["errors"]; failed && got["errors"] == nil {
+		t.Errorf("the build succeeded, want it to fail with:\n%s", want["errors"])
+	}
+	for _, name := range sortedKeysOf(mergeKeys(want, got)) {
+		w, expected := want[name]
+		g, produced := got[name]
+		switch {
+		case !produced && name == "warnings":
+			t.Errorf("no warnings, want:\n%s", w)
+		case !produced:
+			t.Errorf("%s was not produced", name)
+		case !expected && name == "warnings":
+			t.Errorf("unexpected warnings (a fixture without a warnings file expects none):\n%s", g)
+		case !expected:
+			t.Errorf("%s was produced but the archive does not list it (add it, or ignore it with a reason):\n%s", name, g)
+		case !bytes.Equal(g, w):
+			t.Errorf("%s:\n%s\nwant:\n%s", name, g, w)
+		}
 	}
 }
 
+// mergeKeys returns a map with the keys of a and b.
+func mergeKeys(a, b map[string][]byte) map[string]bool {
+	keys := map[string]bool{}
+	for k := range a {
+		keys[k] = true
+	}
+	for k := range b {
+		keys[k] = true
+	}
+	return keys
+}
+
 // rewrite replaces the expected files of an archive with what the build
-// produced, keeping the names it already expects (when it expects none,
-// every file but the generated syntax stylesheet, which the markdown
-// package's own tests cover).
+// produced (got, the ignored outputs already removed), keeping the site's
+// files and the ignore section as they are.
 func rewrite(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte) {
 	t.Helper()
 	var kept []txtar.File
-	wanted := map[string]bool{}
 	for _, f := range ar.Files {
-		if isExpected(f.Name) {
-			wanted[f.Name] = true
-			continue
+		if !isExpected(f.Name) {
+			kept = append(kept, f)
 		}
-		kept = append(kept, f)
 	}
-	names := slices.Sorted(func(yield func(string) bool) {
-		for name := range got {
-			keep := wanted[name] || name == "errors" || name == "warnings" || len(wanted) == 0 && !isSyntaxCSS(name)
-			if keep && !yield(name) {
-				return
-			}
-		}
-	})
-	for _, name := range names {
+	for _, name := range sortedKeysOf(got) {
 		kept = append(kept, txtar.File{Name: name, Data: got[name]})
 	}
 	ar.Files = kept
@@ -177,13 +266,6 @@ func rewrite(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte
 // a file of the site.
 func isExpected(name string) bool {
 	return name == "errors" || name == "warnings" || strings.HasPrefix(name, "public/")
-}
-
-// isSyntaxCSS reports whether name is the generated syntax stylesheet,
-// fingerprinted or not.
-func isSyntaxCSS(name string) bool {
-	ok, _ := path.Match("public/css/syntax*.css", name)
-	return ok
 }
 
 func writeFile(t *testing.T, name string, data []byte) {

@@ -31,7 +31,24 @@ var (
 // and after each one compares what two Builders that saw every step
 // publish (one into memory, as serve does, one into a folder, as watch and
 // build do) with a fresh full build: the same files with the same bytes,
-// the same errors, the same warnings. Replay a failure with -seed.
+// the same errors, the same warnings. So does a one-shot Build (as
+// `careersite build` runs, once per step) that spills every page's HTML
+// and keeps a persistent cache, built twice a step: the first reads the
+// cache the last step left, the second the one the first wrote, and must
+// make no file at all.
+//
+// It also asserts that the fast paths were taken, not only that the
+// results are right: after a build that succeeded, an edit of page bodies
+// alone (or a file saved unchanged) must be built by patching the model
+// ("patch"), and an edit of templates or stylesheets alone by keeping it
+// ("keys"); a full rebuild there would pass every comparison and still be
+// wrong. Those edits weigh 43 of the 85 in edit's table; less the steps
+// that follow a failed build, which make the model anew, about 45% of the
+// steps are checked. A run fails if fewer than an eighth were (for 25
+// steps, 3: at a rate of 40% a chance of 1 in 2,000 by bad luck), since
+// then the site was broken for most of the run and it tested little.
+//
+// The seed is logged first and in every failure; replay with -seed.
 func TestIncrementalMatchesFullBuild(t *testing.T) {
 	seed := *seedFlag
 	if seed == 0 {
@@ -60,12 +77,19 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	once := e.options(filepath.Join(t.TempDir(), "once", "public"))
+	once.CacheDir = filepath.Join(t.TempDir(), "cache")
+	once.spillBudget = 1 // every page's HTML waits in the spill file
+
 	hows := map[string]int{}
+	checked := 0                 // steps whose kind of build was asserted
+	okMem, okDir := false, false // whether each Builder's last build succeeded
 	for step := 0; step <= steps; step++ {
 		var changed []string
-		what := "first build"
+		what, expect := "first build", ""
 		if step > 0 {
 			what, changed = e.edit()
+			expect = e.expect
 		}
 		now := e.now
 		inMemory.opts.Now, inDir.opts.Now = now, now
@@ -77,6 +101,8 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		if res != nil {
 			hows[res.how]++
 		}
+		asserted := checkHow(t, step, "in memory", expect, okMem, res)
+		okMem = err == nil
 		if wantErr == nil && err == nil {
 			// Before Settle, everything but the site-wide files is as a
 			// full build makes it.
@@ -91,11 +117,45 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		if wantErr == nil && err == nil {
 			compareTrees(t, step, "in a folder", want, dirFiles(t, dest))
 		}
+		if checkHow(t, step, "in a folder", expect, okDir, res) || asserted {
+			checked++
+		}
+		okDir = err == nil
+
+		once.Now = now
+		for _, run := range []string{"one-shot", "one-shot again"} {
+			res, err := Build(ctx, once)
+			compareBuilds(t, step, run, wantRes, wantErr, res, err)
+			if wantErr == nil && err == nil {
+				compareTrees(t, step, run, want, dirFiles(t, once.Dest))
+				if run == "one-shot again" && res.Made != 0 {
+					t.Errorf("step %d, %s: made %d files, want 0: the cache of the build before was not used", step, run, res.Made)
+				}
+			}
+		}
 		if t.Failed() {
 			t.Fatalf("step %d differs from a full build (replay with -seed %d)", step, seed)
 		}
 	}
-	t.Logf("builds by how the model was made: %v", hows)
+	t.Logf("builds in memory by how the model was made: %v; %d of %d steps asserted incremental", hows, checked, steps)
+	if checked < steps/8 {
+		t.Fatalf("the kind of build was asserted at %d of %d steps, want at least %d: the site was broken for most of the run (replay with -seed %d)", checked, steps, steps/8, seed)
+	}
+}
+
+// checkHow checks that a build that had to be incremental was: expect is
+// the kind of build the edit allows ("patch", "keys", or "" for any), ok
+// whether the Builder's build before this one succeeded (after a failed
+// build the model is made anew). It reports whether it checked anything.
+func checkHow(t *testing.T, step int, where, expect string, ok bool, res *Result) bool {
+	t.Helper()
+	if expect == "" || !ok || res == nil {
+		return false
+	}
+	if res.how != expect {
+		t.Errorf("step %d, %s: built by %q, want %q", step, where, res.how, expect)
+	}
+	return true
 }
 
 // withoutSiteWide is files less the feeds and the search index, which
@@ -205,6 +265,11 @@ type editor struct {
 	now    time.Time
 	next   int               // the number of the next new page
 	broken map[string]string // files broken on purpose, with their good text
+
+	// expect is how the last edit must be built after a build that
+	// succeeded: "patch" (bodies only), "keys" (templates or assets only),
+	// or "" when the model is made anew or it depends.
+	expect string
 }
 
 // incrementalConfig is site.yaml of the test site: broken links are
@@ -297,6 +362,11 @@ func (e *editor) read(name string) string {
 	return string(data)
 }
 
+func (e *editor) exists(name string) bool {
+	_, err := os.Stat(e.path(name))
+	return err == nil
+}
+
 func (e *editor) remove(name string) {
 	e.t.Helper()
 	if err := os.Remove(e.path(name)); err != nil {
@@ -322,6 +392,7 @@ func (e *editor) pick(list []string) string { return list[e.r.IntN(len(list))] }
 // edit makes one random edit and returns what it did and the files it
 // changed, as the watcher reports them.
 func (e *editor) edit() (string, []string) {
+	e.expect = ""
 	if len(e.broken) > 0 && e.r.IntN(2) == 0 {
 		for name, good := range e.broken {
 			e.write(name, good)
@@ -387,6 +458,7 @@ func (e *editor) editBody() (string, []string) {
 		body = strings.Replace(body, "the", "a", 1)
 	}
 	e.write(name, fm+body)
+	e.expect = "patch"
 	return "edit the body of", []string{name}
 }
 
@@ -421,7 +493,10 @@ func (e *editor) editFrontMatter() (string, []string) {
 		text, what = setKey(text, "weight", fmt.Sprint(e.r.IntN(4))), "weight"
 	case 6:
 		draft := "true"
-		if strings.Contains(text, "draft: true") {
+		if strings.Contains(text, "draft: true") || !slices.Contains(e.deletable(), name) {
+			// A page that front matter refers to stays published: a
+			// reference to a draft is an error, and one left for many
+			// steps would leave the site broken until it was undone.
 			draft = "false"
 		}
 		text, what = setKey(text, "draft", draft), "draft"
@@ -546,16 +621,26 @@ func (e *editor) editTemplate() (string, []string) {
 		}
 	})
 	name := e.pick(names)
-	if _, err := os.Stat(e.path(name)); err == nil && e.r.IntN(3) == 0 {
+	e.expect = "keys"
+	const extra, single = "layouts/partials/extra.html", "layouts/_default/single.html"
+	usesExtra := func() bool { return e.exists(single) && strings.Contains(e.read(single), `"extra.html"`) }
+	if e.exists(name) && e.r.IntN(3) == 0 && (name != extra || !usesExtra()) {
 		e.remove(name)
 		return "remove the site's", []string{name}
 	}
 	e.write(name, e.pick(templates[name])+"\n")
+	if name == single && usesExtra() && !e.exists(extra) {
+		// A partial that is called must exist; without it every page
+		// fails until a later edit writes it.
+		e.write(extra, e.pick(templates[extra])+"\n")
+		return "write the site's", []string{name, extra}
+	}
 	return "write the site's", []string{name}
 }
 
 func (e *editor) editCSS() (string, []string) {
 	e.write("assets/css/site.css", fmt.Sprintf("body { color: #%03x }\n", e.r.IntN(4096)))
+	e.expect = "keys"
 	return "edit", []string{"assets/css/site.css"}
 }
 
@@ -607,5 +692,6 @@ func (e *editor) editIndex() (string, []string) {
 // save unchanged files do.
 func (e *editor) touch() (string, []string) {
 	name := e.pick(e.pages(true))
+	e.expect = "patch"
 	return "touch", []string{name}
 }
