@@ -114,27 +114,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		opts  site.Options
 		quiet bool
 	)
-	fl.StringVar(&opts.Source, "source", ".", "the site folder, holding site.yaml")
-	fl.StringVar(&opts.Dest, "dest", "", "the output folder (default: `DIR`/public of --source)")
+	siteFlags(fl, &opts)
+	destFlag(fl, &opts)
 	fl.StringVar(&opts.BaseURL, "base-url", "", "the absolute URL the site is published at, replacing site.yaml's base_url")
-	fl.BoolVar(&opts.Drafts, "drafts", false, "include draft pages")
-	fl.BoolVar(&opts.Future, "future", false, "include pages whose publish date is in the future")
-	fl.BoolVar(&opts.Expired, "expired", false, "include pages whose expiry date has passed")
 	fl.BoolVar(&quiet, "quiet", false, "print nothing but errors")
 	useCache := cacheFlag(fl)
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{err.Error()}
+	if err := parse(fl, args); err != nil {
+		return err
 	}
-	if fl.NArg() > 0 {
-		return &usageError{fmt.Sprintf("build takes no arguments, got %q", strings.Join(fl.Args(), " "))}
-	}
-	if opts.Dest == "" {
-		opts.Dest = filepath.Join(opts.Source, "public")
-	}
-	if err := checkDest(opts.Dest, opts.Source); err != nil {
+	if err := useDest(&opts); err != nil {
 		return err
 	}
 	opts.Theme = careersite.Theme()
@@ -217,27 +205,31 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl.SetOutput(stderr)
 	opts := preview.Options{Stdout: stdout, Stderr: stderr}
 	siteFlags(fl, &opts.Site)
-	fl.StringVar(&opts.Site.Dest, "dest", "", "the output folder (default: `DIR`/public of --source)")
+	destFlag(fl, &opts.Site)
 	fl.DurationVar(&opts.Poll, "poll", 0, "poll the files every `INTERVAL` (such as 500ms) instead of using file events, for WSL, Docker and network mounts")
 	useCache := cacheFlag(fl)
 	if err := parse(fl, args); err != nil {
 		return err
 	}
 	useCache(&opts.Site)
-	if opts.Site.Dest == "" {
-		opts.Site.Dest = filepath.Join(opts.Site.Source, "public")
-	}
-	if err := checkDest(opts.Site.Dest, opts.Site.Source); err != nil {
+	if err := useDest(&opts.Site); err != nil {
 		return err
 	}
 	opts.Site.Theme = careersite.Theme()
 	return preview.Watch(ctx, opts)
 }
 
-// checkDest refuses an output folder whose replacement would destroy
-// something (output.CheckDest), before anything is written: bad usage.
-func checkDest(dest, source string) error {
-	if err := output.CheckDest(dest, source); err != nil {
+// destFlag adds --dest, the output folder, to fl.
+func destFlag(fl *flag.FlagSet, opts *site.Options) {
+	fl.StringVar(&opts.Dest, "dest", "", "the output folder (default: `DIR`/public of --source)")
+}
+
+// useDest sets the output folder of opts (site.Options.Destination), once
+// the flags are parsed, and refuses one whose replacement would destroy
+// something (output.CheckDest) before anything is written: bad usage.
+func useDest(opts *site.Options) error {
+	opts.Dest = opts.Destination()
+	if err := output.CheckDest(opts.Dest, opts.Source); err != nil {
 		return &usageError{"--dest: " + err.Error()}
 	}
 	return nil

@@ -115,9 +115,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 // Watch builds the site into Site.Dest (default Source/public) and rebuilds
 // it on every change until ctx ends.
 func Watch(ctx context.Context, opts Options) error {
-	if opts.Site.Dest == "" {
-		opts.Site.Dest = filepath.Join(opts.Site.Source, "public")
-	}
+	opts.Site.Dest = opts.Site.Destination()
 	out := newOutputs(opts.Stdout, opts.Stderr)
 	w, err := startWatch(ctx, opts, opts.Site.Dest, out)
 	if err != nil {

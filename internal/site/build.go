@@ -138,6 +138,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -178,6 +179,15 @@ type Options struct {
 
 	sitemapLimit int   // URLs per sitemap file; 0 means 50,000. Tests lower it.
 	spillBudget  int64 // bytes of HTML Build holds in memory; 0 means spillBudget. Tests lower it.
+}
+
+// Destination is the output folder: Dest, or the folder public in Source
+// when Dest is "".
+func (o Options) Destination() string {
+	if o.Dest == "" {
+		return filepath.Join(o.Source, "public")
+	}
+	return o.Dest
 }
 
 // Result counts what a successful build wrote.

@@ -117,15 +117,12 @@ type outState struct {
 func New(opts Options) (*Builder, error) {
 	b := &Builder{
 		opts:     opts,
-		dest:     opts.Dest,
+		dest:     opts.Destination(),
 		sources:  map[string]*source{},
 		warned:   map[string]*conversion{},
 		minifier: output.NewMinifier(),
 		funcs:    &funcState{},
 		outs:     map[string]*outState{},
-	}
-	if b.dest == "" {
-		b.dest = filepath.Join(opts.Source, "public")
 	}
 	b.fsys = os.DirFS(opts.Source)
 	if opts.CacheDir != "" {
