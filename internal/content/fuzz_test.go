@@ -41,7 +41,7 @@ func FuzzParse(f *testing.F) {
 		within(t, "Parse", func() { p, err = Parse(file, data, cfg) })
 		// Lines as editors count them: CRLF, LF or a CR alone ends one.
 		lines := 1 + strings.Count(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"), "\n")
-		for _, e := range leaves(err) {
+		for _, e := range diag.Leaves(err) {
 			var de *diag.Error
 			if !errors.As(e, &de) {
 				t.Fatalf("error %q (%T) is not a *diag.Error", e, e)
@@ -167,19 +167,4 @@ func checkURL(t *testing.T, u string, strict bool) {
 			t.Fatalf("URL %q has the unsafe segment %q: %s", u, seg, segmentProblem(seg))
 		}
 	}
-}
-
-// leaves flattens an errors.Join tree.
-func leaves(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
