@@ -51,13 +51,9 @@ func (e *Encoder) Uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 // Varint appends v.
 func (e *Encoder) Varint(v int64) { e.b = binary.AppendVarint(e.b, v) }
 
-// Int appends n, which must not be negative, as a uvarint.
-func (e *Encoder) Int(n int) {
-	if n < 0 {
-		panic(fmt.Sprintf("cache: Encoder.Int(%d)", n))
-	}
-	e.Uvarint(uint64(n))
-}
+// Int appends n as a uvarint. A negative n is written as uint64(n), which
+// Decoder.Int rejects: the record is not read back, never misread.
+func (e *Encoder) Int(n int) { e.Uvarint(uint64(n)) }
 
 // Bytes appends p's length and p.
 func (e *Encoder) Bytes(p []byte) {

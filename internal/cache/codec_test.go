@@ -121,6 +121,7 @@ func TestCodecDamaged(t *testing.T) {
 		{"short digest", make([]byte, 31), func(d *Decoder) { d.Digest() }, "a digest cut short"},
 		{"count past the bytes", []byte{3, 0, 0, 0, 0, 0}, func(d *Decoder) { d.Count(2) }, "3 values of 2 bytes or more in 5 bytes"},
 		{"bytes past the end", []byte{1, 'a', 'b'}, func(d *Decoder) { d.Bytes(); d.End() }, "1 bytes past the end at byte 2 of 3"},
+		{"negative int", func() []byte { var e Encoder; e.Int(-1); return e.Encoded() }(), func(d *Decoder) { d.Int() }, "is too large"},
 		{"caller's error", []byte{1}, func(d *Decoder) { d.Fail("out of order") }, "out of order at byte 0"},
 	}
 	for _, tt := range tests {
