@@ -18,16 +18,9 @@ import (
 //	Bytes, String  a uvarint length, then that many bytes
 //	Digest         32 bytes as they are
 //
-// Read a string with string(d.Bytes()).
-//
-// A Decoder never panics and never reads past its input, whatever the
-// bytes: a record cut short, a length that runs past the end, a varint
-// longer than 64 bits or a number too large for an int is an error
-// wrapping ErrDamaged. The first error is kept; every read after it
-// returns a zero value and does nothing, so a caller reads a whole record
-// without checking each value and asks Err (or End) once at the end. A
-// loop over a count read from the record should stop when Err is not nil,
-// or read the count with Count, which bounds it by the bytes left.
+// Read a string with string(d.Bytes()). These are the bytes the formats
+// written by hand with encoding/binary before the codec wrote, so their
+// entries still read.
 
 // ErrDamaged is wrapped by every error of a Decoder.
 var ErrDamaged = errors.New("cache: damaged record")
@@ -71,6 +64,15 @@ func (e *Encoder) String(s string) {
 func (e *Encoder) Digest(d [sha256.Size]byte) { e.b = append(e.b, d[:]...) }
 
 // A Decoder reads a record that an Encoder wrote, keeping the first error.
+//
+// It never panics and never reads past its input, whatever the bytes: a
+// record cut short, a length that runs past the end, a varint longer than
+// 64 bits or a number too large for an int is an error wrapping
+// ErrDamaged. The first error is kept; every read after it returns a zero
+// value and does nothing, so a caller reads a whole record without
+// checking each value and asks Err (or End) once at the end. A loop over a
+// count read from the record should stop when Err is not nil, or read the
+// count with Count, which bounds it by the bytes left.
 type Decoder struct {
 	b    []byte // what is left
 	size int    // the record's length, to say where an error is
