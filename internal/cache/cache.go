@@ -17,6 +17,10 @@
 // instead (shelf.go): a few files of records, appended to, so that a
 // build does not make or open a file per page.
 //
+// Callers whose payloads hold several values write them as records with
+// Encoder and read them with Decoder (codec.go); a record that does not
+// read whole is a miss to the caller, like a damaged entry.
+//
 // The cache is safe to delete at any time: a build without it does all the
 // work and fills it again. Entries that no build has used for Expiry are
 // removed by Trim. Aside gives a caller a folder of its own in the cache

@@ -2,15 +2,16 @@ package content
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/gob"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"slices"
 	"sync"
 	"time"
 
+	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/career"
 )
 
@@ -176,23 +177,29 @@ func (r *tailReader) ReadByte() (byte, error) {
 
 // WritePack writes to w the pack of the streams of an earlier pack, as
 // they are (see PackStreams), followed by the writers' streams, without
-// copying them first. Of two records of one path the later stands, so a
-// writer's page replaces the same path's in old.
+// copying them first, as one record (cache.Encoder): the count of the
+// streams, then each one's bytes. Of two records of one path the later
+// stands, so a writer's page replaces the same path's in old.
 func WritePack(w io.Writer, old [][]byte, writers []*PackWriter) error {
 	streams := slices.Clone(old)
 	for _, pw := range writers {
 		streams = append(streams, pw.buf.Bytes())
 	}
-	if _, err := w.Write(binary.AppendUvarint(nil, uint64(len(streams)))); err != nil {
-		return err
-	}
+	var e cache.Encoder
+	e.Int(len(streams))
 	for _, s := range streams {
-		if _, err := w.Write(binary.AppendUvarint(nil, uint64(len(s)))); err != nil {
+		e.Int(len(s))
+		if _, err := w.Write(e.Encoded()); err != nil {
 			return err
 		}
 		if _, err := w.Write(s); err != nil {
 			return err
 		}
+		e.Reset()
+	}
+	if len(streams) == 0 {
+		_, err := w.Write(e.Encoded()) // the count
+		return err
 	}
 	return nil
 }
@@ -203,22 +210,13 @@ var errPack = errors.New("content: not a page pack")
 // PackStreams splits a pack into its streams, which WritePack can write
 // into a new pack as they are.
 func PackStreams(data []byte) ([][]byte, error) {
-	n, k := binary.Uvarint(data)
-	if k <= 0 || n > uint64(len(data)) {
-		return nil, errPack
-	}
-	data = data[k:]
-	streams := make([][]byte, n)
+	d := cache.NewDecoder(data)
+	streams := make([][]byte, d.Count(1))
 	for i := range streams {
-		size, k := binary.Uvarint(data)
-		if k <= 0 || size > uint64(len(data)-k) {
-			return nil, errPack
-		}
-		streams[i] = data[k : k+int(size)]
-		data = data[k+int(size):]
+		streams[i] = d.Bytes()
 	}
-	if len(data) > 0 {
-		return nil, errPack
+	if err := d.End(); err != nil {
+		return nil, fmt.Errorf("%w: %w", errPack, err)
 	}
 	return streams, nil
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"io/fs"
 	"os"
 	"path"
@@ -147,6 +148,22 @@ func TestReadPackRefusesDamage(t *testing.T) {
 	for _, bad := range [][]byte{nil, {}, {5}, pack[:len(pack)-1], append(pack[:len(pack):len(pack)], 0), {1, 3, 'a', 'b', 'c'}} {
 		if _, _, err := ReadPack(bad); err == nil {
 			t.Errorf("ReadPack(% x…) = nil error", bad[:min(len(bad), 8)])
+		}
+	}
+}
+
+// A pack cut short anywhere is rejected, never read as a shorter pack.
+func TestPackStreamsCutShort(t *testing.T) {
+	a, b := NewPackWriter(false), NewPackWriter(false)
+	a.buf.WriteString("stream a")
+	b.buf.WriteString("b")
+	pack := joinPack([]*PackWriter{a, b})
+	if streams, err := PackStreams(pack); err != nil || len(streams) != 2 || string(streams[0]) != "stream a" || string(streams[1]) != "b" {
+		t.Fatalf("PackStreams = %q, %v; want [\"stream a\" \"b\"]", streams, err)
+	}
+	for n := range len(pack) {
+		if streams, err := PackStreams(pack[:n:n]); !errors.Is(err, errPack) {
+			t.Errorf("PackStreams of the pack cut to %d of %d bytes = %q, %v; want errPack", n, len(pack), streams, err)
 		}
 	}
 }

@@ -2,7 +2,7 @@ package site
 
 import (
 	"bytes"
-	"encoding/binary"
+	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -109,13 +109,14 @@ func (an *analyses) packKey() cache.Key {
 func (an *analyses) save(known map[digest]*search.Analysis) {
 	keys := slices.SortedFunc(maps.Keys(known), func(a, b digest) int { return bytes.Compare(a[:], b[:]) })
 	list := make([]*search.Analysis, len(keys))
-	out := binary.AppendUvarint(nil, uint64(len(keys)))
+	var e cache.Encoder
+	e.Int(len(keys))
 	for i, k := range keys {
-		out = append(out, k[:]...)
+		e.Digest(k)
 		list[i] = known[k]
 	}
 	an.cache.PutStream(analysesKind, an.packKey(), func(w io.Writer) error {
-		if _, err := w.Write(out); err != nil {
+		if _, err := w.Write(e.Encoded()); err != nil {
 			return err
 		}
 		_, err := w.Write(search.EncodeAnalyses(list))
@@ -132,18 +133,34 @@ func (an *analyses) load() map[digest]*search.Analysis {
 	if !ok {
 		return nil
 	}
-	n, k := binary.Uvarint(data)
-	if k <= 0 || n > uint64(len(data)-k)/uint64(len(digest{})) {
+	known, err := decodeAnalysesPack(data)
+	if err != nil {
 		return nil
-	}
-	keys := data[k : k+int(n)*len(digest{})]
-	list, err := search.DecodeAnalyses(data[k+len(keys):])
-	if err != nil || len(list) != int(n) {
-		return nil
-	}
-	known := make(map[digest]*search.Analysis, n)
-	for i, a := range list {
-		known[digest(keys[i*len(digest{}):(i+1)*len(digest{})])] = a
 	}
 	return known
+}
+
+// decodeAnalysesPack reads what save wrote: a record (cache.Encoder) of
+// the count of analyses and their keys, then search.EncodeAnalyses.
+func decodeAnalysesPack(data []byte) (map[digest]*search.Analysis, error) {
+	d := cache.NewDecoder(data)
+	keys := make([]digest, d.Count(len(digest{})))
+	for i := range keys {
+		keys[i] = d.Digest()
+	}
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	list, err := search.DecodeAnalyses(d.Rest())
+	if err != nil {
+		return nil, err
+	}
+	if len(list) != len(keys) {
+		return nil, fmt.Errorf("%w: %d keys for %d analyses", cache.ErrDamaged, len(keys), len(list))
+	}
+	known := make(map[digest]*search.Analysis, len(keys))
+	for i, a := range list {
+		known[keys[i]] = a
+	}
+	return known, nil
 }

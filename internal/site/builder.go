@@ -2,11 +2,11 @@ package site
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -555,62 +555,50 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 
 // encodeFiles writes generated files whose bytes are made (bodyFiles) for
 // the persistent cache, one file at a time: their bytes may be spilled.
+// The record (cache.Encoder) is their count, then each file's name, owner
+// and bytes.
 func encodeFiles(w io.Writer, files []generated) error {
-	var hdr []byte
-	for i, f := range files {
+	var e cache.Encoder
+	e.Int(len(files))
+	for _, f := range files {
 		data, err := f.make()
 		if err != nil {
 			return err
 		}
-		hdr = hdr[:0]
-		if i == 0 {
-			hdr = binary.AppendUvarint(hdr, uint64(len(files)))
-		}
-		hdr = binary.AppendUvarint(hdr, uint64(len(f.name)))
-		hdr = append(hdr, f.name...)
-		hdr = binary.AppendUvarint(hdr, uint64(len(f.owner)))
-		hdr = append(hdr, f.owner...)
-		hdr = binary.AppendUvarint(hdr, uint64(len(data)))
-		if _, err := w.Write(hdr); err != nil {
+		e.String(f.name)
+		e.String(f.owner)
+		e.Int(len(data))
+		if _, err := w.Write(e.Encoded()); err != nil {
 			return err
 		}
 		if _, err := w.Write(data); err != nil {
 			return err
 		}
+		e.Reset()
 	}
 	if len(files) == 0 {
-		_, err := w.Write([]byte{0})
+		_, err := w.Write(e.Encoded()) // the count
 		return err
 	}
 	return nil
 }
 
+// decodeFiles reads what encodeFiles wrote; a record cut short or damaged
+// is not read.
 func decodeFiles(b []byte) ([]generated, bool) {
-	get := func() ([]byte, bool) {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || n > uint64(len(b)-k) {
+	d := cache.NewDecoder(b)
+	var files []generated
+	for n := d.Count(3); n > 0; n-- {
+		name, owner, data := string(d.Bytes()), string(d.Bytes()), d.Bytes()
+		if d.Err() != nil {
 			return nil, false
 		}
-		p := b[k : k+int(n)]
-		b = b[k+int(n):]
-		return p, true
+		files = append(files, generated{name: name, owner: owner, make: bytesOf(data), digest: digestOf(data), fromBodies: true})
 	}
-	n, k := binary.Uvarint(b)
-	if k <= 0 {
+	if d.End() != nil {
 		return nil, false
 	}
-	b = b[k:]
-	var files []generated
-	for ; n > 0; n-- {
-		name, ok1 := get()
-		owner, ok2 := get()
-		data, ok3 := get()
-		if !ok1 || !ok2 || !ok3 {
-			return nil, false
-		}
-		files = append(files, generated{name: string(name), owner: string(owner), make: bytesOf(data), digest: digestOf(data), fromBodies: true})
-	}
-	return files, len(b) == 0
+	return files, true
 }
 
 // siteModel is the model of one build, kept for the next.
@@ -990,6 +978,14 @@ func (m *memo[K, V]) putLocked(k K, v V) {
 		m.cur = map[K]V{}
 	}
 	m.cur[k] = v
+}
+
+// lastUsed returns, after rotate, what the build that just succeeded used:
+// a copy, to read while the next build uses the memo.
+func (m *memo[K, V]) lastUsed() map[K]V {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return maps.Clone(m.old)
 }
 
 // rotate forgets what the build that just succeeded did not use.

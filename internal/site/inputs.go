@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"html/template"
@@ -567,76 +566,46 @@ func (b *Builder) minifierOf(cfg *config.Config) *output.Minifier {
 // it but the HTML of the body, an entry of its own (htmlKey), and the
 // problems and warnings, as only a conversion without them is kept.
 func encodeConversion(c *conversion) []byte {
-	var b []byte
-	putBytes := func(p []byte) {
-		b = binary.AppendUvarint(b, uint64(len(p)))
-		b = append(b, p...)
-	}
-	putInt := func(n int) { b = binary.AppendUvarint(b, uint64(n)) }
+	var e cache.Encoder
 	r := c.res
-	putBytes([]byte(c.summary))
-	putBytes([]byte(c.toc))
-	putInt(len(r.Headings))
+	e.String(string(c.summary))
+	e.String(string(c.toc))
+	e.Int(len(r.Headings))
 	for _, h := range r.Headings {
-		putInt(h.Level)
-		putBytes([]byte(h.ID))
-		putBytes([]byte(h.Text))
+		e.Int(h.Level)
+		e.String(h.ID)
+		e.String(h.Text)
 	}
-	putInt(len(r.Links))
+	e.Int(len(r.Links))
 	for _, l := range r.Links {
-		putBytes([]byte(l.Dest))
-		putInt(l.Line)
-		putInt(l.Col)
+		e.String(l.Dest)
+		e.Int(l.Line)
+		e.Int(l.Col)
 	}
-	putInt(r.WordCount)
-	putInt(r.ReadingTime)
-	b = append(b, c.contentDigest[:]...)
-	b = append(b, c.summaryDigest[:]...)
-	return b
+	e.Int(r.WordCount)
+	e.Int(r.ReadingTime)
+	e.Digest(c.contentDigest)
+	e.Digest(c.summaryDigest)
+	return e.Encoded()
 }
 
-var errShort = errors.New("cache entry cut short")
-
-// decodeConversion reads what encodeConversion wrote.
+// decodeConversion reads what encodeConversion wrote, to its end.
 func decodeConversion(b []byte) (*conversion, error) {
-	var err error
-	getInt := func() int {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || n > uint64(len(b))*8+1<<20 {
-			err = errShort
-			return 0
-		}
-		b = b[k:]
-		return int(n)
-	}
-	getBytes := func() []byte {
-		n := getInt()
-		if err != nil || n > len(b) {
-			err = errShort
-			return nil
-		}
-		p := b[:n:n]
-		b = b[n:]
-		return p
-	}
+	d := cache.NewDecoder(b)
 	c := &conversion{res: &markdown.Result{}}
-	c.summary, c.toc = template.HTML(getBytes()), template.HTML(getBytes())
+	c.summary, c.toc = template.HTML(d.Bytes()), template.HTML(d.Bytes())
 	r := c.res
-	for n := getInt(); err == nil && n > 0; n-- {
-		r.Headings = append(r.Headings, markdown.Heading{Level: getInt(), ID: string(getBytes()), Text: string(getBytes())})
+	for n := d.Count(3); n > 0 && d.Err() == nil; n-- {
+		r.Headings = append(r.Headings, markdown.Heading{Level: d.Int(), ID: string(d.Bytes()), Text: string(d.Bytes())})
 	}
-	for n := getInt(); err == nil && n > 0; n-- {
-		r.Links = append(r.Links, markdown.Link{Dest: string(getBytes()), Line: getInt(), Col: getInt()})
+	for n := d.Count(3); n > 0 && d.Err() == nil; n-- {
+		r.Links = append(r.Links, markdown.Link{Dest: string(d.Bytes()), Line: d.Int(), Col: d.Int()})
 	}
-	r.WordCount, r.ReadingTime = getInt(), getInt()
-	if err == nil && len(b) != 2*len(digest{}) {
-		err = errors.New("cache entry has the wrong length")
-	}
-	if err != nil {
+	r.WordCount, r.ReadingTime = d.Int(), d.Int()
+	c.contentDigest, c.summaryDigest = d.Digest(), d.Digest()
+	if err := d.End(); err != nil {
 		return nil, err
 	}
-	copy(c.contentDigest[:], b)
-	copy(c.summaryDigest[:], b[len(digest{}):])
 	return c, nil
 }
 

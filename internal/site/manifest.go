@@ -1,12 +1,11 @@
 package site
 
 import (
-	"encoding/binary"
-	"errors"
 	"maps"
 	"path/filepath"
 	"slices"
 
+	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/output"
 )
@@ -49,87 +48,55 @@ func (b *Builder) saveManifest() {
 	b.cache.Put(manifestKind, b.cacheKey(b.manifestKey()), encodeManifest(b.outs))
 }
 
+// encodeManifest writes the record (cache.Encoder) of outs: their count,
+// then by name each file's name, key, size, modification time and, for
+// HTML, the count of its ids plus one and the ids (0 for other files).
 func encodeManifest(outs map[string]*outState) []byte {
-	var out []byte
-	putString := func(s string) {
-		out = binary.AppendUvarint(out, uint64(len(s)))
-		out = append(out, s...)
-	}
-	out = binary.AppendUvarint(out, uint64(len(outs)))
+	var e cache.Encoder
+	e.Int(len(outs))
 	for _, name := range slices.Sorted(maps.Keys(outs)) {
 		s := outs[name]
-		putString(name)
-		out = append(out, s.key[:]...)
-		out = binary.AppendVarint(out, s.stamp.Size)
-		out = binary.AppendVarint(out, s.stamp.ModTime)
+		e.String(name)
+		e.Digest(s.key)
+		e.Varint(s.stamp.Size)
+		e.Varint(s.stamp.ModTime)
 		if s.ids == nil {
-			out = binary.AppendUvarint(out, 0)
+			e.Int(0)
 			continue
 		}
-		out = binary.AppendUvarint(out, uint64(len(s.ids))+1)
+		e.Int(len(s.ids) + 1)
 		for _, id := range s.ids {
-			putString(id)
+			e.String(id)
 		}
 	}
-	return out
+	return e.Encoded()
 }
 
-var errManifest = errors.New("manifest cut short")
+// minManifestEntry is the fewest bytes a file takes in a manifest: its
+// name's length, key, size, modification time and ids.
+const minManifestEntry = 1 + len(digest{}) + 1 + 1 + 1
 
+// decodeManifest reads what encodeManifest wrote, to its end.
 func decodeManifest(data []byte) (map[string]*outState, error) {
-	var err error
-	uvarint := func() uint64 {
-		n, k := binary.Uvarint(data)
-		if k <= 0 {
-			err = errManifest
-			return 0
-		}
-		data = data[k:]
-		return n
-	}
-	varint := func() int64 {
-		n, k := binary.Varint(data)
-		if k <= 0 {
-			err = errManifest
-			return 0
-		}
-		data = data[k:]
-		return n
-	}
-	str := func() string {
-		n := uvarint()
-		if err != nil || n > uint64(len(data)) {
-			err = errManifest
-			return ""
-		}
-		s := string(data[:n])
-		data = data[n:]
-		return s
-	}
-	n := uvarint()
-	outs := make(map[string]*outState, min(n, 1<<20))
-	for ; err == nil && n > 0; n-- {
-		name := str()
-		s := &outState{}
-		if len(data) < len(s.key) {
-			return nil, errManifest
-		}
-		copy(s.key[:], data)
-		data = data[len(s.key):]
-		s.stamp = output.Stamp{Size: varint(), ModTime: varint()}
-		if ids := uvarint(); ids > 0 {
-			s.ids = make(links.IDs, 0, min(ids-1, 1<<16))
-			for ; err == nil && ids > 1; ids-- {
-				s.ids = append(s.ids, str())
+	d := cache.NewDecoder(data)
+	n := d.Count(minManifestEntry)
+	outs := make(map[string]*outState, n)
+	for ; d.Err() == nil && n > 0; n-- {
+		name := string(d.Bytes())
+		s := &outState{key: d.Digest(), stamp: output.Stamp{Size: d.Varint(), ModTime: d.Varint()}}
+		if ids := d.Int(); ids > 0 {
+			s.ids = make(links.IDs, 0, min(ids-1, d.Len())) // an id takes a byte at least
+			for ; d.Err() == nil && ids > 1; ids-- {
+				s.ids = append(s.ids, string(d.Bytes()))
 			}
 			if !slices.IsSorted(s.ids) {
-				return nil, errManifest
+				d.Fail("ids out of order")
 			}
 		}
 		outs[name] = s
 	}
-	if err == nil && len(data) > 0 {
-		err = errManifest
+	if err := d.End(); err != nil {
+		return nil, err
 	}
-	return outs, err
+	return outs, nil
 }

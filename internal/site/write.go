@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"html/template"
@@ -14,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/links"
@@ -344,20 +344,9 @@ func (b *Builder) loadEntries() {
 	if !ok {
 		return
 	}
-	entries := map[digest][]byte{}
-	for len(data) > 0 {
-		var key digest
-		if len(data) < len(key) {
-			return
-		}
-		copy(key[:], data)
-		data = data[len(key):]
-		n, k := binary.Uvarint(data)
-		if k <= 0 || n > uint64(len(data)-k) {
-			return
-		}
-		entries[key] = data[k : k+int(n) : k+int(n)]
-		data = data[k+int(n):]
+	entries, err := decodeEntries(data)
+	if err != nil {
+		return
 	}
 	for key, e := range entries {
 		b.entries.put(key, e)
@@ -371,16 +360,32 @@ func (b *Builder) saveEntries() {
 	if b.cache == nil || !b.entriesMade.Swap(false) {
 		return
 	}
-	b.entries.mu.Lock()
-	var out []byte
-	for _, key := range slices.SortedFunc(maps.Keys(b.entries.old), func(a, b digest) int { return bytes.Compare(a[:], b[:]) }) {
-		e := b.entries.old[key]
-		out = append(out, key[:]...)
-		out = binary.AppendUvarint(out, uint64(len(e)))
-		out = append(out, e...)
+	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), encodeEntries(b.entries.lastUsed()))
+}
+
+// encodeEntries writes the pack of feed entries: a record (cache.Encoder)
+// of each entry's key and bytes, by key.
+func encodeEntries(entries map[digest][]byte) []byte {
+	var e cache.Encoder
+	for _, key := range slices.SortedFunc(maps.Keys(entries), func(a, b digest) int { return bytes.Compare(a[:], b[:]) }) {
+		e.Digest(key)
+		e.Bytes(entries[key])
 	}
-	b.entries.mu.Unlock()
-	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), out)
+	return e.Encoded()
+}
+
+// decodeEntries reads what encodeEntries wrote.
+func decodeEntries(data []byte) (map[digest][]byte, error) {
+	d := cache.NewDecoder(data)
+	entries := map[digest][]byte{}
+	for d.Len() > 0 {
+		key, e := d.Digest(), d.Bytes()
+		entries[key] = e
+	}
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	return entries, nil
 }
 
 // minifyHTML minifies data when it is HTML and site.yaml asks for it.
