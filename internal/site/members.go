@@ -63,13 +63,16 @@ func (m member) relation() bool { return m.to != kPlain && m.to != kSite }
 // is part of every key, they read no group of any object.
 const fromConfig group = 0
 
-// memberTable is the table, by model type, in the order the types' members
-// are documented.
-var memberTable = []struct {
+// memberRow is one model type's members.
+type memberRow struct {
 	kind    kind
 	typ     reflect.Type // the pointer type templates are given
 	members []member
-}{
+}
+
+// memberTable is the table, by model type, in the order the types' members
+// are documented.
+var memberTable = []memberRow{
 	{kPage, reflect.TypeFor[*Page](), []member{
 		data("Kind", gLink), data("Type", gLink), data("Section", gLink), data("Title", gLink),
 		data("URL", gLink), data("Permalink", gLink), data("File", gLink),
