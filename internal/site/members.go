@@ -85,7 +85,7 @@ var memberTable = []memberRow{
 
 		data("Summary", gSummary), data("WordCount", gSummary), data("ReadingTime", gSummary),
 		data("Content", gContent), data("TableOfContents", gContent), data("Headings", gContent),
-		data("JSONLD", gDerived), data("Feeds", gDerived),
+		data("JSONLD", gDerived), data("Feeds", gFeeds),
 
 		// The relations that keyer.globalDigest walks from every page, in
 		// the order it walks them.
