@@ -86,7 +86,7 @@
 // (deps.go) that follows variables, with, range, dict, partials and
 // {{template}}; where it cannot follow a value — a page printed whole or
 // given to a function it does not know, a partial whose name is not a
-// constant, a member its tables do not list — the output depends on the
+// constant, a member the table of members.go does not list — the output depends on the
 // digest of the whole model. A generated file's key is made from what it
 // reads (a feed from its entries, the sitemap from its URLs and dates), an
 // asset's from its bytes.

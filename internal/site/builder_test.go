@@ -211,34 +211,6 @@ func TestServeBuilds(t *testing.T) {
 	}
 }
 
-// TestModelTables checks that the tables of deps.go list every exported
-// field and method of the model types: one they do not list makes the
-// templates that use it depend on the whole site, which is right but slow.
-func TestModelTables(t *testing.T) {
-	for k, m := range models {
-		typ := m.typ
-		for i := range typ.Elem().NumField() {
-			f := typ.Elem().Field(i)
-			if _, ok := m.members[f.Name]; f.IsExported() && !ok {
-				t.Errorf("%s.%s is not in the tables of deps.go", typ.Elem().Name(), f.Name)
-			}
-		}
-		for i := range typ.NumMethod() {
-			name := typ.Method(i).Name
-			if _, ok := m.members[name]; !ok {
-				t.Errorf("method %s.%s is not in the tables of deps.go", typ.Elem().Name(), name)
-			}
-		}
-		for name := range m.members {
-			_, field := typ.Elem().FieldByName(name)
-			_, method := typ.MethodByName(name)
-			if !field && !method {
-				t.Errorf("the tables of deps.go list %s.%s, which %v does not have", typ.Elem().Name(), name, k)
-			}
-		}
-	}
-}
-
 // TestDeps analyses small template sets.
 func TestDeps(t *testing.T) {
 	for _, tc := range []struct {
@@ -314,39 +286,6 @@ func (m fstestFS) fs() fs.FS {
 		out[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	return out
-}
-
-// TestSteps follows every member of the tables of deps.go that leads to
-// another object, as keys.go does, on objects with nothing in them: each
-// must be one keys.go knows.
-func TestSteps(t *testing.T) {
-	site := &Site{}
-	tax := &Taxonomy{Name: "skills"}
-	objects := map[kind]any{
-		kPage:      &Page{Site: site},
-		kSite:      site,
-		kTaxonomy:  tax,
-		kTerm:      &Term{Taxonomy: tax},
-		kPaginator: &Paginator{},
-	}
-	k := &keyer{steps: map[stepKey][]any{}, walks: map[walkKey]*walked{}}
-	for kd, m := range models {
-		for name, mem := range m.members {
-			if mem.to == kPlain || mem.to == kSite {
-				continue
-			}
-			for _, s := range []step{{name: name}, {name: name, arg: "skills"}, {name: name, any: true}} {
-				func() {
-					defer func() {
-						if p := recover(); p != nil {
-							t.Errorf("step %v from a %v: %v", s, kd, p)
-						}
-					}()
-					k.step(objects[kd], s)
-				}()
-			}
-		}
-	}
 }
 
 // TestPagePack: a build in a new process parses only the content files

@@ -22,7 +22,7 @@ import (
 // the value may be at run time — a model object reached by a path of
 // members from the page (or from .Site), plain data, a dict or list made in
 // the template. Reading a member of a model object records a read: the
-// path, and the group of fields read (groups.go). Variables, with, range,
+// path, and the group of fields read (digest.go), as the table of members.go says. Variables, with, range,
 // partials (by name, with their argument's abstract value) and
 // {{template}} calls are followed. Where a value could be anything the
 // analysis cannot follow — a model object passed to a function it does not
@@ -594,7 +594,7 @@ func (w *walker) atomMember(a *atom, name string, args []aval) aval {
 	return aval{{kind: m.to, path: p}}
 }
 
-// unknownMember handles a member the tables below do not list (one added
+// unknownMember handles a member the table of members.go does not list (one added
 // to the model since): a field of plain data on a page is in gOther;
 // anything else may read other objects.
 func (w *walker) unknownMember(a *atom, name string) aval {
@@ -720,78 +720,6 @@ func (w *walker) index(args []aval) aval {
 		}
 	}
 	return union(out...)
-}
-
-// member describes one member of a model type: the group of fields it
-// reads, or the model type it leads to.
-type member struct {
-	group  group
-	to     kind // kPlain: a field of the object itself, in group
-	method bool // takes an argument
-}
-
-type model struct {
-	typ     reflect.Type // pointer type
-	members map[string]member
-}
-
-func plainIn(g group) member { return member{group: g, to: kPlain} }
-
-// models lists, for every model type, what each member a template can
-// name reads or leads to. TestModelTables checks that it lists every
-// exported field and method; one it does not list makes the templates that
-// use it depend on the whole site until it is added.
-var models = map[kind]model{
-	kPage: {reflect.TypeFor[*Page](), map[string]member{
-		"Kind": plainIn(gLink), "Type": plainIn(gLink), "Section": plainIn(gLink), "Title": plainIn(gLink),
-		"URL": plainIn(gLink), "Permalink": plainIn(gLink), "File": plainIn(gLink),
-
-		"Description": plainIn(gMeta), "Date": plainIn(gMeta), "Updated": plainIn(gMeta), "Lastmod": plainIn(gMeta),
-		"Draft": plainIn(gMeta), "Tags": plainIn(gMeta), "Skills": plainIn(gMeta), "Authors": plainIn(gMeta),
-		"Weight": plainIn(gMeta), "Params": plainIn(gMeta), "Job": plainIn(gMeta), "Role": plainIn(gMeta),
-		"Certification": plainIn(gMeta), "PostingOpen": plainIn(gMeta), "PostingClosed": plainIn(gMeta),
-		"StepsWith": {group: gMeta, to: kPlain, method: true},
-
-		"Summary": plainIn(gSummary), "WordCount": plainIn(gSummary), "ReadingTime": plainIn(gSummary),
-		"Content": plainIn(gContent), "TableOfContents": plainIn(gContent), "Headings": plainIn(gContent),
-		"JSONLD": plainIn(gDerived), "Feeds": plainIn(gDerived),
-
-		"Site": {to: kSite}, "Pages": {to: kPage}, "Sections": {to: kPage}, "Parent": {to: kPage},
-		"Breadcrumbs": {to: kPage}, "Prev": {to: kPage}, "Next": {to: kPage}, "Related": {to: kPage},
-		"RelatedRoles": {to: kPage}, "RelatedCertifications": {to: kPage}, "Alternatives": {to: kPage},
-		"Paginator": {to: kPaginator}, "Taxonomy": {to: kTaxonomy}, "Term": {to: kTerm},
-		"Terms": {to: kTerm, method: true},
-	}},
-	kSite: {reflect.TypeFor[*Site](), map[string]member{
-		// Set from site.yaml alone: the configuration is part of every key.
-		"Title": plainIn(0), "BaseURL": plainIn(0), "Language": plainIn(0), "Description": plainIn(0),
-		"Author": plainIn(0), "Menu": plainIn(0), "Params": plainIn(0),
-
-		"Home": {to: kPage}, "Pages": {to: kPage}, "Sections": {to: kPage},
-		"Taxonomies": {to: kTaxonomy}, "Taxonomy": {to: kTaxonomy, method: true},
-	}},
-	kTaxonomy: {reflect.TypeFor[*Taxonomy](), map[string]member{
-		"Name": plainIn(gTaxLink), "Title": plainIn(gTaxLink), "URL": plainIn(gTaxLink), "Permalink": plainIn(gTaxLink),
-		"Terms": {to: kTerm}, "ByCount": {to: kTerm}, "Term": {to: kTerm, method: true}, "Page": {to: kPage},
-	}},
-	kTerm: {reflect.TypeFor[*Term](), map[string]member{
-		"Name": plainIn(gTermLink), "Slug": plainIn(gTermLink), "URL": plainIn(gTermLink), "Permalink": plainIn(gTermLink),
-		"Count": plainIn(gTermCount),
-		"Pages": {to: kPage}, "Roles": {to: kPage}, "Page": {to: kPage}, "Taxonomy": {to: kTaxonomy},
-	}},
-	kPaginator: {reflect.TypeFor[*Paginator](), map[string]member{
-		"Pages":      {to: kPage},
-		"PageNumber": plainIn(gPaginator), "TotalPages": plainIn(gPaginator), "TotalItems": plainIn(gPaginator),
-		"PageSize": plainIn(gPaginator), "URL": plainIn(gPaginator), "First": plainIn(gPaginator),
-		"Last": plainIn(gPaginator), "HasPrev": plainIn(gPaginator), "HasNext": plainIn(gPaginator),
-		"Prev": plainIn(gPaginator), "Next": plainIn(gPaginator), "Pagers": plainIn(gPaginator),
-	}},
-}
-
-// modelTypes are the types whose values lead to other pages.
-var modelTypes = []reflect.Type{
-	reflect.TypeFor[Page](), reflect.TypeFor[Site](), reflect.TypeFor[Taxonomy](),
-	reflect.TypeFor[Term](), reflect.TypeFor[Paginator](),
 }
 
 // reachesModel reports whether a value of type t may hold a model object.

@@ -266,7 +266,7 @@ func (h *hasher) mapValue(v reflect.Value, depth int) *hasher {
 
 // group is a set of the fields of a model object that templates read
 // together: an output that reads a field of another page depends on the
-// digest of that field's group only. The tables in deps.go say which
+// digest of that field's group only. The table of members.go says which
 // member is in which group.
 type group uint16
 
@@ -277,7 +277,7 @@ const (
 	gContent                     // content, table of contents, headings
 	gDerived                     // structured data (JSON-LD)
 	gFeeds                       // the feeds a page links to
-	gOther                       // exported fields of Page the tables do not list
+	gOther                       // exported fields of Page the table of members.go does not list
 	gTaxLink                     // a taxonomy's name, title and URL
 	gTermLink                    // a term's name, slug and URL
 	gTermCount                   // a term's number of pages

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"reflect"
 	"strconv"
 	"sync"
@@ -191,21 +192,13 @@ func (k *keyer) sharedWalk(o any, steps []step, g group) *walked {
 
 // step returns what member s of object o gives, as a list.
 func (k *keyer) step(o any, s step) []any {
-	switch o := o.(type) {
-	case *Page:
-		if o == nil {
-			return nil
-		}
-		return pageStep(o, s)
-	case *Paginator:
-		if o == nil || s.name != "Pages" {
-			return nil
-		}
-		return pagesOf(o.Pages)
+	if kindOf(o) == kPlain || reflect.ValueOf(o).IsNil() {
+		return nil
+	}
+	switch o.(type) {
+	case *Page, *Paginator:
+		return follow(o, s)
 	case *Site, *Taxonomy, *Term:
-		if reflect.ValueOf(o).IsNil() {
-			return nil
-		}
 		// Shared by many outputs, and some are costly (Term.Roles reads
 		// every page): made once per build.
 		sk := stepKey{o, s}
@@ -215,7 +208,7 @@ func (k *keyer) step(o any, s step) []any {
 		if ok {
 			return out
 		}
-		out = sharedStep(o, s)
+		out = follow(o, s)
 		k.stepMu.Lock()
 		k.steps[sk] = out
 		k.stepMu.Unlock()
@@ -224,116 +217,14 @@ func (k *keyer) step(o any, s step) []any {
 	return nil
 }
 
-func pageStep(p *Page, s step) []any {
-	switch s.name {
-	case "Parent":
-		return []any{p.Parent}
-	case "Prev":
-		return []any{p.Prev}
-	case "Next":
-		return []any{p.Next}
-	case "Pages":
-		return pagesOf(p.Pages)
-	case "Sections":
-		return pagesOf(p.Sections)
-	case "Breadcrumbs":
-		return pagesOf(p.Breadcrumbs)
-	case "Related":
-		return pagesOf(p.Related)
-	case "RelatedRoles":
-		return pagesOf(p.RelatedRoles)
-	case "RelatedCertifications":
-		return pagesOf(p.RelatedCertifications)
-	case "Alternatives":
-		return pagesOf(p.Alternatives)
-	case "Paginator":
-		return []any{p.Paginator}
-	case "Taxonomy":
-		return []any{p.Taxonomy}
-	case "Term":
-		return []any{p.Term}
-	case "Terms":
-		if !s.any {
-			return termsOf(p.Terms(s.arg))
-		}
-		var out []any
-		for _, t := range p.Site.Taxonomies {
-			out = append(out, termsOf(p.Terms(t.Name))...)
-		}
-		return out
+// follow follows the relation s of model object o, by the table of
+// members.go.
+func follow(o any, s step) []any {
+	m := models[kindOf(o)].members[s.name]
+	if m.follow == nil {
+		panic(fmt.Sprintf("site: no step %v from a %T", s, o)) // deps.go only makes steps along relations of the table
 	}
-	panic("site: no step " + s.name + " on a page") // deps.go only makes steps listed in models
-}
-
-func sharedStep(o any, s step) []any {
-	switch o := o.(type) {
-	case *Site:
-		switch s.name {
-		case "Home":
-			return []any{o.Home}
-		case "Pages":
-			return pagesOf(o.Pages)
-		case "Sections":
-			return pagesOf(o.Sections)
-		case "Taxonomies":
-			return taxonomiesOf(o.Taxonomies)
-		case "Taxonomy":
-			if !s.any {
-				return []any{o.Taxonomy(s.arg)}
-			}
-			return taxonomiesOf(o.Taxonomies)
-		}
-	case *Taxonomy:
-		switch s.name {
-		case "Terms":
-			return termsOf(o.Terms)
-		case "ByCount":
-			return termsOf(o.ByCount())
-		case "Term":
-			if !s.any {
-				return []any{o.Term(s.arg)}
-			}
-			return termsOf(o.Terms)
-		case "Page":
-			return []any{o.Page}
-		}
-	case *Term:
-		switch s.name {
-		case "Pages":
-			return pagesOf(o.Pages)
-		case "Roles":
-			return pagesOf(o.Roles())
-		case "Page":
-			return []any{o.Page}
-		case "Taxonomy":
-			return []any{o.Taxonomy}
-		}
-	}
-	panic("site: no step " + s.name) // deps.go only makes steps listed in models
-}
-
-func pagesOf(ps []*Page) []any {
-	out := make([]any, len(ps))
-	for i, p := range ps {
-		out[i] = p
-	}
-	return out
-}
-
-func termsOf(ts []*Term) []any {
-	out := make([]any, len(ts))
-	for i, t := range ts {
-		out[i] = t
-	}
-	return out
-}
-
-func taxonomiesOf(ts []*Taxonomy) []any {
-	out := make([]any, len(ts))
-	for i, t := range ts {
-		out[i] = t
-	}
-	return out
+	return m.follow(o, s)
 }
 
 // object writes an object's identity and the digests of its groups g.
@@ -403,10 +294,17 @@ func (k *keyer) globalDigest() digest {
 		var reached []*Page
 		for _, p := range k.m.pages {
 			k.object(h, p, all)
-			for _, name := range relationNames {
-				k.walk(h, []any{p}, []step{{name: name}}, 0, &reached)
+			for _, r := range pageRelations {
+				if r.to == kPaginator {
+					// A page's pager is its own, not shared with other
+					// pages: written whole, as the page's fields are.
+					for _, pg := range r.follow(p, step{name: r.name}) {
+						k.object(h, pg, all)
+					}
+					continue
+				}
+				k.walk(h, []any{p}, []step{{name: r.name}}, 0, &reached)
 			}
-			k.object(h, p.Paginator, all)
 		}
 		for _, t := range k.m.site.Taxonomies {
 			k.object(h, t, all)
@@ -419,10 +317,6 @@ func (k *keyer) globalDigest() digest {
 	})
 	return k.global.d
 }
-
-// relationNames are the members of a page that lead to other pages.
-var relationNames = []string{"Parent", "Prev", "Next", "Pages", "Sections", "Breadcrumbs", "Related",
-	"RelatedRoles", "RelatedCertifications", "Alternatives", "Taxonomy", "Term"}
 
 // feedDigest writes what a feed is made from.
 func (k *keyer) feedDigest(h *hasher, f *Feed) {
@@ -518,8 +412,8 @@ func (b *Builder) careerDigest(p *Page) digest {
 	return d
 }
 
-// otherFields are the exported fields of Page that the tables of deps.go do
-// not list: gOther.
+// otherFields are the exported fields of Page that the table of members.go
+// does not list: gOther.
 var otherFields = func() []int {
 	var out []int
 	t := reflect.TypeFor[Page]()
