@@ -18,32 +18,8 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
-	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
 )
-
-// Reuser is a Target that can publish again, without being given its
-// bytes, a file it published at its last commit: output.Dir links it from
-// the destination, output.Memory carries it over from its current Tree.
-// Reuse reports false when it no longer has the file as stamp says it was
-// published.
-type Reuser interface {
-	Reuse(name string, stamp output.Stamp) (bool, error)
-}
-
-// updater is a Target that can change its last commit instead of
-// replacing it (output.Memory): after Update, every file it holds stays
-// unless written again or removed.
-type updater interface {
-	Update()
-	Remove(name string) error
-}
-
-// stamper is a Target that can tell, after Commit, how each file it
-// published looks on disk (output.Dir).
-type stamper interface {
-	Stamps() map[string]output.Stamp
-}
 
 // write publishes the plan into t (nil when nothing needs writing: every
 // file is as the last commit left it), checks the links of every page
@@ -68,8 +44,7 @@ func (b *Builder) write(ctx context.Context, p *plan, t Target, now time.Time) (
 		for i, it := range p.items {
 			b.outNames[i] = it.name
 		}
-		if st, ok := t.(stamper); ok {
-			stamps := st.Stamps()
+		if stamps := t.Stamps(); stamps != nil {
 			for name, s := range states {
 				s.stamp = stamps[name]
 			}
@@ -98,13 +73,10 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	if p.m.needLD {
 		b.structureAll(p.m, now, report)
 	}
-	reuser, _ := t.(Reuser)
 	// A target that holds the last commit and can be changed in place (a
 	// Memory) is told only what changed: what it is not told stays.
-	up, update := t.(updater)
-	update = update && t == b.last && len(b.outs) > 0
+	update := t != nil && t == b.last && len(b.outs) > 0 && t.Update()
 	if update {
-		up.Update()
 		// Both lists are sorted: the names that went are found in one pass.
 		j := 0
 		for _, name := range b.outNames {
@@ -112,7 +84,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 				j++
 			}
 			if j == len(p.items) || p.items[j].name != name {
-				if err := up.Remove(name); err != nil {
+				if err := t.Remove(name); err != nil {
 					report(err)
 				}
 			}
@@ -136,11 +108,11 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 				continue
 			}
 			if it.keep {
-				if prev == nil || t == nil || reuser == nil {
+				if prev == nil || t == nil {
 					report(fmt.Errorf("%s: no file to keep", it.name))
 					continue
 				}
-				if ok, err := reuser.Reuse(it.name, prev.stamp); !ok || err != nil {
+				if ok, err := t.Reuse(it.name, prev.stamp); !ok || err != nil {
 					report(errors.Join(fmt.Errorf("%s: the file to keep is gone", it.name), err))
 					continue
 				}
@@ -152,16 +124,14 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 					states[i] = prev
 					continue
 				}
-				if reuser != nil {
-					ok, err := reuser.Reuse(it.name, prev.stamp)
-					if err != nil {
-						report(err)
-						continue
-					}
-					if ok {
-						states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp, body: prev.body}
-						continue
-					}
+				ok, err := t.Reuse(it.name, prev.stamp)
+				if err != nil {
+					report(err)
+					continue
+				}
+				if ok {
+					states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp, body: prev.body}
+					continue
 				}
 			}
 			data, ids, err := b.produce(p.m, it, now, memo)
@@ -171,7 +141,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 			}
 			made.Add(1)
 			if t != nil {
-				if err := writeOwned(t, it.name, data); err != nil {
+				if err := t.WriteFile(it.name, data); err != nil {
 					report(err)
 					continue
 				}
@@ -456,15 +426,6 @@ type pageRefs struct {
 
 func sameLinks(a, b []markdown.Link) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
-}
-
-// writeOwned writes data, which nothing changes afterwards, to t without a
-// copy where t can take it (output.Memory).
-func writeOwned(t Target, name string, data []byte) error {
-	if a, ok := t.(interface{ Adopt(string, []byte) error }); ok {
-		return a.Adopt(name, data)
-	}
-	return t.WriteFile(name, data)
 }
 
 // lookupKind maps a page kind to the template kind of internal/render.
