@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"html/template"
 	"maps"
 	"path"
 	"slices"
@@ -70,8 +69,10 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		problems = append(problems, err)
 		mu.Unlock()
 	}
+	ld := b.structuredFor(p.m, now)
+	p.m.site.structured = ld
 	if p.m.needLD {
-		b.structureAll(p.m, now, report)
+		ld.all(p.m.pages, report)
 	}
 	// A target that holds the last commit and can be changed in place (a
 	// Memory) is told only what changed: what it is not told stays.
@@ -134,7 +135,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 					continue
 				}
 			}
-			data, ids, err := b.produce(p.m, it, now, memo)
+			data, ids, err := b.produce(p.m, it, memo)
 			if err != nil {
 				report(err)
 				continue
@@ -176,10 +177,9 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 // site of 10,000 pages take about 5 MB; on a much larger site it holds
 // those rendered first.
 //
-// Nothing a template reads of a page changes while the pages are written,
-// but for the structured data (JSONLD) of the page being rendered, which a
-// partial run on another page reads only where every page's is made before
-// any is written (needLD).
+// Nothing a template reads of a page changes while the pages are written:
+// the structured data (JSONLD) of a page is made once per write, whichever
+// render asks for it first (structured.go).
 const memoBudget = 16 << 20
 
 func isPage(data any) bool {
@@ -190,10 +190,10 @@ func isPage(data any) bool {
 // produce makes the bytes of one output, and the ids of an HTML file as
 // rendered (links are checked against those: the minifier drops the quotes
 // around ids, which the id scanner needs).
-func (b *Builder) produce(m *siteModel, it *item, now time.Time, memo *render.Memo) ([]byte, links.IDs, error) {
+func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, links.IDs, error) {
 	switch {
 	case it.page != nil:
-		return b.renderPage(m, it, now, memo)
+		return b.renderPage(m, it, memo)
 	case it.gen != nil:
 		data, err := b.makeFile(m, it.gen)
 		if err != nil {
@@ -215,19 +215,17 @@ func idsOf(name string, data []byte) links.IDs {
 	return links.ScanIDs(data)
 }
 
-func (b *Builder) renderPage(m *siteModel, it *item, now time.Time, memo *render.Memo) ([]byte, links.IDs, error) {
+func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte, links.IDs, error) {
 	p := it.page
-	if p.JSONLD == nil {
-		docs, errs := b.structure(m, p, now)
-		if len(errs) > 0 {
-			return nil, nil, errors.Join(errs...)
-		}
-		p.JSONLD = docs
-		if b.eager && !m.needLD {
-			// Only this page's templates read it, and a Builder that
-			// builds once renders the page once.
-			defer func() { p.JSONLD = nil }()
-		}
+	ld := m.site.structured
+	if _, errs := ld.of(p); len(errs) > 0 && !m.needLD {
+		// (With needLD they were reported with every page's.)
+		return nil, nil, errors.Join(errs...)
+	}
+	if b.eager && !m.needLD {
+		// Only this page's templates read it, as far as the analysis
+		// knows, and a Builder that builds once renders the page once.
+		defer ld.forget(p)
 	}
 	out, err := b.renderer.Render(it.tmpl, p, memo)
 	if err != nil {
@@ -239,39 +237,6 @@ func (b *Builder) renderPage(m *siteModel, it *item, now time.Time, memo *render
 		return nil, nil, fmt.Errorf("%w (minifying %s)", err, describe(p))
 	}
 	return data, ids, nil
-}
-
-// structure returns the structured data of p, made once for as long as
-// what it is made from does not change (for a Builder that builds once,
-// every time it is asked for).
-func (b *Builder) structure(m *siteModel, p *Page, now time.Time) ([]template.JS, []error) {
-	if b.eager {
-		return structuredData(m.site, p, now)
-	}
-	key := m.pd[p].der
-	if d, ok := b.jsonld.get(key); ok {
-		return d.docs, d.errs
-	}
-	docs, errs := structuredData(m.site, p, now)
-	b.jsonld.put(key, jsonldDocs{docs, errs})
-	return docs, errs
-}
-
-// structureAll sets the structured data of every page, for templates that
-// read other pages' (.Parent.JSONLD).
-func (b *Builder) structureAll(m *siteModel, now time.Time, report func(error)) {
-	parallel(len(m.pages), func(lo, hi int) {
-		for _, p := range m.pages[lo:hi] {
-			if p.JSONLD != nil {
-				continue
-			}
-			docs, errs := b.structure(m, p, now)
-			for _, e := range errs {
-				report(e)
-			}
-			p.JSONLD = docs
-		}
-	})
 }
 
 // makeFile makes a generated file; a feed from its entries, each made once
