@@ -55,8 +55,9 @@ type conversion struct {
 	// a Builder that builds once found it there. html and
 	// tableOfContents are the only readers. The three stay apart because
 	// each is filled by a different step (newConversion, spiller.keep,
-	// fromShelf), in a different kind of build, and read back its own way;
-	// one field of a function would hide which step put the HTML where.
+	// fromShelf) and the table of contents is spilled beside the content;
+	// and spill_test asserts where the HTML is, which one field of a
+	// function would hide.
 	content, summary, toc template.HTML
 	spilled               *spill.File
 	ref, tocRef           spill.Ref
