@@ -239,9 +239,13 @@ func options(dir, dest string) site.Options {
 // discard is a site.Target that keeps nothing.
 type discard struct{}
 
-func (discard) WriteFile(string, []byte) error { return nil }
-func (discard) Commit() error                  { return nil }
-func (discard) Abort() error                   { return nil }
+func (discard) WriteFile(string, []byte) error           { return nil }
+func (discard) Reuse(string, output.Stamp) (bool, error) { return false, nil }
+func (discard) Update() bool                             { return false }
+func (discard) Remove(string) error                      { return nil }
+func (discard) Commit() error                            { return nil }
+func (discard) Abort() error                             { return nil }
+func (discard) Stamps() map[string]output.Stamp          { return nil }
 
 // TestGeneratedSiteBuilds builds a small generated site: its front matter
 // must pass every check of the validator, its links must all resolve, and

@@ -294,6 +294,17 @@ func (d *Dir) Reuse(name string, want Stamp) (bool, error) {
 	return true, nil
 }
 
+// Update reports false: a Dir cannot change the destination in place, as
+// that would break the all-or-nothing rule; every build gives it every
+// file, written or reused.
+func (d *Dir) Update() bool { return false }
+
+// Remove is an error: a Dir holds only what a build gave it, so there is
+// nothing to remove (see Update).
+func (d *Dir) Remove(name string) error {
+	return fmt.Errorf("output: Remove(%q) from a Dir, which is given every file", name)
+}
+
 func (d *Dir) stamp(name string, s Stamp) {
 	d.mu.Lock()
 	d.stamps[name] = s

@@ -114,3 +114,29 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		t.Fatalf("%s holds %q, want only %q", dir, got, want)
 	}
 }
+
+// TestDirCannotUpdate: a Dir never changes the destination in place, so a
+// build cannot begin with Update, and nothing is removed from it: the
+// commit holds exactly what was written.
+func TestDirCannotUpdate(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	writeTree(t, dest, map[string]string{"old.html": "old"})
+	d, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Update() {
+		t.Error("Update() = true, want false")
+	}
+	if err := d.Remove("old.html"); err == nil {
+		t.Error("Remove(old.html) = nil, want an error")
+	}
+	if err := d.WriteFile("index.html", []byte("home")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertTree(t, dest, map[string]string{"index.html": "home"})
+}

@@ -50,21 +50,10 @@ func NewMemory() *Memory {
 	return m
 }
 
-// WriteFile adds a file to the build being written. The data is copied.
+// WriteFile adds a file to the build being written. The data is not
+// copied: it becomes the Memory's, and must not be changed afterwards (a
+// site's HTML, made once per build, would otherwise be held twice).
 func (m *Memory) WriteFile(name string, data []byte) error {
-	if !fs.ValidPath(name) || name == "." {
-		return fmt.Errorf("output: invalid file name %q", name)
-	}
-	data = bytes.Clone(data)
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.add(name, pending{data: data})
-	return nil
-}
-
-// Adopt is WriteFile without the copy: data becomes the Memory's, and must
-// not be changed afterwards.
-func (m *Memory) Adopt(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("output: invalid file name %q", name)
 	}
@@ -96,11 +85,12 @@ func (m *Memory) Reuse(name string, _ Stamp) (bool, error) {
 }
 
 // Update begins a build that changes the current Tree rather than
-// replacing it (see Memory).
-func (m *Memory) Update() {
+// replacing it (see Memory), and reports true: a Memory always can.
+func (m *Memory) Update() bool {
 	m.mu.Lock()
 	m.update = true
 	m.mu.Unlock()
+	return true
 }
 
 // Remove takes the file name out of the Tree that an Update build commits.
@@ -113,6 +103,10 @@ func (m *Memory) Remove(name string) error {
 	m.add(name, pending{removed: true})
 	return nil
 }
+
+// Stamps returns nil: nothing but the Memory changes its Trees, so a file
+// it published needs no Stamp to tell whether it is still as published.
+func (m *Memory) Stamps() map[string]Stamp { return nil }
 
 // Commit makes the files written since the last Commit or Abort the
 // current Tree: replacing the previous one whole, or, after Update,

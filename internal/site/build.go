@@ -36,7 +36,8 @@
 //     fingerprinted, assets.go), into a Target: for `build` and `watch` a
 //     temporary directory beside the destination (output.Dir), for `serve`
 //     memory (output.Memory). With minify_html every HTML page is minified.
-//     A page's structured data (JSON-LD) is made when the page is rendered.
+//     A page's structured data (JSON-LD) is made once per build, when a
+//     render first reads it (structured.go), never stored on the Page.
 //  8. The links written in Markdown are checked against what was written
 //     (internal/links); with broken_links: warn a broken one is a warning in
 //     Result, not an error.
@@ -145,6 +146,7 @@ import (
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/output"
 )
 
 // Options say what to build and where.
@@ -208,13 +210,46 @@ type Result struct {
 }
 
 // Target receives a build's files. Nothing it holds is visible until Commit;
-// Abort discards everything. output.Dir is the Target of `build`; the
-// preview server keeps its output in memory.
+// Abort discards everything. output.Dir is the Target of `build` and
+// `watch`, output.Memory that of `serve`; Check's keeps nothing (check.go).
+// A build calls WriteFile and Reuse from many goroutines at once, the
+// others from one.
 type Target interface {
+	// WriteFile publishes data as the file name. The build never changes
+	// data afterwards, so the Target may keep it without a copy
+	// (output.Memory does).
 	WriteFile(name string, data []byte) error
+
+	// Reuse publishes again, without being given its bytes, the file
+	// name as the Target published it at its last commit, stamped stamp:
+	// output.Dir links it from the destination, output.Memory carries it
+	// over from its current Tree. It reports false, publishing nothing,
+	// when the Target no longer has the file as it was published.
+	Reuse(name string, stamp output.Stamp) (bool, error)
+
+	// Update begins a build that changes the last commit instead of
+	// replacing it, and reports whether the Target can: after it, every
+	// file of the last commit stays unless written again or named to
+	// Remove (output.Memory). A Target that reports false (output.Dir,
+	// which starts every build from nothing) is given every file.
+	Update() bool
+	Remove(name string) error
+
 	Commit() error
 	Abort() error
+
+	// Stamps tells, after Commit, how each file the Target published
+	// looks now, so that the next build can tell whether anything
+	// touched it (output.Dir). A Target whose files nothing else can
+	// change (output.Memory) returns nil.
+	Stamps() map[string]output.Stamp
 }
+
+// The two Targets of the commands.
+var (
+	_ Target = (*output.Dir)(nil)
+	_ Target = (*output.Memory)(nil)
+)
 
 // Build builds the site described by opts into opts.Dest: a Builder used
 // once. See the package comment for the steps and the error contract.

@@ -741,7 +741,6 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 			if p.Paginator != nil && p.Paginator.number > 1 {
 				p.links = nil // see paginate
 			}
-			p.JSONLD = nil
 			m.pd[p] = b.digestPage(m, p)
 			for _, name := range m.rev[p] {
 				redo[name] = true

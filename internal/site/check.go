@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/output"
 )
 
 // Check does everything Build does but write: it loads and validates the
@@ -25,12 +26,17 @@ func Check(ctx context.Context, opts Options) (warnings []*diag.Error, err error
 	return res.Warnings, nil
 }
 
-// discard is a Target that keeps nothing.
+// discard is a Target that keeps nothing: it has no file of a last commit
+// to publish again, and every build gives it every file.
 type discard struct{}
 
-func (discard) WriteFile(string, []byte) error { return nil }
-func (discard) Commit() error                  { return nil }
-func (discard) Abort() error                   { return nil }
+func (discard) WriteFile(string, []byte) error           { return nil }
+func (discard) Reuse(string, output.Stamp) (bool, error) { return false, nil }
+func (discard) Update() bool                             { return false }
+func (discard) Remove(string) error                      { return nil }
+func (discard) Commit() error                            { return nil }
+func (discard) Abort() error                             { return nil }
+func (discard) Stamps() map[string]output.Stamp          { return nil }
 
 // failure is the error of a build that found problems: it reads and
 // unwraps as the problems, joined and sorted, do, and carries the warnings

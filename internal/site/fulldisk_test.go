@@ -14,13 +14,11 @@ import (
 
 // fullDisk is a Target on a disk with no space left: every file fails as
 // output.Dir's would.
-type fullDisk struct{}
+type fullDisk struct{ discard }
 
 func (fullDisk) WriteFile(name string, _ []byte) error {
 	return fmt.Errorf("output: %w", &fs.PathError{Op: "write", Path: name, Err: syscall.ENOSPC})
 }
-func (fullDisk) Commit() error { return nil }
-func (fullDisk) Abort() error  { return nil }
 
 // TestFullDiskOneLine: the files that fail with one error of the system
 // are one problem, naming the first file and how many more, not one line

@@ -55,7 +55,7 @@ func FuzzPage(f *testing.F) {
 				t.Fatal(err)
 			}
 		}
-		target := &pathTarget{mem: output.NewMemory()}
+		target := &pathTarget{Memory: output.NewMemory()}
 		ctx, cancel := context.WithTimeout(context.Background(), fuzzBudget)
 		defer cancel()
 		var err error
@@ -79,7 +79,7 @@ func FuzzPage(f *testing.F) {
 			checkErrorPlaces(t, err)
 			return
 		}
-		tree := target.mem.Tree()
+		tree := target.Tree()
 		for _, name := range tree.Names() {
 			data, _ := tree.Lookup(name)
 			switch path.Ext(name) {
@@ -108,7 +108,7 @@ func checkErrorPlaces(t *testing.T, err error) {
 // pathTarget is a Target that checks every name it is given before
 // passing the file on to an output.Memory.
 type pathTarget struct {
-	mem *output.Memory
+	*output.Memory
 
 	mu  sync.Mutex
 	bad []string
@@ -121,11 +121,8 @@ func (p *pathTarget) WriteFile(name string, data []byte) error {
 		p.mu.Unlock()
 		return fmt.Errorf("invalid name %q", name)
 	}
-	return p.mem.WriteFile(name, data)
+	return p.Memory.WriteFile(name, data)
 }
-
-func (p *pathTarget) Commit() error { return p.mem.Commit() }
-func (p *pathTarget) Abort() error  { return p.mem.Abort() }
 
 func (p *pathTarget) problems() []string {
 	p.mu.Lock()

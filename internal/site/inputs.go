@@ -51,7 +51,12 @@ type conversion struct {
 	// the table of contents are in spilled at ref and tocRef instead when
 	// the build keeps HTML out of memory (spill.go), and the content is
 	// left on the shelf of the persistent cache, which shelved reads, when
-	// a Builder that builds once found it there.
+	// a Builder that builds once found it there. html and
+	// tableOfContents are the only readers. The three stay apart because
+	// each is filled by a different step (newConversion, spiller.keep,
+	// fromShelf) and the table of contents is spilled beside the content;
+	// and spill_test asserts where the HTML is, which one field of a
+	// function would hide.
 	content, summary, toc template.HTML
 	spilled               *spill.File
 	ref, tocRef           spill.Ref

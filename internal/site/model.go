@@ -33,6 +33,8 @@ type Site struct {
 	Pages    []*Page // every regular page but those hidden from lists (hidden.go), newest first
 
 	Taxonomies []*Taxonomy // in site.yaml order; only those some page uses (taxonomy.go)
+
+	structured *structured // the structured data of the pages of the write under way (Page.JSONLD)
 }
 
 // Page is what `.` is in a page template. Its fields are documented in the
@@ -74,11 +76,6 @@ type Page struct {
 	Certification *career.Certification
 	PostingOpen   bool // a job's posting takes applications at build time
 	PostingClosed bool // a job's posting is past its valid_through at build time
-
-	// JSONLD holds the page's structured data documents for
-	// <script type="application/ld+json">: its career data, then its
-	// BreadcrumbList. They are JSON from encoding/json, safe verbatim there.
-	JSONLD []template.JS
 
 	Pages    []*Page // a section's pages; on the home page .Site.Pages; never a page hidden from lists
 	Sections []*Page // on the home page: the sections

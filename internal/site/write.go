@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"maps"
 	"path"
 	"slices"
@@ -18,32 +17,8 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
-	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
 )
-
-// Reuser is a Target that can publish again, without being given its
-// bytes, a file it published at its last commit: output.Dir links it from
-// the destination, output.Memory carries it over from its current Tree.
-// Reuse reports false when it no longer has the file as stamp says it was
-// published.
-type Reuser interface {
-	Reuse(name string, stamp output.Stamp) (bool, error)
-}
-
-// updater is a Target that can change its last commit instead of
-// replacing it (output.Memory): after Update, every file it holds stays
-// unless written again or removed.
-type updater interface {
-	Update()
-	Remove(name string) error
-}
-
-// stamper is a Target that can tell, after Commit, how each file it
-// published looks on disk (output.Dir).
-type stamper interface {
-	Stamps() map[string]output.Stamp
-}
 
 // write publishes the plan into t (nil when nothing needs writing: every
 // file is as the last commit left it), checks the links of every page
@@ -68,8 +43,7 @@ func (b *Builder) write(ctx context.Context, p *plan, t Target, now time.Time) (
 		for i, it := range p.items {
 			b.outNames[i] = it.name
 		}
-		if st, ok := t.(stamper); ok {
-			stamps := st.Stamps()
+		if stamps := t.Stamps(); stamps != nil {
 			for name, s := range states {
 				s.stamp = stamps[name]
 			}
@@ -95,16 +69,15 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		problems = append(problems, err)
 		mu.Unlock()
 	}
+	ld := b.structuredFor(p.m, now)
+	p.m.site.structured = ld
 	if p.m.needLD {
-		b.structureAll(p.m, now, report)
+		ld.all(p.m.pages, report)
 	}
-	reuser, _ := t.(Reuser)
 	// A target that holds the last commit and can be changed in place (a
 	// Memory) is told only what changed: what it is not told stays.
-	up, update := t.(updater)
-	update = update && t == b.last && len(b.outs) > 0
+	update := t != nil && t == b.last && len(b.outs) > 0 && t.Update()
 	if update {
-		up.Update()
 		// Both lists are sorted: the names that went are found in one pass.
 		j := 0
 		for _, name := range b.outNames {
@@ -112,7 +85,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 				j++
 			}
 			if j == len(p.items) || p.items[j].name != name {
-				if err := up.Remove(name); err != nil {
+				if err := t.Remove(name); err != nil {
 					report(err)
 				}
 			}
@@ -136,11 +109,11 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 				continue
 			}
 			if it.keep {
-				if prev == nil || t == nil || reuser == nil {
+				if prev == nil || t == nil {
 					report(fmt.Errorf("%s: no file to keep", it.name))
 					continue
 				}
-				if ok, err := reuser.Reuse(it.name, prev.stamp); !ok || err != nil {
+				if ok, err := t.Reuse(it.name, prev.stamp); !ok || err != nil {
 					report(errors.Join(fmt.Errorf("%s: the file to keep is gone", it.name), err))
 					continue
 				}
@@ -152,26 +125,24 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 					states[i] = prev
 					continue
 				}
-				if reuser != nil {
-					ok, err := reuser.Reuse(it.name, prev.stamp)
-					if err != nil {
-						report(err)
-						continue
-					}
-					if ok {
-						states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp, body: prev.body}
-						continue
-					}
+				ok, err := t.Reuse(it.name, prev.stamp)
+				if err != nil {
+					report(err)
+					continue
+				}
+				if ok {
+					states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp, body: prev.body}
+					continue
 				}
 			}
-			data, ids, err := b.produce(p.m, it, now, memo)
+			data, ids, err := b.produce(p.m, it, memo)
 			if err != nil {
 				report(err)
 				continue
 			}
 			made.Add(1)
 			if t != nil {
-				if err := writeOwned(t, it.name, data); err != nil {
+				if err := t.WriteFile(it.name, data); err != nil {
 					report(err)
 					continue
 				}
@@ -206,10 +177,9 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 // site of 10,000 pages take about 5 MB; on a much larger site it holds
 // those rendered first.
 //
-// Nothing a template reads of a page changes while the pages are written,
-// but for the structured data (JSONLD) of the page being rendered, which a
-// partial run on another page reads only where every page's is made before
-// any is written (needLD).
+// Nothing a template reads of a page changes while the pages are written:
+// the structured data (JSONLD) of a page is made once per write, whichever
+// render asks for it first (structured.go).
 const memoBudget = 16 << 20
 
 func isPage(data any) bool {
@@ -220,10 +190,10 @@ func isPage(data any) bool {
 // produce makes the bytes of one output, and the ids of an HTML file as
 // rendered (links are checked against those: the minifier drops the quotes
 // around ids, which the id scanner needs).
-func (b *Builder) produce(m *siteModel, it *item, now time.Time, memo *render.Memo) ([]byte, links.IDs, error) {
+func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, links.IDs, error) {
 	switch {
 	case it.page != nil:
-		return b.renderPage(m, it, now, memo)
+		return b.renderPage(m, it, memo)
 	case it.gen != nil:
 		data, err := b.makeFile(m, it.gen)
 		if err != nil {
@@ -245,19 +215,17 @@ func idsOf(name string, data []byte) links.IDs {
 	return links.ScanIDs(data)
 }
 
-func (b *Builder) renderPage(m *siteModel, it *item, now time.Time, memo *render.Memo) ([]byte, links.IDs, error) {
+func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte, links.IDs, error) {
 	p := it.page
-	if p.JSONLD == nil {
-		docs, errs := b.structure(m, p, now)
-		if len(errs) > 0 {
-			return nil, nil, errors.Join(errs...)
-		}
-		p.JSONLD = docs
-		if b.eager && !m.needLD {
-			// Only this page's templates read it, and a Builder that
-			// builds once renders the page once.
-			defer func() { p.JSONLD = nil }()
-		}
+	ld := m.site.structured
+	if _, errs := ld.of(p); len(errs) > 0 && !m.needLD {
+		// (With needLD they were reported with every page's.)
+		return nil, nil, errors.Join(errs...)
+	}
+	if b.eager && !m.needLD {
+		// Only this page's templates read it, as far as the analysis
+		// knows, and a Builder that builds once renders the page once.
+		defer ld.forget(p)
 	}
 	out, err := b.renderer.Render(it.tmpl, p, memo)
 	if err != nil {
@@ -269,39 +237,6 @@ func (b *Builder) renderPage(m *siteModel, it *item, now time.Time, memo *render
 		return nil, nil, fmt.Errorf("%w (minifying %s)", err, describe(p))
 	}
 	return data, ids, nil
-}
-
-// structure returns the structured data of p, made once for as long as
-// what it is made from does not change (for a Builder that builds once,
-// every time it is asked for).
-func (b *Builder) structure(m *siteModel, p *Page, now time.Time) ([]template.JS, []error) {
-	if b.eager {
-		return structuredData(m.site, p, now)
-	}
-	key := m.pd[p].der
-	if d, ok := b.jsonld.get(key); ok {
-		return d.docs, d.errs
-	}
-	docs, errs := structuredData(m.site, p, now)
-	b.jsonld.put(key, jsonldDocs{docs, errs})
-	return docs, errs
-}
-
-// structureAll sets the structured data of every page, for templates that
-// read other pages' (.Parent.JSONLD).
-func (b *Builder) structureAll(m *siteModel, now time.Time, report func(error)) {
-	parallel(len(m.pages), func(lo, hi int) {
-		for _, p := range m.pages[lo:hi] {
-			if p.JSONLD != nil {
-				continue
-			}
-			docs, errs := b.structure(m, p, now)
-			for _, e := range errs {
-				report(e)
-			}
-			p.JSONLD = docs
-		}
-	})
 }
 
 // makeFile makes a generated file; a feed from its entries, each made once
@@ -461,15 +396,6 @@ type pageRefs struct {
 
 func sameLinks(a, b []markdown.Link) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
-}
-
-// writeOwned writes data, which nothing changes afterwards, to t without a
-// copy where t can take it (output.Memory).
-func writeOwned(t Target, name string, data []byte) error {
-	if a, ok := t.(interface{ Adopt(string, []byte) error }); ok {
-		return a.Adopt(name, data)
-	}
-	return t.WriteFile(name, data)
 }
 
 // lookupKind maps a page kind to the template kind of internal/render.
