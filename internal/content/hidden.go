@@ -24,7 +24,11 @@ const (
 
 var listings = []string{string(HiddenFromLists), string(HiddenFromFeeds), string(HiddenFromSitemap), string(HiddenFromSearch)}
 
+// Values are the values a Listing may have, for docs/content-model.md.
 func (Listing) Values() []string { return slices.Clone(listings) }
+
+// DecodeYAML accepts one of the listings, with a did-you-mean for another
+// word.
 func (l *Listing) DecodeYAML(n *yaml.Node) error {
 	return career.DecodeEnum(n, (*string)(l), listings)
 }
