@@ -17,6 +17,22 @@
 // sideways inside the page and be scrolled from the keyboard (table.go). Raw HTML is replaced by an HTML comment unless
 // Options.UnsafeHTML is set.
 //
+// # Callouts
+//
+// GitHub's alert syntax makes a callout: a block quote at the top level of
+// the page whose first line is [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or
+// [!CAUTION] (any case), alone on its line, and which holds something after
+// it, is written as
+//
+//	<div class="callout callout-note" role="note">
+//	<p class="callout-title">Note</p>
+//	…the quote's blocks…
+//	</div>
+//
+// Every other block quote, "[!WORD]" of another word, a marker with text
+// after it on its line, or a quote inside a list or another quote, stays a
+// <blockquote>, as on GitHub. callout.go says why a note and not an aside.
+//
 // # Headings
 //
 // Every heading gets an id. A heading may set its own with the attribute

@@ -55,6 +55,7 @@ func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Conve
 		extension.GFM,
 		taskCheckBoxes{},
 		scrollTables{},
+		callouts{},
 		extension.Footnote,
 		extension.DefinitionList,
 		&highlighting{code},
