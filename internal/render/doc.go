@@ -43,6 +43,15 @@
 // layouts/jobs/single.html: a site overrides a theme without having to know
 // which section-specific files the theme has.
 //
+// # Shortcodes
+//
+// A shortcode template, layouts/shortcodes/NAME.html, is a page template
+// like any other (internal/shortcode runs it for {{< NAME >}} in a page's
+// Markdown): Shortcode(NAME) returns its file, the site's over the
+// theme's, and Execute runs it; Shortcodes lists the names. It runs with
+// the partials; as it holds more than {{define}} blocks, it runs on its
+// own, never in a base template.
+//
 // # Base templates and blocks
 //
 // A page template made only of {{define}} blocks (and whitespace and comments)
