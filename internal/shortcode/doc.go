@@ -42,8 +42,10 @@
 // the caller knows the templates. Then an opening tag of a shortcode that
 // takes inner content must be closed or self-closed ("unclosed shortcode"),
 // and one that takes none is complete on its own, so a closing tag for it is
-// an error. Without TakesInner an opening tag is paired when a closing tag
-// of its name follows at the same level, and complete on its own otherwise.
+// an error. Without TakesInner, or for a name that Options.Known rejects
+// (an unknown shortcode, which the expander reports), an opening tag is
+// paired when a closing tag of its name follows at the same level, and
+// complete on its own otherwise.
 //
 // A closing tag that matches no open shortcode is an error. When it names a
 // shortcode that was opened inside another one that has since closed, the

@@ -19,6 +19,12 @@ type Options struct {
 	// when a closing tag follows.
 	TakesInner func(name string) bool
 
+	// Known, when set with TakesInner, reports whether a shortcode of the
+	// name exists; one that does not is paired as without TakesInner, so
+	// that an unknown shortcode gets one error (from the expander), not a
+	// second about its tags.
+	Known func(name string) bool
+
 	MaxDepth    int // 0 means DefaultMaxDepth
 	MaxArgBytes int // 0 means DefaultMaxArgBytes
 	MaxArgs     int // 0 means DefaultMaxArgs
@@ -34,6 +40,11 @@ const (
 func (o Options) maxDepth() int    { return orDefault(o.MaxDepth, DefaultMaxDepth) }
 func (o Options) maxArgBytes() int { return orDefault(o.MaxArgBytes, DefaultMaxArgBytes) }
 func (o Options) maxArgs() int     { return orDefault(o.MaxArgs, DefaultMaxArgs) }
+
+// decides reports whether TakesInner decides how name's tags pair.
+func (o Options) decides(name string) bool {
+	return o.TakesInner != nil && (o.Known == nil || o.Known(name))
+}
 
 func orDefault(n, def int) int {
 	if n > 0 {
@@ -168,7 +179,7 @@ func (b *builder) add(t tag) bool {
 	for i := range sc.Args {
 		sc.Args[i].Position = b.pos.at(sc.Args[i].Offset)
 	}
-	if t.selfClosed || (b.opts.TakesInner != nil && !b.opts.TakesInner(t.name)) {
+	if t.selfClosed || (b.opts.decides(t.name) && !b.opts.TakesInner(t.name)) {
 		b.top().nodes = append(b.top().nodes, sc)
 		return true
 	}
@@ -215,7 +226,7 @@ func (b *builder) leaveOpen(outer string) {
 
 // unclosed reports sc when its template needs a closing tag.
 func (b *builder) unclosed(sc *Shortcode) {
-	if b.opts.TakesInner != nil {
+	if b.opts.decides(sc.Name) {
 		open, close := "{{<", ">}}"
 		if sc.Markdown {
 			open, close = "{{%", "%}}"
@@ -236,7 +247,7 @@ func (b *builder) unmatched(t tag) {
 			return
 		}
 	}
-	if b.opts.TakesInner != nil && !b.opts.TakesInner(t.name) {
+	if b.opts.decides(t.name) && !b.opts.TakesInner(t.name) {
 		b.errorf(t.start, "shortcode %q takes no inner content, but has a closing tag", t.name)
 		return
 	}

@@ -158,12 +158,18 @@ func TestParseErrors(t *testing.T) {
 		{"wrong closing delimiter", `{{< x %}}y`, nil, `<x@3:1> "y"`, "3:7: shortcode tag opened with {{< is closed with %}}"},
 		{"arguments on a closing tag", `{{< x >}}{{< /x y >}}`, nil, `<x@3:1>[]`, "3:17: a closing tag takes no arguments"},
 		{"unclosed comment", "{{</* x", nil, `"{{</* x"`, "3:1: shortcode tag is not closed; want */>}}"},
+		{"unknown pairs as without templates", "{{< fgure >}}x{{< /fgure >}}{{< unk >}}", nil, `<fgure@3:1>["x"] <unk@3:29>`, ""},
 		{"bad and good", "{{< a \"\\z\" >}}\n{{< /b >}}\n{{< c >}}", nil, `<a@3:1> "\n" "{{< /b >}}" "\n" <c@5:1>`,
 			"3:7: bad argument: bad escape in \"\\z\"\n4:1: closing tag {{< /b >}} has no opening tag"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			nodes, err := Parse([]byte(tt.in), Options{FirstLine: 3, TakesInner: tt.inner})
+			opts := Options{FirstLine: 3, TakesInner: tt.inner}
+			if strings.HasPrefix(tt.name, "unknown") {
+				opts.TakesInner = inner
+				opts.Known = func(name string) bool { return name == "details" }
+			}
+			nodes, err := Parse([]byte(tt.in), opts)
 			if got := dump(nodes); got != tt.want {
 				t.Errorf("Parse(%q) = %s, want %s", tt.in, got, tt.want)
 			}
