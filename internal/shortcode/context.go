@@ -1,0 +1,73 @@
+package shortcode
+
+import (
+	"html/template"
+	"strconv"
+)
+
+// Context is the data a shortcode's template runs with: "." in
+// layouts/shortcodes/NAME.html.
+type Context struct {
+	Name          string // "figure", "career/card"
+	Params        any    // map[string]any of named arguments, []any of positional ones; nil when there are none
+	IsNamedParams bool   // the arguments are named
+
+	// Inner is the text between the tags, "" when the shortcode is not
+	// paired, with every shortcode in it already expanded: a {{% %}}
+	// one's Markdown written in, a {{< >}} one's output as a placeholder
+	// that stands for it until the page's HTML is complete. For {{< >}}
+	// it is a string, escaped where the template writes it (pipe it to
+	// the site's Markdown function to render it); for {{% %}} it is
+	// template.HTML, written as it is into the shortcode's output, which
+	// is Markdown (see the package documentation).
+	Inner any
+
+	Page, Site any      // what the caller gave Expand, as they are
+	Parent     *Context // the shortcode this one is inside; nil at the top
+	Position   string   // "content/x.md:12:3", the opening tag's "{{"
+
+	sc *Shortcode
+}
+
+// newContext returns the context of sc, in parent, on page p; Inner is
+// set once the shortcodes inside sc have run.
+func newContext(sc *Shortcode, parent *Context, p Page) *Context {
+	c := &Context{
+		Name: sc.Name, IsNamedParams: sc.Named, Parent: parent,
+		Page: p.Page, Site: p.Site, sc: sc,
+		Position: p.File + ":" + strconv.Itoa(sc.Line) + ":" + strconv.Itoa(sc.Col),
+	}
+	c.Params = params(sc)
+	if sc.Markdown {
+		c.Inner = template.HTML("")
+	} else {
+		c.Inner = ""
+	}
+	return c
+}
+
+// params returns the arguments of sc as a map or a slice, nil when none.
+func params(sc *Shortcode) any {
+	if len(sc.Args) == 0 {
+		return nil
+	}
+	if sc.Named {
+		m := make(map[string]any, len(sc.Args))
+		for _, a := range sc.Args {
+			m[a.Name] = a.Value
+		}
+		return m
+	}
+	s := make([]any, len(sc.Args))
+	for i, a := range sc.Args {
+		s[i] = a.Value
+	}
+	return s
+}
+
+// Get returns the named argument key (.Get "src") or the positional
+// argument at index key (.Get 0), nil when there is none, as in Hugo.
+func (c *Context) Get(key any) any {
+	v, _ := c.sc.Get(key)
+	return v
+}

@@ -1,0 +1,216 @@
+package shortcode
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/render"
+)
+
+// Templates finds and runs shortcode templates; *render.Renderer is one.
+type Templates interface {
+	Shortcode(name string) (file string, ok bool)
+	Shortcodes() []string
+	Execute(w io.Writer, file string, data any) error
+	Set(file string) (render.Set, bool)
+}
+
+// An Expander expands the shortcodes of pages with one set of templates.
+// It is safe for concurrent use.
+type Expander struct {
+	t     Templates
+	names []string        // every shortcode, sorted: for did-you-mean
+	inner map[string]bool // the shortcodes whose template reads .Inner
+}
+
+// NewExpander returns an Expander over t, having looked once at every
+// shortcode template to learn which ones take inner content.
+func NewExpander(t Templates) *Expander {
+	x := &Expander{t: t, names: t.Shortcodes(), inner: map[string]bool{}}
+	for _, name := range x.names {
+		file, _ := t.Shortcode(name)
+		if set, ok := t.Set(file); ok && readsInner(set, file) {
+			x.inner[name] = true
+		}
+	}
+	return x
+}
+
+// Options returns the Options to Parse a body with, that starts on line
+// firstLine of its file: pairing follows the templates.
+func (x *Expander) Options(firstLine int) Options {
+	return Options{FirstLine: firstLine, TakesInner: x.TakesInner, Known: x.known}
+}
+
+// TakesInner reports whether the template of shortcode name reads .Inner,
+// so that its opening tag needs a closing one (Hugo's rule).
+func (x *Expander) TakesInner(name string) bool { return x.inner[name] }
+
+func (x *Expander) known(name string) bool {
+	_, ok := slices.BinarySearch(x.names, name)
+	return ok
+}
+
+// Page is the page whose body is expanded.
+type Page struct {
+	File       string // "content/jobs/x.md": for .Position and errors
+	Page, Site any    // .Page and .Site in the templates
+}
+
+// Expansion is the result of Expand.
+type Expansion struct {
+	Markdown   []byte   // the body to convert, placeholders in it
+	Shortcodes []string // the names of every shortcode the body uses, sorted, unknown ones too
+
+	prefix  string   // of the placeholders; "" when there are none
+	outputs []string // by placeholder index, placeholders in them replaced
+}
+
+// Expand runs the shortcodes of body, whose nodes Parse returned, and
+// returns the Markdown to convert and what to replace after. The error
+// joins, as *diag.Error values in p.File sorted by place, every unknown
+// shortcode and every template that failed; the Expansion is complete
+// even then, a failed shortcode's output empty.
+func (x *Expander) Expand(body []byte, nodes []Node, p Page) (*Expansion, error) {
+	if len(nodes) == 0 || (len(nodes) == 1 && !hasShortcode(nodes)) {
+		return &Expansion{Markdown: body}, nil // Parse found no tag
+	}
+	r := &run{x: x, page: p, body: body, used: map[string]bool{}, e: &Expansion{}}
+	if hasShortcode(nodes) { // else only the comment form: no placeholders
+		r.e.prefix = choosePrefix(body, nodes)
+	}
+	var md bytes.Buffer
+	md.Grow(len(body) + len(body)/8)
+	r.top(&md, nodes)
+	r.e.Markdown = md.Bytes()
+	for name := range r.used {
+		r.e.Shortcodes = append(r.e.Shortcodes, name)
+	}
+	slices.Sort(r.e.Shortcodes)
+	return r.e, diag.SortJoin(r.errs)
+}
+
+func hasShortcode(nodes []Node) bool {
+	return slices.ContainsFunc(nodes, func(n Node) bool {
+		_, ok := n.(*Shortcode)
+		return ok
+	})
+}
+
+// run is one Expand.
+type run struct {
+	x    *Expander
+	page Page
+	body []byte
+	e    *Expansion
+	used map[string]bool
+	errs []*diag.Error
+}
+
+// top writes the Markdown of the page's nodes, keeping lines: a {{< >}}
+// shortcode becomes its placeholder and a filler after each line break
+// of its source; a {{% %}} one becomes its output, with fillers after it
+// for the lines its source has more.
+func (r *run) top(w *bytes.Buffer, nodes []Node) {
+	for _, n := range nodes {
+		switch n := n.(type) {
+		case Text:
+			w.WriteString(n.Value)
+		case *Shortcode:
+			out := r.expand(n, nil)
+			lines := bytes.Count(r.body[n.Offset:n.End], []byte("\n"))
+			if !n.Markdown {
+				out = r.e.placeholder(r.add(out))
+			}
+			w.WriteString(out)
+			r.fill(w, lines-strings.Count(out, "\n"), strings.HasSuffix(out, "\n"))
+		}
+	}
+}
+
+// fill writes n fillers, each on a line of its own.
+func (r *run) fill(w *bytes.Buffer, n int, atLineStart bool) {
+	for range n {
+		if atLineStart {
+			w.WriteString(r.e.filler() + "\n")
+		} else {
+			w.WriteString("\n" + r.e.filler())
+		}
+	}
+}
+
+// add keeps an output and returns its index.
+func (r *run) add(out string) int {
+	r.e.outputs = append(r.e.outputs, out)
+	return len(r.e.outputs) - 1
+}
+
+// inner returns the text of nodes, inside the shortcode of parent, with
+// their shortcodes expanded: .Inner.
+func (r *run) inner(nodes []Node, parent *Context) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		switch n := n.(type) {
+		case Text:
+			b.WriteString(n.Value)
+		case *Shortcode:
+			out := r.expand(n, parent)
+			if !n.Markdown {
+				out = r.e.placeholder(r.add(out))
+			}
+			b.WriteString(out)
+		}
+	}
+	return b.String()
+}
+
+// expand runs the shortcodes inside sc, then sc's template, and returns
+// its output, without the line breaks it ends with; "" on error. The
+// output of a {{< >}} shortcode is HTML and has the outputs of those
+// inside it in place of their placeholders.
+func (r *run) expand(sc *Shortcode, parent *Context) string {
+	r.used[sc.Name] = true
+	c := newContext(sc, parent, r.page)
+	inner := r.inner(sc.Inner, c)
+	file, ok := r.x.t.Shortcode(sc.Name)
+	if !ok {
+		r.unknown(sc)
+		return ""
+	}
+	if sc.Markdown {
+		c.Inner = template.HTML(inner)
+	} else {
+		c.Inner = inner
+	}
+	var out strings.Builder
+	if err := r.x.t.Execute(&out, file, c); err != nil {
+		r.errs = append(r.errs, r.errorAt(sc, fmt.Sprintf("shortcode %q: %v", sc.Name, err), err))
+		return ""
+	}
+	s := strings.TrimRight(out.String(), "\n")
+	if !sc.Markdown {
+		s = string(r.e.HTML([]byte(s)))
+	}
+	return s
+}
+
+// unknown reports sc as a shortcode with no template.
+func (r *run) unknown(sc *Shortcode) {
+	msg := fmt.Sprintf("unknown shortcode %q", sc.Name)
+	if s := decode.Suggest(sc.Name, r.x.names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else {
+		msg += fmt.Sprintf(" (no layouts/shortcodes/%s.html)", sc.Name)
+	}
+	r.errs = append(r.errs, r.errorAt(sc, msg, nil))
+}
+
+func (r *run) errorAt(sc *Shortcode, msg string, cause error) *diag.Error {
+	return &diag.Error{File: r.page.File, Line: sc.Line, Col: sc.Col, Msg: msg, Err: cause}
+}
