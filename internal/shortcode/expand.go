@@ -70,6 +70,28 @@ type Expansion struct {
 
 	prefix  string   // of the placeholders; "" when there are none
 	outputs []string // by placeholder index, placeholders in them replaced
+	shifts  []shift  // where {{% %}} output has more lines than its source
+}
+
+// shift records a {{% %}} shortcode whose output has by lines more than
+// its source and ends on Markdown line at, after shifts of before lines.
+type shift struct{ at, by, before int }
+
+// Line returns the line of the file that line n of Markdown (counted
+// from the same first line as the body) comes from: n itself, unless
+// {{% %}} output above it has more lines than its source. A line of such
+// output past its source's last line maps to that last line.
+func (e *Expansion) Line(n int) int {
+	for i := len(e.shifts) - 1; i >= 0; i-- {
+		s := e.shifts[i]
+		switch {
+		case n > s.at:
+			return n - s.before - s.by
+		case n > s.at-s.by:
+			return s.at - s.by - s.before
+		}
+	}
+	return n
 }
 
 // Expand runs the shortcodes of body, whose nodes Parse returned, and
@@ -129,9 +151,23 @@ func (r *run) top(w *bytes.Buffer, nodes []Node) {
 				out = r.e.placeholder(r.add(out))
 			}
 			w.WriteString(out)
-			r.fill(w, lines-strings.Count(out, "\n"), strings.HasSuffix(out, "\n"))
+			extra := strings.Count(out, "\n") - lines
+			r.fill(w, -extra, strings.HasSuffix(out, "\n"))
+			if extra > 0 {
+				r.shifted(n.Line+lines, extra)
+			}
 		}
 	}
+}
+
+// shifted records that output ending on the file's line end, after
+// shifts so far, has extra lines more than its source.
+func (r *run) shifted(end, extra int) {
+	before := 0
+	if k := len(r.e.shifts); k > 0 {
+		before = r.e.shifts[k-1].before + r.e.shifts[k-1].by
+	}
+	r.e.shifts = append(r.e.shifts, shift{at: end + before + extra, by: extra, before: before})
 }
 
 // fill writes n fillers, each on a line of its own.

@@ -52,6 +52,11 @@ func newTestExpander(t *testing.T) (*Expander, *markdown.Converter) {
 	return NewExpander(r), conv
 }
 
+// renderNew returns a Renderer of the theme files.
+func renderNew(files map[string]string) (*render.Renderer, error) {
+	return render.New(nil, mapFS(files), nil)
+}
+
 func mapFS(files map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for name, data := range files {

@@ -175,7 +175,11 @@ func (e *Expansion) paragraph(s string, at int) (start, end int, out string, ok 
 		case s[i] == ' ' || s[i] == '\n' || s[i] == '\t':
 			i++
 		case strings.HasPrefix(s[i:], close):
-			return at - len(open), i + len(close), out, true
+			end = i + len(close)
+			if out == "" && end < len(s) && s[end] == '\n' {
+				end++ // the paragraph goes, line break and all
+			}
+			return at - len(open), end, out, true
 		case strings.HasPrefix(s[i:], e.prefix):
 			n, next, isToken := e.token(s, i)
 			if !isToken || (n >= 0 && outputs > 0) {
