@@ -1,5 +1,18 @@
 // Package shortcode finds Hugo-syntax shortcodes in the Markdown body of a
-// page and returns them as a tree, every problem at its place.
+// page and returns them as a tree, every problem at its place (Parse), and
+// runs their templates (Expand). Parsing and expanding are one idea, Hugo's
+// shortcodes, in one package: the parser's pairing depends on the
+// templates (TakesInner), and the expander walks the parser's tree.
+//
+// A build calls, per page:
+//
+//	x := NewExpander(renderer)                      // once per set of layouts
+//	nodes, err := Parse(body, x.Options(bodyLine))  // pairing by the templates
+//	exp, err := x.Expand(body, nodes, Page{File, page, site})
+//	res, err := converter.Convert(exp.Markdown, bodyLine)
+//	html := exp.HTML(res.HTML)                      // and exp.HTML(res.Summary)
+//	toc := exp.Replace(string(res.TOC), escapedText) // heading texts, link destinations: exp.Replace(s, text)
+//	line := exp.Line(res.Links[i].Line)             // and the lines of Convert's errors
 //
 // # Syntax
 //
@@ -103,4 +116,87 @@
 // the first tag over the limit and the rest of the body is text. A value is
 // at most Options.MaxArgBytes (64 KiB) and a tag has at most Options.MaxArgs
 // (64) arguments.
+//
+// # Expansion
+//
+// Shortcode NAME runs the template layouts/shortcodes/NAME.html, the
+// site's over the theme's (render.Renderer.Shortcode), with a *Context as
+// its data: .Get "arg" or .Get 0 (nil when absent), .Params (a map of the
+// named arguments, a slice of the positional ones, nil for none),
+// .IsNamedParams, .Inner, .Name, .Page and .Site (what the caller gave, as
+// they are), .Parent (the enclosing shortcode's context, nil at the top)
+// and .Position ("content/x.md:12:3"). A shortcode takes inner content,
+// so its opening tag needs a closing one, when its template or a
+// {{define}} in its file reads .Inner or $.Inner (Hugo's rule; TakesInner,
+// which Options passes to Parse).
+//
+// The shortcodes inside a paired shortcode run first, so its .Inner holds
+// their results: a {{% %}} one's output written in, a {{< >}} one's
+// placeholder (below), which becomes its output once the HTML is done.
+// Then, as in Hugo:
+//
+//   - {{% name %}}: .Inner is the inner text as written, template.HTML,
+//     and the output is Markdown: it takes the shortcode's place in the
+//     body and is converted with the page. As it is Markdown, raw HTML in
+//     it, whether written by the template or the author, is kept or
+//     omitted as the site's unsafe_html says.
+//   - {{< name >}}: the output is HTML, kept out of the Markdown: a
+//     placeholder takes the shortcode's place, and HTML puts the output
+//     there after Convert. .Inner is a string: the template writes it
+//     escaped ({{ .Inner }} shows the text) or renders it through the
+//     site's Markdown function ({{ .Inner | markdownify }}), which keeps
+//     raw HTML out unless the site allows it. Hugo makes .Inner HTML; we
+//     do not, since the author's raw HTML must not reach a page by way of
+//     a shortcode when it cannot reach it directly.
+//
+// Arguments reach the output only through html/template's contextual
+// escaping: they are strings, numbers and bools, never template.HTML. A
+// comment-form tag is written as its literal text; code is untouched.
+// Every output loses the line breaks it ends with (template files end in
+// one, which would break an inline shortcode's line).
+//
+// # Placeholders
+//
+// A placeholder is "SHORTCODE", a number k, "N", the output's index and
+// "E" ("SHORTCODE0N3E"): upper-case letters and digits, which goldmark
+// writes out unchanged in every position (text, a link destination, a
+// table cell, a heading). k is the smallest number for which "SHORTCODEkN"
+// appears nowhere in the body, in its text with character references
+// decoded, or in its arguments, so text cannot pass for a placeholder,
+// and the same body always gets the same placeholders. HTML replaces
+// each placeholder with its output; a paragraph holding a placeholder
+// alone (a shortcode alone in its paragraph) is replaced by the output
+// without the <p> around it, as in Hugo. The summary is HTML too. In the
+// table of contents, heading texts and link destinations, Replace puts
+// what the caller makes of each output, its text say. A heading's
+// generated id holds the placeholder in lower case ("pay-shortcode0n1e"),
+// stable while the page's shortcodes are; give such a heading an {#id}.
+// Search indexes the text of the replaced HTML: the output, no braces.
+//
+// # Lines
+//
+// A {{< >}} shortcode's placeholder is followed, for every line break in
+// its source, by a line break and a filler, a placeholder that stands for
+// nothing, so that lines below it keep their numbers and a blank line
+// inside a paired tag does not end the paragraph around it. A {{% %}}
+// shortcode whose output has fewer lines than its source gets fillers for
+// the rest; one with more shifts the lines below it, and Line maps a line
+// of the Markdown back to the file's. So Convert's positions hold in
+// lines everywhere, through Line; a column on the line after a shortcode,
+// on the same line, is off by the difference in length between the tag
+// and its placeholder or output.
+//
+// # Errors
+//
+// Expand returns, as *diag.Error values in Page.File at the opening tag,
+// joined and sorted, every unknown shortcode (with a did-you-mean from
+// the shortcodes there are) and every template that failed, its own place
+// in the message:
+//
+//	content/x.md:12:3: unknown shortcode "fgure"; did you mean "figure"?
+//	content/x.md:4:3: shortcode "bad": layouts/shortcodes/bad.html:2:4: at <.Nope>: can't evaluate field Nope …
+//
+// A failed shortcode's output is empty and the rest of the page is
+// expanded. Expansion.Shortcodes lists the names a page used, unknown
+// ones too: what its output depends on besides its body.
 package shortcode

@@ -6,6 +6,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/careersite/careersite/internal/diag"
@@ -191,4 +192,26 @@ func TestExpandNothing(t *testing.T) {
 	if got := none.Replace("x", nil); got != "x" {
 		t.Errorf("nil Replace = %q", got)
 	}
+}
+
+// TestExpandConcurrent runs one Expander from many goroutines, as a
+// build's workers do (run with -race).
+func TestExpandConcurrent(t *testing.T) {
+	x, _ := newTestExpander(t)
+	body := []byte("{{< details summary=\"s\" >}}{{< icon 1 >}}{{< /details >}} {{% note %}}x{{% /note %}}")
+	nodes, err := Parse(body, x.Options(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := x.Expand(body, nodes, testPageInfo)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			exp, err := x.Expand(body, nodes, testPageInfo)
+			if err != nil || string(exp.Markdown) != string(first.Markdown) || !slices.Equal(exp.outputs, first.outputs) {
+				t.Errorf("Expand = %q, %v; want %q", exp.Markdown, err, first.Markdown)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -103,6 +103,8 @@ func TestExpand(t *testing.T) {
 		{"Inner of < is escaped", "{{< raw >}}<b>x</b> & y{{< /raw >}}", "<pre>&lt;b&gt;x&lt;/b&gt; &amp; y</pre>\n"},
 		{"paired %: output is Markdown, Inner as written", "{{% note %}}*hi*{{% /note %}}\n",
 			"<p><strong>Note:</strong> <em>hi</em></p>\n"},
+		{"raw HTML in % Inner follows the site's rule", "{{% note %}}<script>x</script>{{% /note %}}",
+			"<p><strong>Note:</strong> <!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n"},
 		{"% output with more blocks", "{{% list a b %}}\n\nAfter.\n", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<p>After.</p>\n"},
 		{"% over lines", "{{% note %}}\nline\n{{% /note %}}\n\nAfter.\n",
 			"<p><strong>Note:</strong>\nline\n</p>\n<p>After.</p>\n"},
