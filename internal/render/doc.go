@@ -49,8 +49,8 @@
 // like any other (internal/shortcode runs it for {{< NAME >}} in a page's
 // Markdown): Shortcode(NAME) returns its file, the site's over the
 // theme's, and Execute runs it; Shortcodes lists the names. It runs with
-// the partials; as it holds more than {{define}} blocks, it runs on its
-// own, never in a base template.
+// the partials, and, like any page template, inside a base template when
+// it is made only of {{define}} blocks, so a shortcode is written without.
 //
 // # Base templates and blocks
 //
