@@ -9,7 +9,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -22,6 +21,7 @@ import (
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/parallel"
 	"github.com/careersite/careersite/internal/render"
 )
 
@@ -792,7 +792,7 @@ func isPublishedSource(s *source, opts Options, now time.Time) bool {
 // digestPages makes the digests of pages, in parallel.
 func (b *Builder) digestPages(ctx context.Context, m *siteModel, pages []*Page) map[*Page]*pageDigests {
 	out := make([]*pageDigests, len(pages))
-	parallel(len(pages), func(lo, hi int) {
+	parallel.For(len(pages), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			out[i] = b.digestPage(m, pages[i])
 		}
@@ -802,30 +802,6 @@ func (b *Builder) digestPages(ctx context.Context, m *siteModel, pages []*Page) 
 		pd[p] = out[i]
 	}
 	return pd
-}
-
-// parallel runs f over [0, n) on every core. The range is cut into many
-// small ranges that the workers take in turn, not one range per core: the
-// items of a build differ in cost (a skill page lists hundreds of pages, a
-// redirect is a line) and sorted by name the costly ones cluster, so one
-// range per core left a core idle while the other finished.
-func parallel(n int, f func(lo, hi int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(n/64, 1))
-	chunk := max(1, min(64, n/(workers*16)))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				lo := int(next.Add(int64(chunk))) - chunk
-				if lo >= n {
-					return
-				}
-				f(lo, min(lo+chunk, n))
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // planAll plans every output of m.
@@ -885,7 +861,7 @@ func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool
 	// then no later build is planned from it.
 	index := len(redo) == len(m.items) && !b.eager
 	res := make([]found, len(todo))
-	parallel(len(todo), func(lo, hi int) {
+	parallel.For(len(todo), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			it := todo[i]
 			switch {

@@ -11,6 +11,7 @@ import (
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/parallel"
 )
 
 // checkReferences reports every page reference of a career page
@@ -278,7 +279,7 @@ func crumbs(p *Page) []career.Crumb {
 // dates, closed postings, long descriptions.
 func careerWarnings(sources []*content.Page, now time.Time, cfg *config.Config) []error {
 	parts := make([][]error, len(sources))
-	parallel(len(sources), func(lo, hi int) {
+	parallel.For(len(sources), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			for _, w := range sources[i].Warnings(now, cfg) {
 				parts[i] = append(parts[i], w)

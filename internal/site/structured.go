@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"sync"
 	"time"
+
+	"github.com/careersite/careersite/internal/parallel"
 )
 
 // structured is the structured data (JSON-LD) of the pages of one write:
@@ -66,7 +68,7 @@ func (s *structured) forget(p *Page) {
 // all makes the structured data of every page, on all cores, and reports
 // each page's errors: for templates that read other pages' (needLD).
 func (s *structured) all(pages []*Page, report func(error)) {
-	parallel(len(pages), func(lo, hi int) {
+	parallel.For(len(pages), func(lo, hi int) {
 		for _, p := range pages[lo:hi] {
 			_, errs := s.of(p)
 			for _, e := range errs {

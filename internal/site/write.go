@@ -17,6 +17,7 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/parallel"
 	"github.com/careersite/careersite/internal/render"
 )
 
@@ -94,7 +95,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	states := make([]*outState, len(p.items))
 	memo := render.NewMemo(memoBudget, isPage)
 	var made, done atomic.Int64
-	parallel(len(p.items), func(lo, hi int) {
+	parallel.For(len(p.items), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if ctx.Err() != nil {
 				return
@@ -366,7 +367,7 @@ func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 		refs[i] = r
 	}
 	found := make([][]error, len(m.pages))
-	parallel(len(m.pages), func(lo, hi int) {
+	parallel.For(len(m.pages), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			r, p := refs[i], m.pages[i]
 			if r == nil {
