@@ -10,13 +10,14 @@ import (
 	"strings"
 
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/model"
 )
 
 // A redirect is an output page that sends the reader to another page: an
 // alias from front matter, or the "/page/1/" of a paginated list.
 type redirect struct {
 	from string        // site path: "/old-name/"
-	to   *Page         // where it leads
+	to   *model.Page   // where it leads
 	src  *content.Page // the page whose aliases asked for it; nil for pagination
 	raw  string        // the alias as written, for error positions
 }
@@ -73,11 +74,11 @@ func checkAliases(src *content.Page, locate locator) []error {
 
 // aliases returns a redirect for every valid alias of every page that has
 // a source file; sources give the front matter by file.
-func aliases(pages []*Page, sources map[string]*content.Page) []*redirect {
+func aliases(pages []*model.Page, sources map[string]*content.Page) []*redirect {
 	var out []*redirect
 	for _, p := range pages {
 		src := sources[p.File]
-		if src == nil || p.Paginator != nil && p.Paginator.number > 1 {
+		if src == nil || p.Paginator != nil && p.Paginator.PageNumber() > 1 {
 			continue
 		}
 		for _, a := range src.Aliases {
@@ -89,19 +90,32 @@ func aliases(pages []*Page, sources map[string]*content.Page) []*redirect {
 	return out
 }
 
+// pagerRedirects returns, for every list that has more than one pager, the
+// redirect from its "/page/1/" to the list page itself, which is pager 1.
+// Nothing links there; people who edit the number in a URL do.
+func pagerRedirects(pages []*model.Page) []*redirect {
+	var out []*redirect
+	for _, p := range pages {
+		if pg := p.Paginator; pg != nil && pg.PageNumber() == 1 && pg.TotalPages() > 1 {
+			out = append(out, &redirect{from: model.PagerPath(model.SitePath(p), 1), to: p})
+		}
+	}
+	return out
+}
+
 // checkRedirects reports every redirect whose path is the URL of a page or
 // of an earlier redirect: two outputs cannot share a file, and the build
 // would otherwise keep whichever was written last.
-func checkRedirects(pages []*Page, redirects []*redirect, locate locator) []error {
-	owner := map[string]*Page{}
+func checkRedirects(pages []*model.Page, redirects []*redirect, locate locator) []error {
+	owner := map[string]*model.Page{}
 	for _, p := range pages {
-		owner[p.sitePath] = p
+		owner[model.SitePath(p)] = p
 	}
 	taken := map[string]*redirect{}
 	var errs []error
 	for _, r := range redirects {
 		if p, ok := owner[r.from]; ok {
-			errs = append(errs, r.place(locate).errorf("%s%q is the URL of %s", r.noun(), r.from, describe(p)))
+			errs = append(errs, r.place(locate).errorf("%s%q is the URL of %s", r.noun(), r.from, model.Describe(p)))
 			continue
 		}
 		if first, ok := taken[r.from]; ok {
@@ -117,7 +131,7 @@ func checkRedirects(pages []*Page, redirects []*redirect, locate locator) []erro
 // file, or, for the redirect from a first pager, at no file.
 func (r *redirect) place(locate locator) place {
 	if r.src == nil {
-		return place{what: "the first pager of " + describe(r.to)}
+		return place{what: "the first pager of " + model.Describe(r.to)}
 	}
 	return locate(r.src, "aliases", r.raw)
 }
@@ -132,7 +146,7 @@ func (r *redirect) noun() string {
 
 func (r *redirect) describe() string {
 	if r.src == nil {
-		return "the first pager of " + describe(r.to)
+		return "the first pager of " + model.Describe(r.to)
 	}
 	return "an alias of " + r.src.Path
 }
@@ -167,11 +181,11 @@ func (r *redirect) render(lang string) ([]byte, error) {
 
 // redirectsList is the _redirects file: every alias as "/from /to 301",
 // with the base path, sorted by the path it redirects from.
-func redirectsList(redirects []*redirect, links *linker) []byte {
+func redirectsList(redirects []*redirect, links *model.Linker) []byte {
 	var lines []string
 	for _, r := range redirects {
 		if r.src != nil {
-			lines = append(lines, escapePath(links.rel(r.from))+" "+escapePath(r.to.URL)+" 301\n")
+			lines = append(lines, escapePath(links.Rel(r.from))+" "+escapePath(r.to.URL)+" 301\n")
 		}
 	}
 	slices.SortFunc(lines, func(a, b string) int { return cmp.Compare(a, b) })

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/search"
 )
 
@@ -38,7 +39,7 @@ const maxSummary = 200
 // converted again, and the prose of its career data (career.Data.Text).
 // The analyses of pages come from an where it has them, and go to it; a
 // nil an analyses every page.
-func searchFiles(pages []*Page, an *analyses) ([]generated, error) {
+func searchFiles(pages []*model.Page, an *analyses) ([]generated, error) {
 	var docs []search.Doc
 	var keys []digest
 	for _, p := range pages {
@@ -83,14 +84,14 @@ func searchFiles(pages []*Page, an *analyses) ([]generated, error) {
 // inSearch reports whether the search index holds page p: a regular page
 // that is not the search page and not hidden from search. Builder.withBodyFiles
 // keys the index by what it reads here.
-func inSearch(p *Page) bool {
-	return p.Kind == KindPage && p.layout != searchLayout && !p.hiddenFrom(content.HiddenFromSearch)
+func inSearch(p *model.Page) bool {
+	return p.Kind == model.KindPage && model.Layout(p) != searchLayout && !model.HiddenFrom(p, content.HiddenFromSearch)
 }
 
 // searchDoc is what the index holds of page p.
-func searchDoc(p *Page) search.Doc {
+func searchDoc(p *model.Page) search.Doc {
 	d := search.Doc{
-		URL:         strings.TrimPrefix(p.sitePath, "/"),
+		URL:         strings.TrimPrefix(model.SitePath(p), "/"),
 		Title:       p.Title,
 		Kind:        p.Type,
 		Description: p.Description,
@@ -106,7 +107,7 @@ func searchDoc(p *Page) search.Doc {
 	}
 	d.Summary = truncate(d.Summary, maxSummary)
 	for _, s := range p.Skills {
-		d.Skills = append(d.Skills, search.Skill{Name: s, Key: TermSlug(s)})
+		d.Skills = append(d.Skills, search.Skill{Name: s, Key: model.TermSlug(s)})
 	}
 	for _, h := range p.Headings {
 		d.Headings = append(d.Headings, h.Text)

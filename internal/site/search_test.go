@@ -191,7 +191,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 const careerSearchSite = searchSite + `
 -- content/jobs/sre.md --
 ---
-title: Site reliability engineer
+title: model.Site reliability engineer
 date: 2026-01-04
 responsibilities: [Lead incident response for the payments platform]
 requirements: [On-call experience with Kubernetes]

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/model"
 )
 
 // maxSitemapURLs is the most URLs one sitemap file may list (sitemaps.org).
@@ -60,8 +61,8 @@ func newSitemap(v any, urls []sitemapURL) sitemap {
 // sitemap-1.xml, sitemap-2.xml … of limit URLs each. Every page that is
 // written and published is listed, sorted by URL: not the 404 page, not a
 // draft (even when --drafts builds it), not a page hidden from the
-// sitemap (hidden.go), not a redirect (those are not in pages).
-func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
+// sitemap (model.HiddenFrom), not a redirect (those are not in pages).
+func sitemaps(pages []*model.Page, links *model.Linker, limit int) map[string]sitemap {
 	if limit <= 0 {
 		limit = maxSitemapURLs
 	}
@@ -69,16 +70,16 @@ func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 	// The pagers of a list have its pages and its lastmod: it is worked out
 	// once per list, not once per pager, which on a list of n pages with
 	// n/page_size pagers would cost the square of n.
-	listLastmod := map[*Page]time.Time{}
+	listLastmod := map[*model.Page]time.Time{}
 	for _, p := range pages {
-		if p.Kind == KindNotFound || p.Draft || p.hiddenFrom(content.HiddenFromSitemap) {
+		if p.Kind == model.KindNotFound || p.Draft || model.HiddenFrom(p, content.HiddenFromSitemap) {
 			continue
 		}
 		var t time.Time
 		if p.Paginator == nil {
 			t = lastmod(p)
 		} else {
-			list := p.Paginator.pagers[0]
+			list := model.PagerPages(p.Paginator)[0]
 			var ok bool
 			if t, ok = listLastmod[list]; !ok {
 				t = lastmod(list)
@@ -99,7 +100,7 @@ func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 		name := fmt.Sprintf("sitemap-%d.xml", i+1)
 		files[name] = newSitemap(urlSet{URLs: chunk}, chunk)
 		t := newestOf(chunk)
-		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(links.abs("/" + name)), Lastmod: w3cDate(t), t: t})
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(links.Abs("/" + name)), Lastmod: w3cDate(t), t: t})
 	}
 	files[sitemapFile] = newSitemap(index, index.Sitemaps)
 	return files
@@ -108,12 +109,12 @@ func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 // lastmod is when page p last changed: its updated, else its date; for a
 // list page without dates of its own, the newest of its pages' (or, on a
 // taxonomy page, of its terms' pages), drafts left out as in the sitemap.
-func lastmod(p *Page) time.Time {
+func lastmod(p *model.Page) time.Time {
 	if !p.Lastmod.IsZero() {
 		return p.Lastmod
 	}
 	var newest time.Time
-	consider := func(pages []*Page) {
+	consider := func(pages []*model.Page) {
 		for _, q := range pages {
 			if !q.Draft && q.Lastmod.After(newest) {
 				newest = q.Lastmod
@@ -121,7 +122,7 @@ func lastmod(p *Page) time.Time {
 		}
 	}
 	consider(p.Pages)
-	if p.Kind == KindTaxonomy && p.Taxonomy != nil {
+	if p.Kind == model.KindTaxonomy && p.Taxonomy != nil {
 		for _, t := range p.Taxonomy.Terms {
 			consider(t.Pages)
 		}
@@ -171,14 +172,14 @@ func encodeXML(v any) ([]byte, error) {
 // nothing under the site's base path. Crawlers read robots.txt only at the
 // root of a host, so a site published below a path serves this file to
 // them only if the host puts it there.
-func robotsTxt(allow bool, links *linker) []byte {
+func robotsTxt(allow bool, links *model.Linker) []byte {
 	var b bytes.Buffer
 	b.WriteString("User-agent: *\n")
 	if allow {
 		b.WriteString("Disallow:\n")
 	} else {
-		fmt.Fprintf(&b, "Disallow: %s\n", escapePath(links.rel("/")))
+		fmt.Fprintf(&b, "Disallow: %s\n", escapePath(links.Rel("/")))
 	}
-	fmt.Fprintf(&b, "\nSitemap: %s\n", escapeURL(links.abs("/"+sitemapFile)))
+	fmt.Fprintf(&b, "\nSitemap: %s\n", escapeURL(links.Abs("/"+sitemapFile)))
 	return b.Bytes()
 }
