@@ -190,3 +190,9 @@ func postings(pages []*Page, now time.Time) {
 		}
 	}
 }
+
+// CareerData is the typed career data of page p; zero on pages of no
+// career kind.
+func CareerData(p *Page) career.Data {
+	return career.Data{Job: p.Job, Role: p.Role, Certification: p.Certification}
+}

@@ -13,9 +13,10 @@ import (
 //   - lists: the section's .Pages, the home page's .Pages and .Site.Pages,
 //     the term pages (a term only hidden pages name has no page), Prev and
 //     Next, and other pages' .Related (index.go, navigation.go);
-//   - feeds: the site's feed and its section's (feed.go);
-//   - sitemap: the sitemap (internal/site's sitemap.go);
-//   - search: the search index (internal/site's search.go).
+//   - feeds: the site's feed and its section's (feed.go, which makes
+//     the model's feeds; internal/generate writes them);
+//   - sitemap: the sitemap (internal/generate);
+//   - search: the search index (internal/generate).
 //
 // The pipeline reads it with HiddenFrom. Lists, feeds and the sitemap
 // are made from the model, which internal/site makes anew when a page's

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/search"
 )
@@ -55,7 +56,7 @@ func (an *analyses) key(p *model.Page, d *search.Doc) digest {
 	for _, s := range d.Skills {
 		h.str(s.Name)
 	}
-	h.str(d.Description).str(kindLabels[d.Kind]).strs(d.Headings).strs(d.BodyText)
+	h.str(d.Description).str(generate.KindLabel(d.Kind)).strs(d.Headings).strs(d.BodyText)
 	if c := convOf(p); c != nil && c.res != nil {
 		h.bool(true).digest(c.contentDigest)
 	} else {

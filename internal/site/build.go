@@ -27,12 +27,13 @@
 //     references name, and the feeds. A page whose hidden_from names lists
 //     is in none of them. Two pages with one URL are an error, and so is a
 //     career reference to no page (model.CheckReferences).
-//  6. The outputs that are not templates are made from the model: redirect
-//     pages for aliases and for "/page/1/", _redirects (alias.go), Atom
-//     feeds (feed.go), the sitemap and robots.txt (sitemap.go), the search
-//     index under search/ (search.go, internal/search), each without the
-//     pages whose hidden_from names it. An alias that is a page's URL, or
-//     any two outputs with one file name, are errors.
+//  6. The outputs that are not templates are made from the model
+//     (internal/generate; the list of them is generated.go): redirect
+//     pages for aliases and for "/page/1/", _redirects, Atom feeds, the
+//     sitemap and robots.txt, the search index under search/ (search.go,
+//     internal/search), each without the pages whose hidden_from names
+//     it. An alias that is a page's URL, or any two outputs with one file
+//     name, are errors (alias.go, generated.go).
 //  7. Templates are parsed from the site's layouts/ over the theme's
 //     (render.New) and every page is rendered in parallel, with the
 //     generated files and the assets (site files over theme files, and the

@@ -18,6 +18,7 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
@@ -478,7 +479,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (*siteModel, []e
 	// The references of pages with errors of their own are checked too,
 	// so that one run reports every mistake.
 	problems = append(problems, model.CheckReferences(published(all, opts), pages, broken)...)
-	files, errs := generate(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
+	files, errs := generatedFiles(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
 	problems = append(problems, errs...)
 	warnings := b.pageWarnings(pub, now)
 
@@ -518,8 +519,8 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 	h := newHasher().digest(b.version).digest(b.cfgDigest).str("body files")
 	for _, p := range m.pages {
 		// Besides the page's fields, what decides whether the index
-		// holds it (inSearch): its layout and its hidden_from.
-		h.digest(m.pd[p].self).str(model.Layout(p)).str(model.SitePath(p)).bool(inSearch(p))
+		// holds it (generate.InSearch): its layout and its hidden_from.
+		h.digest(m.pd[p].self).str(model.Layout(p)).str(model.SitePath(p)).bool(generate.InSearch(p))
 	}
 	key := h.sum()
 	made, ok := b.bodyMemo.get(key)

@@ -24,7 +24,7 @@ func structuredData(s *model.Site, p *model.Page, now time.Time) ([]template.JS,
 		docs []template.JS
 		errs []error
 	)
-	data := careerData(p)
+	data := model.CareerData(p)
 	if !data.IsZero() {
 		doc, err := data.JSONLD(pageFacts(s, p), now)
 		docs, errs = appendDoc(p, doc, err, docs, errs)
@@ -61,10 +61,6 @@ func appendDoc(p *model.Page, doc []byte, err error, docs []template.JS, errs []
 		docs = append(docs, template.JS(doc))
 	}
 	return docs, errs
-}
-
-func careerData(p *model.Page) career.Data {
-	return career.Data{Job: p.Job, Role: p.Role, Certification: p.Certification}
 }
 
 func pageFacts(s *model.Site, p *model.Page) career.PageFacts {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
 )
 
@@ -33,6 +34,14 @@ type generated struct {
 // bytesOf is a make func for bytes already made.
 func bytesOf(data []byte) func() ([]byte, error) {
 	return func() ([]byte, error) { return data, nil }
+}
+
+// sitemapDigest is the digest func of a sitemap file: what it lists.
+func sitemapDigest(sm *generate.Sitemap) func(*hasher, *keyer) {
+	return func(h *hasher, _ *keyer) {
+		h.str("sitemap").int(int64(sm.Len()))
+		sm.Each(func(loc, lastmod string) { h.str(loc).str(lastmod) })
+	}
 }
 
 // digestOf is a digest func for a file whose bytes are made already. It
@@ -70,53 +79,53 @@ func checkTerms(cfg *config.Config, src *content.Page, locate locator) []error {
 	return errs
 }
 
-// generate makes every generated output of the model m, whose pages have
+// generatedFiles lists every generated output of the model m, whose pages have
 // their final URLs: the redirects (aliases and the first
 // pager of paginated lists) and _redirects, the feeds, the sitemap,
 // robots.txt and the search index (search.go). It returns them sorted by
 // name, and the redirects that clash with a page or with each other. Nothing is encoded yet: see generated.
-func generate(cfg *config.Config, m *model.Model, sources []*content.Page, links *model.Linker, locate locator, sitemapLimit int) ([]generated, []error) {
+func generatedFiles(cfg *config.Config, m *model.Model, sources []*content.Page, links *model.Linker, locate locator, sitemapLimit int) ([]generated, []error) {
 	s, pages := m.Site, m.Pages
 	bySource := map[string]*content.Page{}
 	for _, src := range sources {
 		bySource[src.Path] = src
 	}
-	redirects := append(aliases(pages, bySource), pagerRedirects(pages)...)
+	redirects := append(generate.Aliases(pages, bySource), generate.PagerRedirects(pages)...)
 	errs := checkRedirects(pages, redirects, locate)
 	var files []generated
 	for _, r := range redirects {
-		if !r.hasPage() {
+		if !r.HasPage() {
 			// In _redirects only; its name is still claimed, so that an
 			// alias onto another output is an error.
-			g := generated{name: model.OutputName(r.from), owner: r.describe(), claimOnly: true}
-			if r.src != nil {
-				g.at = func() place { return locate(r.src, "aliases", r.raw) }
+			g := generated{name: model.OutputName(r.From), owner: r.Describe(), claimOnly: true}
+			if r.Src != nil {
+				g.at = func() place { return locate(r.Src, "aliases", r.Raw) }
 			}
 			files = append(files, g)
 			continue
 		}
-		g := generated{name: model.OutputName(r.from), html: true, owner: r.describe(),
-			make: func() ([]byte, error) { return r.render(s.Language) },
+		g := generated{name: model.OutputName(r.From), html: true, owner: r.Describe(),
+			make: func() ([]byte, error) { return r.Page(s.Language) },
 			digest: func(h *hasher, _ *keyer) {
-				h.str("redirect").str(s.Language).str(r.to.Title).str(r.to.URL).str(r.to.Permalink)
+				h.str("redirect").str(s.Language).str(r.To.Title).str(r.To.URL).str(r.To.Permalink)
 			}}
-		if r.src != nil { // located only if needed: it reads the file again
-			g.at = func() place { return locate(r.src, "aliases", r.raw) }
+		if r.Src != nil { // located only if needed: it reads the file again
+			g.at = func() place { return locate(r.Src, "aliases", r.Raw) }
 		}
 		files = append(files, g)
 	}
-	if list := redirectsList(redirects, links); len(list) > 0 {
-		files = append(files, generated{name: redirectsFile, make: bytesOf(list), digest: digestOf(list), owner: "the list of aliases"})
+	if list := generate.RedirectsList(redirects, links); len(list) > 0 {
+		files = append(files, generated{name: generate.RedirectsFile, make: bytesOf(list), digest: digestOf(list), owner: "the list of aliases"})
 	}
 	for _, f := range m.Feeds {
 		files = append(files, generated{name: model.FeedOutput(f), owner: "the feed of " + model.Describe(model.FeedList(f)), feed: f,
 			make:   func() ([]byte, error) { return nil, errors.New("a feed is made by the Builder") },
 			digest: func(h *hasher, k *keyer) { k.feedDigest(h, f) }})
 	}
-	for name, sm := range sitemaps(pages, links, sitemapLimit) {
-		files = append(files, generated{name: name, make: sm.encode, digest: sm.digest, owner: "the sitemap"})
+	for name, sm := range generate.Sitemaps(pages, links, sitemapLimit) {
+		files = append(files, generated{name: name, make: sm.Encode, digest: sitemapDigest(sm), owner: "the sitemap"})
 	}
-	robots := robotsTxt(cfg.Robots, links)
+	robots := generate.Robots(cfg.Robots, links)
 	files = append(files, generated{name: "robots.txt", make: bytesOf(robots), digest: digestOf(robots), owner: "robots.txt"})
 	slices.SortFunc(files, func(a, b generated) int { return strings.Compare(a.name, b.name) })
 	return files, errs
@@ -124,7 +133,7 @@ func generate(cfg *config.Config, m *model.Model, sources []*content.Page, links
 
 // bodyFiles are the generated files made from the bodies of pages (their
 // Content, Summary, Headings …), which the Builder adds to those of
-// generate once it knows every page's digests: an edit of a body makes
+// generatedFiles once it knows every page's digests: an edit of a body makes
 // them again (builder.go, patchPlan), while the other generated files,
 // made from front matter, stay. A feed is not one: its entries are made
 // when it is written.

@@ -408,7 +408,7 @@ func (b *Builder) careerDigest(p *model.Page) digest {
 	if d, ok := b.career.get(key); ok {
 		return d
 	}
-	d := newHasher().value(reflect.ValueOf(careerData(p))).sum()
+	d := newHasher().value(reflect.ValueOf(model.CareerData(p))).sum()
 	b.career.put(key, d)
 	return d
 }
@@ -426,3 +426,16 @@ var otherFields = func() []int {
 	}
 	return out
 }()
+
+// entryDigest writes what generate.Entry reads of p into h.
+func entryDigest(h *hasher, s *model.Site, pd *pageDigests, p *model.Page) {
+	h.str(p.Permalink).str(p.Title).time(p.Date).time(p.Lastmod).strs(p.Authors).str(p.Description)
+	h.digest(pd.summary).digest(pd.content)
+	for _, t := range s.Taxonomies {
+		h.str(t.Permalink())
+		for _, term := range p.Terms(t.Name) {
+			h.str(term.Slug).str(term.Name)
+		}
+		h.int(-1)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
@@ -250,12 +251,12 @@ func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
 	}
 	b.entriesOnce.Do(b.loadEntries)
 	k := newKeyer(b, m)
-	return renderFeed(g.feed, m.site, func(p *model.Page) ([]byte, error) {
+	return generate.Feed(g.feed, m.site, func(p *model.Page) ([]byte, error) {
 		key := k.entryKey(p)
 		if e, ok := b.entries.get(key); ok {
 			return e, nil
 		}
-		e, err := entryXML(m.site, p)
+		e, err := generate.Entry(m.site, p)
 		if err == nil {
 			b.entries.put(key, e)
 			b.entriesMade.Store(true)

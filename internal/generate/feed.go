@@ -1,4 +1,4 @@
-package site
+package generate
 
 import (
 	"bytes"
@@ -67,12 +67,12 @@ type atomText struct {
 	HTML string `xml:",cdata"`
 }
 
-// renderFeed writes the feed f of site s. Every value comes from the pages, so the same
-// site gives the same bytes: the feed's updated is its newest entry's,
-// never the time of the build. entryXML gives each entry's element (see
-// entryXML), which the Builder keeps from one build to the next: a feed of
-// every page is mostly entries that have not changed.
-func renderFeed(f *model.Feed, s *model.Site, entryXML func(*model.Page) ([]byte, error)) ([]byte, error) {
+// Feed writes the Atom 1.0 feed f of site s. Every value comes from the
+// pages, so the same site gives the same bytes: the feed's updated is its
+// newest entry's, never the time of the build. entryXML gives each entry's
+// element (Entry, or the pipeline's copy of what Entry made for the page
+// before: a feed of every page is mostly entries that have not changed).
+func Feed(f *model.Feed, s *model.Site, entryXML func(*model.Page) ([]byte, error)) ([]byte, error) {
 	feed := atomFeed{
 		Lang:     s.Language,
 		ID:       escapeURL(f.Permalink),
@@ -113,9 +113,12 @@ func renderFeed(f *model.Feed, s *model.Site, entryXML func(*model.Page) ([]byte
 	return append(out, end...), nil
 }
 
-// entryXML encodes the Atom entry of page p as it appears in a feed:
-// indented one level, without a line break before or after.
-func entryXML(s *model.Site, p *model.Page) ([]byte, error) {
+// Entry encodes the Atom entry of page p as it appears in a feed:
+// indented one level, without a line break before or after. It reads of
+// p its Permalink, Title, Date, Lastmod, Authors, Description, Summary,
+// Content and its terms in every taxonomy of s, with the taxonomy's
+// Permalink.
+func Entry(s *model.Site, p *model.Page) ([]byte, error) {
 	var b bytes.Buffer
 	enc := xml.NewEncoder(&b)
 	enc.Indent("  ", "  ")
@@ -130,19 +133,6 @@ func entryXML(s *model.Site, p *model.Page) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// entryDigest writes what entry reads of p into h.
-func entryDigest(h *hasher, s *model.Site, pd *pageDigests, p *model.Page) {
-	h.str(p.Permalink).str(p.Title).time(p.Date).time(p.Lastmod).strs(p.Authors).str(p.Description)
-	h.digest(pd.summary).digest(pd.content)
-	for _, t := range s.Taxonomies {
-		h.str(t.Permalink())
-		for _, term := range p.Terms(t.Name) {
-			h.str(term.Slug).str(term.Name)
-		}
-		h.int(-1)
-	}
 }
 
 // entry is the Atom entry of page p: its permalink is its id, its date is

@@ -1,4 +1,4 @@
-package site
+package generate
 
 import (
 	"bytes"
@@ -13,8 +13,8 @@ import (
 )
 
 // maxSitemapURLs is the most URLs one sitemap file may list (sitemaps.org).
-// A site with more gets a sitemap index; Options.sitemapLimit lowers the
-// limit for tests.
+// A site with more gets a sitemap index; Sitemaps' limit lowers it for
+// tests.
 const maxSitemapURLs = 50_000
 
 // sitemapFile is the sitemap, or the sitemap index, at the site's root.
@@ -37,32 +37,38 @@ type sitemapIndex struct {
 	Sitemaps []sitemapURL `xml:"sitemap"`
 }
 
-// sitemap is one sitemap file: encode makes it, digest writes what it is
-// made from.
-type sitemap struct {
-	encode func() ([]byte, error)
-	digest func(*hasher, *keyer)
+// A Sitemap is one sitemap file: a list of pages' URLs, or an index of
+// sitemap files.
+type Sitemap struct {
+	doc  any // urlSet or sitemapIndex
+	urls []sitemapURL
 }
 
-func newSitemap(v any, urls []sitemapURL) sitemap {
-	return sitemap{
-		encode: func() ([]byte, error) { return encodeXML(v) },
-		digest: func(h *hasher, _ *keyer) {
-			h.str("sitemap").int(int64(len(urls)))
-			for _, u := range urls {
-				h.str(u.Loc).str(u.Lastmod)
-			}
-		},
+func newSitemap(doc any, urls []sitemapURL) *Sitemap {
+	return &Sitemap{doc: doc, urls: urls}
+}
+
+// Encode makes the file.
+func (sm *Sitemap) Encode() ([]byte, error) { return encodeXML(sm.doc) }
+
+// Len is the number of URLs the file lists.
+func (sm *Sitemap) Len() int { return len(sm.urls) }
+
+// Each calls f with each URL the file lists, as it writes it: its location
+// and lastmod, the whole of what the file is made from.
+func (sm *Sitemap) Each(f func(loc, lastmod string)) {
+	for _, u := range sm.urls {
+		f(u.Loc, u.Lastmod)
 	}
 }
 
-// sitemaps returns the sitemap files of the site, by output name: with up
+// Sitemaps returns the sitemap files of the site, by output name: with up
 // to limit URLs, sitemap.xml alone; with more, sitemap.xml is an index of
 // sitemap-1.xml, sitemap-2.xml … of limit URLs each. Every page that is
 // written and published is listed, sorted by URL: not the 404 page, not a
 // draft (even when --drafts builds it), not a page hidden from the
 // sitemap (model.HiddenFrom), not a redirect (those are not in pages).
-func sitemaps(pages []*model.Page, links *model.Linker, limit int) map[string]sitemap {
+func Sitemaps(pages []*model.Page, links *model.Linker, limit int) map[string]*Sitemap {
 	if limit <= 0 {
 		limit = maxSitemapURLs
 	}
@@ -89,7 +95,7 @@ func sitemaps(pages []*model.Page, links *model.Linker, limit int) map[string]si
 		urls = append(urls, sitemapURL{Loc: escapeURL(p.Permalink), Lastmod: w3cDate(t), t: t})
 	}
 	slices.SortFunc(urls, func(a, b sitemapURL) int { return cmp.Compare(a.Loc, b.Loc) })
-	files := map[string]sitemap{}
+	files := map[string]*Sitemap{}
 	if len(urls) <= limit {
 		files[sitemapFile] = newSitemap(urlSet{URLs: urls}, urls)
 		return files
@@ -167,12 +173,12 @@ func encodeXML(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// robotsTxt is robots.txt: crawlers may read everything and are told where
+// Robots is robots.txt: crawlers may read everything and are told where
 // the sitemap is; with robots: false in site.yaml (preview deployments),
 // nothing under the site's base path. Crawlers read robots.txt only at the
 // root of a host, so a site published below a path serves this file to
 // them only if the host puts it there.
-func robotsTxt(allow bool, links *model.Linker) []byte {
+func Robots(allow bool, links *model.Linker) []byte {
 	var b bytes.Buffer
 	b.WriteString("User-agent: *\n")
 	if allow {
