@@ -78,7 +78,6 @@ type Builder struct {
 	entriesOnce sync.Once                 // the pack of feed entries was read (write.go)
 	builds      int                       // calls of Build
 	entriesMade atomic.Bool               // this build made feed entries the pack does not hold
-	escapes     memo[string, string]      // escapeURL of permalinks
 	bodyMemo    memo[digest, []generated] // bodyFiles by the digest of every page
 	analyses    *analyses                 // the search analyses of pages (analyses.go)
 	pagesRead   bool                      // the pack of parsed pages was read (pages.go)
