@@ -69,7 +69,10 @@ func TestSearch(t *testing.T) {
 		}
 		tab.do(chromedp.Click("#site-search"))
 		tab.do(chromedp.SendKeys("#site-search", "postgres"))
-		tab.until(`document.querySelectorAll("#site-search-list [role=option]").length > 1 && !document.getElementById("site-search-list").hidden`)
+		// Wait for the answer to the whole word: the list is redrawn as
+		// each letter arrives, and the last option names the query it
+		// answers.
+		tab.until(`document.querySelector("#site-search-list .search-option--all")?.textContent.endsWith("for “postgres”") && !document.getElementById("site-search-list").hidden`)
 		titles := tab.strings(`[...document.querySelectorAll("#site-search-list .search-option__title")].map(e => e.textContent)`)
 		if len(titles) == 0 || titles[0] != searchFirst {
 			t.Fatalf("suggestions for postgres = %q, want %q first", titles, searchFirst)

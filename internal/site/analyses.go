@@ -8,6 +8,8 @@ import (
 	"slices"
 
 	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/search"
 )
 
@@ -49,13 +51,13 @@ func (b *Builder) searchAnalyses() *analyses {
 // its conversion, whose digest (contentDigest, which also covers the
 // table of contents and the headings) the conversion holds. A page
 // without a conversion has no body.
-func (an *analyses) key(p *Page, d *search.Doc) digest {
+func (an *analyses) key(p *model.Page, d *search.Doc) digest {
 	h := newHasher().digest(an.version).str(analysesKind).str(d.Title).int(int64(len(d.Skills)))
 	for _, s := range d.Skills {
 		h.str(s.Name)
 	}
-	h.str(d.Description).str(kindLabels[d.Kind]).strs(d.Headings).strs(d.BodyText)
-	if c := p.conv; c != nil && c.res != nil {
+	h.str(d.Description).str(generate.KindLabel(d.Kind)).strs(d.Headings).strs(d.BodyText)
+	if c := convOf(p); c != nil && c.res != nil {
 		h.bool(true).digest(c.contentDigest)
 	} else {
 		h.bool(false)

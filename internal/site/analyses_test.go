@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
@@ -29,7 +30,7 @@ func buildOnceWith(t *testing.T, opts Options) *Builder {
 func indexed(m *siteModel) int {
 	n := 0
 	for _, p := range m.pages {
-		if inSearch(p) {
+		if generate.InSearch(p) {
 			n++
 		}
 	}
@@ -54,7 +55,7 @@ func appendTo(t *testing.T, src string, i int, text string) string {
 // searchFilesOf returns the search index in a destination folder.
 func searchFilesOf(t *testing.T, dest string) map[string][]byte {
 	t.Helper()
-	return dirFiles(t, filepath.Join(dest, filepath.FromSlash(searchDir)))
+	return dirFiles(t, filepath.Join(dest, filepath.FromSlash(generate.SearchDir)))
 }
 
 // TestSearchAnalysesCached builds a site as runs of `careersite build`

@@ -17,6 +17,7 @@ import (
 
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
 )
 
@@ -49,7 +50,7 @@ type Asset struct {
 // loadAssets reads the assets and prepares them for publishing, minifying
 // in parallel. A CSS or JavaScript file that cannot be parsed is an error at
 // its line and column; the other assets are still returned.
-func loadAssets(ctx context.Context, site, theme fs.FS, links *linker, min *output.Minifier) (*assets, error) {
+func loadAssets(ctx context.Context, site, theme fs.FS, links *model.Linker, min *output.Minifier) (*assets, error) {
 	raw := map[string][]byte{syntaxCSS: markdown.Stylesheet()}
 	for _, fsys := range []fs.FS{theme, site} {
 		if fsys == nil {
@@ -108,7 +109,7 @@ func readAssets(fsys fs.FS, raw map[string][]byte) error {
 // publish minifies and fingerprints the asset name when it is CSS or
 // JavaScript, and works out its URL and integrity from the bytes that will
 // be published.
-func publish(name string, data []byte, links *linker, min *output.Minifier) (*asset, error) {
+func publish(name string, data []byte, links *model.Linker, min *output.Minifier) (*asset, error) {
 	out := name
 	if output.Minifiable(name) {
 		var err error
@@ -119,7 +120,7 @@ func publish(name string, data []byte, links *linker, min *output.Minifier) (*as
 	}
 	sum := sha512.Sum384(data)
 	return &asset{out: out, data: data, ref: Asset{
-		URL:       links.rel("/" + out),
+		URL:       links.Rel("/" + out),
 		Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sum[:]),
 	}}, nil
 }

@@ -1,4 +1,7 @@
-// Package site is the site model and the build pipeline.
+// Package site is the build pipeline: it reads a site folder, makes the
+// model that templates see (internal/model) from it, and renders and writes
+// every output, again and again for serve and watch, doing only what
+// changed.
 //
 // # The pipeline
 //
@@ -16,19 +19,21 @@
 //     in a temporary file beside the destination until the page is
 //     rendered (spill.go), so that memory does not grow with the site's
 //     HTML.
-//  5. The model is indexed: the home page, one section per first-level
-//     folder of content/ (from its _index.md, or made up when it has none),
-//     the regular pages, a taxonomy page and term pages for each taxonomy of
-//     site.yaml that pages use (taxonomy.go), and the pagers of section and
-//     term lists longer than page_size (paginate.go). A page whose
-//     hidden_from names lists is in none of them (hidden.go). Two pages
-//     with one URL are an error.
-//  6. The outputs that are not templates are made from the model: redirect
-//     pages for aliases and for "/page/1/", _redirects (alias.go), Atom
-//     feeds (feed.go), the sitemap and robots.txt (sitemap.go), the search
-//     index under search/ (search.go, internal/search), each without the
-//     pages whose hidden_from names it. An alias that is a page's URL, or
-//     any two outputs with one file name, are errors.
+//  5. The model is made (model.Index): the home page, one section per
+//     first-level folder of content/ (from its _index.md, or made up when
+//     it has none), the regular pages, a taxonomy page and term pages for
+//     each taxonomy of site.yaml that pages use, the pagers of section and
+//     term lists longer than page_size, the navigation, the pages career
+//     references name, and the feeds. A page whose hidden_from names lists
+//     is in none of them. Two pages with one URL are an error, and so is a
+//     career reference to no page (model.CheckReferences).
+//  6. The outputs that are not templates are made from the model
+//     (internal/generate; the list of them is generated.go): redirect
+//     pages for aliases and for "/page/1/", _redirects, Atom feeds, the
+//     sitemap and robots.txt, the search index under search/ (search.go,
+//     internal/search), each without the pages whose hidden_from names
+//     it. An alias that is a page's URL, or any two outputs with one file
+//     name, are errors (alias.go, generated.go).
 //  7. Templates are parsed from the site's layouts/ over the theme's
 //     (render.New) and every page is rendered in parallel, with the
 //     generated files and the assets (site files over theme files, and the
@@ -111,7 +116,7 @@
 // the model and makes every key again. An edit of hidden_from, being front
 // matter, makes the model anew: the lists, feeds and sitemap that gain or
 // lose the page get new keys from the pages they hold, and the search
-// index from what decides which pages it holds (hidden.go).
+// index from what decides which pages it holds (Builder.withBodyFiles).
 //
 // With Options.Defer (serve), BuildTo leaves the files made from every
 // page — feeds whose entries changed, the search index (bodyFiles) — as the
@@ -135,12 +140,9 @@ package site
 import (
 	"context"
 	"errors"
-	"fmt"
 	"html/template"
 	"io/fs"
-	"net/url"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/careersite/careersite/internal/career"
@@ -337,54 +339,11 @@ func isPublished(fm content.FrontMatter, opts Options) bool {
 // those of the build that is running (see funcState).
 func funcs(st *funcState) template.FuncMap {
 	return template.FuncMap{
-		"relURL":  func(p string) string { l, _ := st.get(); return l.rel(p) },
-		"absURL":  func(p string) string { l, _ := st.get(); return l.abs(p) },
+		"relURL":  func(p string) string { l, _ := st.get(); return l.Rel(p) },
+		"absURL":  func(p string) string { l, _ := st.get(); return l.Abs(p) },
 		"asset":   func(name string) (Asset, error) { _, as := st.get(); return as.lookup(name) },
 		"slugify": content.Slugify,
 		// careerPathSVG draws a role guide's career path: {{ careerPathSVG .Role.CareerPath }}.
 		"careerPathSVG": career.PathSVG,
 	}
-}
-
-// linker turns site paths into URLs under the site's base URL.
-type linker struct {
-	origin   string // "https://example.org"
-	basePath string // "/careers/"
-}
-
-func newLinker(baseURL string) (*linker, error) {
-	u, err := url.Parse(baseURL)
-	if err != nil {
-		return nil, fmt.Errorf("base_url: %w", err)
-	}
-	base := u.Path
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	return &linker{origin: u.Scheme + "://" + u.Host, basePath: base}, nil
-}
-
-// rel gives the root-relative URL of a site path ("/jobs/" → "/careers/jobs/").
-// Absolute URLs, fragments and scheme-relative URLs are returned unchanged.
-func (l *linker) rel(p string) string {
-	if isExternal(p) || strings.HasPrefix(p, "#") {
-		return p
-	}
-	return l.basePath + strings.TrimPrefix(p, "/")
-}
-
-// abs gives the absolute URL of a site path.
-func (l *linker) abs(p string) string {
-	if isExternal(p) {
-		return p
-	}
-	return l.origin + l.rel(p)
-}
-
-func isExternal(p string) bool {
-	if strings.HasPrefix(p, "//") {
-		return true
-	}
-	u, err := url.Parse(p)
-	return err == nil && u.Scheme != ""
 }

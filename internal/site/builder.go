@@ -9,7 +9,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -19,9 +18,12 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/parallel"
 	"github.com/careersite/careersite/internal/render"
 )
 
@@ -47,7 +49,7 @@ type Builder struct {
 	// The inputs as of the last build.
 	cfg       *config.Config
 	cfgDigest digest
-	links     *linker
+	links     *model.Linker
 	mdOpts    markdown.Options
 	mdDigest  digest // of the version and mdOpts
 	converter *markdown.Converter
@@ -76,7 +78,6 @@ type Builder struct {
 	entriesOnce sync.Once                 // the pack of feed entries was read (write.go)
 	builds      int                       // calls of Build
 	entriesMade atomic.Bool               // this build made feed entries the pack does not hold
-	escapes     memo[string, string]      // escapeURL of permalinks
 	bodyMemo    memo[digest, []generated] // bodyFiles by the digest of every page
 	analyses    *analyses                 // the search analyses of pages (analyses.go)
 	pagesRead   bool                      // the pack of parsed pages was read (pages.go)
@@ -276,7 +277,7 @@ type plan struct {
 type item struct {
 	name  string
 	key   digest
-	page  *Page // a page, rendered with tmpl
+	page  *model.Page // a page, rendered with tmpl
 	tmpl  string
 	gen   *generated // or a generated file
 	asset *asset     // or an asset
@@ -464,26 +465,25 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (*siteModel, []e
 	if err := b.convert(ctx, pubSrcs); err != nil {
 		return nil, nil, nil, err
 	}
-	convs := make([]*conversion, len(pub))
+	bodies := make([]model.Body, len(pub))
 	for i, s := range pubSrcs {
-		convs[i] = s.conv
+		bodies[i] = s.conv.body()
 		problems = append(problems, s.conv.probs...)
 	}
 	locate := newLocator(b.fsys)
 	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)
-	site, pages, errs := index(b.cfg, b.links, pub, convs)
+	made, errs := model.Index(b.cfg, b.links, pub, bodies, now)
+	site, pages := made.Site, made.Pages
 	problems = append(problems, errs...)
 	// The references of pages with errors of their own are checked too,
 	// so that one run reports every mistake.
-	problems = append(problems, checkReferences(published(all, opts), pages, broken)...)
-	resolveRefs(pages)
-	postings(pages, now)
-	files, errs := generate(b.cfg, site, pages, pub, b.links, locate, b.opts.sitemapLimit)
+	problems = append(problems, model.CheckReferences(published(all, opts), pages, broken)...)
+	files, errs := generatedFiles(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
 	problems = append(problems, errs...)
 	warnings := b.pageWarnings(pub, now)
 
 	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs,
-		published: map[string]bool{}, byFile: map[string][]*Page{}, now: now, timely: timely(srcs, now)}
+		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timely: timely(srcs, now)}
 	for _, p := range pages {
 		if p.Job != nil {
 			m.jobs = append(m.jobs, p)
@@ -518,8 +518,8 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 	h := newHasher().digest(b.version).digest(b.cfgDigest).str("body files")
 	for _, p := range m.pages {
 		// Besides the page's fields, what decides whether the index
-		// holds it (inSearch): its layout and its hidden_from.
-		h.digest(m.pd[p].self).str(p.layout).str(p.sitePath).bool(inSearch(p))
+		// holds it (generate.InSearch): its layout and its hidden_from.
+		h.digest(m.pd[p].self).str(model.Layout(p)).str(model.SitePath(p)).bool(generate.InSearch(p))
 	}
 	key := h.sum()
 	made, ok := b.bodyMemo.get(key)
@@ -603,27 +603,28 @@ func decodeFiles(b []byte) ([]generated, bool) {
 
 // siteModel is the model of one build, kept for the next.
 type siteModel struct {
-	site      *Site
-	pages     []*Page
+	site      *model.Site
+	pages     []*model.Page
 	files     []generated
-	pub       []*content.Page    // the published sources, by path
-	srcs      map[string]*source // the sources it was made from (every file that parsed)
-	published map[string]bool    // the paths of pub
-	now       time.Time          // the moment it was made for
-	timely    []*content.Page    // the sources whose publishing may change with time (stillValid)
-	jobs      []*Page            // the job pages, whose postings open and close with time
-	byFile    map[string][]*Page // the pages made from each source: a page, or a list page and its pagers
+	pub       []*content.Page          // the published sources, by path
+	srcs      map[string]*source       // the sources it was made from (every file that parsed)
+	published map[string]bool          // the paths of pub
+	now       time.Time                // the moment it was made for
+	timely    []*content.Page          // the sources whose publishing may change with time (stillValid)
+	jobs      []*model.Page            // the job pages, whose postings open and close with time
+	byFile    map[string][]*model.Page // the pages made from each source: a page, or a list page and its pagers
 
-	pd        map[*Page]*pageDigests
+	pd        map[*model.Page]*pageDigests
 	items     []*item // the outputs, as last planned
 	forgotten bool    // forgetPlanning let go of what planning needs: no other build is planned from it
 
 	// Which outputs read the body of which page (keys.go), so that a body
 	// edit re-renders only those.
-	rev    map[*Page][]string
-	revAll []string
-	needLD bool                // some template reads the structured data of other pages
-	refs   map[*Page]*pageRefs // the links of each page, resolved (write.go)
+	rev        map[*model.Page][]string
+	revAll     []string
+	needLD     bool                      // some template reads the structured data of other pages
+	structured *structured               // the structured data of the write under way (structured.go)
+	refs       map[*model.Page]*pageRefs // the links of each page, resolved (write.go)
 }
 
 // forgetPlanning lets go of what only planning needs, for a Builder that
@@ -633,10 +634,10 @@ type siteModel struct {
 // they are 100 MB, which the collector would mark again and again while
 // the pages are written.
 func (m *siteModel) forgetPlanning() {
-	keep := map[*Page]*pageDigests{}
+	keep := map[*model.Page]*pageDigests{}
 	for _, f := range m.files {
 		if f.feed != nil {
-			for _, p := range f.feed.entries {
+			for _, p := range model.FeedEntries(f.feed) {
 				keep[p] = m.pd[p]
 			}
 		}
@@ -737,10 +738,7 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	}
 	for _, s := range changed {
 		for _, p := range m.byFile[s.path] {
-			fillBody(p, s.conv)
-			if p.Paginator != nil && p.Paginator.number > 1 {
-				p.links = nil // see paginate
-			}
+			model.Refill(p, s.conv.body())
 			m.pd[p] = b.digestPage(m, p)
 			for _, name := range m.rev[p] {
 				redo[name] = true
@@ -790,42 +788,18 @@ func isPublishedSource(s *source, opts Options, now time.Time) bool {
 }
 
 // digestPages makes the digests of pages, in parallel.
-func (b *Builder) digestPages(ctx context.Context, m *siteModel, pages []*Page) map[*Page]*pageDigests {
+func (b *Builder) digestPages(ctx context.Context, m *siteModel, pages []*model.Page) map[*model.Page]*pageDigests {
 	out := make([]*pageDigests, len(pages))
-	parallel(len(pages), func(lo, hi int) {
+	parallel.For(len(pages), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			out[i] = b.digestPage(m, pages[i])
 		}
 	})
-	pd := make(map[*Page]*pageDigests, len(pages))
+	pd := make(map[*model.Page]*pageDigests, len(pages))
 	for i, p := range pages {
 		pd[p] = out[i]
 	}
 	return pd
-}
-
-// parallel runs f over [0, n) on every core. The range is cut into many
-// small ranges that the workers take in turn, not one range per core: the
-// items of a build differ in cost (a skill page lists hundreds of pages, a
-// redirect is a line) and sorted by name the costly ones cluster, so one
-// range per core left a core idle while the other finished.
-func parallel(n int, f func(lo, hi int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(n/64, 1))
-	chunk := max(1, min(64, n/(workers*16)))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				lo := int(next.Add(int64(chunk))) - chunk
-				if lo >= n {
-					return
-				}
-				f(lo, min(lo+chunk, n))
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // planAll plans every output of m.
@@ -833,12 +807,12 @@ func (b *Builder) planAll(ctx context.Context, m *siteModel, warnings []error, h
 	var items []*item
 	var problems []error
 	for _, p := range m.pages {
-		name, err := b.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: p.layout, Taxonomy: p.taxonomyName()})
+		name, err := b.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: model.Layout(p), Taxonomy: model.TaxonomyName(p)})
 		if err != nil {
 			problems = append(problems, where(p).wrap("", err))
 			continue
 		}
-		items = append(items, &item{name: p.out, page: p, tmpl: name})
+		items = append(items, &item{name: model.OutputOf(p), page: p, tmpl: name})
 	}
 	for i := range m.files {
 		if m.files[i].claimOnly {
@@ -855,7 +829,7 @@ func (b *Builder) planAll(ctx context.Context, m *siteModel, warnings []error, h
 	}
 	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
 	m.items = items
-	m.rev, m.revAll = map[*Page][]string{}, nil
+	m.rev, m.revAll = map[*model.Page][]string{}, nil
 	m.needLD = false
 	all := map[string]bool{}
 	for _, it := range items {
@@ -872,7 +846,7 @@ func (b *Builder) planAll(ctx context.Context, m *siteModel, warnings []error, h
 func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool, warnings []error) (*plan, error) {
 	k := newKeyer(b, m)
 	type found struct {
-		body    []*Page
+		body    []*model.Page
 		bodyAll bool
 	}
 	var todo []*item
@@ -885,7 +859,7 @@ func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool
 	// then no later build is planned from it.
 	index := len(redo) == len(m.items) && !b.eager
 	res := make([]found, len(todo))
-	parallel(len(todo), func(lo, hi int) {
+	parallel.For(len(todo), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			it := todo[i]
 			switch {
@@ -900,7 +874,7 @@ func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool
 				it.gen.digest(h, k)
 				it.key = h.sum()
 				if f := it.gen.feed; f != nil {
-					res[i].body = f.entries
+					res[i].body = model.FeedEntries(f)
 				}
 			case it.asset != nil:
 				it.key = newHasher().digest(k.base).str("asset").str(it.name).bytes(it.asset.data).sum()

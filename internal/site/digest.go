@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/careersite/careersite/internal/model"
 )
 
 // digest is a SHA-256: of a file, of a group of a page's fields, of
@@ -331,15 +333,15 @@ func (pd *pageDigests) write(h *hasher, g group) {
 // identity names a model object across builds.
 func identity(o any) string {
 	switch o := o.(type) {
-	case *Page:
-		return "page:" + o.out
-	case *Term:
+	case *model.Page:
+		return "page:" + model.OutputOf(o)
+	case *model.Term:
 		return "term:" + o.Taxonomy.Name + "/" + o.Slug
-	case *Taxonomy:
+	case *model.Taxonomy:
 		return "taxonomy:" + o.Name
-	case *Paginator:
+	case *model.Paginator:
 		return "pager:" + o.URL()
-	case *Site:
+	case *model.Site:
 		return "site"
 	}
 	return "?"

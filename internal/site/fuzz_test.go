@@ -129,24 +129,3 @@ func (p *pathTarget) problems() []string {
 	defer p.mu.Unlock()
 	return p.bad
 }
-
-// FuzzTermSlug checks that a term's URL segment is one safe segment: only
-// letters, digits, marks and single inner dashes, never "." or "..", and
-// the same when made again from itself.
-func FuzzTermSlug(f *testing.F) {
-	for _, s := range []string{"C++", "C#", "c", "PostgreSQL", "../..", "a/b", "\x00", "ＣＯＮ", "+#+", "İ"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, name string) {
-		got := TermSlug(name)
-		if got == "" {
-			return
-		}
-		if !fs.ValidPath(got) || strings.ContainsAny(got, "/\\.") || strings.HasPrefix(got, "-") || strings.HasSuffix(got, "-") || strings.Contains(got, "--") {
-			t.Fatalf("TermSlug(%q) = %q: not one safe segment", name, got)
-		}
-		if again := TermSlug(got); again != got {
-			t.Errorf("TermSlug(%q) = %q, but TermSlug(%q) = %q", name, got, got, again)
-		}
-	})
-}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/model"
 )
 
 // generated is an output file that no page template renders: a redirect
@@ -24,14 +26,22 @@ type generated struct {
 	// digest writes everything make reads into h, for the file's
 	// dependency key (keys.go).
 	digest     func(h *hasher, k *keyer)
-	feed       *Feed // the feed it is, if it is one
-	fromBodies bool  // made by bodyFiles
-	claimOnly  bool  // a name no other output may have, but not written: an alias in _redirects only
+	feed       *model.Feed // the feed it is, if it is one
+	fromBodies bool        // made by bodyFiles
+	claimOnly  bool        // a name no other output may have, but not written: an alias in _redirects only
 }
 
 // bytesOf is a make func for bytes already made.
 func bytesOf(data []byte) func() ([]byte, error) {
 	return func() ([]byte, error) { return data, nil }
+}
+
+// sitemapDigest is the digest func of a sitemap file: what it lists.
+func sitemapDigest(sm *generate.Sitemap) func(*hasher, *keyer) {
+	return func(h *hasher, _ *keyer) {
+		h.str("sitemap").int(int64(sm.Len()))
+		sm.Each(func(loc, lastmod string) { h.str(loc).str(lastmod) })
+	}
 }
 
 // digestOf is a digest func for a file whose bytes are made already. It
@@ -53,52 +63,69 @@ func checkFrontMatter(cfg *config.Config, sources []*content.Page, locate locato
 	return errs
 }
 
-// generate makes every generated output of the site model, once index has
-// given every page its final URL: the redirects (aliases and the first
+// checkTerms reports the taxonomy values of src that make no URL segment
+// ("!!!", ""): every term needs a page of its own.
+func checkTerms(cfg *config.Config, src *content.Page, locate locator) []error {
+	p := &model.Page{Tags: src.Tags, Skills: src.Skills, Authors: src.Authors, Params: src.Params}
+	var errs []error
+	for _, name := range cfg.Taxonomies {
+		for _, v := range model.TermValues(p, name) {
+			if model.TermSlug(v) != "" {
+				continue
+			}
+			errs = append(errs, locate(src, name, v).errorf("%s: %q has no letter or digit to make the URL of its term page from", name, v))
+		}
+	}
+	return errs
+}
+
+// generatedFiles lists every generated output of the model m, whose pages have
+// their final URLs: the redirects (aliases and the first
 // pager of paginated lists) and _redirects, the feeds, the sitemap,
-// robots.txt and the search index (search.go). It returns them sorted by name, and the redirects that clash
-// with a page or with each other. Nothing is encoded yet: see generated.
-func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Page, links *linker, locate locator, sitemapLimit int) ([]generated, []error) {
+// robots.txt and the search index (search.go). It returns them sorted by
+// name, and the redirects that clash with a page or with each other. Nothing is encoded yet: see generated.
+func generatedFiles(cfg *config.Config, m *model.Model, sources []*content.Page, links *model.Linker, locate locator, sitemapLimit int) ([]generated, []error) {
+	s, pages := m.Site, m.Pages
 	bySource := map[string]*content.Page{}
 	for _, src := range sources {
 		bySource[src.Path] = src
 	}
-	redirects := append(aliases(pages, bySource), pagerRedirects(pages)...)
+	redirects := append(generate.Aliases(pages, bySource), generate.PagerRedirects(pages)...)
 	errs := checkRedirects(pages, redirects, locate)
 	var files []generated
 	for _, r := range redirects {
-		if !r.hasPage() {
+		if !r.HasPage() {
 			// In _redirects only; its name is still claimed, so that an
 			// alias onto another output is an error.
-			g := generated{name: outputName(r.from), owner: r.describe(), claimOnly: true}
-			if r.src != nil {
-				g.at = func() place { return locate(r.src, "aliases", r.raw) }
+			g := generated{name: model.OutputName(r.From), owner: r.Describe(), claimOnly: true}
+			if r.Src != nil {
+				g.at = func() place { return locate(r.Src, "aliases", r.Raw) }
 			}
 			files = append(files, g)
 			continue
 		}
-		g := generated{name: outputName(r.from), html: true, owner: r.describe(),
-			make: func() ([]byte, error) { return r.render(s.Language) },
+		g := generated{name: model.OutputName(r.From), html: true, owner: r.Describe(),
+			make: func() ([]byte, error) { return r.Page(s.Language) },
 			digest: func(h *hasher, _ *keyer) {
-				h.str("redirect").str(s.Language).str(r.to.Title).str(r.to.URL).str(r.to.Permalink)
+				h.str("redirect").str(s.Language).str(r.To.Title).str(r.To.URL).str(r.To.Permalink)
 			}}
-		if r.src != nil { // located only if needed: it reads the file again
-			g.at = func() place { return locate(r.src, "aliases", r.raw) }
+		if r.Src != nil { // located only if needed: it reads the file again
+			g.at = func() place { return locate(r.Src, "aliases", r.Raw) }
 		}
 		files = append(files, g)
 	}
-	if list := redirectsList(redirects, links); len(list) > 0 {
-		files = append(files, generated{name: redirectsFile, make: bytesOf(list), digest: digestOf(list), owner: "the list of aliases"})
+	if list := generate.RedirectsList(redirects, links); len(list) > 0 {
+		files = append(files, generated{name: generate.RedirectsFile, make: bytesOf(list), digest: digestOf(list), owner: "the list of aliases"})
 	}
-	for _, f := range feeds(s, pages, links, cfg.FeedLimit) {
-		files = append(files, generated{name: f.out, owner: "the feed of " + describe(f.list), feed: f,
+	for _, f := range m.Feeds {
+		files = append(files, generated{name: model.FeedOutput(f), owner: "the feed of " + model.Describe(model.FeedList(f)), feed: f,
 			make:   func() ([]byte, error) { return nil, errors.New("a feed is made by the Builder") },
 			digest: func(h *hasher, k *keyer) { k.feedDigest(h, f) }})
 	}
-	for name, sm := range sitemaps(pages, links, sitemapLimit) {
-		files = append(files, generated{name: name, make: sm.encode, digest: sm.digest, owner: "the sitemap"})
+	for name, sm := range generate.Sitemaps(pages, links, sitemapLimit) {
+		files = append(files, generated{name: name, make: sm.Encode, digest: sitemapDigest(sm), owner: "the sitemap"})
 	}
-	robots := robotsTxt(cfg.Robots, links)
+	robots := generate.Robots(cfg.Robots, links)
 	files = append(files, generated{name: "robots.txt", make: bytesOf(robots), digest: digestOf(robots), owner: "robots.txt"})
 	slices.SortFunc(files, func(a, b generated) int { return strings.Compare(a.name, b.name) })
 	return files, errs
@@ -106,7 +133,7 @@ func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Pag
 
 // bodyFiles are the generated files made from the bodies of pages (their
 // Content, Summary, Headings …), which the Builder adds to those of
-// generate once it knows every page's digests: an edit of a body makes
+// generatedFiles once it knows every page's digests: an edit of a body makes
 // them again (builder.go, patchPlan), while the other generated files,
 // made from front matter, stay. A feed is not one: its entries are made
 // when it is written.
@@ -116,7 +143,7 @@ func generate(cfg *config.Config, s *Site, pages []*Page, sources []*content.Pag
 // when the fields of some page change, not when only the relations do.
 // The search index takes the analyses of the pages that did not change
 // from an (analyses.go).
-func bodyFiles(pages []*Page, an *analyses) ([]generated, error) {
+func bodyFiles(pages []*model.Page, an *analyses) ([]generated, error) {
 	files, err := searchFiles(pages, an)
 	for i := range files {
 		files[i].fromBodies = true
@@ -128,7 +155,7 @@ func bodyFiles(pages []*Page, an *analyses) ([]generated, error) {
 // naming both: a page and a feed, an alias and an asset. Two pages with one
 // URL are left to checkURLs, and redirects that clash with pages to
 // checkRedirects, which both say where in the content the clash is.
-func checkOutputs(pages []*Page, files []generated, as *assets) []error {
+func checkOutputs(pages []*model.Page, files []generated, as *assets) []error {
 	type claimant struct {
 		what, kind string
 		at         func() place // nil when it has no place in a file
@@ -156,11 +183,11 @@ func checkOutputs(pages []*Page, files []generated, as *assets) []error {
 		}
 	}
 	for _, p := range pages {
-		c := claimant{what: describe(p), kind: "page"}
+		c := claimant{what: model.Describe(p), kind: "page"}
 		if p.File != "" {
 			c.at = func() place { return where(p) }
 		}
-		claim(p.out, c)
+		claim(model.OutputOf(p), c)
 	}
 	for _, f := range files {
 		c := claimant{what: f.owner, kind: "file", at: f.at}

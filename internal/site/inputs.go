@@ -23,6 +23,7 @@ import (
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/spill"
@@ -51,8 +52,8 @@ type conversion struct {
 	// the table of contents are in spilled at ref and tocRef instead when
 	// the build keeps HTML out of memory (spill.go), and the content is
 	// left on the shelf of the persistent cache, which shelved reads, when
-	// a Builder that builds once found it there. html and
-	// tableOfContents are the only readers. The three stay apart because
+	// a Builder that builds once found it there. HTML and
+	// TableOfContents are the only readers. The three stay apart because
 	// each is filled by a different step (newConversion, spiller.keep,
 	// fromShelf) and the table of contents is spilled beside the content;
 	// and spill_test asserts where the HTML is, which one field of a
@@ -65,17 +66,42 @@ type conversion struct {
 	summaryDigest         digest // of Summary, WordCount and ReadingTime
 }
 
-// tableOfContents is the table of contents, read back when it was
+// The conversion is the pipeline's model.Body: a page's Content,
+// TableOfContents, Summary … come from it.
+var _ model.Body = (*conversion)(nil)
+
+// body is c as a page's Body: nil when there is no conversion, or it
+// failed.
+func (c *conversion) body() model.Body {
+	if c == nil || c.res == nil {
+		return nil
+	}
+	return c
+}
+
+// convOf is the conversion page p was filled from, nil when none.
+func convOf(p *model.Page) *conversion {
+	c, _ := model.BodyOf(p).(*conversion)
+	return c
+}
+
+// Result is the conversion but for its HTML.
+func (c *conversion) Result() *markdown.Result { return c.res }
+
+// Summary is the HTML of the body's summary.
+func (c *conversion) Summary() template.HTML { return c.summary }
+
+// TableOfContents is the table of contents, read back when it was
 // spilled.
-func (c *conversion) tableOfContents() (template.HTML, error) {
+func (c *conversion) TableOfContents() (template.HTML, error) {
 	if c.spilled == nil || c.tocRef.Len() == 0 {
 		return c.toc, nil
 	}
 	return asHTML(c.spilled.Get(c.tocRef))
 }
 
-// html is the converted body, read back when it was spilled or shelved.
-func (c *conversion) html() (template.HTML, error) {
+// HTML is the converted body, read back when it was spilled or shelved.
+func (c *conversion) HTML() (template.HTML, error) {
 	switch {
 	case c.shelved != nil:
 		return asHTML(c.shelved())
@@ -163,7 +189,7 @@ func (b *Builder) readConfig() (bool, error) {
 			return true, fmt.Errorf("--base-url: %w", err)
 		}
 	}
-	links, err := newLinker(cfg.BaseURL)
+	links, err := model.NewLinker(cfg.BaseURL)
 	if err != nil {
 		return true, err
 	}
@@ -541,17 +567,17 @@ func (b *Builder) readAssets(ctx context.Context) error {
 // so that new assets do not need the templates parsed again.
 type funcState struct {
 	mu     sync.RWMutex
-	links  *linker
+	links  *model.Linker
 	assets *assets
 }
 
-func (f *funcState) set(l *linker, as *assets) {
+func (f *funcState) set(l *model.Linker, as *assets) {
 	f.mu.Lock()
 	f.links, f.assets = l, as
 	f.mu.Unlock()
 }
 
-func (f *funcState) get() (*linker, *assets) {
+func (f *funcState) get() (*model.Linker, *assets) {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
 	return f.links, f.assets

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/model"
 )
 
 // keyer makes the dependency keys of one build's outputs. A key is a
@@ -65,10 +66,10 @@ func newKeyer(b *Builder, m *siteModel) *keyer {
 // when bodies is set, the pages whose body (summary, content) it reads
 // through its own relations; bodyAll reports that it may read the body of
 // any page.
-func (k *keyer) pageKey(p *Page, t *tmplInfo, bodies bool) (key digest, body []*Page, bodyAll bool) {
+func (k *keyer) pageKey(p *model.Page, t *tmplInfo, bodies bool) (key digest, body []*model.Page, bodyAll bool) {
 	h := borrowHasher()
 	defer h.giveBack()
-	h.digest(k.base).str("page").str(p.out).digest(t.digest).digest(k.m.pd[p].self)
+	h.digest(k.base).str("page").str(model.OutputOf(p)).digest(t.digest).digest(k.m.pd[p].self)
 	d := t.deps
 	if d.asset {
 		h.digest(k.b.assetDigest)
@@ -106,7 +107,7 @@ func (k *keyer) siteRead(r *read) *onceDigest {
 	k.siteMu.Unlock()
 	od.once.Do(func() {
 		h := newHasher()
-		var reached []*Page
+		var reached []*model.Page
 		k.walk(h, []any{k.m.site}, r.path.steps, r.groups, &reached)
 		od.d = h.sum()
 		od.body = r.groups&bodyGroups != 0 && len(reached) > 0
@@ -121,11 +122,11 @@ func (k *keyer) siteRead(r *read) *onceDigest {
 // give another digest. Pages at the end are added to reached, unless it is
 // nil. From an object many outputs reach (a term, a taxonomy, the site),
 // the rest of the walk is made once per build.
-func (k *keyer) walk(h *hasher, objs []any, steps []step, g group, reached *[]*Page) {
+func (k *keyer) walk(h *hasher, objs []any, steps []step, g group, reached *[]*model.Page) {
 	if len(steps) == 0 {
 		for _, o := range objs {
 			k.object(h, o, g)
-			if p, ok := o.(*Page); ok && p != nil && reached != nil {
+			if p, ok := o.(*model.Page); ok && p != nil && reached != nil {
 				*reached = append(*reached, p)
 			}
 		}
@@ -148,11 +149,11 @@ func (k *keyer) walk(h *hasher, objs []any, steps []step, g group, reached *[]*P
 
 func isShared(o any) bool {
 	switch o := o.(type) {
-	case *Term:
+	case *model.Term:
 		return o != nil
-	case *Taxonomy:
+	case *model.Taxonomy:
 		return o != nil
-	case *Site:
+	case *model.Site:
 		return o != nil
 	}
 	return false
@@ -167,7 +168,7 @@ type walkKey struct {
 type walked struct {
 	once    sync.Once
 	d       digest
-	reached []*Page
+	reached []*model.Page
 }
 
 // sharedWalk is walk from one shared object, made once per build.
@@ -196,9 +197,9 @@ func (k *keyer) step(o any, s step) []any {
 		return nil
 	}
 	switch o.(type) {
-	case *Page, *Paginator:
+	case *model.Page, *model.Paginator:
 		return follow(o, s)
-	case *Site, *Taxonomy, *Term:
+	case *model.Site, *model.Taxonomy, *model.Term:
 		// Shared by many outputs, and some are costly (Term.Roles reads
 		// every page): made once per build.
 		sk := stepKey{o, s}
@@ -230,7 +231,7 @@ func follow(o any, s step) []any {
 // object writes an object's identity and the digests of its groups g.
 func (k *keyer) object(h *hasher, o any, g group) {
 	switch o := o.(type) {
-	case *Page:
+	case *model.Page:
 		if o == nil {
 			h.str("-")
 			return
@@ -238,7 +239,7 @@ func (k *keyer) object(h *hasher, o any, g group) {
 		pd := k.m.pd[o]
 		h.str(pd.id)
 		pd.write(h, g)
-	case *Term:
+	case *model.Term:
 		if o == nil {
 			h.str("-")
 			return
@@ -250,7 +251,7 @@ func (k *keyer) object(h *hasher, o any, g group) {
 		if g&gTermCount != 0 {
 			h.int(int64(o.Count))
 		}
-	case *Taxonomy:
+	case *model.Taxonomy:
 		if o == nil {
 			h.str("-")
 			return
@@ -259,19 +260,19 @@ func (k *keyer) object(h *hasher, o any, g group) {
 		if g&gTaxLink != 0 {
 			h.str(o.Title).str(o.URL()).str(o.Permalink())
 		}
-	case *Paginator:
+	case *model.Paginator:
 		if o == nil {
 			h.str("-")
 			return
 		}
 		h.str(o.URL())
 		if g&gPaginator != 0 {
-			h.int(int64(o.number)).int(int64(o.items)).int(int64(o.size)).int(int64(len(o.pagers)))
-			for _, p := range o.pagers {
+			h.int(int64(o.PageNumber())).int(int64(o.TotalItems())).int(int64(o.PageSize())).int(int64(o.TotalPages()))
+			for _, p := range model.PagerPages(o) {
 				h.str(p.URL)
 			}
 		}
-	case *Site:
+	case *model.Site:
 		h.str("site")
 	default:
 		h.str("?")
@@ -291,7 +292,7 @@ func (k *keyer) globalDigest() digest {
 			}
 		}
 		all |= pageGroups
-		var reached []*Page
+		var reached []*model.Page
 		for _, p := range k.m.pages {
 			k.object(h, p, all)
 			for _, r := range pageRelations {
@@ -319,18 +320,18 @@ func (k *keyer) globalDigest() digest {
 }
 
 // feedDigest writes what a feed is made from.
-func (k *keyer) feedDigest(h *hasher, f *Feed) {
+func (k *keyer) feedDigest(h *hasher, f *model.Feed) {
 	s := k.m.site
-	h.str("feed").str(f.Title).str(f.Permalink).str(f.list.Permalink).str(f.list.Description)
+	h.str("feed").str(f.Title).str(f.Permalink).str(model.FeedList(f).Permalink).str(model.FeedList(f).Description)
 	h.str(s.Language).str(s.Title).str(s.Home.Permalink).str(s.Author.Name).str(s.Author.URL).str(s.Author.Email)
-	h.int(int64(len(f.entries)))
-	for _, p := range f.entries {
+	h.int(int64(len(model.FeedEntries(f))))
+	for _, p := range model.FeedEntries(f) {
 		h.digest(k.entryKey(p))
 	}
 }
 
 // entryKey is the digest of page p's feed entry, made once per build.
-func (k *keyer) entryKey(p *Page) digest {
+func (k *keyer) entryKey(p *model.Page) digest {
 	pd := k.m.pd[p]
 	pd.entryOnce.Do(func() {
 		h := newHasher().str("entry")
@@ -341,8 +342,8 @@ func (k *keyer) entryKey(p *Page) digest {
 }
 
 // digestPage makes the digests of the groups of page p of m.
-func (b *Builder) digestPage(m *siteModel, p *Page) *pageDigests {
-	pd := &pageDigests{id: p.out}
+func (b *Builder) digestPage(m *siteModel, p *model.Page) *pageDigests {
+	pd := &pageDigests{id: model.OutputOf(p)}
 	h := borrowHasher() // one for every group, emptied after each sum
 	defer h.giveBack()
 	pd.link = h.str(p.Kind).str(p.Type).str(p.Section).str(p.Title).str(p.URL).str(p.Permalink).str(p.File).sum()
@@ -353,7 +354,7 @@ func (b *Builder) digestPage(m *siteModel, p *Page) *pageDigests {
 	h.value(reflect.ValueOf(p.Params)).bool(p.PostingOpen).bool(p.PostingClosed)
 	pd.meta = h.sum()
 
-	c := p.conv
+	c := convOf(p)
 	if c != nil && c.res != nil && p.Summary == c.summary && p.WordCount == c.res.WordCount && p.ReadingTime == c.res.ReadingTime {
 		pd.summary = c.summaryDigest
 	} else {
@@ -392,7 +393,7 @@ func sameHeadings(a, b []markdown.Heading) bool {
 
 // careerDigest is the digest of p's career data, made once per value: the
 // data of a page whose source has not changed is the same value.
-func (b *Builder) careerDigest(p *Page) digest {
+func (b *Builder) careerDigest(p *model.Page) digest {
 	var key any
 	switch {
 	case p.Job != nil:
@@ -407,7 +408,7 @@ func (b *Builder) careerDigest(p *Page) digest {
 	if d, ok := b.career.get(key); ok {
 		return d
 	}
-	d := newHasher().value(reflect.ValueOf(careerData(p))).sum()
+	d := newHasher().value(reflect.ValueOf(model.CareerData(p))).sum()
 	b.career.put(key, d)
 	return d
 }
@@ -416,7 +417,7 @@ func (b *Builder) careerDigest(p *Page) digest {
 // does not list: gOther.
 var otherFields = func() []int {
 	var out []int
-	t := reflect.TypeFor[Page]()
+	t := reflect.TypeFor[model.Page]()
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if _, listed := models[kPage].members[f.Name]; f.IsExported() && !listed {
@@ -425,3 +426,16 @@ var otherFields = func() []int {
 	}
 	return out
 }()
+
+// entryDigest writes what generate.Entry reads of p into h.
+func entryDigest(h *hasher, s *model.Site, pd *pageDigests, p *model.Page) {
+	h.str(p.Permalink).str(p.Title).time(p.Date).time(p.Lastmod).strs(p.Authors).str(p.Description)
+	h.digest(pd.summary).digest(pd.content)
+	for _, t := range s.Taxonomies {
+		h.str(t.Permalink())
+		for _, term := range p.Terms(t.Name) {
+			h.str(term.Slug).str(term.Name)
+		}
+		h.int(-1)
+	}
+}

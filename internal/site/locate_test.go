@@ -32,29 +32,3 @@ func TestFind(t *testing.T) {
 		})
 	}
 }
-
-func TestAliasPath(t *testing.T) {
-	tests := []struct {
-		in, want string
-		ok       bool
-	}{
-		{"/old/", "/old/", true},
-		{"/old", "/old/", true},
-		{"/a//b/./c", "/a/b/c/", true},
-		{"/old/page.html", "/old/page.html", true},
-		{"/", "/", true},
-		{"old/", "", false},
-		{"//host/x", "", false},
-		{"/a/../b", "", false},
-		{"/a\\b", "", false},
-		{"/a?b", "", false},
-		{"/a#b", "", false},
-		{"", "", false},
-	}
-	for _, tt := range tests {
-		got, err := aliasPath(tt.in)
-		if got != tt.want || (err == nil) != tt.ok {
-			t.Errorf("aliasPath(%q) = %q, %v, want %q (ok %v)", tt.in, got, err, tt.want, tt.ok)
-		}
-	}
-}

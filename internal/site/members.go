@@ -3,6 +3,8 @@ package site
 import (
 	"fmt"
 	"reflect"
+
+	"github.com/careersite/careersite/internal/model"
 )
 
 // This file is the one table of what templates can read: for each model
@@ -73,7 +75,7 @@ type memberRow struct {
 // memberTable is the table, by model type, in the order the types' members
 // are documented.
 var memberTable = []memberRow{
-	{kPage, reflect.TypeFor[*Page](), []member{
+	{kPage, reflect.TypeFor[*model.Page](), []member{
 		data("Kind", gLink), data("Type", gLink), data("Section", gLink), data("Title", gLink),
 		data("URL", gLink), data("Permalink", gLink), data("File", gLink),
 
@@ -89,59 +91,59 @@ var memberTable = []memberRow{
 
 		// The relations that keyer.globalDigest walks from every page, in
 		// the order it walks them.
-		one("Parent", func(p *Page) *Page { return p.Parent }),
-		one("Prev", func(p *Page) *Page { return p.Prev }),
-		one("Next", func(p *Page) *Page { return p.Next }),
-		many("Pages", func(p *Page) []*Page { return p.Pages }),
-		many("Sections", func(p *Page) []*Page { return p.Sections }),
-		many("Breadcrumbs", func(p *Page) []*Page { return p.Breadcrumbs }),
-		many("Related", func(p *Page) []*Page { return p.Related }),
-		many("RelatedRoles", func(p *Page) []*Page { return p.RelatedRoles }),
-		many("RelatedCertifications", func(p *Page) []*Page { return p.RelatedCertifications }),
-		many("Alternatives", func(p *Page) []*Page { return p.Alternatives }),
-		one("Taxonomy", func(p *Page) *Taxonomy { return p.Taxonomy }),
-		one("Term", func(p *Page) *Term { return p.Term }),
-		one("Paginator", func(p *Page) *Paginator { return p.Paginator }),
+		one("Parent", func(p *model.Page) *model.Page { return p.Parent }),
+		one("Prev", func(p *model.Page) *model.Page { return p.Prev }),
+		one("Next", func(p *model.Page) *model.Page { return p.Next }),
+		many("Pages", func(p *model.Page) []*model.Page { return p.Pages }),
+		many("Sections", func(p *model.Page) []*model.Page { return p.Sections }),
+		many("Breadcrumbs", func(p *model.Page) []*model.Page { return p.Breadcrumbs }),
+		many("Related", func(p *model.Page) []*model.Page { return p.Related }),
+		many("RelatedRoles", func(p *model.Page) []*model.Page { return p.RelatedRoles }),
+		many("RelatedCertifications", func(p *model.Page) []*model.Page { return p.RelatedCertifications }),
+		many("Alternatives", func(p *model.Page) []*model.Page { return p.Alternatives }),
+		one("Taxonomy", func(p *model.Page) *model.Taxonomy { return p.Taxonomy }),
+		one("Term", func(p *model.Page) *model.Term { return p.Term }),
+		one("Paginator", func(p *model.Page) *model.Paginator { return p.Paginator }),
 
-		manyByName("Terms", (*Page).Terms, func(p *Page) []*Term {
-			var out []*Term
+		manyByName("Terms", (*model.Page).Terms, func(p *model.Page) []*model.Term {
+			var out []*model.Term
 			for _, t := range p.Site.Taxonomies {
 				out = append(out, p.Terms(t.Name)...)
 			}
 			return out
 		}),
-		one("Site", func(p *Page) *Site { return p.Site }),
+		one("Site", func(p *model.Page) *model.Site { return p.Site }),
 	}},
-	{kSite, reflect.TypeFor[*Site](), []member{
+	{kSite, reflect.TypeFor[*model.Site](), []member{
 		data("Title", fromConfig), data("BaseURL", fromConfig), data("Language", fromConfig),
 		data("Description", fromConfig), data("Author", fromConfig), data("Menu", fromConfig),
 		data("Params", fromConfig),
 
-		one("Home", func(s *Site) *Page { return s.Home }),
-		many("Pages", func(s *Site) []*Page { return s.Pages }),
-		many("Sections", func(s *Site) []*Page { return s.Sections }),
-		many("Taxonomies", func(s *Site) []*Taxonomy { return s.Taxonomies }),
-		oneByName("Taxonomy", (*Site).Taxonomy, func(s *Site) []*Taxonomy { return s.Taxonomies }),
+		one("Home", func(s *model.Site) *model.Page { return s.Home }),
+		many("Pages", func(s *model.Site) []*model.Page { return s.Pages }),
+		many("Sections", func(s *model.Site) []*model.Page { return s.Sections }),
+		many("Taxonomies", func(s *model.Site) []*model.Taxonomy { return s.Taxonomies }),
+		oneByName("Taxonomy", (*model.Site).Taxonomy, func(s *model.Site) []*model.Taxonomy { return s.Taxonomies }),
 	}},
-	{kTaxonomy, reflect.TypeFor[*Taxonomy](), []member{
+	{kTaxonomy, reflect.TypeFor[*model.Taxonomy](), []member{
 		data("Name", gTaxLink), data("Title", gTaxLink), data("URL", gTaxLink), data("Permalink", gTaxLink),
 
-		many("Terms", func(t *Taxonomy) []*Term { return t.Terms }),
-		many("ByCount", (*Taxonomy).ByCount),
-		oneByName("Term", (*Taxonomy).Term, func(t *Taxonomy) []*Term { return t.Terms }),
-		one("Page", func(t *Taxonomy) *Page { return t.Page }),
+		many("Terms", func(t *model.Taxonomy) []*model.Term { return t.Terms }),
+		many("ByCount", (*model.Taxonomy).ByCount),
+		oneByName("Term", (*model.Taxonomy).Term, func(t *model.Taxonomy) []*model.Term { return t.Terms }),
+		one("Page", func(t *model.Taxonomy) *model.Page { return t.Page }),
 	}},
-	{kTerm, reflect.TypeFor[*Term](), []member{
+	{kTerm, reflect.TypeFor[*model.Term](), []member{
 		data("Name", gTermLink), data("Slug", gTermLink), data("URL", gTermLink), data("Permalink", gTermLink),
 		data("Count", gTermCount),
 
-		many("Pages", func(t *Term) []*Page { return t.Pages }),
-		many("Roles", (*Term).Roles),
-		one("Page", func(t *Term) *Page { return t.Page }),
-		one("Taxonomy", func(t *Term) *Taxonomy { return t.Taxonomy }),
+		many("Pages", func(t *model.Term) []*model.Page { return t.Pages }),
+		many("Roles", (*model.Term).Roles),
+		one("Page", func(t *model.Term) *model.Page { return t.Page }),
+		one("Taxonomy", func(t *model.Term) *model.Taxonomy { return t.Taxonomy }),
 	}},
-	{kPaginator, reflect.TypeFor[*Paginator](), []member{
-		many("Pages", func(pg *Paginator) []*Page { return pg.Pages }),
+	{kPaginator, reflect.TypeFor[*model.Paginator](), []member{
+		many("Pages", func(pg *model.Paginator) []*model.Page { return pg.Pages }),
 
 		data("PageNumber", gPaginator), data("TotalPages", gPaginator), data("TotalItems", gPaginator),
 		data("PageSize", gPaginator), data("URL", gPaginator), data("First", gPaginator),
@@ -207,15 +209,15 @@ func anys[T any](xs []T) []any {
 // kPage; kPlain for anything else.
 func kindOf(o any) kind {
 	switch o.(type) {
-	case *Page:
+	case *model.Page:
 		return kPage
-	case *Site:
+	case *model.Site:
 		return kSite
-	case *Taxonomy:
+	case *model.Taxonomy:
 		return kTaxonomy
-	case *Term:
+	case *model.Term:
 		return kTerm
-	case *Paginator:
+	case *model.Paginator:
 		return kPaginator
 	}
 	return kPlain
@@ -230,18 +232,18 @@ func modelKind[R any]() kind {
 	return k
 }
 
-// model is one model type's members, by name.
-type model struct {
+// typeMembers is one model type's members, by name.
+type typeMembers struct {
 	typ     reflect.Type // the pointer type
 	members map[string]member
 }
 
 // models is memberTable by kind, and each type's members by name: what
 // deps.go and keys.go look members up in.
-var models = func() map[kind]model {
-	out := map[kind]model{}
+var models = func() map[kind]typeMembers {
+	out := map[kind]typeMembers{}
 	for _, row := range memberTable {
-		m := model{typ: row.typ, members: map[string]member{}}
+		m := typeMembers{typ: row.typ, members: map[string]member{}}
 		for _, mem := range row.members {
 			if _, dup := m.members[mem.name]; dup {
 				panic("site: " + row.typ.Elem().Name() + "." + mem.name + " is in the table twice")

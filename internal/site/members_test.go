@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
 )
 
@@ -166,14 +167,14 @@ func templateReaches(t reflect.Type, seen map[reflect.Type]bool) bool {
 // another object, as keys.go does, on objects with nothing in them: each
 // must not fail.
 func TestSteps(t *testing.T) {
-	site := &Site{}
-	tax := &Taxonomy{Name: "skills"}
+	site := &model.Site{}
+	tax := &model.Taxonomy{Name: "skills"}
 	objects := map[kind]any{
-		kPage:      &Page{Site: site},
+		kPage:      &model.Page{Site: site},
 		kSite:      site,
 		kTaxonomy:  tax,
-		kTerm:      &Term{Taxonomy: tax},
-		kPaginator: &Paginator{},
+		kTerm:      &model.Term{Taxonomy: tax},
+		kPaginator: &model.Paginator{},
 	}
 	k := &keyer{steps: map[stepKey][]any{}, walks: map[walkKey]*walked{}}
 	for kd, m := range models {

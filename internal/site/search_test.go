@@ -132,25 +132,6 @@ func TestSearchIndexIsIndependentOfBaseURL(t *testing.T) {
 	}
 }
 
-func TestTruncate(t *testing.T) {
-	tests := []struct {
-		in   string
-		n    int
-		want string
-	}{
-		{"short", 10, "short"},
-		{"one two three four", 10, "one two…"},
-		{"one two, three", 10, "one two…"},
-		{"abcdefghijkl", 5, "abcd…"},
-		{"ééé ééé ééé", 6, "ééé…"},
-	}
-	for _, tt := range tests {
-		if got := truncate(tt.in, tt.n); got != tt.want {
-			t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
-		}
-	}
-}
-
 // BenchmarkSearchIndex measures the search index's share of a whole build
 // of the site in $CAREERSITE_BENCH_SITE (default: the example site), with
 // the default theme: build-ms is a whole build (the index included),
@@ -191,7 +172,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 const careerSearchSite = searchSite + `
 -- content/jobs/sre.md --
 ---
-title: Site reliability engineer
+title: model.Site reliability engineer
 date: 2026-01-04
 responsibilities: [Lead incident response for the payments platform]
 requirements: [On-call experience with Kubernetes]

@@ -83,7 +83,7 @@ func TestSpillKeepsBudget(t *testing.T) {
 	if large.spilled == nil || large.content != "" {
 		t.Fatalf("the second conversion, over budget, stayed in memory")
 	}
-	if h, err := large.html(); err != nil || h != "<p>bcdefgh</p>" {
+	if h, err := large.HTML(); err != nil || h != "<p>bcdefgh</p>" {
 		t.Errorf("spilled html() = %q, %v", h, err)
 	}
 }

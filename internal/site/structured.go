@@ -4,6 +4,9 @@ import (
 	"html/template"
 	"sync"
 	"time"
+
+	"github.com/careersite/careersite/internal/model"
+	"github.com/careersite/careersite/internal/parallel"
 )
 
 // structured is the structured data (JSON-LD) of the pages of one write:
@@ -11,18 +14,19 @@ import (
 // the page's own render, and, where some template reads other pages'
 // (.Parent.JSONLD: needLD), by all before any page is rendered.
 //
-// Templates read it as .JSONLD (Page.JSONLD), through the Site, which
-// points at the structured data of the write under way. Nothing of it is
+// Templates read it as .JSONLD (model.Page.JSONLD), through the Site,
+// which points at the structured data of the write under way
+// (model.SetStructuredData). Nothing of it is
 // stored on a Page, which every render shares: what a template gets does
 // not depend on which pages happen to be rendered at the same time, nor on
 // the template analysis (deps.go) having found every template that reads
 // other pages' structured data — needLD decides only when errors are
 // reported and how long a page's documents are held.
 type structured struct {
-	make func(*Page) jsonldDocs
+	make func(*model.Page) jsonldDocs
 
 	mu    sync.Mutex
-	pages map[*Page]*structuredPage
+	pages map[*model.Page]*structuredPage
 }
 
 type structuredPage struct {
@@ -34,16 +38,16 @@ type structuredPage struct {
 // through the Builder's memo (structure).
 func (b *Builder) structuredFor(m *siteModel, now time.Time) *structured {
 	return &structured{
-		make: func(p *Page) jsonldDocs {
+		make: func(p *model.Page) jsonldDocs {
 			docs, errs := b.structure(m, p, now)
 			return jsonldDocs{docs, errs}
 		},
-		pages: map[*Page]*structuredPage{},
+		pages: map[*model.Page]*structuredPage{},
 	}
 }
 
 // of returns the structured data of p, and the errors of making it.
-func (s *structured) of(p *Page) ([]template.JS, []error) {
+func (s *structured) of(p *model.Page) ([]template.JS, []error) {
 	s.mu.Lock()
 	e := s.pages[p]
 	if e == nil {
@@ -57,7 +61,7 @@ func (s *structured) of(p *Page) ([]template.JS, []error) {
 
 // forget lets the structured data of p go. Asked for again, it is made
 // again.
-func (s *structured) forget(p *Page) {
+func (s *structured) forget(p *model.Page) {
 	s.mu.Lock()
 	delete(s.pages, p)
 	s.mu.Unlock()
@@ -65,8 +69,8 @@ func (s *structured) forget(p *Page) {
 
 // all makes the structured data of every page, on all cores, and reports
 // each page's errors: for templates that read other pages' (needLD).
-func (s *structured) all(pages []*Page, report func(error)) {
-	parallel(len(pages), func(lo, hi int) {
+func (s *structured) all(pages []*model.Page, report func(error)) {
+	parallel.For(len(pages), func(lo, hi int) {
 		for _, p := range pages[lo:hi] {
 			_, errs := s.of(p)
 			for _, e := range errs {
@@ -79,7 +83,7 @@ func (s *structured) all(pages []*Page, report func(error)) {
 // structure returns the structured data of p, made once for as long as
 // what it is made from does not change (for a Builder that builds once,
 // every time it is asked for).
-func (b *Builder) structure(m *siteModel, p *Page, now time.Time) ([]template.JS, []error) {
+func (b *Builder) structure(m *siteModel, p *model.Page, now time.Time) ([]template.JS, []error) {
 	if b.eager {
 		return structuredData(m.site, p, now)
 	}
@@ -92,16 +96,9 @@ func (b *Builder) structure(m *siteModel, p *Page, now time.Time) ([]template.JS
 	return docs, errs
 }
 
-// JSONLD is the page's structured data documents, for
-// <script type="application/ld+json">: its career data, then its
-// BreadcrumbList. They are JSON from encoding/json, safe verbatim there.
-// A method, not a field, because they belong to the build being written
-// (whether a job's posting is open depends on the time of the build), and
-// are made when first read (structured).
-func (p *Page) JSONLD() []template.JS {
-	if p.Site == nil || p.Site.structured == nil {
-		return nil
-	}
-	docs, _ := p.Site.structured.of(p)
+// JSONLD is the structured data of p, without the errors of making it:
+// what p.JSONLD gives templates (model.StructuredData).
+func (s *structured) JSONLD(p *model.Page) []template.JS {
+	docs, _ := s.of(p)
 	return docs
 }

@@ -15,8 +15,11 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/model"
+	"github.com/careersite/careersite/internal/parallel"
 	"github.com/careersite/careersite/internal/render"
 )
 
@@ -70,7 +73,8 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		mu.Unlock()
 	}
 	ld := b.structuredFor(p.m, now)
-	p.m.site.structured = ld
+	p.m.structured = ld
+	model.SetStructuredData(p.m.site, ld)
 	if p.m.needLD {
 		ld.all(p.m.pages, report)
 	}
@@ -94,7 +98,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	states := make([]*outState, len(p.items))
 	memo := render.NewMemo(memoBudget, isPage)
 	var made, done atomic.Int64
-	parallel(len(p.items), func(lo, hi int) {
+	parallel.For(len(p.items), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if ctx.Err() != nil {
 				return
@@ -183,7 +187,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 const memoBudget = 16 << 20
 
 func isPage(data any) bool {
-	_, ok := data.(*Page)
+	_, ok := data.(*model.Page)
 	return ok
 }
 
@@ -217,7 +221,7 @@ func idsOf(name string, data []byte) links.IDs {
 
 func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte, links.IDs, error) {
 	p := it.page
-	ld := m.site.structured
+	ld := m.structured
 	if _, errs := ld.of(p); len(errs) > 0 && !m.needLD {
 		// (With needLD they were reported with every page's.)
 		return nil, nil, errors.Join(errs...)
@@ -234,7 +238,7 @@ func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte,
 	ids := links.ScanIDs(out)
 	data, err := b.minifyHTML(out, true)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w (minifying %s)", err, describe(p))
+		return nil, nil, fmt.Errorf("%w (minifying %s)", err, model.Describe(p))
 	}
 	return data, ids, nil
 }
@@ -247,12 +251,12 @@ func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
 	}
 	b.entriesOnce.Do(b.loadEntries)
 	k := newKeyer(b, m)
-	return g.feed.render(m.site, func(p *Page) ([]byte, error) {
+	return generate.Feed(g.feed, m.site, func(p *model.Page) ([]byte, error) {
 		key := k.entryKey(p)
 		if e, ok := b.entries.get(key); ok {
 			return e, nil
 		}
-		e, err := entryXML(m.site, p)
+		e, err := generate.Entry(m.site, p)
 		if err == nil {
 			b.entries.put(key, e)
 			b.entriesMade.Store(true)
@@ -333,13 +337,13 @@ func (b *Builder) minifyHTML(data []byte, isHTML bool) ([]byte, error) {
 
 // renderingError is the error of rendering p: the template's problem at
 // its place in the layout, saying which page it met it on.
-func renderingError(err error, p *Page) error {
+func renderingError(err error, p *model.Page) error {
 	var d *diag.Error
 	if !errors.As(err, &d) {
-		return fmt.Errorf("%w (rendering %s)", err, describe(p))
+		return fmt.Errorf("%w (rendering %s)", err, model.Describe(p))
 	}
 	c := *d
-	c.Msg += " (rendering " + describe(p) + ")"
+	c.Msg += " (rendering " + model.Describe(p) + ")"
 	return &c
 }
 
@@ -348,25 +352,25 @@ func renderingError(err error, p *Page) error {
 // once for as long as the model keeps the page and its links.
 func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 	if m.refs == nil {
-		m.refs = map[*Page]*pageRefs{}
+		m.refs = map[*model.Page]*pageRefs{}
 	}
 	// The links of a page are resolved once for as long as they do not
 	// change; checking them all is on every core, as it runs after every
 	// edit in serve (written is only read from here on).
 	refs := make([]*pageRefs, len(m.pages))
 	for i, p := range m.pages {
-		if p.File == "" || len(p.links) == 0 {
+		if p.File == "" || len(model.Links(p)) == 0 {
 			continue
 		}
 		r := m.refs[p]
-		if r == nil || !sameLinks(r.links, p.links) {
-			r = &pageRefs{links: p.links}
+		if r == nil || !sameLinks(r.links, model.Links(p)) {
+			r = &pageRefs{links: model.Links(p)}
 			m.refs[p] = r
 		}
 		refs[i] = r
 	}
 	found := make([][]error, len(m.pages))
-	parallel(len(m.pages), func(lo, hi int) {
+	parallel.For(len(m.pages), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			r, p := refs[i], m.pages[i]
 			if r == nil {
@@ -375,7 +379,7 @@ func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 			if r.refs == nil {
 				r.refs = make([]links.Ref, len(r.links))
 				for j, l := range r.links {
-					r.refs[j] = links.Resolve(p.sitePath, l.Dest)
+					r.refs[j] = links.Resolve(model.SitePath(p), l.Dest)
 				}
 			}
 			for j, l := range r.links {
@@ -400,7 +404,7 @@ func sameLinks(a, b []markdown.Link) bool {
 
 // lookupKind maps a page kind to the template kind of internal/render.
 func lookupKind(kind string) string {
-	if kind == KindPage {
+	if kind == model.KindPage {
 		return "single"
 	}
 	return kind
@@ -409,9 +413,9 @@ func lookupKind(kind string) string {
 // where is the place an error about a whole page is reported at: the
 // start of its file, or, for a page made up by the build, no file but the
 // page's description.
-func where(p *Page) place {
+func where(p *model.Page) place {
 	if p.File == "" {
-		return place{what: describe(p)}
+		return place{what: model.Describe(p)}
 	}
 	return place{file: p.File, line: 1, col: 1}
 }

@@ -1,4 +1,4 @@
-package site
+package model
 
 import (
 	"cmp"
@@ -147,7 +147,7 @@ func (p *Page) Terms(taxonomy string) []*Term {
 		return nil
 	}
 	var terms []*Term
-	for _, v := range termValues(p, taxonomy) {
+	for _, v := range TermValues(p, taxonomy) {
 		if term := t.Term(v); term != nil && !slices.Contains(terms, term) {
 			terms = append(terms, term)
 		}
@@ -164,10 +164,10 @@ func (p *Page) taxonomyName() string {
 	return p.Taxonomy.Name
 }
 
-// termValues returns what page p lists for taxonomy name, as written: the
+// TermValues returns what page p lists for taxonomy name, as written: the
 // tags, skills and authors fields, or for any other taxonomy the front-matter
 // key of its name (a list or a single value).
-func termValues(p *Page, name string) []string {
+func TermValues(p *Page, name string) []string {
 	switch name {
 	case "tags":
 		return p.Tags
@@ -230,7 +230,7 @@ func taxonomies(cfg *config.Config, s *Site, regular []*Page) []*Page {
 func collectTerms(name string, regular []*Page) *Taxonomy {
 	t := &Taxonomy{Name: name, Title: sectionTitle(name), bySlug: map[string]*Term{}}
 	for _, p := range regular {
-		for _, v := range termValues(p, name) {
+		for _, v := range TermValues(p, name) {
 			slug := TermSlug(v)
 			if slug == "" {
 				continue
@@ -268,20 +268,4 @@ func mostCommon(counts map[string]int) string {
 		}
 	}
 	return best
-}
-
-// checkTerms reports the taxonomy values of src that make no URL segment
-// ("!!!", ""): every term needs a page of its own.
-func checkTerms(cfg *config.Config, src *content.Page, locate locator) []error {
-	p := &Page{Tags: src.Tags, Skills: src.Skills, Authors: src.Authors, Params: src.Params}
-	var errs []error
-	for _, name := range cfg.Taxonomies {
-		for _, v := range termValues(p, name) {
-			if TermSlug(v) != "" {
-				continue
-			}
-			errs = append(errs, locate(src, name, v).errorf("%s: %q has no letter or digit to make the URL of its term page from", name, v))
-		}
-	}
-	return errs
 }

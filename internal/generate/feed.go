@@ -1,77 +1,12 @@
-package site
+package generate
 
 import (
 	"bytes"
 	"encoding/xml"
-	"slices"
 	"time"
 
-	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/model"
 )
-
-// Feed is an Atom 1.0 feed the build writes: /feed.xml with the newest
-// regular pages of the site, and /<section>/feed.xml with the newest pages
-// of each section, feed_limit of them (every page when it is 0), but not
-// the pages hidden from feeds (hidden.go); a page hidden from lists alone
-// is in them. A list with no pages has no feed. Pages reach the feeds that
-// concern them as .Feeds, to link them from <head>.
-type Feed struct {
-	Title     string // "Career Atlas", "Jobs · Career Atlas"
-	URL       string // root-relative, with the base path: "/jobs/feed.xml"
-	Permalink string // absolute
-
-	out     string  // output file name: "jobs/feed.xml"
-	list    *Page   // the page the feed follows: the home page or a section
-	entries []*Page // newest first
-}
-
-// feedFile is the name of every feed inside its list's folder.
-const feedFile = "feed.xml"
-
-// feeds makes the site feed and one feed per section, and gives every page
-// its .Feeds: the section's feed first on a section's pages and on its list
-// pages, then the site's.
-func feeds(s *Site, pages []*Page, links *linker, limit int) []*Feed {
-	var all []*Feed
-	add := func(list *Page, title string, entries []*Page) *Feed {
-		if len(entries) == 0 {
-			return nil
-		}
-		entries = slices.Clone(entries)
-		slices.SortFunc(entries, byDate)
-		if limit > 0 && len(entries) > limit {
-			entries = entries[:limit:limit]
-		}
-		sitePath := list.sitePath + feedFile
-		f := &Feed{Title: title, URL: links.rel(sitePath), Permalink: links.abs(sitePath), out: outputName(sitePath), list: list, entries: entries}
-		all = append(all, f)
-		return f
-	}
-	var site []*Page
-	sections := map[string][]*Page{}
-	for _, p := range pages {
-		if p.Kind == KindPage && !p.hiddenFrom(content.HiddenFromFeeds) {
-			site = append(site, p)
-			sections[p.Section] = append(sections[p.Section], p)
-		}
-	}
-	siteFeed := add(s.Home, s.Title, site)
-	bySection := map[string]*Feed{}
-	for _, sec := range s.Sections {
-		if f := add(sec, sec.Title+" · "+s.Title, sections[sec.Section]); f != nil {
-			bySection[sec.Section] = f
-		}
-	}
-	for _, p := range pages {
-		if f := bySection[p.Section]; f != nil && (p.Kind == KindSection || p.Kind == KindPage) {
-			p.Feeds = append(p.Feeds, f)
-		}
-		if siteFeed != nil {
-			p.Feeds = append(p.Feeds, siteFeed)
-		}
-	}
-	return all
-}
 
 type atomFeed struct {
 	XMLName   xml.Name      `xml:"http://www.w3.org/2005/Atom feed"`
@@ -132,20 +67,20 @@ type atomText struct {
 	HTML string `xml:",cdata"`
 }
 
-// render writes the feed. Every value comes from the pages, so the same
-// site gives the same bytes: the feed's updated is its newest entry's,
-// never the time of the build. entryXML gives each entry's element (see
-// entryXML), which the Builder keeps from one build to the next: a feed of
-// every page is mostly entries that have not changed.
-func (f *Feed) render(s *Site, entryXML func(*Page) ([]byte, error)) ([]byte, error) {
+// Feed writes the Atom 1.0 feed f of site s. Every value comes from the
+// pages, so the same site gives the same bytes: the feed's updated is its
+// newest entry's, never the time of the build. entryXML gives each entry's
+// element (Entry, or the pipeline's copy of what Entry made for the page
+// before: a feed of every page is mostly entries that have not changed).
+func Feed(f *model.Feed, s *model.Site, entryXML func(*model.Page) ([]byte, error)) ([]byte, error) {
 	feed := atomFeed{
 		Lang:     s.Language,
 		ID:       escapeURL(f.Permalink),
 		Title:    f.Title,
-		Subtitle: f.list.Description,
+		Subtitle: model.FeedList(f).Description,
 		Links: []atomLink{
 			{Href: escapeURL(f.Permalink), Rel: "self", Type: "application/atom+xml"},
-			{Href: escapeURL(f.list.Permalink), Rel: "alternate", Type: "text/html"},
+			{Href: escapeURL(model.FeedList(f).Permalink), Rel: "alternate", Type: "text/html"},
 		},
 		Author:    atomPerson{Name: s.Author.Name, URI: s.Author.URL, Email: s.Author.Email},
 		Generator: atomGenerator{URI: "https://github.com/careersite/careersite", Name: "careersite"},
@@ -154,7 +89,7 @@ func (f *Feed) render(s *Site, entryXML func(*Page) ([]byte, error)) ([]byte, er
 		feed.Author = atomPerson{Name: s.Title, URI: escapeURL(s.Home.Permalink)}
 	}
 	var newest time.Time
-	for _, p := range f.entries {
+	for _, p := range model.FeedEntries(f) {
 		if p.Lastmod.After(newest) {
 			newest = p.Lastmod
 		}
@@ -168,7 +103,7 @@ func (f *Feed) render(s *Site, entryXML func(*Page) ([]byte, error)) ([]byte, er
 	// them: after its last element, each on a line of its own.
 	const end = "\n</feed>\n"
 	out := bytes.TrimSuffix(head, []byte(end))
-	for _, p := range f.entries {
+	for _, p := range model.FeedEntries(f) {
 		e, err := entryXML(p)
 		if err != nil {
 			return nil, err
@@ -178,9 +113,12 @@ func (f *Feed) render(s *Site, entryXML func(*Page) ([]byte, error)) ([]byte, er
 	return append(out, end...), nil
 }
 
-// entryXML encodes the Atom entry of page p as it appears in a feed:
-// indented one level, without a line break before or after.
-func entryXML(s *Site, p *Page) ([]byte, error) {
+// Entry encodes the Atom entry of page p as it appears in a feed:
+// indented one level, without a line break before or after. It reads of
+// p its Permalink, Title, Date, Lastmod, Authors, Description, Summary,
+// Content and its terms in every taxonomy of s, with the taxonomy's
+// Permalink.
+func Entry(s *model.Site, p *model.Page) ([]byte, error) {
 	var b bytes.Buffer
 	enc := xml.NewEncoder(&b)
 	enc.Indent("  ", "  ")
@@ -197,24 +135,11 @@ func entryXML(s *Site, p *Page) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// entryDigest writes what entry reads of p into h.
-func entryDigest(h *hasher, s *Site, pd *pageDigests, p *Page) {
-	h.str(p.Permalink).str(p.Title).time(p.Date).time(p.Lastmod).strs(p.Authors).str(p.Description)
-	h.digest(pd.summary).digest(pd.content)
-	for _, t := range s.Taxonomies {
-		h.str(t.Permalink())
-		for _, term := range p.Terms(t.Name) {
-			h.str(term.Slug).str(term.Name)
-		}
-		h.int(-1)
-	}
-}
-
 // entry is the Atom entry of page p: its permalink is its id, its date is
 // published and its Lastmod (updated, else date) is updated. The summary is
 // the description when there is one, else the Markdown summary; the
 // content is the whole page body.
-func entry(s *Site, p *Page) (atomEntry, error) {
+func entry(s *model.Site, p *model.Page) (atomEntry, error) {
 	e := atomEntry{
 		ID:        escapeURL(p.Permalink),
 		Title:     p.Title,

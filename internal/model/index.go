@@ -1,4 +1,4 @@
-package site
+package model
 
 import (
 	"cmp"
@@ -7,17 +7,41 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/diag"
 )
 
-// index builds the site model from the loaded pages and their converted
-// Markdown (converted[i] belongs to sources[i]; nil when it did not convert). It returns the site, every
-// page to render (home, sections, regular pages, taxonomy and term pages,
-// the 404 page, then the pagers after the first of every paginated list),
-// and the errors found: pages that share a URL.
-func index(cfg *config.Config, links *linker, sources []*content.Page, converted []*conversion) (*Site, []*Page, []error) {
+// Model is the model of one build, as Index makes it.
+type Model struct {
+	Site *Site
+
+	// Pages is every page to render: the home page, the sections, the
+	// regular pages, the taxonomy and term pages, the 404 page, then the
+	// pagers after the first of every paginated list.
+	Pages []*Page
+
+	// Feeds is every feed to write: the site's, then each section's,
+	// those of lists with entries (feed.go).
+	Feeds []*Feed
+}
+
+// Index makes the model from the published pages of a build and their
+// converted Markdown (bodies[i] belongs to sources[i]; nil when it has
+// none), at now, which decides whether a job's posting is open: the steps
+// of the package comment. It returns the errors found: pages that share a
+// URL.
+func Index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, now time.Time) (*Model, []error) {
+	s, pages, errs := index(cfg, links, sources, bodies)
+	resolveRefs(pages)
+	postings(pages, now)
+	return &Model{Site: s, Pages: pages, Feeds: feeds(s, pages, links, cfg.FeedLimit)}, errs
+}
+
+// index builds the site and its pages, with their final URLs.
+func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body) (*Site, []*Page, []error) {
 	s := &Site{
 		Title:       cfg.Title,
 		BaseURL:     cfg.BaseURL,
@@ -50,7 +74,7 @@ func index(cfg *config.Config, links *linker, sources []*content.Page, converted
 			p = &Page{Site: s, Kind: KindPage, Type: src.Kind, Section: src.Section}
 			regular = append(regular, p)
 		}
-		fill(p, src, converted[i])
+		fill(p, src, bodies[i])
 	}
 
 	for _, p := range regular {
@@ -87,15 +111,15 @@ func index(cfg *config.Config, links *linker, sources []*content.Page, converted
 	pages = append(pages, paginate(cfg.PageSize, pages)...)
 	errs := checkURLs(pages)
 	for _, p := range pages {
-		p.out, p.sitePath = outputName(p.URL), p.URL
-		p.Permalink = links.abs(p.URL)
-		p.URL = links.rel(p.URL)
+		p.out, p.sitePath = OutputName(p.URL), p.URL
+		p.Permalink = links.Abs(p.URL)
+		p.URL = links.Rel(p.URL)
 	}
 	return s, pages, errs
 }
 
 // fill copies a loaded page and its converted Markdown into p.
-func fill(p *Page, src *content.Page, conv *conversion) {
+func fill(p *Page, src *content.Page, body Body) {
 	fm := src.FrontMatter
 	if fm.Title != "" {
 		p.Title = fm.Title
@@ -113,19 +137,20 @@ func fill(p *Page, src *content.Page, conv *conversion) {
 	p.Draft, p.Tags, p.Skills, p.Authors, p.Weight = fm.Draft, fm.Tags, fm.Skills, fm.Authors, fm.Weight
 	p.Params, p.File, p.layout, p.hidden = fm.Params, src.Path, fm.Layout, fm.HiddenFrom
 	p.Job, p.Role, p.Certification = src.Career.Job, src.Career.Role, src.Career.Certification
-	fillBody(p, conv)
+	fillBody(p, body)
 }
 
 // fillBody copies converted Markdown into p: everything of a page that
 // comes from its body.
-func fillBody(p *Page, conv *conversion) {
-	p.conv = conv
-	if conv == nil || conv.res == nil {
+func fillBody(p *Page, body Body) {
+	p.body = body
+	if body == nil {
 		return
 	}
-	p.Summary = conv.summary
-	p.Headings, p.WordCount, p.ReadingTime = conv.res.Headings, conv.res.WordCount, conv.res.ReadingTime
-	p.links = conv.res.Links
+	res := body.Result()
+	p.Summary = body.Summary()
+	p.Headings, p.WordCount, p.ReadingTime = res.Headings, res.WordCount, res.ReadingTime
+	p.links = res.Links
 }
 
 // checkURLs reports every page whose URL an earlier page already has.
@@ -144,7 +169,7 @@ func checkURLs(pages []*Page) []error {
 		if at.File == "" && other.File != "" {
 			at, other = other, at
 		}
-		errs = append(errs, where(at).errorf("URL %q is also the URL of %s%s", p.URL, describe(other), sectionHint(at, other)))
+		errs = append(errs, problemAt(at, "URL %q is also the URL of %s%s", p.URL, Describe(other), sectionHint(at, other)))
 	}
 	return errs
 }
@@ -163,15 +188,19 @@ func sectionHint(at, other *Page) string {
 		" (Hugo would make the folder a leaf bundle and leave out its other pages)"
 }
 
-func describe(p *Page) string {
-	if p.File != "" {
-		return p.File
+// problemAt is an error about the whole page p: at the start of its
+// file, or, for a page the build made up, at no file, naming the page.
+func problemAt(p *Page, format string, args ...any) *diag.Error {
+	msg := fmt.Sprintf(format, args...)
+	if p.File == "" {
+		return diag.At("", 0, 0, Describe(p)+": "+msg)
 	}
-	return fmt.Sprintf("the %s page %q", p.Kind, p.URL)
+	return diag.At(p.File, 1, 1, msg)
 }
 
-// outputName is the file a URL is served from: "/jobs/" → "jobs/index.html".
-func outputName(u string) string {
+// OutputName is the file a site path is served from: "/jobs/" →
+// "jobs/index.html".
+func OutputName(u string) string {
 	name := strings.TrimPrefix(u, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
 		return name + "index.html"

@@ -1,4 +1,4 @@
-package site
+package generate
 
 import (
 	"bytes"
@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/model"
 )
 
 // maxSitemapURLs is the most URLs one sitemap file may list (sitemaps.org).
-// A site with more gets a sitemap index; Options.sitemapLimit lowers the
-// limit for tests.
+// A site with more gets a sitemap index; Sitemaps' limit lowers it for
+// tests.
 const maxSitemapURLs = 50_000
 
 // sitemapFile is the sitemap, or the sitemap index, at the site's root.
@@ -36,32 +37,38 @@ type sitemapIndex struct {
 	Sitemaps []sitemapURL `xml:"sitemap"`
 }
 
-// sitemap is one sitemap file: encode makes it, digest writes what it is
-// made from.
-type sitemap struct {
-	encode func() ([]byte, error)
-	digest func(*hasher, *keyer)
+// A Sitemap is one sitemap file: a list of pages' URLs, or an index of
+// sitemap files.
+type Sitemap struct {
+	doc  any // urlSet or sitemapIndex
+	urls []sitemapURL
 }
 
-func newSitemap(v any, urls []sitemapURL) sitemap {
-	return sitemap{
-		encode: func() ([]byte, error) { return encodeXML(v) },
-		digest: func(h *hasher, _ *keyer) {
-			h.str("sitemap").int(int64(len(urls)))
-			for _, u := range urls {
-				h.str(u.Loc).str(u.Lastmod)
-			}
-		},
+func newSitemap(doc any, urls []sitemapURL) *Sitemap {
+	return &Sitemap{doc: doc, urls: urls}
+}
+
+// Encode makes the file.
+func (sm *Sitemap) Encode() ([]byte, error) { return encodeXML(sm.doc) }
+
+// Len is the number of URLs the file lists.
+func (sm *Sitemap) Len() int { return len(sm.urls) }
+
+// Each calls f with each URL the file lists, as it writes it: its location
+// and lastmod, the whole of what the file is made from.
+func (sm *Sitemap) Each(f func(loc, lastmod string)) {
+	for _, u := range sm.urls {
+		f(u.Loc, u.Lastmod)
 	}
 }
 
-// sitemaps returns the sitemap files of the site, by output name: with up
+// Sitemaps returns the sitemap files of the site, by output name: with up
 // to limit URLs, sitemap.xml alone; with more, sitemap.xml is an index of
 // sitemap-1.xml, sitemap-2.xml … of limit URLs each. Every page that is
 // written and published is listed, sorted by URL: not the 404 page, not a
 // draft (even when --drafts builds it), not a page hidden from the
-// sitemap (hidden.go), not a redirect (those are not in pages).
-func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
+// sitemap (model.HiddenFrom), not a redirect (those are not in pages).
+func Sitemaps(pages []*model.Page, links *model.Linker, limit int) map[string]*Sitemap {
 	if limit <= 0 {
 		limit = maxSitemapURLs
 	}
@@ -69,16 +76,16 @@ func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 	// The pagers of a list have its pages and its lastmod: it is worked out
 	// once per list, not once per pager, which on a list of n pages with
 	// n/page_size pagers would cost the square of n.
-	listLastmod := map[*Page]time.Time{}
+	listLastmod := map[*model.Page]time.Time{}
 	for _, p := range pages {
-		if p.Kind == KindNotFound || p.Draft || p.hiddenFrom(content.HiddenFromSitemap) {
+		if p.Kind == model.KindNotFound || p.Draft || model.HiddenFrom(p, content.HiddenFromSitemap) {
 			continue
 		}
 		var t time.Time
 		if p.Paginator == nil {
 			t = lastmod(p)
 		} else {
-			list := p.Paginator.pagers[0]
+			list := model.PagerPages(p.Paginator)[0]
 			var ok bool
 			if t, ok = listLastmod[list]; !ok {
 				t = lastmod(list)
@@ -88,7 +95,7 @@ func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 		urls = append(urls, sitemapURL{Loc: escapeURL(p.Permalink), Lastmod: w3cDate(t), t: t})
 	}
 	slices.SortFunc(urls, func(a, b sitemapURL) int { return cmp.Compare(a.Loc, b.Loc) })
-	files := map[string]sitemap{}
+	files := map[string]*Sitemap{}
 	if len(urls) <= limit {
 		files[sitemapFile] = newSitemap(urlSet{URLs: urls}, urls)
 		return files
@@ -99,7 +106,7 @@ func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 		name := fmt.Sprintf("sitemap-%d.xml", i+1)
 		files[name] = newSitemap(urlSet{URLs: chunk}, chunk)
 		t := newestOf(chunk)
-		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(links.abs("/" + name)), Lastmod: w3cDate(t), t: t})
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(links.Abs("/" + name)), Lastmod: w3cDate(t), t: t})
 	}
 	files[sitemapFile] = newSitemap(index, index.Sitemaps)
 	return files
@@ -108,12 +115,12 @@ func sitemaps(pages []*Page, links *linker, limit int) map[string]sitemap {
 // lastmod is when page p last changed: its updated, else its date; for a
 // list page without dates of its own, the newest of its pages' (or, on a
 // taxonomy page, of its terms' pages), drafts left out as in the sitemap.
-func lastmod(p *Page) time.Time {
+func lastmod(p *model.Page) time.Time {
 	if !p.Lastmod.IsZero() {
 		return p.Lastmod
 	}
 	var newest time.Time
-	consider := func(pages []*Page) {
+	consider := func(pages []*model.Page) {
 		for _, q := range pages {
 			if !q.Draft && q.Lastmod.After(newest) {
 				newest = q.Lastmod
@@ -121,7 +128,7 @@ func lastmod(p *Page) time.Time {
 		}
 	}
 	consider(p.Pages)
-	if p.Kind == KindTaxonomy && p.Taxonomy != nil {
+	if p.Kind == model.KindTaxonomy && p.Taxonomy != nil {
 		for _, t := range p.Taxonomy.Terms {
 			consider(t.Pages)
 		}
@@ -166,19 +173,19 @@ func encodeXML(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// robotsTxt is robots.txt: crawlers may read everything and are told where
+// Robots is robots.txt: crawlers may read everything and are told where
 // the sitemap is; with robots: false in site.yaml (preview deployments),
 // nothing under the site's base path. Crawlers read robots.txt only at the
 // root of a host, so a site published below a path serves this file to
 // them only if the host puts it there.
-func robotsTxt(allow bool, links *linker) []byte {
+func Robots(allow bool, links *model.Linker) []byte {
 	var b bytes.Buffer
 	b.WriteString("User-agent: *\n")
 	if allow {
 		b.WriteString("Disallow:\n")
 	} else {
-		fmt.Fprintf(&b, "Disallow: %s\n", escapePath(links.rel("/")))
+		fmt.Fprintf(&b, "Disallow: %s\n", escapePath(links.Rel("/")))
 	}
-	fmt.Fprintf(&b, "\nSitemap: %s\n", escapeURL(links.abs("/"+sitemapFile)))
+	fmt.Fprintf(&b, "\nSitemap: %s\n", escapeURL(links.Abs("/"+sitemapFile)))
 	return b.Bytes()
 }

@@ -1,4 +1,4 @@
-package site
+package model
 
 import (
 	"strconv"
@@ -122,7 +122,7 @@ func paginate(size int, pages []*Page) []*Page {
 		pagers := []*Page{p}
 		for n := 2; n <= len(chunks); n++ {
 			cp := *p
-			cp.URL = pagerPath(p.URL, n)
+			cp.URL = PagerPath(p.URL, n)
 			cp.links = nil
 			pagers = append(pagers, &cp)
 			copies = append(copies, &cp)
@@ -148,21 +148,8 @@ func split(list []*Page, size int) [][]*Page {
 	return chunks
 }
 
-// pagerPath is the site path of pager n of the list at listURL:
+// PagerPath is the site path of pager n of the list at listURL:
 // "/jobs/", 2 → "/jobs/page/2/".
-func pagerPath(listURL string, n int) string {
+func PagerPath(listURL string, n int) string {
 	return strings.TrimSuffix(listURL, "/") + "/page/" + strconv.Itoa(n) + "/"
-}
-
-// pagerRedirects returns, for every list that has more than one pager, the
-// redirect from its "/page/1/" to the list page itself, which is pager 1.
-// Nothing links there; people who edit the number in a URL do.
-func pagerRedirects(pages []*Page) []*redirect {
-	var out []*redirect
-	for _, p := range pages {
-		if pg := p.Paginator; pg != nil && pg.number == 1 && len(pg.pagers) > 1 {
-			out = append(out, &redirect{from: pagerPath(p.sitePath, 1), to: p})
-		}
-	}
-	return out
 }

@@ -1,4 +1,4 @@
-package site
+package model
 
 import (
 	"cmp"
@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/parallel"
 )
 
 // relatedCount is how many related pages a page lists at most.
@@ -83,7 +84,7 @@ func relate(pages []*Page) {
 	// worker rather than one per range, which at 100,000 pages would be
 	// gigabytes of tables.
 	tables := sync.Pool{New: func() any { return make([]int, len(pages)) }}
-	parallel(len(pages), func(lo, hi int) {
+	parallel.For(len(pages), func(lo, hi int) {
 		scores := tables.Get().([]int)
 		defer tables.Put(scores)
 		var touched []int

@@ -1,0 +1,24 @@
+// Package generate makes the outputs of a build that no template renders,
+// from the model (internal/model): model in, bytes out. It does no I/O and
+// keeps nothing between calls; which of them to make again, and when, is
+// the pipeline's (internal/site), which hashes what each one reads.
+//
+// The outputs, each leaving out the pages whose hidden_from names it:
+//
+//   - Atom 1.0 feeds (feed.go): Feed writes a model.Feed, Entry one page's
+//     entry, which the pipeline keeps from build to build;
+//   - the sitemap (sitemap.go): sitemap.xml, or beyond 50,000 URLs an
+//     index of sitemap-N.xml files; and robots.txt, which names it;
+//   - redirects (redirect.go): a small HTML page for every alias of front
+//     matter and for the "/page/1/" of every paginated list, and the
+//     _redirects file of static hosts; AliasPath says which aliases are
+//     safe to write;
+//   - the search index's documents (search.go): which pages the index
+//     holds (InSearch) and what it holds of each (SearchDoc), for
+//     internal/search to analyse and encode.
+//
+// Everything written as text into XML or _redirects is escaped for it
+// (escape.go, xmlsafe.go): URLs percent-encoded, characters XML forbids
+// replaced. The same model gives the same bytes: lists are sorted, and
+// dates come from the pages, never from the clock.
+package generate

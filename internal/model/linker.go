@@ -1,0 +1,52 @@
+package model
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// Linker turns site paths into URLs under the site's base URL: a page's
+// URL and Permalink, a feed's, and relURL and absURL in templates.
+type Linker struct {
+	origin   string // "https://example.org"
+	basePath string // "/careers/"
+}
+
+// NewLinker returns the Linker of base_url.
+func NewLinker(baseURL string) (*Linker, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("base_url: %w", err)
+	}
+	base := u.Path
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return &Linker{origin: u.Scheme + "://" + u.Host, basePath: base}, nil
+}
+
+// Rel gives the root-relative URL of a site path ("/jobs/" → "/careers/jobs/").
+// Absolute URLs, fragments and scheme-relative URLs are returned unchanged.
+func (l *Linker) Rel(p string) string {
+	if isExternal(p) || strings.HasPrefix(p, "#") {
+		return p
+	}
+	return l.basePath + strings.TrimPrefix(p, "/")
+}
+
+// Abs gives the absolute URL of a site path.
+func (l *Linker) Abs(p string) string {
+	if isExternal(p) {
+		return p
+	}
+	return l.origin + l.Rel(p)
+}
+
+func isExternal(p string) bool {
+	if strings.HasPrefix(p, "//") {
+		return true
+	}
+	u, err := url.Parse(p)
+	return err == nil && u.Scheme != ""
+}
