@@ -48,7 +48,8 @@
 // A shortcode template, layouts/shortcodes/NAME.html, is a page template
 // like any other (internal/shortcode runs it for {{< NAME >}} in a page's
 // Markdown): Shortcode(NAME) returns its file, the site's over the
-// theme's, and Execute runs it; Shortcodes lists the names. It runs with
+// theme's, and Execute runs it; Shortcodes lists the names; FromTheme
+// tells a theme's file from a site's. It runs with
 // the partials, and, like any page template, inside a base template when
 // it is made only of {{define}} blocks, so a shortcode is written without.
 //
