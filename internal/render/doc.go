@@ -98,6 +98,10 @@
 //	number N               85000 → "85,000", 1234.5 → "1,234.50" (two decimals when not whole)
 //	first N LIST           the first N elements of LIST (or runes of a string)
 //	add A B …, sub A B …   integers give int64, any float gives float64; add also joins strings
+//	errorf FORMAT ARGS…    fails the template with fmt.Errorf's message
+//	markdownify S          S rendered as Markdown, template.HTML; only the caller
+//	                       can give it (it is the site's converter): without
+//	                       one it fails when called
 //
 // There is no "now": output must not depend on the clock.
 //
