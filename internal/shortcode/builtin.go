@@ -111,13 +111,13 @@ var Builtins = []Builtin{
 	},
 	{
 		Name: "youtube",
-		Doc: "A YouTube video behind a click-to-load facade: a button showing the title, that loads the player from youtube-nocookie.com only when the reader presses it, so that " +
-			"no request leaves for a third party until then. Without JavaScript it is a link to the video on YouTube. The facade's script is the theme's `assets/js/youtube.js`, loaded from the site itself (no inline script).",
+		Doc: "A YouTube video behind a click-to-load facade: a link showing the title which, when the reader follows it, is replaced by the player from youtube-nocookie.com, so that " +
+			"no request leaves for a third party until then (there is no thumbnail, which would come from YouTube). Without JavaScript the link opens the video on YouTube. The facade's script is the theme's `assets/js/youtube.js`, loaded from the site itself (no inline script); a site with a Content-Security-Policy allows `frame-src https://www.youtube-nocookie.com`.",
 		Args: []ArgSpec{
 			{Name: "id", Type: String, Required: true, Position: 0, Check: youTubeID,
 				Doc: "The video's id, the 11 letters, digits, `-` or `_` after `v=` in its URL."},
 			{Name: "title", Type: String, Position: -1,
-				Doc: "The video's title: the button's text and the player's accessible name (default \"YouTube video\")."},
+				Doc: "The video's title: the link's text and the player's accessible name (default \"YouTube video\")."},
 		},
 		HTML:    true,
 		Example: "{{< youtube id=\"dQw4w9WgXcQ\" title=\"A day as a site reliability engineer\" >}}",
@@ -149,6 +149,7 @@ var Builtins = []Builtin{
 			{Name: "page", Type: String, Required: true, Position: 0,
 				Doc: "The page's URL (`/jobs/back-end-developer/`) or file under `content/`."},
 		},
+		HTML:    true,
 		Example: "{{< card \"/jobs/back-end-developer/\" >}}",
 	},
 	{

@@ -188,6 +188,19 @@ func TestBuiltinErrors(t *testing.T) {
 	}
 }
 
+// TestBuiltinExamples checks that the example of every built-in the theme
+// has, which docs/shortcodes.md shows, runs without an error.
+func TestBuiltinExamples(t *testing.T) {
+	for _, b := range Builtins {
+		if b.Planned {
+			continue
+		}
+		if _, err := themePipeline(t, nil, b.Example); err != nil {
+			t.Errorf("example of %q: %v", b.Name, err)
+		}
+	}
+}
+
 // TestBuiltinOverridden checks that a site's own template of a built-in
 // takes the arguments it likes: the table describes the theme's.
 func TestBuiltinOverridden(t *testing.T) {
