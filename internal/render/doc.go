@@ -48,7 +48,8 @@
 // A shortcode template, layouts/shortcodes/NAME.html, is a page template
 // like any other (internal/shortcode runs it for {{< NAME >}} in a page's
 // Markdown): Shortcode(NAME) returns its file, the site's over the
-// theme's, and Execute runs it; Shortcodes lists the names. It runs with
+// theme's, and Execute runs it; Shortcodes lists the names; FromTheme
+// tells a theme's file from a site's. It runs with
 // the partials, and, like any page template, inside a base template when
 // it is made only of {{define}} blocks, so a shortcode is written without.
 //
@@ -97,6 +98,10 @@
 //	number N               85000 → "85,000", 1234.5 → "1,234.50" (two decimals when not whole)
 //	first N LIST           the first N elements of LIST (or runes of a string)
 //	add A B …, sub A B …   integers give int64, any float gives float64; add also joins strings
+//	errorf FORMAT ARGS…    fails the template with fmt.Errorf's message
+//	markdownify S          S rendered as Markdown, template.HTML; only the caller
+//	                       can give it (it is the site's converter): without
+//	                       one it fails when called
 //
 // There is no "now": output must not depend on the clock.
 //

@@ -13,20 +13,35 @@ import (
 // builtins returns the built-in template functions (see the package documentation).
 func builtins() template.FuncMap {
 	return template.FuncMap{
-		"partial":    noPartial,
-		"dict":       dict,
-		"list":       list,
-		"default":    defaultValue,
-		"join":       join,
-		"lower":      lower,
-		"upper":      upper,
-		"dateFormat": dateFormat,
-		"isoDate":    isoDate,
-		"number":     number,
-		"first":      first,
-		"add":        add,
-		"sub":        sub,
+		"partial":     noPartial,
+		"dict":        dict,
+		"list":        list,
+		"default":     defaultValue,
+		"join":        join,
+		"lower":       lower,
+		"upper":       upper,
+		"dateFormat":  dateFormat,
+		"isoDate":     isoDate,
+		"number":      number,
+		"first":       first,
+		"add":         add,
+		"sub":         sub,
+		"errorf":      errorf,
+		"markdownify": noMarkdownify,
 	}
+}
+
+// errorf fails the template with a message: Hugo's errorf, for a template
+// that finds its data wrong ({{ errorf "no param %q" $name }}).
+func errorf(format string, args ...any) (string, error) {
+	return "", fmt.Errorf(format, args...)
+}
+
+// noMarkdownify stands in for markdownify, which only the caller can give
+// (it is the site's Markdown converter, with the site's raw-HTML rule),
+// so that templates that call it parse everywhere.
+func noMarkdownify(any) (template.HTML, error) {
+	return "", errors.New("markdownify: no Markdown converter was given to render.New")
 }
 
 // dict makes a map from key-value pairs: dict "title" .Title "n" 3.

@@ -274,3 +274,19 @@ func TestFuncsInTemplates(t *testing.T) {
 		})
 	}
 }
+
+func TestErrorfAndMarkdownify(t *testing.T) {
+	r := newRenderer(t, nil, map[string]string{
+		"layouts/_default/errorf.html":      `a{{ errorf "no param %q" "x" }}`,
+		"layouts/_default/markdownify.html": `{{ "*x*" | markdownify }}`,
+	})
+	for file, want := range map[string]string{
+		"layouts/_default/errorf.html":      `layouts/_default/errorf.html:1:5: at <errorf "no param %q" "x">: error calling errorf: no param "x"`,
+		"layouts/_default/markdownify.html": `layouts/_default/markdownify.html:1:12: at <markdownify>: error calling markdownify: markdownify: no Markdown converter was given to render.New`,
+	} {
+		var b strings.Builder
+		if err := r.Execute(&b, file, nil); err == nil || err.Error() != want {
+			t.Errorf("Execute(%q) error = %v, want %s", file, err, want)
+		}
+	}
+}

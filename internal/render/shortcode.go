@@ -30,3 +30,11 @@ func (r *Renderer) Shortcodes() []string {
 	}
 	return names
 }
+
+// FromTheme reports whether the layout file is the theme's: the theme has
+// it and the site does not. internal/shortcode checks the arguments of a
+// built-in shortcode only when its template is the theme's, since a
+// site's own template may take other arguments.
+func (r *Renderer) FromTheme(file string) bool {
+	return r.files.layers[1][file] && !r.files.layers[0][file]
+}

@@ -34,6 +34,16 @@ func TestShortcode(t *testing.T) {
 			t.Errorf("Shortcode(%q) = %q, %v, want %q, %v", tt.name, file, ok, tt.file, tt.ok)
 		}
 	}
+	for file, want := range map[string]bool{
+		"layouts/shortcodes/figure.html":      true,  // the theme's alone
+		"layouts/shortcodes/note.html":        false, // the site's over the theme's
+		"layouts/shortcodes/career/card.html": false, // the site's alone
+		"layouts/shortcodes/none.html":        false,
+	} {
+		if got := r.FromTheme(file); got != want {
+			t.Errorf("FromTheme(%q) = %v, want %v", file, got, want)
+		}
+	}
 	file, _ := r.Shortcode("note")
 	if got := execute(t, r, file, map[string]int{"X": 1}); got != "site note 1" {
 		t.Errorf("Execute(%q) = %q, want the site's note", file, got)

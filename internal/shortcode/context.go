@@ -46,6 +46,15 @@ func newContext(sc *Shortcode, parent *Context, p Page) *Context {
 	return c
 }
 
+// setArgs makes args, the checked arguments of a built-in, those that
+// .Get and .Params return.
+func (c *Context) setArgs(args []Arg) {
+	sc := *c.sc
+	sc.Args = args
+	c.sc = &sc
+	c.Params = params(&sc)
+}
+
 // params returns the arguments of sc as a map or a slice, nil when none.
 func params(sc *Shortcode) any {
 	if len(sc.Args) == 0 {

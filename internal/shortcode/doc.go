@@ -186,17 +186,38 @@
 // on the same line, is off by the difference in length between the tag
 // and its placeholder or output.
 //
+// # Built-ins
+//
+// The default theme's shortcodes (figure, details, youtube, param) declare
+// their arguments in Builtins: name, type, whether required, position,
+// doc. When the template that runs is the theme's (render's FromTheme),
+// Expand checks a built-in's arguments against the table before running
+// it, and a built-in whose output is HTML must be written {{< >}}. A
+// site's own template of a built-in is not checked: it decides what it
+// takes. The checked values are what .Get and .Params return, a quoted
+// whole number of an int argument ("640") made an int, a quoted "true"
+// or "false" a bool, as Hugo pages write them. docs/shortcodes.md is
+// generated from the same table. Builtins also declares ref, relref, card
+// and salary-table, marked Planned: the theme has no template for them
+// until shortcodes can see the page index and data files.
+//
 // # Errors
 //
 // Expand returns, as *diag.Error values in Page.File at the opening tag,
 // joined and sorted, every unknown shortcode (with a did-you-mean from
-// the shortcodes there are) and every template that failed, its own place
-// in the message:
+// the shortcodes there are), every bad argument of a built-in (at the
+// argument; a missing one at the tag) and every template that failed,
+// its own place in the message:
 //
 //	content/x.md:12:3: unknown shortcode "fgure"; did you mean "figure"?
+//	content/x.md:12:30: shortcode "figure": unknown argument "captoin"; did you mean "caption"?
+//	content/x.md:14:1: shortcode "youtube": argument "id": "abc" is not a YouTube video id (11 letters, digits, "-" or "_")
 //	content/x.md:4:3: shortcode "bad": layouts/shortcodes/bad.html:2:4: at <.Nope>: can't evaluate field Nope …
 //
-// A failed shortcode's output is empty and the rest of the page is
+// A failed shortcode's output is empty (a built-in with a bad argument
+// does not run) and the rest of the page is
 // expanded. Expansion.Shortcodes lists the names a page used, unknown
 // ones too: what its output depends on besides its body.
 package shortcode
+
+//go:generate go test -run ^TestBuiltinsDoc$ -update

@@ -19,24 +19,30 @@ type Templates interface {
 	Shortcodes() []string
 	Execute(w io.Writer, file string, data any) error
 	Set(file string) (render.Set, bool)
+	FromTheme(file string) bool
 }
 
 // An Expander expands the shortcodes of pages with one set of templates.
 // It is safe for concurrent use.
 type Expander struct {
-	t     Templates
-	names []string        // every shortcode, sorted: for did-you-mean
-	inner map[string]bool // the shortcodes whose template reads .Inner
+	t       Templates
+	names   []string            // every shortcode, sorted: for did-you-mean
+	inner   map[string]bool     // the shortcodes whose template reads .Inner
+	checked map[string]*Builtin // the built-ins whose template is the theme's: their arguments are checked
 }
 
 // NewExpander returns an Expander over t, having looked once at every
-// shortcode template to learn which ones take inner content.
+// shortcode template to learn which ones take inner content and which
+// built-ins run the theme's template, whose arguments it checks.
 func NewExpander(t Templates) *Expander {
-	x := &Expander{t: t, names: t.Shortcodes(), inner: map[string]bool{}}
+	x := &Expander{t: t, names: t.Shortcodes(), inner: map[string]bool{}, checked: map[string]*Builtin{}}
 	for _, name := range x.names {
 		file, _ := t.Shortcode(name)
 		if set, ok := t.Set(file); ok && readsInner(set, file) {
 			x.inner[name] = true
+		}
+		if b, ok := builtin(name); ok && t.FromTheme(file) {
+			x.checked[name] = b
 		}
 	}
 	return x
@@ -218,6 +224,14 @@ func (r *run) expand(sc *Shortcode, parent *Context) string {
 	if !ok {
 		r.unknown(sc)
 		return ""
+	}
+	if b := r.x.checked[sc.Name]; b != nil {
+		args, errs := checkArgs(b, sc)
+		if len(errs) > 0 {
+			r.errs = append(r.errs, placeErrors(r.page.File, sc.Name, errs)...)
+			return ""
+		}
+		c.setArgs(args)
 	}
 	if sc.Markdown {
 		c.Inner = template.HTML(inner)

@@ -69,7 +69,7 @@ func TestExpandKeepsLines(t *testing.T) {
 		"z",
 		"{{% /note %}}", // line 15
 		"{{< figure",
-		"  src=\"x\" >}}",
+		"  src=\"x\" alt=\"\" >}}",
 		"[c](/c/) {{% list 1 2 %}}", // two lines of output for one
 		"[d](/d/)",
 		"{{% list 3 4 %}} {{% list 5 6 %}}", // line 20, two more

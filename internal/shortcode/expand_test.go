@@ -110,7 +110,7 @@ func TestExpand(t *testing.T) {
 			"<p><strong>Note:</strong>\nline\n</p>\n<p>After.</p>\n"},
 		{"nested < in <", `{{< details summary="s" >}}A {{< icon "x" >}}{{< /details >}}`,
 			`<details><summary>s</summary><p>A <span class="icon">x</span></p>` + "\n</details>\n"},
-		{"nested < alone in <", "{{< details summary=\"s\" >}}\n{{< figure src=\"/a.png\" >}}\n{{< /details >}}",
+		{"nested < alone in <", "{{< details summary=\"s\" >}}\n{{< figure src=\"/a.png\" alt=\"\" >}}\n{{< /details >}}",
 			"<details><summary>s</summary><figure><img src=\"/a.png\" alt=\"\"></figure>\n</details>\n"},
 		{"nested < in %", `{{% note %}}see {{< icon "x" >}}{{% /note %}}`,
 			`<p><strong>Note:</strong> see <span class="icon">x</span></p>` + "\n"},

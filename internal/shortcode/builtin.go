@@ -1,0 +1,227 @@
+package shortcode
+
+// The built-in shortcodes are templates of the default theme,
+// layouts/shortcodes/NAME.html; Builtins declares their arguments. From
+// that one table the expander checks a built-in's arguments before its
+// template runs, and docs/shortcodes.md is generated (go generate
+// ./internal/shortcode), so the two cannot disagree. A test fails when a
+// built-in has no theme template, or a theme shortcode has no entry.
+//
+// The arguments are checked only when the template that runs is the
+// theme's: a site that writes its own layouts/shortcodes/figure.html
+// decides what its figure takes, as it would for any shortcode of its own.
+
+// ArgType is the type of a built-in's argument.
+type ArgType int
+
+const (
+	String ArgType = iota // a string; a number or a bool is an error: quote it
+	Int                   // an int; a quoted whole number ("640", as Hugo pages write it) is taken as one
+	Bool                  // true or false; a quoted "true" or "false" is taken as one
+)
+
+// String returns the type as the reference names it.
+func (t ArgType) String() string {
+	return [...]string{"text", "whole number", "true or false"}[t]
+}
+
+// ArgSpec declares one argument of a built-in shortcode.
+type ArgSpec struct {
+	Name     string
+	Type     ArgType
+	Required bool
+	Position int // its index when written positionally ({{< youtube ID >}}); -1 when it is only named
+	Doc      string
+
+	// Check, when set, returns what is wrong with a value of the right
+	// type, "" when nothing is: "is not a YouTube video id …".
+	Check func(v any) string
+}
+
+// Builtin declares a built-in shortcode.
+type Builtin struct {
+	Name    string
+	Doc     string // one or two sentences: what it writes
+	Inner   string // what its inner content is; "" when it takes none
+	Args    []ArgSpec
+	Example string
+
+	// HTML says that its output is HTML, so that it must be written
+	// {{< NAME >}}: written {{% NAME %}}, its output would be converted
+	// as Markdown, which omits raw HTML on a site that does not allow it.
+	HTML bool
+
+	// Rule, when set, checks the arguments together once each is right on
+	// its own; get returns an argument by name, nil when it is absent. It
+	// returns what is wrong, "" when nothing is.
+	Rule func(get func(name string) any) string
+
+	// Planned marks a shortcode declared here but not yet in the theme:
+	// it needs the site's page index or data files, which the expander
+	// does not see yet. The reference lists it as coming; the expander
+	// does not know it until the theme has its template.
+	Planned bool
+}
+
+// Builtins are the built-in shortcodes, by name.
+var Builtins = []Builtin{
+	{
+		Name: "details",
+		Doc:  "A native disclosure widget: `<details>` with a `<summary>` the reader clicks to show the inner content. Works without JavaScript and with the keyboard.",
+		Inner: "Markdown, rendered with the page's rules (raw HTML only where " +
+			"`unsafe_html` allows it).",
+		Args: []ArgSpec{
+			{Name: "summary", Type: String, Required: true, Position: -1,
+				Doc: "The visible label that opens and closes the content; the accessible name of the widget."},
+			{Name: "open", Type: Bool, Position: -1,
+				Doc: "Show the content open when the page loads (default false)."},
+		},
+		HTML:    true,
+		Example: "{{< details summary=\"Is a degree required?\" >}}\nNo: most postings ask for **experience**.\n{{< /details >}}",
+	},
+	{
+		Name: "figure",
+		Doc:  "An image with an optional caption: `<figure>`, `<img>` and `<figcaption>`. The image is written as given; resizing comes with the image pipeline.",
+		Args: []ArgSpec{
+			{Name: "src", Type: String, Required: true, Position: -1,
+				Doc: "The image's URL: a site path (`/img/x.png`) or an absolute URL."},
+			{Name: "alt", Type: String, Required: true, Position: -1,
+				Doc: "The text alternative (WCAG 1.1.1). Required; write `alt=\"\"` only for a purely decorative image, which screen readers then skip, and never with `link`: the alt text is the link's name."},
+			{Name: "caption", Type: String, Position: -1,
+				Doc: "A visible caption, as plain text, in `<figcaption>`."},
+			{Name: "link", Type: String, Position: -1,
+				Doc: "A URL the image links to."},
+			{Name: "width", Type: Int, Position: -1, Check: positive,
+				Doc: "The image's width in pixels, so that the page does not shift while it loads."},
+			{Name: "height", Type: Int, Position: -1, Check: positive,
+				Doc: "The image's height in pixels."},
+		},
+		HTML:    true,
+		Rule:    linkedImageHasAlt,
+		Example: "{{< figure src=\"/img/team.jpg\" alt=\"Four developers at a whiteboard\" caption=\"A design review\" width=800 height=533 >}}",
+	},
+	{
+		Name: "param",
+		Doc:  "A value of the page's front matter, from `.Params` (the keys that are not fields of the page's kind), else of `site.yaml`'s `params`. A missing key is an error at the shortcode. Fields such as `title` are not params: a layout reads them as `.Title`.",
+		Args: []ArgSpec{
+			{Name: "name", Type: String, Required: true, Position: 0,
+				Doc: "The key, as written in front matter (`team_size`)."},
+		},
+		Example: "{{< param \"team_size\" >}}",
+	},
+	{
+		Name: "youtube",
+		Doc: "A YouTube video behind a click-to-load facade: a link showing the title which, when the reader follows it, is replaced by the player from youtube-nocookie.com, so that " +
+			"no request leaves for a third party until then (there is no thumbnail, which would come from YouTube). Without JavaScript the link opens the video on YouTube. The facade's script is the theme's `assets/js/youtube.js`, loaded from the site itself (no inline script); a site with a Content-Security-Policy allows `frame-src https://www.youtube-nocookie.com`.",
+		Args: []ArgSpec{
+			{Name: "id", Type: String, Required: true, Position: 0, Check: youTubeID,
+				Doc: "The video's id, the 11 letters, digits, `-` or `_` after `v=` in its URL."},
+			{Name: "title", Type: String, Position: -1,
+				Doc: "The video's title: the link's text and the player's accessible name (default \"YouTube video\")."},
+		},
+		HTML:    true,
+		Example: "{{< youtube id=\"dQw4w9WgXcQ\" title=\"A day as a site reliability engineer\" >}}",
+	},
+
+	// Planned: they need the site's page index or data files.
+	{
+		Name: "ref", Planned: true,
+		Doc: "The absolute URL (permalink) of a page, from its content path; a missing page is an error at the shortcode.",
+		Args: []ArgSpec{
+			{Name: "path", Type: String, Required: true, Position: 0,
+				Doc: "The page's file under `content/` (`jobs/back-end-developer.md`) or its URL (`/jobs/back-end-developer/`)."},
+		},
+		Example: "[The job]({{< ref \"jobs/back-end-developer.md\" >}})",
+	},
+	{
+		Name: "relref", Planned: true,
+		Doc: "The root-relative URL of a page, from its content path; a missing page is an error at the shortcode.",
+		Args: []ArgSpec{
+			{Name: "path", Type: String, Required: true, Position: 0,
+				Doc: "The page's file under `content/` or its URL, as for `ref`."},
+		},
+		Example: "[The job]({{< relref \"jobs/back-end-developer.md\" >}})",
+	},
+	{
+		Name: "card", Planned: true,
+		Doc: "The card of another page, as lists show it: kind, title, salary range and, for a job, whether its posting is open.",
+		Args: []ArgSpec{
+			{Name: "page", Type: String, Required: true, Position: 0,
+				Doc: "The page's URL (`/jobs/back-end-developer/`) or file under `content/`."},
+		},
+		HTML:    true,
+		Example: "{{< card \"/jobs/back-end-developer/\" >}}",
+	},
+	{
+		Name: "salary-table", Planned: true,
+		Doc: "A table of salaries — role, median, range, period, source and as-of date — from a data file or from job and role pages, numbers formatted as the salary card formats them.",
+		Args: []ArgSpec{
+			{Name: "caption", Type: String, Required: true, Position: -1,
+				Doc: "The table's caption, its accessible name."},
+			{Name: "data", Type: String, Position: -1,
+				Doc: "A data file under `data/`, without its extension (`salaries/oews-2024`); one of `data` and `pages`."},
+			{Name: "pages", Type: String, Position: -1,
+				Doc: "The URLs of job and role pages, separated by spaces; one of `data` and `pages`."},
+		},
+		HTML:    true,
+		Rule:    oneSource,
+		Example: "{{< salary-table data=\"salaries/oews-2024\" caption=\"Median pay, May 2024\" >}}",
+	},
+}
+
+// builtin returns the entry of a built-in the theme has, by name.
+func builtin(name string) (*Builtin, bool) {
+	for i := range Builtins {
+		if b := &Builtins[i]; b.Name == name && !b.Planned {
+			return b, true
+		}
+	}
+	return nil, false
+}
+
+// youTubeID is the Check of youtube's id: YouTube's ids are 11 characters
+// of the URL-safe base64 alphabet. Checking it keeps a typo, or a whole
+// URL pasted as the id, from publishing a player that shows an error.
+func youTubeID(v any) string {
+	s, _ := v.(string)
+	if len(s) != 11 {
+		return "is not a YouTube video id (11 letters, digits, \"-\" or \"_\")"
+	}
+	for _, c := range []byte(s) {
+		if !isIDByte(c) {
+			return "is not a YouTube video id (11 letters, digits, \"-\" or \"_\")"
+		}
+	}
+	return ""
+}
+
+func isIDByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_'
+}
+
+// positive is the Check of a size in pixels.
+func positive(v any) string {
+	if n, _ := v.(int); n <= 0 {
+		return "is not a positive number of pixels"
+	}
+	return ""
+}
+
+// linkedImageHasAlt is figure's Rule: an image that is a link's only
+// content gives the link its accessible name (WCAG 2.4.4, 4.1.2), so
+// its alt text cannot be empty.
+func linkedImageHasAlt(get func(string) any) string {
+	if get("link") != nil && get("alt") == "" {
+		return `an image that is a link needs alt text: it is the link's name; say where the link goes`
+	}
+	return ""
+}
+
+// oneSource is salary-table's Rule: its rows come from a data file or
+// from pages, not both.
+func oneSource(get func(string) any) string {
+	if (get("data") == nil) == (get("pages") == nil) {
+		return `give either data or pages`
+	}
+	return ""
+}
