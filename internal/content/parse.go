@@ -145,14 +145,27 @@ func declaredKind(top *yaml.Node) string {
 	return ""
 }
 
+// hugoDates are the names Hugo reads a page's dates from (its own and
+// their aliases) that are not ours, with ours: a page moved from Hugo with
+// lastmod: would otherwise keep it in Params and show no update date.
+var hugoDates = map[string]string{
+	"lastmod": "updated", "modified": "updated",
+	"publishDate": "publish_date", "publishdate": "publish_date", "pubdate": "publish_date", "published": "publish_date",
+	"expiryDate": "expiry_date", "expirydate": "expiry_date", "unpublishdate": "expiry_date",
+}
+
 // typos reports keys that go to Params but look like misspelt keys of
-// FrontMatter or of the page's kind.
+// FrontMatter or of the page's kind, or are Hugo's names of our dates.
 func typos(top *yaml.Node, kindKeys []string) []*diag.Error {
 	known := slices.Concat(frontMatterKeys, kindKeys)
 	var errs []*diag.Error
 	for i := 0; top != nil && i+1 < len(top.Content); i += 2 {
 		k := top.Content[i]
 		if slices.Contains(known, k.Value) {
+			continue
+		}
+		if ours, ok := hugoDates[k.Value]; ok {
+			errs = append(errs, &diag.Error{Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown key %q; Hugo's %s is %q here", k.Value, k.Value, ours)})
 			continue
 		}
 		if s := decode.Suggest(k.Value, known); s != "" {

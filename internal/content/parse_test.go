@@ -195,3 +195,25 @@ func TestParseCareerKeysLeaveParams(t *testing.T) {
 		t.Errorf("Career.Job = %+v, want seniority mid, role from the title, one responsibility", j)
 	}
 }
+
+// TestHugoDates: Hugo's names of a page's dates, in any front-matter
+// format, are errors that name ours, not params that leave the page
+// without its dates.
+func TestHugoDates(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"lastmod", "---\ntitle: X\ndate: 2024-01-02\nlastmod: 2024-03-01\n---\n",
+			`content/guides/x.md:4:1: unknown key "lastmod"; Hugo's lastmod is "updated" here`},
+		{"pubdate", "---\ntitle: X\ndate: 2024-01-02\npubdate: 2024-03-01\n---\n",
+			`content/guides/x.md:4:1: unknown key "pubdate"; Hugo's pubdate is "publish_date" here`},
+		{"toml unpublishdate", "+++\ntitle = \"X\"\ndate = 2024-01-02\nunpublishdate = 2030-01-01\n+++\n",
+			`content/guides/x.md:4:1: unknown key "unpublishdate"; Hugo's unpublishdate is "expiry_date" here`},
+		{"publishDate", "---\ntitle: X\ndate: 2024-01-02\npublishDate: 2024-03-01\n---\n",
+			`content/guides/x.md:4:1: unknown key "publishDate"; Hugo's publishDate is "publish_date" here`},
+	}
+	for _, tt := range tests {
+		_, err := Parse("content/guides/x.md", []byte(tt.in), config.Default())
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: Parse error = %v, want %s", tt.name, err, tt.want)
+		}
+	}
+}
