@@ -216,4 +216,12 @@ func TestHugoDates(t *testing.T) {
 			t.Errorf("%s: Parse error = %v, want %s", tt.name, err, tt.want)
 		}
 	}
+	// An ordinary word is a param unless its value is a date.
+	p, err := Parse("content/guides/x.md", []byte("---\ntitle: X\ndate: 2024-01-02\npublished: true\n---\n"), config.Default())
+	if err != nil || p.Params["published"] != true {
+		t.Errorf("published: true: error %v, params %v; want a param", err, p.Params)
+	}
+	if _, err := Parse("content/guides/x.md", []byte("---\ntitle: X\ndate: 2024-01-02\npublished: 2024-03-01\n---\n"), config.Default()); err == nil {
+		t.Error("published: 2024-03-01 is no error, want one naming publish_date")
+	}
 }
