@@ -17,6 +17,7 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/links"
@@ -35,7 +36,7 @@ type Builder struct {
 	dest    string
 	fsys    fs.FS
 	cache   *cache.Cache
-	version digest // of the binary, when there is a persistent cache
+	version deps.Digest // of the binary, when there is a persistent cache
 	// The conversions of Markdown in the cache, open while a build
 	// converts (and, for a Builder that builds once, until it has
 	// written), how many it was asked for, how many it had, and how many
@@ -48,10 +49,10 @@ type Builder struct {
 
 	// The inputs as of the last build.
 	cfg       *config.Config
-	cfgDigest digest
+	cfgDigest deps.Digest
 	links     *model.Linker
 	mdOpts    markdown.Options
-	mdDigest  digest // of the version and mdOpts
+	mdDigest  deps.Digest // of the version and mdOpts
 	converter *markdown.Converter
 	// A Builder that builds once (Build) converts each body as soon as
 	// its file is read and lets the Markdown go, so that the site's
@@ -62,26 +63,24 @@ type Builder struct {
 	sources      map[string]*source
 	linkWarnings []error // symbolic links under content/ left out, as of the last full read (warnings.go)
 	renderer     *render.Renderer
-	tmplMu       sync.Mutex
-	tmpl         map[string]*tmplInfo
-	analyzer     *analyzer
+	templates    *deps.Templates // what each page template can read
 	assets       *assets
 	assetsErr    error
-	assetDigest  digest
+	assetDigest  deps.Digest
 	minifier     *output.Minifier
 	funcs        *funcState
 
 	// Made from the inputs, kept while they are used.
-	career      memo[any, digest]         // career data by pointer
-	jsonld      memo[digest, jsonldDocs]  // structured data by its inputs' digest
-	entries     memo[digest, []byte]      // feed entries by their inputs' digest
-	entriesOnce sync.Once                 // the pack of feed entries was read (write.go)
-	builds      int                       // calls of Build
-	entriesMade atomic.Bool               // this build made feed entries the pack does not hold
-	bodyMemo    memo[digest, []generated] // bodyFiles by the digest of every page
-	analyses    *analyses                 // the search analyses of pages (analyses.go)
-	pagesRead   bool                      // the pack of parsed pages was read (pages.go)
-	packedPages int                       // how many of its pages the read used, for tests
+	career      memo[any, deps.Digest]         // career data by pointer
+	jsonld      memo[deps.Digest, jsonldDocs]  // structured data by its inputs' deps.Digest
+	entries     memo[deps.Digest, []byte]      // feed entries by their inputs' deps.Digest
+	entriesOnce sync.Once                      // the pack of feed entries was read (write.go)
+	builds      int                            // calls of Build
+	entriesMade atomic.Bool                    // this build made feed entries the pack does not hold
+	bodyMemo    memo[deps.Digest, []generated] // bodyFiles by the deps.Digest of every page
+	analyses    *analyses                      // the search analyses of pages (analyses.go)
+	pagesRead   bool                           // the pack of parsed pages was read (pages.go)
+	packedPages int                            // how many of its pages the read used, for tests
 
 	m    *siteModel           // the model of the last good build; nil: make it anew
 	outs map[string]*outState // the files of the last commit, by name
@@ -107,7 +106,7 @@ type jsonldDocs struct {
 
 // outState is what the Builder remembers of a file it published.
 type outState struct {
-	key   digest
+	key   deps.Digest
 	ids   links.IDs    // the ids of an HTML file, for checking links to it
 	stamp output.Stamp // for a Dir: the file as written
 	body  bool         // made by bodyFiles
@@ -145,13 +144,13 @@ func (b *Builder) openCache() error {
 	if err != nil {
 		return err
 	}
-	b.cache, b.version = c, digest(v)
+	b.cache, b.version = c, deps.Digest(v)
 	b.outs = b.loadManifest()
 	return nil
 }
 
 // cacheKey turns a digest that already holds the version into a cache key.
-func (b *Builder) cacheKey(d digest) cache.Key { return cache.Key(d) }
+func (b *Builder) cacheKey(d deps.Digest) cache.Key { return cache.Key(d) }
 
 // Build brings the destination folder (Options.Dest) up to date after the
 // files changed, paths relative to the site folder ("content/jobs/x.md",
@@ -276,7 +275,7 @@ type plan struct {
 // An item is one output file and its key.
 type item struct {
 	name  string
-	key   digest
+	key   deps.Digest
 	page  *model.Page // a page, rendered with tmpl
 	tmpl  string
 	gen   *generated // or a generated file
@@ -515,13 +514,13 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (*siteModel, []e
 // since they were last made: in this process, or by a build that filled
 // the persistent cache.
 func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
-	h := newHasher().digest(b.version).digest(b.cfgDigest).str("body files")
+	h := deps.NewHasher().Digest(b.version).Digest(b.cfgDigest).Str("body files")
 	for _, p := range m.pages {
 		// Besides the page's fields, what decides whether the index
 		// holds it (generate.InSearch): its layout and its hidden_from.
-		h.digest(m.pd[p].self).str(model.Layout(p)).str(model.SitePath(p)).bool(generate.InSearch(p))
+		h.Digest(m.pd[p].Self()).Str(model.Layout(p)).Str(model.SitePath(p)).Bool(generate.InSearch(p))
 	}
-	key := h.sum()
+	key := h.Sum()
 	made, ok := b.bodyMemo.get(key)
 	if !ok && b.cache != nil {
 		if data, hit := b.cache.Get("bodyfiles", b.cacheKey(key)); hit {
@@ -614,11 +613,11 @@ type siteModel struct {
 	jobs      []*model.Page            // the job pages, whose postings open and close with time
 	byFile    map[string][]*model.Page // the pages made from each source: a page, or a list page and its pagers
 
-	pd        map[*model.Page]*pageDigests
+	pd        map[*model.Page]*deps.PageDigests
 	items     []*item // the outputs, as last planned
 	forgotten bool    // forgetPlanning let go of what planning needs: no other build is planned from it
 
-	// Which outputs read the body of which page (keys.go), so that a body
+	// Which outputs read the body of which page (deps.PageKey.Body), so that a body
 	// edit re-renders only those.
 	rev        map[*model.Page][]string
 	revAll     []string
@@ -634,7 +633,7 @@ type siteModel struct {
 // they are 100 MB, which the collector would mark again and again while
 // the pages are written.
 func (m *siteModel) forgetPlanning() {
-	keep := map[*model.Page]*pageDigests{}
+	keep := map[*model.Page]*deps.PageDigests{}
 	for _, f := range m.files {
 		if f.feed != nil {
 			for _, p := range model.FeedEntries(f.feed) {
@@ -787,21 +786,6 @@ func isPublishedSource(s *source, opts Options, now time.Time) bool {
 	return s.page.IsIndex || isPublished(s.page.FrontMatter, opts)
 }
 
-// digestPages makes the digests of pages, in parallel.
-func (b *Builder) digestPages(ctx context.Context, m *siteModel, pages []*model.Page) map[*model.Page]*pageDigests {
-	out := make([]*pageDigests, len(pages))
-	parallel.For(len(pages), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			out[i] = b.digestPage(m, pages[i])
-		}
-	})
-	pd := make(map[*model.Page]*pageDigests, len(pages))
-	for i, p := range pages {
-		pd[p] = out[i]
-	}
-	return pd
-}
-
 // planAll plans every output of m.
 func (b *Builder) planAll(ctx context.Context, m *siteModel, warnings []error, how string) (*plan, error) {
 	var items []*item
@@ -844,7 +828,7 @@ func (b *Builder) planAll(ctx context.Context, m *siteModel, warnings []error, h
 
 // replan makes the keys of the items of m named in redo, keeping the others'.
 func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool, warnings []error) (*plan, error) {
-	k := newKeyer(b, m)
+	k := b.keyer(m)
 	type found struct {
 		body    []*model.Page
 		bodyAll bool
@@ -864,20 +848,18 @@ func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool
 			it := todo[i]
 			switch {
 			case it.page != nil:
-				t := b.template(it.tmpl)
-				it.key, res[i].body, res[i].bodyAll = k.pageKey(it.page, t, index)
+				pk := k.Page(it.page, b.templates.Page(it.tmpl), index)
+				it.key, res[i].body, res[i].bodyAll = pk.Key, pk.Body, pk.BodyAll
 				if index {
 					res[i].body = append(res[i].body, it.page)
 				}
 			case it.gen != nil:
-				h := newHasher().digest(k.base).str("file").str(it.name)
-				it.gen.digest(h, k)
-				it.key = h.sum()
+				it.key = k.File(it.name, it.gen.digest)
 				if f := it.gen.feed; f != nil {
 					res[i].body = model.FeedEntries(f)
 				}
 			case it.asset != nil:
-				it.key = newHasher().digest(k.base).str("asset").str(it.name).bytes(it.asset.data).sum()
+				it.key = k.Asset(it.name, it.asset.data)
 			}
 		}
 	})
@@ -892,8 +874,7 @@ func (b *Builder) replan(ctx context.Context, m *siteModel, redo map[string]bool
 				}
 			}
 			if it.page != nil {
-				t := b.template(it.tmpl)
-				m.needLD = m.needLD || t.deps.global || t.readsOthers(gDerived)
+				m.needLD = m.needLD || b.templates.Page(it.tmpl).ReadsOthersJSONLD()
 			}
 		}
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/careersite/careersite"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/output"
-	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
@@ -209,72 +208,6 @@ func TestServeBuilds(t *testing.T) {
 	if res, err := b.Settle(ctx, mem); err != nil || res != nil {
 		t.Errorf("Settle with nothing left = %v, %v", res, err)
 	}
-}
-
-// TestDeps analyses small template sets.
-func TestDeps(t *testing.T) {
-	for _, tc := range []struct {
-		name, page string
-		partials   map[string]string
-		want       string // the reads, one per line: "path groups"; "global" first when global
-	}{
-		{name: "own fields only", page: `{{ .Title }}{{ .Content }}{{ .Site.Title }}`, want: ""},
-		{name: "parent link", page: `{{ with .Parent }}<a href="{{ .URL }}">{{ .Title }}</a>{{ end }}`, want: "Page.Parent link"},
-		{name: "list cards", page: `{{ range .Paginator.Pages }}{{ .Summary }}{{ .Date }}{{ end }}`,
-			want: "Page.Paginator 0\nPage.Paginator.Pages meta|summary"},
-		{name: "through a variable and a partial", page: `{{ $s := .Site }}{{ partial "x.html" (dict "site" $s "p" .) }}`,
-			partials: map[string]string{"x.html": `{{ range .site.Sections }}{{ .Title }}{{ end }}{{ .p.Next.Content }}`},
-			want:     "Page.Next content\nSite.Sections link"},
-		{name: "term lookup", page: `{{ with .Site.Taxonomy "skills" }}{{ with .Term $.Title }}{{ .URL }}{{ end }}{{ end }}`,
-			want: "Site.Taxonomy(skills) 0\nSite.Taxonomy(skills).Term(*) termlink"},
-		{name: "a page printed whole", page: `{{ printf "%v" .Parent }}`, want: "global\nPage.Parent 0"},
-		{name: "an unknown function", page: `{{ call .Parent }}`, want: "global\nPage.Parent 0"},
-		{name: "a partial by a name not known", page: `{{ partial .Title . }}`, want: "global"},
-		{name: "asset", page: `{{ with asset "css/site.css" }}{{ .URL }}{{ end }}`, want: "asset"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			site := fstestFS(map[string]string{"layouts/_default/single.html": tc.page})
-			for name, text := range tc.partials {
-				site["layouts/partials/"+name] = text
-			}
-			r, err := render.New(site.fs(), nil, funcs(&funcState{}))
-			if err != nil {
-				t.Fatal(err)
-			}
-			d := newAnalyzer(r).page("layouts/_default/single.html")
-			var lines []string
-			if d.global {
-				lines = append(lines, "global")
-			}
-			if d.asset {
-				lines = append(lines, "asset")
-			}
-			for _, rd := range d.sortedReads() {
-				lines = append(lines, rd.key+" "+groupNames(rd.groups))
-			}
-			if got := strings.Join(lines, "\n"); got != tc.want {
-				t.Errorf("reads\n%s\nwant\n%s", got, tc.want)
-			}
-		})
-	}
-}
-
-func groupNames(g group) string {
-	if g == 0 {
-		return "0"
-	}
-	var names []string
-	for _, n := range []struct {
-		g    group
-		name string
-	}{{gLink, "link"}, {gMeta, "meta"}, {gSummary, "summary"}, {gContent, "content"}, {gDerived, "derived"},
-		{gFeeds, "feeds"}, {gOther, "other"}, {gTaxLink, "taxlink"}, {gTermLink, "termlink"},
-		{gTermCount, "termcount"}, {gPaginator, "paginator"}} {
-		if g&n.g != 0 {
-			names = append(names, n.name)
-		}
-	}
-	return strings.Join(names, "|")
 }
 
 // fstestFS is a site's files by path.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/links"
@@ -250,9 +251,9 @@ func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
 		return g.make()
 	}
 	b.entriesOnce.Do(b.loadEntries)
-	k := newKeyer(b, m)
+	k := b.keyer(m)
 	return generate.Feed(g.feed, m.site, func(p *model.Page) ([]byte, error) {
-		key := k.entryKey(p)
+		key := k.EntryKey(p)
 		if e, ok := b.entries.get(key); ok {
 			return e, nil
 		}
@@ -270,8 +271,8 @@ func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
 // and a new process would otherwise encode every entry again.
 const entriesKind = "feed-entries"
 
-func (b *Builder) entriesKey() digest {
-	return newHasher().digest(b.version).str(entriesKind).sum()
+func (b *Builder) entriesKey() deps.Digest {
+	return deps.NewHasher().Digest(b.version).Str(entriesKind).Sum()
 }
 
 // loadEntries reads the pack of feed entries, if there is one.
@@ -304,9 +305,9 @@ func (b *Builder) saveEntries() {
 
 // encodeEntries writes the pack of feed entries: a record (cache.Encoder)
 // of each entry's key and bytes, by key.
-func encodeEntries(entries map[digest][]byte) []byte {
+func encodeEntries(entries map[deps.Digest][]byte) []byte {
 	var e cache.Encoder
-	for _, key := range slices.SortedFunc(maps.Keys(entries), func(a, b digest) int { return bytes.Compare(a[:], b[:]) }) {
+	for _, key := range slices.SortedFunc(maps.Keys(entries), func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) }) {
 		e.Digest(key)
 		e.Bytes(entries[key])
 	}
@@ -314,9 +315,9 @@ func encodeEntries(entries map[digest][]byte) []byte {
 }
 
 // decodeEntries reads what encodeEntries wrote.
-func decodeEntries(data []byte) (map[digest][]byte, error) {
+func decodeEntries(data []byte) (map[deps.Digest][]byte, error) {
 	d := cache.NewDecoder(data)
-	entries := map[digest][]byte{}
+	entries := map[deps.Digest][]byte{}
 	for d.Len() > 0 {
 		key, e := d.Digest(), d.Bytes()
 		entries[key] = e
