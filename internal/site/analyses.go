@@ -39,7 +39,7 @@ const analysesKind = "search-analyses"
 // searchAnalyses returns the Builder's analyses, made on first use.
 func (b *Builder) searchAnalyses() *analyses {
 	if b.analyses == nil {
-		b.analyses = &analyses{cache: b.cache, version: b.version, session: !b.eager}
+		b.analyses = &analyses{cache: b.cache, version: b.version, session: b.life.plansAgain()}
 	}
 	return b.analyses
 }

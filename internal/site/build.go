@@ -192,8 +192,6 @@ type Result struct {
 	// Made is how many files were rendered or made, rather than published
 	// again unchanged.
 	Made int
-
-	how string // "full", "keys" or "patch": how the model was made (builder.go)
 }
 
 // Target receives a build's files. Nothing it holds is visible until Commit;
@@ -250,7 +248,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return res, err
 }
 
-// newOnce returns a Builder for one build: eager, and spilling HTML beyond
+// newOnce returns a Builder for one build (lifetime once), spilling HTML beyond
 // the budget (spill.go).
 func newOnce(opts Options) (*Builder, error) {
 	b, err := New(opts)
@@ -261,7 +259,7 @@ func newOnce(opts Options) (*Builder, error) {
 	if budget == 0 {
 		budget = spillBudget
 	}
-	b.eager, b.spill = true, newSpiller(b.dest, budget)
+	b.life, b.spill = once{}, newSpiller(b.dest, budget)
 	return b, nil
 }
 

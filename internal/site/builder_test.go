@@ -233,8 +233,8 @@ func TestPagePack(t *testing.T) {
 	if _, err := cold.Build(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	if cold.packedPages != 0 {
-		t.Fatalf("a cold build took %d pages from a pack", cold.packedPages)
+	if cold.stats.packedPages != 0 {
+		t.Fatalf("a cold build took %d pages from a pack", cold.stats.packedPages)
 	}
 	files := len(cold.sources)
 
@@ -250,7 +250,7 @@ func TestPagePack(t *testing.T) {
 		if _, err := warm.Build(context.Background(), nil); err != nil {
 			t.Fatal(err)
 		}
-		if got := warm.packedPages; got != want {
+		if got := warm.stats.packedPages; got != want {
 			t.Errorf("a warm build took %d pages from the pack, want %d of %d", got, want, files)
 		}
 	}
@@ -300,8 +300,8 @@ func TestPagePackKeepsItsStreams(t *testing.T) {
 		data, _ := os.ReadFile(page)
 		os.WriteFile(page, append(data, fmt.Sprintf("\nEdit %d.\n", i)...), 0o644)
 		b := build()
-		if b.packedPages != files-1 {
-			t.Fatalf("edit %d: the build took %d pages from the pack, want %d", i, b.packedPages, files-1)
+		if b.stats.packedPages != files-1 {
+			t.Fatalf("edit %d: the build took %d pages from the pack, want %d", i, b.stats.packedPages, files-1)
 		}
 		seen = append(seen, records(b))
 		// One record more, until more than an eighth of the old pack's
@@ -317,7 +317,7 @@ func TestPagePackKeepsItsStreams(t *testing.T) {
 		t.Errorf("records after each build: %v, want %v, written anew at least once", seen, want)
 	}
 	b := build()
-	if got, n := b.packedPages, records(b); got != files || n != want[len(want)-1] {
+	if got, n := b.stats.packedPages, records(b); got != files || n != want[len(want)-1] {
 		t.Errorf("with nothing changed: %d pages from the pack, %d records; want %d and %d", got, n, files, want[len(want)-1])
 	}
 	sameAsWithoutCache(t, opts, "build from the pack")
@@ -333,20 +333,20 @@ func TestShelvedHTML(t *testing.T) {
 		t.Helper()
 		opts.Dest = filepath.Join(t.TempDir(), "public") // every page is written
 		b := buildOnceWith(t, opts)
-		if found, asked := b.shelfFound.Load(), b.shelfAsked.Load(); asked == 0 || found != asked {
+		if found, asked := b.shelfUse.found.Load(), b.shelfUse.asked.Load(); asked == 0 || found != asked {
 			t.Errorf("%s: found %d of %d conversions on the shelf", what, found, asked)
 		}
 		sameAsWithoutCache(t, opts, what)
 		return b
 	}
-	if n := build("HTML from the shelf").reconverted.Load(); n != 0 {
+	if n := build("HTML from the shelf").stats.reconverted.Load(); n != 0 {
 		t.Errorf("converted %d bodies again, want none", n)
 	}
 	damaged := damageHTMLEntries(t, filepath.Join(opts.CacheDir, markdownKind))
 	if damaged == 0 {
 		t.Fatal("no HTML on the shelf")
 	}
-	if n := build("HTML damaged on the shelf").reconverted.Load(); n != int64(damaged) {
+	if n := build("HTML damaged on the shelf").stats.reconverted.Load(); n != int64(damaged) {
 		t.Errorf("converted %d bodies again, want %d, one per damaged entry", n, damaged)
 	}
 }
@@ -394,7 +394,7 @@ func TestConversionShelf(t *testing.T) {
 		if _, err := b.Build(context.Background(), nil); err != nil {
 			t.Fatal(err)
 		}
-		return b.shelfFound.Load(), b.shelfAsked.Load()
+		return b.shelfUse.found.Load(), b.shelfUse.asked.Load()
 	}
 	if found, _ := build(); found != 0 {
 		t.Fatalf("a cold build found %d conversions on the shelf", found)

@@ -241,7 +241,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 				return err
 			}
 			read[i], gone[i] = b.readSource(p, pk, now)
-			if b.eager && b.opts.Progress != nil {
+			if b.life.convertsOnRead() && b.opts.Progress != nil {
 				b.opts.Progress("converting Markdown", int(done.Add(1)), len(paths))
 			}
 			return nil
@@ -269,9 +269,9 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	return diff, nil
 }
 
-// readSource reads and parses one content file, and for an eager Builder
-// converts its body when the page is published at now; gone reports that
-// it does not exist (any more).
+// readSource reads and parses one content file, and, for a Builder that
+// converts on read (lifetime.go), converts its body when the page is
+// published at now; gone reports that it does not exist (any more).
 func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source, gone bool) {
 	data, err := content.ReadFile(b.fsys, p, b.cfg) // refuses links out of the site, bounds the size
 	if errors.Is(err, fs.ErrNotExist) {
@@ -295,7 +295,7 @@ func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source
 	src.page, src.err = pk.parse(b, p, src.sum, data)
 	if src.page != nil {
 		src.fm = frontMatterDigest(data, src.page.BodyLine)
-		if b.eager && !src.page.Invalid && isPublishedSource(src, b.opts, now) {
+		if b.life.convertsOnRead() && !src.page.Invalid && isPublishedSource(src, b.opts, now) {
 			b.convertSource(src)
 		}
 	}
@@ -378,8 +378,8 @@ const markdownKind = "markdown"
 func (b *Builder) openShelf() {
 	if b.cache != nil {
 		b.shelf, _ = b.cache.Shelf(markdownKind) // none: convert everything
-		b.shelfAsked.Store(0)
-		b.shelfFound.Store(0)
+		b.shelfUse.asked.Store(0)
+		b.shelfUse.found.Store(0)
 	}
 }
 
@@ -397,7 +397,7 @@ func (b *Builder) closeShelf(ok bool) {
 			convs++
 		}
 	}
-	b.shelf.Close(ok && int(b.shelfAsked.Load()) == convs)
+	b.shelf.Close(ok && int(b.shelfUse.asked.Load()) == convs)
 	b.shelf = nil
 }
 
@@ -439,7 +439,7 @@ func (b *Builder) fromShelf(s *source, key deps.Digest) *conversion {
 	if shelf == nil {
 		return nil
 	}
-	b.shelfAsked.Add(1)
+	b.shelfUse.asked.Add(1)
 	data, ok := shelf.Get(b.cacheKey(key))
 	if !ok {
 		return nil
@@ -449,7 +449,7 @@ func (b *Builder) fromShelf(s *source, key deps.Digest) *conversion {
 		return nil
 	}
 	hk := b.cacheKey(htmlKey(key))
-	if b.eager {
+	if b.life.htmlStaysInCache() {
 		if !shelf.Has(hk) {
 			return nil
 		}
@@ -462,7 +462,7 @@ func (b *Builder) fromShelf(s *source, key deps.Digest) *conversion {
 		c.content = template.HTML(html)
 	}
 	c.key, c.md = key, b.mdDigest
-	b.shelfFound.Add(1)
+	b.shelfUse.found.Add(1)
 	return c
 }
 
@@ -473,7 +473,7 @@ func (b *Builder) shelvedHTML(shelf *cache.Shelf, k cache.Key, s *source) ([]byt
 	if html, ok := shelf.Get(k); ok {
 		return html, nil
 	}
-	b.reconverted.Add(1)
+	b.stats.reconverted.Add(1)
 	data, err := content.ReadFile(b.fsys, s.path, b.cfg)
 	if err != nil {
 		return nil, diag.Wrap(s.path, 0, 0, "cannot read: ", err)

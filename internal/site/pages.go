@@ -92,7 +92,7 @@ func (pk *pagePack) save(b *Builder) {
 		return
 	}
 	used := int(pk.used.Load())
-	b.packedPages = used
+	b.stats.packedPages = used
 	few := (pk.records-used)*maxStale <= pk.records // few records stand for nothing
 	if !pk.changed.Load() && few {
 		return // the old pack holds every page read, and not much besides

@@ -84,7 +84,7 @@ func (s *structured) all(pages []*model.Page, report func(error)) {
 // what it is made from does not change (for a Builder that builds once,
 // every time it is asked for).
 func (b *Builder) structure(m *siteModel, p *model.Page, now time.Time) ([]template.JS, []error) {
-	if b.eager {
+	if !b.life.plansAgain() {
 		return structuredData(m.site, p, now)
 	}
 	key := m.pd[p].Derived()
