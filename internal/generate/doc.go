@@ -1,7 +1,7 @@
 // Package generate makes the outputs of a build that no template renders,
 // from the model (internal/model): model in, bytes out. It does no I/O and
 // keeps nothing between calls; which of them to make again, and when, is
-// the pipeline's (internal/site), which hashes what each one reads.
+// decided by the hash of what each one reads (internal/deps, Keyer.File).
 //
 // The outputs, each leaving out the pages whose hidden_from names it:
 //

@@ -37,7 +37,7 @@
 //
 // html/template can call every exported method and read every exported
 // field of a model type, so those are exactly what templates may read; the
-// table of them is internal/site's members.go, and its tests fail the day
+// table of them is internal/deps's members.go, and its tests fail the day
 // an exported member of Page, Site, Taxonomy, Term or Paginator is not in
 // it. What the pipeline alone needs of a page — its output file, its path
 // under the site, its layout, hidden_from, the links written in its

@@ -11,7 +11,7 @@ import (
 // The functions of this file are what the pipeline reads of a page and
 // templates cannot: functions, not methods, because a template can call
 // any exported method of a Page, and what a template can read is the
-// table of internal/site's members.go.
+// table of internal/deps's members.go.
 
 // OutputOf is the file the page is written to:
 // "jobs/back-end-developer/index.html".

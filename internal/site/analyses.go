@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/search"
@@ -23,13 +24,13 @@ import (
 // Builder that builds once keeps none once its index is made.
 type analyses struct {
 	cache   *cache.Cache // nil: none on disk
-	version digest
+	version deps.Digest
 	session bool // keep them in memory for the next index
 
-	indexes int                         // the indexes made with them
-	known   map[digest]*search.Analysis // by analysisKey: the pack's, then the last index's
-	made    int                         // how many pages the last index analysed anew (tests read it)
-	packed  int                         // how many analyses the pack held
+	indexes int                              // the indexes made with them
+	known   map[deps.Digest]*search.Analysis // by analysisKey: the pack's, then the last index's
+	made    int                              // how many pages the last index analysed anew (tests read it)
+	packed  int                              // how many analyses the pack held
 }
 
 // analysesKind is the kind of the pack in the persistent cache.
@@ -38,7 +39,7 @@ const analysesKind = "search-analyses"
 // searchAnalyses returns the Builder's analyses, made on first use.
 func (b *Builder) searchAnalyses() *analyses {
 	if b.analyses == nil {
-		b.analyses = &analyses{cache: b.cache, version: b.version, session: !b.eager}
+		b.analyses = &analyses{cache: b.cache, version: b.version, session: b.life.plansAgain()}
 	}
 	return b.analyses
 }
@@ -51,22 +52,22 @@ func (b *Builder) searchAnalyses() *analyses {
 // its conversion, whose digest (contentDigest, which also covers the
 // table of contents and the headings) the conversion holds. A page
 // without a conversion has no body.
-func (an *analyses) key(p *model.Page, d *search.Doc) digest {
-	h := newHasher().digest(an.version).str(analysesKind).str(d.Title).int(int64(len(d.Skills)))
+func (an *analyses) key(p *model.Page, d *search.Doc) deps.Digest {
+	h := deps.NewHasher().Digest(an.version).Str(analysesKind).Str(d.Title).Int(int64(len(d.Skills)))
 	for _, s := range d.Skills {
-		h.str(s.Name)
+		h.Str(s.Name)
 	}
-	h.str(d.Description).str(generate.KindLabel(d.Kind)).strs(d.Headings).strs(d.BodyText)
+	h.Str(d.Description).Str(generate.KindLabel(d.Kind)).Strs(d.Headings).Strs(d.BodyText)
 	if c := convOf(p); c != nil && c.res != nil {
-		h.bool(true).digest(c.contentDigest)
+		h.Bool(true).Digest(c.contentDigest)
 	} else {
-		h.bool(false)
+		h.Bool(false)
 	}
-	return h.sum()
+	return h.Sum()
 }
 
 // fill sets the Analysis of each doc whose key it knows.
-func (an *analyses) fill(docs []search.Doc, keys []digest) {
+func (an *analyses) fill(docs []search.Doc, keys []deps.Digest) {
 	if an.indexes == 0 {
 		an.known = an.load()
 		an.packed = len(an.known)
@@ -78,7 +79,7 @@ func (an *analyses) fill(docs []search.Doc, keys []digest) {
 
 // keep remembers the analyses of docs, every one set, after an index that
 // analysed made of them anew, and writes the pack after the first.
-func (an *analyses) keep(docs []search.Doc, keys []digest, made int) {
+func (an *analyses) keep(docs []search.Doc, keys []deps.Digest, made int) {
 	an.made = made
 	an.indexes++
 	// Writing the pack again costs as much as analysing a sixty-fourth of
@@ -89,7 +90,7 @@ func (an *analyses) keep(docs []search.Doc, keys []digest, made int) {
 	if !save && !an.session {
 		return
 	}
-	known := make(map[digest]*search.Analysis, len(keys))
+	known := make(map[deps.Digest]*search.Analysis, len(keys))
 	for i, k := range keys {
 		known[k] = docs[i].Analysis
 	}
@@ -103,13 +104,13 @@ func (an *analyses) keep(docs []search.Doc, keys []digest, made int) {
 
 // packKey is the cache key of the pack: one per binary.
 func (an *analyses) packKey() cache.Key {
-	return cache.Key(newHasher().digest(an.version).str(analysesKind).sum())
+	return cache.Key(deps.NewHasher().Digest(an.version).Str(analysesKind).Sum())
 }
 
 // save writes the pack: the number of analyses, their keys in order, and
 // then the analyses in that order (search.EncodeAnalyses).
-func (an *analyses) save(known map[digest]*search.Analysis) {
-	keys := slices.SortedFunc(maps.Keys(known), func(a, b digest) int { return bytes.Compare(a[:], b[:]) })
+func (an *analyses) save(known map[deps.Digest]*search.Analysis) {
+	keys := slices.SortedFunc(maps.Keys(known), func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) })
 	list := make([]*search.Analysis, len(keys))
 	var e cache.Encoder
 	e.Int(len(keys))
@@ -127,7 +128,7 @@ func (an *analyses) save(known map[digest]*search.Analysis) {
 }
 
 // load reads the pack, if there is one that decodes whole.
-func (an *analyses) load() map[digest]*search.Analysis {
+func (an *analyses) load() map[deps.Digest]*search.Analysis {
 	if an.cache == nil {
 		return nil
 	}
@@ -144,9 +145,9 @@ func (an *analyses) load() map[digest]*search.Analysis {
 
 // decodeAnalysesPack reads what save wrote: a record (cache.Encoder) of
 // the count of analyses and their keys, then search.EncodeAnalyses.
-func decodeAnalysesPack(data []byte) (map[digest]*search.Analysis, error) {
+func decodeAnalysesPack(data []byte) (map[deps.Digest]*search.Analysis, error) {
 	d := cache.NewDecoder(data)
-	keys := make([]digest, d.Count(len(digest{})))
+	keys := make([]deps.Digest, d.Count(len(deps.Digest{})))
 	for i := range keys {
 		keys[i] = d.Digest()
 	}
@@ -160,7 +161,7 @@ func decodeAnalysesPack(data []byte) (map[digest]*search.Analysis, error) {
 	if len(list) != len(keys) {
 		return nil, fmt.Errorf("%w: %d keys for %d analyses", cache.ErrDamaged, len(keys), len(list))
 	}
-	known := make(map[digest]*search.Analysis, len(keys))
+	known := make(map[deps.Digest]*search.Analysis, len(keys))
 	for i, a := range list {
 		known[keys[i]] = a
 	}

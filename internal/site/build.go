@@ -71,31 +71,16 @@
 //   - the converted Markdown of a body, by a digest of the body, the line it
 //     starts on, the Markdown options and the binary's version;
 //   - the templates, parsed again only when something under layouts/
-//     changed, and what each page template can read (deps.go); the assets,
+//     changed, and what each page template can read (internal/deps); the assets,
 //     minified and fingerprinted again only when something under assets/
 //     changed; the structured data of each page and the feed entry of each
 //     page, by digests of what they are made from;
-//   - for every output file of the last commit, its dependency key (keys.go).
+//   - for every output file of the last commit, its dependency key
+//     (internal/deps).
 //
-// A dependency key is a SHA-256 of everything an output is made from. For
-// a page: the binary's version; site.yaml and the build's options (which
-// make every .Site field but the lists); the name and text of every layout
-// file its template runs; the digests of all its own fields; the asset
-// table when its templates call asset; and, for every path of members its
-// templates can follow from the page or from .Site (.Parent, .Paginator.Pages,
-// .Related, .Site.Sections, .Terms "skills", .Term.Roles …), the identities
-// of the objects at the end of the path on this build's model, in order, and
-// the digests of the groups of fields read on them (digest.go: link — URL,
-// title, kind, type, section; meta — front matter and career data; summary;
-// content; structured data; feeds …). What the templates can read is found
-// without running them, by an abstract interpretation of their parse trees
-// (deps.go) that follows variables, with, range, dict, partials and
-// {{template}}; where it cannot follow a value — a page printed whole or
-// given to a function it does not know, a partial whose name is not a
-// constant, a member the table of members.go does not list — the output depends on the
-// digest of the whole model. A generated file's key is made from what it
-// reads (a feed from its entries, the sitemap from its URLs and dates), an
-// asset's from its bytes.
+// A dependency key is a SHA-256 of everything an output is made from:
+// internal/deps states what it hashes, and how it finds, without running
+// the templates, what each one can read.
 //
 // An output whose key is the one it had at the last commit is not made
 // again: output.Memory carries it over from its last tree, output.Dir
@@ -207,8 +192,6 @@ type Result struct {
 	// Made is how many files were rendered or made, rather than published
 	// again unchanged.
 	Made int
-
-	how string // "full", "keys" or "patch": how the model was made (builder.go)
 }
 
 // Target receives a build's files. Nothing it holds is visible until Commit;
@@ -265,7 +248,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return res, err
 }
 
-// newOnce returns a Builder for one build: eager, and spilling HTML beyond
+// newOnce returns a Builder for one build (lifetime once), spilling HTML beyond
 // the budget (spill.go).
 func newOnce(opts Options) (*Builder, error) {
 	b, err := New(opts)
@@ -276,7 +259,7 @@ func newOnce(opts Options) (*Builder, error) {
 	if budget == 0 {
 		budget = spillBudget
 	}
-	b.eager, b.spill = true, newSpiller(b.dest, budget)
+	b.life, b.spill = once{}, newSpiller(b.dest, budget)
 	return b, nil
 }
 

@@ -17,7 +17,6 @@ import (
 	"github.com/careersite/careersite"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/output"
-	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
@@ -211,72 +210,6 @@ func TestServeBuilds(t *testing.T) {
 	}
 }
 
-// TestDeps analyses small template sets.
-func TestDeps(t *testing.T) {
-	for _, tc := range []struct {
-		name, page string
-		partials   map[string]string
-		want       string // the reads, one per line: "path groups"; "global" first when global
-	}{
-		{name: "own fields only", page: `{{ .Title }}{{ .Content }}{{ .Site.Title }}`, want: ""},
-		{name: "parent link", page: `{{ with .Parent }}<a href="{{ .URL }}">{{ .Title }}</a>{{ end }}`, want: "Page.Parent link"},
-		{name: "list cards", page: `{{ range .Paginator.Pages }}{{ .Summary }}{{ .Date }}{{ end }}`,
-			want: "Page.Paginator 0\nPage.Paginator.Pages meta|summary"},
-		{name: "through a variable and a partial", page: `{{ $s := .Site }}{{ partial "x.html" (dict "site" $s "p" .) }}`,
-			partials: map[string]string{"x.html": `{{ range .site.Sections }}{{ .Title }}{{ end }}{{ .p.Next.Content }}`},
-			want:     "Page.Next content\nSite.Sections link"},
-		{name: "term lookup", page: `{{ with .Site.Taxonomy "skills" }}{{ with .Term $.Title }}{{ .URL }}{{ end }}{{ end }}`,
-			want: "Site.Taxonomy(skills) 0\nSite.Taxonomy(skills).Term(*) termlink"},
-		{name: "a page printed whole", page: `{{ printf "%v" .Parent }}`, want: "global\nPage.Parent 0"},
-		{name: "an unknown function", page: `{{ call .Parent }}`, want: "global\nPage.Parent 0"},
-		{name: "a partial by a name not known", page: `{{ partial .Title . }}`, want: "global"},
-		{name: "asset", page: `{{ with asset "css/site.css" }}{{ .URL }}{{ end }}`, want: "asset"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			site := fstestFS(map[string]string{"layouts/_default/single.html": tc.page})
-			for name, text := range tc.partials {
-				site["layouts/partials/"+name] = text
-			}
-			r, err := render.New(site.fs(), nil, funcs(&funcState{}))
-			if err != nil {
-				t.Fatal(err)
-			}
-			d := newAnalyzer(r).page("layouts/_default/single.html")
-			var lines []string
-			if d.global {
-				lines = append(lines, "global")
-			}
-			if d.asset {
-				lines = append(lines, "asset")
-			}
-			for _, rd := range d.sortedReads() {
-				lines = append(lines, rd.key+" "+groupNames(rd.groups))
-			}
-			if got := strings.Join(lines, "\n"); got != tc.want {
-				t.Errorf("reads\n%s\nwant\n%s", got, tc.want)
-			}
-		})
-	}
-}
-
-func groupNames(g group) string {
-	if g == 0 {
-		return "0"
-	}
-	var names []string
-	for _, n := range []struct {
-		g    group
-		name string
-	}{{gLink, "link"}, {gMeta, "meta"}, {gSummary, "summary"}, {gContent, "content"}, {gDerived, "derived"},
-		{gFeeds, "feeds"}, {gOther, "other"}, {gTaxLink, "taxlink"}, {gTermLink, "termlink"},
-		{gTermCount, "termcount"}, {gPaginator, "paginator"}} {
-		if g&n.g != 0 {
-			names = append(names, n.name)
-		}
-	}
-	return strings.Join(names, "|")
-}
-
 // fstestFS is a site's files by path.
 type fstestFS map[string]string
 
@@ -300,8 +233,8 @@ func TestPagePack(t *testing.T) {
 	if _, err := cold.Build(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	if cold.packedPages != 0 {
-		t.Fatalf("a cold build took %d pages from a pack", cold.packedPages)
+	if cold.stats.packedPages != 0 {
+		t.Fatalf("a cold build took %d pages from a pack", cold.stats.packedPages)
 	}
 	files := len(cold.sources)
 
@@ -317,7 +250,7 @@ func TestPagePack(t *testing.T) {
 		if _, err := warm.Build(context.Background(), nil); err != nil {
 			t.Fatal(err)
 		}
-		if got := warm.packedPages; got != want {
+		if got := warm.stats.packedPages; got != want {
 			t.Errorf("a warm build took %d pages from the pack, want %d of %d", got, want, files)
 		}
 	}
@@ -367,8 +300,8 @@ func TestPagePackKeepsItsStreams(t *testing.T) {
 		data, _ := os.ReadFile(page)
 		os.WriteFile(page, append(data, fmt.Sprintf("\nEdit %d.\n", i)...), 0o644)
 		b := build()
-		if b.packedPages != files-1 {
-			t.Fatalf("edit %d: the build took %d pages from the pack, want %d", i, b.packedPages, files-1)
+		if b.stats.packedPages != files-1 {
+			t.Fatalf("edit %d: the build took %d pages from the pack, want %d", i, b.stats.packedPages, files-1)
 		}
 		seen = append(seen, records(b))
 		// One record more, until more than an eighth of the old pack's
@@ -384,7 +317,7 @@ func TestPagePackKeepsItsStreams(t *testing.T) {
 		t.Errorf("records after each build: %v, want %v, written anew at least once", seen, want)
 	}
 	b := build()
-	if got, n := b.packedPages, records(b); got != files || n != want[len(want)-1] {
+	if got, n := b.stats.packedPages, records(b); got != files || n != want[len(want)-1] {
 		t.Errorf("with nothing changed: %d pages from the pack, %d records; want %d and %d", got, n, files, want[len(want)-1])
 	}
 	sameAsWithoutCache(t, opts, "build from the pack")
@@ -400,20 +333,20 @@ func TestShelvedHTML(t *testing.T) {
 		t.Helper()
 		opts.Dest = filepath.Join(t.TempDir(), "public") // every page is written
 		b := buildOnceWith(t, opts)
-		if found, asked := b.shelfFound.Load(), b.shelfAsked.Load(); asked == 0 || found != asked {
+		if found, asked := b.shelfUse.found.Load(), b.shelfUse.asked.Load(); asked == 0 || found != asked {
 			t.Errorf("%s: found %d of %d conversions on the shelf", what, found, asked)
 		}
 		sameAsWithoutCache(t, opts, what)
 		return b
 	}
-	if n := build("HTML from the shelf").reconverted.Load(); n != 0 {
+	if n := build("HTML from the shelf").stats.reconverted.Load(); n != 0 {
 		t.Errorf("converted %d bodies again, want none", n)
 	}
 	damaged := damageHTMLEntries(t, filepath.Join(opts.CacheDir, markdownKind))
 	if damaged == 0 {
 		t.Fatal("no HTML on the shelf")
 	}
-	if n := build("HTML damaged on the shelf").reconverted.Load(); n != int64(damaged) {
+	if n := build("HTML damaged on the shelf").stats.reconverted.Load(); n != int64(damaged) {
 		t.Errorf("converted %d bodies again, want %d, one per damaged entry", n, damaged)
 	}
 }
@@ -461,7 +394,7 @@ func TestConversionShelf(t *testing.T) {
 		if _, err := b.Build(context.Background(), nil); err != nil {
 			t.Fatal(err)
 		}
-		return b.shelfFound.Load(), b.shelfAsked.Load()
+		return b.shelfUse.found.Load(), b.shelfUse.asked.Load()
 	}
 	if found, _ := build(); found != 0 {
 		t.Fatalf("a cold build found %d conversions on the shelf", found)

@@ -8,6 +8,7 @@ import (
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
 )
@@ -39,14 +40,14 @@ func structuredData(s *model.Site, p *model.Page, now time.Time) ([]template.JS,
 // jsonldDigest writes what structuredData reads of p into h; career is the
 // digest of its career data. career.Data.JSONLD reads now only to know
 // whether a job's posting is open (PostingOpen).
-func jsonldDigest(h *hasher, s *model.Site, p *model.Page, career digest) {
+func jsonldDigest(h *deps.Hasher, s *model.Site, p *model.Page, career deps.Digest) {
 	f := pageFacts(s, p)
-	h.digest(career).bool(p.Job != nil && p.PostingOpen)
-	h.str(f.Title).str(f.Description).str(f.URL).time(f.Date).time(f.Updated).strs(f.Authors).strs(f.Skills)
-	h.str(f.Language).str(f.SiteName).str(f.SiteURL)
-	h.bool(len(p.Breadcrumbs) > 1 && p.Kind != model.KindNotFound)
+	h.Digest(career).Bool(p.Job != nil && p.PostingOpen)
+	h.Str(f.Title).Str(f.Description).Str(f.URL).Time(f.Date).Time(f.Updated).Strs(f.Authors).Strs(f.Skills)
+	h.Str(f.Language).Str(f.SiteName).Str(f.SiteURL)
+	h.Bool(len(p.Breadcrumbs) > 1 && p.Kind != model.KindNotFound)
 	for _, c := range crumbs(p) {
-		h.str(c.Name).str(c.URL)
+		h.Str(c.Name).Str(c.URL)
 	}
 }
 

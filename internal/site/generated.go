@@ -8,6 +8,7 @@ import (
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
 )
@@ -24,8 +25,8 @@ type generated struct {
 	at    func() place // the front matter that asked for it; nil when none
 
 	// digest writes everything make reads into h, for the file's
-	// dependency key (keys.go).
-	digest     func(h *hasher, k *keyer)
+	// dependency key (deps.Keyer.File).
+	digest     func(h *deps.Hasher, k *deps.Keyer)
 	feed       *model.Feed // the feed it is, if it is one
 	fromBodies bool        // made by bodyFiles
 	claimOnly  bool        // a name no other output may have, but not written: an alias in _redirects only
@@ -37,18 +38,18 @@ func bytesOf(data []byte) func() ([]byte, error) {
 }
 
 // sitemapDigest is the digest func of a sitemap file: what it lists.
-func sitemapDigest(sm *generate.Sitemap) func(*hasher, *keyer) {
-	return func(h *hasher, _ *keyer) {
-		h.str("sitemap").int(int64(sm.Len()))
-		sm.Each(func(loc, lastmod string) { h.str(loc).str(lastmod) })
+func sitemapDigest(sm *generate.Sitemap) func(*deps.Hasher, *deps.Keyer) {
+	return func(h *deps.Hasher, _ *deps.Keyer) {
+		h.Str("sitemap").Int(int64(sm.Len()))
+		sm.Each(func(loc, lastmod string) { h.Str(loc).Str(lastmod) })
 	}
 }
 
 // digestOf is a digest func for a file whose bytes are made already. It
 // holds their digest, not the bytes, which may be spilled (spill.go).
-func digestOf(data []byte) func(*hasher, *keyer) {
-	d := hashBytes(data)
-	return func(h *hasher, _ *keyer) { h.digest(d) }
+func digestOf(data []byte) func(*deps.Hasher, *deps.Keyer) {
+	d := deps.HashBytes(data)
+	return func(h *deps.Hasher, _ *deps.Keyer) { h.Digest(d) }
 }
 
 // checkFrontMatter reports the front-matter values that the site model
@@ -106,8 +107,8 @@ func generatedFiles(cfg *config.Config, m *model.Model, sources []*content.Page,
 		}
 		g := generated{name: model.OutputName(r.From), html: true, owner: r.Describe(),
 			make: func() ([]byte, error) { return r.Page(s.Language) },
-			digest: func(h *hasher, _ *keyer) {
-				h.str("redirect").str(s.Language).str(r.To.Title).str(r.To.URL).str(r.To.Permalink)
+			digest: func(h *deps.Hasher, _ *deps.Keyer) {
+				h.Str("redirect").Str(s.Language).Str(r.To.Title).Str(r.To.URL).Str(r.To.Permalink)
 			}}
 		if r.Src != nil { // located only if needed: it reads the file again
 			g.at = func() place { return locate(r.Src, "aliases", r.Raw) }
@@ -120,7 +121,7 @@ func generatedFiles(cfg *config.Config, m *model.Model, sources []*content.Page,
 	for _, f := range m.Feeds {
 		files = append(files, generated{name: model.FeedOutput(f), owner: "the feed of " + model.Describe(model.FeedList(f)), feed: f,
 			make:   func() ([]byte, error) { return nil, errors.New("a feed is made by the Builder") },
-			digest: func(h *hasher, k *keyer) { k.feedDigest(h, f) }})
+			digest: func(h *deps.Hasher, k *deps.Keyer) { k.Feed(h, f) }})
 	}
 	for name, sm := range generate.Sitemaps(pages, links, sitemapLimit) {
 		files = append(files, generated{name: name, make: sm.Encode, digest: sitemapDigest(sm), owner: "the sitemap"})

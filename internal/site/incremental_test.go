@@ -99,9 +99,9 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		res, err := inMemory.BuildTo(ctx, changed, mem)
 		compareBuilds(t, step, "in memory", wantRes, wantErr, res, err)
 		if res != nil {
-			hows[res.how]++
+			hows[inMemory.stats.how]++
 		}
-		asserted := checkHow(t, step, "in memory", expect, okMem, res)
+		asserted := checkHow(t, step, "in memory", expect, okMem, res, inMemory)
 		okMem = err == nil
 		if wantErr == nil && err == nil {
 			// Before Settle, everything but the site-wide files is as a
@@ -117,7 +117,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		if wantErr == nil && err == nil {
 			compareTrees(t, step, "in a folder", want, dirFiles(t, dest))
 		}
-		if checkHow(t, step, "in a folder", expect, okDir, res) || asserted {
+		if checkHow(t, step, "in a folder", expect, okDir, res, inDir) || asserted {
 			checked++
 		}
 		okDir = err == nil
@@ -147,13 +147,13 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 // the kind of build the edit allows ("patch", "keys", or "" for any), ok
 // whether the Builder's build before this one succeeded (after a failed
 // build the model is made anew). It reports whether it checked anything.
-func checkHow(t *testing.T, step int, where, expect string, ok bool, res *Result) bool {
+func checkHow(t *testing.T, step int, where, expect string, ok bool, res *Result, b *Builder) bool {
 	t.Helper()
 	if expect == "" || !ok || res == nil {
 		return false
 	}
-	if res.how != expect {
-		t.Errorf("step %d, %s: built by %q, want %q", step, where, res.how, expect)
+	if b.stats.how != expect {
+		t.Errorf("step %d, %s: built by %q, want %q", step, where, b.stats.how, expect)
 	}
 	return true
 }

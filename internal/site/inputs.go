@@ -21,6 +21,7 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
@@ -32,8 +33,8 @@ import (
 // source is one content file as the Builder last read it.
 type source struct {
 	path string
-	sum  digest        // of the file's bytes
-	fm   digest        // of the bytes before the body: front matter and its fences
+	sum  deps.Digest   // of the file's bytes
+	fm   deps.Digest   // of the bytes before the body: front matter and its fences
 	page *content.Page // nil when the front matter cannot be parsed at all
 	err  error         // the file's problems, sorted by position
 	conv *conversion   // its Markdown, once converted
@@ -42,8 +43,8 @@ type source struct {
 // conversion is a page body converted to HTML, kept for as long as a page
 // has that body.
 type conversion struct {
-	key   digest
-	md    digest // the Markdown options it was made with
+	key   deps.Digest
+	md    deps.Digest // the Markdown options it was made with
 	res   *markdown.Result
 	probs []error // "content/x.md:LINE:COL: message"
 	warns []error // likewise: code blocks published plain (warnings.go)
@@ -62,8 +63,8 @@ type conversion struct {
 	spilled               *spill.File
 	ref, tocRef           spill.Ref
 	shelved               func() ([]byte, error)
-	contentDigest         digest // of Content, TableOfContents and Headings
-	summaryDigest         digest // of Summary, WordCount and ReadingTime
+	contentDigest         deps.Digest // of Content, TableOfContents and Headings
+	summaryDigest         deps.Digest // of Summary, WordCount and ReadingTime
 }
 
 // The conversion is the pipeline's model.Body: a page's Content,
@@ -119,7 +120,7 @@ func asHTML(data []byte, err error) (template.HTML, error) {
 	return template.HTML(data), nil
 }
 
-func newConversion(key digest, res *markdown.Result, probs []error) *conversion {
+func newConversion(key deps.Digest, res *markdown.Result, probs []error) *conversion {
 	c := &conversion{key: key, res: res, probs: probs}
 	if res == nil {
 		return c
@@ -134,27 +135,15 @@ func newConversion(key digest, res *markdown.Result, probs []error) *conversion 
 	r := *res
 	r.HTML, r.Summary, r.TOC = nil, nil, nil
 	c.res = &r
-	c.contentDigest = contentDigest(c.content, c.toc, res.Headings)
-	c.summaryDigest = summaryDigest(c.summary, res.WordCount, res.ReadingTime)
+	c.contentDigest = deps.ContentDigest(c.content, c.toc, res.Headings)
+	c.summaryDigest = deps.SummaryDigest(c.summary, res.WordCount, res.ReadingTime)
 	return c
-}
-
-func contentDigest(content, toc template.HTML, headings []markdown.Heading) digest {
-	h := newHasher().str(string(content)).str(string(toc)).int(int64(len(headings)))
-	for _, hd := range headings {
-		h.int(int64(hd.Level)).str(hd.ID).str(hd.Text)
-	}
-	return h.sum()
-}
-
-func summaryDigest(summary template.HTML, words, minutes int) digest {
-	return newHasher().str(string(summary)).int(int64(words)).int(int64(minutes)).sum()
 }
 
 // frontMatterDigest is the digest of the bytes of data before line
 // bodyLine: two versions of a file with the same front-matter bytes parse
 // to the same page but for its body.
-func frontMatterDigest(data []byte, bodyLine int) digest {
+func frontMatterDigest(data []byte, bodyLine int) deps.Digest {
 	end := 0
 	for line := 1; line < bodyLine && end < len(data); line++ {
 		i := bytes.IndexByte(data[end:], '\n')
@@ -164,7 +153,7 @@ func frontMatterDigest(data []byte, bodyLine int) digest {
 		}
 		end += i + 1
 	}
-	return hashBytes(data[:end])
+	return deps.HashBytes(data[:end])
 }
 
 // readConfig reads site.yaml when it changed. It reports whether the
@@ -174,8 +163,13 @@ func (b *Builder) readConfig() (bool, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return false, err
 	}
-	d := newHasher().bytes(raw).bool(err == nil).str(b.opts.BaseURL).
-		bool(b.opts.Drafts).bool(b.opts.Future).bool(b.opts.Expired).int(int64(b.opts.sitemapLimit)).sum()
+	d := deps.NewHasher().Bytes(raw).Bool(err == nil).Str(b.opts.BaseURL).Bool(
+		b.opts.Drafts).Bool(
+		b.opts.Future).Bool(
+		b.opts.Expired).
+		Int(
+			int64(b.opts.sitemapLimit)).Sum()
+
 	if b.cfg != nil && d == b.cfgDigest {
 		return false, nil
 	}
@@ -202,7 +196,7 @@ func (b *Builder) readConfig() (bool, error) {
 		MaxCodeBlock: int(cfg.Limits.CodeBlock),
 	}
 	b.converter = markdown.New(b.mdOpts)
-	b.mdDigest = newHasher().digest(b.version).str("markdown").value(reflect.ValueOf(b.mdOpts)).sum()
+	b.mdDigest = deps.NewHasher().Digest(b.version).Str("markdown").Value(reflect.ValueOf(b.mdOpts)).Sum()
 	return true, nil
 }
 
@@ -247,7 +241,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 				return err
 			}
 			read[i], gone[i] = b.readSource(p, pk, now)
-			if b.eager && b.opts.Progress != nil {
+			if b.life.convertsOnRead() && b.opts.Progress != nil {
 				b.opts.Progress("converting Markdown", int(done.Add(1)), len(paths))
 			}
 			return nil
@@ -275,9 +269,9 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	return diff, nil
 }
 
-// readSource reads and parses one content file, and for an eager Builder
-// converts its body when the page is published at now; gone reports that
-// it does not exist (any more).
+// readSource reads and parses one content file, and, for a Builder that
+// converts on read (lifetime.go), converts its body when the page is
+// published at now; gone reports that it does not exist (any more).
 func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source, gone bool) {
 	data, err := content.ReadFile(b.fsys, p, b.cfg) // refuses links out of the site, bounds the size
 	if errors.Is(err, fs.ErrNotExist) {
@@ -286,7 +280,7 @@ func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source
 	if de := (*diag.Error)(nil); errors.As(err, &de) {
 		return &source{path: p, err: de}, false // over limits.page: "content/x.md:1:1: …"
 	}
-	src = &source{path: p, sum: hashBytes(data)}
+	src = &source{path: p, sum: deps.HashBytes(data)}
 	if old := b.sources[p]; old != nil && old.sum == src.sum {
 		return old, false
 	}
@@ -301,7 +295,7 @@ func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source
 	src.page, src.err = pk.parse(b, p, src.sum, data)
 	if src.page != nil {
 		src.fm = frontMatterDigest(data, src.page.BodyLine)
-		if b.eager && !src.page.Invalid && isPublishedSource(src, b.opts, now) {
+		if b.life.convertsOnRead() && !src.page.Invalid && isPublishedSource(src, b.opts, now) {
 			b.convertSource(src)
 		}
 	}
@@ -324,8 +318,8 @@ func (b *Builder) reparseAll(ctx context.Context, now time.Time) error {
 // convertKey is what a body converts to depends on: its text, the line it
 // starts on (positions of links and errors), the Markdown options and the
 // binary.
-func (b *Builder) convertKey(p *content.Page) digest {
-	return newHasher().digest(b.mdDigest).int(int64(p.BodyLine)).bytes(p.Body).sum()
+func (b *Builder) convertKey(p *content.Page) deps.Digest {
+	return deps.NewHasher().Digest(b.mdDigest).Int(int64(p.BodyLine)).Bytes(p.Body).Sum()
 }
 
 // convert converts the Markdown of every source in srcs that has no
@@ -384,8 +378,8 @@ const markdownKind = "markdown"
 func (b *Builder) openShelf() {
 	if b.cache != nil {
 		b.shelf, _ = b.cache.Shelf(markdownKind) // none: convert everything
-		b.shelfAsked.Store(0)
-		b.shelfFound.Store(0)
+		b.shelfUse.asked.Store(0)
+		b.shelfUse.found.Store(0)
 	}
 }
 
@@ -403,7 +397,7 @@ func (b *Builder) closeShelf(ok bool) {
 			convs++
 		}
 	}
-	b.shelf.Close(ok && int(b.shelfAsked.Load()) == convs)
+	b.shelf.Close(ok && int(b.shelfUse.asked.Load()) == convs)
 	b.shelf = nil
 }
 
@@ -433,19 +427,19 @@ func (b *Builder) convertOne(s *source) *conversion {
 // htmlKey is the key of the HTML of the conversion of key on the shelf,
 // an entry of its own: a build that renders nothing has no need to read
 // it.
-func htmlKey(key digest) digest { return newHasher().digest(key).str("html").sum() }
+func htmlKey(key deps.Digest) deps.Digest { return deps.NewHasher().Digest(key).Str("html").Sum() }
 
 // fromShelf returns the conversion of key, of the body of s, when the
 // shelf has it, else nil. A Builder that builds once leaves the HTML on
 // the shelf, to be read when a page is written (a build that finds its
 // pages unchanged reads none); one kept for a session reads it now, as
 // its conversions outlive the build.
-func (b *Builder) fromShelf(s *source, key digest) *conversion {
+func (b *Builder) fromShelf(s *source, key deps.Digest) *conversion {
 	shelf := b.shelf
 	if shelf == nil {
 		return nil
 	}
-	b.shelfAsked.Add(1)
+	b.shelfUse.asked.Add(1)
 	data, ok := shelf.Get(b.cacheKey(key))
 	if !ok {
 		return nil
@@ -455,7 +449,7 @@ func (b *Builder) fromShelf(s *source, key digest) *conversion {
 		return nil
 	}
 	hk := b.cacheKey(htmlKey(key))
-	if b.eager {
+	if b.life.htmlStaysInCache() {
 		if !shelf.Has(hk) {
 			return nil
 		}
@@ -468,7 +462,7 @@ func (b *Builder) fromShelf(s *source, key digest) *conversion {
 		c.content = template.HTML(html)
 	}
 	c.key, c.md = key, b.mdDigest
-	b.shelfFound.Add(1)
+	b.shelfUse.found.Add(1)
 	return c
 }
 
@@ -479,12 +473,12 @@ func (b *Builder) shelvedHTML(shelf *cache.Shelf, k cache.Key, s *source) ([]byt
 	if html, ok := shelf.Get(k); ok {
 		return html, nil
 	}
-	b.reconverted.Add(1)
+	b.stats.reconverted.Add(1)
 	data, err := content.ReadFile(b.fsys, s.path, b.cfg)
 	if err != nil {
 		return nil, diag.Wrap(s.path, 0, 0, "cannot read: ", err)
 	}
-	if hashBytes(data) != s.sum {
+	if deps.HashBytes(data) != s.sum {
 		return nil, diag.At(s.path, 0, 0, "the file changed while the site was built; build again")
 	}
 	page, err := content.ParseFile(s.path, data, b.cfg)
@@ -500,64 +494,26 @@ func (b *Builder) shelvedHTML(shelf *cache.Shelf, k cache.Key, s *source) ([]byt
 
 // readLayouts parses the templates again and analyses them.
 func (b *Builder) readLayouts() error {
-	b.renderer, b.tmpl = nil, nil
+	b.renderer, b.templates = nil, nil
 	r, err := render.New(b.fsys, b.opts.Theme, b.funcs.funcMap())
 	if err != nil {
 		return err
 	}
 	b.renderer = r
-	b.tmpl = map[string]*tmplInfo{}
+	b.templates = deps.NewTemplates(r)
 	return nil
-}
-
-// tmplInfo is what the Builder knows about one page template.
-type tmplInfo struct {
-	deps   *deps
-	reads  []*read // deps.reads by path
-	digest digest  // of its name and of the text of every layout file it runs
-}
-
-// readsOthers reports whether the templates read a field of group g of an
-// object other than the page being rendered.
-func (t *tmplInfo) readsOthers(g group) bool {
-	for _, r := range t.reads {
-		if r.groups&g != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// template returns the analysis of page template name, made on first use.
-func (b *Builder) template(name string) *tmplInfo {
-	b.tmplMu.Lock()
-	defer b.tmplMu.Unlock()
-	if t := b.tmpl[name]; t != nil {
-		return t
-	}
-	if b.analyzer == nil || b.analyzer.r != b.renderer {
-		b.analyzer = newAnalyzer(b.renderer)
-	}
-	d := b.analyzer.page(name)
-	h := newHasher().str(name)
-	for _, f := range slices.Sorted(maps.Keys(d.files)) {
-		h.str(f).str(b.renderer.Source(f))
-	}
-	t := &tmplInfo{deps: d, reads: d.sortedReads(), digest: h.sum()}
-	b.tmpl[name] = t
-	return t
 }
 
 // readAssets loads the assets again.
 func (b *Builder) readAssets(ctx context.Context) error {
 	as, err := loadAssets(ctx, b.fsys, b.opts.Theme, b.links, b.minifier)
 	b.assets = as
-	h := newHasher()
+	h := deps.NewHasher()
 	for _, name := range slices.Sorted(maps.Keys(as.files)) {
 		a := as.files[name]
-		h.str(name).str(a.out).str(a.ref.URL).str(a.ref.Integrity)
+		h.Str(name).Str(a.out).Str(a.ref.URL).Str(a.ref.Integrity)
 	}
-	b.assetDigest = h.sum()
+	b.assetDigest = h.Sum()
 	b.funcs.set(b.links, as)
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/output"
 )
@@ -21,12 +22,12 @@ import (
 // manifestKind is the cache kind of manifests; the key is the destination.
 const manifestKind = "manifest"
 
-func (b *Builder) manifestKey() digest {
+func (b *Builder) manifestKey() deps.Digest {
 	dest, err := filepath.Abs(b.dest)
 	if err != nil {
 		dest = b.dest
 	}
-	return newHasher().digest(b.version).str(manifestKind).str(dest).sum()
+	return deps.NewHasher().Digest(b.version).Str(manifestKind).Str(dest).Sum()
 }
 
 // loadManifest returns the files of the last build into the destination,
@@ -74,7 +75,7 @@ func encodeManifest(outs map[string]*outState) []byte {
 
 // minManifestEntry is the fewest bytes a file takes in a manifest: its
 // name's length, key, size, modification time and ids.
-const minManifestEntry = 1 + len(digest{}) + 1 + 1 + 1
+const minManifestEntry = 1 + len(deps.Digest{}) + 1 + 1 + 1
 
 // decodeManifest reads what encodeManifest wrote, to its end.
 func decodeManifest(data []byte) (map[string]*outState, error) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/deps"
 )
 
 // The pages parsed from the content files are kept in the persistent
@@ -34,8 +35,8 @@ type pagePack struct {
 // changed encodes one page, not every page again.
 const maxStale = 8 // one eighth
 
-func (b *Builder) pagesKey() digest {
-	return newHasher().digest(b.version).digest(b.cfgDigest).str(pagesKind).sum()
+func (b *Builder) pagesKey() deps.Digest {
+	return deps.NewHasher().Digest(b.version).Digest(b.cfgDigest).Str(pagesKind).Sum()
 }
 
 // openPages reads the pack, when there is a cache and none was read yet.
@@ -61,7 +62,7 @@ func (b *Builder) openPages() *pagePack {
 // parse returns the page of the file p whose bytes are data: from the old
 // pack when it has them, else parsed; and adds it to the new pack when
 // it has no problems.
-func (pk *pagePack) parse(b *Builder, p string, sum digest, data []byte) (*content.Page, error) {
+func (pk *pagePack) parse(b *Builder, p string, sum deps.Digest, data []byte) (*content.Page, error) {
 	if pk == nil {
 		return content.ParseFile(p, data, b.cfg)
 	}
@@ -91,7 +92,7 @@ func (pk *pagePack) save(b *Builder) {
 		return
 	}
 	used := int(pk.used.Load())
-	b.packedPages = used
+	b.stats.packedPages = used
 	few := (pk.records-used)*maxStale <= pk.records // few records stand for nothing
 	if !pk.changed.Load() && few {
 		return // the old pack holds every page read, and not much besides

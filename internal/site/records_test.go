@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
@@ -35,7 +36,7 @@ func TestConversionRecord(t *testing.T) {
 			Links:     []markdown.Link{{Dest: "/roles/sre/", Line: 12, Col: 3}},
 			WordCount: 1234, ReadingTime: 6,
 		},
-		summary: "<p>The job.</p>", toc: "<nav></nav>", contentDigest: digest{1}, summaryDigest: digest{31: 2},
+		summary: "<p>The job.</p>", toc: "<nav></nav>", contentDigest: deps.Digest{1}, summaryDigest: deps.Digest{31: 2},
 	}
 	b := encodeConversion(c)
 	got, err := decodeConversion(b)
@@ -55,9 +56,9 @@ func TestConversionRecord(t *testing.T) {
 
 func TestManifestRecord(t *testing.T) {
 	outs := map[string]*outState{
-		"index.html":   {key: digest{1}, ids: links.IDs{"main", "top"}, stamp: output.Stamp{Size: 2048, ModTime: 1700000000123456789}},
-		"css/site.css": {key: digest{2}, stamp: output.Stamp{Size: 10, ModTime: -1}},
-		"empty.html":   {key: digest{3}, ids: links.IDs{}}, // last by name: its record ends in a count of one
+		"index.html":   {key: deps.Digest{1}, ids: links.IDs{"main", "top"}, stamp: output.Stamp{Size: 2048, ModTime: 1700000000123456789}},
+		"css/site.css": {key: deps.Digest{2}, stamp: output.Stamp{Size: 10, ModTime: -1}},
+		"empty.html":   {key: deps.Digest{3}, ids: links.IDs{}}, // last by name: its record ends in a count of one
 	}
 	b := encodeManifest(outs)
 	got, err := decodeManifest(b)
@@ -108,7 +109,7 @@ func TestFilesRecordCutShort(t *testing.T) {
 // reads as the entries before the cut, each with its own bytes (a pack
 // that holds fewer entries); cut anywhere else, it is rejected.
 func TestEntriesRecord(t *testing.T) {
-	entries := map[digest][]byte{{1}: []byte("<entry>a</entry>"), {2}: nil, {3}: bytes.Repeat([]byte("b"), 300)}
+	entries := map[deps.Digest][]byte{{1}: []byte("<entry>a</entry>"), {2}: nil, {3}: bytes.Repeat([]byte("b"), 300)}
 	b := encodeEntries(entries)
 	got, err := decodeEntries(b)
 	if err != nil || !maps.EqualFunc(got, entries, bytes.Equal) {
@@ -143,11 +144,11 @@ func TestAnalysesPackRecord(t *testing.T) {
 	}
 	var e cache.Encoder
 	e.Int(len(list))
-	e.Digest(digest{1})
-	e.Digest(digest{2})
+	e.Digest(deps.Digest{1})
+	e.Digest(deps.Digest{2})
 	b := append(e.Encoded(), search.EncodeAnalyses(list)...)
 	known, err := decodeAnalysesPack(b)
-	if err != nil || len(known) != 2 || known[digest{1}] == nil || known[digest{2}] == nil {
+	if err != nil || len(known) != 2 || known[deps.Digest{1}] == nil || known[deps.Digest{2}] == nil {
 		t.Fatalf("decodeAnalysesPack = %v, %v; want the analyses of digests 1 and 2", known, err)
 	}
 	everyPrefix(b, func(n int, p []byte) {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/search"
@@ -12,7 +13,7 @@ import (
 // nil an analyses every page.
 func searchFiles(pages []*model.Page, an *analyses) ([]generated, error) {
 	var docs []search.Doc
-	var keys []digest
+	var keys []deps.Digest
 	for _, p := range pages {
 		if !generate.InSearch(p) {
 			continue

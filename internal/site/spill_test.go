@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/markdown"
 )
 
@@ -89,7 +90,7 @@ func TestSpillKeepsBudget(t *testing.T) {
 }
 
 func newConv(html string) *conversion {
-	return newConversion(digest{}, &markdown.Result{HTML: []byte(html)}, nil)
+	return newConversion(deps.Digest{}, &markdown.Result{HTML: []byte(html)}, nil)
 }
 
 // TestSpillKeepsFiles checks that a generated file over the budget is read

@@ -19,7 +19,7 @@ import (
 // (model.SetStructuredData). Nothing of it is
 // stored on a Page, which every render shares: what a template gets does
 // not depend on which pages happen to be rendered at the same time, nor on
-// the template analysis (deps.go) having found every template that reads
+// the template analysis (internal/deps) having found every template that reads
 // other pages' structured data — needLD decides only when errors are
 // reported and how long a page's documents are held.
 type structured struct {
@@ -84,10 +84,10 @@ func (s *structured) all(pages []*model.Page, report func(error)) {
 // what it is made from does not change (for a Builder that builds once,
 // every time it is asked for).
 func (b *Builder) structure(m *siteModel, p *model.Page, now time.Time) ([]template.JS, []error) {
-	if b.eager {
+	if !b.life.plansAgain() {
 		return structuredData(m.site, p, now)
 	}
-	key := m.pd[p].der
+	key := m.pd[p].Derived()
 	if d, ok := b.jsonld.get(key); ok {
 		return d.docs, d.errs
 	}

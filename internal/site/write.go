@@ -14,6 +14,7 @@ import (
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/links"
@@ -29,7 +30,7 @@ import (
 // one it had at the last commit is published again by t's Reuse, not made.
 // On any error t is aborted, so what it replaces stays as it was.
 func (b *Builder) write(ctx context.Context, p *plan, t Target, now time.Time) (*Result, error) {
-	states, made, linkWarnings, err := b.writeAll(ctx, p, t, now)
+	w, err := b.writeAll(ctx, p, t, now)
 	if err != nil {
 		if t != nil {
 			err = errors.Join(err, t.Abort())
@@ -47,22 +48,22 @@ func (b *Builder) write(ctx context.Context, p *plan, t Target, now time.Time) (
 			b.outNames[i] = it.name
 		}
 		if stamps := t.Stamps(); stamps != nil {
-			for name, s := range states {
+			for name, s := range w.states {
 				s.stamp = stamps[name]
 			}
 		}
-		b.outs = states
+		b.outs = w.states
 	}
 	pages := len(p.m.pages)
-	warnings := diag.List(errors.Join(append(p.warnings, linkWarnings...)...))
-	return &Result{Pages: pages, Files: len(p.items), Warnings: warnings, Made: made, how: p.how}, nil
+	warnings := diag.List(errors.Join(append(p.warnings, w.linkWarnings...)...))
+	return &Result{Pages: pages, Files: len(p.items), Warnings: warnings, Made: w.made}, nil
 }
 
 // writeAll makes or reuses every output on all cores, then checks the links
 // of every page against what was published; every error is collected.
 // Broken links come back as warnings instead when site.yaml says
 // broken_links: warn.
-func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time) (map[string]*outState, int, []error, error) {
+func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time) (written, error) {
 	var (
 		mu       sync.Mutex
 		problems []error
@@ -155,24 +156,34 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		}
 	})
 	if err := ctx.Err(); err != nil {
-		return nil, 0, nil, err
+		return written{}, err
 	}
 	if len(problems) > 0 {
-		return nil, 0, nil, diag.Sorted(problems...)
+		return written{}, diag.Sorted(problems...)
 	}
-	written := links.New()
-	byName := make(map[string]*outState, len(states))
+	published := links.New()
+	w := written{states: make(map[string]*outState, len(states)), made: int(made.Load())}
 	for i, s := range states {
-		written.AddIDs(p.items[i].name, s.ids)
-		byName[p.items[i].name] = s
+		published.AddIDs(p.items[i].name, s.ids)
+		w.states[p.items[i].name] = s
 	}
-	if broken := b.checkLinks(p.m, written); len(broken) > 0 {
+	if broken := b.checkLinks(p.m, published); len(broken) > 0 {
 		if b.cfg.BrokenLinks == config.BrokenLinksWarn {
-			return byName, int(made.Load()), broken, nil
+			w.linkWarnings = broken
+			return w, nil
 		}
-		return nil, 0, nil, diag.Sorted(broken...)
+		return written{}, diag.Sorted(broken...)
 	}
-	return byName, int(made.Load()), nil, nil
+	return w, nil
+}
+
+// written is what writeAll published: the state of every output by name,
+// how many were made rather than published again, and the broken links
+// when site.yaml makes them warnings.
+type written struct {
+	states       map[string]*outState
+	made         int
+	linkWarnings []error
 }
 
 // memoBudget is how many bytes of partial output one writeAll keeps for
@@ -226,7 +237,7 @@ func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte,
 		// (With needLD they were reported with every page's.)
 		return nil, nil, errors.Join(errs...)
 	}
-	if b.eager && !m.needLD {
+	if !b.life.plansAgain() && !m.needLD {
 		// Only this page's templates read it, as far as the analysis
 		// knows, and a Builder that builds once renders the page once.
 		defer ld.forget(p)
@@ -250,9 +261,9 @@ func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
 		return g.make()
 	}
 	b.entriesOnce.Do(b.loadEntries)
-	k := newKeyer(b, m)
+	k := b.keyer(m)
 	return generate.Feed(g.feed, m.site, func(p *model.Page) ([]byte, error) {
-		key := k.entryKey(p)
+		key := k.EntryKey(p)
 		if e, ok := b.entries.get(key); ok {
 			return e, nil
 		}
@@ -270,8 +281,8 @@ func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
 // and a new process would otherwise encode every entry again.
 const entriesKind = "feed-entries"
 
-func (b *Builder) entriesKey() digest {
-	return newHasher().digest(b.version).str(entriesKind).sum()
+func (b *Builder) entriesKey() deps.Digest {
+	return deps.NewHasher().Digest(b.version).Str(entriesKind).Sum()
 }
 
 // loadEntries reads the pack of feed entries, if there is one.
@@ -304,9 +315,9 @@ func (b *Builder) saveEntries() {
 
 // encodeEntries writes the pack of feed entries: a record (cache.Encoder)
 // of each entry's key and bytes, by key.
-func encodeEntries(entries map[digest][]byte) []byte {
+func encodeEntries(entries map[deps.Digest][]byte) []byte {
 	var e cache.Encoder
-	for _, key := range slices.SortedFunc(maps.Keys(entries), func(a, b digest) int { return bytes.Compare(a[:], b[:]) }) {
+	for _, key := range slices.SortedFunc(maps.Keys(entries), func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) }) {
 		e.Digest(key)
 		e.Bytes(entries[key])
 	}
@@ -314,9 +325,9 @@ func encodeEntries(entries map[digest][]byte) []byte {
 }
 
 // decodeEntries reads what encodeEntries wrote.
-func decodeEntries(data []byte) (map[digest][]byte, error) {
+func decodeEntries(data []byte) (map[deps.Digest][]byte, error) {
 	d := cache.NewDecoder(data)
-	entries := map[digest][]byte{}
+	entries := map[deps.Digest][]byte{}
 	for d.Len() > 0 {
 		key, e := d.Digest(), d.Bytes()
 		entries[key] = e

@@ -1,4 +1,4 @@
-package site
+package deps
 
 import (
 	"fmt"
@@ -13,16 +13,16 @@ import (
 // group of fields it reads (digest.go). Everything that must agree with it
 // is derived from it:
 //
-//   - the analysis of templates (deps.go) looks members up in models: a
+//   - the analysis of templates (analysis.go, walk.go) looks members up in models: a
 //     member that gives data records a read of its group on the path that
 //     led to the object; one that leads to other model objects extends
 //     the path by a step;
 //   - the dependency keys (keys.go) follow such a step with the member's
 //     follow func, which gives the objects at the other end;
-//   - the digest of the whole model (keyer.globalDigest) walks every
+//   - the digest of the whole model (Keyer.globalDigest) walks every
 //     relation of every page in pageRelations;
 //   - the exported fields of Page that the table does not list are digested
-//     together as gOther (keys.go, otherFields).
+//     together as gOther (digest.go, otherFields).
 //
 // The contract, which the tests hold it to: every exported field and
 // method of a model type is in the table (TestModelTables), under its own
@@ -89,7 +89,7 @@ var memberTable = []memberRow{
 		data("Content", gContent), data("TableOfContents", gContent), data("Headings", gContent),
 		data("JSONLD", gDerived), data("Feeds", gFeeds),
 
-		// The relations that keyer.globalDigest walks from every page, in
+		// The relations that Keyer.globalDigest walks from every page, in
 		// the order it walks them.
 		one("Parent", func(p *model.Page) *model.Page { return p.Parent }),
 		one("Prev", func(p *model.Page) *model.Page { return p.Prev }),
@@ -227,7 +227,7 @@ func kindOf(o any) kind {
 func modelKind[R any]() kind {
 	k := kindOf(*new(R))
 	if k == kPlain {
-		panic(fmt.Sprintf("site: %v is not a model type", reflect.TypeFor[R]()))
+		panic(fmt.Sprintf("deps: %v is not a model type", reflect.TypeFor[R]()))
 	}
 	return k
 }
@@ -239,14 +239,14 @@ type typeMembers struct {
 }
 
 // models is memberTable by kind, and each type's members by name: what
-// deps.go and keys.go look members up in.
+// walk.go and keys.go look members up in.
 var models = func() map[kind]typeMembers {
 	out := map[kind]typeMembers{}
 	for _, row := range memberTable {
 		m := typeMembers{typ: row.typ, members: map[string]member{}}
 		for _, mem := range row.members {
 			if _, dup := m.members[mem.name]; dup {
-				panic("site: " + row.typ.Elem().Name() + "." + mem.name + " is in the table twice")
+				panic("deps: " + row.typ.Elem().Name() + "." + mem.name + " is in the table twice")
 			}
 			m.members[mem.name] = mem
 		}
@@ -255,7 +255,7 @@ var models = func() map[kind]typeMembers {
 	return out
 }()
 
-// pageRelations are the relations of Page that keyer.globalDigest walks
+// pageRelations are the relations of Page that Keyer.globalDigest walks
 // from every page, in the table's order: those that take no argument. A
 // method that takes one (.Terms "skills") gives what the page's own fields
 // and the site's taxonomies, which the digest holds, decide.

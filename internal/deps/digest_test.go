@@ -1,4 +1,4 @@
-package site
+package deps
 
 import (
 	"crypto/sha256"
@@ -14,10 +14,10 @@ import (
 func TestHasherChunksGiveTheDigestOfTheWhole(t *testing.T) {
 	for _, n := range []int{0, 1, 100, hashChunk - 9, hashChunk - 1, hashChunk, hashChunk + 1, 3*hashChunk + 7} {
 		long := strings.Repeat("x", n)
-		h := newHasher()
+		h := NewHasher()
 		var want []byte
 		for i := range 50 {
-			h.int(int64(i)).str(long).bytes([]byte("ab")).bool(i%2 == 0)
+			h.Int(int64(i)).Str(long).Bytes([]byte("ab")).Bool(i%2 == 0)
 			want = binary.LittleEndian.AppendUint64(want, uint64(i))
 			want = binary.AppendUvarint(want, uint64(n))
 			want = append(want, long...)
@@ -28,14 +28,14 @@ func TestHasherChunksGiveTheDigestOfTheWhole(t *testing.T) {
 				want = append(want, 0)
 			}
 		}
-		if got := h.sum(); got != sha256.Sum256(want) {
-			t.Errorf("strings of %d bytes: the digest is not the SHA-256 of what was written", n)
+		if got := h.Sum(); got != sha256.Sum256(want) {
+			t.Errorf("strings of %d bytes: the Digest is not the SHA-256 of what was written", n)
 		}
 	}
 }
 
 func TestHasherTellsSplitsApart(t *testing.T) {
-	if newHasher().str("ab").str("c").sum() == newHasher().str("a").str("bc").sum() {
-		t.Error(`("ab", "c") and ("a", "bc") have the same digest`)
+	if NewHasher().Str("ab").Str("c").Sum() == NewHasher().Str("a").Str("bc").Sum() {
+		t.Error(`("ab", "c") and ("a", "bc") have the same Digest`)
 	}
 }

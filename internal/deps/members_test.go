@@ -1,16 +1,11 @@
-package site
+package deps
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
 
-	"github.com/careersite/careersite"
 	"github.com/careersite/careersite/internal/model"
-	"github.com/careersite/careersite/internal/output"
 )
 
 // TestModelTables checks that the table of members.go lists every exported
@@ -103,7 +98,7 @@ func TestRelationsInTable(t *testing.T) {
 	}
 	for _, m := range memberTable[slices.IndexFunc(memberTable, func(r memberRow) bool { return r.kind == kPage })].members {
 		if m.relation() && !m.method && !walked[m.name] {
-			t.Errorf("the global digest does not walk Page.%s", m.name)
+			t.Errorf("the global Digest does not walk Page.%s", m.name)
 		}
 	}
 }
@@ -176,7 +171,7 @@ func TestSteps(t *testing.T) {
 		kTerm:      &model.Term{Taxonomy: tax},
 		kPaginator: &model.Paginator{},
 	}
-	k := &keyer{steps: map[stepKey][]any{}, walks: map[walkKey]*walked{}}
+	k := &Keyer{steps: map[stepKey][]any{}, walks: map[walkKey]*walked{}}
 	for kd, m := range models {
 		for name, mem := range m.members {
 			if mem.to == kPlain || mem.to == kSite {
@@ -193,49 +188,5 @@ func TestSteps(t *testing.T) {
 				}()
 			}
 		}
-	}
-}
-
-// TestFeedsOfOtherPages: the home page lists each section's feeds; when
-// the last page of a section that feeds list is hidden from feeds, the
-// section has no feed any more, and the home page is made again. (Feeds
-// was once in the group of structured data, which does not change then.)
-func TestFeedsOfOtherPages(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, text string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for name, text := range map[string]string{
-		"site.yaml":                     "title: Moves\n",
-		"layouts/_default/home.html":    "{{ range .Site.Sections }}{{ .Title }}:{{ range .Feeds }} {{ .URL }}{{ end }};{{ end }}",
-		"layouts/_default/section.html": "{{ .Title }}",
-		"layouts/_default/single.html":  "{{ .Title }}",
-		"content/guides/a.md":           "---\ntitle: A\ndate: 2026-01-01\n---\n",
-		"content/notes/b.md":            "---\ntitle: B\ndate: 2026-01-01\n---\n",
-	} {
-		write(name, text)
-	}
-	opts := Options{Source: dir, Now: testNow, Theme: careersite.Theme()}
-	b, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mem := output.NewMemory()
-	if _, err := b.BuildTo(context.Background(), nil, mem); err != nil {
-		t.Fatal(err)
-	}
-	write("content/notes/b.md", "---\ntitle: B\ndate: 2026-01-01\nhidden_from: [feeds]\n---\n")
-	if _, err := b.BuildTo(context.Background(), []string{"content/notes/b.md"}, mem); err != nil {
-		t.Fatal(err)
-	}
-	want := "Guides: /guides/feed.xml /feed.xml;Notes: /feed.xml;"
-	if got := string(memoryFiles(mem)["index.html"]); got != want {
-		t.Errorf("index.html after hiding notes/b from feeds = %q, want %q", got, want)
 	}
 }

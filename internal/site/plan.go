@@ -1,0 +1,375 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/model"
+	"github.com/careersite/careersite/internal/parallel"
+	"github.com/careersite/careersite/internal/render"
+)
+
+// This file plans a build: whether the model is kept, patched or made
+// anew (prepare), and every output's dependency key (replan, with
+// internal/deps), so that only outputs whose key changed are made.
+
+// plan is what one build publishes.
+type plan struct {
+	m        *siteModel
+	items    []*item // every output file, sorted by name
+	warnings []error // stale data, closed postings, long descriptions
+
+	bodiesStale bool // the files of bodyFiles were left for Settle
+	deferred    int  // how many files were left for Settle
+}
+
+// An item is one output file and its key.
+type item struct {
+	name  string
+	key   deps.Digest
+	page  *model.Page // a page, rendered with tmpl
+	tmpl  string
+	gen   *generated // or a generated file
+	asset *asset     // or an asset
+	keep  bool       // publish the file of the last commit as it is (Options.Defer)
+}
+
+// deferPlan is p less the files made from every page: feeds whose key
+// changed, and the files of bodyFiles, are published as the last commit
+// had them, for Settle to make.
+func (b *Builder) deferPlan(p *plan) *plan {
+	items := make([]*item, 0, len(p.items))
+	deferred := 0
+	for _, it := range p.items {
+		if it.gen != nil && (it.gen.feed != nil || it.gen.fromBodies) {
+			if prev := b.outs[it.name]; prev != nil && prev.key != it.key {
+				it = &item{name: it.name, key: prev.key, keep: true}
+				deferred++
+			}
+		}
+		items = append(items, it)
+	}
+	if p.bodiesStale {
+		n := len(items)
+		for name, st := range b.outs {
+			if !st.body {
+				continue
+			}
+			if _, found := slices.BinarySearchFunc(items[:n], name, func(it *item, name string) int { return compareStrings(it.name, name) }); !found {
+				items = append(items, &item{name: name, key: st.key, keep: true})
+			}
+		}
+		slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+		deferred++ // the files of bodyFiles, made anew
+	}
+	return &plan{m: p.m, items: items, warnings: p.warnings, deferred: deferred}
+}
+
+func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) (*plan, error) {
+	all := changed == nil || b.cfg == nil
+	cfgChanged, layoutsChanged, assetsChanged := all, all, all
+	var contentPaths []string
+	for _, p := range changed {
+		switch {
+		case p == config.Name:
+			cfgChanged = true
+		case isLayout(p):
+			layoutsChanged = true
+		case isAsset(p):
+			assetsChanged = true
+		default:
+			contentPaths = append(contentPaths, p)
+		}
+	}
+	fresh := false
+	if cfgChanged {
+		var err error
+		if fresh, err = b.readConfig(); err != nil {
+			return nil, err
+		}
+	}
+	m := b.m
+	var diff []string
+	var err error
+	if fresh {
+		m = nil
+		layoutsChanged, assetsChanged = true, true
+		err = b.reparseAll(ctx, now)
+	} else {
+		diff, err = b.readContent(ctx, all, contentPaths, now)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var problems []error
+	if layoutsChanged || b.renderer == nil {
+		problems = append(problems, diag.Leaves(b.readLayouts())...)
+	}
+	if assetsChanged || b.assets == nil || b.assetsErr != nil {
+		b.assetsErr = b.readAssets(ctx)
+	}
+	problems = append(problems, diag.Leaves(b.assetsErr)...)
+
+	switch {
+	case len(problems) > 0:
+		m = nil
+	case m != nil && (m.forgotten || !m.stillValid(b, now)):
+		m = nil
+	case m != nil && (layoutsChanged || assetsChanged) && len(diff) > 0:
+		m = nil
+	}
+	switch {
+	case m == nil:
+		return b.fullPlan(ctx, now, problems)
+	case layoutsChanged || assetsChanged:
+		return b.keysPlan(ctx, m, now)
+	}
+	return b.patchPlan(ctx, m, diff, now)
+}
+
+// fullPlan makes the model from the sources, then every output's key.
+func (b *Builder) fullPlan(ctx context.Context, now time.Time, problems []error) (*plan, error) {
+	made, err := b.makeModel(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	m, warnings := made.m, made.warnings
+	problems = append(problems, made.problems...)
+	if m != nil && b.assets != nil {
+		problems = append(problems, checkOutputs(m.pages, m.files, b.assets)...)
+	}
+	if len(problems) > 0 {
+		return nil, failed(errors.Join(problems...), warnings)
+	}
+	p, err := b.planAll(m, warnings)
+	if p != nil {
+		p.bodiesStale = b.deferring
+		b.stats.how = "full"
+	}
+	return p, err
+}
+
+// keysPlan keeps the model, whose sources have not changed, and makes
+// every output's key again: the templates or the assets changed.
+func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*plan, error) {
+	warnings := b.pageWarnings(m.pub, now)
+	if errs := checkOutputs(m.pages, m.files, b.assets); len(errs) > 0 {
+		return nil, failed(errors.Join(errs...), warnings)
+	}
+	p, err := b.planAll(m, warnings)
+	if p != nil {
+		b.stats.how = "keys"
+	}
+	return p, err
+}
+
+// patchPlan applies edits to the bodies of pages: when the front matter of
+// every changed source is as the model has it, the model keeps its shape
+// (the same pages, lists, relations and URLs) and only the fields that come
+// from the body change. The pages are patched in place, and only the
+// outputs that read their bodies get new keys. Anything else makes the
+// model anew.
+func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, now time.Time) (*plan, error) {
+	var changed []*source
+	for _, path := range diff {
+		old, cur := m.srcs[path], b.sources[path]
+		if old == nil || cur == nil || cur.page == nil || cur.err != nil || old.fm != cur.fm ||
+			m.published[path] != isPublishedSource(cur, b.opts, now) {
+			return b.fullPlan(ctx, now, nil)
+		}
+		if m.published[path] {
+			changed = append(changed, cur)
+		}
+	}
+	if err := b.convert(ctx, changed); err != nil {
+		return nil, err
+	}
+	var problems []error
+	for _, s := range changed {
+		problems = append(problems, s.conv.probs...)
+	}
+	warnings := b.pageWarnings(m.pub, now)
+	if len(problems) > 0 {
+		return nil, failed(errors.Join(problems...), warnings)
+	}
+	redo := map[string]bool{}
+	if len(changed) > 0 {
+		for _, name := range m.revAll {
+			redo[name] = true
+		}
+	}
+	for _, path := range diff {
+		m.srcs[path] = b.sources[path]
+	}
+	for i, p := range m.pub {
+		if s := b.sources[p.Path]; s != nil && s.page != p && slices.Contains(diff, p.Path) {
+			m.pub[i] = s.page
+		}
+	}
+	for _, s := range changed {
+		for _, p := range m.byFile[s.path] {
+			model.Refill(p, s.conv.body())
+			m.pd[p] = b.digestPage(m, p)
+			for _, name := range m.rev[p] {
+				redo[name] = true
+			}
+		}
+	}
+	if len(changed) > 0 && !b.deferring {
+		// The files made from the bodies of every page (the search
+		// index) are made again.
+		if err := b.regenerate(m, redo); err != nil {
+			return nil, failed(err, warnings)
+		}
+	}
+	p := b.replan(m, redo, warnings)
+	p.bodiesStale = len(changed) > 0 && b.deferring
+	b.stats.how = "patch"
+	return p, nil
+}
+
+// regenerate makes the generated files of m that are made from page
+// bodies again (bodyFiles) and puts them in its items, to be keyed again.
+func (b *Builder) regenerate(m *siteModel, redo map[string]bool) error {
+	files, err := b.withBodyFiles(m)
+	if err != nil {
+		return err
+	}
+	if errs := checkOutputs(m.pages, files, b.assets); len(errs) > 0 {
+		return diag.Sorted(errs...)
+	}
+	m.files = files
+	items := slices.DeleteFunc(slices.Clone(m.items), func(it *item) bool { return it.gen != nil && it.gen.fromBodies })
+	for i := range files {
+		if files[i].fromBodies {
+			items = append(items, &item{name: files[i].name, gen: &files[i]})
+			redo[files[i].name] = true
+		}
+	}
+	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+	m.items = items
+	return nil
+}
+
+func isPublishedSource(s *source, opts Options, now time.Time) bool {
+	opts.Now = now
+	return s.page.IsIndex || isPublished(s.page.FrontMatter, opts)
+}
+
+// planAll plans every output of m.
+func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
+	var items []*item
+	var problems []error
+	for _, p := range m.pages {
+		name, err := b.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: model.Layout(p), Taxonomy: model.TaxonomyName(p)})
+		if err != nil {
+			problems = append(problems, where(p).wrap("", err))
+			continue
+		}
+		items = append(items, &item{name: model.OutputOf(p), page: p, tmpl: name})
+	}
+	for i := range m.files {
+		if m.files[i].claimOnly {
+			continue
+		}
+		items = append(items, &item{name: m.files[i].name, gen: &m.files[i]})
+	}
+	for _, name := range sortedKeysOf(b.assets.files) {
+		a := b.assets.files[name]
+		items = append(items, &item{name: a.out, asset: a})
+	}
+	if len(problems) > 0 {
+		return nil, failed(errors.Join(problems...), warnings)
+	}
+	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+	m.items = items
+	m.rev, m.revAll = map[*model.Page][]string{}, nil
+	m.needLD = false
+	all := map[string]bool{}
+	for _, it := range items {
+		all[it.name] = true
+	}
+	return b.replan(m, all, warnings), nil
+}
+
+// replan makes the keys of the items of m named in redo, keeping the others'.
+func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *plan {
+	k := b.keyer(m)
+	type found struct {
+		body    []*model.Page
+		bodyAll bool
+	}
+	var todo []*item
+	for _, it := range m.items {
+		if redo[it.name] {
+			todo = append(todo, it)
+		}
+	}
+	// A whole plan makes the reverse index, unless the Builder builds once:
+	// then no later build is planned from it.
+	index := len(redo) == len(m.items) && b.life.plansAgain()
+	res := make([]found, len(todo))
+	parallel.For(len(todo), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			it := todo[i]
+			switch {
+			case it.page != nil:
+				pk := k.Page(it.page, b.templates.Page(it.tmpl), index)
+				it.key, res[i].body, res[i].bodyAll = pk.Key, pk.Body, pk.BodyAll
+				if index {
+					res[i].body = append(res[i].body, it.page)
+				}
+			case it.gen != nil:
+				it.key = k.File(it.name, it.gen.digest)
+				if f := it.gen.feed; f != nil {
+					res[i].body = model.FeedEntries(f)
+				}
+			case it.asset != nil:
+				it.key = k.Asset(it.name, it.asset.data)
+			}
+		}
+	})
+	if len(redo) == len(m.items) {
+		for i, it := range todo {
+			if index {
+				for _, p := range res[i].body {
+					m.rev[p] = append(m.rev[p], it.name)
+				}
+				if res[i].bodyAll {
+					m.revAll = append(m.revAll, it.name)
+				}
+			}
+			if it.page != nil {
+				m.needLD = m.needLD || b.templates.Page(it.tmpl).ReadsOthersJSONLD()
+			}
+		}
+	}
+	return &plan{m: m, items: m.items, warnings: warnings}
+}
+
+// unchanged reports whether every output has the key it had at the last
+// commit into the destination and is still there as written: then there is
+// nothing to write.
+func (b *Builder) unchanged(p *plan) bool {
+	if p == nil || len(p.items) != len(b.outs) {
+		return false
+	}
+	for _, it := range p.items {
+		prev := b.outs[it.name]
+		if prev == nil || prev.key != it.key {
+			return false
+		}
+		info, err := os.Lstat(filepath.Join(b.dest, filepath.FromSlash(it.name)))
+		if err != nil || !info.Mode().IsRegular() || info.Size() != prev.stamp.Size || info.ModTime().UnixNano() != prev.stamp.ModTime {
+			return false
+		}
+	}
+	return true
+}

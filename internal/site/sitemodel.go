@@ -1,0 +1,282 @@
+package site
+
+import (
+	"context"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/model"
+)
+
+// This file makes the model of a build from the sources (makeModel) and
+// keeps it for the next (siteModel): which pages are published, their
+// digests, the files made from every page's body, and what tells whether
+// the model is still valid when time passes.
+
+// makeModel loads the model from the sources: the steps of load in the
+// package comment, with every file read, parsed and converted only when it
+// changed.
+func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, error) {
+	opts := b.opts
+	opts.Now = now
+	var problems []error
+	paths := sortedKeysOf(b.sources)
+	var all []*content.Page
+	srcs := map[string]*source{}
+	for _, p := range paths {
+		s := b.sources[p]
+		problems = append(problems, diag.Leaves(s.err)...)
+		if s.page != nil {
+			all = append(all, s.page)
+			srcs[p] = s
+		}
+	}
+	validPages, broken := valid(all)
+	pub := published(validPages, opts)
+	pubSrcs := make([]*source, len(pub))
+	for i, p := range pub {
+		pubSrcs[i] = srcs[p.Path]
+	}
+	if err := b.convert(ctx, pubSrcs); err != nil {
+		return madeModel{}, err
+	}
+	bodies := make([]model.Body, len(pub))
+	for i, s := range pubSrcs {
+		bodies[i] = s.conv.body()
+		problems = append(problems, s.conv.probs...)
+	}
+	locate := newLocator(b.fsys)
+	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)
+	made, errs := model.Index(b.cfg, b.links, pub, bodies, now)
+	site, pages := made.Site, made.Pages
+	problems = append(problems, errs...)
+	// The references of pages with errors of their own are checked too,
+	// so that one run reports every mistake.
+	problems = append(problems, model.CheckReferences(published(all, opts), pages, broken)...)
+	files, errs := generatedFiles(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
+	problems = append(problems, errs...)
+	warnings := b.pageWarnings(pub, now)
+
+	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs,
+		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timely: timely(srcs, now)}
+	for _, p := range pages {
+		if p.Job != nil {
+			m.jobs = append(m.jobs, p)
+		}
+	}
+	for _, p := range pub {
+		m.published[p.Path] = true
+	}
+	for _, p := range pages {
+		if p.File != "" {
+			m.byFile[p.File] = append(m.byFile[p.File], p)
+		}
+	}
+	if len(problems) > 0 {
+		return madeModel{problems: problems, warnings: warnings}, nil
+	}
+	m.pd = b.digestPages(ctx, m, pages)
+	if !b.deferring {
+		var err error
+		if m.files, err = b.withBodyFiles(m); err != nil {
+			return madeModel{}, err
+		}
+	}
+	return madeModel{m: m, warnings: warnings}, nil
+}
+
+// madeModel is what makeModel made: the model, or the problems of the
+// user's files that kept it from being made; the warnings either way.
+type madeModel struct {
+	m        *siteModel
+	problems []error
+	warnings []error
+}
+
+// withBodyFiles returns the generated files of m with those of bodyFiles
+// made anew, which are made only when the fields of some page changed
+// since they were last made: in this process, or by a build that filled
+// the persistent cache.
+func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
+	h := deps.NewHasher().Digest(b.version).Digest(b.cfgDigest).Str("body files")
+	for _, p := range m.pages {
+		// Besides the page's fields, what decides whether the index
+		// holds it (generate.InSearch): its layout and its hidden_from.
+		h.Digest(m.pd[p].Self()).Str(model.Layout(p)).Str(model.SitePath(p)).Bool(generate.InSearch(p))
+	}
+	key := h.Sum()
+	made, ok := b.bodyMemo.get(key)
+	if !ok && b.cache != nil {
+		if data, hit := b.cache.Get("bodyfiles", b.cacheKey(key)); hit {
+			made, ok = decodeFiles(data)
+		}
+	}
+	if !ok {
+		var err error
+		if made, err = bodyFiles(m.pages, b.searchAnalyses()); err != nil {
+			return nil, err
+		}
+	}
+	// Spilled before they are encoded for the cache, so that their bytes
+	// are not in memory twice.
+	for i := range made {
+		if err := b.spill.keepFile(&made[i]); err != nil {
+			return nil, err
+		}
+	}
+	if !ok && b.cache != nil {
+		// A spill that cannot be read leaves the entry out here, and fails
+		// the build when the files are written.
+		b.cache.PutStream("bodyfiles", b.cacheKey(key), func(w io.Writer) error { return encodeFiles(w, made) })
+	}
+	b.bodyMemo.put(key, made)
+	files := slices.DeleteFunc(slices.Clone(m.files), func(g generated) bool { return g.fromBodies })
+	files = append(files, made...)
+	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
+	return files, nil
+}
+
+// encodeFiles writes generated files whose bytes are made (bodyFiles) for
+// the persistent cache, one file at a time: their bytes may be spilled.
+// The record (cache.Encoder) is their count, then each file's name, owner
+// and bytes.
+func encodeFiles(w io.Writer, files []generated) error {
+	var e cache.Encoder
+	e.Int(len(files))
+	for _, f := range files {
+		data, err := f.make()
+		if err != nil {
+			return err
+		}
+		e.String(f.name)
+		e.String(f.owner)
+		e.Int(len(data))
+		if _, err := w.Write(e.Encoded()); err != nil {
+			return err
+		}
+		if _, err := w.Write(data); err != nil {
+			return err
+		}
+		e.Reset()
+	}
+	if len(files) == 0 {
+		_, err := w.Write(e.Encoded()) // the count
+		return err
+	}
+	return nil
+}
+
+// decodeFiles reads what encodeFiles wrote; a record cut short or damaged
+// is not read.
+func decodeFiles(b []byte) ([]generated, bool) {
+	d := cache.NewDecoder(b)
+	var files []generated
+	for n := d.Count(3); n > 0; n-- {
+		name, owner, data := string(d.Bytes()), string(d.Bytes()), d.Bytes()
+		if d.Err() != nil {
+			return nil, false
+		}
+		files = append(files, generated{name: name, owner: owner, make: bytesOf(data), digest: digestOf(data), fromBodies: true})
+	}
+	if d.End() != nil {
+		return nil, false
+	}
+	return files, true
+}
+
+// siteModel is the model of one build, kept for the next.
+type siteModel struct {
+	site      *model.Site
+	pages     []*model.Page
+	files     []generated
+	pub       []*content.Page          // the published sources, by path
+	srcs      map[string]*source       // the sources it was made from (every file that parsed)
+	published map[string]bool          // the paths of pub
+	now       time.Time                // the moment it was made for
+	timely    []*content.Page          // the sources whose publishing may change with time (stillValid)
+	jobs      []*model.Page            // the job pages, whose postings open and close with time
+	byFile    map[string][]*model.Page // the pages made from each source: a page, or a list page and its pagers
+
+	pd        map[*model.Page]*deps.PageDigests
+	items     []*item // the outputs, as last planned
+	forgotten bool    // forgetPlanning let go of what planning needs: no other build is planned from it
+
+	// Which outputs read the body of which page (deps.PageKey.Body), so that a body
+	// edit re-renders only those.
+	rev        map[*model.Page][]string
+	revAll     []string
+	needLD     bool                      // some template reads the structured data of other pages
+	structured *structured               // the structured data of the write under way (structured.go)
+	refs       map[*model.Page]*pageRefs // the links of each page, resolved (write.go)
+}
+
+// forgetPlanning lets go of what only planning needs, for a Builder that
+// builds once, once every output has its key: it plans no other build.
+// Writing needs the digests of the pages in feeds (makeFile), not the
+// others', nor the indexes of the pages by source. At 100,000 pages
+// they are 100 MB, which the collector would mark again and again while
+// the pages are written.
+func (m *siteModel) forgetPlanning() {
+	keep := map[*model.Page]*deps.PageDigests{}
+	for _, f := range m.files {
+		if f.feed != nil {
+			for _, p := range model.FeedEntries(f.feed) {
+				keep[p] = m.pd[p]
+			}
+		}
+	}
+	m.pd, m.byFile, m.srcs, m.published = keep, nil, nil, nil
+	m.forgotten = true
+}
+
+// stillValid reports whether the model is still what the sources make at
+// now, but for the sources that changed since: the same pages are
+// published (none became due or expired) and no job posting opened or
+// closed.
+func (m *siteModel) stillValid(b *Builder, now time.Time) bool {
+	if now.Before(m.now) {
+		return false // the clock went back: start again
+	}
+	opts := b.opts
+	opts.Now = now
+	for _, src := range m.timely {
+		if isPublished(src.FrontMatter, opts) != m.published[src.Path] {
+			return false
+		}
+	}
+	for _, p := range m.jobs {
+		if p.Job.PostingOpen(now) != p.PostingOpen || p.Job.PostingClosed(now) != p.PostingClosed {
+			return false
+		}
+	}
+	return true
+}
+
+// timely returns the sources (of every valid one, published or not) whose
+// front matter has a date less than two days before now, or after it: only
+// whether those are published can change as time passes (publish_date,
+// date, expiry_date; the margin covers rules that count whole days).
+func timely(srcs map[string]*source, now time.Time) []*content.Page {
+	since := now.Add(-48 * time.Hour)
+	var out []*content.Page
+	for _, path := range sortedKeysOf(srcs) {
+		p := srcs[path].page
+		if p == nil || p.Invalid || p.IsIndex {
+			continue
+		}
+		fm := p.FrontMatter
+		for _, t := range []time.Time{fm.Date, fm.Updated, fm.PublishDate, fm.ExpiryDate} {
+			if t.After(since) {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}
