@@ -27,6 +27,7 @@ const (
 	gTermLink                    // a term's name, slug and URL
 	gTermCount                   // a term's number of pages
 	gPaginator                   // a pager's number, size and pager URLs
+	gSiteData                    // the site's data files, .Site.Data: Inputs.Data
 )
 
 // pageGroups are all the groups of a page's own fields.

@@ -47,6 +47,8 @@
 //   - content: content, table of contents, headings;
 //   - derived: what the structured data (JSON-LD) is made from;
 //   - feeds: the feeds a page links to;
+//   - the site's data: .Site.Data, the digest of the data files
+//     (Inputs.Data), in the key of an output whose templates read it;
 //   - other: the exported fields of Page the table does not list;
 //   - of terms, taxonomies and pagers: their link fields, a term's count,
 //     a pager's number, size and pager URLs.

@@ -17,6 +17,7 @@ type Inputs struct {
 	Version Digest // of the binary: a key made by another binary is never equal
 	Config  Digest // of site.yaml and the build's options, which make every .Site field but the lists
 	Assets  Digest // of the asset table (names, URLs, integrity): in the key of a page whose templates call asset
+	Data    Digest // of the data files: in the key of a page whose templates read .Site.Data
 
 	Site    *model.Site
 	Pages   []*model.Page                // every page of the model, in its order
@@ -300,6 +301,9 @@ func (k *Keyer) object(h *Hasher, o any, g group) {
 		}
 	case *model.Site:
 		h.Str("site")
+		if g&gSiteData != 0 {
+			h.Digest(k.in.Data)
+		}
 	default:
 		h.Str("?")
 	}
@@ -319,6 +323,7 @@ func (k *Keyer) globalDigest() Digest {
 		}
 		all |= pageGroups
 		var reached []*model.Page
+		k.object(h, k.in.Site, all)
 		for _, p := range k.in.Pages {
 			k.object(h, p, all)
 			for _, r := range pageRelations {

@@ -117,7 +117,7 @@ var memberTable = []memberRow{
 	{kSite, reflect.TypeFor[*model.Site](), []member{
 		data("Title", fromConfig), data("BaseURL", fromConfig), data("Language", fromConfig),
 		data("Description", fromConfig), data("Author", fromConfig), data("Menu", fromConfig),
-		data("Params", fromConfig),
+		data("Params", fromConfig), data("Data", gSiteData),
 
 		one("Home", func(s *model.Site) *model.Page { return s.Home }),
 		many("Pages", func(s *model.Site) []*model.Page { return s.Pages }),

@@ -20,8 +20,8 @@ type collector struct {
 
 // collect walks doc once and returns the Result without its HTML, and the
 // problems found (repeated heading ids).
-func collect(doc ast.Node, src []byte, pos *positions) (*Result, []*diag.Error) {
-	c := &collector{src: src, pos: pos, res: &Result{}}
+func collect(doc ast.Node, src []byte, pos *positions, skip string) (*Result, []*diag.Error) {
+	c := &collector{src: src, pos: pos, res: &Result{}, words: wordCounter{skip: []byte(skip)}}
 	_ = ast.Walk(doc, c.visit)
 	c.words.end()
 	c.res.WordCount = c.words.n

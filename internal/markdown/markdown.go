@@ -117,10 +117,18 @@ type Result struct {
 // heading id) come back as *diag.Error values joined, in line order, together with
 // a complete Result: the page still gets a plain block.
 func (c *Converter) Convert(src []byte, firstLine int) (*Result, error) {
+	return c.ConvertPlaceholders(src, firstLine, "")
+}
+
+// ConvertPlaceholders is Convert of a body whose shortcodes were expanded
+// (internal/shortcode): the placeholders that start with prefix stand for
+// their output and are not counted as words. The caller counts nothing
+// for the output either: WordCount is the author's text.
+func (c *Converter) ConvertPlaceholders(src []byte, firstLine int, prefix string) (*Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	pos := newPositions(src, firstLine)
-	res, errs := collect(doc, src, pos)
+	res, errs := collect(doc, src, pos, prefix)
 	out := &output{}
 	out.Grow(len(src) + len(src)/2)
 	summary, err := c.render(out, doc, src)

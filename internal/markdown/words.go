@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,10 +12,18 @@ import (
 type wordCounter struct {
 	n     int
 	alnum bool // the current run has a letter or digit
+
+	// skip, when set, is the prefix of the placeholders of a page's
+	// shortcodes (internal/shortcode): a placeholder is not a word.
+	skip []byte
 }
 
 func (w *wordCounter) add(b []byte) {
 	for len(b) > 0 {
+		if n := w.placeholderLen(b); n > 0 {
+			b = b[n:] // stands for a shortcode's output, not a word of the text
+			continue
+		}
 		if b[0] == '&' {
 			if n := entityLen(b); n > 0 {
 				b = b[n:] // punctuation: it neither starts nor ends a word
@@ -59,6 +68,22 @@ func entityLen(b []byte) int {
 		default:
 			return 0
 		}
+	}
+	return 0
+}
+
+// placeholderLen returns the length of the shortcode placeholder at the
+// start of b (the prefix, digits, "E"), or 0.
+func (w *wordCounter) placeholderLen(b []byte) int {
+	if len(w.skip) == 0 || !bytes.HasPrefix(b, w.skip) {
+		return 0
+	}
+	i := len(w.skip)
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	if i < len(b) && b[i] == 'E' {
+		return i + 1
 	}
 	return 0
 }

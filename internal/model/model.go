@@ -74,6 +74,11 @@ type Site struct {
 	Menu        []config.MenuItem
 	Params      map[string]any
 
+	// Data is the tree of the site's data files (internal/data): maps,
+	// lists and plain values, data/salaries/oews-2024.csv at
+	// .Site.Data.salaries.oews_2024. The pipeline sets it after Index.
+	Data map[string]any
+
 	Home     *Page
 	Sections []*Page // section pages, by weight then title
 	Pages    []*Page // every regular page but those hidden from lists (hidden.go), newest first

@@ -5,6 +5,7 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Placeholders.
@@ -67,6 +68,16 @@ func anyContains(texts []string, p string) bool {
 // placeholder returns the placeholder of output i.
 func (e *Expansion) placeholder(i int) string {
 	return e.prefix + strconv.Itoa(i) + string(placeholderEnd)
+}
+
+// Prefix is what every placeholder of the page starts with ("SHORTCODE0N"),
+// "" when it has none: markdown.Converter.ConvertPlaceholders counts no
+// placeholder as a word.
+func (e *Expansion) Prefix() string {
+	if e == nil {
+		return ""
+	}
+	return e.prefix
 }
 
 // filler returns the placeholder that stands for nothing.
@@ -195,3 +206,43 @@ func (e *Expansion) paragraph(s string, at int) (start, end int, out string, ok 
 	}
 	return 0, 0, "", false
 }
+
+// Placed calls f, in order, with the output of every {{< >}} shortcode
+// whose placeholder is in the Markdown (the outputs of shortcodes inside
+// it are in place in it), and the file line and column of the
+// placeholder, the body's first line being firstLine: so that the caller
+// can check the links a shortcode writes at its place. A column is the
+// placeholder's in the Markdown, the tag's unless another shortcode
+// stands before it on the line.
+func (e *Expansion) Placed(firstLine int, f func(line, col int, html string)) {
+	if e == nil || e.prefix == "" {
+		return
+	}
+	md := string(e.Markdown)
+	line, lineStart := firstLine, 0
+	for i := 0; ; {
+		j := strings.Index(md[i:], e.prefix)
+		if j < 0 {
+			return
+		}
+		j += i
+		for k := strings.IndexByte(md[i:j], '\n'); k >= 0; k = strings.IndexByte(md[i:j], '\n') {
+			line++
+			i += k + 1
+			lineStart = i
+		}
+		n, end, ok := e.token(md, j)
+		if !ok {
+			i = j + len(e.prefix)
+			continue
+		}
+		if n >= 0 {
+			f(e.Line(line), utf8.RuneCountInString(md[lineStart:j])+1, e.outputs[n])
+		}
+		i = end
+	}
+}
+
+// HasTags reports whether body may hold a shortcode tag: without "{{<"
+// or "{{%" it holds none, and Parse returns it as one Text.
+func HasTags(body []byte) bool { return hasTag(body) }

@@ -8,12 +8,18 @@
 // A build turns a site folder into its output, all or nothing:
 //
 //  1. site.yaml is decoded (config.Load); --base-url replaces its base_url.
+//     The data files, data/**, are loaded (data.Load, data.go): .Site.Data.
 //  2. content/**/*.md is read and parsed in parallel (content.ParseFile);
 //     pages with problems are reported and left out.
 //  3. Drafts, pages whose publish_date (else date) is after Options.Now and
 //     pages whose expiry_date has passed are left out unless Options ask for
 //     them.
-//  4. Each page's Markdown is converted once, in parallel (markdown.Convert).
+//  4. Each page's Markdown is converted once, in parallel (markdown.Convert),
+//     its shortcodes run first (internal/shortcode, shortcodes.go): parsed,
+//     expanded into placeholders, and their outputs put in place of those
+//     in the HTML, summary, table of contents, headings and links. A body
+//     with shortcode tags is converted once every file is read and the
+//     templates are parsed.
 //     Build, which builds once, converts each body as its file is read and
 //     lets the Markdown go; beyond 64 MiB of HTML it keeps a page's HTML
 //     in a temporary file beside the destination until the page is
@@ -69,7 +75,14 @@
 //     (or, for nil, whose bytes differ) are read again, parsed again and
 //     converted again;
 //   - the converted Markdown of a body, by a digest of the body, the line it
-//     starts on, the Markdown options and the binary's version;
+//     starts on, the Markdown options and the binary's version, and, for a
+//     body with shortcodes, what they read: for every name it uses (unknown
+//     ones too) the template file that serves it, site or theme, and its
+//     text (with every file of its set and every partial when it calls a
+//     partial or a template); site.yaml; the asset table when one calls asset; and, when one
+//     mentions Site, the data files and the pages' paths, URLs and front
+//     matter (shortcodes.go). A change to any of these converts the page
+//     again; a change to the data files makes the model anew;
 //   - the templates, parsed again only when something under layouts/
 //     changed, and what each page template can read (internal/deps); the assets,
 //     minified and fingerprinted again only when something under assets/
@@ -326,6 +339,9 @@ func funcs(st *funcState) template.FuncMap {
 		"absURL":  func(p string) string { l, _ := st.get(); return l.Abs(p) },
 		"asset":   func(name string) (Asset, error) { _, as := st.get(); return as.lookup(name) },
 		"slugify": content.Slugify,
+		// markdownify renders text as Markdown, with the site's rules
+		// for raw HTML: {{ .Inner | markdownify }} in a shortcode.
+		"markdownify": st.markdownify,
 		// careerPathSVG draws a role guide's career path: {{ careerPathSVG .Role.CareerPath }}.
 		"careerPathSVG": career.PathSVG,
 	}

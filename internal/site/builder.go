@@ -41,21 +41,27 @@ type Builder struct {
 	shelfUse struct{ asked, found atomic.Int64 }
 
 	// The inputs as of the last build (inputs.go, assets.go).
-	cfg          *config.Config
-	cfgDigest    deps.Digest
-	links        *model.Linker
-	mdOpts       markdown.Options
-	mdDigest     deps.Digest // of the version and mdOpts
-	converter    *markdown.Converter
-	sources      map[string]*source
-	linkWarnings []error // symbolic links under content/ left out, as of the last full read (warnings.go)
-	renderer     *render.Renderer
-	templates    *deps.Templates // what each page template can read
-	assets       *assets
-	assetsErr    error
-	assetDigest  deps.Digest
-	minifier     *output.Minifier
-	funcs        *funcState
+	cfg           *config.Config
+	cfgDigest     deps.Digest
+	links         *model.Linker
+	mdOpts        markdown.Options
+	mdDigest      deps.Digest // of the version and mdOpts
+	converter     *markdown.Converter
+	sources       map[string]*source
+	linkWarnings  []error // symbolic links under content/ left out, as of the last full read (warnings.go)
+	renderer      *render.Renderer
+	templates     *deps.Templates // what each page template can read
+	assets        *assets
+	assetsErr     error
+	assetDigest   deps.Digest
+	minifier      *output.Minifier
+	funcs         *funcState
+	shortcodes    *shortcodeTemplates // of renderer (shortcodes.go)
+	shortcodeSite *shortcodeSite      // .Site in shortcodes, of this build
+	data          map[string]any      // data/**, .Site.Data (data.go)
+	dataErr       error
+	dataDigest    deps.Digest // of the data files' bytes
+	lookupDigest  deps.Digest // of the pages shortcodes can look up: paths, URLs, front matter
 
 	// Made from the inputs, kept while they are used.
 	career      memo[any, deps.Digest]         // career data by pointer

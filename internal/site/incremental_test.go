@@ -309,6 +309,8 @@ func newEditor(t *testing.T, seed uint64) *editor {
 	e.write("site.yaml", incrementalConfig)
 	e.write("assets/css/site.css", "body { color: #111 }\n")
 	e.write("content/jobs/posting.md", posting(e.now))
+	e.write(teamShortcode, teamTemplates[0])
+	e.write(teamData, "lead: Ada\nsize: 4\n")
 	e.write("content/guides/future.md", "---\ntitle: Future\ndate: 2026-03-20\nskills: [Go]\n---\nNot yet.\n")
 	return e
 }
@@ -416,6 +418,8 @@ func (e *editor) edit() (string, []string) {
 		{4, e.passTime},
 		{3, e.editIndex},
 		{2, e.touch},
+		{3, e.editShortcode},
+		{3, e.editData},
 	}
 	total := 0
 	for _, ed := range edits {
@@ -442,7 +446,11 @@ func (e *editor) editBody() (string, []string) {
 		return "nothing to edit in", nil
 	}
 	fm, body := m[1], m[2]
-	switch e.r.IntN(7) {
+	switch e.r.IntN(9) {
+	case 7: // a shortcode of the site's, which reads .Site.Data
+		body += "\nThe team: {{< team >}}.\n"
+	case 8: // a built-in, paired, with Markdown inside
+		body += fmt.Sprintf("\n{{< details summary=\"More %d\" >}}\nSome *detail*.\n{{< /details >}}\n", e.r.IntN(10))
 	case 0, 6: // the first paragraph: the summary
 		body = fmt.Sprintf("A new opening paragraph %d.\n\n", e.r.IntN(1000)) + body
 	case 1: // a heading: the table of contents and the anchors
@@ -636,6 +644,39 @@ func (e *editor) editTemplate() (string, []string) {
 		return "write the site's", []string{name, extra}
 	}
 	return "write the site's", []string{name}
+}
+
+// The site's shortcode and the data file it reads, which page bodies
+// use (editBody).
+const (
+	teamShortcode = "layouts/shortcodes/team.html"
+	teamData      = "data/team.yaml"
+)
+
+var teamTemplates = []string{
+	"{{ .Site.Data.team.lead }}\n",
+	"{{ .Site.Data.team.lead }} and {{ .Site.Data.team.size }} others\n",
+	"<strong>{{ .Site.Data.team.lead }}</strong> on {{ .Page.Title }}\n",
+}
+
+// editShortcode rewrites the site's shortcode: the pages that use it
+// convert again, and only their outputs change.
+func (e *editor) editShortcode() (string, []string) {
+	e.write(teamShortcode, e.pick(teamTemplates))
+	return "write the shortcode", []string{teamShortcode}
+}
+
+// editData rewrites the data file the shortcode and no layout reads, now
+// and then with a syntax error.
+func (e *editor) editData() (string, []string) {
+	good := fmt.Sprintf("lead: %s\nsize: %d\n", e.pick([]string{"Ada", "Grace", "Linus"}), e.r.IntN(9))
+	if e.r.IntN(4) == 0 {
+		e.broken[teamData] = good
+		e.write(teamData, "lead: [Ada\n")
+		return "break", []string{teamData}
+	}
+	e.write(teamData, good)
+	return "edit", []string{teamData}
 }
 
 func (e *editor) editCSS() (string, []string) {

@@ -27,6 +27,7 @@ import (
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
+	"github.com/careersite/careersite/internal/shortcode"
 	"github.com/careersite/careersite/internal/spill"
 )
 
@@ -48,6 +49,12 @@ type conversion struct {
 	res   *markdown.Result
 	probs []error // "content/x.md:LINE:COL: message"
 	warns []error // likewise: code blocks published plain (warnings.go)
+
+	// The shortcodes the body uses, sorted, and the digest of what they
+	// read besides it (shortcodes.go): when it differs, the conversion
+	// is stale.
+	names []string
+	scKey deps.Digest
 
 	// The strings templates see, made once from res. The content and
 	// the table of contents are in spilled at ref and tocRef instead when
@@ -196,6 +203,7 @@ func (b *Builder) readConfig() (bool, error) {
 		MaxCodeBlock: int(cfg.Limits.CodeBlock),
 	}
 	b.converter = markdown.New(b.mdOpts)
+	b.funcs.setConverter(b.converter)
 	b.mdDigest = deps.NewHasher().Digest(b.version).Str("markdown").Value(reflect.ValueOf(b.mdOpts)).Sum()
 	return true, nil
 }
@@ -295,7 +303,9 @@ func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source
 	src.page, src.err = pk.parse(b, p, src.sum, data)
 	if src.page != nil {
 		src.fm = frontMatterDigest(data, src.page.BodyLine)
-		if b.life.convertsOnRead() && !src.page.Invalid && isPublishedSource(src, b.opts, now) {
+		// A body with shortcode tags waits for the templates and the
+		// other pages (makeModel converts it).
+		if b.life.convertsOnRead() && !src.page.Invalid && isPublishedSource(src, b.opts, now) && !shortcode.HasTags(src.page.Body) {
 			b.convertSource(src)
 		}
 	}
@@ -317,9 +327,9 @@ func (b *Builder) reparseAll(ctx context.Context, now time.Time) error {
 
 // convertKey is what a body converts to depends on: its text, the line it
 // starts on (positions of links and errors), the Markdown options and the
-// binary.
-func (b *Builder) convertKey(p *content.Page) deps.Digest {
-	return deps.NewHasher().Digest(b.mdDigest).Int(int64(p.BodyLine)).Bytes(p.Body).Sum()
+// binary, and what the shortcodes it uses read (scKey, shortcodes.go).
+func (b *Builder) convertKey(p *content.Page, scKey deps.Digest) deps.Digest {
+	return deps.NewHasher().Digest(b.mdDigest).Int(int64(p.BodyLine)).Bytes(p.Body).Digest(scKey).Sum()
 }
 
 // convert converts the Markdown of every source in srcs that has no
@@ -328,8 +338,9 @@ func (b *Builder) convert(ctx context.Context, srcs []*source) error {
 	var todo []*source
 	for _, s := range srcs {
 		// A source is replaced when its file changes: its conversion is
-		// current unless the Markdown options changed.
-		if s.conv == nil || s.conv.md != b.mdDigest {
+		// current unless the Markdown options changed, or what its
+		// shortcodes read.
+		if s.conv == nil || s.conv.md != b.mdDigest || b.shortcodeStale(s) {
 			todo = append(todo, s)
 		}
 	}
@@ -366,7 +377,11 @@ func (b *Builder) convert(ctx context.Context, srcs []*source) error {
 func (b *Builder) convertSource(s *source) {
 	s.conv = b.convertOne(s)
 	b.spill.keep(s.conv)
-	s.page.Body = nil
+	if len(s.conv.names) == 0 {
+		// A body with shortcodes is kept: it converts again when
+		// their templates, or what they read, change.
+		s.page.Body = nil
+	}
 }
 
 // markdownKind is the kind of the shelf of conversions in the persistent
@@ -403,21 +418,37 @@ func (b *Builder) closeShelf(ok bool) {
 
 // convertOne converts the body of s, or finds its conversion on the shelf.
 func (b *Builder) convertOne(s *source) *conversion {
-	key := b.convertKey(s.page)
-	if c := b.fromShelf(s, key); c != nil {
-		return c
+	e := b.parseShortcodes(s.page)
+	var names []string
+	if e != nil {
+		names = e.names
 	}
-	res, err := b.converter.Convert(s.page.Body, s.page.BodyLine)
+	scKey := b.shortcodeKey(names)
+	key := b.convertKey(s.page, scKey)
+	if e == nil || len(e.probs) == 0 {
+		if c := b.fromShelf(s, key); c != nil {
+			c.names, c.scKey = names, scKey
+			return c
+		}
+	}
+	var res *markdown.Result
 	var probs []error
-	for _, e := range diag.Leaves(err) {
-		probs = append(probs, diag.Wrap(s.path, 0, 0, "", e))
+	var err error
+	if e != nil {
+		res, probs, err = b.convertExpanded(s, e)
+	} else {
+		res, err = b.converter.Convert(s.page.Body, s.page.BodyLine)
+		for _, e := range diag.Leaves(err) {
+			probs = append(probs, diag.Wrap(s.path, 0, 0, "", e))
+		}
 	}
 	c := newConversion(key, res, probs)
 	c.md = b.mdDigest
+	c.names, c.scKey = names, scKey
 	c.warns = markdownWarnings(s.path, res)
 	// A result with warnings is not kept: the shelf does not hold them,
 	// and every build must report them.
-	if shelf := b.shelf; res != nil && err == nil && len(res.Warnings) == 0 && shelf != nil {
+	if shelf := b.shelf; res != nil && len(probs) == 0 && len(res.Warnings) == 0 && shelf != nil {
 		shelf.Put(b.cacheKey(htmlKey(key)), res.HTML)
 		shelf.Put(b.cacheKey(key), encodeConversion(c))
 	}
@@ -485,6 +516,13 @@ func (b *Builder) shelvedHTML(shelf *cache.Shelf, k cache.Key, s *source) ([]byt
 	if page == nil {
 		return nil, err
 	}
+	if e := b.parseShortcodes(page); e != nil {
+		res, probs, _ := b.convertExpanded(&source{path: s.path, page: page}, e)
+		if len(probs) > 0 {
+			return nil, errors.Join(probs...)
+		}
+		return res.HTML, nil
+	}
 	res, err := b.converter.Convert(page.Body, page.BodyLine)
 	if err != nil {
 		return nil, err
@@ -494,13 +532,14 @@ func (b *Builder) shelvedHTML(shelf *cache.Shelf, k cache.Key, s *source) ([]byt
 
 // readLayouts parses the templates again and analyses them.
 func (b *Builder) readLayouts() error {
-	b.renderer, b.templates = nil, nil
+	b.renderer, b.templates, b.shortcodes = nil, nil, nil
 	r, err := render.New(b.fsys, b.opts.Theme, b.funcs.funcMap())
 	if err != nil {
 		return err
 	}
 	b.renderer = r
 	b.templates = deps.NewTemplates(r)
+	b.shortcodes = newShortcodeTemplates(r)
 	return nil
 }
 
@@ -522,9 +561,43 @@ func (b *Builder) readAssets(ctx context.Context) error {
 // Builder makes call into: the linker and the assets of the current build,
 // so that new assets do not need the templates parsed again.
 type funcState struct {
-	mu     sync.RWMutex
-	links  *model.Linker
-	assets *assets
+	mu        sync.RWMutex
+	links     *model.Linker
+	assets    *assets
+	converter *markdown.Converter // the site's Markdown, for markdownify
+}
+
+func (f *funcState) setConverter(c *markdown.Converter) {
+	f.mu.Lock()
+	f.converter = c
+	f.mu.Unlock()
+}
+
+// markdownify renders s as Markdown with the site's options (raw HTML
+// only where site.yaml's unsafe_html allows it): the HTML is our
+// converter's, as a page body's is.
+func (f *funcState) markdownify(s any) (template.HTML, error) {
+	f.mu.RLock()
+	c := f.converter
+	f.mu.RUnlock()
+	if c == nil {
+		return "", errors.New("markdownify: the site's Markdown is not configured")
+	}
+	var src string
+	switch v := s.(type) {
+	case string:
+		src = v
+	case template.HTML:
+		src = string(v)
+	case nil:
+	default:
+		src = fmt.Sprint(v)
+	}
+	res, err := c.Convert([]byte(src), 1)
+	if err != nil {
+		return "", fmt.Errorf("markdownify: %w", err)
+	}
+	return template.HTML(res.HTML), nil
 }
 
 func (f *funcState) set(l *model.Linker, as *assets) {

@@ -21,6 +21,7 @@ func (b *Builder) keyer(m *siteModel) *deps.Keyer {
 		Version: b.version,
 		Config:  b.cfgDigest,
 		Assets:  b.assetDigest,
+		Data:    b.dataDigest,
 		Site:    m.site,
 		Pages:   m.pages,
 		Digests: m.pd,

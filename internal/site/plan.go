@@ -74,7 +74,7 @@ func (b *Builder) deferPlan(p *plan) *plan {
 
 func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) (*plan, error) {
 	all := changed == nil || b.cfg == nil
-	cfgChanged, layoutsChanged, assetsChanged := all, all, all
+	cfgChanged, layoutsChanged, assetsChanged, dataChanged := all, all, all, all
 	var contentPaths []string
 	for _, p := range changed {
 		switch {
@@ -84,6 +84,8 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 			layoutsChanged = true
 		case isAsset(p):
 			assetsChanged = true
+		case isData(p):
+			dataChanged = true
 		default:
 			contentPaths = append(contentPaths, p)
 		}
@@ -95,7 +97,20 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 			return nil, err
 		}
 	}
+	var problems []error
+	if fresh || dataChanged || b.data == nil {
+		newData, err := b.readData()
+		if err != nil && !errors.As(err, new(*diag.Error)) {
+			return nil, err
+		}
+		problems = append(problems, diag.Leaves(err)...)
+		dataChanged = newData
+	}
+	b.shortcodeSite = b.newShortcodeSite()
 	m := b.m
+	if dataChanged {
+		m = nil // .Site.Data is new
+	}
 	var diff []string
 	var err error
 	if fresh {
@@ -108,7 +123,6 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 	if err != nil {
 		return nil, err
 	}
-	var problems []error
 	if layoutsChanged || b.renderer == nil {
 		problems = append(problems, diag.Leaves(b.readLayouts())...)
 	}
@@ -124,6 +138,8 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 		m = nil
 	case m != nil && (layoutsChanged || assetsChanged) && len(diff) > 0:
 		m = nil
+	case m != nil && (layoutsChanged || assetsChanged) && b.anyShortcodeStale(m):
+		m = nil // pages whose shortcodes changed convert again
 	}
 	switch {
 	case m == nil:
@@ -372,4 +388,15 @@ func (b *Builder) unchanged(p *plan) bool {
 		}
 	}
 	return true
+}
+
+// anyShortcodeStale reports whether a published page of m converts
+// anew because its shortcodes' templates, or what they read, changed.
+func (b *Builder) anyShortcodeStale(m *siteModel) bool {
+	for path := range m.published {
+		if s := b.sources[path]; s != nil && b.shortcodeStale(s) {
+			return true
+		}
+	}
+	return false
 }

@@ -43,6 +43,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	for i, p := range pub {
 		pubSrcs[i] = srcs[p.Path]
 	}
+	b.lookupDigest = lookupDigest(pubSrcs)
 	if err := b.convert(ctx, pubSrcs); err != nil {
 		return madeModel{}, err
 	}
@@ -54,6 +55,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	locate := newLocator(b.fsys)
 	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)
 	made, errs := model.Index(b.cfg, b.links, pub, bodies, now)
+	made.Site.Data = b.data
 	site, pages := made.Site, made.Pages
 	problems = append(problems, errs...)
 	// The references of pages with errors of their own are checked too,
@@ -279,4 +281,14 @@ func timely(srcs map[string]*source, now time.Time) []*content.Page {
 		}
 	}
 	return out
+}
+
+// lookupDigest is the digest of what the shortcodes of a page can read of
+// the published pages (srcs): their paths, URLs and front matter.
+func lookupDigest(srcs []*source) deps.Digest {
+	h := deps.NewHasher().Str("pages")
+	for _, s := range srcs {
+		h.Str(s.path).Str(s.page.URL).Digest(s.fm)
+	}
+	return h.Sum()
 }
