@@ -13,8 +13,8 @@
 // a temporary file and renames it into place, so a reader sees a whole
 // entry or none, even when two builds share the directory.
 //
-// Kinds of which a build makes one entry per page keep them on a Shelf
-// instead (shelf.go): a few files of records, appended to, so that a
+// Kinds of which a build makes one entry per page keep them in a Store
+// instead (store.go): a few files of records, appended to, so that a
 // build does not make or open a file per page.
 //
 // Callers whose payloads hold several values write them as records with
@@ -23,9 +23,9 @@
 //
 // The cache is safe to delete at any time: a build without it does all the
 // work and fills it again. Entries that no build has used for Expiry are
-// removed by Trim. Aside gives a caller a folder of its own in the cache
+// removed by Trim. Folder gives a caller a folder of its own in the cache
 // ("aside/<name>"), which Trim leaves alone: the build keeps its output
-// before last there (internal/output's spare).
+// before last there (internal/output's Recycle).
 package cache
 
 import (
@@ -95,15 +95,15 @@ func Open(dir string, version Key) (*Cache, error) {
 // Dir is the cache's directory.
 func (c *Cache) Dir() string { return c.dir }
 
-// asideDir holds the folders of Aside.
-const asideDir = "aside"
+// foldersDir holds the folders of Folder (on disk "aside", its name before).
+const foldersDir = "aside"
 
-// Aside returns the path of a folder name in the cache's directory that is
+// Folder returns the path of a folder name in the cache's directory that is
 // the caller's to keep whatever it likes in (the previous output of a
 // build), creating its parent: Trim leaves it alone, and deleting the
 // cache deletes it. The folder itself is not made.
-func (c *Cache) Aside(name string) (string, error) {
-	dir := filepath.Join(c.dir, asideDir)
+func (c *Cache) Folder(name string) (string, error) {
+	dir := filepath.Join(c.dir, foldersDir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("cache: %w", err)
 	}
@@ -291,7 +291,7 @@ func (c *Cache) Trim() error {
 	}
 	cutoff := c.now().Add(-Expiry)
 	err := filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() && p == filepath.Join(c.dir, asideDir) {
+		if err == nil && d.IsDir() && p == filepath.Join(c.dir, foldersDir) {
 			return filepath.SkipDir
 		}
 		if err != nil || d.IsDir() || p == stamp || strings.HasSuffix(p, ".gitignore") {

@@ -99,12 +99,12 @@ func TestTrim(t *testing.T) {
 	os.Chtimes(c.path("k", fresh), now, now)
 	old := now.Add(-Expiry - time.Hour)
 	os.Chtimes(c.path("k", stale), old, old)
-	aside, err := c.Aside("output")
+	own, err := c.Folder("output")
 	if err != nil {
 		t.Fatal(err)
 	}
-	kept := filepath.Join(aside, "index.html")
-	os.Mkdir(aside, 0o755)
+	kept := filepath.Join(own, "index.html")
+	os.Mkdir(own, 0o755)
 	os.WriteFile(kept, []byte("x"), 0o644)
 	os.Chtimes(kept, old, old)
 	if err := c.Trim(); err != nil {

@@ -5,7 +5,7 @@
 // writes into it, never outside it: every write goes through an os.Root opened
 // on the temporary directory, so no name can escape it. Commit swaps the
 // temporary directory in place of the destination and removes the old one
-// (or keeps it as the spare, below); Abort removes the temporary directory
+// (or keeps it as the recycled output, below); Abort removes the temporary directory
 // and leaves the destination exactly as it was. Until Commit succeeds the destination is not touched at all.
 //
 // Names given to WriteFile are slash-separated paths relative to the output
@@ -18,21 +18,21 @@
 // file a Dir publishes gets a Stamp, so that the next build can tell
 // whether anything touched it since.
 //
-// # The spare
+// # Recycling the old output
 //
-// With Spare, Commit does not remove the old output but moves it to the
-// spare path, and the next NewDir starts from that folder instead of an
+// With Recycle, Commit does not remove the old output but moves it to the
+// recycle path, and the next NewDir starts from that folder instead of an
 // empty one (renaming it to its temporary name, so that a killed build
 // leaves it to be removed like any other temporary folder). A build after
 // a small change then touches only what changed since the build before
 // last, instead of making a folder for every page, a hard link for every
 // file, and removing as many from the old output. The result is the same
-// as from an empty folder: a file of the spare is never written into (it
+// as from an empty folder: a file of the recycled output is never written into (it
 // may be a hard link to the destination's), but removed and made anew;
-// Reuse keeps the spare's file only when it is the destination's file
+// Reuse keeps the recycled output's file only when it is the destination's file
 // itself (os.SameFile); and before the kept paths are carried, Commit
-// removes every file and folder of the spare that the build did not
-// publish or make. Abort leaves what was written as the spare. A spare
+// removes every file and folder of the recycled output that the build did not
+// publish or make. Abort leaves what was written as the recycled output. A recycled output
 // that is not a real folder is never taken.
 //
 // # Kept paths
@@ -108,17 +108,17 @@ type Dir struct {
 	root *os.Root
 	lock *os.File // the parent folder, flocked; nil where it cannot be locked
 	keep []string // the kept paths (Keep)
-	// spare is where the old output waits for the next Dir (Spare);
+	// recyclePath is where the old output waits for the next Dir (Recycle);
 	// fromSpare says this one started from it.
-	spare     string
-	fromSpare bool
-	// spared is what the spare held when this Dir took it, every file and
+	recyclePath  string
+	fromRecycled bool
+	// recycled is what the recycled output held when this Dir took it, every file and
 	// folder by name (true for a real folder), in the order of a walk,
-	// parents first; spareHas finds them. Knowing them, a Dir makes no
-	// system call for a folder the spare has, removes nothing where the
-	// spare has nothing, and prunes without a second walk.
-	spared   []spareEntry
-	spareHas map[string]bool
+	// parents first; recycledHas finds them. Knowing them, a Dir makes no
+	// system call for a folder the recycled output has, removes nothing where the
+	// recycled output has nothing, and prunes without a second walk.
+	recycled    []recycledEntry
+	recycledHas map[string]bool
 
 	// exchange swaps two folders in one step (swap_linux.go); tests
 	// replace it to take the way of the file systems that cannot.
@@ -165,9 +165,9 @@ func NewDir(dest string, opts ...Option) (*Dir, error) {
 		d.unlock()
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	d.fromSpare = d.takeSpare(tmp)
-	if d.fromSpare {
-		if err := d.listSpare(tmp); err != nil {
+	d.fromRecycled = d.takeRecycled(tmp)
+	if d.fromRecycled {
+		if err := d.listRecycled(tmp); err != nil {
 			os.RemoveAll(tmp)
 			d.unlock()
 			return nil, fmt.Errorf("output: %w", err)
@@ -201,7 +201,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 // says of itself: a Stat by name would look the path up again, a third of
 // the system calls of writing a site.
 func (d *Dir) write(name string, data []byte) (fs.FileInfo, error) {
-	if _, there := d.spareHas[name]; there {
+	if _, there := d.recycledHas[name]; there {
 		if err := d.clear(name); err != nil {
 			return nil, err
 		}
@@ -243,12 +243,12 @@ func (d *Dir) mkdir(dir string) error {
 	if err := d.mkdir(path.Dir(dir)); err != nil {
 		return err
 	}
-	if !d.spareHas[dir] {
+	if !d.recycledHas[dir] {
 		err := d.root.Mkdir(dir, 0o755)
 		if errors.Is(err, fs.ErrExist) {
 			err = nil
-			if d.fromSpare {
-				err = d.spareFolder(dir)
+			if d.fromRecycled {
+				err = d.realFolder(dir)
 			}
 		}
 		if err != nil {
@@ -273,9 +273,9 @@ func (d *Dir) Reuse(name string, want Stamp) (bool, error) {
 		return false, nil
 	}
 	dst := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if _, there := d.spareHas[name]; there {
+	if _, there := d.recycledHas[name]; there {
 		if have, err := os.Lstat(dst); err == nil && os.SameFile(have, info) {
-			d.stamp(name, want) // the spare has it already
+			d.stamp(name, want) // the recycled output has it already
 			return true, nil
 		}
 		if err := d.clear(name); err != nil {
@@ -326,7 +326,7 @@ func (d *Dir) Stamps() map[string]Stamp {
 // exception of file systems without an exchange).
 func (d *Dir) Commit() error {
 	defer d.unlock()
-	if d.fromSpare {
+	if d.fromRecycled {
 		if err := d.prune(); err != nil {
 			return d.fail(err)
 		}
@@ -344,7 +344,7 @@ func (d *Dir) Commit() error {
 	if err != nil {
 		return d.fail(err)
 	}
-	if err := d.keepSpare(old); err != nil {
+	if err := d.putRecycled(old); err != nil {
 		return fmt.Errorf("output: removing the previous output: %w", err)
 	}
 	return nil
@@ -354,7 +354,7 @@ func (d *Dir) Commit() error {
 func (d *Dir) Abort() error {
 	defer d.unlock()
 	d.root.Close()
-	if err := d.keepSpare(d.tmp); err != nil {
+	if err := d.putRecycled(d.tmp); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil

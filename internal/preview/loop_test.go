@@ -18,11 +18,11 @@ import (
 	"github.com/careersite/careersite/internal/watch"
 )
 
-// TestOneSettleAfterTwoBuilds runs serve's loop with the settle timer in
+// TestOneFinishAfterTwoBuilds runs serve's loop with the finish timer in
 // the test's hands: two edits are built and published before the feeds
 // and the search index are made, once, for both; the output is then the
 // one a full build makes.
-func TestOneSettleAfterTwoBuilds(t *testing.T) {
+func TestOneFinishAfterTwoBuilds(t *testing.T) {
 	dir := t.TempDir()
 	if err := testsite.Write(dir, 24, 1); err != nil {
 		t.Fatal(err)
@@ -35,7 +35,7 @@ func TestOneSettleAfterTwoBuilds(t *testing.T) {
 		opts: opts, mem: mem,
 		warnf:       func(format string, args ...any) { t.Errorf(format, args...) },
 		infof:       func(format string, args ...any) { settled <- fmt.Sprintf(format, args...) },
-		settleAfter: func() <-chan time.Time { return fire },
+		finishAfter: func() <-chan time.Time { return fire },
 	}
 	batches := make(chan watch.Batch)
 	built := make(chan error)
@@ -92,19 +92,19 @@ func TestOneSettleAfterTwoBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	if stale := differing(want.Tree(), mem.Tree()); len(stale) == 0 {
-		t.Fatal("before the settle, the output is already a full build's: the test tests nothing")
+		t.Fatal("before the second commit, the output is already a full build's: the test tests nothing")
 	} else {
-		t.Logf("left for the settle: %q", stale)
+		t.Logf("left for the second commit: %q", stale)
 	}
 
 	fire <- time.Now()
 	select {
 	case <-settled:
 	case <-time.After(deadline):
-		t.Fatalf("no settle after %s", deadline)
+		t.Fatalf("no second commit after %s", deadline)
 	}
 	if diff := differing(want.Tree(), mem.Tree()); len(diff) > 0 {
-		t.Errorf("after the settle, %q differ from a full build's", diff)
+		t.Errorf("after the second commit, %q differ from a full build's", diff)
 	}
 }
 

@@ -21,10 +21,10 @@
 //
 // Serve publishes each rebuild in two steps (site.Options.Defer): the pages
 // first, then the reload event, and the files made from every page (the
-// feeds, the search index: builder.settle) only once no batch has come for
-// settleDelay, so that making them does not take the CPU from the browsers
-// that are reloading. Batches that come sooner are built first, and one
-// settle follows them all.
+// feeds, the search index: builder.finishDeferred) only once no batch has come for
+// finishDelay, so that making them does not take the CPU from the browsers
+// that are reloading. Batches that come sooner are built first, and one call of
+// finishDeferred follows them all.
 package preview
 
 import (
@@ -147,19 +147,19 @@ func startWatch(ctx context.Context, opts Options, dest string, out *outputs) (*
 	})
 }
 
-// settleDelay is how long serve waits after a rebuild's reload event
+// finishDelay is how long serve waits after a rebuild's reload event
 // before it makes the files that depend on every page. The open pages
 // reload meanwhile; making those files uses every core for a few hundred
 // milliseconds on a site of 1,000 pages, and on two cores it slowed the
 // reload by a fifth (BenchmarkEditToDOM in cmd/careersite).
-const settleDelay = 200 * time.Millisecond
+const finishDelay = 200 * time.Millisecond
 
 // loop builds once, then once per batch, until ctx ends or the watcher
 // stops; done hears about every build that ctx did not interrupt. After a
-// good build into memory, settle runs once no batch has come for a while.
+// good build into memory, finishDeferred runs once no batch has come for a while.
 func loop(ctx context.Context, batches <-chan watch.Batch, b *builder,
 	done func(watch.Batch, *site.Result, error, time.Duration)) error {
-	var settle <-chan time.Time // nil: nothing to settle
+	var finish <-chan time.Time // nil: nothing deferred
 	build := func(batch watch.Batch) {
 		start := time.Now()
 		res, err := b.rebuild(ctx, batch)
@@ -167,7 +167,7 @@ func loop(ctx context.Context, batches <-chan watch.Batch, b *builder,
 			done(batch, res, err, time.Since(start))
 		}
 		if err == nil && ctx.Err() == nil && b.mem != nil {
-			settle = b.settleTimer() // after the browsers heard about the pages
+			finish = b.finishTimer() // after the browsers heard about the pages
 		}
 	}
 	build(watch.Batch{Rescan: true})
@@ -180,9 +180,9 @@ func loop(ctx context.Context, batches <-chan watch.Batch, b *builder,
 				return nil
 			}
 			build(batch)
-		case <-settle:
-			settle = nil
-			b.settle(ctx)
+		case <-finish:
+			finish = nil
+			b.finishDeferred(ctx)
 		}
 	}
 }

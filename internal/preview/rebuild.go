@@ -19,7 +19,7 @@ type builder struct {
 	warnf func(format string, args ...any)
 	infof func(format string, args ...any)
 
-	settleAfter func() <-chan time.Time // when to settle after a good build; nil: after settleDelay
+	finishAfter func() <-chan time.Time // when to finish after a good build; nil: after finishDelay
 }
 
 // rebuild brings the output up to date with the sources after the changes
@@ -44,25 +44,25 @@ func (b *builder) rebuild(ctx context.Context, batch watch.Batch) (*site.Result,
 	return b.site.Build(ctx, changed)
 }
 
-// settleTimer says when to settle after a good build.
-func (b *builder) settleTimer() <-chan time.Time {
-	if b.settleAfter != nil {
-		return b.settleAfter()
+// finishTimer says when to finish after a good build.
+func (b *builder) finishTimer() <-chan time.Time {
+	if b.finishAfter != nil {
+		return b.finishAfter()
 	}
-	return time.After(settleDelay)
+	return time.After(finishDelay)
 }
 
-// settle makes, after serve's rebuilds have been announced, the files that
+// finishDeferred makes, after serve's rebuilds have been announced, the files that
 // depend on every page (the feeds, the search index; site.Options.Defer),
 // so that the browser's reload waits only for the pages. The site.Builder
-// keeps what every build since the last settle left for it. It does
+// keeps what every build since the last finishDeferred left for it. It does
 // nothing for watch, whose builds are whole.
-func (b *builder) settle(ctx context.Context) {
+func (b *builder) finishDeferred(ctx context.Context) {
 	if b.mem == nil || b.site == nil {
 		return
 	}
 	start := time.Now()
-	res, err := b.site.Settle(ctx, b.mem)
+	res, err := b.site.FinishDeferred(ctx, b.mem)
 	switch {
 	case err != nil && ctx.Err() == nil:
 		b.warnf("updating the feeds and the search index: %v", err)

@@ -46,7 +46,7 @@
 // and every page is served with the generation of the last Tree announced
 // (data-generation). That is not always the Tree's own: a commit that
 // Reload does not follow — serve's second commit, of the feeds and the
-// search index (site.Builder.Settle), which no page shows — is announced to
+// search index (site.Builder.FinishDeferred), which no page shows — is announced to
 // nobody, and the page of that Tree is as current as the one before. A page
 // that connects is first sent "hello" with the last announced generation
 // and reloads when its own differs — it was served just before a rebuild

@@ -336,7 +336,7 @@ func TestEventSequence(t *testing.T) {
 	st.want(t, "reload", "")
 }
 
-// TestUnannouncedCommit commits as serve's Settle does, after the reload
+// TestUnannouncedCommit commits as serve's FinishDeferred does, after the reload
 // event and without one of its own: the page served before it, and a page
 // served after it, are as current as the announced build, so neither may
 // reload when its stream says hello.

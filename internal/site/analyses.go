@@ -77,9 +77,9 @@ func (an *analyses) fill(docs []search.Doc, keys []deps.Digest) {
 	}
 }
 
-// keep remembers the analyses of docs, every one set, after an index that
+// remember remembers the analyses of docs, every one set, after an index that
 // analysed made of them anew, and writes the pack after the first.
-func (an *analyses) keep(docs []search.Doc, keys []deps.Digest, made int) {
+func (an *analyses) remember(docs []search.Doc, keys []deps.Digest, made int) {
 	an.made = made
 	an.indexes++
 	// Writing the pack again costs as much as analysing a sixty-fourth of

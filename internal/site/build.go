@@ -118,16 +118,16 @@
 //
 // With Options.Defer (serve), BuildTo leaves the files made from every
 // page — feeds whose entries changed, the search index (bodyFiles) — as the
-// last commit had them, and Settle makes them in a second commit: the
+// last commit had them, and FinishDeferred makes them in a second commit: the
 // browser reloads once the pages are published, and the output is the one
-// a full build makes once Settle returns.
+// a full build makes once FinishDeferred returns.
 //
 // With Options.CacheDir (`build`, by default .careersite/cache, see
 // internal/cache), the parsed pages of the content files (pages.go: a
 // build parses only the files whose bytes changed), converted Markdown,
 // the files of bodyFiles and the search analyses of pages (analyses.go:
 // the index made again after a page changed analyses that page alone) are
-// kept on disk, as is the output before last (output.Spare), and so is a
+// kept on disk, as is the output before last (output.Recycle), and so is a
 // manifest of the last commit into each destination (manifest.go): every
 // file's key, size, modification time and ids. The next `careersite
 // build`, in another process, publishes again every file whose key and
@@ -168,7 +168,7 @@ type Options struct {
 
 	// Defer lets a Builder's BuildTo publish first everything but the
 	// files made from every page (the feeds, the search index), keeping
-	// the previous ones, and make those in a second commit, by Settle: the
+	// the previous ones, and make those in a second commit, by FinishDeferred: the
 	// preview server tells browsers to reload after the first.
 	Defer bool
 

@@ -35,10 +35,10 @@ type Builder struct {
 	// conversions of Markdown in it, open while a build converts (and,
 	// for a Builder that builds once, until it has written), with how
 	// many it was asked for and had in this build (inputs.go).
-	cache    *cache.Cache
-	version  deps.Digest // of the binary, when there is a persistent cache
-	shelf    *cache.Shelf
-	shelfUse struct{ asked, found atomic.Int64 }
+	cache        *cache.Cache
+	version      deps.Digest // of the binary, when there is a persistent cache
+	convCache    *cache.Store
+	convCacheUse struct{ asked, found atomic.Int64 }
 
 	// The inputs as of the last build (inputs.go, assets.go).
 	cfg           *config.Config
@@ -75,22 +75,22 @@ type Builder struct {
 	pagesRead   bool                           // the pack of parsed pages was read (pages.go)
 
 	// The last good build: its model and what it committed. A failed
-	// build forgets the model and what Settle had to do (reset).
+	// build forgets the model and what FinishDeferred had to do (reset).
 	m        *siteModel             // nil: make it anew
 	outs     map[string]*outState   // the files of the last commit, by name
 	outNames []string               // the names of outs, sorted
 	last     Target                 // the target of the last commit
 	warned   map[string]*conversion // the conversions with warnings, by source (warnings.go)
 
-	// The build under way, and what it left to Settle (Options.Defer).
-	deferring bool    // this build leaves the files made from every page to Settle
-	pending   *settle // what Settle has to do
+	// The build under way, and what it left to FinishDeferred (Options.Defer).
+	deferring bool          // this build leaves the files made from every page to FinishDeferred
+	deferred  *deferredWork // what FinishDeferred has to do
 
 	stats buildStats // how the last build went, for tests only (lifetime.go)
 }
 
-// settle is what a build with Options.Defer left to Settle.
-type settle struct {
+// deferredWork is what a build with Options.Defer left to FinishDeferred.
+type deferredWork struct {
 	bodies   bool // the files of bodyFiles must be made again
 	now      time.Time
 	warnings []error
@@ -173,11 +173,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		if b.cache != nil {
 			// Where the output before last waits for the next build to
 			// bring it up to date, instead of starting from an empty
-			// folder (output.Spare): at 20,000 files, hard-linking every
+			// folder (output.Recycle): at 20,000 files, hard-linking every
 			// unchanged file into a new folder and removing the old one
 			// is most of a build after a small change, on a disk.
-			if spare, err := b.cache.Aside("output"); err == nil {
-				opts = append(opts, output.Spare(spare))
+			if recycled, err := b.cache.Folder("output"); err == nil {
+				opts = append(opts, output.Recycle(recycled))
 			}
 		}
 		var err error
@@ -218,15 +218,15 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 		now = time.Now()
 	}
 	b.deferring = b.opts.Defer && len(b.outs) > 0 && b.m != nil
-	b.openShelf()
+	b.openConvCache()
 	p, err := b.prepare(ctx, changed, now)
-	asked := err == nil // every conversion the site has was asked of the shelf
-	if !b.life.htmlStaysInCache() || err != nil || b.shelfUse.found.Load() == 0 {
-		b.closeShelf(asked)
+	asked := err == nil // every conversion the site has was asked of the store
+	if !b.life.htmlStaysInCache() || err != nil || b.convCacheUse.found.Load() == 0 {
+		b.closeConvCache(asked)
 	} else {
 		// The HTML of conversions found there is read from it as
 		// pages are written (inputs.go).
-		defer b.closeShelf(asked)
+		defer b.closeConvCache(asked)
 	}
 	if err != nil {
 		if t, oerr := open(nil); oerr == nil && t != nil {
@@ -250,9 +250,9 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 		return nil, err
 	}
 	b.m = p.m
-	if b.deferring && (first.deferred > 0 || b.pending != nil) {
-		bodies := p.bodiesStale || (b.pending != nil && b.pending.bodies)
-		b.pending = &settle{bodies: bodies, now: now, warnings: p.warnings}
+	if b.deferring && (first.deferred > 0 || b.deferred != nil) {
+		bodies := p.bodiesStale || (b.deferred != nil && b.deferred.bodies)
+		b.deferred = &deferredWork{bodies: bodies, now: now, warnings: p.warnings}
 	}
 	b.career.rotate()
 	b.jsonld.rotate()
@@ -261,18 +261,18 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	return res, nil
 }
 
-// reset is the one place that forgets what a failed build or Settle
+// reset is the one place that forgets what a failed build or FinishDeferred
 // leaves unsure: the model, which the next build makes anew, and what
-// Settle had to do.
-func (b *Builder) reset() { b.m, b.pending = nil, nil }
+// FinishDeferred had to do.
+func (b *Builder) reset() { b.m, b.deferred = nil, nil }
 
-// Settle publishes, in a second commit into target, the files that the
+// FinishDeferred publishes, in a second commit into target, the files that the
 // last BuildTo with Options.Defer left as they were: the feeds and the
 // search index made from the pages as they are now. After it, the output
 // is the one a full build makes. It does nothing when nothing was left.
-func (b *Builder) Settle(ctx context.Context, target Target) (_ *Result, err error) {
-	s := b.pending
-	b.pending = nil
+func (b *Builder) FinishDeferred(ctx context.Context, target Target) (_ *Result, err error) {
+	s := b.deferred
+	b.deferred = nil
 	if s == nil || b.m == nil {
 		return nil, nil
 	}

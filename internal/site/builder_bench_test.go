@@ -25,7 +25,7 @@ var benchPages = flag.Int("pages", 1000, "the size of the generated site of Benc
 //	warm-one one page's body changed since the last build
 //
 // and the rebuilds of serve, in one Builder into memory, up to the commit
-// that serve's reload follows (Options.Defer; Settle is not timed):
+// that serve's reload follows (Options.Defer; FinishDeferred is not timed):
 //
 //	serve-body   one page's body changed
 //	serve-title  one page's title changed
@@ -85,7 +85,7 @@ func BenchmarkBuilder(b *testing.B) {
 		}
 		os.WriteFile(page, original, 0o644)
 	})
-	// As serve: Options.Defer, and Settle (untimed) before the next edit.
+	// As serve: Options.Defer, and FinishDeferred (untimed) before the next edit.
 	serve := func(b *testing.B, edit func(i int) []byte) {
 		o := opts("serve")
 		o.Defer = true
@@ -109,7 +109,7 @@ func BenchmarkBuilder(b *testing.B) {
 			}
 			b.ReportMetric(float64(res.Made), "made/op")
 			b.StopTimer()
-			if _, err := bl.Settle(ctx, mem); err != nil {
+			if _, err := bl.FinishDeferred(ctx, mem); err != nil {
 				b.Fatal(err)
 			}
 			b.StartTimer()

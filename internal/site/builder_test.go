@@ -105,10 +105,10 @@ func TestWarmBuild(t *testing.T) {
 	}
 
 	// The fourth build starts from the output of the second, which the
-	// third kept aside (output.Spare), and still gives what a build
+	// third kept aside (output.Recycle), and still gives what a build
 	// without the cache gives, after another page changed.
-	spare := filepath.Join(opts.CacheDir, "aside", "output")
-	if _, err := os.Stat(filepath.Join(spare, "index.html")); err != nil {
+	recycled := filepath.Join(opts.CacheDir, "aside", "output")
+	if _, err := os.Stat(filepath.Join(recycled, "index.html")); err != nil {
 		t.Fatalf("no output was kept aside: %v", err)
 	}
 	page = filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(7)))
@@ -118,7 +118,7 @@ func TestWarmBuild(t *testing.T) {
 	fresh.Dest = filepath.Join(t.TempDir(), "public")
 	buildOnce(t, fresh)
 	if got, want := dirFiles(t, opts.Dest), dirFiles(t, fresh.Dest); !reflect.DeepEqual(got, want) {
-		compareTrees(t, 0, "build from the spare", want, got)
+		compareTrees(t, 0, "build from the recycled output", want, got)
 	}
 }
 
@@ -205,8 +205,8 @@ func TestServeBuilds(t *testing.T) {
 	if res.Made != 0 || len(mem.Tree().Changed()) != 0 {
 		t.Errorf("a rebuild with nothing changed made %d files and changed %q", res.Made, mem.Tree().Changed())
 	}
-	if res, err := b.Settle(ctx, mem); err != nil || res != nil {
-		t.Errorf("Settle with nothing left = %v, %v", res, err)
+	if res, err := b.FinishDeferred(ctx, mem); err != nil || res != nil {
+		t.Errorf("FinishDeferred with nothing left = %v, %v", res, err)
 	}
 }
 
@@ -323,38 +323,38 @@ func TestPagePackKeepsItsStreams(t *testing.T) {
 	sameAsWithoutCache(t, opts, "build from the pack")
 }
 
-// TestShelvedHTML: a build that finds its conversions on the shelf reads
+// TestCachedHTML: a build that finds its conversions in the store reads
 // their HTML from there only as it writes pages, and where that HTML was
 // damaged it converts the page's body again, with the same output.
-func TestShelvedHTML(t *testing.T) {
+func TestCachedHTML(t *testing.T) {
 	opts := cachedSite(t, 12)
 	buildOnce(t, opts)
 	build := func(what string) *Builder {
 		t.Helper()
 		opts.Dest = filepath.Join(t.TempDir(), "public") // every page is written
 		b := buildOnceWith(t, opts)
-		if found, asked := b.shelfUse.found.Load(), b.shelfUse.asked.Load(); asked == 0 || found != asked {
-			t.Errorf("%s: found %d of %d conversions on the shelf", what, found, asked)
+		if found, asked := b.convCacheUse.found.Load(), b.convCacheUse.asked.Load(); asked == 0 || found != asked {
+			t.Errorf("%s: found %d of %d conversions in the store", what, found, asked)
 		}
 		sameAsWithoutCache(t, opts, what)
 		return b
 	}
-	if n := build("HTML from the shelf").stats.reconverted.Load(); n != 0 {
+	if n := build("HTML from the store").stats.reconverted.Load(); n != 0 {
 		t.Errorf("converted %d bodies again, want none", n)
 	}
 	damaged := damageHTMLEntries(t, filepath.Join(opts.CacheDir, markdownKind))
 	if damaged == 0 {
-		t.Fatal("no HTML on the shelf")
+		t.Fatal("no HTML in the store")
 	}
-	if n := build("HTML damaged on the shelf").stats.reconverted.Load(); n != int64(damaged) {
+	if n := build("HTML damaged in the store").stats.reconverted.Load(); n != int64(damaged) {
 		t.Errorf("converted %d bodies again, want %d, one per damaged entry", n, damaged)
 	}
 }
 
-// damageHTMLEntries flips the last byte of every entry of the shelves
+// damageHTMLEntries flips the last byte of every entry of the stores
 // under dir that is HTML (its payload is not a conversion's record), and
 // returns how many it damaged. A record is "csr1", the key, the payload's SHA-256,
-// its length (8 bytes, little-endian) and the payload (see cache.Shelf).
+// its length (8 bytes, little-endian) and the payload (see cache.Store).
 func damageHTMLEntries(t *testing.T, dir string) int {
 	t.Helper()
 	shards, _ := filepath.Glob(filepath.Join(dir, "*", "*.shelf"))
@@ -380,10 +380,10 @@ func damageHTMLEntries(t *testing.T, dir string) int {
 	return n
 }
 
-// TestConversionShelf: a build in a new process converts only the bodies
-// that changed, finding the others' conversions on the shelf of the
+// TestConversionCache: a build in a new process converts only the bodies
+// that changed, finding the others' conversions in the store of the
 // cache.
-func TestConversionShelf(t *testing.T) {
+func TestConversionCache(t *testing.T) {
 	opts := cachedSite(t, 40)
 	build := func() (found, asked int64) {
 		t.Helper()
@@ -394,10 +394,10 @@ func TestConversionShelf(t *testing.T) {
 		if _, err := b.Build(context.Background(), nil); err != nil {
 			t.Fatal(err)
 		}
-		return b.shelfUse.found.Load(), b.shelfUse.asked.Load()
+		return b.convCacheUse.found.Load(), b.convCacheUse.asked.Load()
 	}
 	if found, _ := build(); found != 0 {
-		t.Fatalf("a cold build found %d conversions on the shelf", found)
+		t.Fatalf("a cold build found %d conversions in the store", found)
 	}
 	page := filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(3)))
 	data, _ := os.ReadFile(page)
@@ -406,7 +406,7 @@ func TestConversionShelf(t *testing.T) {
 	for _, missed := range []int64{1, 0} {
 		found, asked := build()
 		if asked == 0 || found != asked-missed {
-			t.Errorf("a warm build found %d of %d conversions on the shelf, want %d", found, asked, asked-missed)
+			t.Errorf("a warm build found %d of %d conversions in the store, want %d", found, asked, asked-missed)
 		}
 	}
 }

@@ -104,11 +104,11 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		asserted := checkHow(t, step, "in memory", expect, okMem, res, inMemory)
 		okMem = err == nil
 		if wantErr == nil && err == nil {
-			// Before Settle, everything but the site-wide files is as a
+			// Before FinishDeferred, everything but the site-wide files is as a
 			// full build makes it.
-			compareTrees(t, step, "in memory, before Settle", withoutSiteWide(want), withoutSiteWide(memoryFiles(mem)))
-			if _, err := inMemory.Settle(ctx, mem); err != nil {
-				t.Errorf("step %d: Settle: %v", step, err)
+			compareTrees(t, step, "in memory, before FinishDeferred", withoutSiteWide(want), withoutSiteWide(memoryFiles(mem)))
+			if _, err := inMemory.FinishDeferred(ctx, mem); err != nil {
+				t.Errorf("step %d: FinishDeferred: %v", step, err)
 			}
 			compareTrees(t, step, "in memory", want, memoryFiles(mem))
 		}
@@ -159,7 +159,7 @@ func checkHow(t *testing.T, step int, where, expect string, ok bool, res *Result
 }
 
 // withoutSiteWide is files less the feeds and the search index, which
-// Settle makes.
+// FinishDeferred makes.
 func withoutSiteWide(files map[string][]byte) map[string][]byte {
 	out := map[string][]byte{}
 	for name, data := range files {

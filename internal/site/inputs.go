@@ -59,17 +59,17 @@ type conversion struct {
 	// The strings templates see, made once from res. The content and
 	// the table of contents are in spilled at ref and tocRef instead when
 	// the build keeps HTML out of memory (spill.go), and the content is
-	// left on the shelf of the persistent cache, which shelved reads, when
+	// left in the store of the persistent cache, which cached reads, when
 	// a Builder that builds once found it there. HTML and
 	// TableOfContents are the only readers. The three stay apart because
-	// each is filled by a different step (newConversion, spiller.keep,
-	// fromShelf) and the table of contents is spilled beside the content;
+	// each is filled by a different step (newConversion, spiller.spillConversion,
+	// fromConvCache) and the table of contents is spilled beside the content;
 	// and spill_test asserts where the HTML is, which one field of a
 	// function would hide.
 	content, summary, toc template.HTML
 	spilled               *spill.File
 	ref, tocRef           spill.Ref
-	shelved               func() ([]byte, error)
+	cached                func() ([]byte, error)
 	contentDigest         deps.Digest // of Content, TableOfContents and Headings
 	summaryDigest         deps.Digest // of Summary, WordCount and ReadingTime
 }
@@ -108,11 +108,11 @@ func (c *conversion) TableOfContents() (template.HTML, error) {
 	return asHTML(c.spilled.Get(c.tocRef))
 }
 
-// HTML is the converted body, read back when it was spilled or shelved.
+// HTML is the converted body, read back when it was spilled or cached.
 func (c *conversion) HTML() (template.HTML, error) {
 	switch {
-	case c.shelved != nil:
-		return asHTML(c.shelved())
+	case c.cached != nil:
+		return asHTML(c.cached())
 	case c.spilled != nil:
 		return asHTML(c.spilled.Get(c.ref))
 	}
@@ -376,7 +376,7 @@ func (b *Builder) convert(ctx context.Context, srcs []*source) error {
 // build's heap.
 func (b *Builder) convertSource(s *source) {
 	s.conv = b.convertOne(s)
-	b.spill.keep(s.conv)
+	b.spill.spillConversion(s.conv)
 	if len(s.conv.names) == 0 {
 		// A body with shortcodes is kept: it converts again when
 		// their templates, or what they read, change.
@@ -384,26 +384,26 @@ func (b *Builder) convertSource(s *source) {
 	}
 }
 
-// markdownKind is the kind of the shelf of conversions in the persistent
+// markdownKind is the kind of the store of conversions in the persistent
 // cache.
 const markdownKind = "markdown"
 
-// openShelf opens the shelf of conversions in the persistent cache for a
+// openConvCache opens the store of conversions in the persistent cache for a
 // build, if there is a cache.
-func (b *Builder) openShelf() {
+func (b *Builder) openConvCache() {
 	if b.cache != nil {
-		b.shelf, _ = b.cache.Shelf(markdownKind) // none: convert everything
-		b.shelfUse.asked.Store(0)
-		b.shelfUse.found.Store(0)
+		b.convCache, _ = b.cache.Store(markdownKind) // none: convert everything
+		b.convCacheUse.asked.Store(0)
+		b.convCacheUse.found.Store(0)
 	}
 }
 
-// closeShelf closes the shelf after the build converted what it needed.
-// When every conversion the site has was asked of the shelf in this build
-// (the first build of a Builder), what else the shelf holds is of pages
+// closeConvCache closes the store after the build converted what it needed.
+// When every conversion the site has was asked of the store in this build
+// (the first build of a Builder), what else the store holds is of pages
 // that changed or went, and Close may drop it.
-func (b *Builder) closeShelf(ok bool) {
-	if b.shelf == nil {
+func (b *Builder) closeConvCache(ok bool) {
+	if b.convCache == nil {
 		return
 	}
 	convs := 0
@@ -412,11 +412,11 @@ func (b *Builder) closeShelf(ok bool) {
 			convs++
 		}
 	}
-	b.shelf.Close(ok && int(b.shelfUse.asked.Load()) == convs)
-	b.shelf = nil
+	b.convCache.Close(ok && int(b.convCacheUse.asked.Load()) == convs)
+	b.convCache = nil
 }
 
-// convertOne converts the body of s, or finds its conversion on the shelf.
+// convertOne converts the body of s, or finds its conversion in the store.
 func (b *Builder) convertOne(s *source) *conversion {
 	e := b.parseShortcodes(s.page)
 	var names []string
@@ -426,7 +426,7 @@ func (b *Builder) convertOne(s *source) *conversion {
 	scKey := b.shortcodeKey(names)
 	key := b.convertKey(s.page, scKey)
 	if e == nil || len(e.probs) == 0 {
-		if c := b.fromShelf(s, key); c != nil {
+		if c := b.fromConvCache(s, key); c != nil {
 			c.names, c.scKey = names, scKey
 			return c
 		}
@@ -446,32 +446,32 @@ func (b *Builder) convertOne(s *source) *conversion {
 	c.md = b.mdDigest
 	c.names, c.scKey = names, scKey
 	c.warns = markdownWarnings(s.path, res)
-	// A result with warnings is not kept: the shelf does not hold them,
+	// A result with warnings is not kept: the store does not hold them,
 	// and every build must report them.
-	if shelf := b.shelf; res != nil && len(probs) == 0 && len(res.Warnings) == 0 && shelf != nil {
-		shelf.Put(b.cacheKey(htmlKey(key)), res.HTML)
-		shelf.Put(b.cacheKey(key), encodeConversion(c))
+	if store := b.convCache; res != nil && len(probs) == 0 && len(res.Warnings) == 0 && store != nil {
+		store.Put(b.cacheKey(htmlKey(key)), res.HTML)
+		store.Put(b.cacheKey(key), encodeConversion(c))
 	}
 	return c
 }
 
-// htmlKey is the key of the HTML of the conversion of key on the shelf,
+// htmlKey is the key of the HTML of the conversion of key in the store,
 // an entry of its own: a build that renders nothing has no need to read
 // it.
 func htmlKey(key deps.Digest) deps.Digest { return deps.NewHasher().Digest(key).Str("html").Sum() }
 
-// fromShelf returns the conversion of key, of the body of s, when the
-// shelf has it, else nil. A Builder that builds once leaves the HTML on
-// the shelf, to be read when a page is written (a build that finds its
+// fromConvCache returns the conversion of key, of the body of s, when the
+// store has it, else nil. A Builder that builds once leaves the HTML on
+// the store, to be read when a page is written (a build that finds its
 // pages unchanged reads none); one kept for a session reads it now, as
 // its conversions outlive the build.
-func (b *Builder) fromShelf(s *source, key deps.Digest) *conversion {
-	shelf := b.shelf
-	if shelf == nil {
+func (b *Builder) fromConvCache(s *source, key deps.Digest) *conversion {
+	store := b.convCache
+	if store == nil {
 		return nil
 	}
-	b.shelfUse.asked.Add(1)
-	data, ok := shelf.Get(b.cacheKey(key))
+	b.convCacheUse.asked.Add(1)
+	data, ok := store.Get(b.cacheKey(key))
 	if !ok {
 		return nil
 	}
@@ -481,27 +481,27 @@ func (b *Builder) fromShelf(s *source, key deps.Digest) *conversion {
 	}
 	hk := b.cacheKey(htmlKey(key))
 	if b.life.htmlStaysInCache() {
-		if !shelf.Has(hk) {
+		if !store.Has(hk) {
 			return nil
 		}
-		c.shelved = func() ([]byte, error) { return b.shelvedHTML(shelf, hk, s) }
+		c.cached = func() ([]byte, error) { return b.cachedHTML(store, hk, s) }
 	} else {
-		html, ok := shelf.Get(hk)
+		html, ok := store.Get(hk)
 		if !ok {
 			return nil
 		}
 		c.content = template.HTML(html)
 	}
 	c.key, c.md = key, b.mdDigest
-	b.shelfUse.found.Add(1)
+	b.convCacheUse.found.Add(1)
 	return c
 }
 
-// shelvedHTML reads the HTML of the body of s from the shelf, at k. When
+// cachedHTML reads the HTML of the body of s from the store, at k. When
 // it cannot be read there, or was damaged, it converts the body again from
 // the file, which must still be what the build read.
-func (b *Builder) shelvedHTML(shelf *cache.Shelf, k cache.Key, s *source) ([]byte, error) {
-	if html, ok := shelf.Get(k); ok {
+func (b *Builder) cachedHTML(store *cache.Store, k cache.Key, s *source) ([]byte, error) {
+	if html, ok := store.Get(k); ok {
 		return html, nil
 	}
 	b.stats.reconverted.Add(1)

@@ -26,31 +26,31 @@ type plan struct {
 	items    []*item // every output file, sorted by name
 	warnings []error // stale data, closed postings, long descriptions
 
-	bodiesStale bool // the files of bodyFiles were left for Settle
-	deferred    int  // how many files were left for Settle
+	bodiesStale bool // the files of bodyFiles were left for FinishDeferred
+	deferred    int  // how many files were left for FinishDeferred
 }
 
 // An item is one output file and its key.
 type item struct {
-	name  string
-	key   deps.Digest
-	page  *model.Page // a page, rendered with tmpl
-	tmpl  string
-	gen   *generated // or a generated file
-	asset *asset     // or an asset
-	keep  bool       // publish the file of the last commit as it is (Options.Defer)
+	name     string
+	key      deps.Digest
+	page     *model.Page // a page, rendered with tmpl
+	tmpl     string
+	gen      *generated // or a generated file
+	asset    *asset     // or an asset
+	deferred bool       // publish the file of the last commit as it is (Options.Defer)
 }
 
 // deferPlan is p less the files made from every page: feeds whose key
 // changed, and the files of bodyFiles, are published as the last commit
-// had them, for Settle to make.
+// had them, for FinishDeferred to make.
 func (b *Builder) deferPlan(p *plan) *plan {
 	items := make([]*item, 0, len(p.items))
 	deferred := 0
 	for _, it := range p.items {
 		if it.gen != nil && (it.gen.feed != nil || it.gen.fromBodies) {
 			if prev := b.outs[it.name]; prev != nil && prev.key != it.key {
-				it = &item{name: it.name, key: prev.key, keep: true}
+				it = &item{name: it.name, key: prev.key, deferred: true}
 				deferred++
 			}
 		}
@@ -63,7 +63,7 @@ func (b *Builder) deferPlan(p *plan) *plan {
 				continue
 			}
 			if _, found := slices.BinarySearchFunc(items[:n], name, func(it *item, name string) int { return compareStrings(it.name, name) }); !found {
-				items = append(items, &item{name: name, key: st.key, keep: true})
+				items = append(items, &item{name: name, key: st.key, deferred: true})
 			}
 		}
 		slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })

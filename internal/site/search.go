@@ -40,7 +40,7 @@ func searchFiles(pages []*model.Page, an *analyses) ([]generated, error) {
 		for i := range docs {
 			docs[i].Analysis = all[i]
 		}
-		an.keep(docs, keys, made)
+		an.remember(docs, keys, made)
 	}
 	index, err := search.Build(docs, opts)
 	if err != nil {

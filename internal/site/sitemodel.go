@@ -66,7 +66,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	warnings := b.pageWarnings(pub, now)
 
 	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs,
-		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timely: timely(srcs, now)}
+		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timeSensitive: timeSensitive(srcs, now)}
 	for _, p := range pages {
 		if p.Job != nil {
 			m.jobs = append(m.jobs, p)
@@ -128,7 +128,7 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 	// Spilled before they are encoded for the cache, so that their bytes
 	// are not in memory twice.
 	for i := range made {
-		if err := b.spill.keepFile(&made[i]); err != nil {
+		if err := b.spill.spillFile(&made[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -194,16 +194,16 @@ func decodeFiles(b []byte) ([]generated, bool) {
 
 // siteModel is the model of one build, kept for the next.
 type siteModel struct {
-	site      *model.Site
-	pages     []*model.Page
-	files     []generated
-	pub       []*content.Page          // the published sources, by path
-	srcs      map[string]*source       // the sources it was made from (every file that parsed)
-	published map[string]bool          // the paths of pub
-	now       time.Time                // the moment it was made for
-	timely    []*content.Page          // the sources whose publishing may change with time (stillValid)
-	jobs      []*model.Page            // the job pages, whose postings open and close with time
-	byFile    map[string][]*model.Page // the pages made from each source: a page, or a list page and its pagers
+	site          *model.Site
+	pages         []*model.Page
+	files         []generated
+	pub           []*content.Page          // the published sources, by path
+	srcs          map[string]*source       // the sources it was made from (every file that parsed)
+	published     map[string]bool          // the paths of pub
+	now           time.Time                // the moment it was made for
+	timeSensitive []*content.Page          // the sources whose publishing may change with time (stillValid)
+	jobs          []*model.Page            // the job pages, whose postings open and close with time
+	byFile        map[string][]*model.Page // the pages made from each source: a page, or a list page and its pagers
 
 	pd        map[*model.Page]*deps.PageDigests
 	items     []*item // the outputs, as last planned
@@ -247,7 +247,7 @@ func (m *siteModel) stillValid(b *Builder, now time.Time) bool {
 	}
 	opts := b.opts
 	opts.Now = now
-	for _, src := range m.timely {
+	for _, src := range m.timeSensitive {
 		if isPublished(src.FrontMatter, opts) != m.published[src.Path] {
 			return false
 		}
@@ -260,11 +260,11 @@ func (m *siteModel) stillValid(b *Builder, now time.Time) bool {
 	return true
 }
 
-// timely returns the sources (of every valid one, published or not) whose
+// timeSensitive returns the sources (of every valid one, published or not) whose
 // front matter has a date less than two days before now, or after it: only
 // whether those are published can change as time passes (publish_date,
 // date, expiry_date; the margin covers rules that count whole days).
-func timely(srcs map[string]*source, now time.Time) []*content.Page {
+func timeSensitive(srcs map[string]*source, now time.Time) []*content.Page {
 	since := now.Add(-48 * time.Hour)
 	var out []*content.Page
 	for _, path := range sortedKeysOf(srcs) {

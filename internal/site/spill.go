@@ -32,9 +32,9 @@ func newSpiller(dest string, budget int64) *spiller {
 	return &spiller{dir: filepath.Dir(dest), budget: budget}
 }
 
-// keep moves the HTML of c, its content and its table of contents, to the
+// spillConversion moves the HTML of c, its content and its table of contents, to the
 // file when the budget is spent.
-func (s *spiller) keep(c *conversion) {
+func (s *spiller) spillConversion(c *conversion) {
 	if s == nil || c == nil || c.res == nil || c.spilled != nil || c.content == "" {
 		return
 	}
@@ -51,10 +51,10 @@ func (s *spiller) keep(c *conversion) {
 	}
 }
 
-// keepFile moves the bytes of a generated file made already (bodyFiles:
+// spillFile moves the bytes of a generated file made already (bodyFiles:
 // the search index, at 100,000 pages over 100 MB) to the file when the
 // budget is spent; g then reads them back when it is written.
-func (s *spiller) keepFile(g *generated) error {
+func (s *spiller) spillFile(g *generated) error {
 	if s == nil {
 		return nil
 	}

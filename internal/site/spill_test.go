@@ -76,8 +76,8 @@ func TestSpillKeepsBudget(t *testing.T) {
 	s := newSpiller(filepath.Join(t.TempDir(), "public"), 10)
 	defer s.close()
 	small, large := newConv("<p>a</p>"), newConv("<p>bcdefgh</p>")
-	s.keep(small)
-	s.keep(large)
+	s.spillConversion(small)
+	s.spillConversion(large)
 	if small.spilled != nil || small.content != "<p>a</p>" {
 		t.Errorf("the first conversion, within budget, was spilled")
 	}
@@ -101,7 +101,7 @@ func TestSpillKeepsFiles(t *testing.T) {
 	small, large := []byte("{}"), []byte(`{"term":[1,2,3]}`)
 	gs := []generated{{name: "a.json", make: bytesOf(small)}, {name: "b.json", make: bytesOf(large)}}
 	for i := range gs {
-		if err := s.keepFile(&gs[i]); err != nil {
+		if err := s.spillFile(&gs[i]); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -124,7 +124,7 @@ func TestEncodeFilesRoundTrip(t *testing.T) {
 		for i := range n {
 			data := []byte(strings.Repeat("x", i*10) + "}")
 			files = append(files, generated{name: "search/t/" + string(rune('a'+i)) + ".json", owner: "the search index", make: bytesOf(data)})
-			if err := s.keepFile(&files[i]); err != nil {
+			if err := s.spillFile(&files[i]); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -109,11 +109,11 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 			}
 			it := p.items[i]
 			prev := b.outs[it.name]
-			if update && prev != nil && (it.keep || prev.key == it.key) {
+			if update && prev != nil && (it.deferred || prev.key == it.key) {
 				states[i] = prev
 				continue
 			}
-			if it.keep {
+			if it.deferred {
 				if prev == nil || t == nil {
 					report(fmt.Errorf("%s: no file to keep", it.name))
 					continue

@@ -14,7 +14,7 @@ import (
 	"sync"
 )
 
-// A Shelf keeps the entries of one kind in a few files, shelfShards of
+// A Store keeps the entries of one kind in a few files, storeShards of
 // them, instead of a file each: for the conversions of the Markdown of a
 // site, one per page, where a file each cost a build of 10,000 pages an
 // inode apiece to make, and a build after it an open, a read and a close
@@ -30,18 +30,18 @@ import (
 // A shard is read on the first Get of a key in it: its headers are read
 // in order, up to the first that is not whole, and each Get reads one
 // payload and checks it, so a damaged record is a miss and a damaged
-// header hides the records after it. A Shelf remembers the entries its
+// header hides the records after it. A Store remembers the entries its
 // builds got and put; Close rewrites a shard that holds a damaged record,
 // or, after a build that asked for every entry it needed (Close(true)),
 // one that is mostly entries that build did not ask for (the conversions
 // of pages that have changed since).
-type Shelf struct {
+type Store struct {
 	c      *Cache
-	shards [shelfShards]shard
+	shards [storeShards]shard
 }
 
-// shelfShards is the number of shard files of a Shelf.
-const shelfShards = 64
+// storeShards is the number of shard files of a Store.
+const storeShards = 64
 
 // recordMagic begins every record of a shard.
 const recordMagic = "csr1"
@@ -59,13 +59,13 @@ type shard struct {
 	once sync.Once
 	name string
 
-	mu      sync.Mutex
-	f       *os.File // nil: the shard could not be opened
-	records map[Key]record
-	size    int64        // of the records read
-	damaged bool         // a header or a payload was not whole
-	used    map[Key]bool // got or put
-	kept    int64        // bytes of the records got or put
+	mu        sync.Mutex
+	f         *os.File // nil: the shard could not be opened
+	records   map[Key]record
+	size      int64        // of the records read
+	damaged   bool         // a header or a payload was not whole
+	used      map[Key]bool // got or put
+	usedBytes int64        // bytes of the records got or put
 }
 
 // record is where a record's payload is in its shard, and its checksum.
@@ -74,22 +74,22 @@ type record struct {
 	sum    [sha256.Size]byte
 }
 
-// Shelf returns the Shelf of entries of kind, creating its folder. Every
-// Shelf opened must be closed.
-func (c *Cache) Shelf(kind string) (*Shelf, error) {
+// Store returns the Store of entries of kind, creating its folder. Every
+// Store opened must be closed.
+func (c *Cache) Store(kind string) (*Store, error) {
 	dir := filepath.Join(c.dir, kind, hex.EncodeToString(c.version[:8]))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
-	s := &Shelf{c: c}
+	s := &Store{c: c}
 	for i := range s.shards {
 		s.shards[i].name = filepath.Join(dir, fmt.Sprintf("%02x.shelf", i))
 	}
 	return s, nil
 }
 
-func (s *Shelf) shard(k Key) *shard {
-	sh := &s.shards[int(k[0])*shelfShards/256]
+func (s *Store) shard(k Key) *shard {
+	sh := &s.shards[int(k[0])*storeShards/256]
 	sh.once.Do(func() { sh.open(s.c) })
 	return sh
 }
@@ -146,7 +146,7 @@ func readRecords(f *os.File) (map[Key]record, int64, bool) {
 
 // Get returns the payload of the entry with key k, or false when there is
 // none or it cannot be trusted.
-func (s *Shelf) Get(k Key) ([]byte, bool) {
+func (s *Store) Get(k Key) ([]byte, bool) {
 	sh := s.shard(k)
 	sh.mu.Lock()
 	rec, ok := sh.records[k]
@@ -171,7 +171,7 @@ func (s *Shelf) Get(k Key) ([]byte, bool) {
 // Has reports whether there is an entry with key k, and counts it as got,
 // so that Close keeps it: for an entry a build may read later, or not at
 // all. Its payload is read and checked only by a Get.
-func (s *Shelf) Has(k Key) bool {
+func (s *Store) Has(k Key) bool {
 	sh := s.shard(k)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
@@ -187,12 +187,12 @@ func (s *Shelf) Has(k Key) bool {
 func (sh *shard) use(k Key, n int64) {
 	if !sh.used[k] {
 		sh.used[k] = true
-		sh.kept += int64(recordHeader) + n
+		sh.usedBytes += int64(recordHeader) + n
 	}
 }
 
 // Put stores payload as the entry with key k.
-func (s *Shelf) Put(k Key, payload []byte) error {
+func (s *Store) Put(k Key, payload []byte) error {
 	sh := s.shard(k)
 	if sh.f == nil {
 		return fmt.Errorf("cache: cannot open %s", sh.name)
@@ -223,7 +223,7 @@ func appendHeader(b []byte, k Key, sum [sha256.Size]byte, n int) []byte {
 // asked for every entry it needed), also each that is mostly entries the
 // build did not ask for, keeping those it asked for, and it removes the
 // shards the build asked nothing of.
-func (s *Shelf) Close(all bool) error {
+func (s *Store) Close(all bool) error {
 	var first error
 	for i := range s.shards {
 		sh := &s.shards[i]
@@ -234,8 +234,8 @@ func (s *Shelf) Close(all bool) error {
 			}
 			continue
 		}
-		unused := sh.size - sh.kept
-		if sh.damaged || all && unused > compactAfter && unused > sh.kept {
+		unused := sh.size - sh.usedBytes
+		if sh.damaged || all && unused > compactAfter && unused > sh.usedBytes {
 			keep := sh.used
 			if !all {
 				keep = nil

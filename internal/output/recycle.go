@@ -13,37 +13,37 @@ import (
 	"sync"
 )
 
-// Spare makes a Dir start from the old output that an earlier Commit left
+// Recycle makes a Dir start from the old output that an earlier Commit left
 // at path instead of from an empty folder, and leave its own old output
 // there for the next one (see the package comment). path must be on the
 // destination's file system for this to help; where it is not, or holds
 // no folder, the Dir starts empty and the old output is removed.
-func Spare(path string) Option {
-	return func(d *Dir) { d.spare = filepath.Clean(path) }
+func Recycle(path string) Option {
+	return func(d *Dir) { d.recyclePath = filepath.Clean(path) }
 }
 
-// takeSpare moves the spare folder, if there is one, to the path of the
+// takeRecycled moves the recycled folder, if there is one, to the path of the
 // temporary directory tmp, which NewDir has just made empty, and reports
-// whether it did; if not, tmp is an empty folder again. A spare that is
+// whether it did; if not, tmp is an empty folder again. A recycled output that is
 // not a real folder (a symbolic link) is not taken, nor one for a
 // destination that is missing.
-func (d *Dir) takeSpare(tmp string) bool {
-	if d.spare == "" {
+func (d *Dir) takeRecycled(tmp string) bool {
+	if d.recyclePath == "" {
 		return false
 	}
 	if _, err := os.Lstat(d.dest); err != nil {
-		// Without the destination no file of the spare can be kept:
+		// Without the destination no file of the recycled output can be kept:
 		// an empty folder is less work.
 		return false
 	}
-	if info, err := os.Lstat(d.spare); err != nil || !info.IsDir() {
+	if info, err := os.Lstat(d.recyclePath); err != nil || !info.IsDir() {
 		return false
 	}
 	// os.Rename will not replace a folder, even an empty one.
 	if os.Remove(tmp) != nil {
 		return false
 	}
-	if err := os.Rename(d.spare, tmp); err == nil {
+	if err := os.Rename(d.recyclePath, tmp); err == nil {
 		if info, err := os.Lstat(tmp); err == nil && info.IsDir() {
 			return true
 		}
@@ -53,21 +53,21 @@ func (d *Dir) takeSpare(tmp string) bool {
 	return false
 }
 
-// keepSpare puts the folder old, an old output or an unfinished one, where
-// the next Dir takes its spare from, or removes it when there is no spare
+// putRecycled puts the folder old, an old output or an unfinished one, where
+// the next Dir takes its recycled output from, or removes it when there is no recycled output
 // path or the path is taken.
-func (d *Dir) keepSpare(old string) error {
+func (d *Dir) putRecycled(old string) error {
 	if old == "" {
 		return nil
 	}
-	if d.spare != "" && os.Rename(old, d.spare) == nil {
+	if d.recyclePath != "" && os.Rename(old, d.recyclePath) == nil {
 		return nil
 	}
 	return os.RemoveAll(old)
 }
 
 // clear makes name free for a new file or folder in a Dir that started
-// from a spare: whatever the spare has there goes. A file of the spare is
+// from a recycled output: whatever the recycled output has there goes. A file of the recycled output is
 // never written into, since it may be a hard link to the destination's.
 func (d *Dir) clear(name string) error {
 	err := d.root.Remove(name)
@@ -77,18 +77,18 @@ func (d *Dir) clear(name string) error {
 	return d.root.RemoveAll(name)
 }
 
-// spareEntry is a file or folder of the spare as a Dir took it.
-type spareEntry struct {
+// recycledEntry is a file or folder of the recycled output as a Dir took it.
+type recycledEntry struct {
 	name string
 	dir  bool // a real folder, not a symbolic link to one
 }
 
-// listSpare records what the spare, taken to tmp, holds (Dir.spared). The
-// folders are read on all cores: a spare of 20,000 pages is 20,000
+// listRecycled records what the recycled output, taken to tmp, holds (Dir.recycled). The
+// folders are read on all cores: a recycled output of 20,000 pages is 20,000
 // folders, and reading a folder is a few system calls that wait on the
 // kernel, most of a build after a small change were they read one by one.
-func (d *Dir) listSpare(tmp string) error {
-	l := &spareLister{root: tmp, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+func (d *Dir) listRecycled(tmp string) error {
+	l := &recycledLister{root: tmp, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	l.wg.Add(1)
 	l.read("")
 	l.wg.Wait()
@@ -97,36 +97,36 @@ func (d *Dir) listSpare(tmp string) error {
 	}
 	// The order filepath.WalkDir gives, which prune relies on: a folder,
 	// then everything in it, then its next sibling.
-	slices.SortFunc(l.entries, func(a, b spareEntry) int { return compareWalkOrder(a.name, b.name) })
-	d.spared = l.entries
-	d.spareHas = make(map[string]bool, len(l.entries))
+	slices.SortFunc(l.entries, func(a, b recycledEntry) int { return compareWalkOrder(a.name, b.name) })
+	d.recycled = l.entries
+	d.recycledHas = make(map[string]bool, len(l.entries))
 	for _, e := range l.entries {
-		d.spareHas[e.name] = e.dir
+		d.recycledHas[e.name] = e.dir
 	}
 	return nil
 }
 
-// spareLister reads the folders of a spare in parallel.
-type spareLister struct {
+// recycledLister reads the folders of a recycled output in parallel.
+type recycledLister struct {
 	root  string
 	slots chan struct{} // one per goroutine reading besides the first
 	wg    sync.WaitGroup
 
 	mu      sync.Mutex
-	entries []spareEntry
+	entries []recycledEntry
 	err     error
 }
 
-// read lists the folder rel of the spare ("" for its root) and, below it,
+// read lists the folder rel of the recycled output ("" for its root) and, below it,
 // every folder in it: in a goroutine of its own while there is a slot
 // free, else on this one.
-func (l *spareLister) read(rel string) {
+func (l *recycledLister) read(rel string) {
 	defer l.wg.Done()
 	list, err := os.ReadDir(filepath.Join(l.root, filepath.FromSlash(rel)))
-	found := make([]spareEntry, 0, len(list))
+	found := make([]recycledEntry, 0, len(list))
 	for _, e := range list {
 		name := path.Join(rel, e.Name())
-		found = append(found, spareEntry{name, e.IsDir()})
+		found = append(found, recycledEntry{name, e.IsDir()})
 		if !e.IsDir() {
 			continue
 		}
@@ -169,14 +169,14 @@ func compareWalkOrder(a, b string) int {
 	return cmp.Compare(len(a), len(b))
 }
 
-// prune removes from a Dir that started from a spare every file and
-// folder of the spare that this build did not publish or make, so that
+// prune removes from a Dir that started from a recycled output every file and
+// folder of the recycled output that this build did not publish or make, so that
 // what is left is what an empty folder would hold by now. The build makes
-// nothing but what it publishes or makes, so the spare's list is all
+// nothing but what it publishes or makes, so the recycled output's list is all
 // there is to look at.
 func (d *Dir) prune() error {
 	gone := "" // the last folder removed, with a slash: what is in it went with it
-	for _, e := range d.spared {
+	for _, e := range d.recycled {
 		if gone != "" && strings.HasPrefix(e.name, gone) {
 			continue
 		}
@@ -185,7 +185,7 @@ func (d *Dir) prune() error {
 		}
 		if d.wrote(e.name) {
 			if e.dir {
-				gone = e.name + "/" // a folder of the spare made way for a file
+				gone = e.name + "/" // a folder of the recycled output made way for a file
 			}
 			continue
 		}
@@ -203,14 +203,14 @@ func (d *Dir) prune() error {
 	}
 	// What is left is what the build published and made; kept paths
 	// are carried into it as into an empty folder.
-	d.spared, d.spareHas = nil, nil
+	d.recycled, d.recycledHas = nil, nil
 	return nil
 }
 
-// spareFolder makes sure that dir, which exists in a Dir that started from
-// a spare, is a real folder: a file or symbolic link of the spare there
+// realFolder makes sure that dir, which exists in a Dir that started from
+// a recycled output, is a real folder: a file or symbolic link of the recycled output there
 // gives way to one.
-func (d *Dir) spareFolder(dir string) error {
+func (d *Dir) realFolder(dir string) error {
 	info, err := d.root.Lstat(dir)
 	if err != nil {
 		return err

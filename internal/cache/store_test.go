@@ -7,14 +7,14 @@ import (
 	"testing"
 )
 
-// shelfOf opens the shelf "kind" of the cache in dir for version v.
-func shelfOf(t *testing.T, dir string, v byte) (*Cache, *Shelf) {
+// storeOf opens the store "kind" of the cache in dir for version v.
+func storeOf(t *testing.T, dir string, v byte) (*Cache, *Store) {
 	t.Helper()
 	c, err := Open(dir, Key{v})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := c.Shelf("kind")
+	s, err := c.Store("kind")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func shelfOf(t *testing.T, dir string, v byte) (*Cache, *Shelf) {
 }
 
 // fill puts n entries, "entry i", and returns their keys.
-func fill(t *testing.T, c *Cache, s *Shelf, n int) []Key {
+func fill(t *testing.T, c *Cache, s *Store, n int) []Key {
 	t.Helper()
 	keys := make([]Key, n)
 	for i := range keys {
@@ -34,18 +34,18 @@ func fill(t *testing.T, c *Cache, s *Shelf, n int) []Key {
 	return keys
 }
 
-func TestShelfKeepsEntriesForTheNextBuild(t *testing.T) {
+func TestStoreKeepsEntriesForTheNextBuild(t *testing.T) {
 	dir := t.TempDir()
-	c, s := shelfOf(t, dir, 1)
+	c, s := storeOf(t, dir, 1)
 	keys := fill(t, c, s, 300)
 	if err := s.Close(true); err != nil {
 		t.Fatal(err)
 	}
 	shards, _ := filepath.Glob(filepath.Join(dir, "kind", "*", "*.shelf"))
-	if len(shards) != shelfShards {
-		t.Errorf("%d entries went into %d files, want %d", len(keys), len(shards), shelfShards)
+	if len(shards) != storeShards {
+		t.Errorf("%d entries went into %d files, want %d", len(keys), len(shards), storeShards)
 	}
-	_, s = shelfOf(t, dir, 1)
+	_, s = storeOf(t, dir, 1)
 	defer s.Close(false)
 	for i, k := range keys {
 		if got, ok := s.Get(k); !ok || string(got) != fmt.Sprintf("entry %d", i) {
@@ -55,24 +55,24 @@ func TestShelfKeepsEntriesForTheNextBuild(t *testing.T) {
 	if _, ok := s.Get(c.Key("kind", []byte("never put"))); ok {
 		t.Error("Get of a key never put found an entry")
 	}
-	_, other := shelfOf(t, dir, 2)
+	_, other := storeOf(t, dir, 2)
 	defer other.Close(false)
 	if _, ok := other.Get(keys[0]); ok {
-		t.Error("a shelf of another version found an entry")
+		t.Error("a store of another version found an entry")
 	}
 }
 
-// TestShelfDamage damages records of a shard: each damaged one is a miss,
+// TestStoreDamage damages records of a shard: each damaged one is a miss,
 // the whole ones before a damaged header are still found, and Close
 // rewrites the shard without the damage, so that entries put after it
 // are found again.
-func TestShelfDamage(t *testing.T) {
+func TestStoreDamage(t *testing.T) {
 	dir := t.TempDir()
-	c, s := shelfOf(t, dir, 1)
+	c, s := storeOf(t, dir, 1)
 	var keys []Key
 	for i := 0; len(keys) < 4; i++ {
 		k := c.Key("kind", fmt.Appendf(nil, "%d", i))
-		if k[0] < 256/shelfShards { // all in shard 00
+		if k[0] < 256/storeShards { // all in shard 00
 			keys = append(keys, k)
 			s.Put(k, fmt.Appendf(nil, "entry %d", len(keys)-1))
 		}
@@ -86,7 +86,7 @@ func TestShelfDamage(t *testing.T) {
 	data = data[:len(data)-size/2] // the fourth cut short
 	os.WriteFile(name, data, 0o644)
 
-	_, s = shelfOf(t, dir, 1)
+	_, s = storeOf(t, dir, 1)
 	for i, want := range []bool{true, false, false, false} {
 		if _, ok := s.Get(keys[i]); ok != want {
 			t.Errorf("Get(entry %d) found %v, want %v", i, ok, want)
@@ -95,10 +95,10 @@ func TestShelfDamage(t *testing.T) {
 	if err := s.Close(false); err != nil {
 		t.Fatal(err)
 	}
-	_, s = shelfOf(t, dir, 1)
+	_, s = storeOf(t, dir, 1)
 	s.Put(keys[3], []byte("entry 3"))
 	s.Close(false)
-	_, s = shelfOf(t, dir, 1)
+	_, s = storeOf(t, dir, 1)
 	defer s.Close(false)
 	for i, want := range []bool{true, false, false, true} {
 		if _, ok := s.Get(keys[i]); ok != want {
@@ -107,28 +107,28 @@ func TestShelfDamage(t *testing.T) {
 	}
 }
 
-// TestShelfCompacts: after a build that asked for every entry it needed,
+// TestStoreCompacts: after a build that asked for every entry it needed,
 // a shard that is mostly entries it did not ask for is rewritten without
 // them; after a build that did not, nothing is dropped.
-func TestShelfCompacts(t *testing.T) {
+func TestStoreCompacts(t *testing.T) {
 	defer func(n int64) { compactAfter = n }(compactAfter)
 	compactAfter = 1 << 10
 	dir := t.TempDir()
-	c, s := shelfOf(t, dir, 1)
+	c, s := storeOf(t, dir, 1)
 	big := make([]byte, compactAfter)
 	var old []Key
-	for i := 0; i < 4*shelfShards; i++ {
+	for i := 0; i < 4*storeShards; i++ {
 		k := c.Key("kind", fmt.Appendf(nil, "old %d", i))
 		s.Put(k, big)
 		old = append(old, k)
 	}
 	s.Close(true)
-	before := shelfSize(t, dir)
+	before := storeSize(t, dir)
 
-	_, s = shelfOf(t, dir, 1)
+	_, s = storeOf(t, dir, 1)
 	fresh := fill(t, c, s, 10)
 	s.Close(false)
-	_, s = shelfOf(t, dir, 1)
+	_, s = storeOf(t, dir, 1)
 	if _, ok := s.Get(old[0]); !ok {
 		t.Error("a build that did not ask for every entry dropped one")
 	}
@@ -136,7 +136,7 @@ func TestShelfCompacts(t *testing.T) {
 
 	// Half the entries are got, half only found with Has: Close keeps
 	// both.
-	_, s = shelfOf(t, dir, 1)
+	_, s = storeOf(t, dir, 1)
 	for i, k := range fresh {
 		if i%2 == 0 {
 			s.Get(k)
@@ -148,10 +148,10 @@ func TestShelfCompacts(t *testing.T) {
 		t.Error("Has of a key never put is true")
 	}
 	s.Close(true)
-	if after := shelfSize(t, dir); after > before/10 {
-		t.Errorf("the shelf is %d bytes after compaction, %d before, want the old entries gone", after, before)
+	if after := storeSize(t, dir); after > before/10 {
+		t.Errorf("the store is %d bytes after compaction, %d before, want the old entries gone", after, before)
 	}
-	_, s = shelfOf(t, dir, 1)
+	_, s = storeOf(t, dir, 1)
 	defer s.Close(false)
 	for i, k := range fresh {
 		if got, ok := s.Get(k); !ok || string(got) != fmt.Sprintf("entry %d", i) {
@@ -165,7 +165,7 @@ func TestShelfCompacts(t *testing.T) {
 	}
 }
 
-func shelfSize(t *testing.T, dir string) int64 {
+func storeSize(t *testing.T, dir string) int64 {
 	t.Helper()
 	shards, _ := filepath.Glob(filepath.Join(dir, "kind", "*", "*.shelf"))
 	var n int64
