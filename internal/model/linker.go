@@ -43,6 +43,24 @@ func (l *Linker) Abs(p string) string {
 	return l.origin + l.Rel(p)
 }
 
+// SitePath is the inverse of Rel and Abs: the site path of a URL they
+// made ("/careers/jobs/" or "https://example.org/careers/jobs/#pay" →
+// "/jobs/#pay"), for the link checker, which reads site paths. ok is
+// false for any other URL.
+func (l *Linker) SitePath(u string) (p string, ok bool) {
+	rest, ok := strings.CutPrefix(u, l.origin)
+	if !ok {
+		rest = u
+	}
+	if !strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "//") {
+		return "", false
+	}
+	if rest, ok = strings.CutPrefix(rest, l.basePath); !ok {
+		return "", false
+	}
+	return "/" + rest, true
+}
+
 func isExternal(p string) bool {
 	if strings.HasPrefix(p, "//") {
 		return true

@@ -55,12 +55,6 @@ type Builtin struct {
 	// its own; get returns an argument by name, nil when it is absent. It
 	// returns what is wrong, "" when nothing is.
 	Rule func(get func(name string) any) string
-
-	// Planned marks a shortcode declared here but not yet in the theme:
-	// it needs the site's page index or data files, which the expander
-	// does not see yet. The reference lists it as coming; the expander
-	// does not know it until the theme has its template.
-	Planned bool
 }
 
 // Builtins are the built-in shortcodes, by name.
@@ -123,10 +117,11 @@ var Builtins = []Builtin{
 		Example: "{{< youtube id=\"dQw4w9WgXcQ\" title=\"A day as a site reliability engineer\" >}}",
 	},
 
-	// Planned: they need the site's page index or data files.
+	// The career ones and the references: they read the site's pages and
+	// data files through .Site.GetPage and .Site.SalaryTable.
 	{
-		Name: "ref", Planned: true,
-		Doc: "The absolute URL (permalink) of a page, from its content path; a missing page is an error at the shortcode.",
+		Name: "ref",
+		Doc:  "The absolute URL (permalink) of a published page, from its content path or URL; a page that is not there (a typo, a draft) is an error at the shortcode, with a did-you-mean.",
 		Args: []ArgSpec{
 			{Name: "path", Type: String, Required: true, Position: 0,
 				Doc: "The page's file under `content/` (`jobs/back-end-developer.md`) or its URL (`/jobs/back-end-developer/`)."},
@@ -134,8 +129,8 @@ var Builtins = []Builtin{
 		Example: "[The job]({{< ref \"jobs/back-end-developer.md\" >}})",
 	},
 	{
-		Name: "relref", Planned: true,
-		Doc: "The root-relative URL of a page, from its content path; a missing page is an error at the shortcode.",
+		Name: "relref",
+		Doc:  "The root-relative URL of a published page, the site's base path included, from its content path or URL; a page that is not there is an error at the shortcode, as for `ref`.",
 		Args: []ArgSpec{
 			{Name: "path", Type: String, Required: true, Position: 0,
 				Doc: "The page's file under `content/` or its URL, as for `ref`."},
@@ -143,8 +138,8 @@ var Builtins = []Builtin{
 		Example: "[The job]({{< relref \"jobs/back-end-developer.md\" >}})",
 	},
 	{
-		Name: "card", Planned: true,
-		Doc: "The card of another page, as lists show it: kind, title, salary range and, for a job, whether its posting is open.",
+		Name: "card",
+		Doc:  "The card of another page, in the style of the cards of lists: its kind, title (a link to it), description, salary range and, for a job with a posting, whether the posting is open at build time. A page that is not there is an error at the shortcode.",
 		Args: []ArgSpec{
 			{Name: "page", Type: String, Required: true, Position: 0,
 				Doc: "The page's URL (`/jobs/back-end-developer/`) or file under `content/`."},
@@ -153,26 +148,27 @@ var Builtins = []Builtin{
 		Example: "{{< card \"/jobs/back-end-developer/\" >}}",
 	},
 	{
-		Name: "salary-table", Planned: true,
-		Doc: "A table of salaries — role, median, range, period, source and as-of date — from a data file or from job and role pages, numbers formatted as the salary card formats them.",
+		Name: "salary-table",
+		Doc: "A table of salaries — role, median, range, period, source and as-of date — from a data file or from job and role pages, with a caption and header cells, numbers formatted as the salary card formats them. The range is the 10th to the 90th percentile when a row gives both, else the lowest to the highest pay. " +
+			"A data file's rows (a CSV file's lines) have the columns `role`, `currency` (ISO 4217), `period` (hour, day, week, month or year), `median`, and `p10` and `p90` or `min` and `max`; optionally `p25`, `p75`, `url` (the role's page), `source`, `source_url` and `as_of` (2024-05-01). Other columns are left alone. A row without a figure it needs is an error at the shortcode.",
 		Args: []ArgSpec{
 			{Name: "caption", Type: String, Required: true, Position: -1,
 				Doc: "The table's caption, its accessible name."},
 			{Name: "data", Type: String, Position: -1,
-				Doc: "A data file under `data/`, without its extension (`salaries/oews-2024`); one of `data` and `pages`."},
+				Doc: "A data file under `data/`, as `.Site.Data` names it (`salaries.oews_2024`) or as its path without the extension (`salaries/oews-2024`); one of `data` and `pages`."},
 			{Name: "pages", Type: String, Position: -1,
-				Doc: "The URLs of job and role pages, separated by spaces; one of `data` and `pages`."},
+				Doc: "Job and role pages that give a salary, by URL or content path, separated by commas or spaces (`/jobs/a/,/roles/b/`); one of `data` and `pages`."},
 		},
 		HTML:    true,
 		Rule:    oneSource,
-		Example: "{{< salary-table data=\"salaries/oews-2024\" caption=\"Median pay, May 2024\" >}}",
+		Example: "{{< salary-table data=\"salaries.oews_2024\" caption=\"Pay in the U.S., May 2024\" >}}",
 	},
 }
 
-// builtin returns the entry of a built-in the theme has, by name.
+// builtin returns the entry of a built-in, by name.
 func builtin(name string) (*Builtin, bool) {
 	for i := range Builtins {
-		if b := &Builtins[i]; b.Name == name && !b.Planned {
+		if b := &Builtins[i]; b.Name == name {
 			return b, true
 		}
 	}

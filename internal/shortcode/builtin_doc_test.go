@@ -56,32 +56,14 @@ A site overrides a built-in with its own file at the same path,
 business, and none of the checks below apply.
 
 `)
-	for _, planned := range []bool{false, true} {
-		if planned {
-			b.WriteString(`## Coming with the page index
-
-These are declared, arguments and all, but not yet in the theme: they need
-the site's page index or its data files, which shortcodes will see once the
-build runs them. Until then a page that uses one is told the shortcode is
-unknown.
-
-`)
-		}
-		for _, bi := range Builtins {
-			if bi.Planned == planned {
-				writeBuiltin(&b, bi, planned)
-			}
-		}
+	for _, bi := range Builtins {
+		writeBuiltin(&b, bi)
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
-func writeBuiltin(b *bytes.Buffer, bi Builtin, planned bool) {
-	level := "##"
-	if planned {
-		level = "###"
-	}
-	fmt.Fprintf(b, "%s %s\n\n%s\n\n", level, bi.Name, bi.Doc)
+func writeBuiltin(b *bytes.Buffer, bi Builtin) {
+	fmt.Fprintf(b, "## %s\n\n%s\n\n", bi.Name, bi.Doc)
 	if bi.HTML {
 		fmt.Fprintf(b, "Its output is HTML: write it `{{< %s >}}`, not `{{%% %s %%}}`.", bi.Name, bi.Name)
 		if bi.Inner == "" {

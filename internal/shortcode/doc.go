@@ -188,7 +188,8 @@
 //
 // # Built-ins
 //
-// The default theme's shortcodes (figure, details, youtube, param) declare
+// The default theme's shortcodes (figure, details, youtube, param, ref,
+// relref, card, salary-table) declare
 // their arguments in Builtins: name, type, whether required, position,
 // doc. When the template that runs is the theme's (render's FromTheme),
 // Expand checks a built-in's arguments against the table before running
@@ -197,9 +198,9 @@
 // takes. The checked values are what .Get and .Params return, a quoted
 // whole number of an int argument ("640") made an int, a quoted "true"
 // or "false" a bool, as Hugo pages write them. docs/shortcodes.md is
-// generated from the same table. Builtins also declares ref, relref, card
-// and salary-table, marked Planned: the theme has no template for them
-// until shortcodes can see the page index and data files.
+// generated from the same table. ref, relref, card and salary-table read
+// the site's pages and data files through the .Site the caller gives
+// (internal/site: .Site.GetPage, .Site.SalaryTable).
 //
 // # Errors
 //

@@ -27,7 +27,8 @@ var testNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 // result with the archive. An archive holds the site's files; a comment
 // line "flags: …" lists build flags (drafts, future, expired,
 // base-url=URL, sitemap-limit=N, builtins: a theme of the default theme's
-// shortcode templates alone, whose arguments are checked). Besides the site, an archive may hold:
+// shortcode templates, whose arguments are checked, and the partials
+// they call). Besides the site, an archive may hold:
 //
 //   - files named "public/…": the expected output. The build must write
 //     exactly these files with exactly these bytes: a file it does not
@@ -309,21 +310,24 @@ func texts(list []*diag.Error) []string {
 }
 
 // builtinShortcodes is a theme holding the default theme's shortcode
-// templates, layouts/shortcodes/ at the repository's root, and nothing
-// else: fixtures see the built-ins without the theme's pages.
+// templates and the partials they call, layouts/shortcodes/ and
+// layouts/partials/ at the repository's root, and nothing else: fixtures
+// see the built-ins without the theme's pages.
 func builtinShortcodes(t *testing.T) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	root := os.DirFS("../..")
-	err := fs.WalkDir(root, "layouts/shortcodes", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	for _, dir := range []string{"layouts/shortcodes", "layouts/partials"} {
+		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(root, p)
+			fsys[p] = &fstest.MapFile{Data: data}
 			return err
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		data, err := fs.ReadFile(root, p)
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return fsys
 }

@@ -61,7 +61,7 @@ type Builder struct {
 	data          map[string]any      // data/**, .Site.Data (data.go)
 	dataErr       error
 	dataDigest    deps.Digest // of the data files' bytes
-	lookupDigest  deps.Digest // of the pages shortcodes can look up: paths, URLs, front matter
+	lookupDigest  deps.Digest // of the pages shortcodes can look up: paths, URLs, front matter, posting state
 
 	// Made from the inputs, kept while they are used.
 	career      memo[any, deps.Digest]         // career data by pointer

@@ -31,7 +31,8 @@ import (
 // of its set and of every partial; the configuration (absURL, relURL); the asset table when one of
 // them calls asset; and when one of them mentions Site, the data files'
 // digest and the digest of the pages a shortcode can look up (their
-// paths, URLs and front matter). That is coarser than a template
+// paths, URLs, front matter and posting state at the build's time:
+// pageLookup.digest). That is coarser than a template
 // analysis, and correct: a page is converted again whenever anything its
 // shortcodes could read changed.
 
@@ -191,14 +192,23 @@ func (b *Builder) convertExpanded(s *source, e *expanded) (*markdown.Result, []e
 		probs = append(probs, inFile(s.path, l))
 	}
 	if res != nil {
-		replacePlaceholders(res, exp, p.BodyLine)
+		replacePlaceholders(res, exp, p.BodyLine, b.links.SitePath)
 	}
 	return res, probs, err
 }
 
 // replacePlaceholders puts the outputs of exp's shortcodes into res, and
-// the links they write into its links, in order of place.
-func replacePlaceholders(res *markdown.Result, exp *shortcode.Expansion, firstLine int) {
+// the links they write into its links, in order of place. A shortcode
+// writes URLs as the page has them, base path included (ref, relref,
+// card); sitePath turns such a URL back into the site path the link
+// checker reads, as Markdown's links are written.
+func replacePlaceholders(res *markdown.Result, exp *shortcode.Expansion, firstLine int, sitePath func(string) (string, bool)) {
+	checked := func(dest string) string {
+		if p, ok := sitePath(dest); ok {
+			return p
+		}
+		return dest
+	}
 	res.HTML = exp.HTML(res.HTML)
 	res.Summary = exp.HTML(res.Summary)
 	if res.TOC != nil {
@@ -209,7 +219,9 @@ func replacePlaceholders(res *markdown.Result, exp *shortcode.Expansion, firstLi
 	}
 	for i := range res.Links {
 		l := &res.Links[i]
-		l.Dest = exp.Replace(l.Dest, html.UnescapeString)
+		if dest := exp.Replace(l.Dest, html.UnescapeString); dest != l.Dest {
+			l.Dest = checked(dest)
+		}
 		l.Line = exp.Line(l.Line)
 	}
 	for i := range res.Warnings {
@@ -220,7 +232,7 @@ func replacePlaceholders(res *markdown.Result, exp *shortcode.Expansion, firstLi
 	n := len(res.Links)
 	exp.Placed(firstLine, func(line, col int, out string) {
 		for _, dest := range htmlLinks(out) {
-			res.Links = append(res.Links, markdown.Link{Dest: dest, Line: line, Col: col})
+			res.Links = append(res.Links, markdown.Link{Dest: checked(dest), Line: line, Col: col})
 		}
 	})
 	if len(res.Links) > n {
@@ -277,8 +289,10 @@ func htmlLinks(s string) []string {
 
 // shortcodeSite is .Site in a shortcode's template. Shortcodes run as
 // bodies are converted, before the model is made (a page's Content is
-// part of it), so it holds what is known then: site.yaml's fields and
-// the data files. The page lists of a layout's .Site are not there.
+// part of it), so it holds what is known then: site.yaml's fields, the
+// data files, and the published pages as parsed, through GetPage and
+// SalaryTable (lookup.go, salarytable.go). The page lists of a layout's
+// .Site are not there.
 type shortcodeSite struct {
 	Title       string
 	BaseURL     string
@@ -286,6 +300,8 @@ type shortcodeSite struct {
 	Description string
 	Params      map[string]any
 	Data        map[string]any // data/**: .Site.Data.salaries.oews_2024
+
+	pages *pageLookup // set by makeModel before any body with shortcodes is converted
 }
 
 // newShortcodeSite is the .Site of the shortcodes of the build under way.

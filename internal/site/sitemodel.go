@@ -43,7 +43,8 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	for i, p := range pub {
 		pubSrcs[i] = srcs[p.Path]
 	}
-	b.lookupDigest = lookupDigest(pubSrcs)
+	lookup := newPageLookup(pubSrcs, b.links, now)
+	b.shortcodeSite.pages, b.lookupDigest = lookup, lookup.digest()
 	if err := b.convert(ctx, pubSrcs); err != nil {
 		return madeModel{}, err
 	}
@@ -281,14 +282,4 @@ func timeSensitive(srcs map[string]*source, now time.Time) []*content.Page {
 		}
 	}
 	return out
-}
-
-// lookupDigest is the digest of what the shortcodes of a page can read of
-// the published pages (srcs): their paths, URLs and front matter.
-func lookupDigest(srcs []*source) deps.Digest {
-	h := deps.NewHasher().Str("pages")
-	for _, s := range srcs {
-		h.Str(s.path).Str(s.page.URL).Digest(s.fm)
-	}
-	return h.Sum()
 }

@@ -1,0 +1,134 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/careersite/careersite/internal/career"
+	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/model"
+)
+
+// This file is the page lookup of shortcodes: .Site.GetPage. Shortcodes
+// run as bodies are converted, before the model exists, so the pages
+// they can look up are made from the parsed pages of the build (the
+// published ones), with what is known before any body is converted:
+// path, URLs, front matter, career data and whether a job's posting is
+// open at the build's time. No summary, content or reading time: those
+// come from the conversions the shortcodes are part of.
+//
+// The lookup's digest (pageLookup.digest) is what a conversion key hashes
+// for a shortcode that mentions Site (shortcodeKey): every field a
+// lookupPage holds is derived from what it hashes.
+
+// lookupPage is a page as .Site.GetPage returns it to a shortcode. Its
+// fields have the names and meanings of the model's Page fields
+// (docs/templates.md), so that a template reads the same in both.
+type lookupPage struct {
+	File        string // "content/jobs/back-end-developer.md"
+	Type        string // job, role, certification or article; "" for a section's _index.md
+	Title       string
+	Description string
+	Date        time.Time
+	Updated     time.Time
+	Lastmod     time.Time // Updated, else Date
+	URL         string    // root-relative, with the base path
+	Permalink   string    // absolute
+	Params      map[string]any
+
+	Job           *career.Job
+	Role          *career.Role
+	Certification *career.Certification
+	PostingOpen   bool // a job's posting takes applications at build time
+	PostingClosed bool // a job's posting is past its valid_through at build time
+}
+
+// pageLookup finds the published pages of a build by content path or URL.
+type pageLookup struct {
+	byKey map[string]*lookupPage // "jobs/x.md" and "/jobs/x/" → the page
+	files []string               // "jobs/x.md", sorted: for did-you-mean
+	urls  []string               // "/jobs/x/", sorted: for did-you-mean
+	d     deps.Digest
+}
+
+// newPageLookup makes the lookup of the published pages srcs, their
+// links made by l and their posting state taken at now.
+func newPageLookup(srcs []*source, l *model.Linker, now time.Time) *pageLookup {
+	pl := &pageLookup{byKey: map[string]*lookupPage{}}
+	h := deps.NewHasher().Str("pages")
+	for _, s := range srcs {
+		p := s.page
+		lp := &lookupPage{File: p.Path, Type: p.Kind, Title: p.Title, Description: p.Description,
+			Date: p.Date, Updated: p.Updated, Lastmod: p.Date, URL: l.Rel(p.URL), Permalink: l.Abs(p.URL),
+			Params: p.Params, Job: p.Career.Job, Role: p.Career.Role, Certification: p.Career.Certification,
+			PostingOpen: p.Career.Job.PostingOpen(now), PostingClosed: p.Career.Job.PostingClosed(now)}
+		if !p.Updated.IsZero() {
+			lp.Lastmod = p.Updated
+		}
+		file := strings.TrimPrefix(p.Path, "content/")
+		pl.byKey[file], pl.byKey[p.URL] = lp, lp
+		pl.files, pl.urls = append(pl.files, file), append(pl.urls, p.URL)
+		// The front matter's bytes cover every field but the posting
+		// state, which time changes.
+		h.Str(s.path).Str(p.URL).Digest(s.fm).Bool(lp.PostingOpen).Bool(lp.PostingClosed)
+	}
+	slices.Sort(pl.files)
+	slices.Sort(pl.urls)
+	pl.d = h.Sum()
+	return pl
+}
+
+// digest is the digest of everything the lookup's pages hold.
+func (pl *pageLookup) digest() deps.Digest { return pl.d }
+
+// get returns the page at ref: a file under content/ ("jobs/x.md",
+// "/jobs/x.md", "content/jobs/x.md") or a site URL ("/jobs/x/", "/jobs/x",
+// "jobs/x/"). A page that is not there is an error with a did-you-mean.
+func (pl *pageLookup) get(ref string) (*lookupPage, error) {
+	if pl == nil {
+		return nil, fmt.Errorf("no page %q: pages are not known yet", ref)
+	}
+	key, known := lookupKey(ref), pl.urls
+	if strings.HasSuffix(key, ".md") {
+		known = pl.files
+	}
+	if p := pl.byKey[key]; p != nil {
+		return p, nil
+	}
+	msg := fmt.Sprintf("no page %q", ref)
+	if s := decode.Suggest(key, known); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else {
+		msg += " among the published pages (a draft, a future or an expired page is not one)"
+	}
+	return nil, fmt.Errorf("%s", msg)
+}
+
+// lookupKey is the key of ref in pageLookup.byKey: a content file
+// without "content/" and a leading slash, or a URL with a slash at both
+// ends.
+func lookupKey(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if strings.HasSuffix(ref, ".md") {
+		return strings.TrimPrefix(strings.TrimPrefix(ref, "/"), "content/")
+	}
+	if !strings.HasPrefix(ref, "/") {
+		ref = "/" + ref
+	}
+	if !strings.HasSuffix(ref, "/") {
+		ref += "/"
+	}
+	return ref
+}
+
+// GetPage is .Site.GetPage in a shortcode: the published page at ref, a
+// file under content/ ("jobs/back-end-developer.md") or a URL
+// ("/jobs/back-end-developer/"). Unlike Hugo's, a page that is not
+// there is an error, with a did-you-mean, which fails the shortcode at
+// its place: a reference to a page is a promise that it exists.
+func (s *shortcodeSite) GetPage(ref string) (*lookupPage, error) {
+	return s.pages.get(ref)
+}
