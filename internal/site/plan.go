@@ -98,7 +98,9 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 		}
 	}
 	var problems []error
-	if fresh || dataChanged || b.data == nil {
+	// A data file that failed fails every build until it is fixed, as
+	// assets do: read it again while its error stands.
+	if fresh || dataChanged || b.data == nil || b.dataErr != nil {
 		newData, err := b.readData()
 		if err != nil && !errors.As(err, new(*diag.Error)) {
 			return nil, err
