@@ -34,7 +34,7 @@ type Builder struct {
 	// The persistent cache (internal/cache), when there is one, and the
 	// conversions of Markdown in it, open while a build converts (and,
 	// for a Builder that builds once, until it has written), with how
-	// many it was asked for and had in this build (inputs.go).
+	// many it was asked for and had in this build (convert.go).
 	cache        *cache.Cache
 	version      deps.Digest // of the binary, when there is a persistent cache
 	convCache    *cache.Store
@@ -225,7 +225,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 		b.closeConvCache(asked)
 	} else {
 		// The HTML of conversions found there is read from it as
-		// pages are written (inputs.go).
+		// pages are written (convert.go).
 		defer b.closeConvCache(asked)
 	}
 	if err != nil {
