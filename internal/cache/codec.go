@@ -113,15 +113,9 @@ func (d *Decoder) Uvarint() uint64 {
 		return 0
 	}
 	v, n := binary.Uvarint(d.b)
-	switch {
-	case n == 0:
-		d.Fail("a number cut short")
-		return 0
-	case n < 0:
-		d.Fail("a number longer than 64 bits")
+	if !d.took(n) {
 		return 0
 	}
-	d.b = d.b[n:]
 	return v
 }
 
@@ -131,16 +125,25 @@ func (d *Decoder) Varint() int64 {
 		return 0
 	}
 	v, n := binary.Varint(d.b)
+	if !d.took(n) {
+		return 0
+	}
+	return v
+}
+
+// took moves past a number of n bytes, as encoding/binary reports it: 0
+// when the input ended inside it, negative when it ran past 64 bits.
+func (d *Decoder) took(n int) bool {
 	switch {
 	case n == 0:
 		d.Fail("a number cut short")
-		return 0
+		return false
 	case n < 0:
 		d.Fail("a number longer than 64 bits")
-		return 0
+		return false
 	}
 	d.b = d.b[n:]
-	return v
+	return true
 }
 
 // Int reads a uvarint that must fit in an int.
