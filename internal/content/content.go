@@ -87,6 +87,14 @@
 // character, none of \ : * ? " < > |, no segment ending in "." or " ",
 // no device name Windows reserves (CON, NUL, COM1, …).
 //
+// # Places of values
+//
+// A check made after Load (an alias that is another page's URL, a tag
+// that makes no URL) reports its problem at the value in the file: a
+// [Locator], from [NewLocator], finds the line and column of a key's value
+// again in the front matter's text, reading the file only then
+// (locate.go).
+//
 // # Hostile files
 //
 // A file over site.yaml's limits.page is an error at its line 1 and is

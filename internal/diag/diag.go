@@ -16,6 +16,10 @@
 // ("salary.min", "tags[2]"), empty elsewhere. A problem of the build as a
 // whole has no File.
 //
+// A [Place] is where a problem will be reported before there is one: a
+// position in a file, or, for something the build made up, no file but
+// words that name it.
+//
 // Kind groups warnings for a summary: a plural noun phrase,
 // "figures older than stale_after", that Summarize puts after a count.
 package diag

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/markdown"
 )
 
@@ -66,6 +67,16 @@ func Describe(p *Page) string {
 		return p.File
 	}
 	return fmt.Sprintf("the %s page %q", p.Kind, p.URL)
+}
+
+// Where is the place a problem of the whole page is reported at: the start
+// of its file, or, for a page the build made up, no file but Describe's
+// words.
+func Where(p *Page) diag.Place {
+	if p.File == "" {
+		return diag.Place{What: Describe(p)}
+	}
+	return diag.Place{File: p.File, Line: 1, Col: 1}
 }
 
 // PagerPages are the pages of every pager of pg's list, in order: the list

@@ -56,7 +56,7 @@ func jsonldDigest(h *deps.Hasher, s *model.Site, p *model.Page, career deps.Dige
 // verbatim inside <script type="application/ld+json">.
 func appendDoc(p *model.Page, doc []byte, err error, docs []template.JS, errs []error) ([]template.JS, []error) {
 	if err != nil {
-		return docs, append(errs, where(p).wrap("structured data: ", err))
+		return docs, append(errs, model.Where(p).Wrap("structured data: ", err))
 	}
 	if doc != nil {
 		docs = append(docs, template.JS(doc))

@@ -9,6 +9,7 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
 )
@@ -20,9 +21,9 @@ import (
 type generated struct {
 	name  string // output file name: "jobs/feed.xml"
 	make  func() ([]byte, error)
-	html  bool         // an HTML page, minified with the pages when minify_html is on
-	owner string       // what it is, for the error when two outputs share a name
-	at    func() place // the front matter that asked for it; nil when none
+	html  bool              // an HTML page, minified with the pages when minify_html is on
+	owner string            // what it is, for the error when two outputs share a name
+	at    func() diag.Place // the front matter that asked for it; nil when none
 
 	// digest writes everything make reads into h, for the file's
 	// dependency key (deps.Keyer.File).
@@ -55,7 +56,7 @@ func digestOf(data []byte) func(*deps.Hasher, *deps.Keyer) {
 // checkFrontMatter reports the front-matter values that the site model
 // cannot use: aliases that are not root-relative paths, taxonomy values
 // that make no URL.
-func checkFrontMatter(cfg *config.Config, sources []*content.Page, locate locator) []error {
+func checkFrontMatter(cfg *config.Config, sources []*content.Page, locate content.Locator) []error {
 	var errs []error
 	for _, src := range sources {
 		errs = append(errs, checkAliases(src, locate)...)
@@ -66,7 +67,7 @@ func checkFrontMatter(cfg *config.Config, sources []*content.Page, locate locato
 
 // checkTerms reports the taxonomy values of src that make no URL segment
 // ("!!!", ""): every term needs a page of its own.
-func checkTerms(cfg *config.Config, src *content.Page, locate locator) []error {
+func checkTerms(cfg *config.Config, src *content.Page, locate content.Locator) []error {
 	p := &model.Page{Tags: src.Tags, Skills: src.Skills, Authors: src.Authors, Params: src.Params}
 	var errs []error
 	for _, name := range cfg.Taxonomies {
@@ -74,7 +75,7 @@ func checkTerms(cfg *config.Config, src *content.Page, locate locator) []error {
 			if model.TermSlug(v) != "" {
 				continue
 			}
-			errs = append(errs, locate(src, name, v).errorf("%s: %q has no letter or digit to make the URL of its term page from", name, v))
+			errs = append(errs, locate(src, name, v).Errorf("%s: %q has no letter or digit to make the URL of its term page from", name, v))
 		}
 	}
 	return errs
@@ -85,7 +86,7 @@ func checkTerms(cfg *config.Config, src *content.Page, locate locator) []error {
 // pager of paginated lists) and _redirects, the feeds, the sitemap,
 // robots.txt and the search index (search.go). It returns them sorted by
 // name, and the redirects that clash with a page or with each other. Nothing is encoded yet: see generated.
-func generatedFiles(cfg *config.Config, m *model.Model, sources []*content.Page, links *model.Linker, locate locator, sitemapLimit int) ([]generated, []error) {
+func generatedFiles(cfg *config.Config, m *model.Model, sources []*content.Page, links *model.Linker, locate content.Locator, sitemapLimit int) ([]generated, []error) {
 	s, pages := m.Site, m.Pages
 	bySource := map[string]*content.Page{}
 	for _, src := range sources {
@@ -100,7 +101,7 @@ func generatedFiles(cfg *config.Config, m *model.Model, sources []*content.Page,
 			// alias onto another output is an error.
 			g := generated{name: model.OutputName(r.From), owner: r.Describe(), claimOnly: true}
 			if r.Src != nil {
-				g.at = func() place { return locate(r.Src, "aliases", r.Raw) }
+				g.at = func() diag.Place { return locate(r.Src, "aliases", r.Raw) }
 			}
 			files = append(files, g)
 			continue
@@ -111,7 +112,7 @@ func generatedFiles(cfg *config.Config, m *model.Model, sources []*content.Page,
 				h.Str("redirect").Str(s.Language).Str(r.To.Title).Str(r.To.URL).Str(r.To.Permalink)
 			}}
 		if r.Src != nil { // located only if needed: it reads the file again
-			g.at = func() place { return locate(r.Src, "aliases", r.Raw) }
+			g.at = func() diag.Place { return locate(r.Src, "aliases", r.Raw) }
 		}
 		files = append(files, g)
 	}
@@ -159,7 +160,7 @@ func bodyFiles(pages []*model.Page, an *analyses) ([]generated, error) {
 func checkOutputs(pages []*model.Page, files []generated, as *assets) []error {
 	type claimant struct {
 		what, kind string
-		at         func() place // nil when it has no place in a file
+		at         func() diag.Place // nil when it has no place in a file
 	}
 	owners := map[string]claimant{}
 	var errs []error
@@ -176,17 +177,17 @@ func checkOutputs(pages []*model.Page, files []generated, as *assets) []error {
 			if a.at == nil {
 				a, b = b, a
 			}
-			var at place
+			var at diag.Place
 			if a.at != nil {
 				at = a.at()
 			}
-			errs = append(errs, at.errorf("%s and %s are both written to %s", a.what, b.what, name))
+			errs = append(errs, at.Errorf("%s and %s are both written to %s", a.what, b.what, name))
 		}
 	}
 	for _, p := range pages {
 		c := claimant{what: model.Describe(p), kind: "page"}
 		if p.File != "" {
-			c.at = func() place { return where(p) }
+			c.at = func() diag.Place { return model.Where(p) }
 		}
 		claim(model.OutputOf(p), c)
 	}
@@ -198,8 +199,8 @@ func checkOutputs(pages []*model.Page, files []generated, as *assets) []error {
 		claim(f.name, c)
 	}
 	for _, name := range slices.Sorted(maps.Keys(as.files)) {
-		at := place{file: "assets/" + name, line: 1, col: 1}
-		claim(as.files[name].out, claimant{what: "the asset assets/" + name, kind: "asset", at: func() place { return at }})
+		at := diag.Place{File: "assets/" + name, Line: 1, Col: 1}
+		claim(as.files[name].out, claimant{what: "the asset assets/" + name, kind: "asset", at: func() diag.Place { return at }})
 	}
 	return errs
 }

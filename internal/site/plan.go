@@ -288,7 +288,7 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 	for _, p := range m.pages {
 		name, err := b.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: model.Layout(p), Taxonomy: model.TaxonomyName(p)})
 		if err != nil {
-			problems = append(problems, where(p).wrap("", err))
+			problems = append(problems, model.Where(p).Wrap("", err))
 			continue
 		}
 		items = append(items, &item{name: model.OutputOf(p), page: p, tmpl: name})

@@ -53,7 +53,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 		bodies[i] = s.conv.body()
 		problems = append(problems, s.conv.probs...)
 	}
-	locate := newLocator(b.fsys)
+	locate := content.NewLocator(b.fsys)
 	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)
 	made, errs := model.Index(b.cfg, b.links, pub, bodies, now)
 	made.Site.Data = b.data

@@ -420,13 +420,3 @@ func lookupKind(kind string) string {
 	}
 	return kind
 }
-
-// where is the place an error about a whole page is reported at: the
-// start of its file, or, for a page made up by the build, no file but the
-// page's description.
-func where(p *model.Page) place {
-	if p.File == "" {
-		return place{what: model.Describe(p)}
-	}
-	return place{file: p.File, line: 1, col: 1}
-}

@@ -1,63 +1,36 @@
-package site
+package content
 
 import (
-	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
 )
 
-// locator returns the place of a front-matter value of a page: the value
-// of key that reads value (an alias, a tag).
-type locator func(src *content.Page, key, value string) place
+// A Locator returns the place of a front-matter value of a page: the
+// value of key that reads value (an alias, a tag), in p's file.
+type Locator func(p *Page, key, value string) diag.Place
 
-// place is where a problem is reported: a position in a user's file, or,
-// for something the build made up (a section page without _index.md), no
-// file and what it is.
-type place struct {
-	file      string
-	line, col int
-	what      string // without a file: "the section page "/jobs/"", put before the message
-}
-
-// errorf returns the problem at pl whose message is format with args.
-func (pl place) errorf(format string, args ...any) *diag.Error {
-	msg := fmt.Sprintf(format, args...)
-	if pl.file == "" && pl.what != "" {
-		msg = pl.what + ": " + msg
-	}
-	return diag.At(pl.file, pl.line, pl.col, msg)
-}
-
-// wrap returns err at pl, its text after prefix, err as its cause.
-func (pl place) wrap(prefix string, err error) *diag.Error {
-	e := pl.errorf("%s%s", prefix, err.Error())
-	e.Err = err
-	return e
-}
-
-// newLocator returns a locator that reads content files from fsys.
+// NewLocator returns a Locator that reads content files from fsys.
 //
-// content.Load decodes front matter with the position of every problem it
-// finds, but does not keep the position of every list item, and checks made
-// here (an alias that is a page's URL, a tag that makes no URL) need one.
-// So the place is found again in the text: the first line of the front
-// matter, at or after the line that names key, that holds value; failing
-// that the key's own line; failing that 1:1. It reads the file only when
-// there is a problem to report. YAML, TOML and JSON all write a list item's
-// text as it is unless it needs escaping, so this finds the value in all but
-// odd cases, and never points outside the front matter.
-func newLocator(fsys fs.FS) locator {
-	return func(src *content.Page, key, value string) place {
+// Load decodes front matter with the position of every problem it finds,
+// but does not keep the position of every list item, and checks made later
+// (an alias that is a page's URL, a tag that makes no URL) need one. So the
+// place is found again in the text: the first line of the front matter, at
+// or after the line that names key, that holds value; failing that the
+// key's own line; failing that 1:1. It reads the file only when there is a
+// problem to report. YAML, TOML and JSON all write a list item's text as it
+// is unless it needs escaping, so this finds the value in all but odd
+// cases, and never points outside the front matter.
+func NewLocator(fsys fs.FS) Locator {
+	return func(p *Page, key, value string) diag.Place {
 		line, col := 1, 1
-		if data, err := fs.ReadFile(fsys, src.Path); err == nil {
-			line, col = find(frontMatterLines(data, src.BodyLine), key, value)
+		if data, err := fs.ReadFile(fsys, p.Path); err == nil {
+			line, col = findValue(frontMatterLines(data, p.BodyLine), key, value)
 		}
-		return place{file: src.Path, line: line, col: col}
+		return diag.Place{File: p.Path, Line: line, Col: col}
 	}
 }
 
@@ -70,9 +43,9 @@ func frontMatterLines(data []byte, bodyLine int) []string {
 	return lines[:bodyLine-1]
 }
 
-// find returns the 1-based line and column (in characters) of value after
-// key in lines.
-func find(lines []string, key, value string) (line, col int) {
+// findValue returns the 1-based line and column (in characters) of value
+// after key in lines.
+func findValue(lines []string, key, value string) (line, col int) {
 	keyAt := -1
 	for i, l := range lines {
 		if isKeyLine(l, key) {

@@ -1,11 +1,11 @@
-package site
+package content
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestFind(t *testing.T) {
+func TestFindValue(t *testing.T) {
 	tests := []struct {
 		name       string
 		src        string
@@ -25,9 +25,9 @@ func TestFind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			line, col := find(strings.Split(tt.src, "\n"), tt.key, tt.value)
+			line, col := findValue(strings.Split(tt.src, "\n"), tt.key, tt.value)
 			if line != tt.line || col != tt.col {
-				t.Errorf("find(%q, %q) = %d:%d, want %d:%d", tt.key, tt.value, line, col, tt.line, tt.col)
+				t.Errorf("findValue(%q, %q) = %d:%d, want %d:%d", tt.key, tt.value, line, col, tt.line, tt.col)
 			}
 		})
 	}
