@@ -48,7 +48,7 @@
 //     temporary directory beside the destination (output.Dir), for `serve`
 //     memory (output.Memory). With minify_html every HTML page is minified.
 //     A page's structured data (JSON-LD) is made once per build, when a
-//     render first reads it (structured.go), never stored on the Page.
+//     render first reads it (internal/jsonld), never stored on the Page.
 //  8. The links written in Markdown are checked against what was written
 //     (internal/links); with broken_links: warn a broken one is a warning in
 //     Result, not an error.

@@ -5,6 +5,7 @@ import (
 	"reflect"
 
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/jsonld"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
@@ -61,7 +62,7 @@ func (b *Builder) digestPage(m *siteModel, p *model.Page) *deps.PageDigests {
 	}
 	h := deps.BorrowHasher()
 	defer h.GiveBack()
-	jsonldDigest(h, m.site, p, parts.Career)
+	jsonld.Digest(h, m.site, p, parts.Career)
 	parts.Derived = h.Sum()
 	return deps.DigestPage(p, parts)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/jsonld"
 	"github.com/careersite/careersite/internal/model"
 )
 
@@ -215,7 +216,7 @@ type siteModel struct {
 	rev        map[*model.Page][]string
 	revAll     []string
 	needLD     bool                      // some template reads the structured data of other pages
-	structured *structured               // the structured data of the write under way (structured.go)
+	structured *jsonld.Pages             // the structured data of the write under way
 	refs       map[*model.Page]*pageRefs // the links of each page, resolved (write.go)
 }
 

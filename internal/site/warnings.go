@@ -1,7 +1,11 @@
 package site
 
 import (
+	"slices"
 	"time"
+
+	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/parallel"
 
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
@@ -45,4 +49,18 @@ func linkWarnings(list []*diag.Error) []error {
 		ws = append(ws, w)
 	}
 	return ws
+}
+
+// careerWarnings are the warnings of the loaded pages at now: stale as_of
+// dates, closed postings, long descriptions.
+func careerWarnings(sources []*content.Page, now time.Time, cfg *config.Config) []error {
+	parts := make([][]error, len(sources))
+	parallel.For(len(sources), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			for _, w := range sources[i].Warnings(now, cfg) {
+				parts[i] = append(parts[i], w)
+			}
+		}
+	})
+	return slices.Concat(parts...)
 }

@@ -77,7 +77,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	p.m.structured = ld
 	model.SetStructuredData(p.m.site, ld)
 	if p.m.needLD {
-		ld.all(p.m.pages, report)
+		ld.All(p.m.pages, report)
 	}
 	// A target that holds the last commit and can be changed in place (a
 	// Memory) is told only what changed: what it is not told stays.
@@ -194,7 +194,7 @@ type written struct {
 //
 // Nothing a template reads of a page changes while the pages are written:
 // the structured data (JSONLD) of a page is made once per write, whichever
-// render asks for it first (structured.go).
+// render asks for it first (jsonld.Pages).
 const memoBudget = 16 << 20
 
 func isPage(data any) bool {
@@ -233,14 +233,14 @@ func idsOf(name string, data []byte) links.IDs {
 func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte, links.IDs, error) {
 	p := it.page
 	ld := m.structured
-	if _, errs := ld.of(p); len(errs) > 0 && !m.needLD {
+	if _, errs := ld.Of(p); len(errs) > 0 && !m.needLD {
 		// (With needLD they were reported with every page's.)
 		return nil, nil, errors.Join(errs...)
 	}
 	if !b.life.plansAgain() && !m.needLD {
 		// Only this page's templates read it, as far as the analysis
 		// knows, and a Builder that builds once renders the page once.
-		defer ld.forget(p)
+		defer ld.Forget(p)
 	}
 	out, err := b.renderer.Render(it.tmpl, p, memo)
 	if err != nil {

@@ -1,26 +1,45 @@
-package site
+// Package jsonld is the structured data (JSON-LD) of the model's pages:
+// the documents a page's <script type="application/ld+json"> holds, which
+// templates read as .JSONLD.
+//
+// [Data] makes the documents of one page at a time now: the career data of
+// a job, role or certification page (internal/career builds the JSON: a
+// JobPosting only while the posting is open at now, an Occupation, a
+// Review), then a BreadcrumbList on every page below the home page except
+// the 404 page. Each document is the bytes of encoding/json, safe verbatim
+// inside a script element. A document that cannot be made is an error of
+// the page (model.Where), "structured data: …", and the other documents
+// are still returned.
+//
+// [Digest] writes everything Data reads of a page into a deps.Hasher, so
+// that a caller may keep a page's documents for as long as the digest is
+// the same: the two are written side by side, and a change to one is a
+// change to the other.
+//
+// [Pages] holds the documents of the pages of one write (one build's
+// rendering of every page): each page's are made once, when first asked
+// for, from any goroutine, by the function [NewPages] is given. It is the
+// model.StructuredData of that write (model.SetStructuredData), so nothing
+// of it is stored on a Page, which every render shares.
+package jsonld
 
 import (
 	"html/template"
-	"slices"
 	"time"
 
 	"github.com/careersite/careersite/internal/career"
-	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/model"
-	"github.com/careersite/careersite/internal/parallel"
 )
 
-// structuredData returns the JSON-LD documents of page p: the career data
+// Data returns the JSON-LD documents of page p of site s: the career data
 // of a job, role or certification page (a JobPosting only while the
 // posting is open at now), then a BreadcrumbList on every page below the
 // home page. The build makes them only for the pages it renders.
 //
-// jsonldDigest must write everything this reads: a page whose digest has
-// not changed keeps the documents it had.
-func structuredData(s *model.Site, p *model.Page, now time.Time) ([]template.JS, []error) {
+// Digest must write everything this reads: a page whose digest has not
+// changed keeps the documents it had.
+func Data(s *model.Site, p *model.Page, now time.Time) ([]template.JS, []error) {
 	var (
 		docs []template.JS
 		errs []error
@@ -37,10 +56,10 @@ func structuredData(s *model.Site, p *model.Page, now time.Time) ([]template.JS,
 	return docs, errs
 }
 
-// jsonldDigest writes what structuredData reads of p into h; career is the
-// digest of its career data. career.Data.JSONLD reads now only to know
-// whether a job's posting is open (PostingOpen).
-func jsonldDigest(h *deps.Hasher, s *model.Site, p *model.Page, career deps.Digest) {
+// Digest writes what Data reads of p into h; career is the digest of its
+// career data. career.Data.JSONLD reads now only to know whether a job's
+// posting is open (PostingOpen).
+func Digest(h *deps.Hasher, s *model.Site, p *model.Page, career deps.Digest) {
 	f := pageFacts(s, p)
 	h.Digest(career).Bool(p.Job != nil && p.PostingOpen)
 	h.Str(f.Title).Str(f.Description).Str(f.URL).Time(f.Date).Time(f.Updated).Strs(f.Authors).Strs(f.Skills)
@@ -89,18 +108,4 @@ func crumbs(p *model.Page) []career.Crumb {
 		cs[i] = career.Crumb{Name: name, URL: b.Permalink}
 	}
 	return cs
-}
-
-// careerWarnings are the warnings of the loaded pages at now: stale as_of
-// dates, closed postings, long descriptions.
-func careerWarnings(sources []*content.Page, now time.Time, cfg *config.Config) []error {
-	parts := make([][]error, len(sources))
-	parallel.For(len(sources), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			for _, w := range sources[i].Warnings(now, cfg) {
-				parts[i] = append(parts[i], w)
-			}
-		}
-	})
-	return slices.Concat(parts...)
 }
