@@ -44,7 +44,7 @@
 //     (render.New) and every page is rendered in parallel, with the
 //     generated files and the assets (site files over theme files, and the
 //     generated css/syntax.css; CSS and JavaScript minified and
-//     fingerprinted, assets.go), into a Target: for `build` and `watch` a
+//     fingerprinted, internal/assets), into a Target: for `build` and `watch` a
 //     temporary directory beside the destination (output.Dir), for `serve`
 //     memory (output.Memory). With minify_html every HTML page is minified.
 //     A page's structured data (JSON-LD) is made once per build, when a
@@ -143,6 +143,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
@@ -337,7 +338,7 @@ func funcs(st *funcState) template.FuncMap {
 	return template.FuncMap{
 		"relURL":  func(p string) string { l, _ := st.get(); return l.Rel(p) },
 		"absURL":  func(p string) string { l, _ := st.get(); return l.Abs(p) },
-		"asset":   func(name string) (Asset, error) { _, as := st.get(); return as.lookup(name) },
+		"asset":   func(name string) (assets.Asset, error) { _, as := st.get(); return as.Lookup(name) },
 		"slugify": content.Slugify,
 		// markdownify renders text as Markdown, with the site's rules
 		// for raw HTML: {{ .Inner | markdownify }} in a shortcode.

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/deps"
@@ -51,7 +52,7 @@ type Builder struct {
 	linkWarnings  []error // symbolic links under content/ left out, as of the last full read (warnings.go)
 	renderer      *render.Renderer
 	templates     *deps.Templates // what each page template can read
-	assets        *assets
+	assets        *assets.Set
 	assetsErr     error
 	assetDigest   deps.Digest
 	minifier      *output.Minifier

@@ -2,10 +2,10 @@ package site
 
 import (
 	"errors"
-	"maps"
 	"slices"
 	"strings"
 
+	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
@@ -157,7 +157,7 @@ func bodyFiles(pages []*model.Page, an *analyses) ([]generated, error) {
 // naming both: a page and a feed, an alias and an asset. Two pages with one
 // URL are left to checkURLs, and redirects that clash with pages to
 // checkRedirects, which both say where in the content the clash is.
-func checkOutputs(pages []*model.Page, files []generated, as *assets) []error {
+func checkOutputs(pages []*model.Page, files []generated, as *assets.Set) []error {
 	type claimant struct {
 		what, kind string
 		at         func() diag.Place // nil when it has no place in a file
@@ -198,9 +198,9 @@ func checkOutputs(pages []*model.Page, files []generated, as *assets) []error {
 		}
 		claim(f.name, c)
 	}
-	for _, name := range slices.Sorted(maps.Keys(as.files)) {
+	for _, name := range as.Names() {
 		at := diag.Place{File: "assets/" + name, Line: 1, Col: 1}
-		claim(as.files[name].out, claimant{what: "the asset assets/" + name, kind: "asset", at: func() diag.Place { return at }})
+		claim(as.File(name).Out, claimant{what: "the asset assets/" + name, kind: "asset", at: func() diag.Place { return at }})
 	}
 	return errs
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"maps"
 	"reflect"
 	"runtime"
 	"slices"
@@ -18,6 +17,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
@@ -231,12 +231,12 @@ func (b *Builder) readLayouts() error {
 
 // readAssets loads the assets again.
 func (b *Builder) readAssets(ctx context.Context) error {
-	as, err := loadAssets(ctx, b.fsys, b.opts.Theme, b.links, b.minifier)
+	as, err := assets.Load(ctx, b.fsys, b.opts.Theme, b.links.Rel, b.minifier)
 	b.assets = as
 	h := deps.NewHasher()
-	for _, name := range slices.Sorted(maps.Keys(as.files)) {
-		a := as.files[name]
-		h.Str(name).Str(a.out).Str(a.ref.URL).Str(a.ref.Integrity)
+	for _, name := range as.Names() {
+		a := as.File(name)
+		h.Str(name).Str(a.Out).Str(a.Asset.URL).Str(a.Asset.Integrity)
 	}
 	b.assetDigest = h.Sum()
 	b.funcs.set(b.links, as)
@@ -249,7 +249,7 @@ func (b *Builder) readAssets(ctx context.Context) error {
 type funcState struct {
 	mu        sync.RWMutex
 	links     *model.Linker
-	assets    *assets
+	assets    *assets.Set
 	converter *markdown.Converter // the site's Markdown, for markdownify
 }
 
@@ -286,13 +286,13 @@ func (f *funcState) markdownify(s any) (template.HTML, error) {
 	return template.HTML(res.HTML), nil
 }
 
-func (f *funcState) set(l *model.Linker, as *assets) {
+func (f *funcState) set(l *model.Linker, as *assets.Set) {
 	f.mu.Lock()
 	f.links, f.assets = l, as
 	f.mu.Unlock()
 }
 
-func (f *funcState) get() (*model.Linker, *assets) {
+func (f *funcState) get() (*model.Linker, *assets.Set) {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
 	return f.links, f.assets

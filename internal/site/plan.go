@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
@@ -36,9 +37,9 @@ type item struct {
 	key      deps.Digest
 	page     *model.Page // a page, rendered with tmpl
 	tmpl     string
-	gen      *generated // or a generated file
-	asset    *asset     // or an asset
-	deferred bool       // publish the file of the last commit as it is (Options.Defer)
+	gen      *generated   // or a generated file
+	asset    *assets.File // or an asset
+	deferred bool         // publish the file of the last commit as it is (Options.Defer)
 }
 
 // deferPlan is p less the files made from every page: feeds whose key
@@ -299,9 +300,9 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 		}
 		items = append(items, &item{name: m.files[i].name, gen: &m.files[i]})
 	}
-	for _, name := range sortedKeysOf(b.assets.files) {
-		a := b.assets.files[name]
-		items = append(items, &item{name: a.out, asset: a})
+	for _, name := range b.assets.Names() {
+		a := b.assets.File(name)
+		items = append(items, &item{name: a.Out, asset: a})
 	}
 	if len(problems) > 0 {
 		return nil, failed(errors.Join(problems...), warnings)
@@ -350,7 +351,7 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 					res[i].body = model.FeedEntries(f)
 				}
 			case it.asset != nil:
-				it.key = k.Asset(it.name, it.asset.data)
+				it.key = k.Asset(it.name, it.asset.Data)
 			}
 		}
 	})

@@ -220,7 +220,7 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 		}
 		return data, ids, nil
 	}
-	return it.asset.data, idsOf(it.name, it.asset.data), nil
+	return it.asset.Data, idsOf(it.name, it.asset.Data), nil
 }
 
 func idsOf(name string, data []byte) links.IDs {
