@@ -197,7 +197,7 @@ func (p *Page) TableOfContents() (template.HTML, error) {
 
 // StructuredData is the structured data (JSON-LD) of the pages of the
 // write under way, which the pipeline makes when a render first asks for
-// it (internal/site's structured.go) and gives the Site with
+// it (internal/jsonld's Pages) and gives the Site with
 // SetStructuredData.
 type StructuredData interface {
 	JSONLD(p *Page) []template.JS

@@ -41,7 +41,7 @@ type Builder struct {
 	convCache    *cache.Store
 	convCacheUse struct{ asked, found atomic.Int64 }
 
-	// The inputs as of the last build (inputs.go, assets.go).
+	// The inputs as of the last build (inputs.go, internal/assets).
 	cfg           *config.Config
 	cfgDigest     deps.Digest
 	links         *model.Linker
