@@ -65,10 +65,11 @@ type Layout struct {
 	// Dropped holds the runes left out of the title (symbols the font
 	// lacks, such as emoji).
 	Dropped []rune
-	// Omitted names the fields not drawn, in the order "Title", "Site",
-	// "Kind", "Salary": the font lacks a letter of them, they do not fit
-	// (Site, Kind, Salary, on one line at a size up to 12 pixels
-	// smaller than usual), or they are empty.
+	// Omitted names the fields not drawn in their own place, in the
+	// order "Title", "Site", "Kind", "Salary": they are empty, the font
+	// lacks a letter of them, they do not fit (Site, Kind and Salary
+	// take one line, at most 12 pixels smaller than usual), or (Site)
+	// they stand in the title's place.
 	Omitted []string
 }
 
@@ -159,54 +160,62 @@ func (c Card) plan() (plan, error) {
 	if err != nil {
 		return p, err
 	}
-	title := box{font: f.bold, width: textWidth, height: titleBottom - titleTop,
-		maxSize: MaxTitleSize, minSize: MinTitleSize, step: TitleSizeStep, maxLines: MaxTitleLines, breakLetters: true}
-	if !salaryOK {
-		title.height = footTop - 10 - titleTop
+	head, titleOK, siteMoved, err := c.headline(f, siteOK, salaryOK, &p.layout)
+	if err != nil {
+		return p, err
 	}
-	ws, dropped, titleOK := words(f.bold, c.Title, true)
-	titleOK = titleOK && len(ws) > 0
-	p.layout.Dropped = dropped
-	var head fitted
-	switch {
-	case titleOK:
-		var fits bool
-		if head, fits, err = title.fit(ws); err != nil {
-			return p, err
-		} else if !fits {
-			return p, fmt.Errorf("socialcard: title %q: %w: it needs more than %d lines at %d pixels",
-				c.Title, ErrTitleTooLong, MaxTitleLines, MinTitleSize)
-		}
-	case siteOK:
-		// The site's name in the title's place, by the title's rules
-		// but never broken: it fitted one line at footSize.
-		siteWords, _, _ := words(f.bold, c.Site, false)
-		title.breakLetters = false
-		head, _, err = title.fit(siteWords)
-		if err != nil {
-			return p, err
-		}
-		siteOK = false
-	}
+	siteOK = siteOK && !siteMoved
 	p.layout.Title, p.layout.TitleSize = head.lines, head.size
+	if len(head.lines) > 0 {
+		p.texts = append(p.texts, placed{head, marginX, titleTop, c.Colors.Text})
+	}
+	if !titleOK {
+		p.layout.Omitted = append(p.layout.Omitted, "Title")
+	}
 	for _, t := range []struct {
 		name string
 		ok   bool
 		placed
 	}{
-		{"Title", titleOK, placed{head, marginX, titleTop, c.Colors.Text}},
 		{"Site", siteOK, placed{site, marginX, footTop, c.Colors.Text}},
 		{"Kind", kindOK, placed{kind, marginX, kindTop, c.Colors.Accent}},
 		{"Salary", salaryOK, placed{salary, marginX, salaryTop, c.Colors.Text}},
 	} {
-		if !t.ok {
-			p.layout.Omitted = append(p.layout.Omitted, t.name)
-		}
-		if len(t.lines) > 0 {
+		if t.ok {
 			p.texts = append(p.texts, t.placed)
+		} else {
+			p.layout.Omitted = append(p.layout.Omitted, t.name)
 		}
 	}
 	return p, nil
+}
+
+// headline fits the title into its box, taller when there is no salary
+// line, or when the font cannot draw it (titleOK false), the site's name
+// (siteMoved true) if that fits. It records in l the runes it left out.
+func (c Card) headline(f *fonts, siteOK, salaryOK bool, l *Layout) (head fitted, titleOK, siteMoved bool, err error) {
+	b := box{font: f.bold, width: textWidth, height: titleBottom - titleTop,
+		maxSize: MaxTitleSize, minSize: MinTitleSize, step: TitleSizeStep, maxLines: MaxTitleLines, breakLetters: true}
+	if !salaryOK {
+		b.height = footTop - 10 - titleTop
+	}
+	ws, dropped, titleOK := words(f.bold, c.Title, true)
+	l.Dropped = dropped
+	if titleOK && len(ws) > 0 {
+		head, fits, err := b.fit(ws)
+		if err == nil && !fits {
+			err = fmt.Errorf("socialcard: title %q: %w: it needs more than %d lines at %d pixels",
+				c.Title, ErrTitleTooLong, MaxTitleLines, MinTitleSize)
+		}
+		return head, true, false, err
+	}
+	if !siteOK {
+		return fitted{}, false, false, nil
+	}
+	siteWords, _, _ := words(f.bold, c.Site, false)
+	b.breakLetters = false
+	head, fits, err := b.fit(siteWords)
+	return head, false, fits, err
 }
 
 // oneLine fits s on one line of the text's width at size pixels or, if it
