@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/color"
 	"image/draw"
 	"image/png"
 
@@ -100,7 +99,7 @@ func (c Card) Layout() (Layout, error) {
 type placed struct {
 	fitted
 	x, top int
-	color  color.RGBA
+	accent bool // drawn in the accent colour, else the text colour
 }
 
 // plan is everything draw needs.
@@ -110,25 +109,29 @@ type plan struct {
 }
 
 // draw draws c on a new image.
-func (c Card) draw() (*image.RGBA, Layout, error) {
+func (c Card) draw() (*image.Paletted, Layout, error) {
 	p, err := c.plan()
 	if err != nil {
 		return nil, p.layout, err
 	}
-	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
-	draw.Draw(img, img.Bounds(), image.NewUniform(c.Colors.Background), image.Point{}, draw.Src)
-	stripe := image.Rect(0, 0, stripeWidth, Height)
-	draw.Draw(img, stripe, image.NewUniform(c.Colors.Accent), image.Point{}, draw.Src)
+	r := image.Rect(0, 0, Width, Height)
+	text, accent := image.NewAlpha(r), image.NewAlpha(r)
+	draw.Draw(accent, image.Rect(0, 0, stripeWidth, Height), image.Opaque, image.Point{}, draw.Src)
 	for _, t := range p.texts {
-		t.drawOn(img)
+		if t.accent {
+			t.drawOn(accent)
+		} else {
+			t.drawOn(text)
+		}
 	}
-	return img, p.layout, nil
+	return compose(c.Colors, text, accent), p.layout, nil
 }
 
-// drawOn draws t's lines, one lineHeight apart, each moved right by any
-// ink its first letter has left of the dot so that nothing leaves the box.
-func (t placed) drawOn(img *image.RGBA) {
-	d := font.Drawer{Dst: img, Src: image.NewUniform(t.color), Face: t.face}
+// drawOn draws t's lines' coverage, one lineHeight apart, each moved right
+// by any ink its first letter has left of the dot so that nothing leaves
+// the box.
+func (t placed) drawOn(dst *image.Alpha) {
+	d := font.Drawer{Dst: dst, Src: image.Opaque, Face: t.face}
 	ascent := t.face.Metrics().Ascent
 	for i, line := range t.lines {
 		bounds, _ := font.BoundString(t.face, line)
@@ -167,7 +170,7 @@ func (c Card) plan() (plan, error) {
 	siteOK = siteOK && !siteMoved
 	p.layout.Title, p.layout.TitleSize = head.lines, head.size
 	if len(head.lines) > 0 {
-		p.texts = append(p.texts, placed{head, marginX, titleTop, c.Colors.Text})
+		p.texts = append(p.texts, placed{head, marginX, titleTop, false})
 	}
 	if !titleOK {
 		p.layout.Omitted = append(p.layout.Omitted, "Title")
@@ -177,9 +180,9 @@ func (c Card) plan() (plan, error) {
 		ok   bool
 		placed
 	}{
-		{"Site", siteOK, placed{site, marginX, footTop, c.Colors.Text}},
-		{"Kind", kindOK, placed{kind, marginX, kindTop, c.Colors.Accent}},
-		{"Salary", salaryOK, placed{salary, marginX, salaryTop, c.Colors.Text}},
+		{"Site", siteOK, placed{site, marginX, footTop, false}},
+		{"Kind", kindOK, placed{kind, marginX, kindTop, true}},
+		{"Salary", salaryOK, placed{salary, marginX, salaryTop, false}},
 	} {
 		if t.ok {
 			p.texts = append(p.texts, t.placed)

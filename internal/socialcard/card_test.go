@@ -124,8 +124,8 @@ func TestNothingLeavesTheMargins(t *testing.T) {
 		}
 		for y := 0; y < Height; y++ {
 			for x := stripeWidth; x < Width; x++ {
-				if !image.Pt(x, y).In(inner) && img.RGBAAt(x, y) != c.Colors.Background {
-					t.Fatalf("title %q: pixel (%d, %d) is %v, in the margin", title, x, y, img.RGBAAt(x, y))
+				if !image.Pt(x, y).In(inner) && img.ColorIndexAt(x, y) != 0 {
+					t.Fatalf("title %q: pixel (%d, %d) is %v, in the margin", title, x, y, img.At(x, y))
 				}
 			}
 		}

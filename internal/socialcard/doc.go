@@ -62,7 +62,8 @@
 //
 // # Identical bytes
 //
-// Drawing is integer work on an *image.RGBA apart from the glyph rasteriser,
+// Drawing is integer work on coverage layers and a paletted image (see
+// palette.go) apart from the glyph rasteriser,
 // and the PNG is written by image/png at a fixed compression level, so the
 // same Card gives the same bytes in every run of the same binary. Go's
 // compress/flate, x/image's rasteriser and the fonts may change between

@@ -10,7 +10,7 @@ import (
 
 // Version is the drawing code's version, part of every Key: change it with
 // any change to what a card looks like or how it is encoded.
-const Version = 1
+const Version = 2
 
 // Key names c's PNG in a cache: a hex SHA-256 of Version, the Go release
 // (its image/png and compress/flate write the bytes), the fonts' bytes and

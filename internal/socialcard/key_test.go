@@ -17,12 +17,12 @@ import (
 // After a change that means to alter the cards, bump Version, look at the
 // cards again, and write the new digests here.
 var goldenDigests = map[string]string{
-	"dark":     "03be99923ca9de43ef6859ef15eff9219fe5a798a85f6241c150f005d1eb4d20",
-	"emoji":    "604811faddb31c9fec01fd3e629bcda2cc0657a0a632993eaa3771b57a87bc63",
-	"japanese": "c603100d5f6bd6ac709c6b729891b2075ec241febbe97529017ef39c8e4e3410",
-	"job":      "2146e315ae9e097a1ab510b72119f02ac8e9d7575a4c19b431fdb197e7aba384",
-	"long":     "108c7758e9e69c502fab56057b31b706ab720f3505e3e9dea7a8032b89161020",
-	"word":     "afb66a11f53dd13698f87f5c9f697fc29d49930c48600c46e3d5d9a72a9102c7",
+	"dark":     "a9b8140d61429c01f0de94293a6e1aacafed97d0090444b0a12670e808b15c6d",
+	"emoji":    "fe9ed3e0cb40e567c66e913382319408524180a1cb61290e6433708f1723570b",
+	"japanese": "c5a0f331167c791d5642cd8c16498f2d910660b56928e4742250679fe76e976e",
+	"job":      "a7716cc244592e9525368eefcdaff77b612b085a6c9eeac35f68331c59712208",
+	"long":     "4255ec25b97a2e6376a8a5e31965a606f2bc40dc15ca3e7e8ed0be744ad09509",
+	"word":     "4f4c1451eb4bdb16931fab51addb4d8ce4c117b8c1ca952633feb795691a0608",
 }
 
 func TestGoldenDigests(t *testing.T) {
