@@ -1,0 +1,122 @@
+package socialcard
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"image/png"
+	"sort"
+	"sync"
+	"testing"
+)
+
+// goldenDigests are the SHA-256 of the sample cards' PNGs, written after
+// looking at each one (go test -run TestPreview -preview DIR). They were
+// recorded on amd64; a failure on another architecture means the cards are
+// not the same bytes on every machine, which the package comment leaves open.
+// After a change that means to alter the cards, bump Version, look at the
+// cards again, and write the new digests here.
+var goldenDigests = map[string]string{
+	"dark":     "a9b8140d61429c01f0de94293a6e1aacafed97d0090444b0a12670e808b15c6d",
+	"emoji":    "fe9ed3e0cb40e567c66e913382319408524180a1cb61290e6433708f1723570b",
+	"japanese": "c5a0f331167c791d5642cd8c16498f2d910660b56928e4742250679fe76e976e",
+	"job":      "a7716cc244592e9525368eefcdaff77b612b085a6c9eeac35f68331c59712208",
+	"long":     "4255ec25b97a2e6376a8a5e31965a606f2bc40dc15ca3e7e8ed0be744ad09509",
+	"word":     "4f4c1451eb4bdb16931fab51addb4d8ce4c117b8c1ca952633feb795691a0608",
+}
+
+func TestGoldenDigests(t *testing.T) {
+	names := make([]string, 0, len(samples()))
+	for name := range samples() {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		b, err := samples()[name].Render()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		sum := sha256.Sum256(b)
+		if got := hex.EncodeToString(sum[:]); got != goldenDigests[name] {
+			t.Errorf("%s: PNG digest %s, want %s", name, got, goldenDigests[name])
+		}
+	}
+}
+
+func TestSameBytesEveryTime(t *testing.T) {
+	c := job()
+	first, err := c.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(first))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != Width || b.Dy() != Height {
+		t.Errorf("card is %v, want %d×%d", b, Width, Height)
+	}
+	// Drawn again, and on several goroutines at once, as a build does.
+	var wg sync.WaitGroup
+	results := make([][]byte, 4)
+	for i := range results {
+		wg.Go(func() { results[i], _ = c.Render() })
+	}
+	wg.Wait()
+	for i, b := range results {
+		if !bytes.Equal(b, first) {
+			t.Errorf("render %d differs from the first", i+1)
+		}
+	}
+}
+
+func TestKey(t *testing.T) {
+	c := job()
+	key := c.Key()
+	if len(key) != 64 || key != job().Key() {
+		t.Fatalf("Key() = %q, then %q: want the same 64 hex digits", key, job().Key())
+	}
+	seen := map[string]string{key: "job"}
+	for name, edit := range map[string]func(*Card){
+		"site":       func(c *Card) { c.Site += "!" },
+		"kind":       func(c *Card) { c.Kind = "Role guide" },
+		"title":      func(c *Card) { c.Title += "!" },
+		"salary":     func(c *Card) { c.Salary = "" },
+		"background": func(c *Card) { c.Colors.Background.R-- },
+		"text":       func(c *Card) { c.Colors.Text.G++ },
+		"accent":     func(c *Card) { c.Colors.Accent.B++ },
+		// Length prefixes keep text from moving between fields unseen.
+		"shifted": func(c *Card) { c.Site, c.Kind = c.Site+c.Kind[:3], c.Kind[3:] },
+	} {
+		c := job()
+		edit(&c)
+		k := c.Key()
+		if other, ok := seen[k]; ok {
+			t.Errorf("a change to %s gives the Key of %s", name, other)
+		}
+		seen[k] = name
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	c := job()
+	if _, err := c.Render(); err != nil { // parses the fonts outside the timing
+		b.Fatal(err)
+	}
+	var size int
+	for b.Loop() {
+		png, err := c.Render()
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(png)
+	}
+	b.ReportMetric(float64(size), "B/card")
+}
+
+func BenchmarkKey(b *testing.B) {
+	c := job()
+	for b.Loop() {
+		c.Key()
+	}
+}
