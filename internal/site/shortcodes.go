@@ -305,8 +305,14 @@ type shortcodeSite struct {
 }
 
 // newShortcodeSite is the .Site of the shortcodes of the build under way.
+// It keeps the page lookup of the last model: a build that patches the
+// model (patchPlan) makes no new one, and its pages are the same.
 func (b *Builder) newShortcodeSite() *shortcodeSite {
 	cfg := b.cfg
-	return &shortcodeSite{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
+	s := &shortcodeSite{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
 		Description: cfg.Description, Params: cfg.Params, Data: b.data}
+	if b.shortcodeSite != nil {
+		s.pages = b.shortcodeSite.pages
+	}
+	return s
 }
