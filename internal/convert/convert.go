@@ -121,8 +121,9 @@ func (cv *Converter) SetAssets(digest deps.Digest) { cv.assetDigest = digest }
 
 // SetData sets the data files of the build under way, .Site.Data in
 // shortcodes, and the digest of their bytes; with them the shortcodes'
-// .Site is made anew from the configuration. It keeps the page lookup
-// of the last SetPages: a build that keeps the model's pages sets none.
+// .Site is made anew from the configuration (call it after Configure).
+// It keeps the page lookup of the last SetPages: a build that keeps the
+// model's pages sets none.
 func (cv *Converter) SetData(data map[string]any, digest deps.Digest) {
 	s := newShortcodeSite(cv.cfg, data)
 	if cv.site != nil {
@@ -132,7 +133,7 @@ func (cv *Converter) SetData(data map[string]any, digest deps.Digest) {
 }
 
 // SetPages sets the published pages srcs that shortcodes can look up
-// (.Site.GetPage), with their posting state taken at now.
+// (.Site.GetPage), with their posting state taken at now; after SetData.
 func (cv *Converter) SetPages(srcs []Source, now time.Time) {
 	lookup := newPageLookup(srcs, cv.links, now)
 	cv.site.pages, cv.lookupDigest = lookup, lookup.digest()
