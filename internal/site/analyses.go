@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
@@ -58,8 +59,8 @@ func (an *analyses) key(p *model.Page, d *search.Doc) deps.Digest {
 		h.Str(s.Name)
 	}
 	h.Str(d.Description).Str(generate.KindLabel(d.Kind)).Strs(d.Headings).Strs(d.BodyText)
-	if c := convOf(p); c != nil && c.res != nil {
-		h.Bool(true).Digest(c.contentDigest)
+	if c := convert.Of(p); c != nil && c.Result() != nil {
+		h.Bool(true).Digest(c.ContentDigest())
 	} else {
 		h.Bool(false)
 	}

@@ -14,8 +14,8 @@
 //  3. Drafts, pages whose publish_date (else date) is after Options.Now and
 //     pages whose expiry_date has passed are left out unless Options ask for
 //     them.
-//  4. Each page's Markdown is converted once, in parallel (markdown.Convert),
-//     its shortcodes run first (internal/shortcode, shortcodes.go): parsed,
+//  4. Each page's Markdown is converted once, in parallel (internal/convert:
+//     markdown.Convert), its shortcodes run first (internal/shortcode): parsed,
 //     expanded into placeholders, and their outputs put in place of those
 //     in the HTML, summary, table of contents, headings and links. A body
 //     with shortcode tags is converted once every file is read and the
@@ -81,7 +81,7 @@
 //     text (with every file of its set and every partial when it calls a
 //     partial or a template); site.yaml; the asset table when one calls asset; and, when one
 //     mentions Site, the data files and the pages' paths, URLs and front
-//     matter (shortcodes.go). A change to any of these converts the page
+//     matter (internal/convert). A change to any of these converts the page
 //     again; a change to the data files makes the model anew;
 //   - the templates, parsed again only when something under layouts/
 //     changed, and what each page template can read (internal/deps); the assets,
@@ -265,16 +265,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // newOnce returns a Builder for one build (lifetime once), spilling HTML beyond
 // the budget (spill.go).
 func newOnce(opts Options) (*Builder, error) {
-	b, err := New(opts)
-	if err != nil {
-		return nil, err
-	}
 	budget := opts.spillBudget
 	if budget == 0 {
 		budget = spillBudget
 	}
-	b.life, b.spill = once{}, newSpiller(b.dest, budget)
-	return b, nil
+	return newBuilder(opts, once{}, budget)
 }
 
 // BuildTo builds the site described by opts into target; opts.Dest is not

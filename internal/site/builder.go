@@ -13,9 +13,9 @@ import (
 	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/links"
-	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
@@ -32,37 +32,31 @@ type Builder struct {
 	life  lifetime // one build or a session (lifetime.go)
 	spill *spiller // HTML kept out of memory (spill.go); nil: all HTML in memory
 
-	// The persistent cache (internal/cache), when there is one, and the
-	// conversions of Markdown in it, open while a build converts (and,
-	// for a Builder that builds once, until it has written), with how
-	// many it was asked for and had in this build (convert.go).
-	cache        *cache.Cache
-	version      deps.Digest // of the binary, when there is a persistent cache
-	convCache    *cache.Store
-	convCacheUse struct{ asked, found atomic.Int64 }
+	// The persistent cache (internal/cache), when there is one.
+	cache   *cache.Cache
+	version deps.Digest // of the binary, when there is a persistent cache
+
+	// The conversions of page bodies (internal/convert), with their
+	// store in the persistent cache, open while a build converts (and,
+	// for a Builder that builds once, until it has written: convert.go).
+	conv *convert.Converter
 
 	// The inputs as of the last build (inputs.go, internal/assets).
-	cfg           *config.Config
-	cfgDigest     deps.Digest
-	links         *model.Linker
-	mdOpts        markdown.Options
-	mdDigest      deps.Digest // of the version and mdOpts
-	converter     *markdown.Converter
-	sources       map[string]*source
-	linkWarnings  []error // symbolic links under content/ left out, as of the last full read (warnings.go)
-	renderer      *render.Renderer
-	templates     *deps.Templates // what each page template can read
-	assets        *assets.Set
-	assetsErr     error
-	assetDigest   deps.Digest
-	minifier      *output.Minifier
-	funcs         *funcState
-	shortcodes    *shortcodeTemplates // of renderer (shortcodes.go)
-	shortcodeSite *shortcodeSite      // .Site in shortcodes, of this build
-	data          map[string]any      // data/**, .Site.Data (data.go)
-	dataErr       error
-	dataDigest    deps.Digest // of the data files' bytes
-	lookupDigest  deps.Digest // of the pages shortcodes can look up: paths, URLs, front matter, posting state
+	cfg          *config.Config
+	cfgDigest    deps.Digest
+	links        *model.Linker
+	sources      map[string]*source
+	linkWarnings []error // symbolic links under content/ left out, as of the last full read (warnings.go)
+	renderer     *render.Renderer
+	templates    *deps.Templates // what each page template can read
+	assets       *assets.Set
+	assetsErr    error
+	assetDigest  deps.Digest
+	minifier     *output.Minifier
+	funcs        *funcState
+	data         map[string]any // data/**, .Site.Data (data.go)
+	dataErr      error
+	dataDigest   deps.Digest // of the data files' bytes
 
 	// Made from the inputs, kept while they are used.
 	career      memo[any, deps.Digest]         // career data by pointer
@@ -77,11 +71,11 @@ type Builder struct {
 
 	// The last good build: its model and what it committed. A failed
 	// build forgets the model and what FinishDeferred had to do (reset).
-	m        *siteModel             // nil: make it anew
-	outs     map[string]*outState   // the files of the last commit, by name
-	outNames []string               // the names of outs, sorted
-	last     Target                 // the target of the last commit
-	warned   map[string]*conversion // the conversions with warnings, by source (warnings.go)
+	m        *siteModel                     // nil: make it anew
+	outs     map[string]*outState           // the files of the last commit, by name
+	outNames []string                       // the names of outs, sorted
+	last     Target                         // the target of the last commit
+	warned   map[string]*convert.Conversion // the conversions with warnings, by source (warnings.go)
 
 	// The build under way, and what it left to FinishDeferred (Options.Defer).
 	deferring bool          // this build leaves the files made from every page to FinishDeferred
@@ -110,25 +104,35 @@ type outState struct {
 	body  bool         // made by bodyFiles
 }
 
-// New returns a Builder for the site opts describe. Nothing is read until
-// the first Build.
+// New returns a Builder for the site opts describe, kept for a session
+// (serve, watch). Nothing is read until the first Build.
 func New(opts Options) (*Builder, error) {
+	return newBuilder(opts, session{}, 0)
+}
+
+// newBuilder returns a Builder that lives life, keeping HTML beyond
+// spillBudget bytes out of memory (spill.go); 0: all HTML in memory.
+func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error) {
 	b := &Builder{
 		opts:     opts,
-		life:     session{},
+		life:     life,
 		dest:     opts.Destination(),
 		sources:  map[string]*source{},
-		warned:   map[string]*conversion{},
+		warned:   map[string]*convert.Conversion{},
 		minifier: output.NewMinifier(),
 		funcs:    &funcState{},
 		outs:     map[string]*outState{},
 	}
 	b.fsys = os.DirFS(opts.Source)
+	if spillBudget > 0 {
+		b.spill = newSpiller(b.dest, spillBudget)
+	}
 	if opts.CacheDir != "" {
 		if err := b.openCache(); err != nil {
 			return nil, err
 		}
 	}
+	b.conv = convert.New(b.fsys, b.cache, b.version, life.htmlStaysInCache())
 	return b, nil
 }
 
@@ -219,10 +223,10 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 		now = time.Now()
 	}
 	b.deferring = b.opts.Defer && len(b.outs) > 0 && b.m != nil
-	b.openConvCache()
+	b.conv.OpenCache()
 	p, err := b.prepare(ctx, changed, now)
 	asked := err == nil // every conversion the site has was asked of the store
-	if !b.life.htmlStaysInCache() || err != nil || b.convCacheUse.found.Load() == 0 {
+	if !b.life.htmlStaysInCache() || err != nil || b.conv.Stats().Found == 0 {
 		b.closeConvCache(asked)
 	} else {
 		// The HTML of conversions found there is read from it as

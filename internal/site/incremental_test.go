@@ -736,3 +736,37 @@ func (e *editor) touch() (string, []string) {
 	e.expect = "patch"
 	return "touch", []string{name}
 }
+
+// TestPatchWithPageLookup: an edit of the body of a page whose shortcode
+// looks a page up (.Site.GetPage, through ref) patches the model, and the
+// lookup finds the page, as in the build that made the model.
+func TestPatchWithPageLookup(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.yaml", "title: T\nbase_url: https://example.org/\n")
+	write("content/jobs/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nBody A.\n")
+	write("content/guides/g.md", "---\ntitle: G\ndate: 2026-01-01\n---\n[A]({{< ref \"jobs/a.md\" >}})\n")
+	b, err := New(Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public"), Now: testNow, Theme: careersite.Theme()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	write("content/guides/g.md", "---\ntitle: G\ndate: 2026-01-01\n---\n[A]({{< ref \"jobs/a.md\" >}}), edited.\n")
+	if _, err := b.Build(context.Background(), []string{"content/guides/g.md"}); err != nil {
+		t.Fatalf("the edit of a body that looks a page up: %v", err)
+	}
+	if b.stats.how != "patch" {
+		t.Errorf("the edit was built by %q, want patch", b.stats.how)
+	}
+}

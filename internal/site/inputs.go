@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -20,6 +19,7 @@ import (
 	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/markdown"
@@ -31,11 +31,16 @@ import (
 // source is one content file as the Builder last read it.
 type source struct {
 	path string
-	sum  deps.Digest   // of the file's bytes
-	fm   deps.Digest   // of the bytes before the body: front matter and its fences
-	page *content.Page // nil when the front matter cannot be parsed at all
-	err  error         // the file's problems, sorted by position
-	conv *conversion   // its Markdown, once converted
+	sum  deps.Digest         // of the file's bytes
+	fm   deps.Digest         // of the bytes before the body: front matter and its fences
+	page *content.Page       // nil when the front matter cannot be parsed at all
+	err  error               // the file's problems, sorted by position
+	conv *convert.Conversion // its Markdown, once converted
+}
+
+// input is s as the Converter reads it.
+func (s *source) input() convert.Source {
+	return convert.Source{Path: s.path, Page: s.page, Sum: s.sum, FrontMatter: s.fm}
 }
 
 // frontMatterDigest is the digest of the bytes of data before line
@@ -86,16 +91,8 @@ func (b *Builder) readConfig() (bool, error) {
 		return true, err
 	}
 	b.cfg, b.links = cfg, links
-	b.mdOpts = markdown.Options{
-		UnsafeHTML:  cfg.Markdown.UnsafeHTML,
-		Typographer: cfg.Markdown.Typographer,
-		BasePath:    cfg.BasePath(),
-
-		MaxCodeBlock: int(cfg.Limits.CodeBlock),
-	}
-	b.converter = markdown.New(b.mdOpts)
-	b.funcs.setConverter(b.converter)
-	b.mdDigest = deps.NewHasher().Digest(b.version).Str("markdown").Value(reflect.ValueOf(b.mdOpts)).Sum()
+	b.conv.Configure(cfg, b.cfgDigest, links)
+	b.funcs.setConverter(b.conv.Markdown())
 	return true, nil
 }
 
@@ -197,7 +194,7 @@ func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source
 		// A body with shortcode tags waits for the templates and the
 		// other pages (makeModel converts it).
 		if b.life.convertsOnRead() && !src.page.Invalid && isPublishedSource(src, b.opts, now) && !shortcode.HasTags(src.page.Body) {
-			b.convertSource(src)
+			b.keepConversion(src, b.conv.Convert(src.input()))
 		}
 	}
 	return src, false
@@ -218,14 +215,15 @@ func (b *Builder) reparseAll(ctx context.Context, now time.Time) error {
 
 // readLayouts parses the templates again and analyses them.
 func (b *Builder) readLayouts() error {
-	b.renderer, b.templates, b.shortcodes = nil, nil, nil
+	b.renderer, b.templates = nil, nil
+	b.conv.SetTemplates(nil)
 	r, err := render.New(b.fsys, b.opts.Theme, b.funcs.funcMap())
 	if err != nil {
 		return err
 	}
 	b.renderer = r
 	b.templates = deps.NewTemplates(r)
-	b.shortcodes = newShortcodeTemplates(r)
+	b.conv.SetTemplates(r)
 	return nil
 }
 
@@ -239,6 +237,7 @@ func (b *Builder) readAssets(ctx context.Context) error {
 		h.Str(name).Str(a.Out).Str(a.Asset.URL).Str(a.Asset.Integrity)
 	}
 	b.assetDigest = h.Sum()
+	b.conv.SetAssets(b.assetDigest)
 	b.funcs.set(b.links, as)
 	return err
 }
@@ -300,5 +299,6 @@ func (f *funcState) get() (*model.Linker, *assets.Set) {
 
 func (f *funcState) funcMap() template.FuncMap { return funcs(f) }
 
+// isLayout and isAsset say which part of a site a changed path is in.
 func isLayout(p string) bool { return strings.HasPrefix(p, "layouts/") || p == "layouts" }
 func isAsset(p string) bool  { return strings.HasPrefix(p, "assets/") || p == "assets" }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 
+	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/jsonld"
 	"github.com/careersite/careersite/internal/markdown"
@@ -49,14 +50,14 @@ func (b *Builder) digestPages(ctx context.Context, m *siteModel, pages []*model.
 // data's once per value.
 func (b *Builder) digestPage(m *siteModel, p *model.Page) *deps.PageDigests {
 	parts := deps.PageParts{Career: b.careerDigest(p)}
-	c := convOf(p)
-	if c != nil && c.res != nil && p.Summary == c.summary && p.WordCount == c.res.WordCount && p.ReadingTime == c.res.ReadingTime {
-		parts.Summary = c.summaryDigest
+	c := convert.Of(p)
+	if c != nil && c.Result() != nil && p.Summary == c.Summary() && p.WordCount == c.Result().WordCount && p.ReadingTime == c.Result().ReadingTime {
+		parts.Summary = c.SummaryDigest()
 	} else {
 		parts.Summary = deps.SummaryDigest(p.Summary, p.WordCount, p.ReadingTime)
 	}
-	if c != nil && c.res != nil && sameHeadings(p.Headings, c.res.Headings) {
-		parts.Content = c.contentDigest
+	if c != nil && c.Result() != nil && sameHeadings(p.Headings, c.Result().Headings) {
+		parts.Content = c.ContentDigest()
 	} else {
 		parts.Content = deps.ContentDigest("", "", p.Headings)
 	}

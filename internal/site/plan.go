@@ -109,7 +109,7 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 		problems = append(problems, diag.Leaves(err)...)
 		dataChanged = newData
 	}
-	b.shortcodeSite = b.newShortcodeSite()
+	b.conv.SetData(b.data, b.dataDigest)
 	m := b.m
 	if dataChanged {
 		m = nil // .Site.Data is new
@@ -212,7 +212,7 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	}
 	var problems []error
 	for _, s := range changed {
-		problems = append(problems, s.conv.probs...)
+		problems = append(problems, s.conv.Problems()...)
 	}
 	warnings := b.pageWarnings(m.pub, now)
 	if len(problems) > 0 {
@@ -234,7 +234,7 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	}
 	for _, s := range changed {
 		for _, p := range m.byFile[s.path] {
-			model.Refill(p, s.conv.body())
+			model.Refill(p, s.conv.Body())
 			m.pd[p] = b.digestPage(m, p)
 			for _, name := range m.rev[p] {
 				redo[name] = true
@@ -397,7 +397,7 @@ func (b *Builder) unchanged(p *plan) bool {
 // anew because its shortcodes' templates, or what they read, changed.
 func (b *Builder) anyShortcodeStale(m *siteModel) bool {
 	for path := range m.published {
-		if s := b.sources[path]; s != nil && b.shortcodeStale(s) {
+		if s := b.sources[path]; s != nil && s.conv != nil && b.conv.Stale(s.conv) {
 			return true
 		}
 	}

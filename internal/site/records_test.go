@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"testing"
@@ -11,7 +10,6 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/links"
-	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/search"
 )
@@ -27,31 +25,6 @@ func everyPrefix(b []byte, f func(n int, prefix []byte)) {
 	for n := range len(b) {
 		f(n, b[:n:n])
 	}
-}
-
-func TestConversionRecord(t *testing.T) {
-	c := &conversion{
-		res: &markdown.Result{
-			Headings:  []markdown.Heading{{Level: 2, ID: "pay", Text: "Pay"}, {Level: 3, ID: "bands", Text: "Pay bands"}},
-			Links:     []markdown.Link{{Dest: "/roles/sre/", Line: 12, Col: 3}},
-			WordCount: 1234, ReadingTime: 6,
-		},
-		summary: "<p>The job.</p>", toc: "<nav></nav>", contentDigest: deps.Digest{1}, summaryDigest: deps.Digest{31: 2},
-	}
-	b := encodeConversion(c)
-	got, err := decodeConversion(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.summary != c.summary || got.toc != c.toc || got.contentDigest != c.contentDigest || got.summaryDigest != c.summaryDigest ||
-		fmt.Sprint(*got.res) != fmt.Sprint(*c.res) {
-		t.Errorf("decodeConversion(encodeConversion(c)) = %+v %+v, want %+v %+v", got, got.res, c, c.res)
-	}
-	everyPrefix(b, func(n int, p []byte) {
-		if _, err := decodeConversion(p); !errors.Is(err, cache.ErrDamaged) {
-			t.Errorf("a conversion cut to %d of %d bytes: err = %v, want cache.ErrDamaged", n, len(b), err)
-		}
-	})
 }
 
 func TestManifestRecord(t *testing.T) {

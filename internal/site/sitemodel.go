@@ -44,15 +44,14 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	for i, p := range pub {
 		pubSrcs[i] = srcs[p.Path]
 	}
-	lookup := newPageLookup(pubSrcs, b.links, now)
-	b.shortcodeSite.pages, b.lookupDigest = lookup, lookup.digest()
+	b.conv.SetPages(inputs(pubSrcs), now)
 	if err := b.convert(ctx, pubSrcs); err != nil {
 		return madeModel{}, err
 	}
 	bodies := make([]model.Body, len(pub))
 	for i, s := range pubSrcs {
-		bodies[i] = s.conv.body()
-		problems = append(problems, s.conv.probs...)
+		bodies[i] = s.conv.Body()
+		problems = append(problems, s.conv.Problems()...)
 	}
 	locate := content.NewLocator(b.fsys)
 	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/spill"
 )
 
@@ -32,23 +33,16 @@ func newSpiller(dest string, budget int64) *spiller {
 	return &spiller{dir: filepath.Dir(dest), budget: budget}
 }
 
-// spillConversion moves the HTML of c, its content and its table of contents, to the
-// file when the budget is spent.
-func (s *spiller) spillConversion(c *conversion) {
-	if s == nil || c == nil || c.res == nil || c.spilled != nil || c.content == "" {
+// spillConversion moves the HTML of c, its content and its table of
+// contents, to the file when the budget is spent.
+func (s *spiller) spillConversion(c *convert.Conversion) {
+	if s == nil {
 		return
 	}
-	ref, ok := s.put([]byte(c.content))
-	if !ok {
-		return
-	}
-	c.content, c.spilled, c.ref = "", s.file, ref
-	if c.toc == "" {
-		return
-	}
-	if ref, ok := s.put([]byte(c.toc)); ok {
-		c.toc, c.tocRef = "", ref
-	}
+	c.Spill(func(data []byte) (*spill.File, spill.Ref, bool) {
+		ref, ok := s.put(data)
+		return s.file, ref, ok
+	})
 }
 
 // spillFile moves the bytes of a generated file made already (bodyFiles:

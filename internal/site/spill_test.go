@@ -8,9 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/careersite/careersite/internal/deps"
-	"github.com/careersite/careersite/internal/markdown"
 )
 
 // TestSpilledHTMLBuildsTheSame builds a site holding all its HTML in
@@ -36,10 +33,14 @@ func TestSpilledHTMLBuildsTheSame(t *testing.T) {
 	}
 	n, tocs := 0, 0
 	for _, s := range b.sources {
-		if s.conv != nil && s.conv.spilled != nil {
+		if s.conv == nil {
+			continue
+		}
+		html, toc := s.conv.Spilled()
+		if html {
 			n++
 		}
-		if s.conv != nil && s.conv.tocRef.Len() > 0 {
+		if toc {
 			tocs++
 		}
 	}
@@ -71,26 +72,21 @@ func TestSpilledHTMLBuildsTheSame(t *testing.T) {
 }
 
 // TestSpillKeepsBudget checks that HTML up to the budget stays in memory
-// and the rest goes to the file.
+// and the rest goes to the file. (What a conversion does with what put
+// kept is internal/convert's TestSpill.)
 func TestSpillKeepsBudget(t *testing.T) {
 	s := newSpiller(filepath.Join(t.TempDir(), "public"), 10)
 	defer s.close()
-	small, large := newConv("<p>a</p>"), newConv("<p>bcdefgh</p>")
-	s.spillConversion(small)
-	s.spillConversion(large)
-	if small.spilled != nil || small.content != "<p>a</p>" {
+	if _, ok := s.put([]byte("<p>a</p>")); ok {
 		t.Errorf("the first conversion, within budget, was spilled")
 	}
-	if large.spilled == nil || large.content != "" {
+	ref, ok := s.put([]byte("<p>bcdefgh</p>"))
+	if !ok {
 		t.Fatalf("the second conversion, over budget, stayed in memory")
 	}
-	if h, err := large.HTML(); err != nil || h != "<p>bcdefgh</p>" {
+	if h, err := s.file.Get(ref); err != nil || string(h) != "<p>bcdefgh</p>" {
 		t.Errorf("spilled html() = %q, %v", h, err)
 	}
-}
-
-func newConv(html string) *conversion {
-	return newConversion(deps.Digest{}, &markdown.Result{HTML: []byte(html)}, nil)
 }
 
 // TestSpillKeepsFiles checks that a generated file over the budget is read

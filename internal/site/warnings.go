@@ -9,7 +9,6 @@ import (
 
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
-	"github.com/careersite/careersite/internal/markdown"
 )
 
 // pageWarnings are the warnings of a build that publishes pub at now:
@@ -22,24 +21,11 @@ func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 	if len(b.warned) > 0 { // seldom: look the pages up only then
 		for _, p := range pub {
 			if s := b.sources[p.Path]; s != nil && s.conv != nil && b.warned[p.Path] == s.conv {
-				ws = append(ws, s.conv.warns...)
+				ws = append(ws, s.conv.Warnings()...)
 			}
 		}
 	}
 	return append(ws, b.linkWarnings...)
-}
-
-// markdownWarnings places the warnings of a converted body in its file:
-// "content/x.md:12:1: code block of … bytes is over the limit …".
-func markdownWarnings(path string, res *markdown.Result) []error {
-	if res == nil {
-		return nil
-	}
-	var ws []error
-	for _, w := range res.Warnings {
-		ws = append(ws, w.In(path, 0))
-	}
-	return ws
 }
 
 // linkWarnings returns content.LinkWarnings of fsys as errors.

@@ -1,4 +1,4 @@
-package site
+package convert
 
 import (
 	"fmt"
@@ -56,11 +56,11 @@ type pageLookup struct {
 
 // newPageLookup makes the lookup of the published pages srcs, their
 // links made by l and their posting state taken at now.
-func newPageLookup(srcs []*source, l *model.Linker, now time.Time) *pageLookup {
+func newPageLookup(srcs []Source, l *model.Linker, now time.Time) *pageLookup {
 	pl := &pageLookup{byKey: map[string]*lookupPage{}}
 	h := deps.NewHasher().Str("pages")
 	for _, s := range srcs {
-		p := s.page
+		p := s.Page
 		lp := &lookupPage{File: p.Path, Type: p.Kind, Title: p.Title, Description: p.Description,
 			Date: p.Date, Updated: p.Updated, Lastmod: p.Date, URL: l.Rel(p.URL), Permalink: l.Abs(p.URL),
 			Params: p.Params, Job: p.Career.Job, Role: p.Career.Role, Certification: p.Career.Certification,
@@ -73,7 +73,7 @@ func newPageLookup(srcs []*source, l *model.Linker, now time.Time) *pageLookup {
 		pl.files, pl.urls = append(pl.files, file), append(pl.urls, p.URL)
 		// The front matter's bytes cover every field but the posting
 		// state, which time changes.
-		h.Str(s.path).Str(p.URL).Digest(s.fm).Bool(lp.PostingOpen).Bool(lp.PostingClosed)
+		h.Str(s.Path).Str(p.URL).Digest(s.FrontMatter).Bool(lp.PostingOpen).Bool(lp.PostingClosed)
 	}
 	slices.Sort(pl.files)
 	slices.Sort(pl.urls)

@@ -1,4 +1,4 @@
-package site
+package convert
 
 // This file is .Site.SalaryTable of shortcodes: the rows come from
 // internal/salarytable, from a data file or from the job and role pages

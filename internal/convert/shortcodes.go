@@ -1,4 +1,4 @@
-package site
+package convert
 
 import (
 	"html"
@@ -9,6 +9,7 @@ import (
 	"github.com/tdewolff/parse/v2"
 	htmllex "github.com/tdewolff/parse/v2/html"
 
+	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
@@ -24,7 +25,7 @@ import (
 // and the links the shortcodes wrote added to the page's, so that the
 // link checker sees them.
 //
-// What a conversion depends on besides the body (its key, convertKey):
+// What a conversion depends on besides the body (its key, Converter.key):
 // for every shortcode name the page uses, unknown ones too, whether a
 // template serves it, which file (the site's or the theme's) and its
 // text, and when it calls a partial or a template, the text of every file
@@ -94,32 +95,31 @@ func newShortcodeTemplates(r *render.Renderer) *shortcodeTemplates {
 // shortcodeKey is the digest of what the shortcodes names (sorted) can
 // read besides the body (see the top of this file); the zero Digest for
 // none.
-func (b *Builder) shortcodeKey(names []string) deps.Digest {
+func (cv *Converter) shortcodeKey(names []string) deps.Digest {
 	if len(names) == 0 {
 		return deps.Digest{}
 	}
-	h := deps.NewHasher().Str("shortcodes").Digest(b.cfgDigest)
+	h := deps.NewHasher().Str("shortcodes").Digest(cv.cfgDigest)
 	site, asset := false, false
 	for _, n := range names {
-		t, ok := b.shortcodes.byName[n]
+		t, ok := cv.shortcodes.byName[n]
 		h.Str(n).Bool(ok).Digest(t.digest)
 		site = site || t.readsSite
 		asset = asset || t.asset
 	}
 	if site {
-		h.Digest(b.dataDigest).Digest(b.lookupDigest)
+		h.Digest(cv.dataDigest).Digest(cv.lookupDigest)
 	}
 	if asset {
-		h.Digest(b.assetDigest)
+		h.Digest(cv.assetDigest)
 	}
 	return h.Sum()
 }
 
-// shortcodeStale reports whether the conversion of s used shortcodes
-// whose templates, or what they read, changed since.
-func (b *Builder) shortcodeStale(s *source) bool {
-	c := s.conv
-	return c != nil && len(c.names) > 0 && b.shortcodes != nil && b.shortcodeKey(c.names) != c.scKey
+// shortcodeStale reports whether conversion c used shortcodes whose
+// templates, or what they read, changed since.
+func (cv *Converter) shortcodeStale(c *Conversion) bool {
+	return c != nil && len(c.names) > 0 && cv.shortcodes != nil && cv.shortcodeKey(c.names) != c.scKey
 }
 
 // usedNames returns the names of the shortcodes in nodes, sorted, once
@@ -149,11 +149,11 @@ type expanded struct {
 
 // parseShortcodes parses the shortcodes of the body of page p; nil when
 // it holds no tag.
-func (b *Builder) parseShortcodes(p *content.Page) *expanded {
-	if b.shortcodes == nil || !shortcode.HasTags(p.Body) {
+func (cv *Converter) parseShortcodes(p *content.Page) *expanded {
+	if cv.shortcodes == nil || !shortcode.HasTags(p.Body) {
 		return nil
 	}
-	nodes, err := shortcode.Parse(p.Body, b.shortcodes.x.Options(p.BodyLine))
+	nodes, err := shortcode.Parse(p.Body, cv.shortcodes.x.Options(p.BodyLine))
 	e := &expanded{nodes: nodes, names: usedNames(nodes)}
 	for _, l := range diag.Leaves(err) {
 		e.probs = append(e.probs, inFile(p.Path, l))
@@ -172,27 +172,27 @@ func inFile(path string, err error) error {
 	return diag.Wrap(path, 0, 0, "", err)
 }
 
-// convertExpanded runs the shortcodes of e in the body of s and converts
-// the result: the HTML and everything Convert made with the
-// placeholders replaced. The problems are in the file, at file lines.
-func (b *Builder) convertExpanded(s *source, e *expanded) (*markdown.Result, []error, error) {
-	p := s.page
-	exp, xerr := b.shortcodes.x.Expand(p.Body, e.nodes, shortcode.Page{File: s.path, Page: p, Site: b.shortcodeSite})
+// convertExpanded runs the shortcodes of e in the body of page p, of the
+// file path, and converts the result: the HTML and everything Convert
+// made with the placeholders replaced. The problems are in the file, at
+// file lines.
+func (cv *Converter) convertExpanded(path string, p *content.Page, e *expanded) (*markdown.Result, []error, error) {
+	exp, xerr := cv.shortcodes.x.Expand(p.Body, e.nodes, shortcode.Page{File: path, Page: p, Site: cv.site})
 	probs := slices.Clone(e.probs)
 	for _, l := range diag.Leaves(xerr) {
-		probs = append(probs, inFile(s.path, l))
+		probs = append(probs, inFile(path, l))
 	}
-	res, err := b.converter.ConvertPlaceholders(exp.Markdown, p.BodyLine, exp.Prefix())
+	res, err := cv.md.ConvertPlaceholders(exp.Markdown, p.BodyLine, exp.Prefix())
 	for _, l := range diag.Leaves(err) {
 		if de, ok := l.(*diag.Error); ok {
 			d := *de
 			d.Line = exp.Line(d.Line)
 			l = &d
 		}
-		probs = append(probs, inFile(s.path, l))
+		probs = append(probs, inFile(path, l))
 	}
 	if res != nil {
-		replacePlaceholders(res, exp, p.BodyLine, b.links.SitePath)
+		replacePlaceholders(res, exp, p.BodyLine, cv.links.SitePath)
 	}
 	return res, probs, err
 }
@@ -301,12 +301,12 @@ type shortcodeSite struct {
 	Params      map[string]any
 	Data        map[string]any // data/**: .Site.Data.salaries.oews_2024
 
-	pages *pageLookup // set by makeModel before any body with shortcodes is converted
+	pages *pageLookup // set by SetPages before any body with shortcodes is converted
 }
 
-// newShortcodeSite is the .Site of the shortcodes of the build under way.
-func (b *Builder) newShortcodeSite() *shortcodeSite {
-	cfg := b.cfg
+// newShortcodeSite is the .Site of the shortcodes of a build of the site
+// cfg with the data files data; its pages are set apart (SetPages).
+func newShortcodeSite(cfg *config.Config, data map[string]any) *shortcodeSite {
 	return &shortcodeSite{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
-		Description: cfg.Description, Params: cfg.Params, Data: b.data}
+		Description: cfg.Description, Params: cfg.Params, Data: data}
 }

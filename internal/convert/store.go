@@ -1,0 +1,187 @@
+package convert
+
+// This file is the store of conversions in the persistent cache: opened
+// for a build, asked for each body's conversion by its key, and the
+// record format of a conversion in it.
+
+import (
+	"errors"
+	"html/template"
+
+	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/markdown"
+)
+
+// cacheKind is the kind of the store of conversions in the persistent
+// cache.
+const cacheKind = "markdown"
+
+// Stats are how the conversions went, which tests read to assert that a
+// fast path was taken: how many conversions the build under way asked of
+// the store and found there (since OpenCache), and how many bodies were
+// converted again, in the Converter's life, because their HTML could not
+// be read back from the store.
+type Stats struct {
+	Asked, Found, Reconverted int64
+}
+
+// Stats returns how the conversions went.
+func (cv *Converter) Stats() Stats {
+	return Stats{Asked: cv.asked.Load(), Found: cv.found.Load(), Reconverted: cv.reconverted.Load()}
+}
+
+// OpenCache opens the store of conversions in the persistent cache for a
+// build, if there is a cache.
+func (cv *Converter) OpenCache() {
+	if cv.cache != nil {
+		cv.store, _ = cv.cache.Store(cacheKind) // none: convert everything
+		cv.asked.Store(0)
+		cv.found.Store(0)
+	}
+}
+
+// CloseCache closes the store after the build converted what it needed;
+// ok reports that the build succeeded, conversions how many conversions
+// the site has. When every one of them was asked of the store in this
+// build (the first build of a pipeline), what else the store holds is of
+// pages that changed or went, and Close may drop it.
+func (cv *Converter) CloseCache(ok bool, conversions int) {
+	if cv.store == nil {
+		return
+	}
+	cv.store.Close(ok && int(cv.asked.Load()) == conversions)
+	cv.store = nil
+}
+
+// save puts c, a conversion without problems or warnings, in the store.
+func (cv *Converter) save(c *Conversion, html []byte) {
+	if store := cv.store; store != nil {
+		store.Put(cache.Key(htmlKey(c.key)), html)
+		store.Put(cache.Key(c.key), encodeConversion(c))
+	}
+}
+
+// htmlKey is the key of the HTML of the conversion of key in the store,
+// an entry of its own: a build that renders nothing has no need to read
+// it.
+func htmlKey(key deps.Digest) deps.Digest { return deps.NewHasher().Digest(key).Str("html").Sum() }
+
+// fromCache returns the conversion of key, of the body of src, when the
+// store has it, else nil. A Converter whose HTML stays in the cache
+// leaves the HTML on the store, to be read when a page is written (a
+// build that finds its pages unchanged reads none); one kept for a
+// session reads it now, as its conversions outlive the build.
+func (cv *Converter) fromCache(src Source, key deps.Digest) *Conversion {
+	store := cv.store
+	if store == nil {
+		return nil
+	}
+	cv.asked.Add(1)
+	data, ok := store.Get(cache.Key(key))
+	if !ok {
+		return nil
+	}
+	c, err := decodeConversion(data)
+	if err != nil {
+		return nil
+	}
+	hk := cache.Key(htmlKey(key))
+	if cv.htmlStaysInCache {
+		if !store.Has(hk) {
+			return nil
+		}
+		c.cached = func() ([]byte, error) { return cv.cachedHTML(store, hk, src) }
+	} else {
+		html, ok := store.Get(hk)
+		if !ok {
+			return nil
+		}
+		c.content = template.HTML(html)
+	}
+	c.key, c.md = key, cv.mdDigest
+	cv.found.Add(1)
+	return c
+}
+
+// cachedHTML reads the HTML of the body of src from the store, at k. When
+// it cannot be read there, or was damaged, it converts the body again from
+// the file, which must still be what the build read.
+func (cv *Converter) cachedHTML(store *cache.Store, k cache.Key, src Source) ([]byte, error) {
+	if html, ok := store.Get(k); ok {
+		return html, nil
+	}
+	cv.reconverted.Add(1)
+	data, err := content.ReadFile(cv.fsys, src.Path, cv.cfg)
+	if err != nil {
+		return nil, diag.Wrap(src.Path, 0, 0, "cannot read: ", err)
+	}
+	if deps.HashBytes(data) != src.Sum {
+		return nil, diag.At(src.Path, 0, 0, "the file changed while the site was built; build again")
+	}
+	page, err := content.ParseFile(src.Path, data, cv.cfg)
+	if page == nil {
+		return nil, err
+	}
+	if e := cv.parseShortcodes(page); e != nil {
+		res, probs, _ := cv.convertExpanded(src.Path, page, e)
+		if len(probs) > 0 {
+			return nil, errors.Join(probs...)
+		}
+		return res.HTML, nil
+	}
+	res, err := cv.md.Convert(page.Body, page.BodyLine)
+	if err != nil {
+		return nil, err
+	}
+	return res.HTML, nil
+}
+
+// encodeConversion writes a conversion for the persistent cache: all of
+// it but the HTML of the body, an entry of its own (htmlKey), and the
+// problems and warnings, as only a conversion without them is kept.
+func encodeConversion(c *Conversion) []byte {
+	var e cache.Encoder
+	r := c.res
+	e.String(string(c.summary))
+	e.String(string(c.toc))
+	e.Int(len(r.Headings))
+	for _, h := range r.Headings {
+		e.Int(h.Level)
+		e.String(h.ID)
+		e.String(h.Text)
+	}
+	e.Int(len(r.Links))
+	for _, l := range r.Links {
+		e.String(l.Dest)
+		e.Int(l.Line)
+		e.Int(l.Col)
+	}
+	e.Int(r.WordCount)
+	e.Int(r.ReadingTime)
+	e.Digest(c.contentDigest)
+	e.Digest(c.summaryDigest)
+	return e.Encoded()
+}
+
+// decodeConversion reads what encodeConversion wrote, to its end.
+func decodeConversion(b []byte) (*Conversion, error) {
+	d := cache.NewDecoder(b)
+	c := &Conversion{res: &markdown.Result{}}
+	c.summary, c.toc = template.HTML(d.Bytes()), template.HTML(d.Bytes())
+	r := c.res
+	for n := d.Count(3); n > 0 && d.Err() == nil; n-- {
+		r.Headings = append(r.Headings, markdown.Heading{Level: d.Int(), ID: string(d.Bytes()), Text: string(d.Bytes())})
+	}
+	for n := d.Count(3); n > 0 && d.Err() == nil; n-- {
+		r.Links = append(r.Links, markdown.Link{Dest: string(d.Bytes()), Line: d.Int(), Col: d.Int()})
+	}
+	r.WordCount, r.ReadingTime = d.Int(), d.Int()
+	c.contentDigest, c.summaryDigest = d.Digest(), d.Digest()
+	if err := d.End(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
