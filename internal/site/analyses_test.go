@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/searchindex"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
@@ -67,17 +68,17 @@ func TestSearchAnalysesCached(t *testing.T) {
 	opts := cachedSite(t, 24)
 	b := buildOnceWith(t, opts)
 	pages := indexed(b.m)
-	if b.analyses == nil || b.analyses.made != pages {
+	if b.analyses == nil || b.analyses.Stats().Made != pages {
 		t.Fatalf("the first build analysed %v pages, want %d", b.analyses, pages)
 	}
-	if b.analyses.known != nil {
+	if b.analyses.Stats().Kept != 0 {
 		t.Error("a Builder that builds once kept the analyses after its index")
 	}
 
 	appendTo(t, opts.Source, 5, "\nOne more sentence about caching.\n")
 	b = buildOnceWith(t, opts)
-	if b.analyses.made != 1 {
-		t.Errorf("after one page changed the build analysed %d pages, want 1", b.analyses.made)
+	if b.analyses.Stats().Made != 1 {
+		t.Errorf("after one page changed the build analysed %d pages, want 1", b.analyses.Stats().Made)
 	}
 	fresh := opts
 	fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
@@ -90,10 +91,10 @@ func TestSearchAnalysesCached(t *testing.T) {
 	// A pack that passes the cache's checks but does not decode (one of
 	// another format) is not used.
 	appendTo(t, opts.Source, 6, "\nAnother sentence.\n")
-	b.cache.Put(analysesKind, b.analyses.packKey(), []byte{1, 2, 3})
+	b.cache.Put(searchindex.Kind, b.analyses.PackKey(), []byte{1, 2, 3})
 	b = buildOnceWith(t, opts)
-	if b.analyses.made != pages {
-		t.Errorf("with a pack that does not decode the build analysed %d pages, want %d", b.analyses.made, pages)
+	if b.analyses.Stats().Made != pages {
+		t.Errorf("with a pack that does not decode the build analysed %d pages, want %d", b.analyses.Stats().Made, pages)
 	}
 	fresh.Dest = filepath.Join(t.TempDir(), "public")
 	buildOnceWith(t, fresh)
@@ -122,12 +123,12 @@ func TestSearchAnalysesInSession(t *testing.T) {
 		}
 		for i, edit := range []string{"\nA body edit.\n", "\nAnother one.\n"} {
 			changed := appendTo(t, opts.Source, 3+i, edit)
-			b.analyses.made = -1
+			before := b.analyses.Stats().Indexes
 			if _, err := b.Build(ctx, []string{changed}); err != nil {
 				t.Fatal(err)
 			}
-			if b.analyses.made != 1 {
-				t.Errorf("cache %v, edit %d: the index analysed %d pages, want 1", cached, i, b.analyses.made)
+			if st := b.analyses.Stats(); st.Indexes != before+1 || st.Made != 1 {
+				t.Errorf("cache %v, edit %d: %d indexes made, the last analysed %d pages; want 1 and 1", cached, i, st.Indexes-before, st.Made)
 			}
 		}
 		name := filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(2)))
@@ -137,12 +138,12 @@ func TestSearchAnalysesInSession(t *testing.T) {
 			t.Fatalf("%s has no title", name)
 		}
 		os.WriteFile(name, []byte(renamed), 0o644)
-		b.analyses.made = -1
+		before := b.analyses.Stats().Indexes
 		if _, err := b.Build(ctx, []string{testsite.Path(2)}); err != nil {
 			t.Fatal(err)
 		}
-		if b.analyses.made != 1 {
-			t.Errorf("cache %v, a new title: the index analysed %d pages, want 1", cached, b.analyses.made)
+		if st := b.analyses.Stats(); st.Indexes != before+1 || st.Made != 1 {
+			t.Errorf("cache %v, a new title: %d indexes made, the last analysed %d pages; want 1 and 1", cached, st.Indexes-before, st.Made)
 		}
 		fresh := opts
 		fresh.CacheDir, fresh.Dest = "", filepath.Join(t.TempDir(), "public")
@@ -166,8 +167,8 @@ func TestSearchAnalysesPackLeftForFewChanges(t *testing.T) {
 	for i := range 2 {
 		appendTo(t, opts.Source, 5+i, "\nOne more sentence about caching.\n")
 		b = buildOnceWith(t, opts)
-		if b.analyses.made != i+1 {
-			t.Errorf("build %d after one page changed analysed %d pages, want %d", i+1, b.analyses.made, i+1)
+		if b.analyses.Stats().Made != i+1 {
+			t.Errorf("build %d after one page changed analysed %d pages, want %d", i+1, b.analyses.Stats().Made, i+1)
 		}
 	}
 	fresh := opts

@@ -125,7 +125,7 @@
 // With Options.CacheDir (`build`, by default .careersite/cache, see
 // internal/cache), the parsed pages of the content files (pages.go: a
 // build parses only the files whose bytes changed), converted Markdown,
-// the files of bodyFiles and the search analyses of pages (analyses.go:
+// the files of bodyFiles and the search analyses of pages (internal/searchindex:
 // the index made again after a page changed analyses that page alone) are
 // kept on disk, as is the output before last (output.Recycle), and so is a
 // manifest of the last commit into each destination (manifest.go): every

@@ -19,6 +19,7 @@ import (
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
+	"github.com/careersite/careersite/internal/searchindex"
 )
 
 // A Builder builds one site again and again, doing only the work that the
@@ -66,7 +67,7 @@ type Builder struct {
 	entriesSent bool                           // the pack of feed entries was saved: once per Builder
 	entriesMade atomic.Bool                    // this build made feed entries the pack does not hold
 	bodyMemo    memo[deps.Digest, []generated] // bodyFiles by the digest of every page
-	analyses    *analyses                      // the search analyses of pages (analyses.go)
+	analyses    *searchindex.Analyses          // the search analyses of pages (search.go)
 	pagesRead   bool                           // the pack of parsed pages was read (pages.go)
 
 	// The last good build: its model and what it committed. A failed

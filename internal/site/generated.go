@@ -12,6 +12,7 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
+	"github.com/careersite/careersite/internal/searchindex"
 )
 
 // generated is an output file that no page template renders: a redirect
@@ -144,8 +145,8 @@ func generatedFiles(cfg *config.Config, m *model.Model, sources []*content.Page,
 // relations to others (.Parent, .Related …): the Builder makes them again
 // when the fields of some page change, not when only the relations do.
 // The search index takes the analyses of the pages that did not change
-// from an (analyses.go).
-func bodyFiles(pages []*model.Page, an *analyses) ([]generated, error) {
+// from an (internal/searchindex).
+func bodyFiles(pages []*model.Page, an *searchindex.Analyses) ([]generated, error) {
 	files, err := searchFiles(pages, an)
 	for i := range files {
 		files[i].fromBodies = true

@@ -11,7 +11,6 @@ import (
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/output"
-	"github.com/careersite/careersite/internal/search"
 )
 
 // The records this package keeps in the persistent cache (cache.Encoder)
@@ -103,30 +102,6 @@ func TestEntriesRecord(t *testing.T) {
 			if !bytes.Equal(e, entries[k]) {
 				t.Errorf("entries cut to %d bytes: entry %x = %q, want %q", n, k[:1], e, entries[k])
 			}
-		}
-	})
-}
-
-func TestAnalysesPackRecord(t *testing.T) {
-	list, err := search.Analyze([]search.Doc{
-		{URL: "jobs/sre/", Title: "Site reliability engineer", Kind: "job", Body: "<p>On call, and proud of it.</p>"},
-		{URL: "roles/dba/", Title: "Database administrator", Kind: "role", Body: "<p>Backups.</p>"},
-	}, search.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var e cache.Encoder
-	e.Int(len(list))
-	e.Digest(deps.Digest{1})
-	e.Digest(deps.Digest{2})
-	b := append(e.Encoded(), search.EncodeAnalyses(list)...)
-	known, err := decodeAnalysesPack(b)
-	if err != nil || len(known) != 2 || known[deps.Digest{1}] == nil || known[deps.Digest{2}] == nil {
-		t.Fatalf("decodeAnalysesPack = %v, %v; want the analyses of digests 1 and 2", known, err)
-	}
-	everyPrefix(b, func(n int, p []byte) {
-		if known, err := decodeAnalysesPack(p); err == nil {
-			t.Errorf("an analyses pack cut to %d of %d bytes read as %d analyses, want an error", n, len(b), len(known))
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package site
+package searchindex
 
 import (
 	"bytes"
@@ -15,34 +15,39 @@ import (
 	"github.com/careersite/careersite/internal/search"
 )
 
-// analyses keeps the search analyses of pages (search.Analysis) for the
-// next index, so that an index made again after one page changed analyses
-// that page alone. They are found by analysisKey. A Builder kept for a
-// session holds those of its last index in memory. With a persistent
-// cache they are kept on disk too, as one pack, the way feed entries are
-// (write.go): read for the first index a Builder makes, and written then
-// if that index analysed more than a few pages the pack did not hold. A
-// Builder that builds once keeps none once its index is made.
-type analyses struct {
+// Analyses keeps the search analyses of pages for the next index (see
+// the package comment). One made for a single build keeps none once its
+// index is made.
+type Analyses struct {
 	cache   *cache.Cache // nil: none on disk
 	version deps.Digest
 	session bool // keep them in memory for the next index
 
 	indexes int                              // the indexes made with them
-	known   map[deps.Digest]*search.Analysis // by analysisKey: the pack's, then the last index's
-	made    int                              // how many pages the last index analysed anew (tests read it)
+	known   map[deps.Digest]*search.Analysis // by key: the pack's, then the last index's
+	made    int                              // how many pages the last index analysed anew
 	packed  int                              // how many analyses the pack held
 }
 
-// analysesKind is the kind of the pack in the persistent cache.
-const analysesKind = "search-analyses"
+// Kind is the kind of the pack in the persistent cache.
+const Kind = "search-analyses"
 
-// searchAnalyses returns the Builder's analyses, made on first use.
-func (b *Builder) searchAnalyses() *analyses {
-	if b.analyses == nil {
-		b.analyses = &analyses{cache: b.cache, version: b.version, session: b.life.plansAgain()}
-	}
-	return b.analyses
+// New returns the analyses of a build, or of a session when session is
+// set, kept on disk in c (nil: none) for the binary of version.
+func New(c *cache.Cache, version deps.Digest, session bool) *Analyses {
+	return &Analyses{cache: c, version: version, session: session}
+}
+
+// Stats is what an Analyses did, for tests and reports.
+type Stats struct {
+	Indexes int // the indexes made with it
+	Made    int // the pages the last index analysed anew
+	Kept    int // the analyses it holds for the next index
+}
+
+// Stats returns what an did so far.
+func (an *Analyses) Stats() Stats {
+	return Stats{Indexes: an.indexes, Made: an.made, Kept: len(an.known)}
 }
 
 // key is the digest of what the analysis of page p, indexed as doc d,
@@ -50,11 +55,11 @@ func (b *Builder) searchAnalyses() *analyses {
 // description, the label of its kind, the headings' text, the body text
 // from its front matter (a job's responsibilities …), and the body,
 // which the index reads (Doc.ReadBody) as p.Content gives it: the HTML of
-// its conversion, whose digest (contentDigest, which also covers the
+// its conversion, whose digest (ContentDigest, which also covers the
 // table of contents and the headings) the conversion holds. A page
 // without a conversion has no body.
-func (an *analyses) key(p *model.Page, d *search.Doc) deps.Digest {
-	h := deps.NewHasher().Digest(an.version).Str(analysesKind).Str(d.Title).Int(int64(len(d.Skills)))
+func (an *Analyses) key(p *model.Page, d *search.Doc) deps.Digest {
+	h := deps.NewHasher().Digest(an.version).Str(Kind).Str(d.Title).Int(int64(len(d.Skills)))
 	for _, s := range d.Skills {
 		h.Str(s.Name)
 	}
@@ -68,7 +73,7 @@ func (an *analyses) key(p *model.Page, d *search.Doc) deps.Digest {
 }
 
 // fill sets the Analysis of each doc whose key it knows.
-func (an *analyses) fill(docs []search.Doc, keys []deps.Digest) {
+func (an *Analyses) fill(docs []search.Doc, keys []deps.Digest) {
 	if an.indexes == 0 {
 		an.known = an.load()
 		an.packed = len(an.known)
@@ -80,7 +85,7 @@ func (an *analyses) fill(docs []search.Doc, keys []deps.Digest) {
 
 // remember remembers the analyses of docs, every one set, after an index that
 // analysed made of them anew, and writes the pack after the first.
-func (an *analyses) remember(docs []search.Doc, keys []deps.Digest, made int) {
+func (an *Analyses) remember(docs []search.Doc, keys []deps.Digest, made int) {
 	an.made = made
 	an.indexes++
 	// Writing the pack again costs as much as analysing a sixty-fourth of
@@ -103,14 +108,14 @@ func (an *analyses) remember(docs []search.Doc, keys []deps.Digest, made int) {
 	}
 }
 
-// packKey is the cache key of the pack: one per binary.
-func (an *analyses) packKey() cache.Key {
-	return cache.Key(deps.NewHasher().Digest(an.version).Str(analysesKind).Sum())
+// PackKey is the cache key of the pack: one per binary.
+func (an *Analyses) PackKey() cache.Key {
+	return cache.Key(deps.NewHasher().Digest(an.version).Str(Kind).Sum())
 }
 
 // save writes the pack: the number of analyses, their keys in order, and
 // then the analyses in that order (search.EncodeAnalyses).
-func (an *analyses) save(known map[deps.Digest]*search.Analysis) {
+func (an *Analyses) save(known map[deps.Digest]*search.Analysis) {
 	keys := slices.SortedFunc(maps.Keys(known), func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) })
 	list := make([]*search.Analysis, len(keys))
 	var e cache.Encoder
@@ -119,7 +124,7 @@ func (an *analyses) save(known map[deps.Digest]*search.Analysis) {
 		e.Digest(k)
 		list[i] = known[k]
 	}
-	an.cache.PutStream(analysesKind, an.packKey(), func(w io.Writer) error {
+	an.cache.PutStream(Kind, an.PackKey(), func(w io.Writer) error {
 		if _, err := w.Write(e.Encoded()); err != nil {
 			return err
 		}
@@ -129,11 +134,11 @@ func (an *analyses) save(known map[deps.Digest]*search.Analysis) {
 }
 
 // load reads the pack, if there is one that decodes whole.
-func (an *analyses) load() map[deps.Digest]*search.Analysis {
+func (an *Analyses) load() map[deps.Digest]*search.Analysis {
 	if an.cache == nil {
 		return nil
 	}
-	data, ok := an.cache.Get(analysesKind, an.packKey())
+	data, ok := an.cache.Get(Kind, an.PackKey())
 	if !ok {
 		return nil
 	}
