@@ -12,7 +12,9 @@
 //   - redirects (redirect.go): a small HTML page for every alias of front
 //     matter and for the "/page/1/" of every paginated list, and the
 //     _redirects file of static hosts; AliasPath says which aliases are
-//     safe to write;
+//     safe to write, and CheckAliases and CheckRedirects report the ones
+//     that cannot be written (an alias that is a page's URL or another
+//     redirect's), at the alias in its file (content.Locator);
 //   - the search index's documents (search.go): which pages the index
 //     holds (InSearch) and what it holds of each (SearchDoc), for
 //     internal/search to analyse and encode.

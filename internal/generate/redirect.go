@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/model"
 )
 
@@ -141,4 +142,58 @@ func RedirectsList(redirects []*Redirect, links *model.Linker) []byte {
 	}
 	slices.SortFunc(lines, func(a, b string) int { return cmp.Compare(a, b) })
 	return []byte(strings.Join(lines, ""))
+}
+
+// CheckAliases reports the aliases of src that AliasPath rejects, at
+// each alias in its file.
+func CheckAliases(src *content.Page, locate content.Locator) []error {
+	var errs []error
+	for _, a := range src.Aliases {
+		if _, err := AliasPath(a); err != nil {
+			errs = append(errs, locate(src, "aliases", a).Wrap("aliases: ", err))
+		}
+	}
+	return errs
+}
+
+// CheckRedirects reports every redirect whose path is the URL of a page or
+// of an earlier redirect, at the alias in its file: two outputs cannot share a file, and the build
+// would otherwise keep whichever was written last.
+func CheckRedirects(pages []*model.Page, redirects []*Redirect, locate content.Locator) []error {
+	owner := map[string]*model.Page{}
+	for _, p := range pages {
+		owner[model.SitePath(p)] = p
+	}
+	taken := map[string]*Redirect{}
+	var errs []error
+	for _, r := range redirects {
+		if p, ok := owner[r.From]; ok {
+			errs = append(errs, redirectPlace(r, locate).Errorf("%s%q is the URL of %s", redirectNoun(r), r.From, model.Describe(p)))
+			continue
+		}
+		if first, ok := taken[r.From]; ok {
+			errs = append(errs, redirectPlace(r, locate).Errorf("%s%q is also %s", redirectNoun(r), r.From, first.Describe()))
+			continue
+		}
+		taken[r.From] = r
+	}
+	return errs
+}
+
+// redirectPlace is where an error about r is reported: at the alias in its
+// file, or, for the redirect from a first pager, at no file.
+func redirectPlace(r *Redirect, locate content.Locator) diag.Place {
+	if r.Src == nil {
+		return diag.Place{What: "the first pager of " + model.Describe(r.To)}
+	}
+	return locate(r.Src, "aliases", r.Raw)
+}
+
+// redirectNoun begins the message of an error about r: "alias " for an
+// alias.
+func redirectNoun(r *Redirect) string {
+	if r.Src == nil {
+		return ""
+	}
+	return "alias "
 }

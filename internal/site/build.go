@@ -37,9 +37,9 @@
 //     (internal/generate; the list of them is generated.go): redirect
 //     pages for aliases and for "/page/1/", _redirects, Atom feeds, the
 //     sitemap and robots.txt, the search index under search/ (search.go,
-//     internal/search), each without the pages whose hidden_from names
-//     it. An alias that is a page's URL, or any two outputs with one file
-//     name, are errors (alias.go, generated.go).
+//     internal/searchindex), each without the pages whose hidden_from
+//     names it. An alias that is a page's URL, or any two outputs with
+//     one file name, are errors (generate.CheckRedirects, generated.go).
 //  7. Templates are parsed from the site's layouts/ over the theme's
 //     (render.New) and every page is rendered in parallel, with the
 //     generated files and the assets (site files over theme files, and the

@@ -60,7 +60,7 @@ func digestOf(data []byte) func(*deps.Hasher, *deps.Keyer) {
 func checkFrontMatter(cfg *config.Config, sources []*content.Page, locate content.Locator) []error {
 	var errs []error
 	for _, src := range sources {
-		errs = append(errs, checkAliases(src, locate)...)
+		errs = append(errs, generate.CheckAliases(src, locate)...)
 		errs = append(errs, checkTerms(cfg, src, locate)...)
 	}
 	return errs
@@ -94,7 +94,7 @@ func generatedFiles(cfg *config.Config, m *model.Model, sources []*content.Page,
 		bySource[src.Path] = src
 	}
 	redirects := append(generate.Aliases(pages, bySource), generate.PagerRedirects(pages)...)
-	errs := checkRedirects(pages, redirects, locate)
+	errs := generate.CheckRedirects(pages, redirects, locate)
 	var files []generated
 	for _, r := range redirects {
 		if !r.HasPage() {
