@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
 
 	"golang.org/x/image/webp"
 )
@@ -115,9 +117,27 @@ func decodePixels(f Format, data []byte) (image.Image, error) {
 	case PNG:
 		return png.Decode(r)
 	case GIF:
-		return gif.Decode(r)
+		return gifFirstFrame(r)
 	case WebP:
 		return webp.Decode(r)
 	}
 	return nil, ErrUnknownFormat
+}
+
+// gifFirstFrame returns a GIF's first frame on its logical screen: a frame
+// may cover only part of the screen, and the screen is the size a browser
+// shows (and DecodeInfo reports). The rest is transparent.
+func gifFirstFrame(r io.Reader) (image.Image, error) {
+	g, err := gif.DecodeAll(r)
+	if err != nil {
+		return nil, err
+	}
+	frame := g.Image[0]
+	screen := image.Rect(0, 0, g.Config.Width, g.Config.Height)
+	if frame.Rect == screen {
+		return frame, nil
+	}
+	dst := image.NewNRGBA(screen)
+	draw.Draw(dst, frame.Rect, frame, frame.Rect.Min, draw.Src)
+	return dst, nil
 }
