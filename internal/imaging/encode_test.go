@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -123,5 +124,32 @@ func TestEncodeFormats(t *testing.T) {
 	var out bytes.Buffer
 	if err := Encode(&out, photo(4, 4), GIF, 0); err == nil || err.Error() != "cannot encode GIF: write jpeg, png or webp" {
 		t.Errorf("Encode(GIF) = %v", err)
+	}
+}
+
+// TestEncodeWebPConcurrently: encodings on several goroutines at once
+// (a build encodes on all cores, each call in a WebAssembly instance of
+// its own) give the bytes one encoding alone gives.
+func TestEncodeWebPConcurrently(t *testing.T) {
+	img := photo(64, 48)
+	var want bytes.Buffer
+	if err := Encode(&want, img, WebP, 75); err != nil {
+		t.Fatal(err)
+	}
+	got := make([][]byte, 4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			var b bytes.Buffer
+			if err := Encode(&b, img, WebP, 75); err == nil {
+				got[i] = b.Bytes()
+			}
+		})
+	}
+	wg.Wait()
+	for i, g := range got {
+		if !bytes.Equal(g, want.Bytes()) {
+			t.Errorf("concurrent encoding %d differs from the one alone (%d bytes, want %d)", i, len(g), want.Len())
+		}
 	}
 }
