@@ -2,6 +2,12 @@
 // content for careersite, and optionally the same content as a Hugo site.
 //
 //	go run ./bench/gen -n 10000 -out DIR [-hugo DIR2] [-seed S]
+//	go run ./bench/gen -n 10000 -out DIR -shortcodes [-inline]
+//
+// -shortcodes ends every page with a figure, a salary table from a data
+// file and a paired details shortcode; -inline writes the HTML those
+// shortcodes give in their place, a twin site that publishes the same
+// pages without shortcodes. There is no Hugo site of either.
 //
 // DIR (and DIR2) must not exist or be empty. The pages are described in
 // bench/internal/sitegen; the same -n and -seed give the same bytes on any
@@ -32,13 +38,21 @@ func run(args []string, stdout io.Writer) error {
 	out := fl.String("out", "", "the careersite site folder to write")
 	hugo := fl.String("hugo", "", "also write the equivalent Hugo site to this folder")
 	seed := fl.Uint64("seed", 0, "random seed (0: the default)")
+	shortcodes := fl.Bool("shortcodes", false, "end every page with three shortcodes (figure, salary-table, details)")
+	inline := fl.Bool("inline", false, "with -shortcodes: write the shortcodes' HTML in their place")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
 	if *out == "" || *n < 1 {
 		return errors.New("want -out DIR and -n of at least 1")
 	}
-	opts := sitegen.Options{Pages: *n, Seed: *seed}
+	if *inline && !*shortcodes {
+		return errors.New("-inline is the twin of -shortcodes: give both")
+	}
+	if *shortcodes && *hugo != "" {
+		return errors.New("-shortcodes makes no Hugo site: Hugo has no salary-table")
+	}
+	opts := sitegen.Options{Pages: *n, Seed: *seed, Shortcodes: *shortcodes, Inline: *inline}
 	for _, dir := range []string{*out, *hugo} {
 		if dir == "" {
 			continue

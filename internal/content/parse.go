@@ -149,16 +149,18 @@ func declaredKind(top *yaml.Node) string {
 // their aliases) that are not ours, with ours: a page moved from Hugo with
 // lastmod: would otherwise keep it in Params and show no update date.
 // "published" and "modified" are ordinary words too (published: true), so
-// they count only when their value is a date (hugoDate).
+// they count only when their value is a date (hugoDate). Hugo reads keys in
+// any case (lastMod, ExpiryDate), so the keys here are lower case and a
+// key is looked up lower-cased.
 var hugoDates = map[string]string{
 	"lastmod": "updated", "modified": "updated",
-	"publishDate": "publish_date", "publishdate": "publish_date", "pubdate": "publish_date", "published": "publish_date",
-	"expiryDate": "expiry_date", "expirydate": "expiry_date", "unpublishdate": "expiry_date",
+	"publishdate": "publish_date", "pubdate": "publish_date", "published": "publish_date",
+	"expirydate": "expiry_date", "unpublishdate": "expiry_date",
 }
 
-// hugoDate reports whether key, one of hugoDates, with the value v is
-// Hugo's date: always for Hugo's own words, for an ordinary word only when
-// v is a date.
+// hugoDate reports whether key, one of hugoDates lower-cased, with the
+// value v is Hugo's date: always for Hugo's own words, for an ordinary word
+// only when v is a date.
 func hugoDate(key string, v *yaml.Node) bool {
 	if key != "published" && key != "modified" {
 		return true
@@ -176,7 +178,7 @@ func typos(top *yaml.Node, kindKeys []string) []*diag.Error {
 		if slices.Contains(known, k.Value) {
 			continue
 		}
-		if ours, ok := hugoDates[k.Value]; ok && hugoDate(k.Value, top.Content[i+1]) {
+		if ours, ok := hugoDates[strings.ToLower(k.Value)]; ok && hugoDate(strings.ToLower(k.Value), top.Content[i+1]) {
 			errs = append(errs, &diag.Error{Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown key %q; Hugo's %s is %q here", k.Value, k.Value, ours)})
 			continue
 		}

@@ -209,6 +209,13 @@ func TestHugoDates(t *testing.T) {
 			`content/guides/x.md:4:1: unknown key "unpublishdate"; Hugo's unpublishdate is "expiry_date" here`},
 		{"publishDate", "---\ntitle: X\ndate: 2024-01-02\npublishDate: 2024-03-01\n---\n",
 			`content/guides/x.md:4:1: unknown key "publishDate"; Hugo's publishDate is "publish_date" here`},
+		{"expiryDate", "---\ntitle: X\ndate: 2024-01-02\nexpiryDate: 2030-01-01\n---\n",
+			`content/guides/x.md:4:1: unknown key "expiryDate"; Hugo's expiryDate is "expiry_date" here`},
+		// Hugo reads front matter keys in any case.
+		{"lastMod", "---\ntitle: X\ndate: 2024-01-02\nlastMod: 2024-03-01\n---\n",
+			`content/guides/x.md:4:1: unknown key "lastMod"; Hugo's lastMod is "updated" here`},
+		{"json ExpiryDate", "{\n\"title\": \"X\",\n\"date\": \"2024-01-02\",\n\"ExpiryDate\": \"2030-01-01\"\n}\n",
+			`content/guides/x.md:4:1: unknown key "ExpiryDate"; Hugo's ExpiryDate is "expiry_date" here`},
 	}
 	for _, tt := range tests {
 		_, err := Parse("content/guides/x.md", []byte(tt.in), config.Default())

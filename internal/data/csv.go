@@ -29,12 +29,11 @@ func readCSV(src []byte) (any, []*diag.Error) {
 	if len(rows) == 0 {
 		return nil, []*diag.Error{{Line: 1, Col: 1, Msg: "empty CSV file; want a header row of column names"}}
 	}
-	header, body := rows[0], rows[1:]
+	header, body := rows[0].cells, rows[1:]
 	errs = checkHeader(header)
 	for _, r := range body {
-		if len(r) != len(header) {
-			errs = append(errs, &diag.Error{Line: r[0].line, Col: 1,
-				Msg: fmt.Sprintf("the row has %d cells, the header %d", len(r), len(header))})
+		if e := checkWidth(r, len(header)); e != nil {
+			errs = append(errs, e)
 		}
 	}
 	if len(errs) > 0 {
@@ -55,13 +54,20 @@ func readCSV(src []byte) (any, []*diag.Error) {
 	return list, nil
 }
 
+// record is one CSV record: its fields, and where it ends (the line
+// break, or the end of the file).
+type record struct {
+	cells []cell
+	end   spot
+}
+
 // csvCells reads every record with the position of each field. A syntax
 // error (a stray quote) ends the file: what follows cannot be trusted.
-func csvCells(src []byte) ([][]cell, []*diag.Error) {
+func csvCells(src []byte) ([]record, []*diag.Error) {
 	pos := newPositions(src)
 	r := csv.NewReader(bytes.NewReader(src))
 	r.FieldsPerRecord = -1 // checked against the header, to say which row
-	var rows [][]cell
+	var rows []record
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -69,20 +75,107 @@ func csvCells(src []byte) ([][]cell, []*diag.Error) {
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			p := pos.atByte(pe.Line, pe.Column)
-			return nil, []*diag.Error{{Line: p.line, Col: p.col, Msg: "invalid CSV: " + pe.Err.Error()}}
+			return nil, []*diag.Error{syntaxError(src, pos, pe)}
 		}
 		if err != nil {
 			return nil, []*diag.Error{{Line: 1, Col: 1, Msg: "invalid CSV: " + err.Error()}}
 		}
-		row := make([]cell, len(rec))
+		row := record{cells: make([]cell, len(rec)), end: pos.at(recordEnd(src, int(r.InputOffset())))}
 		for i, text := range rec {
 			line, col := r.FieldPos(i)
 			p := pos.atByte(line, col)
-			row[i] = cell{text, p.line, p.col}
+			row.cells[i] = cell{text, p.line, p.col}
 		}
 		rows = append(rows, row)
 	}
+}
+
+// recordEnd returns the offset of the line break that ends the record
+// read up to off (the reader's InputOffset, just past it), or len(src).
+func recordEnd(src []byte, off int) int {
+	if off > 0 && src[off-1] == '\n' {
+		off--
+		if off > 0 && src[off-1] == '\r' {
+			off--
+		}
+	}
+	return off
+}
+
+// syntaxError places a CSV syntax error. encoding/csv reports a quoted
+// field that runs to the end of the file at the end of the file, which
+// is no help in finding it: the error is put at the quote that opens it.
+func syntaxError(src []byte, pos positions, pe *csv.ParseError) *diag.Error {
+	if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine >= 1 && pe.StartLine <= len(pos.starts) {
+		if q := unclosedQuote(src, pos.starts[pe.StartLine-1]); q >= 0 {
+			p := pos.at(q)
+			return &diag.Error{Line: p.line, Col: p.col, Msg: "invalid CSV: this quote opens a field that is never closed"}
+		}
+	}
+	p := pos.atByte(pe.Line, pe.Column)
+	return &diag.Error{Line: p.line, Col: p.col, Msg: "invalid CSV: " + pe.Err.Error()}
+}
+
+// unclosedQuote returns the offset of the quote that opens a field of the
+// record starting at off and has no closing quote before the end of src,
+// or -1 when the record has none. Inside quotes, "" is a quote.
+func unclosedQuote(src []byte, off int) int {
+	fieldStart := true
+	for i := off; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '"' && fieldStart:
+			end := closingQuote(src, i+1)
+			if end < 0 {
+				return i
+			}
+			i, fieldStart = end, false
+		case c == ',':
+			fieldStart = true
+		case c == '\n':
+			return -1
+		default:
+			fieldStart = false
+		}
+	}
+	return -1
+}
+
+// closingQuote returns the offset of the quote that closes a quoted field
+// whose text starts at off, or -1.
+func closingQuote(src []byte, off int) int {
+	for i := off; i < len(src); i++ {
+		if src[i] != '"' {
+			continue
+		}
+		if i+1 < len(src) && src[i+1] == '"' {
+			i++
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// checkWidth reports a row whose number of cells is not the header's: at
+// its first extra cell, or where the first missing one would start (the
+// end of the row).
+func checkWidth(r record, want int) *diag.Error {
+	n := len(r.cells)
+	if n == want {
+		return nil
+	}
+	at := r.end
+	if n > want {
+		at = spot{r.cells[want].line, r.cells[want].col}
+	}
+	return &diag.Error{Line: at.line, Col: at.col, Msg: fmt.Sprintf("the row has %s, the header %d", plural(n, "cell"), want)}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // checkHeader reports empty and repeated column names.
@@ -104,11 +197,11 @@ func checkHeader(header []cell) []*diag.Error {
 
 // column returns the values of column i: numbers when every non-empty cell
 // is a decimal number (nil for the empty ones), else the strings.
-func column(rows [][]cell, i int) []any {
+func column(rows []record, i int) []any {
 	out := make([]any, len(rows))
 	ints, numbers := true, false
 	for _, r := range rows {
-		s := r[i].text
+		s := r.cells[i].text
 		if s == "" {
 			continue
 		}
@@ -127,7 +220,7 @@ func column(rows [][]cell, i int) []any {
 		return texts(rows, i)
 	}
 	for j, r := range rows {
-		switch s := r[i].text; {
+		switch s := r.cells[i].text; {
 		case s == "":
 			out[j] = nil
 		case ints:
@@ -139,10 +232,10 @@ func column(rows [][]cell, i int) []any {
 	return out
 }
 
-func texts(rows [][]cell, i int) []any {
+func texts(rows []record, i int) []any {
 	out := make([]any, len(rows))
 	for j, r := range rows {
-		out[j] = r[i].text
+		out[j] = r.cells[i].text
 	}
 	return out
 }

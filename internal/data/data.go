@@ -38,8 +38,11 @@
 // Every problem is a *diag.Error at its place, File the path from the site
 // root ("data/salaries/oews-2024.csv:7:12: …"), and Load returns all of them
 // at once, joined and sorted, with the tree of the files that were fine. A
-// file larger than the front-matter limit (limits.front_matter in
-// site.yaml, 1 MiB by default) is an error at its line 1 and is not parsed;
+// CSV row of the wrong width is placed at its first extra cell, or at its
+// end when it is short; a quoted field that is never closed, at its opening
+// quote (encoding/csv says the end of the file). A file larger than the
+// front-matter limit (limits.front_matter in site.yaml, 1 MiB by default)
+// is an error at its line 1 and is not parsed;
 // TOML nests at most as deeply as front matter may, and YAML aliases expand
 // as far as decode allows. A file that is not UTF-8 is an error.
 package data

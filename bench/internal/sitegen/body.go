@@ -24,6 +24,9 @@ func (w *writer) body(p *plan) {
 	for _, k := range r.Perm(len(heads))[:n] {
 		w.section(p, heads[k])
 	}
+	if w.site.opts.Shortcodes {
+		w.rich(p)
+	}
 	for i := 1; i <= w.notes; i++ {
 		w.linef("[^%d]: %s", i, w.words.fill(sentences[r.IntN(len(sentences))]))
 	}

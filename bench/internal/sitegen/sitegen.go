@@ -27,6 +27,11 @@
 // pages), half are variants with the page's own names, so most blocks are
 // distinct; Stats counts both.
 //
+// With Options.Shortcodes every page ends with an "At a glance" section of
+// three shortcodes, a figure, a salary table from one of four data files
+// and a paired details, or with Options.Inline the HTML they give written
+// in their place (rich.go).
+//
 // # Sites
 //
 // Write makes the careersite site (site.yaml and content/, no layouts/: it
@@ -43,6 +48,7 @@
 package sitegen
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -54,6 +60,13 @@ import (
 type Options struct {
 	Pages int    // regular pages, not counting the home and section pages
 	Seed  uint64 // 0 means the default seed
+	// Shortcodes ends every page with a section of three shortcodes (rich.go):
+	// a figure, a salary table from a data file and a paired details. The
+	// site then has data files, an image, and raw HTML enabled.
+	Shortcodes bool
+	// Inline, with Shortcodes, writes the HTML of those shortcodes in their
+	// place instead: the same published pages without shortcodes.
+	Inline bool
 }
 
 const defaultSeed = 20261124
@@ -125,11 +138,18 @@ func (s *site) rng(i int, stream uint64) *rand.Rand {
 func Write(dir string, opts Options) (*Stats, error) {
 	s := newSite(opts)
 	files := map[string]string{"site.yaml": siteConfig, ".gitignore": "/public/\n/.careersite/\n"}
+	if opts.Shortcodes {
+		files = s.richSiteFiles(files)
+	}
 	return s.write(dir, files)
 }
 
-// WriteHugo generates the equivalent Hugo site into dir.
+// WriteHugo generates the equivalent Hugo site into dir. There is none
+// with Options.Shortcodes: Hugo has no salary-table.
 func WriteHugo(dir string, opts Options) (*Stats, error) {
+	if opts.Shortcodes {
+		return nil, errors.New("the Hugo site has no shortcodes: Hugo has no salary-table")
+	}
 	s := newSite(opts)
 	return s.write(dir, hugoFiles(opts.Pages))
 }

@@ -87,3 +87,20 @@ func TestWrite(t *testing.T) {
 		t.Errorf("%d Markdown files, want 45 (40 pages, the home page and 4 sections)", len(files))
 	}
 }
+
+// TestShortcodesOnlyAdd: the shortcode section is drawn from a random
+// source of its own, so a page with it is the page without it plus the
+// section, and the plain site of earlier figures is unchanged.
+func TestShortcodesOnlyAdd(t *testing.T) {
+	plain := Generate(Options{Pages: 20})
+	for _, inline := range []bool{false, true} {
+		rich := Generate(Options{Pages: 20, Shortcodes: true, Inline: inline})
+		for name, data := range plain {
+			got := rich[name]
+			head, _, _ := bytes.Cut(got, []byte("## At a glance\n"))
+			if filepath.Base(name) != "_index.md" && (len(head) == len(got) || !bytes.HasPrefix(data, head)) {
+				t.Errorf("inline %v: %s is not the plain page with a section added", inline, name)
+			}
+		}
+	}
+}
