@@ -146,7 +146,7 @@ func inlineSalaryTable(group int, caption string) string {
 		b.WriteString("<td>per year</td>\n")
 		fmt.Fprintf(&b, "<td><a href=\"%s\">%s</a></td>\n", salarySourceURL, salarySource)
 		// The date partial's isoDate writes a data file's date as a time.
-		fmt.Fprintf(&b, "<td><time datetime=\"%sT00:00:00Z\">%s</time></td>\n</tr>", salaryAsOf, salaryAsOfText)
+		fmt.Fprintf(&b, "<td><time datetime=\"%s\">%s</time></td>\n</tr>", salaryAsOf, salaryAsOfText)
 	}
 	b.WriteString("\n</tbody>\n</table>\n</div>")
 	return b.String()
