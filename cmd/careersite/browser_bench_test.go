@@ -55,7 +55,7 @@ func BenchmarkEditToDOM(b *testing.B) {
 	b.Run("example", func(b *testing.B) {
 		benchDOMEdits(b, func(dir string) error {
 			return testsite.CopyExample(dir, filepath.Join("..", ".."))
-		}, "content/guides/caching-and-performance.md", "/guides/caching-and-performance/")
+		}, "content/guides/caching-and-performance/index.md", "/guides/caching-and-performance/")
 	})
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {

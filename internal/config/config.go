@@ -17,7 +17,7 @@
 //	minify_html false
 //	broken_links error
 //	stale_after 12 months
-//	limits      {page: 10MiB, front_matter: 1MiB, code_block: 256KiB}
+//	limits      {page: 10MiB, front_matter: 1MiB, code_block: 256KiB, resource: 20MiB}
 //	keep        []
 //
 // A sections or taxonomies value replaces the default as a whole.
@@ -28,7 +28,7 @@
 // limits bound one content file ([Limits], each a [Size]: "1MiB",
 // "256KiB", or a number of bytes): a page file or its front matter over
 // its limit is an error, a fenced code block over code_block is published
-// plain, with a warning. A limits value sets only the keys it names.
+// plain, with a warning, a page resource over resource is an error. A limits value sets only the keys it names.
 //
 // keep lists paths of the output folder, relative to it ("CNAME",
 // ".nojekyll", ".git", ".well-known/x"), that other tools put there — a
@@ -90,7 +90,7 @@ type Config struct {
 	Menu        []MenuItem        `yaml:"menu"`         // sorted by weight, then name
 	Params      map[string]any    `yaml:"params"`       // free for templates
 	StaleAfter  Span              `yaml:"stale_after"`  // age of as_of data that earns a warning; default 12 months
-	Limits      Limits            `yaml:"limits"`       // sizes of a page, its front matter and a code block (size.go)
+	Limits      Limits            `yaml:"limits"`       // sizes of a page, its front matter, a code block and a page resource (size.go)
 	Keep        []string          `yaml:"keep"`         // paths of the output folder that survive every build (keep.go)
 
 	basePath string // BasePath of baseFor, computed by Load

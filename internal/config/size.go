@@ -20,6 +20,9 @@ type Limits struct {
 	// The largest fenced code block that is highlighted; a larger one is
 	// published as a plain, escaped block with a warning.
 	CodeBlock Size `yaml:"code_block"`
+	// The largest page resource (a file beside a bundle's index.md, see
+	// internal/content); a larger one is an error and is not read.
+	Resource Size `yaml:"resource"`
 }
 
 // The default limits.
@@ -27,11 +30,12 @@ const (
 	DefaultPageLimit        Size = 10 << 20
 	DefaultFrontMatterLimit Size = 1 << 20
 	DefaultCodeBlockLimit   Size = 256 << 10
+	DefaultResourceLimit    Size = 20 << 20
 )
 
 // DefaultLimits returns the limits of a site.yaml that sets none.
 func DefaultLimits() Limits {
-	return Limits{Page: DefaultPageLimit, FrontMatter: DefaultFrontMatterLimit, CodeBlock: DefaultCodeBlockLimit}
+	return Limits{Page: DefaultPageLimit, FrontMatter: DefaultFrontMatterLimit, CodeBlock: DefaultCodeBlockLimit, Resource: DefaultResourceLimit}
 }
 
 // Size is a number of bytes, written in site.yaml as a whole number with

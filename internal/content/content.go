@@ -87,6 +87,17 @@
 // character, none of \ : * ? " < > |, no segment ending in "." or " ",
 // no device name Windows reserves (CON, NUL, COM1, …).
 //
+// # Page bundles
+//
+// The files under content/ that are not Markdown are the resources of the
+// bundle whose folder holds them ([BundleOf], resource.go): every file of
+// a leaf bundle's folder (an index.md's) and its subfolders but nested
+// bundles, and the files directly beside an _index.md. [ResourceFiles]
+// lists the candidates as the walk finds them, [ReadResource] reads one,
+// refusing symbolic links by the rules below and a file over
+// limits.resource; [Resource.Check] refuses a name that is not a safe
+// output path.
+//
 // # Places of values
 //
 // A check made after Load (an alias that is another page's URL, a tag

@@ -22,8 +22,14 @@ func Files(fsys fs.FS) ([]string, error) {
 // IsFile reports whether the slash-separated path, relative to the site
 // root, is one that Files would return if it existed.
 func IsFile(p string) bool {
+	return path.Ext(p) == ".md" && visible(p)
+}
+
+// visible reports whether p is a path under content/ with no hidden (or
+// empty) segment: one the walk does not skip.
+func visible(p string) bool {
 	rest, ok := strings.CutPrefix(p, Dir+"/")
-	if !ok || path.Ext(p) != ".md" {
+	if !ok {
 		return false
 	}
 	for seg := range strings.SplitSeq(rest, "/") {

@@ -70,17 +70,21 @@ func LoadAll(ctx context.Context, fsys fs.FS, cfg *config.Config) ([]*Page, erro
 // files and directories and refused symbolic links. A site without
 // content/ has none.
 func find(fsys fs.FS) ([]string, error) {
-	files, _, err := walk(fsys)
-	return files, err
+	w, err := walk(fsys)
+	return w.pages, err
 }
 
-// walk is find, and also returns a warning for each symbolic link it
-// refuses (symlink.go).
-func walk(fsys fs.FS) ([]string, []*diag.Error, error) {
-	var (
-		files   []string
-		refused []*diag.Error
-	)
+// walked is what walk found under content/.
+type walked struct {
+	pages   []string      // the *.md files
+	others  []string      // every other file: the candidate resources (resource.go)
+	refused []*diag.Error // a warning for each symbolic link left out (symlink.go)
+}
+
+// walk finds the files under content/, skipping hidden files and
+// directories and refused symbolic links, in lexical order.
+func walk(fsys fs.FS) (walked, error) {
+	var w walked
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {
@@ -95,16 +99,20 @@ func walk(fsys fs.FS) ([]string, []*diag.Error, error) {
 		case hidden:
 		case d.Type()&fs.ModeSymlink != 0 && p != Dir:
 			if msg := linkProblem(fsys, p); msg != "" {
-				refused = append(refused, &diag.Error{File: p, Msg: msg, Kind: "symbolic links left out"})
+				w.refused = append(w.refused, &diag.Error{File: p, Msg: msg, Kind: "symbolic links left out"})
 			} else if path.Ext(p) == ".md" {
-				files = append(files, p)
+				w.pages = append(w.pages, p)
+			} else if info, err := fs.Stat(fsys, p); err == nil && info.Mode().IsRegular() {
+				w.others = append(w.others, p) // a link to a folder is not walked into
 			}
 		case !d.IsDir() && path.Ext(p) == ".md":
-			files = append(files, p)
+			w.pages = append(w.pages, p)
+		case d.Type().IsRegular():
+			w.others = append(w.others, p)
 		}
 		return nil
 	})
-	return files, refused, err
+	return w, err
 }
 
 func (s *parser) load(fsys fs.FS, file string, cfg *config.Config) (*Page, []*diag.Error) {

@@ -29,8 +29,8 @@ const maxLinks = 40
 //
 //	content/jobs/x.md: symbolic link to "/etc/passwd" leads outside the site; left out
 func LinkWarnings(fsys fs.FS) []*diag.Error {
-	_, refused, _ := walk(fsys)
-	return refused
+	w, _ := walk(fsys)
+	return w.refused
 }
 
 // linkProblem follows the symbolic link name in fsys and says why it is

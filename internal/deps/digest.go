@@ -17,7 +17,7 @@ type group uint16
 
 const (
 	gLink      group = 1 << iota // what a link to a page shows: URL, title, kind, type, section
-	gMeta                        // front matter and career data: dates, description, tags, salary …
+	gMeta                        // front matter, career data and resources: dates, description, tags, salary, .Resources …
 	gSummary                     // summary, word count, reading time
 	gContent                     // content, table of contents, headings
 	gDerived                     // structured data (JSON-LD)
@@ -128,6 +128,10 @@ func DigestPage(p *model.Page, parts PageParts) *PageDigests {
 	h.Reset().Str(p.Description).Time(p.Date).Time(p.Updated).Time(p.Lastmod).Bool(p.Draft)
 	h.Strs(p.Tags).Strs(p.Skills).Strs(p.Authors).Int(int64(p.Weight)).Digest(parts.Career)
 	h.Value(reflect.ValueOf(p.Params)).Bool(p.PostingOpen).Bool(p.PostingClosed)
+	h.Int(int64(len(p.Resources)))
+	for _, r := range p.Resources {
+		h.Str(r.Name).Str(r.URL).Int(r.Size).Str(r.MediaType)
+	}
 	pd.meta = h.Sum()
 
 	h.Reset().Int(int64(len(p.Feeds)))

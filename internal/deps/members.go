@@ -83,6 +83,7 @@ var memberTable = []memberRow{
 		data("Draft", gMeta), data("Tags", gMeta), data("Skills", gMeta), data("Authors", gMeta),
 		data("Weight", gMeta), data("Params", gMeta), data("Job", gMeta), data("Role", gMeta),
 		data("Certification", gMeta), data("PostingOpen", gMeta), data("PostingClosed", gMeta),
+		data("Resources", gMeta),
 		dataBy("StepsWith", gMeta),
 
 		data("Summary", gSummary), data("WordCount", gSummary), data("ReadingTime", gSummary),

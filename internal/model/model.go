@@ -120,6 +120,10 @@ type Page struct {
 
 	Params map[string]any
 
+	// The files of the page's bundle that are not Markdown, published
+	// beside the page (resource.go); none on pages made from no file.
+	Resources Resources
+
 	// The typed career data of job, role and certification pages, nil on
 	// other pages; docs/content-model.md lists their fields.
 	Job           *career.Job

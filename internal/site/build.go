@@ -10,7 +10,9 @@
 //  1. site.yaml is decoded (config.Load); --base-url replaces its base_url.
 //     The data files, data/**, are loaded (data.Load, data.go): .Site.Data.
 //  2. content/**/*.md is read and parsed in parallel (content.ParseFile);
-//     pages with problems are reported and left out.
+//     pages with problems are reported and left out. The other files under
+//     content/ are read when a page bundle owns them (content.BundleOf):
+//     its resources.
 //  3. Drafts, pages whose publish_date (else date) is after Options.Now and
 //     pages whose expiry_date has passed are left out unless Options ask for
 //     them.
@@ -30,7 +32,8 @@
 //     it has none), the regular pages, a taxonomy page and term pages for
 //     each taxonomy of site.yaml that pages use, the pagers of section and
 //     term lists longer than page_size, the navigation, the pages career
-//     references name, and the feeds. A page whose hidden_from names lists
+//     references name, and the feeds; then each published page gets its
+//     bundle's resources (model.AttachResources, resources.go). A page whose hidden_from names lists
 //     is in none of them. Two pages with one URL are an error, and so is a
 //     career reference to no page (model.CheckReferences).
 //  6. The outputs that are not templates are made from the model
@@ -42,7 +45,8 @@
 //     one file name, are errors (generate.CheckRedirects, generated.go).
 //  7. Templates are parsed from the site's layouts/ over the theme's
 //     (render.New) and every page is rendered in parallel, with the
-//     generated files and the assets (site files over theme files, and the
+//     generated files, the pages' resources (as they are, read from
+//     content/ as they are written) and the assets (site files over theme files, and the
 //     generated css/syntax.css; CSS and JavaScript minified and
 //     fingerprinted, internal/assets), into a Target: for `build` and `watch` a
 //     temporary directory beside the destination (output.Dir), for `serve`
@@ -73,7 +77,10 @@
 //   - every content file by path with the SHA-256 of its bytes, its parsed
 //     page and its converted Markdown: only files among the changed paths
 //     (or, for nil, whose bytes differ) are read again, parsed again and
-//     converted again;
+//     converted again; a resource by path with the SHA-256 and size of its
+//     bytes, and a resource that was added, changed or removed makes the
+//     model anew, so that its file and the pages that read .Resources get
+//     new keys (resources.go);
 //   - the converted Markdown of a body, by a digest of the body, the line it
 //     starts on, the Markdown options and the binary's version, and, for a
 //     body with shortcodes, what they read: for every name it uses (unknown

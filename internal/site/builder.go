@@ -47,7 +47,8 @@ type Builder struct {
 	cfgDigest    deps.Digest
 	links        *model.Linker
 	sources      map[string]*source
-	linkWarnings []error // symbolic links under content/ left out, as of the last full read (warnings.go)
+	resources    map[string]*resourceFile // the files under content/ that are not pages (resources.go)
+	linkWarnings []error                  // symbolic links under content/ left out, as of the last full read (warnings.go)
 	renderer     *render.Renderer
 	templates    *deps.Templates // what each page template can read
 	assets       *assets.Set
@@ -115,14 +116,15 @@ func New(opts Options) (*Builder, error) {
 // spillBudget bytes out of memory (spill.go); 0: all HTML in memory.
 func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error) {
 	b := &Builder{
-		opts:     opts,
-		life:     life,
-		dest:     opts.Destination(),
-		sources:  map[string]*source{},
-		warned:   map[string]*convert.Conversion{},
-		minifier: output.NewMinifier(),
-		funcs:    &funcState{},
-		outs:     map[string]*outState{},
+		opts:      opts,
+		life:      life,
+		dest:      opts.Destination(),
+		sources:   map[string]*source{},
+		resources: map[string]*resourceFile{},
+		warned:    map[string]*convert.Conversion{},
+		minifier:  output.NewMinifier(),
+		funcs:     &funcState{},
+		outs:      map[string]*outState{},
 	}
 	b.fsys = os.DirFS(opts.Source)
 	if spillBudget > 0 {

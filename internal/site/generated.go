@@ -191,6 +191,11 @@ func checkOutputs(pages []*model.Page, files []generated, as *assets.Set) []erro
 			c.at = func() diag.Place { return model.Where(p) }
 		}
 		claim(model.OutputOf(p), c)
+		for _, r := range p.Resources {
+			at := diag.Place{File: model.ResourceSource(r)}
+			claim(model.ResourceOutput(r), claimant{what: "the resource " + model.ResourceSource(r), kind: "resource",
+				at: func() diag.Place { return at }})
+		}
 	}
 	for _, f := range files {
 		c := claimant{what: f.owner, kind: "file", at: f.at}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -311,6 +312,9 @@ func newEditor(t *testing.T, seed uint64) *editor {
 	e.write("content/jobs/posting.md", posting(e.now))
 	e.write(teamShortcode, teamTemplates[0])
 	e.write(teamData, "lead: Ada\nsize: 4\n")
+	e.write(bundlePage, "---\ntitle: Bundle\ndate: 2026-01-10\n---\nThe [notes](notes.txt) and ![a diagram](img/d.svg).\n")
+	e.write("content/guides/bundle/notes.txt", "Notes.\n")
+	e.write("content/guides/bundle/img/d.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>`)
 	e.write("content/guides/future.md", "---\ntitle: Future\ndate: 2026-03-20\nskills: [Go]\n---\nNot yet.\n")
 	return e
 }
@@ -376,11 +380,11 @@ func (e *editor) remove(name string) {
 	}
 }
 
-// pages lists the content files, sorted.
+// pages lists the content files that are pages, sorted.
 func (e *editor) pages(indexes bool) []string {
 	var out []string
 	filepath.WalkDir(e.path("content"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (indexes || d.Name() != "_index.md") {
+		if err == nil && !d.IsDir() && path.Ext(p) == ".md" && (indexes || d.Name() != "_index.md") {
 			rel, _ := filepath.Rel(e.dir, p)
 			out = append(out, filepath.ToSlash(rel))
 		}
@@ -420,6 +424,7 @@ func (e *editor) edit() (string, []string) {
 		{2, e.touch},
 		{3, e.editShortcode},
 		{3, e.editData},
+		{4, e.editResource},
 	}
 	total := 0
 	for _, ed := range edits {
@@ -433,6 +438,42 @@ func (e *editor) edit() (string, []string) {
 		n -= ed.weight
 	}
 	panic("unreachable")
+}
+
+// bundlePage is a leaf bundle's page: its folder's other files are its
+// resources.
+const bundlePage = "content/guides/bundle/index.md"
+
+// editResource adds, changes or removes a resource of the bundle, or the
+// bundle's page itself when it was deleted or renamed.
+func (e *editor) editResource() (string, []string) {
+	dir := path.Dir(bundlePage)
+	if !e.exists(bundlePage) {
+		e.write(bundlePage, "---\ntitle: Bundle again\ndate: 2026-01-10\n---\nThe [notes](notes.txt).\n")
+		return "make the bundle's page again", []string{bundlePage}
+	}
+	var names []string
+	filepath.WalkDir(e.path(dir), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) != ".md" {
+			rel, _ := filepath.Rel(e.dir, p)
+			names = append(names, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	switch n := e.r.IntN(3); {
+	case n == 0 || len(names) == 0:
+		name := fmt.Sprintf("%s/extra-%d.txt", dir, e.r.IntN(4))
+		e.write(name, fmt.Sprintf("extra %d\n", e.r.IntN(100)))
+		return "add or rewrite the resource", []string{name}
+	case n == 1:
+		name := e.pick(names)
+		e.write(name, e.read(name)+strings.Repeat("x", e.r.IntN(3))+"\n")
+		return "change the resource", []string{name}
+	default:
+		name := e.pick(names) // notes.txt or img/d.svg: the page's link breaks, a warning
+		e.remove(name)
+		return "remove the resource", []string{name}
+	}
 }
 
 var fence = regexp.MustCompile("```[a-z]+")

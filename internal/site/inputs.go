@@ -128,12 +128,12 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	}
 	read := make([]*source, len(paths))
 	gone := make([]bool, len(paths))
-	g, ctx := errgroup.WithContext(ctx)
+	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	var done atomic.Int64
 	for i, p := range paths {
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
+			if err := gctx.Err(); err != nil {
 				return err
 			}
 			read[i], gone[i] = b.readSource(p, pk, now)
@@ -162,7 +162,10 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 		}
 		diff = append(diff, p)
 	}
-	return diff, nil
+	// The resources after the pages: which files a bundle owns depends
+	// on the pages there are.
+	resources, err := b.readResources(ctx, all, changed)
+	return append(diff, resources...), err
 }
 
 // readSource reads and parses one content file, and, for a Builder that

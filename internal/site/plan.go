@@ -37,9 +37,10 @@ type item struct {
 	key      deps.Digest
 	page     *model.Page // a page, rendered with tmpl
 	tmpl     string
-	gen      *generated   // or a generated file
-	asset    *assets.File // or an asset
-	deferred bool         // publish the file of the last commit as it is (Options.Defer)
+	gen      *generated      // or a generated file
+	asset    *assets.File    // or an asset
+	resource *model.Resource // or a page's resource (resources.go)
+	deferred bool            // publish the file of the last commit as it is (Options.Defer)
 }
 
 // deferPlan is p less the files made from every page: feeds whose key
@@ -293,6 +294,9 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 			continue
 		}
 		items = append(items, &item{name: model.OutputOf(p), page: p, tmpl: name})
+		for _, r := range p.Resources {
+			items = append(items, &item{name: model.ResourceOutput(r), resource: r})
+		}
 	}
 	for i := range m.files {
 		if m.files[i].claimOnly {
@@ -352,6 +356,8 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 				}
 			case it.asset != nil:
 				it.key = k.Asset(it.name, it.asset.Data)
+			case it.resource != nil:
+				it.key = k.File(it.name, b.resourceKey(it.resource))
 			}
 		}
 	})

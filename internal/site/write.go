@@ -219,6 +219,9 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 			return nil, nil, fmt.Errorf("%s: %w", it.name, err)
 		}
 		return data, ids, nil
+	case it.resource != nil:
+		data, err := b.readResourceOutput(it.resource)
+		return data, idsOf(it.name, data), err
 	}
 	return it.asset.Data, idsOf(it.name, it.asset.Data), nil
 }
