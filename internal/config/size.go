@@ -20,6 +20,13 @@ type Limits struct {
 	// The largest fenced code block that is highlighted; a larger one is
 	// published as a plain, escaped block with a warning.
 	CodeBlock Size `yaml:"code_block"`
+	// The largest image file (Markdown images, the template function
+	// image); a larger one is an error and is not read.
+	Image Size `yaml:"image"`
+	// The most pixels an image's header may claim (width × height); a
+	// larger one is an error before any pixel is decoded, so a small file
+	// that unpacks to gigabytes (a decompression bomb) costs a header read.
+	ImagePixels int64 `yaml:"image_pixels"`
 }
 
 // The default limits.
@@ -27,11 +34,14 @@ const (
 	DefaultPageLimit        Size = 10 << 20
 	DefaultFrontMatterLimit Size = 1 << 20
 	DefaultCodeBlockLimit   Size = 256 << 10
+	DefaultImageLimit       Size = 20 << 20
+	DefaultImagePixels           = 50_000_000
 )
 
 // DefaultLimits returns the limits of a site.yaml that sets none.
 func DefaultLimits() Limits {
-	return Limits{Page: DefaultPageLimit, FrontMatter: DefaultFrontMatterLimit, CodeBlock: DefaultCodeBlockLimit}
+	return Limits{Page: DefaultPageLimit, FrontMatter: DefaultFrontMatterLimit, CodeBlock: DefaultCodeBlockLimit,
+		Image: DefaultImageLimit, ImagePixels: DefaultImagePixels}
 }
 
 // Size is a number of bytes, written in site.yaml as a whole number with
