@@ -70,15 +70,15 @@ func (im *Image) Source() string { return im.src.Loc.Path }
 // A JPEG, PNG or WebP image is re-encoded at its own size (no metadata is
 // published); an SVG or a GIF is published as it is.
 func (im *Image) URL() (string, error) {
-	o, err := im.output()
+	o, err := im.Output()
 	if err != nil {
 		return "", err
 	}
 	return im.uses.set.URL(o), nil
 }
 
-// output names the image's file in its Uses.
-func (im *Image) output() (*Output, error) {
+// Output names the image's file in its Uses: the file URL links to.
+func (im *Image) Output() (*Output, error) {
 	sp := im.spec
 	if sp.Op == 0 && im.Responsive() {
 		var err error
@@ -179,7 +179,7 @@ func (im *Image) Sizes() string {
 // widths names the image's files at the srcset widths in format.
 func (im *Image) widths(format string) ([]*Output, error) {
 	if !im.Responsive() {
-		o, err := im.output()
+		o, err := im.Output()
 		if err != nil {
 			return nil, err
 		}
@@ -233,9 +233,17 @@ type Uses struct {
 	set  *Set
 	page string // the content file, "" for templates
 
-	mu   sync.Mutex
-	refs []Use
-	outs map[string]*Output
+	mu    sync.Mutex
+	refs  []Use
+	outs  map[string]*Output
+	named []Named // the outputs in the order named, by ref
+}
+
+// Named is an Output as a record of Uses keeps it: the index of the Use
+// of its source, and its spec.
+type Named struct {
+	Use  int
+	Spec imaging.Spec
 }
 
 // A Use is one image a body showed: what it was found by and read as,
@@ -273,9 +281,58 @@ func (u *Uses) add(src *Source, sp imaging.Spec) (*Output, error) {
 	}
 	o := u.set.output(src, sp)
 	u.mu.Lock()
-	u.outs[o.Name] = o
-	u.mu.Unlock()
+	defer u.mu.Unlock()
+	if u.outs[o.Name] == nil {
+		u.outs[o.Name] = o
+		i := slices.IndexFunc(u.refs, func(r Use) bool { return r.Path == src.Loc.Path })
+		u.named = append(u.named, Named{Use: i, Spec: sp})
+	}
 	return o, nil
+}
+
+// Named are the outputs named, as Restore takes them.
+func (u *Uses) Named() []Named {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return slices.Clone(u.named)
+}
+
+// Restore makes again the Uses of page that named the outputs named from
+// the images refs, as a record kept them: ok is false when an image is
+// not there any more or its bytes changed, and the body must be
+// converted again.
+func (s *Set) Restore(page string, refs []Use, named []Named) (u *Uses, ok bool) {
+	u = s.Uses(page)
+	srcs := make([]*Source, len(refs))
+	for i, r := range refs {
+		src, err := s.Lookup(page, r.Ref)
+		if err != nil || src.Sum != r.Sum || src.Loc.Path != r.Path {
+			return nil, false
+		}
+		srcs[i] = src
+	}
+	u.refs = slices.Clone(refs)
+	for _, n := range named {
+		if n.Use < 0 || n.Use >= len(srcs) {
+			return nil, false
+		}
+		if _, err := u.add(srcs[n.Use], n.Spec); err != nil {
+			return nil, false
+		}
+	}
+	return u, true
+}
+
+// Current reports whether every image of refs, read in page, still has
+// the bytes it had.
+func (s *Set) Current(page string, refs []Use) bool {
+	for _, r := range refs {
+		src, err := s.Lookup(page, r.Ref)
+		if err != nil || src.Sum != r.Sum || src.Loc.Path != r.Path {
+			return false
+		}
+	}
+	return true
 }
 
 // Refs are the images opened, in the order they were.

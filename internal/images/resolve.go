@@ -46,7 +46,7 @@ func Assets(site, theme fs.FS) Resolver {
 				return Location{FS: fsys, Path: "assets/" + rel, Dir: dirOf(rel)}, nil
 			}
 		}
-		return Location{}, fmt.Errorf("no image %s: there is no assets/%s in the site or the theme: %w", ref, rel, fs.ErrNotExist)
+		return Location{}, notFound(fmt.Sprintf("no image %s: there is no assets/%s in the site or the theme", ref, rel))
 	}
 }
 
@@ -75,3 +75,10 @@ func dirOf(rel string) string {
 	}
 	return ""
 }
+
+// notFound is the error for an image that is not there: its message
+// alone, and fs.ErrNotExist to errors.Is.
+type notFound string
+
+func (e notFound) Error() string        { return string(e) }
+func (e notFound) Is(target error) bool { return target == fs.ErrNotExist }

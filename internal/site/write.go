@@ -219,6 +219,12 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 			return nil, nil, fmt.Errorf("%s: %w", it.name, err)
 		}
 		return data, ids, nil
+	case it.image != nil:
+		data, err := b.images.Bytes(it.image)
+		if err != nil {
+			return nil, nil, imageError(m, it.image, err)
+		}
+		return data, nil, nil
 	}
 	return it.asset.Data, idsOf(it.name, it.asset.Data), nil
 }
