@@ -130,14 +130,14 @@ func (s *Set) readFile(loc Location) ([]byte, error) {
 		return nil, fmt.Errorf("%s is not a file", loc.Path)
 	}
 	if info.Size() > s.opts.MaxBytes {
-		return nil, fmt.Errorf("%s is %.1f MiB, more than limits.image (%.1f MiB)", loc.Path, float64(info.Size())/(1<<20), float64(s.opts.MaxBytes)/(1<<20))
+		return nil, fmt.Errorf("%s is %s, more than limits.image (%s)", loc.Path, sizeText(info.Size()), sizeText(s.opts.MaxBytes))
 	}
 	data, err := fs.ReadFile(loc.FS, loc.Path)
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(data)) > s.opts.MaxBytes { // it grew since
-		return nil, fmt.Errorf("%s is more than limits.image (%.1f MiB)", loc.Path, float64(s.opts.MaxBytes)/(1<<20))
+		return nil, fmt.Errorf("%s is more than limits.image (%s)", loc.Path, sizeText(s.opts.MaxBytes))
 	}
 	return data, nil
 }
@@ -217,4 +217,16 @@ func (s *Set) sourceBytes(src *Source) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", src.Loc.Path, errChanged)
 	}
 	return data, nil
+}
+
+// sizeText is n bytes in the largest binary unit it fills: "20.0 MiB",
+// "1.5 KiB", "900 bytes".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -31,3 +31,17 @@ func imageError(m *siteModel, o *images.Output, err error) error {
 	}
 	return diag.Wrap(at.File, at.Line, at.Col, "image: ", err)
 }
+
+// distinct is errs without repeats of one message: the files made from one
+// broken image fail alike, and the image is reported once.
+func distinct(errs []error) []error {
+	seen := map[string]bool{}
+	out := errs[:0:0]
+	for _, err := range errs {
+		if msg := err.Error(); !seen[msg] {
+			seen[msg] = true
+			out = append(out, err)
+		}
+	}
+	return out
+}

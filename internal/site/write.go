@@ -159,7 +159,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		return written{}, err
 	}
 	if len(problems) > 0 {
-		return written{}, diag.Sorted(problems...)
+		return written{}, diag.Sorted(distinct(problems)...)
 	}
 	published := links.New()
 	w := written{states: make(map[string]*outState, len(states)), made: int(made.Load())}
