@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -9,6 +10,8 @@ import (
 	"image/png"
 	"io/fs"
 	"path"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -85,4 +88,51 @@ func imageHookTheme(t *testing.T) fs.FS {
 		t.Fatal(err)
 	}
 	return fstest.MapFS{name: {Data: data}}
+}
+
+// TestImageCache builds a site with two pages showing one image three
+// times, as three runs of `careersite build` into a fresh destination
+// would: the first makes every file of the image once, however many pages
+// show it; the second finds them all in the persistent cache and makes
+// none; the third, after the image changed, makes its files again.
+func TestImageCache(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	files := map[string][]byte{
+		"site.yaml":                    []byte("title: Images\nimages:\n  widths: [16, 32]\n"),
+		"layouts/_default/home.html":   []byte("home"),
+		"layouts/_default/404.html":    []byte("not found"),
+		"layouts/_default/single.html": []byte("{{ .Content }}"),
+		"assets/img/a.png":             fixtureImage(t, "png 40x20"),
+		"content/p.md":                 []byte("---\ntitle: P\ndate: 2026-01-02\n---\n![A](/img/a.png)\n"),
+		"content/q.md":                 []byte("---\ntitle: Q\ndate: 2026-01-02\n---\n![A again](/img/a.png)\n"),
+	}
+	for name, data := range files {
+		writeFile(t, filepath.Join(src, name), data)
+	}
+	build := func(run int) int64 {
+		t.Helper()
+		opts := Options{Source: src, Dest: filepath.Join(dir, "public"+strconv.Itoa(run)), CacheDir: filepath.Join(src, ".careersite", "cache"),
+			Now: testNow, Theme: imageHookTheme(t)}
+		b, err := newOnce(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := b.Build(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		return b.images.Stats().Processed
+	}
+	// 16 and 32 wide (every width is below the image's 40), in WebP and
+	// PNG, once for both pages.
+	if n := build(1); n != 4 {
+		t.Errorf("a cold build processed %d files, want 4", n)
+	}
+	if n := build(2); n != 0 {
+		t.Errorf("a warm build processed %d files, want 0", n)
+	}
+	writeFile(t, filepath.Join(src, "assets/img/a.png"), fixtureImage(t, "png 40x21"))
+	if n := build(3); n != 4 {
+		t.Errorf("a build after the image changed processed %d files, want 4", n)
+	}
 }
