@@ -39,10 +39,10 @@ type item struct {
 	key      deps.Digest
 	page     *model.Page // a page, rendered with tmpl
 	tmpl     string
-	gen      *generated   // or a generated file
-	asset    *assets.File // or an asset
+	gen      *generated     // or a generated file
+	asset    *assets.File   // or an asset
 	image    *images.Output // or an image a page body shows
-	deferred bool         // publish the file of the last commit as it is (Options.Defer)
+	deferred bool           // publish the file of the last commit as it is (Options.Defer)
 }
 
 // deferPlan is p less the files made from every page: feeds whose key
