@@ -152,4 +152,4 @@ func (c *Conversion) ImageUses() []images.Use { return c.imgRefs }
 // UsesImages reports whether the body showed images the build processes:
 // then it is converted again when one of them changes (Converter.Stale),
 // and the pipeline keeps its Markdown.
-func (c *Conversion) UsesImages() bool { return len(c.imgRefs) > 0 }
+func (c *Conversion) UsesImages() bool { return c != nil && len(c.imgRefs) > 0 }
