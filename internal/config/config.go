@@ -17,7 +17,8 @@
 //	minify_html false
 //	broken_links error
 //	stale_after 12 months
-//	limits      {page: 10MiB, front_matter: 1MiB, code_block: 256KiB, resource: 20MiB}
+//	limits      {page: 10MiB, front_matter: 1MiB, code_block: 256KiB, resource: 20MiB, image: 20MiB, image_pixels: 50000000}
+//	images      {widths: [480, 800, 1200, 1600], quality: 75}
 //	keep        []
 //
 // A sections or taxonomies value replaces the default as a whole.
@@ -29,6 +30,16 @@
 // "256KiB", or a number of bytes): a page file or its front matter over
 // its limit is an error, a fenced code block over code_block is published
 // plain, with a warning, a page resource over resource is an error. A limits value sets only the keys it names.
+//
+// limits.image bounds an image file (a larger one is an error, not read)
+// and limits.image_pixels the width × height an image's header may claim
+// (a larger one is an error before any pixel is decoded).
+//
+// images says how Markdown images are made responsive: the widths of
+// their srcset (each below the image's own width, which replaces the
+// larger ones: nothing is enlarged) and the quality, 1–100, of the JPEG and
+// WebP files made. An images value sets only the keys it names; widths
+// must be positive and at most 16383 (WebP's limit).
 //
 // keep lists paths of the output folder, relative to it ("CNAME",
 // ".nojekyll", ".git", ".well-known/x"), that other tools put there — a
@@ -92,6 +103,7 @@ type Config struct {
 	StaleAfter  Span              `yaml:"stale_after"`  // age of as_of data that earns a warning; default 12 months
 	Limits      Limits            `yaml:"limits"`       // sizes of a page, its front matter, a code block and a page resource (size.go)
 	Keep        []string          `yaml:"keep"`         // paths of the output folder that survive every build (keep.go)
+	Images      Images            `yaml:"images"`       // the processed sizes of Markdown images
 
 	basePath string // BasePath of baseFor, computed by Load
 	baseFor  string
@@ -108,6 +120,12 @@ type Author struct {
 type Markdown struct {
 	UnsafeHTML  bool `yaml:"unsafe_html"` // keep raw HTML; default false
 	Typographer bool `yaml:"typographer"` // smart quotes and dashes; default true
+}
+
+// Images says how Markdown images are processed (internal/images).
+type Images struct {
+	Widths  []int `yaml:"widths"`  // of the srcset; default 480, 800, 1200, 1600
+	Quality int   `yaml:"quality"` // of JPEG and WebP, 1–100; default 75
 }
 
 // MenuItem is one entry of the site menu.
@@ -165,6 +183,7 @@ func Default() *Config {
 		BrokenLinks: BrokenLinksError,
 		StaleAfter:  Span{Months: 12},
 		Limits:      DefaultLimits(),
+		Images:      Images{Widths: []int{480, 800, 1200, 1600}, Quality: 75},
 	}
 	c.basePath, c.baseFor = basePath(c.BaseURL), c.BaseURL
 	return c

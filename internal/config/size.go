@@ -23,6 +23,13 @@ type Limits struct {
 	// The largest page resource (a file beside a bundle's index.md, see
 	// internal/content); a larger one is an error and is not read.
 	Resource Size `yaml:"resource"`
+	// The largest image file (Markdown images, the template function
+	// image); a larger one is an error and is not read.
+	Image Size `yaml:"image"`
+	// The most pixels an image's header may claim (width × height); a
+	// larger one is an error before any pixel is decoded, so a small file
+	// that unpacks to gigabytes (a decompression bomb) costs a header read.
+	ImagePixels int64 `yaml:"image_pixels"`
 }
 
 // The default limits.
@@ -31,11 +38,14 @@ const (
 	DefaultFrontMatterLimit Size = 1 << 20
 	DefaultCodeBlockLimit   Size = 256 << 10
 	DefaultResourceLimit    Size = 20 << 20
+	DefaultImageLimit       Size = 20 << 20
+	DefaultImagePixels           = 50_000_000
 )
 
 // DefaultLimits returns the limits of a site.yaml that sets none.
 func DefaultLimits() Limits {
-	return Limits{Page: DefaultPageLimit, FrontMatter: DefaultFrontMatterLimit, CodeBlock: DefaultCodeBlockLimit, Resource: DefaultResourceLimit}
+	return Limits{Page: DefaultPageLimit, FrontMatter: DefaultFrontMatterLimit, CodeBlock: DefaultCodeBlockLimit,
+		Resource: DefaultResourceLimit, Image: DefaultImageLimit, ImagePixels: DefaultImagePixels}
 }
 
 // Size is a number of bytes, written in site.yaml as a whole number with

@@ -38,6 +38,33 @@ func (c *Config) validate(root *yaml.Node) []*diag.Error {
 	}
 	errs = append(errs, c.checkMenu(value(root, "menu"))...)
 	errs = append(errs, c.checkKeep(value(root, "keep"))...)
+	errs = append(errs, c.checkImages(value(root, "images"))...)
+	if c.Limits.ImagePixels < 1 {
+		add(at(value(value(root, "limits"), "image_pixels"), "limits.image_pixels", fmt.Sprintf("must be at least 1, got %d", c.Limits.ImagePixels)))
+	}
+	return errs
+}
+
+// maxImageWidth is the widest image a width of images.widths may ask for:
+// WebP's limit (imaging.MaxSide).
+const maxImageWidth = 16383
+
+// checkImages checks the images block n: widths positive and within
+// WebP's limit, quality 1–100.
+func (c *Config) checkImages(n *yaml.Node) []*diag.Error {
+	var errs []*diag.Error
+	widths := value(n, "widths")
+	if widths != nil && len(c.Images.Widths) == 0 {
+		errs = append(errs, at(widths, "images.widths", "must list at least one width"))
+	}
+	for i, w := range c.Images.Widths {
+		if w < 1 || w > maxImageWidth {
+			errs = append(errs, at(item(widths, i), "images.widths", fmt.Sprintf("want a width from 1 to %d pixels, got %d", maxImageWidth, w)))
+		}
+	}
+	if q := c.Images.Quality; q < 1 || q > 100 {
+		errs = append(errs, at(value(n, "quality"), "images.quality", fmt.Sprintf("want a quality from 1 to 100, got %d", q)))
+	}
 	return errs
 }
 

@@ -4,6 +4,7 @@ import (
 	"html/template"
 
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/spill"
@@ -26,6 +27,14 @@ type Conversion struct {
 	// is stale.
 	names []string
 	scKey deps.Digest
+
+	// The images the body showed (images.go): where they were read and
+	// their digests, the files named, and the record of both. page is the
+	// content file the body is of.
+	page     string
+	imgRefs  []images.Use
+	imgNamed []images.Named
+	uses     *images.Uses
 
 	// The strings templates see, made once from res. The content and
 	// the table of contents are in spilled at ref and tocRef instead when

@@ -42,6 +42,7 @@ import (
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/render"
@@ -68,6 +69,8 @@ type Converter struct {
 	dataDigest   deps.Digest         // of the data files' bytes
 	assetDigest  deps.Digest         // of the asset table
 	lookupDigest deps.Digest         // of the pages shortcodes can look up: paths, URLs, front matter, posting state
+	images       *images.Set         // the site's images; nil: Markdown writes images (images.go)
+	hook         *hookTemplate       // the render hook of images; nil until the templates are read
 
 	// The store of the build under way, open between OpenCache and
 	// CloseCache, and how it was used (Stats).
@@ -109,9 +112,10 @@ func (cv *Converter) Markdown() *markdown.Converter { return cv.md }
 // SetTemplates sets the renderer whose shortcode templates run in bodies;
 // nil until the templates are read.
 func (cv *Converter) SetTemplates(r *render.Renderer) {
-	cv.shortcodes = nil
+	cv.shortcodes, cv.hook = nil, nil
 	if r != nil {
 		cv.shortcodes = newShortcodeTemplates(r)
+		cv.hook = newHookTemplate(r)
 	}
 }
 
@@ -151,7 +155,7 @@ type Source struct {
 // starts on (positions of links and errors), the Markdown options and the
 // binary, and what the shortcodes it uses read (scKey, shortcodes.go).
 func (cv *Converter) key(p *content.Page, scKey deps.Digest) deps.Digest {
-	return deps.NewHasher().Digest(cv.mdDigest).Int(int64(p.BodyLine)).Bytes(p.Body).Digest(scKey).Sum()
+	return deps.NewHasher().Digest(cv.mdDigest).Int(int64(p.BodyLine)).Bytes(p.Body).Digest(scKey).Digest(cv.imageKey(p)).Sum()
 }
 
 // Stale reports whether c, the conversion of a body, is stale: there is
@@ -159,7 +163,7 @@ func (cv *Converter) key(p *content.Page, scKey deps.Digest) deps.Digest {
 // A conversion is made anew for a file that changed; the pipeline asks
 // only about the others.
 func (cv *Converter) Stale(c *Conversion) bool {
-	return c == nil || c.md != cv.mdDigest || cv.shortcodeStale(c)
+	return c == nil || c.md != cv.mdDigest || cv.shortcodeStale(c) || cv.imagesStale(c)
 }
 
 // ConvertAll converts the body of every source of srcs, on all cores,
@@ -191,22 +195,24 @@ func (cv *Converter) Convert(src Source) *Conversion {
 	key := cv.key(src.Page, scKey)
 	if e == nil || len(e.probs) == 0 {
 		if c := cv.fromCache(src, key); c != nil {
-			c.names, c.scKey = names, scKey
+			c.names, c.scKey, c.page = names, scKey, src.Path
 			return c
 		}
 	}
 	var res *markdown.Result
 	var probs []error
 	var err error
+	uses := cv.newUses(src.Path, src.Page)
 	if e != nil {
-		res, probs, err = cv.convertExpanded(src.Path, src.Page, e)
+		res, probs, err = cv.convertExpanded(src.Path, src.Page, e, uses)
 	} else {
-		res, err = cv.md.Convert(src.Page.Body, src.Page.BodyLine)
+		res, err = cv.md.ConvertImages(src.Page.Body, src.Page.BodyLine, "", cv.imageHook(src.Path, src.Page, uses))
 		for _, e := range diag.Leaves(err) {
-			probs = append(probs, diag.Wrap(src.Path, 0, 0, "", e))
+			probs = append(probs, inFile(src.Path, e))
 		}
 	}
 	c := newConversion(key, res, probs)
+	c.setImages(src.Path, uses)
 	c.md = cv.mdDigest
 	c.names, c.scKey = names, scKey
 	c.warns = markdownWarnings(src.Path, res)

@@ -13,6 +13,7 @@ import (
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/shortcode"
@@ -176,13 +177,13 @@ func inFile(path string, err error) error {
 // file path, and converts the result: the HTML and everything Convert
 // made with the placeholders replaced. The problems are in the file, at
 // file lines.
-func (cv *Converter) convertExpanded(path string, p *content.Page, e *expanded) (*markdown.Result, []error, error) {
+func (cv *Converter) convertExpanded(path string, p *content.Page, e *expanded, uses *images.Uses) (*markdown.Result, []error, error) {
 	exp, xerr := cv.shortcodes.x.Expand(p.Body, e.nodes, shortcode.Page{File: path, Page: p, Site: cv.site})
 	probs := slices.Clone(e.probs)
 	for _, l := range diag.Leaves(xerr) {
 		probs = append(probs, inFile(path, l))
 	}
-	res, err := cv.md.ConvertPlaceholders(exp.Markdown, p.BodyLine, exp.Prefix())
+	res, err := cv.md.ConvertImages(exp.Markdown, p.BodyLine, exp.Prefix(), cv.imageHook(path, p, uses))
 	for _, l := range diag.Leaves(err) {
 		if de, ok := l.(*diag.Error); ok {
 			d := *de

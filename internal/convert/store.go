@@ -12,6 +12,8 @@ import (
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/images"
+	"github.com/careersite/careersite/internal/imaging"
 	"github.com/careersite/careersite/internal/markdown"
 )
 
@@ -101,6 +103,16 @@ func (cv *Converter) fromCache(src Source, key deps.Digest) *Conversion {
 		}
 		c.content = template.HTML(html)
 	}
+	if len(c.imgRefs) > 0 {
+		if cv.images == nil {
+			return nil
+		}
+		uses, ok := cv.images.Restore(src.Path, c.imgRefs, c.imgNamed)
+		if !ok {
+			return nil // an image changed: convert again
+		}
+		c.uses = uses
+	}
 	c.key, c.md = key, cv.mdDigest
 	cv.found.Add(1)
 	return c
@@ -125,14 +137,15 @@ func (cv *Converter) cachedHTML(store *cache.Store, k cache.Key, src Source) ([]
 	if page == nil {
 		return nil, err
 	}
+	uses := cv.newUses(src.Path, page)
 	if e := cv.parseShortcodes(page); e != nil {
-		res, probs, _ := cv.convertExpanded(src.Path, page, e)
+		res, probs, _ := cv.convertExpanded(src.Path, page, e, uses)
 		if len(probs) > 0 {
 			return nil, errors.Join(probs...)
 		}
 		return res.HTML, nil
 	}
-	res, err := cv.md.Convert(page.Body, page.BodyLine)
+	res, err := cv.md.ConvertImages(page.Body, page.BodyLine, "", cv.imageHook(src.Path, page, uses))
 	if err != nil {
 		return nil, err
 	}
@@ -163,6 +176,24 @@ func encodeConversion(c *Conversion) []byte {
 	e.Int(r.ReadingTime)
 	e.Digest(c.contentDigest)
 	e.Digest(c.summaryDigest)
+	e.Int(len(c.imgRefs))
+	for _, u := range c.imgRefs {
+		e.String(u.Ref)
+		e.String(u.Path)
+		e.Digest(u.Sum)
+		e.Int(u.Line)
+		e.Int(u.Col)
+	}
+	e.Int(len(c.imgNamed))
+	for _, n := range c.imgNamed {
+		e.Int(n.Use)
+		e.Int(int(n.Spec.Op))
+		e.Int(n.Spec.Width)
+		e.Int(n.Spec.Height)
+		e.Int(int(n.Spec.Anchor))
+		e.String(string(n.Spec.Format))
+		e.Int(n.Spec.Quality)
+	}
 	return e.Encoded()
 }
 
@@ -180,6 +211,13 @@ func decodeConversion(b []byte) (*Conversion, error) {
 	}
 	r.WordCount, r.ReadingTime = d.Int(), d.Int()
 	c.contentDigest, c.summaryDigest = d.Digest(), d.Digest()
+	for n := d.Count(5); n > 0 && d.Err() == nil; n-- {
+		c.imgRefs = append(c.imgRefs, images.Use{Ref: string(d.Bytes()), Path: string(d.Bytes()), Sum: d.Digest(), Line: d.Int(), Col: d.Int()})
+	}
+	for n := d.Count(7); n > 0 && d.Err() == nil; n-- {
+		c.imgNamed = append(c.imgNamed, images.Named{Use: d.Int(), Spec: imaging.Spec{Op: imaging.Op(d.Int()), Width: d.Int(), Height: d.Int(),
+			Anchor: imaging.Anchor(d.Int()), Format: imaging.Format(d.Bytes()), Quality: d.Int()}})
+	}
 	if err := d.End(); err != nil {
 		return nil, err
 	}

@@ -47,6 +47,9 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.Image:
 		c.link(n, n.Destination)
 		return ast.WalkSkipChildren, nil // alt text is not read
+	case *hookedImage:
+		c.addLink(n.check, n.pos)
+		c.words.end()
 	case *ast.AutoLink:
 		c.autoLink(n)
 	case *ast.Text:

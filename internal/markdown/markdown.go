@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"time"
 
 	"github.com/alecthomas/chroma/v2"
@@ -59,6 +60,7 @@ func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Conve
 		extension.Footnote,
 		extension.DefinitionList,
 		&highlighting{code},
+		hookedImages{},
 	}
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
@@ -125,10 +127,19 @@ func (c *Converter) Convert(src []byte, firstLine int) (*Result, error) {
 // their output and are not counted as words. The caller counts nothing
 // for the output either: WordCount is the author's text.
 func (c *Converter) ConvertPlaceholders(src []byte, firstLine int, prefix string) (*Result, error) {
+	return c.ConvertImages(src, firstLine, prefix, nil)
+}
+
+// ConvertImages is ConvertPlaceholders with hook writing the HTML of the
+// body's images (imagehook.go); nil leaves every image to Markdown. An
+// image without alt text is a warning either way.
+func (c *Converter) ConvertImages(src []byte, firstLine int, prefix string, hook ImageHook) (*Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	pos := newPositions(src, firstLine)
+	hookErrs, altWarns := runImageHook(doc, src, pos, hook)
 	res, errs := collect(doc, src, pos, prefix)
+	errs = append(errs, hookErrs...)
 	out := &output{}
 	out.Grow(len(src) + len(src)/2)
 	summary, err := c.render(out, doc, src)
@@ -138,7 +149,8 @@ func (c *Converter) ConvertPlaceholders(src []byte, firstLine int, prefix string
 	res.HTML = out.Bytes()
 	res.Summary = summary.of(res.HTML)
 	res.TOC = toc(res.Headings)
-	res.Warnings = out.warningsAt(pos)
+	res.Warnings = append(out.warningsAt(pos), altWarns...)
+	slices.SortStableFunc(res.Warnings, diag.Compare)
 	return res, diag.SortJoin(append(errs, out.errors(pos)...))
 }
 

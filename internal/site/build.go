@@ -21,7 +21,11 @@
 //     expanded into placeholders, and their outputs put in place of those
 //     in the HTML, summary, table of contents, headings and links. A body
 //     with shortcode tags is converted once every file is read and the
-//     templates are parsed.
+//     templates are parsed, and so is one with images: each Markdown image
+//     of the site's (internal/images) is written by the render hook
+//     layouts/_markup/render-image.html, and the files made from it are
+//     outputs of the build (images.go), made once each, as they are
+//     written, from the persistent cache when it holds them.
 //     Build, which builds once, converts each body as its file is read and
 //     lets the Markdown go; beyond 64 MiB of HTML it keeps a page's HTML
 //     in a temporary file beside the destination until the page is

@@ -93,6 +93,8 @@ func runFixture(t *testing.T, file string) {
 			opts.BaseURL = value
 		case "builtins":
 			opts.Theme = builtinShortcodes(t)
+		case "image-hook":
+			opts.Theme = imageHookTheme(t)
 		case "sitemap-limit":
 			n, err := strconv.Atoi(value)
 			if err != nil {
@@ -108,6 +110,10 @@ func runFixture(t *testing.T, file string) {
 		if isExpected(f.Name) || f.Name == "ignore" {
 			continue
 		}
+		if name, ok := strings.CutSuffix(f.Name, ".image"); ok {
+			writeFile(t, filepath.Join(src, name), fixtureImage(t, string(f.Data)))
+			continue
+		}
 		writeFile(t, filepath.Join(src, f.Name), f.Data)
 	}
 
@@ -118,6 +124,10 @@ func runFixture(t *testing.T, file string) {
 	} else {
 		got = readTree(t, dest, "public/")
 		for name, data := range got {
+			if info, ok := describeImage(name, data); ok {
+				got[name] = []byte(info + "\n")
+				continue
+			}
 			// A txtar file always ends in a newline; minified output
 			// does not.
 			if len(data) > 0 && !bytes.HasSuffix(data, []byte("\n")) {

@@ -15,6 +15,7 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
@@ -53,6 +54,7 @@ type Builder struct {
 	templates    *deps.Templates // what each page template can read
 	assets       *assets.Set
 	assetsErr    error
+	images       *images.Set // Markdown images and the template function image (internal/images)
 	assetDigest  deps.Digest
 	minifier     *output.Minifier
 	funcs        *funcState

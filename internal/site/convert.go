@@ -57,9 +57,9 @@ func inputs(srcs []*source) []convert.Source {
 func (b *Builder) keepConversion(s *source, c *convert.Conversion) {
 	s.conv = c
 	b.spill.spillConversion(c)
-	if !c.UsesShortcodes() {
-		// A body with shortcodes is kept: it converts again when
-		// their templates, or what they read, change.
+	if !c.UsesShortcodes() && !c.UsesImages() {
+		// A body with shortcodes or images is kept: it converts again
+		// when their templates, what they read, or the images change.
 		s.page.Body = nil
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/render"
@@ -91,6 +92,13 @@ func (b *Builder) readConfig() (bool, error) {
 		return true, err
 	}
 	b.cfg, b.links = cfg, links
+	b.images = images.New(images.Options{
+		Widths: cfg.Images.Widths, Quality: cfg.Images.Quality,
+		MaxBytes: int64(cfg.Limits.Image), MaxPixels: cfg.Limits.ImagePixels,
+		Resolve: images.Assets(b.fsys, b.opts.Theme), URL: links.Rel, Cache: b.cache,
+	})
+	b.conv.SetImages(b.images)
+	b.funcs.setImages(b.images)
 	b.conv.Configure(cfg, b.cfgDigest, links)
 	b.funcs.setConverter(b.conv.Markdown())
 	return true, nil
@@ -195,8 +203,9 @@ func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source
 	if src.page != nil {
 		src.fm = frontMatterDigest(data, src.page.BodyLine)
 		// A body with shortcode tags waits for the templates and the
-		// other pages (makeModel converts it).
-		if b.life.convertsOnRead() && !src.page.Invalid && isPublishedSource(src, b.opts, now) && !shortcode.HasTags(src.page.Body) {
+		// other pages (makeModel converts it), and one with images for
+		// the render hook.
+		if b.life.convertsOnRead() && !src.page.Invalid && isPublishedSource(src, b.opts, now) && !shortcode.HasTags(src.page.Body) && !convert.HasImages(src.page.Body) {
 			b.keepConversion(src, b.conv.Convert(src.input()))
 		}
 	}
@@ -234,6 +243,7 @@ func (b *Builder) readLayouts() error {
 func (b *Builder) readAssets(ctx context.Context) error {
 	as, err := assets.Load(ctx, b.fsys, b.opts.Theme, b.links.Rel, b.minifier)
 	b.assets = as
+	b.images.Reset() // images are read from assets/ again
 	h := deps.NewHasher()
 	for _, name := range as.Names() {
 		a := as.File(name)
@@ -253,6 +263,13 @@ type funcState struct {
 	links     *model.Linker
 	assets    *assets.Set
 	converter *markdown.Converter // the site's Markdown, for markdownify
+	images    *images.Set         // the site's images, for image
+}
+
+func (f *funcState) setImages(s *images.Set) {
+	f.mu.Lock()
+	f.images = s
+	f.mu.Unlock()
 }
 
 func (f *funcState) setConverter(c *markdown.Converter) {

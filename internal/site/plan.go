@@ -10,8 +10,10 @@ import (
 
 	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
 	"github.com/careersite/careersite/internal/render"
@@ -40,6 +42,7 @@ type item struct {
 	gen      *generated      // or a generated file
 	asset    *assets.File    // or an asset
 	resource *model.Resource // or a page's resource (resources.go)
+	image    *images.Output  // or an image a page body shows
 	deferred bool            // publish the file of the last commit as it is (Options.Defer)
 }
 
@@ -200,6 +203,9 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	var changed []*source
 	for _, path := range diff {
 		old, cur := m.srcs[path], b.sources[path]
+		if cur != nil && cur.page != nil && convert.HasImages(cur.page.Body) || old != nil && old.conv.UsesImages() {
+			return b.fullPlan(ctx, now, nil) // the image files published may change
+		}
 		if old == nil || cur == nil || cur.page == nil || cur.err != nil || old.fm != cur.fm ||
 			m.published[path] != isPublishedSource(cur, b.opts, now) {
 			return b.fullPlan(ctx, now, nil)
@@ -308,6 +314,7 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 		a := b.assets.File(name)
 		items = append(items, &item{name: a.Out, asset: a})
 	}
+	items = append(items, imageItems(m.pages)...)
 	if len(problems) > 0 {
 		return nil, failed(errors.Join(problems...), warnings)
 	}
@@ -358,6 +365,8 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 				it.key = k.Asset(it.name, it.asset.Data)
 			case it.resource != nil:
 				it.key = k.File(it.name, b.resourceKey(it.resource))
+			case it.image != nil:
+				it.key = k.Asset(it.name, it.image.Key[:])
 			}
 		}
 	})
@@ -408,4 +417,20 @@ func (b *Builder) anyShortcodeStale(m *siteModel) bool {
 		}
 	}
 	return false
+}
+
+// imageItems are the files of the images the bodies of pages show, once
+// each, by name.
+func imageItems(pages []*model.Page) []*item {
+	seen := map[string]bool{}
+	var items []*item
+	for _, p := range pages {
+		for _, o := range convert.Of(p).Images() {
+			if !seen[o.Name] {
+				seen[o.Name] = true
+				items = append(items, &item{name: o.Name, image: o})
+			}
+		}
+	}
+	return items
 }

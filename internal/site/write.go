@@ -159,7 +159,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		return written{}, err
 	}
 	if len(problems) > 0 {
-		return written{}, diag.Sorted(problems...)
+		return written{}, diag.Sorted(distinct(problems)...)
 	}
 	published := links.New()
 	w := written{states: make(map[string]*outState, len(states)), made: int(made.Load())}
@@ -222,6 +222,12 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 	case it.resource != nil:
 		data, err := b.readResourceOutput(it.resource)
 		return data, idsOf(it.name, data), err
+	case it.image != nil:
+		data, err := b.images.Bytes(it.image)
+		if err != nil {
+			return nil, nil, imageError(m, it.image, err)
+		}
+		return data, nil, nil
 	}
 	return it.asset.Data, idsOf(it.name, it.asset.Data), nil
 }

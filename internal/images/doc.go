@@ -1,0 +1,46 @@
+// Package images is the build's image pipeline: it finds the image a
+// Markdown image or a template names, reads it within the site's limits,
+// names every file made from it, makes each once per build on all cores,
+// and keeps what it made in the persistent cache. The pixels are
+// internal/imaging's; this package is the glue between them and a build.
+//
+// # Finding an image
+//
+// A Resolver turns a page and a reference, as written, into a Location:
+// the file system and path to read, and the folder of the site the files
+// made from it are published in. Assets is the Resolver of today: a
+// root-relative path ("/img/team.jpg") or one below assets/
+// ("assets/img/team.jpg") names assets/img/team.jpg of the site, else of
+// the theme. Anything else — an external URL, a path relative to the page,
+// a file that is not an image — is ErrExternal: not the build's to
+// process, left as written (and link-checked as before). Page bundles will
+// bring a Resolver that looks beside the page first.
+//
+// # Reading
+//
+// Set.Open reads an image once per build (a Set forgets what it read when
+// Reset): a file over limits.image is refused from its size, unread; a file
+// whose bytes are not the format its extension says is refused
+// (imaging.CheckName); a header claiming more than limits.image_pixels is
+// refused before any pixel is decoded. A corrupt or truncated file is found
+// when it is decoded, and reported at the first place that used it.
+//
+// # What is published
+//
+// Every published file is an Output, named by imaging.OutputName in the
+// folder of its source, so its URL changes whenever its bytes may. A JPEG,
+// PNG or WebP image is always re-encoded, even at its own size, so no
+// camera or GPS metadata is published; an SVG or a GIF is published as it
+// is, under a fingerprinted name.
+//
+// # Making files
+//
+// Set.Bytes makes an Output: from the persistent cache (kind "image", by
+// imaging.KeyOf: the source's SHA-256, the resolved spec and
+// imaging.EncoderVersion) when it is there, else by decoding its source
+// once for every Output of that source still to make, on at most
+// GOMAXPROCS goroutines at a time, so memory grows with the cores, not the
+// images. The WebP encoder is warmed up in a goroutine of its own the first
+// time anything must be encoded. Stats counts what was made, so a test can
+// assert that a warm build made nothing.
+package images
