@@ -19,6 +19,7 @@
 //	stale_after 12 months
 //	limits      {page: 10MiB, front_matter: 1MiB, code_block: 256KiB}
 //	keep        []
+//	social_cards {enabled: true} and the default theme's colours
 //
 // A sections or taxonomies value replaces the default as a whole.
 //
@@ -50,6 +51,11 @@
 // is relative, with "/" between its folders and no "..", ".", empty
 // element, "\" or control character, and none is named twice or lies
 // inside another. The menu is sorted by weight, then name.
+//
+// social_cards ([SocialCards]) says whether pages without an image get a
+// drawn card, in which colours: each a hex colour whose text and accent
+// have a contrast of at least 4.5:1 with the background (an error at the
+// colour to change otherwise).
 //
 // Every problem is reported, not just the first: Load returns them joined
 // with errors.Join, each a *diag.Error reading
@@ -92,6 +98,7 @@ type Config struct {
 	StaleAfter  Span              `yaml:"stale_after"`  // age of as_of data that earns a warning; default 12 months
 	Limits      Limits            `yaml:"limits"`       // sizes of a page, its front matter and a code block (size.go)
 	Keep        []string          `yaml:"keep"`         // paths of the output folder that survive every build (keep.go)
+	SocialCards SocialCards       `yaml:"social_cards"` // the pictures of shared links (socialcards.go)
 
 	basePath string // BasePath of baseFor, computed by Load
 	baseFor  string
@@ -165,6 +172,7 @@ func Default() *Config {
 		BrokenLinks: BrokenLinksError,
 		StaleAfter:  Span{Months: 12},
 		Limits:      DefaultLimits(),
+		SocialCards: SocialCards{Enabled: true},
 	}
 	c.basePath, c.baseFor = basePath(c.BaseURL), c.BaseURL
 	return c

@@ -38,6 +38,7 @@ func (c *Config) validate(root *yaml.Node) []*diag.Error {
 	}
 	errs = append(errs, c.checkMenu(value(root, "menu"))...)
 	errs = append(errs, c.checkKeep(value(root, "keep"))...)
+	errs = append(errs, c.SocialCards.check(value(root, "social_cards"))...)
 	return errs
 }
 
