@@ -45,6 +45,8 @@ var fieldDocs = map[string]string{
 	"FrontMatter.Draft":            "The page is a draft, left out of builds unless drafts are asked for.",
 	"FrontMatter.ExpiryDate":       "Stop publishing the page after this date.",
 	"FrontMatter.HiddenFrom":       "The places that do not list the page, though it is built and has its URL: lists (sections, terms, related pages), feeds, sitemap, search.",
+	"FrontMatter.Image":            "The page's picture, shown on the page and its cards and as its og:image: a file under assets/ (\"img/team.jpg\"; a leading \"/\" is allowed) or an absolute https URL. Without it, a social card is drawn.",
+	"FrontMatter.ImageAlt":         "What the picture shows, for people who cannot see it; image without image_alt earns a warning.",
 	"FrontMatter.Kind":             "The page's kind (job, role, certification or article), instead of its section's.",
 	"FrontMatter.Layout":           "The layout to render the page with, instead of its kind's.",
 	"FrontMatter.Params":           "Every other key that is not a field of the page's kind.",
