@@ -128,6 +128,7 @@ func DigestPage(p *model.Page, parts PageParts) *PageDigests {
 	h.Reset().Str(p.Description).Time(p.Date).Time(p.Updated).Time(p.Lastmod).Bool(p.Draft)
 	h.Strs(p.Tags).Strs(p.Skills).Strs(p.Authors).Int(int64(p.Weight)).Digest(parts.Career)
 	h.Value(reflect.ValueOf(p.Params)).Bool(p.PostingOpen).Bool(p.PostingClosed)
+	h.Value(reflect.ValueOf(p.Image)).Value(reflect.ValueOf(p.SocialCard))
 	pd.meta = h.Sum()
 
 	h.Reset().Int(int64(len(p.Feeds)))

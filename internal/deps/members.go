@@ -83,7 +83,7 @@ var memberTable = []memberRow{
 		data("Draft", gMeta), data("Tags", gMeta), data("Skills", gMeta), data("Authors", gMeta),
 		data("Weight", gMeta), data("Params", gMeta), data("Job", gMeta), data("Role", gMeta),
 		data("Certification", gMeta), data("PostingOpen", gMeta), data("PostingClosed", gMeta),
-		dataBy("StepsWith", gMeta),
+		dataBy("StepsWith", gMeta), data("Image", gMeta), data("SocialCard", gMeta),
 
 		data("Summary", gSummary), data("WordCount", gSummary), data("ReadingTime", gSummary),
 		data("Content", gContent), data("TableOfContents", gContent), data("Headings", gContent),

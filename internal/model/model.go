@@ -120,6 +120,13 @@ type Page struct {
 
 	Params map[string]any
 
+	// The page's picture (front matter image:), nil when it has none; and
+	// the social card drawn for a page without one, nil when it has one,
+	// when site.yaml turns cards off, and on the 404 page. Either is its
+	// og:image (image.go).
+	Image      *Image
+	SocialCard *Image
+
 	// The typed career data of job, role and certification pages, nil on
 	// other pages; docs/content-model.md lists their fields.
 	Job           *career.Job
