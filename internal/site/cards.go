@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/hex"
 	"errors"
+	"net/url"
 	"strings"
 
 	"github.com/careersite/careersite/internal/cache"
@@ -120,7 +121,8 @@ func (b *Builder) socialCards(pages []*model.Page, sources map[string]*content.P
 		}
 		c := cardOf(p, colors)
 		name := cardPath(p)
-		p.SocialCard = &model.Image{URL: b.links.Rel(name), Permalink: b.links.Abs(name),
+		u := (&url.URL{Path: name}).EscapedPath() // "/cards/skills/caf%C3%A9.png", as a page's URL is
+		p.SocialCard = &model.Image{URL: b.links.Rel(u), Permalink: b.links.Abs(u),
 			Width: socialcard.Width, Height: socialcard.Height, Alt: c.Title}
 		first[p.URL] = p.SocialCard
 		key := c.Key()
