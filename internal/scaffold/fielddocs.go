@@ -88,6 +88,7 @@ var fieldDocs = map[string]string{
 	"Page.URL":                     "root-relative path without the base path: \"/jobs/back-end-developer/\", \"/jobs/\", \"/\"",
 	"PageFacts.Authors":            "people; the site is the author when there are none",
 	"PageFacts.Date":               "published",
+	"PageFacts.Image":              "absolute URL of the page's picture or social card; \"\" when none",
 	"PageFacts.Language":           "BCP 47, the site's language",
 	"PageFacts.SiteURL":            "absolute",
 	"PageFacts.URL":                "absolute permalink",
