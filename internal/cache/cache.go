@@ -166,6 +166,13 @@ func (c *Cache) Get(kind string, k Key) ([]byte, bool) {
 	return payload, true
 }
 
+// Has reports whether there is an entry of kind with key k, without reading
+// or checking it: a Get may still miss.
+func (c *Cache) Has(kind string, k Key) bool {
+	_, err := os.Stat(c.path(kind, k))
+	return err == nil
+}
+
 // check returns the payload of an entry file's data, if its header is
 // whole and matches.
 func (c *Cache) check(data []byte) ([]byte, bool) {

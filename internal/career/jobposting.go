@@ -49,6 +49,7 @@ func JobPosting(j *Job, p PageFacts) ([]byte, error) {
 	o.set("educationRequirements", education(j.Education))
 	o.set("skills", texts(p.Skills))
 	o.set("url", p.URL)
+	o.set("image", p.Image)
 	return document(o)
 }
 

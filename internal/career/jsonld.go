@@ -20,6 +20,7 @@ type PageFacts struct {
 	Language    string // BCP 47, the site's language
 	SiteName    string
 	SiteURL     string // absolute
+	Image       string // absolute URL of the page's picture or social card; "" when none
 }
 
 // Crumb is one entry of a breadcrumb trail.
@@ -208,7 +209,8 @@ func (o *object) article(p PageFacts) *object {
 		set("dateModified", modified).
 		set("inLanguage", p.Language).
 		set("author", authors(p)).
-		set("publisher", publisher(p))
+		set("publisher", publisher(p)).
+		set("image", p.Image)
 }
 
 func organization(o *Organization) *object {

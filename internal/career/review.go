@@ -35,7 +35,8 @@ func CertificationReview(c *Certification, p PageFacts) ([]byte, error) {
 		set("reviewRating", thing("Rating").set("ratingValue", r.Rating).set("bestRating", r.Best).set("worstRating", r.Worst)).
 		set("reviewBody", r.Verdict).
 		set("positiveNotes", itemList(r.Pros)).
-		set("negativeNotes", itemList(r.Cons))
+		set("negativeNotes", itemList(r.Cons)).
+		set("image", p.Image)
 	return document(o)
 }
 

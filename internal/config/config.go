@@ -20,6 +20,7 @@
 //	limits      {page: 10MiB, front_matter: 1MiB, code_block: 256KiB, resource: 20MiB, image: 20MiB, image_pixels: 50000000}
 //	images      {widths: [480, 800, 1200, 1600], quality: 75}
 //	keep        []
+//	social_cards {enabled: true} and the default theme's colours
 //
 // A sections or taxonomies value replaces the default as a whole.
 //
@@ -61,6 +62,11 @@
 // is relative, with "/" between its folders and no "..", ".", empty
 // element, "\" or control character, and none is named twice or lies
 // inside another. The menu is sorted by weight, then name.
+//
+// social_cards ([SocialCards]) says whether pages without an image get a
+// drawn card, in which colours: each a hex colour whose text and accent
+// have a contrast of at least 4.5:1 with the background (an error at the
+// colour to change otherwise).
 //
 // Every problem is reported, not just the first: Load returns them joined
 // with errors.Join, each a *diag.Error reading
@@ -104,6 +110,7 @@ type Config struct {
 	Limits      Limits            `yaml:"limits"`       // sizes of a page, its front matter, a code block and a page resource (size.go)
 	Keep        []string          `yaml:"keep"`         // paths of the output folder that survive every build (keep.go)
 	Images      Images            `yaml:"images"`       // the processed sizes of Markdown images
+	SocialCards SocialCards       `yaml:"social_cards"` // the pictures of shared links (socialcards.go)
 
 	basePath string // BasePath of baseFor, computed by Load
 	baseFor  string
@@ -184,6 +191,7 @@ func Default() *Config {
 		StaleAfter:  Span{Months: 12},
 		Limits:      DefaultLimits(),
 		Images:      Images{Widths: []int{480, 800, 1200, 1600}, Quality: 75},
+		SocialCards: SocialCards{Enabled: true},
 	}
 	c.basePath, c.baseFor = basePath(c.BaseURL), c.BaseURL
 	return c

@@ -162,6 +162,10 @@ type FrontMatter struct {
 	Layout string `yaml:"layout"`
 	// The page's kind (job, role, certification or article), instead of its section's.
 	Kind string `yaml:"kind"`
+	// The page's picture, shown on the page and its cards and as its og:image: a file under assets/ ("img/team.jpg"; a leading "/" is allowed) or an absolute https URL. Without it, a social card is drawn.
+	Image string `yaml:"image"`
+	// What the picture shows, for people who cannot see it; image without image_alt earns a warning.
+	ImageAlt string `yaml:"image_alt"`
 	// The places that do not list the page, though it is built and has its URL: lists (sections, terms, related pages), feeds, sitemap, search.
 	HiddenFrom []Listing `yaml:"hidden_from"`
 	// Every other key that is not a field of the page's kind.

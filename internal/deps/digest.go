@@ -132,6 +132,7 @@ func DigestPage(p *model.Page, parts PageParts) *PageDigests {
 	for _, r := range p.Resources {
 		h.Str(r.Name).Str(r.URL).Int(r.Size).Str(r.MediaType)
 	}
+	h.Value(reflect.ValueOf(p.Image)).Value(reflect.ValueOf(p.SocialCard))
 	pd.meta = h.Sum()
 
 	h.Reset().Int(int64(len(p.Feeds)))

@@ -84,7 +84,7 @@ var memberTable = []memberRow{
 		data("Weight", gMeta), data("Params", gMeta), data("Job", gMeta), data("Role", gMeta),
 		data("Certification", gMeta), data("PostingOpen", gMeta), data("PostingClosed", gMeta),
 		data("Resources", gMeta),
-		dataBy("StepsWith", gMeta),
+		dataBy("StepsWith", gMeta), data("Image", gMeta), data("SocialCard", gMeta),
 
 		data("Summary", gSummary), data("WordCount", gSummary), data("ReadingTime", gSummary),
 		data("Content", gContent), data("TableOfContents", gContent), data("Headings", gContent),

@@ -3,7 +3,8 @@
 // templates read as .JSONLD.
 //
 // [Data] makes the documents of one page at a time now: the career data of
-// a job, role or certification page (internal/career builds the JSON: a
+// a job, role or certification page, with its og:image (front matter
+// image:, else its social card) as "image" (internal/career builds the JSON: a
 // JobPosting only while the posting is open at now, an Occupation, a
 // Review), then a BreadcrumbList on every page below the home page except
 // the 404 page. Each document is the bytes of encoding/json, safe verbatim
@@ -63,7 +64,7 @@ func Digest(h *deps.Hasher, s *model.Site, p *model.Page, career deps.Digest) {
 	f := pageFacts(s, p)
 	h.Digest(career).Bool(p.Job != nil && p.PostingOpen)
 	h.Str(f.Title).Str(f.Description).Str(f.URL).Time(f.Date).Time(f.Updated).Strs(f.Authors).Strs(f.Skills)
-	h.Str(f.Language).Str(f.SiteName).Str(f.SiteURL)
+	h.Str(f.Language).Str(f.SiteName).Str(f.SiteURL).Str(f.Image)
 	h.Bool(len(p.Breadcrumbs) > 1 && p.Kind != model.KindNotFound)
 	for _, c := range crumbs(p) {
 		h.Str(c.Name).Str(c.URL)
@@ -95,7 +96,20 @@ func pageFacts(s *model.Site, p *model.Page) career.PageFacts {
 		Language:    s.Language,
 		SiteName:    s.Title,
 		SiteURL:     s.Home.Permalink,
+		Image:       imageOf(p),
 	}
+}
+
+// imageOf is the absolute URL of p's og:image: its own picture, else its
+// social card; "" when it has neither.
+func imageOf(p *model.Page) string {
+	if p.Image != nil {
+		return p.Image.Permalink
+	}
+	if p.SocialCard != nil {
+		return p.SocialCard.Permalink
+	}
+	return ""
 }
 
 func crumbs(p *model.Page) []career.Crumb {

@@ -123,6 +123,12 @@ type Page struct {
 	// The files of the page's bundle that are not Markdown, published
 	// beside the page (resource.go); none on pages made from no file.
 	Resources Resources
+	// The page's picture (front matter image:), nil when it has none; and
+	// the social card drawn for a page without one, nil when it has one,
+	// when site.yaml turns cards off, and on the 404 page. Either is its
+	// og:image (image.go).
+	Image      *Image
+	SocialCard *Image
 
 	// The typed career data of job, role and certification pages, nil on
 	// other pages; docs/content-model.md lists their fields.

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"flag"
 	"io/fs"
 	"os"
@@ -37,6 +38,8 @@ var testNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 //     fails. A fixture without it expects the build to succeed.
 //   - a file named "warnings": the exact warnings of a build that
 //     succeeded, one a line. A fixture without it expects none.
+//   - a site file whose name ends in ".base64" (an image,
+//     "assets/img/team.png.base64"): written decoded, without the suffix.
 //   - a file named "ignore": outputs not compared, one path.Match pattern
 //     a line, matched against the whole name ("public/css/syntax.*.css");
 //     text after "#" is a comment, which should say why. Ignore only bulky
@@ -44,6 +47,12 @@ var testNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 //     output fails, and so does an expected file that a pattern ignores,
 //     so that an ignore line cannot outlive its reason or hide an
 //     assertion.
+//
+// An output image (PNG, JPEG, GIF or WebP) is compared as the line
+// "image png 1200×630" (imaging.DecodeInfo), not as bytes a text archive
+// cannot hold, and which for a social card change with the Go release
+// (compress/flate); the bytes of social cards are checked against
+// socialcard.Render in cards_test.go.
 //
 // With -update the archives are rewritten with what the build produced:
 // every output the ignore section does not match, the error text, the
@@ -110,11 +119,18 @@ func runFixture(t *testing.T, file string) {
 		if isExpected(f.Name) || f.Name == "ignore" {
 			continue
 		}
-		if name, ok := strings.CutSuffix(f.Name, ".image"); ok {
-			writeFile(t, filepath.Join(src, name), fixtureImage(t, string(f.Data)))
+		name, data := f.Name, f.Data
+		if n, ok := strings.CutSuffix(name, ".image"); ok {
+			writeFile(t, filepath.Join(src, n), fixtureImage(t, string(f.Data)))
 			continue
 		}
-		writeFile(t, filepath.Join(src, f.Name), f.Data)
+		if n, ok := strings.CutSuffix(name, ".base64"); ok {
+			name = n
+			if data, err = base64.StdEncoding.DecodeString(strings.TrimSpace(string(f.Data))); err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+		}
+		writeFile(t, filepath.Join(src, name), data)
 	}
 
 	res, buildErr := Build(context.Background(), opts)

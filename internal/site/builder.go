@@ -72,6 +72,7 @@ type Builder struct {
 	bodyMemo    memo[deps.Digest, []generated] // bodyFiles by the digest of every page
 	analyses    *searchindex.Analyses          // the search analyses of pages (search.go)
 	pagesRead   bool                           // the pack of parsed pages was read (pages.go)
+	cardsFit    sync.Map                       // the keys of the social cards known to fit (cards.go)
 
 	// The last good build: its model and what it committed. A failed
 	// build forgets the model and what FinishDeferred had to do (reset).

@@ -1,5 +1,7 @@
 package site
 
+import "sync/atomic"
+
 // A Builder lives one of two lives, chosen once, by its constructor: it
 // builds once (Build, the build command: newOnce) or again and again for
 // a session (New: serve and watch). The methods of lifetime are every
@@ -47,6 +49,7 @@ func (session) plansAgain() bool       { return true }
 // buildStats are how the last build went, which tests read to assert that
 // a fast path was taken. Nothing in the pipeline reads them.
 type buildStats struct {
-	how         string // how the model was made: "full", "keys" or "patch" (patchPlan)
-	packedPages int    // pages taken from the pack of parsed pages (pages.go)
+	how         string       // how the model was made: "full", "keys" or "patch" (patchPlan)
+	packedPages int          // pages taken from the pack of parsed pages (pages.go)
+	cardsDrawn  atomic.Int64 // social cards drawn, not taken from the cache, since the Builder was made (cards.go)
 }

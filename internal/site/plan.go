@@ -145,6 +145,8 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 		m = nil
 	case m != nil && (layoutsChanged || assetsChanged) && len(diff) > 0:
 		m = nil
+	case m != nil && assetsChanged && m.images:
+		m = nil // an image's width and height may have changed
 	case m != nil && (layoutsChanged || assetsChanged) && b.anyShortcodeStale(m):
 		m = nil // pages whose shortcodes changed convert again
 	}

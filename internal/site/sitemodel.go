@@ -62,11 +62,16 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	// The references of pages with errors of their own are checked too,
 	// so that one run reports every mistake.
 	problems = append(problems, model.CheckReferences(published(all, opts), pages, broken)...)
+	problems = append(problems, setImages(pages, pub, b.assets, b.links, locate)...)
+	cards, errs := b.socialCards(pages, srcPages(pub), locate)
+	problems = append(problems, errs...)
 	files, errs := generatedFiles(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
 	problems = append(problems, errs...)
+	files = append(files, cards...)
+	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
 	warnings := b.pageWarnings(pub, now)
 
-	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs,
+	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: hasImages(pub),
 		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timeSensitive: timeSensitive(srcs, now)}
 	for _, p := range pages {
 		if p.Job != nil {
@@ -206,6 +211,7 @@ type siteModel struct {
 	timeSensitive []*content.Page          // the sources whose publishing may change with time (stillValid)
 	jobs          []*model.Page            // the job pages, whose postings open and close with time
 	byFile        map[string][]*model.Page // the pages made from each source: a page, or a list page and its pagers
+	images        bool                     // some page has image:, whose width and height come from assets/ (pageimage.go)
 
 	pd        map[*model.Page]*deps.PageDigests
 	items     []*item // the outputs, as last planned

@@ -25,6 +25,7 @@ func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 			}
 		}
 	}
+	ws = append(ws, imageWarnings(pub, content.NewLocator(b.fsys))...)
 	return append(ws, b.linkWarnings...)
 }
 
