@@ -519,7 +519,8 @@ func (e *editor) editBody() (string, []string) {
 
 // setKey replaces (or adds) a top-level front-matter key.
 func setKey(text, key, value string) string {
-	re := regexp.MustCompile(`(?m)^` + key + `:.*\n`)
+	// The key's line and the indented lines of its value (a block list).
+	re := regexp.MustCompile(`(?m)^` + key + `:.*\n(?:[ \t]+.*\n)*`)
 	if re.MatchString(text) {
 		return re.ReplaceAllString(text, key+": "+value+"\n")
 	}
