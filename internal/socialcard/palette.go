@@ -41,16 +41,29 @@ func blend(bg, fg color.RGBA, k int) color.RGBA {
 // level is 8-bit coverage as a shade, 0 to 127, rounded.
 func level(a uint8) uint8 { return uint8((int(a)*(levels-1) + 127) / 255) }
 
+// shade is level of every coverage, looked up rather than divided: compose
+// asks for it at each of a card's 756,000 pixels.
+var shade = func() (t [256]uint8) {
+	for a := range t {
+		t[a] = level(uint8(a))
+	}
+	return t
+}()
+
 // compose turns the two coverage layers into the card. The layers never
 // overlap (the accent's only text is the kind, far from the stripe and the
 // other texts); where they would, the accent wins.
 func compose(c Colors, text, accent *image.Alpha) *image.Paletted {
 	img := image.NewPaletted(text.Rect, palette(c))
+	pix, tp := img.Pix, text.Pix[:len(accent.Pix)]
 	for i, a := range accent.Pix {
-		if k := level(a); k != 0 {
-			img.Pix[i] = levels - 1 + k
+		if a|tp[i] == 0 {
+			continue // the background, index 0, as NewPaletted left it
+		}
+		if k := shade[a]; k != 0 {
+			pix[i] = levels - 1 + k
 		} else {
-			img.Pix[i] = level(text.Pix[i])
+			pix[i] = shade[tp[i]]
 		}
 	}
 	return img
