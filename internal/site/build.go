@@ -48,7 +48,7 @@
 //     names it. An alias that is a page's URL, or any two outputs with
 //     one file name, are errors (generate.CheckRedirects, generated.go).
 //     A page's front matter image: is found under assets/ with its width
-//     and height (pageimage.go), and every page without one gets a social
+//     and height (images.SetPageImages), and every page without one gets a social
 //     card, /cards/<path>.png, drawn by internal/socialcard when it is
 //     written and kept in the persistent cache (cards.go).
 //  7. Templates are parsed from the site's layouts/ over the theme's

@@ -11,6 +11,7 @@ import (
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/jsonld"
 	"github.com/careersite/careersite/internal/model"
 )
@@ -62,7 +63,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	// The references of pages with errors of their own are checked too,
 	// so that one run reports every mistake.
 	problems = append(problems, model.CheckReferences(published(all, opts), pages, broken)...)
-	problems = append(problems, setImages(pages, pub, b.assets, b.links, locate)...)
+	problems = append(problems, images.SetPageImages(pages, pub, b.assets, b.links, locate)...)
 	cards, errs := b.socialCards(pages, srcPages(pub), locate)
 	problems = append(problems, errs...)
 	files, errs := generatedFiles(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
@@ -71,7 +72,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
 	warnings := b.pageWarnings(pub, now)
 
-	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: hasImages(pub),
+	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: images.HasPageImages(pub),
 		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timeSensitive: timeSensitive(srcs, now)}
 	for _, p := range pages {
 		if p.Job != nil {
@@ -211,7 +212,7 @@ type siteModel struct {
 	timeSensitive []*content.Page          // the sources whose publishing may change with time (stillValid)
 	jobs          []*model.Page            // the job pages, whose postings open and close with time
 	byFile        map[string][]*model.Page // the pages made from each source: a page, or a list page and its pagers
-	images        bool                     // some page has image:, whose width and height come from assets/ (pageimage.go)
+	images        bool                     // some page has image:, whose width and height come from assets/ (internal/images, page.go)
 
 	pd        map[*model.Page]*deps.PageDigests
 	items     []*item // the outputs, as last planned
@@ -289,4 +290,13 @@ func timeSensitive(srcs map[string]*source, now time.Time) []*content.Page {
 		}
 	}
 	return out
+}
+
+// srcPages are sources by path.
+func srcPages(sources []*content.Page) map[string]*content.Page {
+	m := make(map[string]*content.Page, len(sources))
+	for _, src := range sources {
+		m[src.Path] = src
+	}
+	return m
 }

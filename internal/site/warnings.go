@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/parallel"
 
 	"github.com/careersite/careersite/internal/content"
@@ -25,7 +26,7 @@ func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 			}
 		}
 	}
-	ws = append(ws, imageWarnings(pub, content.NewLocator(b.fsys))...)
+	ws = append(ws, images.AltWarnings(pub, content.NewLocator(b.fsys))...)
 	return append(ws, b.linkWarnings...)
 }
 
