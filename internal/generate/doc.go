@@ -18,6 +18,10 @@
 //   - the search index's documents (search.go): which pages the index
 //     holds (InSearch) and what it holds of each (SearchDoc), for
 //     internal/search to analyse and encode.
+//   - social cards (card.go): which pages get one (Cards, which also sets
+//     each page's .SocialCard), where it is published, what it shows, for
+//     internal/socialcard to draw, and the error at a title too long for
+//     one (CardError).
 //
 // Everything written as text into XML or _redirects is escaped for it
 // (escape.go, xmlsafe.go): URLs percent-encoded, characters XML forbids
