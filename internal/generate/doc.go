@@ -23,6 +23,11 @@
 //     internal/socialcard to draw, and the error at a title too long for
 //     one (CardError).
 //
+// Each output is a File (files.go): its name, what makes its bytes, and
+// what those are made from, for its dependency key. Files lists those made
+// from front matter; CheckOutputs reports any two outputs of a build, pages
+// and assets included, that claim one file name.
+//
 // Everything written as text into XML or _redirects is escaped for it
 // (escape.go, xmlsafe.go): URLs percent-encoded, characters XML forbids
 // replaced. The same model gives the same bytes: lists are sorted, and

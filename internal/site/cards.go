@@ -35,18 +35,18 @@ func cardCacheKey(key string) cache.Key {
 // socialCards gives every page of pages that needs a card its
 // SocialCard, and returns the cards' files, and the titles too long for a
 // card, at the title in the page's file (sources by path).
-func (b *Builder) socialCards(pages []*model.Page, sources map[string]*content.Page, locate content.Locator) ([]generated, []error) {
+func (b *Builder) socialCards(pages []*model.Page, sources map[string]*content.Page, locate content.Locator) ([]generate.File, []error) {
 	if !b.cfg.SocialCards.Enabled {
 		return nil, nil
 	}
 	cards := generate.Cards(pages, b.cfg.SocialCards.Colors(), b.links)
-	files := make([]generated, len(cards))
+	files := make([]generate.File, len(cards))
 	for i, c := range cards {
 		key := c.Card.Key()
-		files[i] = generated{name: c.Name, owner: "the social card of " + model.Describe(c.Page),
-			at:     func() diag.Place { return model.Where(c.Page) },
-			make:   func() ([]byte, error) { return b.drawCard(c.Card, key) },
-			digest: func(h *deps.Hasher, _ *deps.Keyer) { h.Str("social card").Str(key) }}
+		files[i] = generate.File{Name: c.Name, Owner: "the social card of " + model.Describe(c.Page),
+			At:     func() diag.Place { return model.Where(c.Page) },
+			Make:   func() ([]byte, error) { return b.drawCard(c.Card, key) },
+			Digest: func(h *deps.Hasher, _ *deps.Keyer) { h.Str("social card").Str(key) }}
 	}
 	return files, b.checkCards(cards, sources, locate)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
@@ -39,7 +40,7 @@ type item struct {
 	key      deps.Digest
 	page     *model.Page // a page, rendered with tmpl
 	tmpl     string
-	gen      *generated      // or a generated file
+	gen      *generate.File  // or a generated file
 	asset    *assets.File    // or an asset
 	resource *model.Resource // or a page's resource (resources.go)
 	image    *images.Output  // or an image a page body shows
@@ -53,7 +54,7 @@ func (b *Builder) deferPlan(p *plan) *plan {
 	items := make([]*item, 0, len(p.items))
 	deferred := 0
 	for _, it := range p.items {
-		if it.gen != nil && (it.gen.feed != nil || it.gen.fromBodies) {
+		if it.gen != nil && (it.gen.Feed != nil || it.gen.FromBodies) {
 			if prev := b.outs[it.name]; prev != nil && prev.key != it.key {
 				it = &item{name: it.name, key: prev.key, deferred: true}
 				deferred++
@@ -168,7 +169,7 @@ func (b *Builder) fullPlan(ctx context.Context, now time.Time, problems []error)
 	m, warnings := made.m, made.warnings
 	problems = append(problems, made.problems...)
 	if m != nil && b.assets != nil {
-		problems = append(problems, checkOutputs(m.pages, m.files, b.assets)...)
+		problems = append(problems, generate.CheckOutputs(m.pages, m.files, b.assets)...)
 	}
 	if len(problems) > 0 {
 		return nil, failed(errors.Join(problems...), warnings)
@@ -185,7 +186,7 @@ func (b *Builder) fullPlan(ctx context.Context, now time.Time, problems []error)
 // every output's key again: the templates or the assets changed.
 func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*plan, error) {
 	warnings := b.pageWarnings(m.pub, now)
-	if errs := checkOutputs(m.pages, m.files, b.assets); len(errs) > 0 {
+	if errs := generate.CheckOutputs(m.pages, m.files, b.assets); len(errs) > 0 {
 		return nil, failed(errors.Join(errs...), warnings)
 	}
 	p, err := b.planAll(m, warnings)
@@ -270,15 +271,15 @@ func (b *Builder) regenerate(m *siteModel, redo map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	if errs := checkOutputs(m.pages, files, b.assets); len(errs) > 0 {
+	if errs := generate.CheckOutputs(m.pages, files, b.assets); len(errs) > 0 {
 		return diag.Sorted(errs...)
 	}
 	m.files = files
-	items := slices.DeleteFunc(slices.Clone(m.items), func(it *item) bool { return it.gen != nil && it.gen.fromBodies })
+	items := slices.DeleteFunc(slices.Clone(m.items), func(it *item) bool { return it.gen != nil && it.gen.FromBodies })
 	for i := range files {
-		if files[i].fromBodies {
-			items = append(items, &item{name: files[i].name, gen: &files[i]})
-			redo[files[i].name] = true
+		if files[i].FromBodies {
+			items = append(items, &item{name: files[i].Name, gen: &files[i]})
+			redo[files[i].Name] = true
 		}
 	}
 	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
@@ -307,10 +308,10 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 		}
 	}
 	for i := range m.files {
-		if m.files[i].claimOnly {
+		if m.files[i].ClaimOnly {
 			continue
 		}
-		items = append(items, &item{name: m.files[i].name, gen: &m.files[i]})
+		items = append(items, &item{name: m.files[i].Name, gen: &m.files[i]})
 	}
 	for _, name := range b.assets.Names() {
 		a := b.assets.File(name)
@@ -359,8 +360,8 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 					res[i].body = append(res[i].body, it.page)
 				}
 			case it.gen != nil:
-				it.key = k.File(it.name, it.gen.digest)
-				if f := it.gen.feed; f != nil {
+				it.key = k.File(it.name, it.gen.Digest)
+				if f := it.gen.Feed; f != nil {
 					res[i].body = model.FeedEntries(f)
 				}
 			case it.asset != nil:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/output"
 )
@@ -58,9 +59,9 @@ func TestManifestRecord(t *testing.T) {
 }
 
 func TestFilesRecordCutShort(t *testing.T) {
-	files := []generated{
-		{name: "search/index.json", owner: "the search index", make: bytesOf([]byte(`{"v":1}`))},
-		{name: "search/t/a.json", owner: "the search index", make: bytesOf(bytes.Repeat([]byte("x"), 200))},
+	files := []generate.File{
+		{Name: "search/index.json", Owner: "the search index", Make: generate.BytesOf([]byte(`{"v":1}`))},
+		{Name: "search/t/a.json", Owner: "the search index", Make: generate.BytesOf(bytes.Repeat([]byte("x"), 200))},
 	}
 	var buf bytes.Buffer
 	if err := encodeFiles(&buf, files); err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
@@ -66,10 +67,10 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	problems = append(problems, images.SetPageImages(pages, pub, b.assets, b.links, locate)...)
 	cards, errs := b.socialCards(pages, srcPages(pub), locate)
 	problems = append(problems, errs...)
-	files, errs := generatedFiles(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
+	files, errs := generate.Files(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
 	problems = append(problems, errs...)
 	files = append(files, cards...)
-	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
+	slices.SortFunc(files, func(a, b generate.File) int { return compareStrings(a.Name, b.Name) })
 	warnings := b.pageWarnings(pub, now)
 
 	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: images.HasPageImages(pub),
@@ -113,7 +114,7 @@ type madeModel struct {
 // made anew, which are made only when the fields of some page changed
 // since they were last made: in this process, or by a build that filled
 // the persistent cache.
-func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
+func (b *Builder) withBodyFiles(m *siteModel) ([]generate.File, error) {
 	h := deps.NewHasher().Digest(b.version).Digest(b.cfgDigest).Str("body files")
 	for _, p := range m.pages {
 		// Besides the page's fields, what decides whether the index
@@ -146,9 +147,9 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 		b.cache.PutStream("bodyfiles", b.cacheKey(key), func(w io.Writer) error { return encodeFiles(w, made) })
 	}
 	b.bodyMemo.put(key, made)
-	files := slices.DeleteFunc(slices.Clone(m.files), func(g generated) bool { return g.fromBodies })
+	files := slices.DeleteFunc(slices.Clone(m.files), func(g generate.File) bool { return g.FromBodies })
 	files = append(files, made...)
-	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
+	slices.SortFunc(files, func(a, b generate.File) int { return compareStrings(a.Name, b.Name) })
 	return files, nil
 }
 
@@ -156,16 +157,16 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 // the persistent cache, one file at a time: their bytes may be spilled.
 // The record (cache.Encoder) is their count, then each file's name, owner
 // and bytes.
-func encodeFiles(w io.Writer, files []generated) error {
+func encodeFiles(w io.Writer, files []generate.File) error {
 	var e cache.Encoder
 	e.Int(len(files))
 	for _, f := range files {
-		data, err := f.make()
+		data, err := f.Make()
 		if err != nil {
 			return err
 		}
-		e.String(f.name)
-		e.String(f.owner)
+		e.String(f.Name)
+		e.String(f.Owner)
 		e.Int(len(data))
 		if _, err := w.Write(e.Encoded()); err != nil {
 			return err
@@ -184,15 +185,15 @@ func encodeFiles(w io.Writer, files []generated) error {
 
 // decodeFiles reads what encodeFiles wrote; a record cut short or damaged
 // is not read.
-func decodeFiles(b []byte) ([]generated, bool) {
+func decodeFiles(b []byte) ([]generate.File, bool) {
 	d := cache.NewDecoder(b)
-	var files []generated
+	var files []generate.File
 	for n := d.Count(3); n > 0; n-- {
 		name, owner, data := string(d.Bytes()), string(d.Bytes()), d.Bytes()
 		if d.Err() != nil {
 			return nil, false
 		}
-		files = append(files, generated{name: name, owner: owner, make: bytesOf(data), digest: digestOf(data), fromBodies: true})
+		files = append(files, generate.File{Name: name, Owner: owner, Make: generate.BytesOf(data), Digest: generate.DigestOf(data), FromBodies: true})
 	}
 	if d.End() != nil {
 		return nil, false
@@ -204,7 +205,7 @@ func decodeFiles(b []byte) ([]generated, bool) {
 type siteModel struct {
 	site          *model.Site
 	pages         []*model.Page
-	files         []generated
+	files         []generate.File
 	pub           []*content.Page          // the published sources, by path
 	srcs          map[string]*source       // the sources it was made from (every file that parsed)
 	published     map[string]bool          // the paths of pub
@@ -236,8 +237,8 @@ type siteModel struct {
 func (m *siteModel) forgetPlanning() {
 	keep := map[*model.Page]*deps.PageDigests{}
 	for _, f := range m.files {
-		if f.feed != nil {
-			for _, p := range model.FeedEntries(f.feed) {
+		if f.Feed != nil {
+			for _, p := range model.FeedEntries(f.Feed) {
 				keep[p] = m.pd[p]
 			}
 		}
@@ -299,4 +300,16 @@ func srcPages(sources []*content.Page) map[string]*content.Page {
 		m[src.Path] = src
 	}
 	return m
+}
+
+// checkFrontMatter reports the front-matter values that the site model
+// cannot use: aliases that are not root-relative paths, taxonomy values
+// that make no URL.
+func checkFrontMatter(cfg *config.Config, sources []*content.Page, locate content.Locator) []error {
+	var errs []error
+	for _, src := range sources {
+		errs = append(errs, generate.CheckAliases(src, locate)...)
+		errs = append(errs, model.CheckTerms(cfg, src, locate)...)
+	}
+	return errs
 }

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/careersite/careersite/internal/convert"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/spill"
 )
 
@@ -48,17 +49,17 @@ func (s *spiller) spillConversion(c *convert.Conversion) {
 // spillFile moves the bytes of a generated file made already (bodyFiles:
 // the search index, at 100,000 pages over 100 MB) to the file when the
 // budget is spent; g then reads them back when it is written.
-func (s *spiller) spillFile(g *generated) error {
+func (s *spiller) spillFile(g *generate.File) error {
 	if s == nil {
 		return nil
 	}
-	data, err := g.make()
+	data, err := g.Make()
 	if err != nil {
 		return err
 	}
 	if ref, ok := s.put(data); ok {
 		file := s.file
-		g.make = func() ([]byte, error) { return file.Get(ref) }
+		g.Make = func() ([]byte, error) { return file.Get(ref) }
 	}
 	return nil
 }

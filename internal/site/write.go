@@ -152,7 +152,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 					continue
 				}
 			}
-			states[i] = &outState{key: it.key, ids: ids, body: it.gen != nil && it.gen.fromBodies}
+			states[i] = &outState{key: it.key, ids: ids, body: it.gen != nil && it.gen.FromBodies}
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -215,7 +215,7 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 			return nil, nil, fmt.Errorf("%s: %w", it.name, err)
 		}
 		ids := idsOf(it.name, data)
-		if data, err = b.minifyHTML(data, it.gen.html); err != nil {
+		if data, err = b.minifyHTML(data, it.gen.HTML); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", it.name, err)
 		}
 		return data, ids, nil
@@ -265,13 +265,13 @@ func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte,
 
 // makeFile makes a generated file; a feed from its entries, each made once
 // for as long as what it is made from does not change.
-func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
-	if g.feed == nil {
-		return g.make()
+func (b *Builder) makeFile(m *siteModel, g *generate.File) ([]byte, error) {
+	if g.Feed == nil {
+		return g.Make()
 	}
 	b.entriesOnce.Do(b.loadEntries)
 	k := b.keyer(m)
-	return generate.Feed(g.feed, m.site, func(p *model.Page) ([]byte, error) {
+	return generate.Feed(g.Feed, m.site, func(p *model.Page) ([]byte, error) {
 		key := k.EntryKey(p)
 		if e, ok := b.entries.get(key); ok {
 			return e, nil
