@@ -14,6 +14,7 @@ import (
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
@@ -159,7 +160,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		return written{}, err
 	}
 	if len(problems) > 0 {
-		return written{}, diag.Sorted(distinct(problems)...)
+		return written{}, diag.Sorted(diag.Distinct(problems)...)
 	}
 	published := links.New()
 	w := written{states: make(map[string]*outState, len(states)), made: int(made.Load())}
@@ -225,7 +226,7 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 	case it.image != nil:
 		data, err := b.images.Bytes(it.image)
 		if err != nil {
-			return nil, nil, imageError(m, it.image, err)
+			return nil, nil, convert.ImageError(m.pages, it.image, err)
 		}
 		return data, nil, nil
 	}
