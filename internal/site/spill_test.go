@@ -73,24 +73,6 @@ func TestSpilledHTMLBuildsTheSame(t *testing.T) {
 	}
 }
 
-// TestSpillKeepsBudget checks that HTML up to the budget stays in memory
-// and the rest goes to the file. (What a conversion does with what put
-// kept is internal/convert's TestSpill.)
-func TestSpillKeepsBudget(t *testing.T) {
-	s := newSpiller(filepath.Join(t.TempDir(), "public"), 10)
-	defer s.close()
-	if _, ok := s.put([]byte("<p>a</p>")); ok {
-		t.Errorf("the first conversion, within budget, was spilled")
-	}
-	ref, ok := s.put([]byte("<p>bcdefgh</p>"))
-	if !ok {
-		t.Fatalf("the second conversion, over budget, stayed in memory")
-	}
-	if h, err := s.file.Get(ref); err != nil || string(h) != "<p>bcdefgh</p>" {
-		t.Errorf("spilled html() = %q, %v", h, err)
-	}
-}
-
 // TestSpillKeepsFiles checks that a generated file over the budget is read
 // back from the spill file, not from the bytes it was made with.
 func TestSpillKeepsFiles(t *testing.T) {
