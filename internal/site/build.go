@@ -297,49 +297,9 @@ func BuildTo(ctx context.Context, opts Options, target Target) (*Result, error) 
 	return b.BuildTo(ctx, nil, target)
 }
 
-// valid splits loaded pages into those without problems and the URLs (with
-// their kinds) of those with problems, which are already reported: a
-// reference to a broken page is not reported again as a dangling one.
-func valid(pages []*content.Page) ([]*content.Page, map[string]string) {
-	var ok []*content.Page
-	broken := map[string]string{}
-	for _, p := range pages {
-		if p.Invalid {
-			broken[p.URL] = p.Kind
-			continue
-		}
-		ok = append(ok, p)
-	}
-	return ok, broken
-}
-
-// published keeps the pages that this build publishes. Section and home
-// front matter (_index.md) is always kept.
-func published(pages []*content.Page, opts Options) []*content.Page {
-	var kept []*content.Page
-	for _, p := range pages {
-		if p.IsIndex || isPublished(p.FrontMatter, opts) {
-			kept = append(kept, p)
-		}
-	}
-	return kept
-}
-
-func isPublished(fm content.FrontMatter, opts Options) bool {
-	if fm.Draft && !opts.Drafts {
-		return false
-	}
-	publish := fm.PublishDate
-	if publish.IsZero() {
-		publish = fm.Date
-	}
-	if publish.After(opts.Now) && !opts.Future {
-		return false
-	}
-	if !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(opts.Now) && !opts.Expired {
-		return false
-	}
-	return true
+// publishing is what the build publishes at now.
+func (o Options) publishing(now time.Time) content.Publishing {
+	return content.Publishing{Drafts: o.Drafts, Future: o.Future, Expired: o.Expired, Now: now}
 }
 
 // funcs are the template functions that need the site: URLs and assets,

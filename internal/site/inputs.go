@@ -205,7 +205,7 @@ func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source
 		// A body with shortcode tags waits for the templates and the
 		// other pages (makeModel converts it), and one with images for
 		// the render hook.
-		if b.life.convertsOnRead() && !src.page.Invalid && isPublishedSource(src, b.opts, now) && !shortcode.HasTags(src.page.Body) && !convert.HasImages(src.page.Body) {
+		if b.life.convertsOnRead() && !src.page.Invalid && b.opts.publishing(now).Publishes(src.page) && !shortcode.HasTags(src.page.Body) && !convert.HasImages(src.page.Body) {
 			b.keepConversion(src, b.conv.Convert(src.input()))
 		}
 	}

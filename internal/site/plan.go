@@ -210,7 +210,7 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 			return b.fullPlan(ctx, now, nil) // the image files published may change
 		}
 		if old == nil || cur == nil || cur.page == nil || cur.err != nil || old.fm != cur.fm ||
-			m.published[path] != isPublishedSource(cur, b.opts, now) {
+			m.published[path] != b.opts.publishing(now).Publishes(cur.page) {
 			return b.fullPlan(ctx, now, nil)
 		}
 		if m.published[path] {
@@ -285,11 +285,6 @@ func (b *Builder) regenerate(m *siteModel, redo map[string]bool) error {
 	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
 	m.items = items
 	return nil
-}
-
-func isPublishedSource(s *source, opts Options, now time.Time) bool {
-	opts.Now = now
-	return s.page.IsIndex || isPublished(s.page.FrontMatter, opts)
 }
 
 // planAll plans every output of m.

@@ -26,8 +26,6 @@ import (
 // package comment, with every file read, parsed and converted only when it
 // changed.
 func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, error) {
-	opts := b.opts
-	opts.Now = now
 	var problems []error
 	paths := sortedKeysOf(b.sources)
 	var all []*content.Page
@@ -40,8 +38,8 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 			srcs[p] = s
 		}
 	}
-	validPages, broken := valid(all)
-	pub := published(validPages, opts)
+	validPages, broken := content.Valid(all)
+	pub := b.opts.publishing(now).Published(validPages)
 	pubSrcs := make([]*source, len(pub))
 	for i, p := range pub {
 		pubSrcs[i] = srcs[p.Path]
@@ -63,7 +61,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	problems = append(problems, errs...)
 	// The references of pages with errors of their own are checked too,
 	// so that one run reports every mistake.
-	problems = append(problems, model.CheckReferences(published(all, opts), pages, broken)...)
+	problems = append(problems, model.CheckReferences(b.opts.publishing(now).Published(all), pages, broken)...)
 	problems = append(problems, images.SetPageImages(pages, pub, b.assets, b.links, locate)...)
 	cards, errs := b.socialCards(pages, srcPages(pub), locate)
 	problems = append(problems, errs...)
@@ -74,7 +72,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	warnings := b.pageWarnings(pub, now)
 
 	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: images.HasPageImages(pub),
-		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timeSensitive: timeSensitive(srcs, now)}
+		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timeSensitive: content.TimeSensitive(all, now)}
 	for _, p := range pages {
 		if p.Job != nil {
 			m.jobs = append(m.jobs, p)
@@ -255,10 +253,9 @@ func (m *siteModel) stillValid(b *Builder, now time.Time) bool {
 	if now.Before(m.now) {
 		return false // the clock went back: start again
 	}
-	opts := b.opts
-	opts.Now = now
+	rules := b.opts.publishing(now)
 	for _, src := range m.timeSensitive {
-		if isPublished(src.FrontMatter, opts) != m.published[src.Path] {
+		if rules.Publishes(src) != m.published[src.Path] {
 			return false
 		}
 	}
@@ -268,29 +265,6 @@ func (m *siteModel) stillValid(b *Builder, now time.Time) bool {
 		}
 	}
 	return true
-}
-
-// timeSensitive returns the sources (of every valid one, published or not) whose
-// front matter has a date less than two days before now, or after it: only
-// whether those are published can change as time passes (publish_date,
-// date, expiry_date; the margin covers rules that count whole days).
-func timeSensitive(srcs map[string]*source, now time.Time) []*content.Page {
-	since := now.Add(-48 * time.Hour)
-	var out []*content.Page
-	for _, path := range sortedKeysOf(srcs) {
-		p := srcs[path].page
-		if p == nil || p.Invalid || p.IsIndex {
-			continue
-		}
-		fm := p.FrontMatter
-		for _, t := range []time.Time{fm.Date, fm.Updated, fm.PublishDate, fm.ExpiryDate} {
-			if t.After(since) {
-				out = append(out, p)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // srcPages are sources by path.
