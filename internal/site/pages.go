@@ -2,7 +2,9 @@ package site
 
 import (
 	"io"
+	"maps"
 	"runtime"
+	"slices"
 	"sync/atomic"
 
 	"github.com/careersite/careersite/internal/cache"
@@ -128,7 +130,7 @@ func (pk *pagePack) carry(b *Builder, key cache.Key, few bool) ([][]byte, *conte
 		return nil, nil
 	}
 	w := content.NewPackWriter(false)
-	for _, p := range sortedKeysOf(pk.old) {
+	for _, p := range slices.Sorted(maps.Keys(pk.old)) {
 		if q := again[p]; q != nil && pk.old[p].Used() && q.Sum == pk.old[p].Sum {
 			w.Carry(q)
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/careersite/careersite/internal/assets"
@@ -68,11 +69,11 @@ func (b *Builder) deferPlan(p *plan) *plan {
 			if !st.body {
 				continue
 			}
-			if _, found := slices.BinarySearchFunc(items[:n], name, func(it *item, name string) int { return compareStrings(it.name, name) }); !found {
+			if _, found := slices.BinarySearchFunc(items[:n], name, func(it *item, name string) int { return strings.Compare(it.name, name) }); !found {
 				items = append(items, &item{name: name, key: st.key, deferred: true})
 			}
 		}
-		slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+		slices.SortFunc(items, func(a, b *item) int { return strings.Compare(a.name, b.name) })
 		deferred++ // the files of bodyFiles, made anew
 	}
 	return &plan{m: p.m, items: items, warnings: p.warnings, deferred: deferred}
@@ -282,7 +283,7 @@ func (b *Builder) regenerate(m *siteModel, redo map[string]bool) error {
 			redo[files[i].Name] = true
 		}
 	}
-	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+	slices.SortFunc(items, func(a, b *item) int { return strings.Compare(a.name, b.name) })
 	m.items = items
 	return nil
 }
@@ -316,7 +317,7 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 	if len(problems) > 0 {
 		return nil, failed(errors.Join(problems...), warnings)
 	}
-	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+	slices.SortFunc(items, func(a, b *item) int { return strings.Compare(a.name, b.name) })
 	m.items = items
 	m.rev, m.revAll = map[*model.Page][]string{}, nil
 	m.needLD = false

@@ -3,7 +3,9 @@ package site
 import (
 	"context"
 	"io"
+	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/careersite/careersite/internal/cache"
@@ -27,7 +29,7 @@ import (
 // changed.
 func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, error) {
 	var problems []error
-	paths := sortedKeysOf(b.sources)
+	paths := slices.Sorted(maps.Keys(b.sources))
 	var all []*content.Page
 	srcs := map[string]*source{}
 	for _, p := range paths {
@@ -68,7 +70,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	files, errs := generate.Files(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
 	problems = append(problems, errs...)
 	files = append(files, cards...)
-	slices.SortFunc(files, func(a, b generate.File) int { return compareStrings(a.Name, b.Name) })
+	slices.SortFunc(files, func(a, b generate.File) int { return strings.Compare(a.Name, b.Name) })
 	warnings := b.pageWarnings(pub, now)
 
 	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: images.HasPageImages(pub),
@@ -120,7 +122,7 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generate.File, error) {
 		h.Digest(m.pd[p].Self()).Str(model.Layout(p)).Str(model.SitePath(p)).Bool(generate.InSearch(p))
 	}
 	key := h.Sum()
-	made, ok := b.bodyMemo.get(key)
+	made, ok := b.bodyMemo.Get(key)
 	if !ok && b.cache != nil {
 		if data, hit := b.cache.Get("bodyfiles", b.cacheKey(key)); hit {
 			made, ok = decodeFiles(data)
@@ -144,10 +146,10 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generate.File, error) {
 		// the build when the files are written.
 		b.cache.PutStream("bodyfiles", b.cacheKey(key), func(w io.Writer) error { return encodeFiles(w, made) })
 	}
-	b.bodyMemo.put(key, made)
+	b.bodyMemo.Put(key, made)
 	files := slices.DeleteFunc(slices.Clone(m.files), func(g generate.File) bool { return g.FromBodies })
 	files = append(files, made...)
-	slices.SortFunc(files, func(a, b generate.File) int { return compareStrings(a.Name, b.Name) })
+	slices.SortFunc(files, func(a, b generate.File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
 }
 

@@ -274,12 +274,12 @@ func (b *Builder) makeFile(m *siteModel, g *generate.File) ([]byte, error) {
 	k := b.keyer(m)
 	return generate.Feed(g.Feed, m.site, func(p *model.Page) ([]byte, error) {
 		key := k.EntryKey(p)
-		if e, ok := b.entries.get(key); ok {
+		if e, ok := b.entries.Get(key); ok {
 			return e, nil
 		}
 		e, err := generate.Entry(m.site, p)
 		if err == nil {
-			b.entries.put(key, e)
+			b.entries.Put(key, e)
 			b.entriesMade.Store(true)
 		}
 		return e, err
@@ -309,7 +309,7 @@ func (b *Builder) loadEntries() {
 		return
 	}
 	for key, e := range entries {
-		b.entries.put(key, e)
+		b.entries.Put(key, e)
 	}
 }
 
@@ -320,7 +320,7 @@ func (b *Builder) saveEntries() {
 	if b.cache == nil || !b.entriesMade.Swap(false) {
 		return
 	}
-	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), encodeEntries(b.entries.lastUsed()))
+	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), encodeEntries(b.entries.LastUsed()))
 }
 
 // encodeEntries writes the pack of feed entries: a record (cache.Encoder)
