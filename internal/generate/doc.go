@@ -26,7 +26,9 @@
 // Each output is a File (files.go): its name, what makes its bytes, and
 // what those are made from, for its dependency key. Files lists those made
 // from front matter; CheckOutputs reports any two outputs of a build, pages
-// and assets included, that claim one file name.
+// and assets included, that claim one file name. EncodeFiles and
+// EncodeEntries are the records the pipeline keeps files and feed entries
+// in, in the persistent cache (records.go).
 //
 // Everything written as text into XML or _redirects is escaped for it
 // (escape.go, xmlsafe.go): URLs percent-encoded, characters XML forbids

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
@@ -125,7 +124,7 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generate.File, error) {
 	made, ok := b.bodyMemo.Get(key)
 	if !ok && b.cache != nil {
 		if data, hit := b.cache.Get("bodyfiles", b.cacheKey(key)); hit {
-			made, ok = decodeFiles(data)
+			made, ok = generate.DecodeFiles(data)
 		}
 	}
 	if !ok {
@@ -144,61 +143,13 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generate.File, error) {
 	if !ok && b.cache != nil {
 		// A spill that cannot be read leaves the entry out here, and fails
 		// the build when the files are written.
-		b.cache.PutStream("bodyfiles", b.cacheKey(key), func(w io.Writer) error { return encodeFiles(w, made) })
+		b.cache.PutStream("bodyfiles", b.cacheKey(key), func(w io.Writer) error { return generate.EncodeFiles(w, made) })
 	}
 	b.bodyMemo.Put(key, made)
 	files := slices.DeleteFunc(slices.Clone(m.files), func(g generate.File) bool { return g.FromBodies })
 	files = append(files, made...)
 	slices.SortFunc(files, func(a, b generate.File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
-}
-
-// encodeFiles writes generated files whose bytes are made (bodyFiles) for
-// the persistent cache, one file at a time: their bytes may be spilled.
-// The record (cache.Encoder) is their count, then each file's name, owner
-// and bytes.
-func encodeFiles(w io.Writer, files []generate.File) error {
-	var e cache.Encoder
-	e.Int(len(files))
-	for _, f := range files {
-		data, err := f.Make()
-		if err != nil {
-			return err
-		}
-		e.String(f.Name)
-		e.String(f.Owner)
-		e.Int(len(data))
-		if _, err := w.Write(e.Encoded()); err != nil {
-			return err
-		}
-		if _, err := w.Write(data); err != nil {
-			return err
-		}
-		e.Reset()
-	}
-	if len(files) == 0 {
-		_, err := w.Write(e.Encoded()) // the count
-		return err
-	}
-	return nil
-}
-
-// decodeFiles reads what encodeFiles wrote; a record cut short or damaged
-// is not read.
-func decodeFiles(b []byte) ([]generate.File, bool) {
-	d := cache.NewDecoder(b)
-	var files []generate.File
-	for n := d.Count(3); n > 0; n-- {
-		name, owner, data := string(d.Bytes()), string(d.Bytes()), d.Bytes()
-		if d.Err() != nil {
-			return nil, false
-		}
-		files = append(files, generate.File{Name: name, Owner: owner, Make: generate.BytesOf(data), Digest: generate.DigestOf(data), FromBodies: true})
-	}
-	if d.End() != nil {
-		return nil, false
-	}
-	return files, true
 }
 
 // siteModel is the model of one build, kept for the next.

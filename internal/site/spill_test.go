@@ -109,10 +109,10 @@ func TestEncodeFilesRoundTrip(t *testing.T) {
 			}
 		}
 		var buf bytes.Buffer
-		if err := encodeFiles(&buf, files); err != nil {
+		if err := generate.EncodeFiles(&buf, files); err != nil {
 			t.Fatal(err)
 		}
-		got, ok := decodeFiles(buf.Bytes())
+		got, ok := generate.DecodeFiles(buf.Bytes())
 		if !ok || len(got) != n {
 			t.Fatalf("%d files: decoded %d, %v", n, len(got), ok)
 		}

@@ -1,18 +1,15 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"path"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
@@ -304,7 +301,7 @@ func (b *Builder) loadEntries() {
 	if !ok {
 		return
 	}
-	entries, err := decodeEntries(data)
+	entries, err := generate.DecodeEntries(data)
 	if err != nil {
 		return
 	}
@@ -320,32 +317,7 @@ func (b *Builder) saveEntries() {
 	if b.cache == nil || !b.entriesMade.Swap(false) {
 		return
 	}
-	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), encodeEntries(b.entries.LastUsed()))
-}
-
-// encodeEntries writes the pack of feed entries: a record (cache.Encoder)
-// of each entry's key and bytes, by key.
-func encodeEntries(entries map[deps.Digest][]byte) []byte {
-	var e cache.Encoder
-	for _, key := range slices.SortedFunc(maps.Keys(entries), func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) }) {
-		e.Digest(key)
-		e.Bytes(entries[key])
-	}
-	return e.Encoded()
-}
-
-// decodeEntries reads what encodeEntries wrote.
-func decodeEntries(data []byte) (map[deps.Digest][]byte, error) {
-	d := cache.NewDecoder(data)
-	entries := map[deps.Digest][]byte{}
-	for d.Len() > 0 {
-		key, e := d.Digest(), d.Bytes()
-		entries[key] = e
-	}
-	if err := d.Err(); err != nil {
-		return nil, err
-	}
-	return entries, nil
+	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), generate.EncodeEntries(b.entries.LastUsed()))
 }
 
 // minifyHTML minifies data when it is HTML and site.yaml asks for it.
