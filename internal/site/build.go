@@ -15,7 +15,7 @@
 //     its resources.
 //  3. Drafts, pages whose publish_date (else date) is after Options.Now and
 //     pages whose expiry_date has passed are left out unless Options ask for
-//     them.
+//     them (content.Publishing).
 //  4. Each page's Markdown is converted once, in parallel (internal/convert:
 //     markdown.Convert), its shortcodes run first (internal/shortcode): parsed,
 //     expanded into placeholders, and their outputs put in place of those
@@ -24,13 +24,14 @@
 //     templates are parsed, and so is one with images: each Markdown image
 //     of the site's (internal/images) is written by the render hook
 //     layouts/_markup/render-image.html, and the files made from it are
-//     outputs of the build (images.go), made once each, as they are
-//     written, from the persistent cache when it holds them.
+//     outputs of the build, made once each, as they are written, from the
+//     persistent cache when it holds them (convert.ImageError says where a
+//     broken one is shown).
 //     Build, which builds once, converts each body as its file is read and
 //     lets the Markdown go; beyond 64 MiB of HTML it keeps a page's HTML
 //     in a temporary file beside the destination until the page is
-//     rendered (spill.go), so that memory does not grow with the site's
-//     HTML.
+//     rendered (spill.go, spill.Budget), so that memory does not grow
+//     with the site's HTML.
 //  5. The model is made (model.Index): the home page, one section per
 //     first-level folder of content/ (from its _index.md, or made up when
 //     it has none), the regular pages, a taxonomy page and term pages for
@@ -41,16 +42,18 @@
 //     is in none of them. Two pages with one URL are an error, and so is a
 //     career reference to no page (model.CheckReferences).
 //  6. The outputs that are not templates are made from the model
-//     (internal/generate; the list of them is generated.go): redirect
-//     pages for aliases and for "/page/1/", _redirects, Atom feeds, the
-//     sitemap and robots.txt, the search index under search/ (search.go,
+//     (internal/generate; generate.Files lists them): redirect pages for
+//     aliases and for "/page/1/", _redirects, Atom feeds, the sitemap and
+//     robots.txt, the search index under search/ (search.go,
 //     internal/searchindex), each without the pages whose hidden_from
 //     names it. An alias that is a page's URL, or any two outputs with
-//     one file name, are errors (generate.CheckRedirects, generated.go).
+//     one file name, are errors (generate.CheckRedirects,
+//     generate.CheckOutputs).
 //     A page's front matter image: is found under assets/ with its width
-//     and height (images.SetPageImages), and every page without one gets a social
-//     card, /cards/<path>.png, drawn by internal/socialcard when it is
-//     written and kept in the persistent cache (cards.go).
+//     and height (images.SetPageImages), and every page without one gets
+//     a social card, /cards/<path>.png (generate.Cards), drawn by
+//     internal/socialcard when it is written and kept in the persistent
+//     cache (cards.go).
 //  7. Templates are parsed from the site's layouts/ over the theme's
 //     (render.New) and every page is rendered in parallel, with the
 //     generated files, the pages' resources (as they are, read from
@@ -138,8 +141,9 @@
 // a full build makes once FinishDeferred returns.
 //
 // With Options.CacheDir (`build`, by default .careersite/cache, see
-// internal/cache), the parsed pages of the content files (pages.go: a
-// build parses only the files whose bytes changed), converted Markdown,
+// internal/cache), the parsed pages of the content files (pages.go,
+// content.PackCache: a build parses only the files whose bytes changed),
+// converted Markdown,
 // the files of bodyFiles and the search analyses of pages (internal/searchindex:
 // the index made again after a page changed analyses that page alone) are
 // kept on disk, as is the output before last (output.Recycle), and so is a
