@@ -4,13 +4,13 @@ import "time"
 
 // Publishing says which pages a build publishes at Now: a draft, a page
 // whose publish_date (else date) is after Now and a page whose
-// expiry_date has passed are left out unless asked for; the front matter
-// of a section or of the home page (_index.md) is always kept.
+// expiry_date has passed are left out unless Drafts, Future or Expired
+// ask for them; the front matter of a section or of the home page
+// (_index.md) is always kept. (Its fields have no comments of their own:
+// scaffold's fielddocs takes those of content's structs for front matter.)
 type Publishing struct {
-	Drafts  bool // publish pages with draft: true
-	Future  bool // publish pages published after Now
-	Expired bool // publish pages whose expiry_date is before Now
-	Now     time.Time
+	Drafts, Future, Expired bool
+	Now                     time.Time
 }
 
 // Publishes reports whether a build publishes p.
