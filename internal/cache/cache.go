@@ -26,6 +26,9 @@
 // removed by Trim. Folder gives a caller a folder of its own in the cache
 // ("aside/<name>"), which Trim leaves alone: the build keeps its output
 // before last there (internal/output's Recycle).
+//
+// Memo (memo.go) is the in-memory cache of a process that builds again and
+// again: it keeps what the last successful build and the current one used.
 package cache
 
 import (

@@ -98,6 +98,16 @@
 // limits.resource; [Resource.Check] refuses a name that is not a safe
 // output path.
 //
+// # Publishing, packs, warnings
+//
+// [Publishing] says which pages a build publishes at a moment (drafts,
+// publish_date, expiry_date), [Valid] which parsed without problems, and
+// [TimeSensitive] whose publishing may change as time passes
+// (publish.go). A [PackCache] keeps the parsed pages of a full read in the
+// persistent cache as one pack, so that a new process parses only the
+// files that changed (packcache.go). [AllWarnings] are the warnings of
+// pages, made on all cores.
+//
 // # Places of values
 //
 // A check made after Load (an alias that is another page's URL, a tag

@@ -8,6 +8,7 @@ import (
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/parallel"
 )
 
 // MaxDescription is the length of description, in characters, above which
@@ -41,4 +42,18 @@ func (p *Page) Warnings(now time.Time, cfg *config.Config) []*diag.Error {
 	}
 	slices.SortStableFunc(list, diag.Compare)
 	return list
+}
+
+// AllWarnings are the warnings of pages at now (Page.Warnings), on all
+// cores, in the order of pages.
+func AllWarnings(pages []*Page, now time.Time, cfg *config.Config) []error {
+	parts := make([][]error, len(pages))
+	parallel.For(len(pages), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			for _, w := range pages[i].Warnings(now, cfg) {
+				parts[i] = append(parts[i], w)
+			}
+		}
+	})
+	return slices.Concat(parts...)
 }

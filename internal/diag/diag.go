@@ -212,3 +212,18 @@ func oneLine(s string) string {
 func isBreaking(r rune) bool {
 	return r < 0x20 || r == 0x7f || r == 0x85 || r == '\u2028' || r == '\u2029'
 }
+
+// Distinct is errs without repeats of one message: the files made from one
+// broken image fail alike, and the image is reported once. The first of
+// each stays, in the order of errs.
+func Distinct(errs []error) []error {
+	seen := map[string]bool{}
+	out := errs[:0:0]
+	for _, err := range errs {
+		if msg := err.Error(); !seen[msg] {
+			seen[msg] = true
+			out = append(out, err)
+		}
+	}
+	return out
+}

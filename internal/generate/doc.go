@@ -18,6 +18,17 @@
 //   - the search index's documents (search.go): which pages the index
 //     holds (InSearch) and what it holds of each (SearchDoc), for
 //     internal/search to analyse and encode.
+//   - social cards (card.go): which pages get one (Cards, which also sets
+//     each page's .SocialCard), where it is published, what it shows, for
+//     internal/socialcard to draw, and the error at a title too long for
+//     one (CardError).
+//
+// Each output is a File (files.go): its name, what makes its bytes, and
+// what those are made from, for its dependency key. Files lists those made
+// from front matter; CheckOutputs reports any two outputs of a build, pages
+// and assets included, that claim one file name. EncodeFiles and
+// EncodeEntries are the records the pipeline keeps files and feed entries
+// in, in the persistent cache (records.go).
 //
 // Everything written as text into XML or _redirects is escaped for it
 // (escape.go, xmlsafe.go): URLs percent-encoded, characters XML forbids

@@ -43,4 +43,12 @@
 // images. The WebP encoder is warmed up in a goroutine of its own the first
 // time anything must be encoded. Stats counts what was made, so a test can
 // assert that a warm build made nothing.
+//
+// # The image of a page
+//
+// SetPageImages gives each page the picture its front matter names
+// (image:, image_alt:) as the model.Image templates see, HasPageImages says
+// whether any page has one, and AltWarnings which lack image_alt:
+// (page.go): an absolute https URL as it is, else a PNG, JPEG, GIF or WebP
+// file of the build's assets, with the width and height of its header.
 package images

@@ -269,3 +269,20 @@ func mostCommon(counts map[string]int) string {
 	}
 	return best
 }
+
+// CheckTerms reports the taxonomy values of src that make no URL segment
+// ("!!!", ""), at the value in its file: every term needs a page of its
+// own. The pipeline calls it before Index, for every published source.
+func CheckTerms(cfg *config.Config, src *content.Page, locate content.Locator) []error {
+	p := &Page{Tags: src.Tags, Skills: src.Skills, Authors: src.Authors, Params: src.Params}
+	var errs []error
+	for _, name := range cfg.Taxonomies {
+		for _, v := range TermValues(p, name) {
+			if TermSlug(v) != "" {
+				continue
+			}
+			errs = append(errs, locate(src, name, v).Errorf("%s: %q has no letter or digit to make the URL of its term page from", name, v))
+		}
+	}
+	return errs
+}

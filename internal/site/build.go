@@ -15,7 +15,7 @@
 //     its resources.
 //  3. Drafts, pages whose publish_date (else date) is after Options.Now and
 //     pages whose expiry_date has passed are left out unless Options ask for
-//     them.
+//     them (content.Publishing).
 //  4. Each page's Markdown is converted once, in parallel (internal/convert:
 //     markdown.Convert), its shortcodes run first (internal/shortcode): parsed,
 //     expanded into placeholders, and their outputs put in place of those
@@ -24,13 +24,14 @@
 //     templates are parsed, and so is one with images: each Markdown image
 //     of the site's (internal/images) is written by the render hook
 //     layouts/_markup/render-image.html, and the files made from it are
-//     outputs of the build (images.go), made once each, as they are
-//     written, from the persistent cache when it holds them.
+//     outputs of the build, made once each, as they are written, from the
+//     persistent cache when it holds them (convert.ImageError says where a
+//     broken one is shown).
 //     Build, which builds once, converts each body as its file is read and
 //     lets the Markdown go; beyond 64 MiB of HTML it keeps a page's HTML
 //     in a temporary file beside the destination until the page is
-//     rendered (spill.go), so that memory does not grow with the site's
-//     HTML.
+//     rendered (spill.go, spill.Budget), so that memory does not grow
+//     with the site's HTML.
 //  5. The model is made (model.Index): the home page, one section per
 //     first-level folder of content/ (from its _index.md, or made up when
 //     it has none), the regular pages, a taxonomy page and term pages for
@@ -41,16 +42,18 @@
 //     is in none of them. Two pages with one URL are an error, and so is a
 //     career reference to no page (model.CheckReferences).
 //  6. The outputs that are not templates are made from the model
-//     (internal/generate; the list of them is generated.go): redirect
-//     pages for aliases and for "/page/1/", _redirects, Atom feeds, the
-//     sitemap and robots.txt, the search index under search/ (search.go,
+//     (internal/generate; generate.Files lists them): redirect pages for
+//     aliases and for "/page/1/", _redirects, Atom feeds, the sitemap and
+//     robots.txt, the search index under search/ (search.go,
 //     internal/searchindex), each without the pages whose hidden_from
 //     names it. An alias that is a page's URL, or any two outputs with
-//     one file name, are errors (generate.CheckRedirects, generated.go).
+//     one file name, are errors (generate.CheckRedirects,
+//     generate.CheckOutputs).
 //     A page's front matter image: is found under assets/ with its width
-//     and height (pageimage.go), and every page without one gets a social
-//     card, /cards/<path>.png, drawn by internal/socialcard when it is
-//     written and kept in the persistent cache (cards.go).
+//     and height (images.SetPageImages), and every page without one gets
+//     a social card, /cards/<path>.png (generate.Cards), drawn by
+//     internal/socialcard when it is written and kept in the persistent
+//     cache (cards.go).
 //  7. Templates are parsed from the site's layouts/ over the theme's
 //     (render.New) and every page is rendered in parallel, with the
 //     generated files, the pages' resources (as they are, read from
@@ -138,8 +141,9 @@
 // a full build makes once FinishDeferred returns.
 //
 // With Options.CacheDir (`build`, by default .careersite/cache, see
-// internal/cache), the parsed pages of the content files (pages.go: a
-// build parses only the files whose bytes changed), converted Markdown,
+// internal/cache), the parsed pages of the content files (pages.go,
+// content.PackCache: a build parses only the files whose bytes changed),
+// converted Markdown,
 // the files of bodyFiles and the search analyses of pages (internal/searchindex:
 // the index made again after a page changed analyses that page alone) are
 // kept on disk, as is the output before last (output.Recycle), and so is a
@@ -297,49 +301,9 @@ func BuildTo(ctx context.Context, opts Options, target Target) (*Result, error) 
 	return b.BuildTo(ctx, nil, target)
 }
 
-// valid splits loaded pages into those without problems and the URLs (with
-// their kinds) of those with problems, which are already reported: a
-// reference to a broken page is not reported again as a dangling one.
-func valid(pages []*content.Page) ([]*content.Page, map[string]string) {
-	var ok []*content.Page
-	broken := map[string]string{}
-	for _, p := range pages {
-		if p.Invalid {
-			broken[p.URL] = p.Kind
-			continue
-		}
-		ok = append(ok, p)
-	}
-	return ok, broken
-}
-
-// published keeps the pages that this build publishes. Section and home
-// front matter (_index.md) is always kept.
-func published(pages []*content.Page, opts Options) []*content.Page {
-	var kept []*content.Page
-	for _, p := range pages {
-		if p.IsIndex || isPublished(p.FrontMatter, opts) {
-			kept = append(kept, p)
-		}
-	}
-	return kept
-}
-
-func isPublished(fm content.FrontMatter, opts Options) bool {
-	if fm.Draft && !opts.Drafts {
-		return false
-	}
-	publish := fm.PublishDate
-	if publish.IsZero() {
-		publish = fm.Date
-	}
-	if publish.After(opts.Now) && !opts.Future {
-		return false
-	}
-	if !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(opts.Now) && !opts.Expired {
-		return false
-	}
-	return true
+// publishing is what the build publishes at now.
+func (o Options) publishing(now time.Time) content.Publishing {
+	return content.Publishing{Drafts: o.Drafts, Future: o.Future, Expired: o.Expired, Now: now}
 }
 
 // funcs are the template functions that need the site: URLs and assets,

@@ -6,9 +6,11 @@ import (
 	"encoding/base64"
 	"flag"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -242,7 +244,7 @@ func compare(t *testing.T, ar *txtar.Archive, ignore ignorePatterns, got map[str
 	if _, failed := want["errors"]; failed && got["errors"] == nil {
 		t.Errorf("the build succeeded, want it to fail with:\n%s", want["errors"])
 	}
-	for _, name := range sortedKeysOf(mergeKeys(want, got)) {
+	for _, name := range slices.Sorted(maps.Keys(mergeKeys(want, got))) {
 		w, expected := want[name]
 		g, produced := got[name]
 		switch {
@@ -283,7 +285,7 @@ func rewrite(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte
 			kept = append(kept, f)
 		}
 	}
-	for _, name := range sortedKeysOf(got) {
+	for _, name := range slices.Sorted(maps.Keys(got)) {
 		kept = append(kept, txtar.File{Name: name, Data: got[name]})
 	}
 	ar.Files = kept

@@ -15,6 +15,7 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/model"
@@ -63,16 +64,16 @@ type Builder struct {
 	dataDigest   deps.Digest // of the data files' bytes
 
 	// Made from the inputs, kept while they are used.
-	career      memo[any, deps.Digest]         // career data by pointer
-	jsonld      memo[deps.Digest, jsonldDocs]  // structured data by its inputs' digest
-	entries     memo[deps.Digest, []byte]      // feed entries by their inputs' digest
-	entriesOnce sync.Once                      // the pack of feed entries was read (write.go)
-	entriesSent bool                           // the pack of feed entries was saved: once per Builder
-	entriesMade atomic.Bool                    // this build made feed entries the pack does not hold
-	bodyMemo    memo[deps.Digest, []generated] // bodyFiles by the digest of every page
-	analyses    *searchindex.Analyses          // the search analyses of pages (search.go)
-	pagesRead   bool                           // the pack of parsed pages was read (pages.go)
-	cardsFit    sync.Map                       // the keys of the social cards known to fit (cards.go)
+	career      cache.Memo[any, deps.Digest]             // career data by pointer
+	jsonld      cache.Memo[deps.Digest, jsonldDocs]      // structured data by its inputs' digest
+	entries     cache.Memo[deps.Digest, []byte]          // feed entries by their inputs' digest
+	entriesOnce sync.Once                                // the pack of feed entries was read (write.go)
+	entriesSent bool                                     // the pack of feed entries was saved: once per Builder
+	entriesMade atomic.Bool                              // this build made feed entries the pack does not hold
+	bodyMemo    cache.Memo[deps.Digest, []generate.File] // bodyFiles by the digest of every page
+	analyses    *searchindex.Analyses                    // the search analyses of pages (search.go)
+	pagesRead   bool                                     // the pack of parsed pages was read (pages.go)
+	cardsFit    sync.Map                                 // the keys of the social cards known to fit (cards.go)
 
 	// The last good build: its model and what it committed. A failed
 	// build forgets the model and what FinishDeferred had to do (reset).
@@ -265,10 +266,10 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 		bodies := p.bodiesStale || (b.deferred != nil && b.deferred.bodies)
 		b.deferred = &deferredWork{bodies: bodies, now: now, warnings: p.warnings}
 	}
-	b.career.rotate()
-	b.jsonld.rotate()
-	b.entries.rotate()
-	b.bodyMemo.rotate()
+	b.career.Rotate()
+	b.jsonld.Rotate()
+	b.entries.Rotate()
+	b.bodyMemo.Rotate()
 	return res, nil
 }
 

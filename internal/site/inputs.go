@@ -130,7 +130,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	}
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
-	var pk *pagePack
+	var pk *content.PackCache
 	if all {
 		pk = b.openPages()
 	}
@@ -154,7 +154,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	pk.save(b)
+	b.savePages(pk)
 	var diff []string
 	for i, p := range paths {
 		old := b.sources[p]
@@ -179,7 +179,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 // readSource reads and parses one content file, and, for a Builder that
 // converts on read (lifetime.go), converts its body when the page is
 // published at now; gone reports that it does not exist (any more).
-func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source, gone bool) {
+func (b *Builder) readSource(p string, pk *content.PackCache, now time.Time) (src *source, gone bool) {
 	data, err := content.ReadFile(b.fsys, p, b.cfg) // refuses links out of the site, bounds the size
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, true
@@ -199,13 +199,13 @@ func (b *Builder) readSource(p string, pk *pagePack, now time.Time) (src *source
 		src.err = diag.Wrap(p, 0, 0, "cannot read: ", err)
 		return src, false
 	}
-	src.page, src.err = pk.parse(b, p, src.sum, data)
+	src.page, src.err = b.parsePage(pk, p, src.sum, data)
 	if src.page != nil {
 		src.fm = frontMatterDigest(data, src.page.BodyLine)
 		// A body with shortcode tags waits for the templates and the
 		// other pages (makeModel converts it), and one with images for
 		// the render hook.
-		if b.life.convertsOnRead() && !src.page.Invalid && isPublishedSource(src, b.opts, now) && !shortcode.HasTags(src.page.Body) && !convert.HasImages(src.page.Body) {
+		if b.life.convertsOnRead() && !src.page.Invalid && b.opts.publishing(now).Publishes(src.page) && !shortcode.HasTags(src.page.Body) && !convert.HasImages(src.page.Body) {
 			b.keepConversion(src, b.conv.Convert(src.input()))
 		}
 	}

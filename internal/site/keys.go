@@ -86,10 +86,10 @@ func (b *Builder) careerDigest(p *model.Page) deps.Digest {
 	default:
 		return deps.Digest{}
 	}
-	if d, ok := b.career.get(key); ok {
+	if d, ok := b.career.Get(key); ok {
 		return d
 	}
 	d := deps.NewHasher().Value(reflect.ValueOf(model.CareerData(p))).Sum()
-	b.career.put(key, d)
+	b.career.Put(key, d)
 	return d
 }

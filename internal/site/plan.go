@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/careersite/careersite/internal/assets"
@@ -13,6 +14,7 @@ import (
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
@@ -39,7 +41,7 @@ type item struct {
 	key      deps.Digest
 	page     *model.Page // a page, rendered with tmpl
 	tmpl     string
-	gen      *generated      // or a generated file
+	gen      *generate.File  // or a generated file
 	asset    *assets.File    // or an asset
 	resource *model.Resource // or a page's resource (resources.go)
 	image    *images.Output  // or an image a page body shows
@@ -53,7 +55,7 @@ func (b *Builder) deferPlan(p *plan) *plan {
 	items := make([]*item, 0, len(p.items))
 	deferred := 0
 	for _, it := range p.items {
-		if it.gen != nil && (it.gen.feed != nil || it.gen.fromBodies) {
+		if it.gen != nil && (it.gen.Feed != nil || it.gen.FromBodies) {
 			if prev := b.outs[it.name]; prev != nil && prev.key != it.key {
 				it = &item{name: it.name, key: prev.key, deferred: true}
 				deferred++
@@ -67,11 +69,11 @@ func (b *Builder) deferPlan(p *plan) *plan {
 			if !st.body {
 				continue
 			}
-			if _, found := slices.BinarySearchFunc(items[:n], name, func(it *item, name string) int { return compareStrings(it.name, name) }); !found {
+			if _, found := slices.BinarySearchFunc(items[:n], name, func(it *item, name string) int { return strings.Compare(it.name, name) }); !found {
 				items = append(items, &item{name: name, key: st.key, deferred: true})
 			}
 		}
-		slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+		slices.SortFunc(items, func(a, b *item) int { return strings.Compare(a.name, b.name) })
 		deferred++ // the files of bodyFiles, made anew
 	}
 	return &plan{m: p.m, items: items, warnings: p.warnings, deferred: deferred}
@@ -168,7 +170,7 @@ func (b *Builder) fullPlan(ctx context.Context, now time.Time, problems []error)
 	m, warnings := made.m, made.warnings
 	problems = append(problems, made.problems...)
 	if m != nil && b.assets != nil {
-		problems = append(problems, checkOutputs(m.pages, m.files, b.assets)...)
+		problems = append(problems, generate.CheckOutputs(m.pages, m.files, b.assets)...)
 	}
 	if len(problems) > 0 {
 		return nil, failed(errors.Join(problems...), warnings)
@@ -185,7 +187,7 @@ func (b *Builder) fullPlan(ctx context.Context, now time.Time, problems []error)
 // every output's key again: the templates or the assets changed.
 func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*plan, error) {
 	warnings := b.pageWarnings(m.pub, now)
-	if errs := checkOutputs(m.pages, m.files, b.assets); len(errs) > 0 {
+	if errs := generate.CheckOutputs(m.pages, m.files, b.assets); len(errs) > 0 {
 		return nil, failed(errors.Join(errs...), warnings)
 	}
 	p, err := b.planAll(m, warnings)
@@ -209,7 +211,7 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 			return b.fullPlan(ctx, now, nil) // the image files published may change
 		}
 		if old == nil || cur == nil || cur.page == nil || cur.err != nil || old.fm != cur.fm ||
-			m.published[path] != isPublishedSource(cur, b.opts, now) {
+			m.published[path] != b.opts.publishing(now).Publishes(cur.page) {
 			return b.fullPlan(ctx, now, nil)
 		}
 		if m.published[path] {
@@ -270,25 +272,20 @@ func (b *Builder) regenerate(m *siteModel, redo map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	if errs := checkOutputs(m.pages, files, b.assets); len(errs) > 0 {
+	if errs := generate.CheckOutputs(m.pages, files, b.assets); len(errs) > 0 {
 		return diag.Sorted(errs...)
 	}
 	m.files = files
-	items := slices.DeleteFunc(slices.Clone(m.items), func(it *item) bool { return it.gen != nil && it.gen.fromBodies })
+	items := slices.DeleteFunc(slices.Clone(m.items), func(it *item) bool { return it.gen != nil && it.gen.FromBodies })
 	for i := range files {
-		if files[i].fromBodies {
-			items = append(items, &item{name: files[i].name, gen: &files[i]})
-			redo[files[i].name] = true
+		if files[i].FromBodies {
+			items = append(items, &item{name: files[i].Name, gen: &files[i]})
+			redo[files[i].Name] = true
 		}
 	}
-	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+	slices.SortFunc(items, func(a, b *item) int { return strings.Compare(a.name, b.name) })
 	m.items = items
 	return nil
-}
-
-func isPublishedSource(s *source, opts Options, now time.Time) bool {
-	opts.Now = now
-	return s.page.IsIndex || isPublished(s.page.FrontMatter, opts)
 }
 
 // planAll plans every output of m.
@@ -307,10 +304,10 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 		}
 	}
 	for i := range m.files {
-		if m.files[i].claimOnly {
+		if m.files[i].ClaimOnly {
 			continue
 		}
-		items = append(items, &item{name: m.files[i].name, gen: &m.files[i]})
+		items = append(items, &item{name: m.files[i].Name, gen: &m.files[i]})
 	}
 	for _, name := range b.assets.Names() {
 		a := b.assets.File(name)
@@ -320,7 +317,7 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 	if len(problems) > 0 {
 		return nil, failed(errors.Join(problems...), warnings)
 	}
-	slices.SortFunc(items, func(a, b *item) int { return compareStrings(a.name, b.name) })
+	slices.SortFunc(items, func(a, b *item) int { return strings.Compare(a.name, b.name) })
 	m.items = items
 	m.rev, m.revAll = map[*model.Page][]string{}, nil
 	m.needLD = false
@@ -359,8 +356,8 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 					res[i].body = append(res[i].body, it.page)
 				}
 			case it.gen != nil:
-				it.key = k.File(it.name, it.gen.digest)
-				if f := it.gen.feed; f != nil {
+				it.key = k.File(it.name, it.gen.Digest)
+				if f := it.gen.Feed; f != nil {
 					res[i].body = model.FeedEntries(f)
 				}
 			case it.asset != nil:

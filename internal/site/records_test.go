@@ -1,9 +1,7 @@
 package site
 
 import (
-	"bytes"
 	"errors"
-	"maps"
 	"slices"
 	"testing"
 
@@ -55,53 +53,4 @@ func TestManifestRecord(t *testing.T) {
 	if _, err := decodeManifest(unsorted); !errors.Is(err, cache.ErrDamaged) {
 		t.Errorf("a manifest with ids out of order: err = %v, want cache.ErrDamaged", err)
 	}
-}
-
-func TestFilesRecordCutShort(t *testing.T) {
-	files := []generated{
-		{name: "search/index.json", owner: "the search index", make: bytesOf([]byte(`{"v":1}`))},
-		{name: "search/t/a.json", owner: "the search index", make: bytesOf(bytes.Repeat([]byte("x"), 200))},
-	}
-	var buf bytes.Buffer
-	if err := encodeFiles(&buf, files); err != nil {
-		t.Fatal(err)
-	}
-	b := buf.Bytes()
-	if got, ok := decodeFiles(b); !ok || len(got) != len(files) {
-		t.Fatalf("decodeFiles = %d files, %v; want %d, true", len(got), ok, len(files))
-	}
-	everyPrefix(b, func(n int, p []byte) {
-		if got, ok := decodeFiles(p); ok || got != nil {
-			t.Errorf("files cut to %d of %d bytes: decoded %d files, %v; want none, false", n, len(b), len(got), ok)
-		}
-	})
-}
-
-// The pack of feed entries has no count: cut between two entries, it
-// reads as the entries before the cut, each with its own bytes (a pack
-// that holds fewer entries); cut anywhere else, it is rejected.
-func TestEntriesRecord(t *testing.T) {
-	entries := map[deps.Digest][]byte{{1}: []byte("<entry>a</entry>"), {2}: nil, {3}: bytes.Repeat([]byte("b"), 300)}
-	b := encodeEntries(entries)
-	got, err := decodeEntries(b)
-	if err != nil || !maps.EqualFunc(got, entries, bytes.Equal) {
-		t.Fatalf("decodeEntries = %q, %v; want %q", got, err, entries)
-	}
-	everyPrefix(b, func(n int, p []byte) {
-		got, err := decodeEntries(p)
-		if err != nil {
-			if !errors.Is(err, cache.ErrDamaged) {
-				t.Errorf("entries cut to %d bytes: err = %v, want cache.ErrDamaged", n, err)
-			}
-			return
-		}
-		if !bytes.Equal(encodeEntries(got), p) {
-			t.Errorf("entries cut to %d bytes read as %q, which is not what precedes the cut", n, got)
-		}
-		for k, e := range got {
-			if !bytes.Equal(e, entries[k]) {
-				t.Errorf("entries cut to %d bytes: entry %x = %q, want %q", n, k[:1], e, entries[k])
-			}
-		}
-	})
 }

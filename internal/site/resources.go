@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"runtime"
 	"slices"
 
@@ -134,7 +135,7 @@ func (b *Builder) hashResource(p string, f *resourceFile) {
 func (b *Builder) attachResources(m *siteModel) []error {
 	var problems []error
 	byPage := map[string][]model.ResourceFile{}
-	for _, p := range sortedKeysOf(b.resources) {
+	for _, p := range slices.Sorted(maps.Keys(b.resources)) {
 		r, owned := content.BundleOf(p, b.isSource)
 		if !owned || !m.published[r.Page] {
 			continue

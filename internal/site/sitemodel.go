@@ -3,14 +3,17 @@ package site
 import (
 	"context"
 	"io"
+	"maps"
 	"slices"
+	"strings"
 	"time"
 
-	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/jsonld"
 	"github.com/careersite/careersite/internal/model"
 )
@@ -24,10 +27,8 @@ import (
 // package comment, with every file read, parsed and converted only when it
 // changed.
 func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, error) {
-	opts := b.opts
-	opts.Now = now
 	var problems []error
-	paths := sortedKeysOf(b.sources)
+	paths := slices.Sorted(maps.Keys(b.sources))
 	var all []*content.Page
 	srcs := map[string]*source{}
 	for _, p := range paths {
@@ -38,8 +39,8 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 			srcs[p] = s
 		}
 	}
-	validPages, broken := valid(all)
-	pub := published(validPages, opts)
+	validPages, broken := content.Valid(all)
+	pub := b.opts.publishing(now).Published(validPages)
 	pubSrcs := make([]*source, len(pub))
 	for i, p := range pub {
 		pubSrcs[i] = srcs[p.Path]
@@ -61,18 +62,18 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	problems = append(problems, errs...)
 	// The references of pages with errors of their own are checked too,
 	// so that one run reports every mistake.
-	problems = append(problems, model.CheckReferences(published(all, opts), pages, broken)...)
-	problems = append(problems, setImages(pages, pub, b.assets, b.links, locate)...)
+	problems = append(problems, model.CheckReferences(b.opts.publishing(now).Published(all), pages, broken)...)
+	problems = append(problems, images.SetPageImages(pages, pub, b.assets, b.links, locate)...)
 	cards, errs := b.socialCards(pages, srcPages(pub), locate)
 	problems = append(problems, errs...)
-	files, errs := generatedFiles(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
+	files, errs := generate.Files(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
 	problems = append(problems, errs...)
 	files = append(files, cards...)
-	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
+	slices.SortFunc(files, func(a, b generate.File) int { return strings.Compare(a.Name, b.Name) })
 	warnings := b.pageWarnings(pub, now)
 
-	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: hasImages(pub),
-		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timeSensitive: timeSensitive(srcs, now)}
+	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: images.HasPageImages(pub),
+		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timeSensitive: content.TimeSensitive(all, now)}
 	for _, p := range pages {
 		if p.Job != nil {
 			m.jobs = append(m.jobs, p)
@@ -112,7 +113,7 @@ type madeModel struct {
 // made anew, which are made only when the fields of some page changed
 // since they were last made: in this process, or by a build that filled
 // the persistent cache.
-func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
+func (b *Builder) withBodyFiles(m *siteModel) ([]generate.File, error) {
 	h := deps.NewHasher().Digest(b.version).Digest(b.cfgDigest).Str("body files")
 	for _, p := range m.pages {
 		// Besides the page's fields, what decides whether the index
@@ -120,10 +121,10 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 		h.Digest(m.pd[p].Self()).Str(model.Layout(p)).Str(model.SitePath(p)).Bool(generate.InSearch(p))
 	}
 	key := h.Sum()
-	made, ok := b.bodyMemo.get(key)
+	made, ok := b.bodyMemo.Get(key)
 	if !ok && b.cache != nil {
 		if data, hit := b.cache.Get("bodyfiles", b.cacheKey(key)); hit {
-			made, ok = decodeFiles(data)
+			made, ok = generate.DecodeFiles(data)
 		}
 	}
 	if !ok {
@@ -142,68 +143,20 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generated, error) {
 	if !ok && b.cache != nil {
 		// A spill that cannot be read leaves the entry out here, and fails
 		// the build when the files are written.
-		b.cache.PutStream("bodyfiles", b.cacheKey(key), func(w io.Writer) error { return encodeFiles(w, made) })
+		b.cache.PutStream("bodyfiles", b.cacheKey(key), func(w io.Writer) error { return generate.EncodeFiles(w, made) })
 	}
-	b.bodyMemo.put(key, made)
-	files := slices.DeleteFunc(slices.Clone(m.files), func(g generated) bool { return g.fromBodies })
+	b.bodyMemo.Put(key, made)
+	files := slices.DeleteFunc(slices.Clone(m.files), func(g generate.File) bool { return g.FromBodies })
 	files = append(files, made...)
-	slices.SortFunc(files, func(a, b generated) int { return compareStrings(a.name, b.name) })
+	slices.SortFunc(files, func(a, b generate.File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
-}
-
-// encodeFiles writes generated files whose bytes are made (bodyFiles) for
-// the persistent cache, one file at a time: their bytes may be spilled.
-// The record (cache.Encoder) is their count, then each file's name, owner
-// and bytes.
-func encodeFiles(w io.Writer, files []generated) error {
-	var e cache.Encoder
-	e.Int(len(files))
-	for _, f := range files {
-		data, err := f.make()
-		if err != nil {
-			return err
-		}
-		e.String(f.name)
-		e.String(f.owner)
-		e.Int(len(data))
-		if _, err := w.Write(e.Encoded()); err != nil {
-			return err
-		}
-		if _, err := w.Write(data); err != nil {
-			return err
-		}
-		e.Reset()
-	}
-	if len(files) == 0 {
-		_, err := w.Write(e.Encoded()) // the count
-		return err
-	}
-	return nil
-}
-
-// decodeFiles reads what encodeFiles wrote; a record cut short or damaged
-// is not read.
-func decodeFiles(b []byte) ([]generated, bool) {
-	d := cache.NewDecoder(b)
-	var files []generated
-	for n := d.Count(3); n > 0; n-- {
-		name, owner, data := string(d.Bytes()), string(d.Bytes()), d.Bytes()
-		if d.Err() != nil {
-			return nil, false
-		}
-		files = append(files, generated{name: name, owner: owner, make: bytesOf(data), digest: digestOf(data), fromBodies: true})
-	}
-	if d.End() != nil {
-		return nil, false
-	}
-	return files, true
 }
 
 // siteModel is the model of one build, kept for the next.
 type siteModel struct {
 	site          *model.Site
 	pages         []*model.Page
-	files         []generated
+	files         []generate.File
 	pub           []*content.Page          // the published sources, by path
 	srcs          map[string]*source       // the sources it was made from (every file that parsed)
 	published     map[string]bool          // the paths of pub
@@ -211,7 +164,7 @@ type siteModel struct {
 	timeSensitive []*content.Page          // the sources whose publishing may change with time (stillValid)
 	jobs          []*model.Page            // the job pages, whose postings open and close with time
 	byFile        map[string][]*model.Page // the pages made from each source: a page, or a list page and its pagers
-	images        bool                     // some page has image:, whose width and height come from assets/ (pageimage.go)
+	images        bool                     // some page has image:, whose width and height come from assets/ (internal/images, page.go)
 
 	pd        map[*model.Page]*deps.PageDigests
 	items     []*item // the outputs, as last planned
@@ -235,8 +188,8 @@ type siteModel struct {
 func (m *siteModel) forgetPlanning() {
 	keep := map[*model.Page]*deps.PageDigests{}
 	for _, f := range m.files {
-		if f.feed != nil {
-			for _, p := range model.FeedEntries(f.feed) {
+		if f.Feed != nil {
+			for _, p := range model.FeedEntries(f.Feed) {
 				keep[p] = m.pd[p]
 			}
 		}
@@ -253,10 +206,9 @@ func (m *siteModel) stillValid(b *Builder, now time.Time) bool {
 	if now.Before(m.now) {
 		return false // the clock went back: start again
 	}
-	opts := b.opts
-	opts.Now = now
+	rules := b.opts.publishing(now)
 	for _, src := range m.timeSensitive {
-		if isPublished(src.FrontMatter, opts) != m.published[src.Path] {
+		if rules.Publishes(src) != m.published[src.Path] {
 			return false
 		}
 	}
@@ -268,25 +220,23 @@ func (m *siteModel) stillValid(b *Builder, now time.Time) bool {
 	return true
 }
 
-// timeSensitive returns the sources (of every valid one, published or not) whose
-// front matter has a date less than two days before now, or after it: only
-// whether those are published can change as time passes (publish_date,
-// date, expiry_date; the margin covers rules that count whole days).
-func timeSensitive(srcs map[string]*source, now time.Time) []*content.Page {
-	since := now.Add(-48 * time.Hour)
-	var out []*content.Page
-	for _, path := range sortedKeysOf(srcs) {
-		p := srcs[path].page
-		if p == nil || p.Invalid || p.IsIndex {
-			continue
-		}
-		fm := p.FrontMatter
-		for _, t := range []time.Time{fm.Date, fm.Updated, fm.PublishDate, fm.ExpiryDate} {
-			if t.After(since) {
-				out = append(out, p)
-				break
-			}
-		}
+// srcPages are sources by path.
+func srcPages(sources []*content.Page) map[string]*content.Page {
+	m := make(map[string]*content.Page, len(sources))
+	for _, src := range sources {
+		m[src.Path] = src
 	}
-	return out
+	return m
+}
+
+// checkFrontMatter reports the front-matter values that the site model
+// cannot use: aliases that are not root-relative paths, taxonomy values
+// that make no URL.
+func checkFrontMatter(cfg *config.Config, sources []*content.Page, locate content.Locator) []error {
+	var errs []error
+	for _, src := range sources {
+		errs = append(errs, generate.CheckAliases(src, locate)...)
+		errs = append(errs, model.CheckTerms(cfg, src, locate)...)
+	}
+	return errs
 }

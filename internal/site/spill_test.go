@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/careersite/careersite/internal/generate"
 )
 
 // TestSpilledHTMLBuildsTheSame builds a site holding all its HTML in
@@ -71,41 +73,23 @@ func TestSpilledHTMLBuildsTheSame(t *testing.T) {
 	}
 }
 
-// TestSpillKeepsBudget checks that HTML up to the budget stays in memory
-// and the rest goes to the file. (What a conversion does with what put
-// kept is internal/convert's TestSpill.)
-func TestSpillKeepsBudget(t *testing.T) {
-	s := newSpiller(filepath.Join(t.TempDir(), "public"), 10)
-	defer s.close()
-	if _, ok := s.put([]byte("<p>a</p>")); ok {
-		t.Errorf("the first conversion, within budget, was spilled")
-	}
-	ref, ok := s.put([]byte("<p>bcdefgh</p>"))
-	if !ok {
-		t.Fatalf("the second conversion, over budget, stayed in memory")
-	}
-	if h, err := s.file.Get(ref); err != nil || string(h) != "<p>bcdefgh</p>" {
-		t.Errorf("spilled html() = %q, %v", h, err)
-	}
-}
-
 // TestSpillKeepsFiles checks that a generated file over the budget is read
 // back from the spill file, not from the bytes it was made with.
 func TestSpillKeepsFiles(t *testing.T) {
 	s := newSpiller(filepath.Join(t.TempDir(), "public"), 4)
 	defer s.close()
 	small, large := []byte("{}"), []byte(`{"term":[1,2,3]}`)
-	gs := []generated{{name: "a.json", make: bytesOf(small)}, {name: "b.json", make: bytesOf(large)}}
+	gs := []generate.File{{Name: "a.json", Make: generate.BytesOf(small)}, {Name: "b.json", Make: generate.BytesOf(large)}}
 	for i := range gs {
 		if err := s.spillFile(&gs[i]); err != nil {
 			t.Fatal(err)
 		}
 	}
 	small[0], large[0] = 'X', 'X' // what stayed in memory changes; what was spilled does not
-	if data, err := gs[0].make(); err != nil || string(data) != "X}" {
+	if data, err := gs[0].Make(); err != nil || string(data) != "X}" {
 		t.Errorf("the file within budget gives %q, %v: want its bytes in memory", data, err)
 	}
-	if data, err := gs[1].make(); err != nil || string(data) != `{"term":[1,2,3]}` {
+	if data, err := gs[1].Make(); err != nil || string(data) != `{"term":[1,2,3]}` {
 		t.Errorf("the file over budget gives %q, %v: want the bytes put in the spill file", data, err)
 	}
 }
@@ -116,27 +100,27 @@ func TestEncodeFilesRoundTrip(t *testing.T) {
 	s := newSpiller(filepath.Join(t.TempDir(), "public"), 8)
 	defer s.close()
 	for _, n := range []int{0, 1, 3} {
-		var files []generated
+		var files []generate.File
 		for i := range n {
 			data := []byte(strings.Repeat("x", i*10) + "}")
-			files = append(files, generated{name: "search/t/" + string(rune('a'+i)) + ".json", owner: "the search index", make: bytesOf(data)})
+			files = append(files, generate.File{Name: "search/t/" + string(rune('a'+i)) + ".json", Owner: "the search index", Make: generate.BytesOf(data)})
 			if err := s.spillFile(&files[i]); err != nil {
 				t.Fatal(err)
 			}
 		}
 		var buf bytes.Buffer
-		if err := encodeFiles(&buf, files); err != nil {
+		if err := generate.EncodeFiles(&buf, files); err != nil {
 			t.Fatal(err)
 		}
-		got, ok := decodeFiles(buf.Bytes())
+		got, ok := generate.DecodeFiles(buf.Bytes())
 		if !ok || len(got) != n {
 			t.Fatalf("%d files: decoded %d, %v", n, len(got), ok)
 		}
 		for i, g := range got {
-			want, _ := files[i].make()
-			data, _ := g.make()
-			if g.name != files[i].name || g.owner != files[i].owner || !bytes.Equal(data, want) || !g.fromBodies {
-				t.Errorf("file %d: %s %q %q, want %s %q %q", i, g.name, g.owner, data, files[i].name, files[i].owner, want)
+			want, _ := files[i].Make()
+			data, _ := g.Make()
+			if g.Name != files[i].Name || g.Owner != files[i].Owner || !bytes.Equal(data, want) || !g.FromBodies {
+				t.Errorf("file %d: %s %q %q, want %s %q %q", i, g.Name, g.Owner, data, files[i].Name, files[i].Owner, want)
 			}
 		}
 	}

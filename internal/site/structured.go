@@ -24,10 +24,10 @@ func (b *Builder) structure(m *siteModel, p *model.Page, now time.Time) ([]templ
 		return jsonld.Data(m.site, p, now)
 	}
 	key := m.pd[p].Derived()
-	if d, ok := b.jsonld.get(key); ok {
+	if d, ok := b.jsonld.Get(key); ok {
 		return d.docs, d.errs
 	}
 	docs, errs := jsonld.Data(m.site, p, now)
-	b.jsonld.put(key, jsonldDocs{docs, errs})
+	b.jsonld.Put(key, jsonldDocs{docs, errs})
 	return docs, errs
 }

@@ -1,19 +1,17 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"path"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
@@ -152,14 +150,14 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 					continue
 				}
 			}
-			states[i] = &outState{key: it.key, ids: ids, body: it.gen != nil && it.gen.fromBodies}
+			states[i] = &outState{key: it.key, ids: ids, body: it.gen != nil && it.gen.FromBodies}
 		}
 	})
 	if err := ctx.Err(); err != nil {
 		return written{}, err
 	}
 	if len(problems) > 0 {
-		return written{}, diag.Sorted(distinct(problems)...)
+		return written{}, diag.Sorted(diag.Distinct(problems)...)
 	}
 	published := links.New()
 	w := written{states: make(map[string]*outState, len(states)), made: int(made.Load())}
@@ -215,7 +213,7 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 			return nil, nil, fmt.Errorf("%s: %w", it.name, err)
 		}
 		ids := idsOf(it.name, data)
-		if data, err = b.minifyHTML(data, it.gen.html); err != nil {
+		if data, err = b.minifyHTML(data, it.gen.HTML); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", it.name, err)
 		}
 		return data, ids, nil
@@ -225,7 +223,7 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 	case it.image != nil:
 		data, err := b.images.Bytes(it.image)
 		if err != nil {
-			return nil, nil, imageError(m, it.image, err)
+			return nil, nil, convert.ImageError(m.pages, it.image, err)
 		}
 		return data, nil, nil
 	}
@@ -265,20 +263,20 @@ func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte,
 
 // makeFile makes a generated file; a feed from its entries, each made once
 // for as long as what it is made from does not change.
-func (b *Builder) makeFile(m *siteModel, g *generated) ([]byte, error) {
-	if g.feed == nil {
-		return g.make()
+func (b *Builder) makeFile(m *siteModel, g *generate.File) ([]byte, error) {
+	if g.Feed == nil {
+		return g.Make()
 	}
 	b.entriesOnce.Do(b.loadEntries)
 	k := b.keyer(m)
-	return generate.Feed(g.feed, m.site, func(p *model.Page) ([]byte, error) {
+	return generate.Feed(g.Feed, m.site, func(p *model.Page) ([]byte, error) {
 		key := k.EntryKey(p)
-		if e, ok := b.entries.get(key); ok {
+		if e, ok := b.entries.Get(key); ok {
 			return e, nil
 		}
 		e, err := generate.Entry(m.site, p)
 		if err == nil {
-			b.entries.put(key, e)
+			b.entries.Put(key, e)
 			b.entriesMade.Store(true)
 		}
 		return e, err
@@ -303,12 +301,12 @@ func (b *Builder) loadEntries() {
 	if !ok {
 		return
 	}
-	entries, err := decodeEntries(data)
+	entries, err := generate.DecodeEntries(data)
 	if err != nil {
 		return
 	}
 	for key, e := range entries {
-		b.entries.put(key, e)
+		b.entries.Put(key, e)
 	}
 }
 
@@ -319,32 +317,7 @@ func (b *Builder) saveEntries() {
 	if b.cache == nil || !b.entriesMade.Swap(false) {
 		return
 	}
-	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), encodeEntries(b.entries.lastUsed()))
-}
-
-// encodeEntries writes the pack of feed entries: a record (cache.Encoder)
-// of each entry's key and bytes, by key.
-func encodeEntries(entries map[deps.Digest][]byte) []byte {
-	var e cache.Encoder
-	for _, key := range slices.SortedFunc(maps.Keys(entries), func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) }) {
-		e.Digest(key)
-		e.Bytes(entries[key])
-	}
-	return e.Encoded()
-}
-
-// decodeEntries reads what encodeEntries wrote.
-func decodeEntries(data []byte) (map[deps.Digest][]byte, error) {
-	d := cache.NewDecoder(data)
-	entries := map[deps.Digest][]byte{}
-	for d.Len() > 0 {
-		key, e := d.Digest(), d.Bytes()
-		entries[key] = e
-	}
-	if err := d.Err(); err != nil {
-		return nil, err
-	}
-	return entries, nil
+	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), generate.EncodeEntries(b.entries.LastUsed()))
 }
 
 // minifyHTML minifies data when it is HTML and site.yaml asks for it.

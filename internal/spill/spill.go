@@ -7,6 +7,9 @@
 // left behind even when the process is killed; elsewhere Close removes it.
 // What was put stays readable until Close. Put and Get may be called from
 // any number of goroutines at once.
+//
+// A Budget (budget.go) keeps byte strings in memory up to a number of
+// bytes and puts the rest into a File, made on first need.
 package spill
 
 import (

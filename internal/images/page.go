@@ -1,4 +1,4 @@
-package site
+package images
 
 import (
 	"fmt"
@@ -13,8 +13,9 @@ import (
 )
 
 // This file resolves the picture a page's front matter names (image:,
-// image_alt:) into the model.Image templates see, and reports what is
-// wrong with it at the value in the page's file:
+// image_alt:) into the model.Image templates see (.Image: og:image, the
+// page's structured data), and reports what is wrong with it at the value
+// in the page's file (content.Locator):
 //
 //   - an absolute https URL is taken as it is, with no width or height
 //     (the build reads no other site);
@@ -23,7 +24,10 @@ import (
 //     must be there and be a PNG, JPEG, GIF or WebP: its width and height
 //     come from its header (imaging.DecodeInfo). An SVG is refused, since
 //     the sites a link is shared on do not show one as og:image;
-//   - image: without image_alt: is a warning (imageWarnings).
+//   - image: without image_alt: is a warning (AltWarnings).
+//
+// The file is read from the assets of the build (assets.Set), not through
+// a Set: the picture is published as the asset it is, never processed.
 
 // imageFile is a picture found for a page: its URL and its bytes.
 type imageFile struct {
@@ -74,10 +78,10 @@ func pageImage(src *content.Page, as *assets.Set, links *model.Linker, locate co
 	return &model.Image{URL: f.url, Permalink: links.Abs(sitePath), Width: info.Width, Height: info.Height, Alt: src.ImageAlt}, nil
 }
 
-// setImages gives every page made from a file with image: its Image (a
+// SetPageImages gives every page made from a file with image: its Image (a
 // list page and its pagers share one), and returns the problems of those
-// images.
-func setImages(pages []*model.Page, sources []*content.Page, as *assets.Set, links *model.Linker, locate content.Locator) []error {
+// images, at their values.
+func SetPageImages(pages []*model.Page, sources []*content.Page, as *assets.Set, links *model.Linker, locate content.Locator) []error {
 	images := map[string]*model.Image{}
 	var errs []error
 	for _, src := range sources {
@@ -102,9 +106,10 @@ func setImages(pages []*model.Page, sources []*content.Page, as *assets.Set, lin
 	return errs
 }
 
-// hasImages reports whether a page of sources has image:: its model must
-// be made again when assets/ changes.
-func hasImages(sources []*content.Page) bool {
+// HasPageImages reports whether a page of sources has image:: a model
+// made from them must be made again when assets/ changes (the width and
+// height of a picture may).
+func HasPageImages(sources []*content.Page) bool {
 	for _, src := range sources {
 		if src.Image != "" {
 			return true
@@ -113,17 +118,8 @@ func hasImages(sources []*content.Page) bool {
 	return false
 }
 
-// srcPages are sources by path.
-func srcPages(sources []*content.Page) map[string]*content.Page {
-	m := make(map[string]*content.Page, len(sources))
-	for _, src := range sources {
-		m[src.Path] = src
-	}
-	return m
-}
-
-// imageWarnings are the pages with image: and no image_alt:, at the image.
-func imageWarnings(sources []*content.Page, locate content.Locator) []error {
+// AltWarnings are the pages with image: and no image_alt:, at the image.
+func AltWarnings(sources []*content.Page, locate content.Locator) []error {
 	var ws []error
 	for _, src := range sources {
 		if src.Image == "" || strings.TrimSpace(src.ImageAlt) != "" {
