@@ -1,5 +1,10 @@
 package site
 
+// This file is one piece though it is over 600 lines: the random-edit
+// test, its editor (one function an edit, each saying what it expects of
+// the next build) and the site it edits read together, and the few
+// deterministic tests of incremental builds at its end share its helpers.
+
 import (
 	"bytes"
 	"context"
