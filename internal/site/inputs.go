@@ -95,7 +95,7 @@ func (b *Builder) readConfig() (bool, error) {
 	b.images = images.New(images.Options{
 		Widths: cfg.Images.Widths, Quality: cfg.Images.Quality,
 		MaxBytes: int64(cfg.Limits.Image), MaxPixels: cfg.Limits.ImagePixels,
-		Resolve: images.Assets(b.fsys, b.opts.Theme), URL: links.Rel, Cache: b.cache,
+		Resolve: b.imageResolver(), URL: links.Rel, Cache: b.cache,
 	})
 	b.conv.SetImages(b.images)
 	b.funcs.setImages(b.images)

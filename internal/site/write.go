@@ -220,7 +220,7 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 		}
 		return data, ids, nil
 	case it.resource != nil:
-		data, err := b.readResourceOutput(it.resource)
+		data, err := b.resourceBytes(it.resource)
 		return data, idsOf(it.name, data), err
 	case it.image != nil:
 		data, err := b.images.Bytes(it.image)
@@ -229,7 +229,8 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 		}
 		return data, nil, nil
 	}
-	return it.asset.Data, idsOf(it.name, it.asset.Data), nil
+	data, err := b.assetBytes(it.asset)
+	return data, idsOf(it.name, data), err
 }
 
 func idsOf(name string, data []byte) links.IDs {
