@@ -2,7 +2,6 @@ package images
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
@@ -27,8 +26,9 @@ type Bundle struct {
 // first: a path relative to the page ("team.jpg", "img/team.jpg") names a
 // resource of its bundle, read from fsys and published in the page's
 // folder beside the resource itself. A relative path that is no resource
-// of the page's bundle is ErrExternal, left to the next Resolver (Chain)
-// or to Markdown; so is any other reference.
+// of the page's bundle, or names no file, is ErrExternal, left to the next
+// Resolver (Chain) or to Markdown, whose link check reports it; so is any
+// other reference.
 func BundleFiles(fsys fs.FS, b Bundle) Resolver {
 	return func(page, ref string) (Location, error) {
 		rel, ok := relativePath(ref)
@@ -45,7 +45,10 @@ func BundleFiles(fsys fs.FS, b Bundle) Resolver {
 			return Location{}, ErrExternal
 		}
 		if _, err := fs.Stat(fsys, file); err != nil {
-			return Location{}, notFound(fmt.Sprintf("no image %s: there is no %s in the page's bundle", ref, file))
+			// Left to Markdown: a broken link at its line and column,
+			// which site.yaml's broken_links may make a warning, as it
+			// was before bundles' images were processed.
+			return Location{}, ErrExternal
 		}
 		return Location{FS: fsys, Path: file, Dir: folder + dirOf(name)}, nil
 	}

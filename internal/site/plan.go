@@ -205,9 +205,6 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	var changed []*source
 	for _, path := range diff {
 		old, cur := m.srcs[path], b.sources[path]
-		if cur != nil && cur.page != nil && convert.HasImages(cur.page.Body) || old != nil && old.conv.UsesImages() {
-			return b.fullPlan(ctx, now, nil) // the image files published may change
-		}
 		if old == nil || cur == nil || cur.page == nil || cur.err != nil || old.fm != cur.fm ||
 			m.published[path] != isPublishedSource(cur, b.opts, now) {
 			return b.fullPlan(ctx, now, nil)
@@ -226,6 +223,11 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	warnings := b.pageWarnings(m.pub, now)
 	if len(problems) > 0 {
 		return nil, failed(errors.Join(problems...), warnings)
+	}
+	for _, s := range changed {
+		if !sameImageFiles(m.srcs[s.path].conv, s.conv) {
+			return b.fullPlan(ctx, now, nil) // the image files published changed
+		}
 	}
 	redo := map[string]bool{}
 	if len(changed) > 0 {
@@ -419,6 +421,14 @@ func (b *Builder) anyShortcodeStale(m *siteModel) bool {
 		}
 	}
 	return false
+}
+
+// sameImageFiles reports whether two conversions of a body publish the
+// same image files: then an edit of the body keeps the model's items, and
+// the build is patched.
+func sameImageFiles(old, cur *convert.Conversion) bool {
+	a, b := old.Images(), cur.Images()
+	return slices.EqualFunc(a, b, func(x, y *images.Output) bool { return x.Name == y.Name })
 }
 
 // imageItems are the files of the images the bodies of pages show, once
