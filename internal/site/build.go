@@ -163,6 +163,7 @@ import (
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/render"
 )
 
 // Options say what to build and where.
@@ -355,5 +356,8 @@ func funcs(st *funcState) template.FuncMap {
 		"markdownify": st.markdownify,
 		// careerPathSVG draws a role guide's career path: {{ careerPathSVG .Role.CareerPath }}.
 		"careerPathSVG": career.PathSVG,
+		// image finds an image of the page's bundle or of assets/:
+		// {{ with image "team.jpg" . }}{{ (.Fill "1200x630 center").URL }}{{ end }} (templateimages.go).
+		"image": render.ExecFunc(st.imageFunc),
 	}
 }

@@ -264,6 +264,7 @@ type funcState struct {
 	assets    *assets.Set
 	converter *markdown.Converter // the site's Markdown, for markdownify
 	images    *images.Set         // the site's images, for image
+	renders   pageImages          // the images named by the pages being rendered
 }
 
 func (f *funcState) setImages(s *images.Set) {

@@ -395,21 +395,40 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 // unchanged reports whether every output has the key it had at the last
 // commit into the destination and is still there as written: then there is
 // nothing to write.
+//
+// The image files that templates named are not items of the plan: when
+// every page's key is unchanged, its templates name the same files, which
+// must still be there as written.
 func (b *Builder) unchanged(p *plan) bool {
-	if p == nil || len(p.items) != len(b.outs) {
+	if p == nil {
+		return false
+	}
+	byTemplate := 0
+	for name, s := range b.outs {
+		if s.byTemplate {
+			byTemplate++
+			if !b.stillWritten(name, s) {
+				return false
+			}
+		}
+	}
+	if len(p.items) != len(b.outs)-byTemplate {
 		return false
 	}
 	for _, it := range p.items {
 		prev := b.outs[it.name]
-		if prev == nil || prev.key != it.key {
-			return false
-		}
-		info, err := os.Lstat(filepath.Join(b.dest, filepath.FromSlash(it.name)))
-		if err != nil || !info.Mode().IsRegular() || info.Size() != prev.stamp.Size || info.ModTime().UnixNano() != prev.stamp.ModTime {
+		if prev == nil || prev.key != it.key || prev.byTemplate || !b.stillWritten(it.name, prev) {
 			return false
 		}
 	}
 	return true
+}
+
+// stillWritten reports whether the file name of the destination is as
+// the last commit wrote it.
+func (b *Builder) stillWritten(name string, s *outState) bool {
+	info, err := os.Lstat(filepath.Join(b.dest, filepath.FromSlash(name)))
+	return err == nil && info.Mode().IsRegular() && info.Size() == s.stamp.Size && info.ModTime().UnixNano() == s.stamp.ModTime
 }
 
 // anyShortcodeStale reports whether a published page of m converts

@@ -17,6 +17,7 @@ import (
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
@@ -90,6 +91,9 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 				j++
 			}
 			if j == len(p.items) || p.items[j].name != name {
+				if b.outs[name].byTemplate {
+					continue // removed by removeTemplateImages when no page names it
+				}
 				if err := t.Remove(name); err != nil {
 					report(err)
 				}
@@ -136,11 +140,18 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 					continue
 				}
 				if ok {
-					states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp, body: prev.body}
+					states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp, body: prev.body, images: prev.images}
 					continue
 				}
 			}
+			if it.page != nil {
+				b.funcs.renders.begin(b.images, it.page)
+			}
 			data, ids, err := b.produce(p.m, it, memo)
+			var named []*images.Output
+			if it.page != nil {
+				named = b.funcs.renders.end(it.page)
+			}
 			if err != nil {
 				report(err)
 				continue
@@ -152,11 +163,21 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 					continue
 				}
 			}
-			states[i] = &outState{key: it.key, ids: ids, body: it.gen != nil && it.gen.fromBodies}
+			states[i] = &outState{key: it.key, ids: ids, body: it.gen != nil && it.gen.fromBodies, images: named}
 		}
 	})
 	if err := ctx.Err(); err != nil {
 		return written{}, err
+	}
+	if len(problems) == 0 {
+		items, more := b.templateImages(p, states, t, update, report)
+		if len(items) > 0 {
+			p.items = mergeItems(p.items, items)
+			states = mergeStates(p.items, states, items, more)
+		}
+		if update {
+			b.removeTemplateImages(t, items, report)
+		}
 	}
 	if len(problems) > 0 {
 		return written{}, diag.Sorted(distinct(problems)...)
