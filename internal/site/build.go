@@ -25,7 +25,13 @@
 //     of the site's (internal/images) is written by the render hook
 //     layouts/_markup/render-image.html, and the files made from it are
 //     outputs of the build (images.go), made once each, as they are
-//     written, from the persistent cache when it holds them.
+//     written, from the persistent cache when it holds them. An image is
+//     looked for in the page's bundle, then under assets/
+//     (bundleimages.go); a JPEG, PNG or WebP file of assets/ or of a
+//     bundle is published under its own name re-encoded, without its
+//     metadata (cleanimages.go). The files the template function image
+//     names are published with the page that named them
+//     (templateimages.go).
 //     Build, which builds once, converts each body as its file is read and
 //     lets the Markdown go; beyond 64 MiB of HTML it keeps a page's HTML
 //     in a temporary file beside the destination until the page is
