@@ -4,6 +4,7 @@ import (
 	"path"
 
 	"github.com/careersite/careersite/internal/assets"
+	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/model"
 )
@@ -25,7 +26,7 @@ import (
 // whether a file is published depend on every page's body.
 
 // assetBytes are the bytes the asset a is published with.
-func (b *Builder) assetBytes(a *assets.File) ([]byte, error) {
+func (b *Builder) assetBytes(m *siteModel, a *assets.File) ([]byte, error) {
 	if !images.IsRaster(a.Out) {
 		return a.Data, nil
 	}
@@ -33,11 +34,12 @@ func (b *Builder) assetBytes(a *assets.File) ([]byte, error) {
 	if err != nil { // not a file of assets/: a generated asset
 		return a.Data, nil
 	}
-	return b.images.Clean(loc)
+	data, err := b.images.Clean(loc)
+	return data, b.cleanError(m, loc.Path, err)
 }
 
 // resourceBytes are the bytes the resource r is published with.
-func (b *Builder) resourceBytes(r *model.Resource) ([]byte, error) {
+func (b *Builder) resourceBytes(m *siteModel, r *model.Resource) ([]byte, error) {
 	out := model.ResourceOutput(r)
 	if !images.IsRaster(out) {
 		return b.readResourceOutput(r)
@@ -46,5 +48,29 @@ func (b *Builder) resourceBytes(r *model.Resource) ([]byte, error) {
 	if dir == "./" {
 		dir = ""
 	}
-	return b.images.Clean(images.Location{FS: b.fsys, Path: model.ResourceSource(r), Dir: dir})
+	loc := images.Location{FS: b.fsys, Path: model.ResourceSource(r), Dir: dir}
+	data, err := b.images.Clean(loc)
+	return data, b.cleanError(m, loc.Path, err)
+}
+
+// cleanError is err, the failure to publish the image file src under its
+// own name, placed as imageError places the failure of a file made from
+// it when a page shows it (then the two are one message, reported once),
+// else at the file.
+func (b *Builder) cleanError(m *siteModel, src string, err error) error {
+	if err == nil {
+		return nil
+	}
+	for _, p := range m.pages {
+		c := convert.Of(p)
+		if c == nil {
+			continue
+		}
+		for _, u := range c.ImageUses() {
+			if u.Path == src {
+				return imageError(m, &images.Output{Source: &images.Source{Loc: images.Location{Path: src}}}, err)
+			}
+		}
+	}
+	return err
 }

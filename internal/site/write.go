@@ -241,7 +241,7 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 		}
 		return data, ids, nil
 	case it.resource != nil:
-		data, err := b.resourceBytes(it.resource)
+		data, err := b.resourceBytes(m, it.resource)
 		return data, idsOf(it.name, data), err
 	case it.image != nil:
 		data, err := b.images.Bytes(it.image)
@@ -250,7 +250,7 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 		}
 		return data, nil, nil
 	}
-	data, err := b.assetBytes(it.asset)
+	data, err := b.assetBytes(m, it.asset)
 	return data, idsOf(it.name, data), err
 }
 
