@@ -195,7 +195,7 @@ type read struct {
 // deps is what the template set of a page template can read.
 type deps struct {
 	global bool             // it may read anything: the whole site
-	asset  bool             // it calls asset
+	asset  bool             // it calls asset or image
 	reads  map[string]*read // by depPath
 	files  map[string]bool  // the layout files it runs
 }

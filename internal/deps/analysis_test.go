@@ -29,6 +29,7 @@ func TestDeps(t *testing.T) {
 		{name: "an unknown function", page: `{{ call .Parent }}`, want: "global\nPage.Parent 0"},
 		{name: "a partial by a name not known", page: `{{ partial .Title . }}`, want: "global"},
 		{name: "asset", page: `{{ with asset "css/site.css" }}{{ .URL }}{{ end }}`, want: "asset"},
+		{name: "image", page: `{{ with image "team.jpg" . }}{{ (.Resize "800x").URL }}{{ end }}`, want: "asset"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			site := fstest.MapFS{"layouts/_default/single.html": {Data: []byte(tc.page)}}
@@ -80,5 +81,6 @@ func groupNames(g group) string {
 var stubFuncs = template.FuncMap{
 	"relURL": strings.ToLower, "absURL": strings.ToLower, "slugify": strings.ToLower,
 	"asset":         func(string) (struct{ URL string }, error) { return struct{ URL string }{}, nil },
+	"image":         func(string, ...any) (any, error) { return nil, nil },
 	"careerPathSVG": func(any) string { return "" },
 }

@@ -16,7 +16,7 @@ import (
 type Inputs struct {
 	Version Digest // of the binary: a key made by another binary is never equal
 	Config  Digest // of site.yaml and the build's options, which make every .Site field but the lists
-	Assets  Digest // of the asset table (names, URLs, integrity): in the key of a page whose templates call asset
+	Assets  Digest // of the asset table (names, URLs, integrity) and of every page resource's bytes: in the key of a page whose templates call asset or image
 	Data    Digest // of the data files: in the key of a page whose templates read .Site.Data
 
 	Site    *model.Site

@@ -351,7 +351,9 @@ func (w *walker) call(name string, args []aval) aval {
 		// They tell only which objects they were given, and how many:
 		// their identities, which every path records.
 		return plainVal
-	case "asset":
+	case "asset", "image":
+		// image reads an image of assets/ or of a page's bundle: the
+		// asset table and the resources' digests (Inputs.Assets).
 		w.d.asset = true
 		return plainVal
 	case "html", "js", "urlquery", "print", "printf", "println",

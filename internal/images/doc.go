@@ -8,13 +8,15 @@
 //
 // A Resolver turns a page and a reference, as written, into a Location:
 // the file system and path to read, and the folder of the site the files
-// made from it are published in. Assets is the Resolver of today: a
-// root-relative path ("/img/team.jpg") or one below assets/
-// ("assets/img/team.jpg") names assets/img/team.jpg of the site, else of
-// the theme. Anything else — an external URL, a path relative to the page,
-// a file that is not an image — is ErrExternal: not the build's to
-// process, left as written (and link-checked as before). Page bundles will
-// bring a Resolver that looks beside the page first.
+// made from it are published in. The build chains two (Chain):
+// BundleFiles, a path relative to a bundle's page ("team.jpg",
+// "img/team.jpg") that names a resource of its bundle, published in the
+// page's folder; then Assets, a root-relative path ("/img/team.jpg") or
+// one below assets/ ("assets/img/team.jpg") that names assets/img/team.jpg
+// of the site, else of the theme, published in img/. Anything else — an
+// external URL, a relative path no bundle holds, a file that is not an
+// image — is ErrExternal: not the build's to process, left as written
+// (and link-checked as before).
 //
 // # Reading
 //
@@ -32,6 +34,9 @@
 // PNG or WebP image is always re-encoded, even at its own size, so no
 // camera or GPS metadata is published; an SVG or a GIF is published as it
 // is, under a fingerprinted name.
+// Set.Clean gives the bytes an image of assets/ or of a bundle is
+// published with under its own name: a JPEG, PNG or WebP one re-encoded
+// likewise, in its own format at its own size.
 //
 // # Making files
 //

@@ -264,7 +264,14 @@ func (s *Set) Uses(page string) *Uses {
 // Open finds and reads the image that ref names, written at line:col of
 // the page (0:0 for a template). ErrExternal: not one the build processes.
 func (u *Uses) Open(ref string, line, col int) (*Image, error) {
-	src, err := u.set.Lookup(u.page, ref)
+	return u.OpenIn(u.page, ref, line, col)
+}
+
+// OpenIn is Open with ref resolved in page ("content/x.md"; "" for
+// assets/ alone) instead of the page of u: a template's image, given the
+// page whose bundle to look in.
+func (u *Uses) OpenIn(page, ref string, line, col int) (*Image, error) {
+	src, err := u.set.Lookup(page, ref)
 	if err != nil {
 		return nil, err
 	}

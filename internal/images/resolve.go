@@ -60,7 +60,7 @@ func assetPath(ref string) (string, bool) {
 	p, rooted := strings.CutPrefix(u.Path, "/")
 	p, inAssets := strings.CutPrefix(p, "assets/")
 	if !rooted && !inAssets {
-		return "", false // relative to the page: its bundle's, one day
+		return "", false // relative to the page: BundleFiles's
 	}
 	if _, ok := imaging.FormatByExt(p); !ok || !fs.ValidPath(p) {
 		return "", false

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -36,8 +37,8 @@ type Set struct {
 	warm sync.Once     // the WebP encoder's warm-up was started
 
 	mu      sync.Mutex
-	sources map[string]*sourceEntry // by Location.Path, for the build under way
-	outputs map[string]*Output      // by name
+	sources map[sourceKey]*sourceEntry // for the build under way
+	outputs map[string]*Output         // by name
 
 	processed atomic.Int64 // Outputs made, not found in the cache
 }
@@ -45,16 +46,31 @@ type Set struct {
 // New returns a Set with opts.
 func New(opts Options) *Set {
 	return &Set{opts: opts, sem: make(chan struct{}, runtime.GOMAXPROCS(0)),
-		sources: map[string]*sourceEntry{}, outputs: map[string]*Output{}}
+		sources: map[sourceKey]*sourceEntry{}, outputs: map[string]*Output{}}
 }
 
 // Reset forgets the sources read, as a build must after files changed;
 // the Outputs named stay, their sources checked again when made.
 func (s *Set) Reset() {
 	s.mu.Lock()
-	s.sources = map[string]*sourceEntry{}
+	s.sources = map[sourceKey]*sourceEntry{}
 	s.mu.Unlock()
 }
+
+// Forget forgets the sources read from the files paths ("content/x/team.jpg"),
+// which changed: a page resource, read again when next used.
+func (s *Set) Forget(paths ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k := range s.sources {
+		if slices.Contains(paths, k.path) {
+			delete(s.sources, k)
+		}
+	}
+}
+
+// sourceKey is what a Set keeps a source by: its Location's Path and Dir.
+type sourceKey struct{ path, dir string }
 
 // Stats are how many Outputs were made (not found in the cache) since the
 // Set was made: a warm build makes none.
@@ -81,11 +97,14 @@ type sourceEntry struct {
 // Source reads the image at loc, once per build, within the limits; see
 // the package comment.
 func (s *Set) Source(loc Location) (*Source, error) {
+	// By the folder too: a bundle's page whose URL changed publishes
+	// the same file in another folder.
+	key := sourceKey{loc.Path, loc.Dir}
 	s.mu.Lock()
-	e := s.sources[loc.Path]
+	e := s.sources[key]
 	if e == nil {
 		e = &sourceEntry{}
-		s.sources[loc.Path] = e
+		s.sources[key] = e
 	}
 	s.mu.Unlock()
 	e.once.Do(func() { e.src, e.err = s.read(loc) })

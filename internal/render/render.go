@@ -19,9 +19,10 @@ import (
 // concurrent use.
 type Renderer struct {
 	files       *files
-	pages       map[string]*page // page templates by path
-	partials    map[string]bool  // partial file names
-	bindPartial bool             // partial is ours, not the caller's
+	pages       map[string]*page    // page templates by path
+	partials    map[string]bool     // partial file names
+	bindPartial bool                // partial is ours, not the caller's
+	exec        map[string]ExecFunc // bound per execution (execfunc.go)
 
 	defined map[string]map[string]string // per page template: template name → the file that defined it (see Set)
 }
@@ -37,6 +38,7 @@ func New(site, theme fs.FS, funcs template.FuncMap) (*Renderer, error) {
 	}
 	fm := builtins()
 	maps.Copy(fm, funcs)
+	exec := execFuncs(fm)
 	parsed, err := parseAll(f, fm)
 	if err != nil {
 		return nil, err
@@ -46,6 +48,7 @@ func New(site, theme fs.FS, funcs template.FuncMap) (*Renderer, error) {
 		pages:       map[string]*page{},
 		partials:    map[string]bool{},
 		bindPartial: funcs["partial"] == nil,
+		exec:        exec,
 		defined:     map[string]map[string]string{},
 	}
 	base, err := r.partialSet(parsed, fm)
@@ -86,6 +89,7 @@ func (r *Renderer) ExecuteWith(w io.Writer, name string, data any, memo *Memo) e
 	}
 	defer p.giveBack(in)
 	in.root, in.memo = data, memo
+	in.bindExec(data)
 	if err := in.entry.Execute(w, data); err != nil {
 		return r.files.execError(name, err)
 	}

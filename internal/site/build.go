@@ -25,8 +25,13 @@
 //     of the site's (internal/images) is written by the render hook
 //     layouts/_markup/render-image.html, and the files made from it are
 //     outputs of the build, made once each, as they are written, from the
-//     persistent cache when it holds them (convert.ImageError says where a
-//     broken one is shown).
+//     persistent cache when it holds them (convert.ImageError says where
+//     a broken one is shown). An image is looked for in the page's
+//     bundle, then under assets/ (bundleimages.go); a JPEG, PNG or WebP
+//     file of assets/ or of a bundle is published under its own name
+//     re-encoded, without its metadata (cleanimages.go). The files the
+//     template function image names are published with the page that
+//     named them (templateimages.go).
 //     Build, which builds once, converts each body as its file is read and
 //     lets the Markdown go; beyond 64 MiB of HTML it keeps a page's HTML
 //     in a temporary file beside the destination until the page is
@@ -167,6 +172,7 @@ import (
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/render"
 )
 
 // Options say what to build and where.
@@ -319,5 +325,8 @@ func funcs(st *funcState) template.FuncMap {
 		"markdownify": st.markdownify,
 		// careerPathSVG draws a role guide's career path: {{ careerPathSVG .Role.CareerPath }}.
 		"careerPathSVG": career.PathSVG,
+		// image finds an image of the page's bundle or of assets/:
+		// {{ with image "team.jpg" . }}{{ (.Fill "1200x630 center").URL }}{{ end }} (templateimages.go).
+		"image": render.ExecFunc(st.imageFunc),
 	}
 }

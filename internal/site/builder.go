@@ -108,6 +108,9 @@ type outState struct {
 	ids   links.IDs    // the ids of an HTML file, for checking links to it
 	stamp output.Stamp // for a Dir: the file as written
 	body  bool         // made by bodyFiles
+
+	images     []*images.Output // a page's: the image files its templates named (templateimages.go)
+	byTemplate bool             // an image file that pages' templates named
 }
 
 // New returns a Builder for the site opts describe, kept for a session

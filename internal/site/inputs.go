@@ -95,7 +95,7 @@ func (b *Builder) readConfig() (bool, error) {
 	b.images = images.New(images.Options{
 		Widths: cfg.Images.Widths, Quality: cfg.Images.Quality,
 		MaxBytes: int64(cfg.Limits.Image), MaxPixels: cfg.Limits.ImagePixels,
-		Resolve: images.Assets(b.fsys, b.opts.Theme), URL: links.Rel, Cache: b.cache,
+		Resolve: b.imageResolver(), URL: links.Rel, Cache: b.cache,
 	})
 	b.conv.SetImages(b.images)
 	b.funcs.setImages(b.images)
@@ -173,6 +173,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	// The resources after the pages: which files a bundle owns depends
 	// on the pages there are.
 	resources, err := b.readResources(ctx, all, changed)
+	b.images.Forget(resources...) // read again by the images that show them
 	return append(diff, resources...), err
 }
 
@@ -264,6 +265,7 @@ type funcState struct {
 	assets    *assets.Set
 	converter *markdown.Converter // the site's Markdown, for markdownify
 	images    *images.Set         // the site's images, for image
+	renders   pageImages          // the images named by the pages being rendered
 }
 
 func (f *funcState) setImages(s *images.Set) {

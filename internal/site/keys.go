@@ -22,7 +22,7 @@ func (b *Builder) keyer(m *siteModel) *deps.Keyer {
 	return deps.NewKeyer(deps.Inputs{
 		Version: b.version,
 		Config:  b.cfgDigest,
-		Assets:  b.assetDigest,
+		Assets:  b.imageInputsDigest(),
 		Data:    b.dataDigest,
 		Site:    m.site,
 		Pages:   m.pages,

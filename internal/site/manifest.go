@@ -15,7 +15,9 @@ import (
 // a destination folder published: every file's key, its stamp (size and
 // modification time as written, so that a file changed since by anything
 // else is made again) and, for HTML files, its ids (so that links into it
-// can be checked without reading it). The next `careersite build`, in
+// can be checked without reading it), and whether it is an image file
+// that pages' templates named or a page whose templates named some. The
+// next `careersite build`, in
 // another process, starts from it: a file whose key and stamp are
 // unchanged is linked from the old folder into the new one, not made.
 
@@ -50,8 +52,9 @@ func (b *Builder) saveManifest() {
 }
 
 // encodeManifest writes the record (cache.Encoder) of outs: their count,
-// then by name each file's name, key, size, modification time and, for
-// HTML, the count of its ids plus one and the ids (0 for other files).
+// then by name each file's name, key, size, modification time, its flags
+// (manifestFlags) and, for HTML, the count of its ids plus one and the
+// ids (0 for other files).
 func encodeManifest(outs map[string]*outState) []byte {
 	var e cache.Encoder
 	e.Int(len(outs))
@@ -61,6 +64,7 @@ func encodeManifest(outs map[string]*outState) []byte {
 		e.Digest(s.key)
 		e.Varint(s.stamp.Size)
 		e.Varint(s.stamp.ModTime)
+		e.Int(manifestFlags(s))
 		if s.ids == nil {
 			e.Int(0)
 			continue
@@ -75,7 +79,24 @@ func encodeManifest(outs map[string]*outState) []byte {
 
 // minManifestEntry is the fewest bytes a file takes in a manifest: its
 // name's length, key, size, modification time and ids.
-const minManifestEntry = 1 + len(deps.Digest{}) + 1 + 1 + 1
+const minManifestEntry = 1 + len(deps.Digest{}) + 1 + 1 + 1 + 1
+
+// The flags of a file in a manifest.
+const (
+	flagByTemplate  = 1 << iota // an image file that pages' templates named
+	flagNamedImages             // a page whose templates named image files
+)
+
+func manifestFlags(s *outState) int {
+	f := 0
+	if s.byTemplate {
+		f |= flagByTemplate
+	}
+	if len(s.images) > 0 {
+		f |= flagNamedImages
+	}
+	return f
+}
 
 // decodeManifest reads what encodeManifest wrote, to its end.
 func decodeManifest(data []byte) (map[string]*outState, error) {
@@ -85,6 +106,14 @@ func decodeManifest(data []byte) (map[string]*outState, error) {
 	for ; d.Err() == nil && n > 0; n-- {
 		name := string(d.Bytes())
 		s := &outState{key: d.Digest(), stamp: output.Stamp{Size: d.Varint(), ModTime: d.Varint()}}
+		flags := d.Int()
+		s.byTemplate = flags&flagByTemplate != 0
+		if flags&flagNamedImages != 0 {
+			// Which image files the page named is not recorded (they are
+			// the image pipeline's values): the page is rendered again,
+			// and names them again.
+			s.key = deps.Digest{}
+		}
 		if ids := d.Int(); ids > 0 {
 			s.ids = make(links.IDs, 0, min(ids-1, d.Len())) // an id takes a byte at least
 			for ; d.Err() == nil && ids > 1; ids-- {

@@ -207,9 +207,6 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	var changed []*source
 	for _, path := range diff {
 		old, cur := m.srcs[path], b.sources[path]
-		if cur != nil && cur.page != nil && convert.HasImages(cur.page.Body) || old != nil && old.conv.UsesImages() {
-			return b.fullPlan(ctx, now, nil) // the image files published may change
-		}
 		if old == nil || cur == nil || cur.page == nil || cur.err != nil || old.fm != cur.fm ||
 			m.published[path] != b.opts.publishing(now).Publishes(cur.page) {
 			return b.fullPlan(ctx, now, nil)
@@ -228,6 +225,11 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	warnings := b.pageWarnings(m.pub, now)
 	if len(problems) > 0 {
 		return nil, failed(errors.Join(problems...), warnings)
+	}
+	for _, s := range changed {
+		if !sameImageFiles(m.srcs[s.path].conv, s.conv) {
+			return b.fullPlan(ctx, now, nil) // the image files published changed
+		}
 	}
 	redo := map[string]bool{}
 	if len(changed) > 0 {
@@ -390,21 +392,40 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 // unchanged reports whether every output has the key it had at the last
 // commit into the destination and is still there as written: then there is
 // nothing to write.
+//
+// The image files that templates named are not items of the plan: when
+// every page's key is unchanged, its templates name the same files, which
+// must still be there as written.
 func (b *Builder) unchanged(p *plan) bool {
-	if p == nil || len(p.items) != len(b.outs) {
+	if p == nil {
+		return false
+	}
+	byTemplate := 0
+	for name, s := range b.outs {
+		if s.byTemplate {
+			byTemplate++
+			if !b.stillWritten(name, s) {
+				return false
+			}
+		}
+	}
+	if len(p.items) != len(b.outs)-byTemplate {
 		return false
 	}
 	for _, it := range p.items {
 		prev := b.outs[it.name]
-		if prev == nil || prev.key != it.key {
-			return false
-		}
-		info, err := os.Lstat(filepath.Join(b.dest, filepath.FromSlash(it.name)))
-		if err != nil || !info.Mode().IsRegular() || info.Size() != prev.stamp.Size || info.ModTime().UnixNano() != prev.stamp.ModTime {
+		if prev == nil || prev.key != it.key || prev.byTemplate || !b.stillWritten(it.name, prev) {
 			return false
 		}
 	}
 	return true
+}
+
+// stillWritten reports whether the file name of the destination is as
+// the last commit wrote it.
+func (b *Builder) stillWritten(name string, s *outState) bool {
+	info, err := os.Lstat(filepath.Join(b.dest, filepath.FromSlash(name)))
+	return err == nil && info.Mode().IsRegular() && info.Size() == s.stamp.Size && info.ModTime().UnixNano() == s.stamp.ModTime
 }
 
 // anyShortcodeStale reports whether a published page of m converts
@@ -416,6 +437,14 @@ func (b *Builder) anyShortcodeStale(m *siteModel) bool {
 		}
 	}
 	return false
+}
+
+// sameImageFiles reports whether two conversions of a body publish the
+// same image files: then an edit of the body keeps the model's items, and
+// the build is patched.
+func sameImageFiles(old, cur *convert.Conversion) bool {
+	a, b := old.Images(), cur.Images()
+	return slices.EqualFunc(a, b, func(x, y *images.Output) bool { return x.Name == y.Name })
 }
 
 // imageItems are the files of the images the bodies of pages show, once

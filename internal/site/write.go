@@ -15,6 +15,7 @@ import (
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
@@ -88,6 +89,9 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 				j++
 			}
 			if j == len(p.items) || p.items[j].name != name {
+				if b.outs[name].byTemplate {
+					continue // removed by removeTemplateImages when no page names it
+				}
 				if err := t.Remove(name); err != nil {
 					report(err)
 				}
@@ -134,11 +138,18 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 					continue
 				}
 				if ok {
-					states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp, body: prev.body}
+					states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp, body: prev.body, images: prev.images}
 					continue
 				}
 			}
+			if it.page != nil {
+				b.funcs.renders.begin(b.images, it.page)
+			}
 			data, ids, err := b.produce(p.m, it, memo)
+			var named []*images.Output
+			if it.page != nil {
+				named = b.funcs.renders.end(it.page)
+			}
 			if err != nil {
 				report(err)
 				continue
@@ -150,11 +161,21 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 					continue
 				}
 			}
-			states[i] = &outState{key: it.key, ids: ids, body: it.gen != nil && it.gen.FromBodies}
+			states[i] = &outState{key: it.key, ids: ids, body: it.gen != nil && it.gen.FromBodies, images: named}
 		}
 	})
 	if err := ctx.Err(); err != nil {
 		return written{}, err
+	}
+	if len(problems) == 0 {
+		items, more := b.templateImages(p, states, t, update, report)
+		if len(items) > 0 {
+			p.items = mergeItems(p.items, items)
+			states = mergeStates(p.items, states, items, more)
+		}
+		if update {
+			b.removeTemplateImages(t, items, report)
+		}
 	}
 	if len(problems) > 0 {
 		return written{}, diag.Sorted(diag.Distinct(problems)...)
@@ -218,7 +239,7 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 		}
 		return data, ids, nil
 	case it.resource != nil:
-		data, err := b.readResourceOutput(it.resource)
+		data, err := b.resourceBytes(m, it.resource)
 		return data, idsOf(it.name, data), err
 	case it.image != nil:
 		data, err := b.images.Bytes(it.image)
@@ -227,7 +248,8 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 		}
 		return data, nil, nil
 	}
-	return it.asset.Data, idsOf(it.name, it.asset.Data), nil
+	data, err := b.assetBytes(m, it.asset)
+	return data, idsOf(it.name, data), err
 }
 
 func idsOf(name string, data []byte) links.IDs {
