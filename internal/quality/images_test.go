@@ -1,0 +1,215 @@
+package quality
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// imageHeavyPage is the example site's guide in pictures: six photographs
+// and a diagram, most of them below the fold on a phone.
+const imageHeavyPage = "/guides/where-back-end-developers-work/"
+
+// lazyDistance is how far below the viewport an image must start for
+// Chromium not to fetch it yet. Chromium starts loading a lazy image when
+// it comes within a distance that depends on the connection: 1250px on 4G,
+// 2500px when the connection type is unknown, more on slow ones
+// (lazyImageLoadingDistanceThresholdPx in Blink's settings). localhost is
+// never slow, so an image further than this must wait for the scroll.
+const lazyDistance = 3000
+
+// imageDelay holds back every image response, as a real network would:
+// without it the images of a page on localhost can arrive before its first
+// paint, and an image without width and height would then shift nothing
+// that had been shown, so the layout-shift check could not fail.
+const imageDelay = 300 * time.Millisecond
+
+// shiftObserver runs before the page's own scripts and adds up every
+// layout-shift entry (buffered: those from before it was registered too),
+// as the Cumulative Layout Shift metric does, but including shifts after
+// input, since the test's scrolling is not a user's.
+const shiftObserver = `window.careersiteShift = {total: 0, entries: 0};
+new PerformanceObserver(list => {
+	for (const e of list.getEntries()) {
+		window.careersiteShift.total += e.value;
+		window.careersiteShift.entries++;
+	}
+}).observe({type: "layout-shift", buffered: true});`
+
+// readShift waits two frames, so that the observer has been told of every
+// shift of the frames drawn so far, and returns the total.
+const readShift = `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(window.careersiteShift))))`
+
+// pageImages lists the article's images: the name of their file (without
+// width and fingerprint, as in /img/guides/city-dusk), their top in the
+// page, whether they are lazy and whether they have loaded.
+const pageImages = `[...document.querySelectorAll("main img")].map(img => {
+	const src = new URL(img.getAttribute("src"), location.href).pathname;
+	return {
+		stem: src.replace(/\.[0-9]+w\.[0-9a-f]+\.[a-z]+$/, "").replace(/\.[0-9a-f]{16}\.[a-z]+$/, "").replace(/\.[a-z]+$/, ""),
+		top: img.getBoundingClientRect().top + window.scrollY,
+		lazy: img.loading === "lazy",
+		loaded: img.complete && img.naturalWidth > 0,
+	};
+})`
+
+// pageImage is one element of pageImages.
+type pageImage struct {
+	Stem   string  `json:"stem"`
+	Top    float64 `json:"top"`
+	Lazy   bool    `json:"lazy"`
+	Loaded bool    `json:"loaded"`
+}
+
+// requestLog records the paths a server was asked for.
+type requestLog struct {
+	mu    sync.Mutex
+	paths []string
+}
+
+func (l *requestLog) record(p string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.paths = append(l.paths, p)
+}
+
+// requested reports whether any file whose path starts with stem + "." was
+// asked for: any width or format of the image.
+func (l *requestLog) requested(stem string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.ContainsFunc(l.paths, func(p string) bool { return strings.HasPrefix(p, stem+".") })
+}
+
+// TestImagesInBrowser loads the image-heavy page of the example site in
+// headless Chromium on a phone's screen, with image responses delayed as a
+// network would, and checks what the render hook's markup promises: (a)
+// nothing shifts as the images load (width and height reserve their space,
+// and the theme's CSS keeps the ratio as it scales them down), at load and
+// after scrolling every image into view; (b) the images far below the fold
+// are not requested until the page is scrolled to them (loading="lazy"),
+// and then they load.
+func TestImagesInBrowser(t *testing.T) {
+	t.Parallel()
+	browser := program(t, "install Chromium (Debian: apt-get install chromium)",
+		"chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
+
+	dir := filepath.Join(t.TempDir(), "public")
+	const basePath = "/careers"
+	var log requestLog
+	files := http.StripPrefix(basePath, staticHost(dir))
+	mux := http.NewServeMux()
+	mux.HandleFunc(basePath+"/", func(w http.ResponseWriter, r *http.Request) {
+		log.record(r.URL.Path)
+		if strings.HasPrefix(r.URL.Path, basePath+"/img/") {
+			select {
+			case <-time.After(imageDelay):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		files.ServeHTTP(w, r)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	buildSite(t, dir, srv.URL+basePath+"/")
+
+	browserCtx := startBrowser(t, browser)
+	ctx, cancel := context.WithTimeout(browserCtx, 2*time.Minute)
+	defer cancel()
+	_, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+		Width: phone.width, Height: phone.height, DeviceScaleFactor: 2, Mobile: true,
+	})
+	if err != nil {
+		t.Fatalf("emulating a phone: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: shiftObserver}); err != nil {
+		t.Fatalf("adding the layout-shift observer: %v", err)
+	}
+	pageURL := srv.URL + basePath + imageHeavyPage
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(pageURL))
+	if err != nil {
+		t.Fatalf("loading %s: %v", pageURL, err)
+	}
+	if resp.Status != http.StatusOK {
+		t.Fatalf("%s: HTTP status %d", pageURL, resp.Status)
+	}
+	waitFor(t, ctx, `document.readyState === "complete"`)
+
+	images := evaluate[[]pageImage](t, ctx, pageImages)
+	if len(images) < 5 {
+		t.Fatalf("%s has %d images, want an image-heavy page (5 or more)", imageHeavyPage, len(images))
+	}
+	if images[0].Lazy || !images[0].Loaded {
+		t.Errorf("the first image %s: lazy %v, loaded %v; want it loaded eagerly", images[0].Stem, images[0].Lazy, images[0].Loaded)
+	}
+	checkShift(t, ctx, "after load")
+
+	// (b) Far below the fold, nothing has been asked for yet.
+	fold := float64(phone.height) + lazyDistance
+	var far []pageImage
+	for _, img := range images {
+		t.Logf("%s at %.0fpx: lazy %v, requested %v", img.Stem, img.Top, img.Lazy, log.requested(img.Stem))
+		if img.Top > fold {
+			far = append(far, img)
+			if log.requested(img.Stem) {
+				t.Errorf("%s starts %.0fpx down a %dpx screen but was requested before the page was scrolled", img.Stem, img.Top, phone.height)
+			}
+		}
+	}
+	if len(far) == 0 {
+		t.Fatalf("no image of %s starts further than %.0fpx down: the page cannot show lazy loading", imageHeavyPage, fold)
+	}
+
+	// Scrolled to, each loads.
+	for _, img := range far {
+		evaluate[bool](t, ctx, fmt.Sprintf("window.scrollTo(0, %.0f), true", img.Top-100))
+		waitFor(t, ctx, `[...document.querySelectorAll("main img")].some(i => i.getBoundingClientRect().top < innerHeight && new URL(i.getAttribute("src"), location.href).pathname.startsWith(`+strconv.Quote(img.Stem+".")+`) && i.complete && i.naturalWidth > 0)`)
+		if !log.requested(img.Stem) {
+			t.Errorf("%s shows after the scroll, but the server was never asked for it", img.Stem)
+		}
+	}
+	checkShift(t, ctx, "after scrolling every image into view")
+}
+
+// checkShift fails the test when any layout shift has been reported.
+func checkShift(t *testing.T, ctx context.Context, when string) {
+	t.Helper()
+	shift := evaluate[struct {
+		Total   float64 `json:"total"`
+		Entries int     `json:"entries"`
+	}](t, ctx, readShift)
+	if shift.Total != 0 || shift.Entries != 0 {
+		t.Errorf("%s: layout shift %.4f in %d entries, want 0", when, shift.Total, shift.Entries)
+	}
+}
+
+// evaluate runs a JavaScript expression (awaiting it when it is a promise)
+// and returns its value.
+func evaluate[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls cond in the page, once a frame, until it is true; ctx's
+// deadline ends the wait.
+func waitFor(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	evaluate[bool](t, ctx, `new Promise(done => { const poll = () => (`+cond+`) ? done(true) : requestAnimationFrame(poll); poll(); })`)
+}
