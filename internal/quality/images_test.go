@@ -2,7 +2,6 @@ package quality
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -173,10 +172,18 @@ func TestImagesInBrowser(t *testing.T) {
 		t.Fatalf("no image of %s starts further than %.0fpx down: the page cannot show lazy loading", imageHeavyPage, fold)
 	}
 
-	// Scrolled to, each loads.
+	// Scrolled to, each loads. The page is scrolled so that the image
+	// starts half-way down the screen: the text above it then anchors the
+	// scroll, and an image that took space only as it loaded would push the
+	// text below it down the screen, a shift. (With the image at the top,
+	// Chromium's scroll anchoring would pick the text below it and hide the
+	// shift.) The image is found again by its file, as images above it may
+	// have moved it (they must not, but then the failure to report is the
+	// shift, not a missed scroll).
 	for _, img := range far {
-		evaluate[bool](t, ctx, fmt.Sprintf("window.scrollTo(0, %.0f), true", img.Top-100))
-		waitFor(t, ctx, `[...document.querySelectorAll("main img")].some(i => i.getBoundingClientRect().top < innerHeight && new URL(i.getAttribute("src"), location.href).pathname.startsWith(`+strconv.Quote(img.Stem+".")+`) && i.complete && i.naturalWidth > 0)`)
+		find := `[...document.querySelectorAll("main img")].find(i => new URL(i.getAttribute("src"), location.href).pathname.startsWith(` + strconv.Quote(img.Stem+".") + `))`
+		evaluate[bool](t, ctx, `(img => (window.scrollTo(0, img.getBoundingClientRect().top + window.scrollY - innerHeight / 2), true))(`+find+`)`)
+		waitFor(t, ctx, `(img => img.complete && img.naturalWidth > 0)(`+find+`)`)
 		if !log.requested(img.Stem) {
 			t.Errorf("%s shows after the scroll, but the server was never asked for it", img.Stem)
 		}
@@ -207,9 +214,11 @@ func evaluate[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-// waitFor polls cond in the page, once a frame, until it is true; ctx's
-// deadline ends the wait.
+// waitFor polls cond in the page, once a frame, until it is true, for at
+// most 30 seconds.
 func waitFor(t *testing.T, ctx context.Context, cond string) {
 	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
 	evaluate[bool](t, ctx, `new Promise(done => { const poll = () => (`+cond+`) ? done(true) : requestAnimationFrame(poll); poll(); })`)
 }
