@@ -44,12 +44,13 @@
 //     and ranks queries in the same order, as internal/search does.
 //   - TestImagesInBrowser serves the output and loads the guide in
 //     pictures (content/guides/where-back-end-developers-work.md) in
-//     Chromium on a 390px phone screen, with image responses held back as a
-//     network would: a buffered PerformanceObserver for layout-shift must
-//     report nothing at load or after each image below the fold is
-//     scrolled to, and the server must not be asked for an image that
-//     starts further than Chromium's lazy-loading distance below the
-//     screen until the page is scrolled to it. Removing width and height
+//     Chromium, with image responses held back as a network would: a
+//     buffered PerformanceObserver for layout-shift must report nothing at
+//     load on a desktop screen (where the first picture is on the screen)
+//     and on a 390px phone screen, nor on the phone after each image below
+//     the fold is scrolled to; and on the phone the server must not be
+//     asked for an image that starts further than Chromium's lazy-loading
+//     distance below the screen until the page is scrolled to it. Removing width and height
 //     from layouts/_markup/render-image.html fails the first check, and
 //     removing loading="lazy" the second.
 //   - TestStructuredData extracts the JSON-LD of every page and validates it

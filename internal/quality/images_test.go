@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -93,13 +94,14 @@ func (l *requestLog) requested(stem string) bool {
 }
 
 // TestImagesInBrowser loads the image-heavy page of the example site in
-// headless Chromium on a phone's screen, with image responses delayed as a
-// network would, and checks what the render hook's markup promises: (a)
-// nothing shifts as the images load (width and height reserve their space,
-// and the theme's CSS keeps the ratio as it scales them down), at load and
-// after scrolling every image into view; (b) the images far below the fold
-// are not requested until the page is scrolled to them (loading="lazy"),
-// and then they load.
+// headless Chromium, with image responses delayed as a network would, and
+// checks what the render hook's markup promises: (a) nothing shifts as the
+// images load (width and height reserve their space, and the theme's CSS
+// keeps the ratio as it scales them down), at load on a desktop screen
+// (where the first picture is on the screen) and on a phone's, and on the
+// phone after scrolling every image into view; (b) on the phone, the
+// images far below the fold are not requested until the page is scrolled
+// to them (loading="lazy"), and then they load.
 func TestImagesInBrowser(t *testing.T) {
 	t.Parallel()
 	browser := program(t, "install Chromium (Debian: apt-get install chromium)",
@@ -126,35 +128,20 @@ func TestImagesInBrowser(t *testing.T) {
 	buildSite(t, dir, srv.URL+basePath+"/")
 
 	browserCtx := startBrowser(t, browser)
-	ctx, cancel := context.WithTimeout(browserCtx, 2*time.Minute)
-	defer cancel()
-	_, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
-		Width: phone.width, Height: phone.height, DeviceScaleFactor: 2, Mobile: true,
-	})
-	if err != nil {
-		t.Fatalf("emulating a phone: %v", err)
-	}
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: shiftObserver}); err != nil {
-		t.Fatalf("adding the layout-shift observer: %v", err)
-	}
 	pageURL := srv.URL + basePath + imageHeavyPage
-	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(pageURL))
-	if err != nil {
-		t.Fatalf("loading %s: %v", pageURL, err)
-	}
-	if resp.Status != http.StatusOK {
-		t.Fatalf("%s: HTTP status %d", pageURL, resp.Status)
-	}
-	waitFor(t, ctx, `document.readyState === "complete"`)
 
-	images := evaluate[[]pageImage](t, ctx, pageImages)
-	if len(images) < 5 {
-		t.Fatalf("%s has %d images, want an image-heavy page (5 or more)", imageHeavyPage, len(images))
+	// On a desktop screen the first picture is on the screen as the page
+	// loads: (a) at load.
+	ctx, images := openImagePage(t, browserCtx, pageURL, desktop, 1)
+	if images[0].Top >= float64(desktop.height) {
+		t.Fatalf("on a %dpx desktop screen the first image starts at %.0fpx, below the screen: a shift as it loads would not show", desktop.height, images[0].Top)
 	}
-	if images[0].Lazy || !images[0].Loaded {
-		t.Errorf("the first image %s: lazy %v, loaded %v; want it loaded eagerly", images[0].Stem, images[0].Lazy, images[0].Loaded)
-	}
-	checkShift(t, ctx, "after load")
+	checkShift(t, ctx, "on a desktop screen, after load")
+
+	// On a phone, the table of contents comes first and every picture
+	// starts below the screen: (a) after load and after scrolling, (b).
+	ctx, images = openImagePage(t, browserCtx, pageURL, phone, 2)
+	checkShift(t, ctx, "on a phone, after load")
 
 	// (b) Far below the fold, nothing has been asked for yet.
 	fold := float64(phone.height) + lazyDistance
@@ -188,7 +175,54 @@ func TestImagesInBrowser(t *testing.T) {
 			t.Errorf("%s shows after the scroll, but the server was never asked for it", img.Stem)
 		}
 	}
-	checkShift(t, ctx, "after scrolling every image into view")
+	checkShift(t, ctx, "on a phone, after scrolling every image into view")
+}
+
+// openImagePage opens pageURL in a new tab of the browser, on a screen the
+// size of view at a device pixel ratio of scale, with the HTTP cache off
+// and shiftObserver installed, waits for the load, checks that the first
+// image loaded eagerly and returns the tab (open until the test ends) and
+// the page's images.
+func openImagePage(t *testing.T, browserCtx context.Context, pageURL string, view viewport, scale float64) (context.Context, []pageImage) {
+	t.Helper()
+	tab, closeTab := chromedp.NewContext(browserCtx)
+	t.Cleanup(closeTab)
+	ctx, cancel := context.WithTimeout(tab, 2*time.Minute)
+	t.Cleanup(cancel)
+	_, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+		Width: view.width, Height: view.height, DeviceScaleFactor: scale, Mobile: view == phone,
+	})
+	if err != nil {
+		t.Fatalf("emulating a %dx%d screen: %v", view.width, view.height, err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatalf("enabling the network domain: %v", err)
+	}
+	// Each tab fetches the images again, from the server that holds them
+	// back, rather than from the previous tab's cache.
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		t.Fatalf("turning the HTTP cache off: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: shiftObserver}); err != nil {
+		t.Fatalf("adding the layout-shift observer: %v", err)
+	}
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(pageURL))
+	if err != nil {
+		t.Fatalf("loading %s: %v", pageURL, err)
+	}
+	if resp.Status != http.StatusOK {
+		t.Fatalf("%s: HTTP status %d", pageURL, resp.Status)
+	}
+	waitFor(t, ctx, `document.readyState === "complete"`)
+
+	images := evaluate[[]pageImage](t, ctx, pageImages)
+	if len(images) < 5 {
+		t.Fatalf("%s has %d images, want an image-heavy page (5 or more)", imageHeavyPage, len(images))
+	}
+	if images[0].Lazy || !images[0].Loaded {
+		t.Errorf("on a %s screen, the first image %s: lazy %v, loaded %v; want it loaded eagerly", view.name, images[0].Stem, images[0].Lazy, images[0].Loaded)
+	}
+	return ctx, images
 }
 
 // checkShift fails the test when any layout shift has been reported.
