@@ -176,7 +176,23 @@ func TestImagesInBrowser(t *testing.T) {
 		}
 	}
 	checkShift(t, ctx, "on a phone, after scrolling every image into view")
+
+	// Every picture fits the phone's screen and keeps its shape: the
+	// theme's max-width: 100% and height: auto.
+	for _, bad := range evaluate[[]string](t, ctx, misfitImages) {
+		t.Errorf("on a phone: %s", bad)
+	}
 }
+
+// misfitImages describes each loaded image of the article that is wider
+// than the screen or drawn at another shape than its file's.
+const misfitImages = `[...document.querySelectorAll("main img")].filter(i => i.complete && i.naturalWidth > 0).flatMap(i => {
+	const r = i.getBoundingClientRect(), src = i.getAttribute("src");
+	const out = [];
+	if (r.right > document.documentElement.clientWidth + 0.5) out.push(src + " is " + r.width + "px wide, past the screen's edge");
+	if (Math.abs(r.width / r.height - i.naturalWidth / i.naturalHeight) > 0.02) out.push(src + " is drawn " + r.width + "x" + r.height + ", not at the shape of its " + i.naturalWidth + "x" + i.naturalHeight + " file");
+	return out;
+})`
 
 // openImagePage opens pageURL in a new tab of the browser, on a screen the
 // size of view at a device pixel ratio of scale, with the HTTP cache off
