@@ -24,10 +24,13 @@ const imageHeavyPage = "/guides/where-back-end-developers-work/"
 
 // lazyDistance is how far below the viewport an image must start for
 // Chromium not to fetch it yet. Chromium starts loading a lazy image when
-// it comes within a distance that depends on the connection: 1250px on 4G,
-// 2500px when the connection type is unknown, more on slow ones
-// (lazyImageLoadingDistanceThresholdPx in Blink's settings). localhost is
-// never slow, so an image further than this must wait for the scroll.
+// it comes within a distance that depends on the connection it estimates
+// (Blink's lazyImageLoadingDistanceThresholdPx settings): 1250px on 4G,
+// 2500px on 3G or when unknown, several thousand on 2G and slower. Served
+// from 127.0.0.1 with imageDelay, the estimate is 3G at worst (2G takes
+// round trips of well over a second), so an image further down than this
+// must wait for the scroll. The test logs where each image starts and
+// whether it was requested.
 const lazyDistance = 3000
 
 // imageDelay holds back every image response, as a real network would:
