@@ -32,8 +32,10 @@ func fixed(p string) func(string) string { return func(string) string { return p
 
 // axePages are the pages the issue names (home, a job, a role guide, a
 // certification review, a section list, a term page, 404) and a few that add
-// templates or colours: a guide with highlighted code, one with shortcodes
-// (salary table, card, callout, figure, details) and the taxonomy index.
+// templates or colours: a guide with highlighted code and a page bundle's
+// files, one with shortcodes (salary table, card, callout, figure, details),
+// the guide in pictures (<picture> at every width), a review with its
+// providers' logos and the taxonomy index.
 var axePages = []axePage{
 	{name: "home", path: fixed("/"), status: http.StatusOK},
 	{name: "job", path: fixed("/jobs/back-end-developer/"), status: http.StatusOK},
@@ -41,6 +43,8 @@ var axePages = []axePage{
 	{name: "certification-review", path: fixed("/certifications/meta-back-end-developer/"), status: http.StatusOK},
 	{name: "guide-with-code", path: fixed("/guides/caching-and-performance/"), status: http.StatusOK},
 	{name: "guide-with-shortcodes", path: fixed("/guides/reading-salary-figures/"), status: http.StatusOK},
+	{name: "guide-with-pictures", path: fixed(imageHeavyPage), status: http.StatusOK},
+	{name: "certification-with-logos", path: fixed("/certifications/fernbrook-cloud-operations/"), status: http.StatusOK},
 	{name: "section-list", path: fixed("/jobs/"), status: http.StatusOK},
 	{
 		name: "taxonomy", status: http.StatusOK,

@@ -11,7 +11,8 @@
 //     host serves a project site (404.html for a missing path), checks that
 //     each page and its stylesheets load, and runs axe-core inside headless
 //     Chromium, driven by chromedp, on the home page, a job, a role guide, a
-//     certification review, a guide with code, a section list, the taxonomy
+//     certification review, a guide with code and a page bundle's files, the
+//     guide in pictures, a review with providers' logos, a section list, the taxonomy
 //     and term pages, the 404 page and every other page but further term and
 //     list pages and alias redirects, each in the light and the dark colour
 //     scheme; the named pages also on a 390px phone screen, where the page
@@ -22,10 +23,15 @@
 //     elements a reader needs; TestSitemap checks sitemap.xml against the
 //     sitemaps.org schema and that robots.txt names it.
 //   - TestOutputLinks builds the site for a base URL with a path
-//     (https://quality.example/careers/) and follows every href and src on
-//     the site's own host to a file of the output, and every #fragment to an
+//     (https://quality.example/careers/) and follows every href, src,
+//     srcset candidate and og:image or twitter:image on the site's own host
+//     to a file of the output, and every #fragment to an
 //     id on its page, so that a template or Markdown link that forgets the
 //     base path shows.
+//   - TestPreviewImages checks each page's og:image: present, with alt
+//     text, and when it is the site's own (a social card, a page image) a
+//     file of the output whose real size is the one the page states; job
+//     descriptions and role guides share 1200×630 social cards.
 //   - TestSearch serves the output under /careers/ and uses the search in
 //     Chromium: it types "postgres" into the header's combobox and expects
 //     a given page first, moves through the suggestions with the arrow keys
@@ -36,6 +42,17 @@
 //     schemes and checks the list stays on a phone's screen; and it checks
 //     that the client turns every example page's text into the same terms,
 //     and ranks queries in the same order, as internal/search does.
+//   - TestImagesInBrowser serves the output and loads the guide in
+//     pictures (content/guides/where-back-end-developers-work.md) in
+//     Chromium, with image responses held back as a network would: a
+//     buffered PerformanceObserver for layout-shift must report nothing at
+//     load on a desktop screen (where the first picture is on the screen)
+//     and on a 390px phone screen, nor on the phone after each image below
+//     the fold is scrolled to; and on the phone the server must not be
+//     asked for an image that starts further than Chromium's lazy-loading
+//     distance below the screen until the page is scrolled to it. Removing width and height
+//     from layouts/_markup/render-image.html fails the first check, and
+//     removing loading="lazy" the second.
 //   - TestStructuredData extracts the JSON-LD of every page and validates it
 //     with @adobe/structured-data-validator (Google's rich-result rules), by
 //     running testdata/structured-data.mjs with Node.

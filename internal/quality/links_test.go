@@ -23,11 +23,39 @@ const linkBaseURL = "https://quality.example/careers/"
 // the output of our own templates.
 var linkAttr = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
 
+// srcsetAttr finds srcset attributes (of <img> and <picture>'s <source>):
+// each candidate is a URL, a space and a width.
+var srcsetAttr = regexp.MustCompile(`\ssrcset="([^"]*)"`)
+
+// metaImage finds the image a page gives to link previews: og:image and
+// twitter:image, a card or the page's own image.
+var metaImage = regexp.MustCompile(`<meta (?:property|name)="(?:og|twitter):image" content="([^"]*)"`)
+
+// pageLinks returns the URLs in a page's href, src and srcset attributes
+// and its preview images, unescaped.
+func pageLinks(data []byte) []string {
+	var links []string
+	for _, re := range []*regexp.Regexp{linkAttr, metaImage} {
+		for _, m := range re.FindAllSubmatch(data, -1) {
+			links = append(links, html.UnescapeString(string(m[1])))
+		}
+	}
+	for _, m := range srcsetAttr.FindAllSubmatch(data, -1) {
+		for _, candidate := range strings.Split(html.UnescapeString(string(m[1])), ",") {
+			if u, _, _ := strings.Cut(strings.TrimSpace(candidate), " "); u != "" {
+				links = append(links, u)
+			}
+		}
+	}
+	return links
+}
+
 // idAttr finds the targets of fragments.
 var idAttr = regexp.MustCompile(`\s(?:id|name)="([^"]*)"`)
 
 // TestOutputLinks checks every link and source in every HTML page of the
-// output, templates' and content's alike, built for a base URL with a path:
+// output (href, src, each srcset candidate, og:image and twitter:image),
+// templates' and content's alike, built for a base URL with a path:
 // a URL on the site's own host must point under the base path to a file
 // that exists, and its #fragment to an id on that page. Links to other
 // hosts are not followed.
@@ -63,8 +91,8 @@ func TestOutputLinks(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		for _, m := range linkAttr.FindAllSubmatch(data, -1) {
-			if msg := checkOutputLink(base, dir, page, html.UnescapeString(string(m[1])), idsOf); msg != "" {
+		for _, link := range pageLinks(data) {
+			if msg := checkOutputLink(base, dir, page, link, idsOf); msg != "" {
 				problems = append(problems, fmt.Sprintf("public/%s: %s", page, msg))
 			}
 		}
