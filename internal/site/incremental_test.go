@@ -103,7 +103,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 
 		want, wantRes, wantErr := e.fullBuild(ctx)
 		res, err := inMemory.BuildTo(ctx, changed, mem)
-		compareBuilds(t, step, "in memory", wantRes, wantErr, res, err)
+		compareBuilds(t, step, deferringRun, wantRes, wantErr, res, err)
 		if res != nil {
 			hows[inMemory.stats.how]++
 		}
@@ -185,10 +185,19 @@ func compareBuilds(t *testing.T, step int, where string, wantRes *Result, wantEr
 		t.Errorf("step %d, %s: error\n%v\nwant\n%v", step, where, err, wantErr)
 	case err == nil && !slices.Equal(texts(res.Warnings), texts(wantRes.Warnings)):
 		t.Errorf("step %d, %s: warnings\n%s\nwant\n%s", step, where, strings.Join(texts(res.Warnings), "\n"), strings.Join(texts(wantRes.Warnings), "\n"))
-	case err == nil && (res.Pages != wantRes.Pages || res.Files != wantRes.Files):
-		t.Errorf("step %d, %s: %d pages, %d files, want %d, %d", step, where, res.Pages, res.Files, wantRes.Pages, wantRes.Files)
+	case err == nil && res.Pages != wantRes.Pages:
+		t.Errorf("step %d, %s: %d pages, want %d", step, where, res.Pages, wantRes.Pages)
+	case err == nil && res.Files != wantRes.Files && where != deferringRun:
+		// The in-memory Builder defers the files made from every page
+		// (Options.Defer): its first commit counts the search index of
+		// the last build, whose files may be fewer or more; its tree is
+		// compared after FinishDeferred.
+		t.Errorf("step %d, %s: %d files, want %d", step, where, res.Files, wantRes.Files)
 	}
 }
+
+// deferringRun is the name compareBuilds knows the deferring Builder by.
+const deferringRun = "in memory"
 
 func compareTrees(t *testing.T, step int, where string, want, got map[string][]byte) {
 	t.Helper()
