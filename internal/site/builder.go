@@ -22,6 +22,7 @@ import (
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/searchindex"
+	"github.com/careersite/careersite/internal/sitefuncs"
 )
 
 // A Builder builds one site again and again, doing only the work that the
@@ -58,8 +59,8 @@ type Builder struct {
 	images       *images.Set // Markdown images and the template function image (internal/images)
 	assetDigest  deps.Digest
 	minifier     *output.Minifier
-	funcs        *funcState
-	data         map[string]any // data/**, .Site.Data (data.go)
+	funcs        *sitefuncs.Funcs // the template functions beyond render's, bound to this build's values
+	data         map[string]any   // data/**, .Site.Data (data.go)
 	dataErr      error
 	dataDigest   deps.Digest // of the data files' bytes
 
@@ -130,7 +131,7 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 		resources: map[string]*resourceFile{},
 		warned:    map[string]*convert.Conversion{},
 		minifier:  output.NewMinifier(),
-		funcs:     &funcState{},
+		funcs:     &sitefuncs.Funcs{},
 		outs:      map[string]*outState{},
 	}
 	b.fsys = os.DirFS(opts.Source)

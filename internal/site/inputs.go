@@ -5,12 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,7 +21,6 @@ import (
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/images"
-	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/shortcode"
@@ -98,9 +95,9 @@ func (b *Builder) readConfig() (bool, error) {
 		Resolve: b.imageResolver(), URL: links.Rel, Cache: b.cache,
 	})
 	b.conv.SetImages(b.images)
-	b.funcs.setImages(b.images)
+	b.funcs.SetImages(b.images)
 	b.conv.Configure(cfg, b.cfgDigest, links)
-	b.funcs.setConverter(b.conv.Markdown())
+	b.funcs.SetConverter(b.conv.Markdown())
 	return true, nil
 }
 
@@ -230,7 +227,7 @@ func (b *Builder) reparseAll(ctx context.Context, now time.Time) error {
 func (b *Builder) readLayouts() error {
 	b.renderer, b.templates = nil, nil
 	b.conv.SetTemplates(nil)
-	r, err := render.New(b.fsys, b.opts.Theme, b.funcs.funcMap())
+	r, err := render.New(b.fsys, b.opts.Theme, b.funcs.Map())
 	if err != nil {
 		return err
 	}
@@ -252,74 +249,9 @@ func (b *Builder) readAssets(ctx context.Context) error {
 	}
 	b.assetDigest = h.Sum()
 	b.conv.SetAssets(b.assetDigest)
-	b.funcs.set(b.links, as)
+	b.funcs.SetSite(b.links, as)
 	return err
 }
-
-// funcState holds what the template functions of every Renderer the
-// Builder makes call into: the linker and the assets of the current build,
-// so that new assets do not need the templates parsed again.
-type funcState struct {
-	mu        sync.RWMutex
-	links     *model.Linker
-	assets    *assets.Set
-	converter *markdown.Converter // the site's Markdown, for markdownify
-	images    *images.Set         // the site's images, for image
-	renders   pageImages          // the images named by the pages being rendered
-}
-
-func (f *funcState) setImages(s *images.Set) {
-	f.mu.Lock()
-	f.images = s
-	f.mu.Unlock()
-}
-
-func (f *funcState) setConverter(c *markdown.Converter) {
-	f.mu.Lock()
-	f.converter = c
-	f.mu.Unlock()
-}
-
-// markdownify renders s as Markdown with the site's options (raw HTML
-// only where site.yaml's unsafe_html allows it): the HTML is our
-// converter's, as a page body's is.
-func (f *funcState) markdownify(s any) (template.HTML, error) {
-	f.mu.RLock()
-	c := f.converter
-	f.mu.RUnlock()
-	if c == nil {
-		return "", errors.New("markdownify: the site's Markdown is not configured")
-	}
-	var src string
-	switch v := s.(type) {
-	case string:
-		src = v
-	case template.HTML:
-		src = string(v)
-	case nil:
-	default:
-		src = fmt.Sprint(v)
-	}
-	res, err := c.Convert([]byte(src), 1)
-	if err != nil {
-		return "", fmt.Errorf("markdownify: %w", err)
-	}
-	return template.HTML(res.HTML), nil
-}
-
-func (f *funcState) set(l *model.Linker, as *assets.Set) {
-	f.mu.Lock()
-	f.links, f.assets = l, as
-	f.mu.Unlock()
-}
-
-func (f *funcState) get() (*model.Linker, *assets.Set) {
-	f.mu.RLock()
-	defer f.mu.RUnlock()
-	return f.links, f.assets
-}
-
-func (f *funcState) funcMap() template.FuncMap { return funcs(f) }
 
 // isLayout and isAsset say which part of a site a changed path is in.
 func isLayout(p string) bool { return strings.HasPrefix(p, "layouts/") || p == "layouts" }

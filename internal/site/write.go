@@ -143,12 +143,12 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 				}
 			}
 			if it.page != nil {
-				b.funcs.renders.begin(b.images, it.page)
+				b.funcs.BeginPage(it.page)
 			}
 			data, ids, err := b.produce(p.m, it, memo)
 			var named []*images.Output
 			if it.page != nil {
-				named = b.funcs.renders.end(it.page)
+				named = b.funcs.EndPage(it.page)
 			}
 			if err != nil {
 				report(err)
