@@ -23,6 +23,7 @@ import (
 	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/searchindex"
 	"github.com/careersite/careersite/internal/sitefuncs"
+	"github.com/careersite/careersite/internal/socialcard"
 )
 
 // A Builder builds one site again and again, doing only the work that the
@@ -74,7 +75,7 @@ type Builder struct {
 	bodyMemo    cache.Memo[deps.Digest, []generate.File] // bodyFiles by the digest of every page
 	analyses    *searchindex.Analyses                    // the search analyses of pages (search.go)
 	pagesRead   bool                                     // the pack of parsed pages was read (pages.go)
-	cardsFit    sync.Map                                 // the keys of the social cards known to fit (cards.go)
+	cards       *socialcard.Cache                        // the social cards drawn and known to fit (cards.go)
 
 	// The last good build: its model and what it committed. A failed
 	// build forgets the model and what FinishDeferred had to do (reset).
@@ -144,6 +145,7 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 		}
 	}
 	b.conv = convert.New(b.fsys, b.cache, b.version, life.htmlStaysInCache())
+	b.cards = socialcard.NewCache(b.cache)
 	return b, nil
 }
 
