@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,7 +16,6 @@ import (
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/links"
-	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
 	"github.com/careersite/careersite/internal/render"
@@ -363,58 +361,26 @@ func renderingError(err error, p *model.Page) error {
 }
 
 // checkLinks reports every link in Markdown that points to nothing the
-// build wrote. The links of a page are resolved against it (links.Resolve)
-// once for as long as the model keeps the page and its links.
+// build wrote. The links of a page are resolved against it
+// (links.CheckPages) once for as long as the model keeps the page and its
+// links, and checked on every core, as it runs after every edit in serve.
 func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 	if m.refs == nil {
-		m.refs = map[*model.Page]*pageRefs{}
+		m.refs = map[*model.Page]*links.Page{}
 	}
-	// The links of a page are resolved once for as long as they do not
-	// change; checking them all is on every core, as it runs after every
-	// edit in serve (written is only read from here on).
-	refs := make([]*pageRefs, len(m.pages))
+	pages := make([]*links.Page, len(m.pages))
 	for i, p := range m.pages {
 		if p.File == "" || len(model.Links(p)) == 0 {
 			continue
 		}
 		r := m.refs[p]
-		if r == nil || !sameLinks(r.links, model.Links(p)) {
-			r = &pageRefs{links: model.Links(p)}
+		if r == nil || !r.Same(model.Links(p)) {
+			r = &links.Page{File: p.File, URL: model.SitePath(p), Links: model.Links(p)}
 			m.refs[p] = r
 		}
-		refs[i] = r
+		pages[i] = r
 	}
-	found := make([][]error, len(m.pages))
-	parallel.For(len(m.pages), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			r, p := refs[i], m.pages[i]
-			if r == nil {
-				continue
-			}
-			if r.refs == nil {
-				r.refs = make([]links.Ref, len(r.links))
-				for j, l := range r.links {
-					r.refs[j] = links.Resolve(model.SitePath(p), l.Dest)
-				}
-			}
-			for j, l := range r.links {
-				if broken := written.CheckRef(p.File, r.refs[j], links.Link{Dest: l.Dest, Line: l.Line, Col: l.Col}); broken != nil {
-					found[i] = append(found[i], broken.Problem())
-				}
-			}
-		}
-	})
-	return slices.Concat(found...)
-}
-
-// pageRefs are the links of a page, resolved.
-type pageRefs struct {
-	links []markdown.Link
-	refs  []links.Ref
-}
-
-func sameLinks(a, b []markdown.Link) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+	return written.CheckPages(pages)
 }
 
 // lookupKind maps a page kind to the template kind of internal/render.
