@@ -110,7 +110,7 @@
 //     changed, and what each page template can read (internal/deps); the assets,
 //     minified and fingerprinted again only when something under assets/
 //     changed; the structured data of each page and the feed entry of each
-//     page, by digests of what they are made from;
+//     page (internal/feedentries), by digests of what they are made from;
 //   - for every output file of the last commit, its dependency key
 //     (internal/deps).
 //

@@ -6,8 +6,6 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/careersite/careersite/internal/assets"
@@ -15,6 +13,7 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/feedentries"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/links"
@@ -66,16 +65,13 @@ type Builder struct {
 	dataDigest   deps.Digest // of the data files' bytes
 
 	// Made from the inputs, kept while they are used.
-	career      cache.Memo[any, deps.Digest]             // career data by pointer
-	jsonld      cache.Memo[deps.Digest, jsonldDocs]      // structured data by its inputs' digest
-	entries     cache.Memo[deps.Digest, []byte]          // feed entries by their inputs' digest
-	entriesOnce sync.Once                                // the pack of feed entries was read (write.go)
-	entriesSent bool                                     // the pack of feed entries was saved: once per Builder
-	entriesMade atomic.Bool                              // this build made feed entries the pack does not hold
-	bodyMemo    cache.Memo[deps.Digest, []generate.File] // bodyFiles by the digest of every page
-	analyses    *searchindex.Analyses                    // the search analyses of pages (search.go)
-	pagesRead   bool                                     // the pack of parsed pages was read (pages.go)
-	cards       *socialcard.Cache                        // the social cards drawn and known to fit (cards.go)
+	career    cache.Memo[any, deps.Digest]             // career data by pointer
+	jsonld    cache.Memo[deps.Digest, jsonldDocs]      // structured data by its inputs' digest
+	entries   *feedentries.Entries                     // feed entries by their inputs' digest, with their pack in the persistent cache
+	bodyMemo  cache.Memo[deps.Digest, []generate.File] // bodyFiles by the digest of every page
+	analyses  *searchindex.Analyses                    // the search analyses of pages (search.go)
+	pagesRead bool                                     // the pack of parsed pages was read (pages.go)
+	cards     *socialcard.Cache                        // the social cards drawn and known to fit (cards.go)
 
 	// The last good build: its model and what it committed. A failed
 	// build forgets the model and what FinishDeferred had to do (reset).
@@ -146,6 +142,7 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 	}
 	b.conv = convert.New(b.fsys, b.cache, b.version, life.htmlStaysInCache())
 	b.cards = socialcard.NewCache(b.cache)
+	b.entries = feedentries.New(b.cache, b.version)
 	return b, nil
 }
 
@@ -206,12 +203,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		if dir != nil {
 			b.saveManifest()
 		}
-		if !b.entriesSent {
-			// Once per Builder: watch, which builds again and again,
-			// keeps its entries in memory.
-			b.saveEntries()
-			b.entriesSent = true
-		}
+		// Once per Builder: watch, which builds again and again, keeps
+		// its entries in memory.
+		b.entries.Save()
 		b.cache.Trim()
 	}
 	return res, err

@@ -11,7 +11,6 @@ import (
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/convert"
-	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
@@ -282,62 +281,15 @@ func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte,
 }
 
 // makeFile makes a generated file; a feed from its entries, each made once
-// for as long as what it is made from does not change.
+// for as long as what it is made from does not change (internal/feedentries).
 func (b *Builder) makeFile(m *siteModel, g *generate.File) ([]byte, error) {
 	if g.Feed == nil {
 		return g.Make()
 	}
-	b.entriesOnce.Do(b.loadEntries)
 	k := b.keyer(m)
 	return generate.Feed(g.Feed, m.site, func(p *model.Page) ([]byte, error) {
-		key := k.EntryKey(p)
-		if e, ok := b.entries.Get(key); ok {
-			return e, nil
-		}
-		e, err := generate.Entry(m.site, p)
-		if err == nil {
-			b.entries.Put(key, e)
-			b.entriesMade.Store(true)
-		}
-		return e, err
+		return b.entries.Entry(m.site, p, k.EntryKey(p))
 	})
-}
-
-// The feed entries a Builder makes are kept in the persistent cache too, as
-// one pack: a feed of every page is made again whenever one page changes,
-// and a new process would otherwise encode every entry again.
-const entriesKind = "feed-entries"
-
-func (b *Builder) entriesKey() deps.Digest {
-	return deps.NewHasher().Digest(b.version).Str(entriesKind).Sum()
-}
-
-// loadEntries reads the pack of feed entries, if there is one.
-func (b *Builder) loadEntries() {
-	if b.cache == nil {
-		return
-	}
-	data, ok := b.cache.Get(entriesKind, b.cacheKey(b.entriesKey()))
-	if !ok {
-		return
-	}
-	entries, err := generate.DecodeEntries(data)
-	if err != nil {
-		return
-	}
-	for key, e := range entries {
-		b.entries.Put(key, e)
-	}
-}
-
-// saveEntries writes the pack of the feed entries the build that just
-// succeeded used, when it made new ones. It runs after the memos were
-// rotated: those entries are the old generation now.
-func (b *Builder) saveEntries() {
-	if b.cache == nil || !b.entriesMade.Swap(false) {
-		return
-	}
-	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), generate.EncodeEntries(b.entries.LastUsed()))
 }
 
 // minifyHTML minifies data when it is HTML and site.yaml asks for it.
