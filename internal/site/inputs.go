@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -39,22 +38,6 @@ type source struct {
 // input is s as the Converter reads it.
 func (s *source) input() convert.Source {
 	return convert.Source{Path: s.path, Page: s.page, Sum: s.sum, FrontMatter: s.fm}
-}
-
-// frontMatterDigest is the digest of the bytes of data before line
-// bodyLine: two versions of a file with the same front-matter bytes parse
-// to the same page but for its body.
-func frontMatterDigest(data []byte, bodyLine int) deps.Digest {
-	end := 0
-	for line := 1; line < bodyLine && end < len(data); line++ {
-		i := bytes.IndexByte(data[end:], '\n')
-		if i < 0 {
-			end = len(data)
-			break
-		}
-		end += i + 1
-	}
-	return deps.HashBytes(data[:end])
 }
 
 // readConfig reads site.yaml when it changed. It reports whether the
@@ -199,7 +182,7 @@ func (b *Builder) readSource(p string, pk *content.PackCache, now time.Time) (sr
 	}
 	src.page, src.err = b.parsePage(pk, p, src.sum, data)
 	if src.page != nil {
-		src.fm = frontMatterDigest(data, src.page.BodyLine)
+		src.fm = deps.HashBytes(content.FrontMatterBytes(data, src.page.BodyLine))
 		// A body with shortcode tags waits for the templates and the
 		// other pages (makeModel converts it), and one with images for
 		// the render hook.
