@@ -3,7 +3,6 @@ package site
 import (
 	"context"
 	"errors"
-	"html/template"
 	"io/fs"
 	"os"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/careersite/careersite/internal/feedentries"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
+	"github.com/careersite/careersite/internal/jsonld"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
@@ -66,7 +66,7 @@ type Builder struct {
 
 	// Made from the inputs, kept while they are used.
 	career    cache.Memo[any, deps.Digest]             // career data by pointer
-	jsonld    cache.Memo[deps.Digest, jsonldDocs]      // structured data by its inputs' digest
+	jsonld    jsonld.Cache                             // structured data by its inputs' digest
 	entries   *feedentries.Entries                     // feed entries by their inputs' digest, with their pack in the persistent cache
 	bodyMemo  cache.Memo[deps.Digest, []generate.File] // bodyFiles by the digest of every page
 	analyses  *searchindex.Analyses                    // the search analyses of pages (search.go)
@@ -93,11 +93,6 @@ type deferredWork struct {
 	bodies   bool // the files of bodyFiles must be made again
 	now      time.Time
 	warnings []error
-}
-
-type jsonldDocs struct {
-	docs []template.JS
-	errs []error
 }
 
 // outState is what the Builder remembers of a file it published.
