@@ -142,3 +142,20 @@ func lineEnd(src []byte, off int) int {
 	}
 	return off + i + 1
 }
+
+// FrontMatterBytes returns the bytes of data before line bodyLine (a
+// Page's BodyLine): the front matter and its fences. Two versions of a
+// file with the same front-matter bytes parse to the same page but for
+// its body.
+func FrontMatterBytes(data []byte, bodyLine int) []byte {
+	end := 0
+	for line := 1; line < bodyLine && end < len(data); line++ {
+		i := bytes.IndexByte(data[end:], '\n')
+		if i < 0 {
+			end = len(data)
+			break
+		}
+		end += i + 1
+	}
+	return data[:end]
+}

@@ -32,3 +32,25 @@ func ImageError(pages []*model.Page, o *images.Output, err error) error {
 	}
 	return diag.Wrap(at.File, at.Line, at.Col, "image: ", err)
 }
+
+// CleanError is err, the failure to publish the image file src under its
+// own name (images.Set.Clean), placed as ImageError places the failure of
+// a file made from it when a body of pages shows it (then the two are one
+// message, reported once), else err as it is: at the file.
+func CleanError(pages []*model.Page, src string, err error) error {
+	if err == nil {
+		return nil
+	}
+	for _, p := range pages {
+		c := Of(p)
+		if c == nil {
+			continue
+		}
+		for _, u := range c.ImageUses() {
+			if u.Path == src {
+				return ImageError(pages, &images.Output{Source: &images.Source{Loc: images.Location{Path: src}}}, err)
+			}
+		}
+	}
+	return err
+}

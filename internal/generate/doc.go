@@ -28,7 +28,9 @@
 // from front matter; CheckOutputs reports any two outputs of a build, pages
 // and assets included, that claim one file name. EncodeFiles and
 // EncodeEntries are the records the pipeline keeps files and feed entries
-// in, in the persistent cache (records.go).
+// in, in the persistent cache (records.go), and EncodeManifest the record
+// of what a build published into a destination folder: each file's key,
+// stamp and ids (manifest.go).
 //
 // Everything written as text into XML or _redirects is escaped for it
 // (escape.go, xmlsafe.go): URLs percent-encoded, characters XML forbids

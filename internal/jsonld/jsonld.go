@@ -15,7 +15,7 @@
 // [Digest] writes everything Data reads of a page into a deps.Hasher, so
 // that a caller may keep a page's documents for as long as the digest is
 // the same: the two are written side by side, and a change to one is a
-// change to the other.
+// change to the other. A [Cache] keeps them so, from build to build.
 //
 // [Pages] holds the documents of the pages of one write (one build's
 // rendering of every page): each page's are made once, when first asked

@@ -21,6 +21,10 @@
 // "/jobs/x/"). The query string is ignored; the path and fragment are
 // percent-decoded before they are looked up. A fragment is only checked on an
 // HTML file.
+//
+// A build that checks the same pages again and again (serve) keeps a Page
+// for each (pages.go): its Markdown links, resolved once, and CheckPages
+// checks them all on every core.
 package links
 
 import (

@@ -14,7 +14,8 @@
 //
 // Make is a pure function of the pages and the analyses it is given: the
 // index is the same bytes whichever analyses came from the pack, the
-// session or anew.
+// session or anew; Files gives the same index as generated files
+// (generate.File), for the pipeline to publish.
 package searchindex
 
 import (
@@ -59,4 +60,19 @@ func Make(pages []*model.Page, an *Analyses) ([]search.File, error) {
 		an.remember(docs, keys, made)
 	}
 	return search.Build(docs, opts)
+}
+
+// Files returns the files of the search index of pages (Make) as
+// generated files, named below generate.SearchDir, for the pipeline to
+// publish with the others.
+func Files(pages []*model.Page, an *Analyses) ([]generate.File, error) {
+	index, err := Make(pages, an)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]generate.File, 0, len(index))
+	for _, f := range index {
+		files = append(files, generate.File{Name: generate.SearchDir + f.Name, Make: generate.BytesOf(f.Data), Digest: generate.DigestOf(f.Data), Owner: "the search index"})
+	}
+	return files, nil
 }

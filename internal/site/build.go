@@ -30,8 +30,8 @@
 //     bundle, then under assets/ (bundleimages.go); a JPEG, PNG or WebP
 //     file of assets/ or of a bundle is published under its own name
 //     re-encoded, without its metadata (cleanimages.go). The files the
-//     template function image names are published with the page that
-//     named them (templateimages.go).
+//     template function image (internal/sitefuncs) names are published
+//     with the page that named them (templateimages.go).
 //     Build, which builds once, converts each body as its file is read and
 //     lets the Markdown go; beyond 64 MiB of HTML it keeps a page's HTML
 //     in a temporary file beside the destination until the page is
@@ -60,7 +60,7 @@
 //     internal/socialcard when it is written and kept in the persistent
 //     cache (cards.go).
 //  7. Templates are parsed from the site's layouts/ over the theme's
-//     (render.New) and every page is rendered in parallel, with the
+//     (render.New, with the site's template functions of internal/sitefuncs) and every page is rendered in parallel, with the
 //     generated files, the pages' resources (as they are, read from
 //     content/ as they are written) and the assets (site files over theme files, and the
 //     generated css/syntax.css; CSS and JavaScript minified and
@@ -110,7 +110,7 @@
 //     changed, and what each page template can read (internal/deps); the assets,
 //     minified and fingerprinted again only when something under assets/
 //     changed; the structured data of each page and the feed entry of each
-//     page, by digests of what they are made from;
+//     page (internal/feedentries), by digests of what they are made from;
 //   - for every output file of the last commit, its dependency key
 //     (internal/deps).
 //
@@ -162,17 +162,13 @@ package site
 import (
 	"context"
 	"errors"
-	"html/template"
 	"io/fs"
 	"path/filepath"
 	"time"
 
-	"github.com/careersite/careersite/internal/assets"
-	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/output"
-	"github.com/careersite/careersite/internal/render"
 )
 
 // Options say what to build and where.
@@ -310,23 +306,4 @@ func BuildTo(ctx context.Context, opts Options, target Target) (*Result, error) 
 // publishing is what the build publishes at now.
 func (o Options) publishing(now time.Time) content.Publishing {
 	return content.Publishing{Drafts: o.Drafts, Future: o.Future, Expired: o.Expired, Now: now}
-}
-
-// funcs are the template functions that need the site: URLs and assets,
-// those of the build that is running (see funcState).
-func funcs(st *funcState) template.FuncMap {
-	return template.FuncMap{
-		"relURL":  func(p string) string { l, _ := st.get(); return l.Rel(p) },
-		"absURL":  func(p string) string { l, _ := st.get(); return l.Abs(p) },
-		"asset":   func(name string) (assets.Asset, error) { _, as := st.get(); return as.Lookup(name) },
-		"slugify": content.Slugify,
-		// markdownify renders text as Markdown, with the site's rules
-		// for raw HTML: {{ .Inner | markdownify }} in a shortcode.
-		"markdownify": st.markdownify,
-		// careerPathSVG draws a role guide's career path: {{ careerPathSVG .Role.CareerPath }}.
-		"careerPathSVG": career.PathSVG,
-		// image finds an image of the page's bundle or of assets/:
-		// {{ with image "team.jpg" . }}{{ (.Fill "1200x630 center").URL }}{{ end }} (templateimages.go).
-		"image": render.ExecFunc(st.imageFunc),
-	}
 }

@@ -3,11 +3,8 @@ package site
 import (
 	"context"
 	"errors"
-	"html/template"
 	"io/fs"
 	"os"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/careersite/careersite/internal/assets"
@@ -15,13 +12,17 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/feedentries"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
+	"github.com/careersite/careersite/internal/jsonld"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/searchindex"
+	"github.com/careersite/careersite/internal/sitefuncs"
+	"github.com/careersite/careersite/internal/socialcard"
 )
 
 // A Builder builds one site again and again, doing only the work that the
@@ -58,22 +59,19 @@ type Builder struct {
 	images       *images.Set // Markdown images and the template function image (internal/images)
 	assetDigest  deps.Digest
 	minifier     *output.Minifier
-	funcs        *funcState
-	data         map[string]any // data/**, .Site.Data (data.go)
+	funcs        *sitefuncs.Funcs // the template functions beyond render's, bound to this build's values
+	data         map[string]any   // data/**, .Site.Data (data.go)
 	dataErr      error
 	dataDigest   deps.Digest // of the data files' bytes
 
 	// Made from the inputs, kept while they are used.
-	career      cache.Memo[any, deps.Digest]             // career data by pointer
-	jsonld      cache.Memo[deps.Digest, jsonldDocs]      // structured data by its inputs' digest
-	entries     cache.Memo[deps.Digest, []byte]          // feed entries by their inputs' digest
-	entriesOnce sync.Once                                // the pack of feed entries was read (write.go)
-	entriesSent bool                                     // the pack of feed entries was saved: once per Builder
-	entriesMade atomic.Bool                              // this build made feed entries the pack does not hold
-	bodyMemo    cache.Memo[deps.Digest, []generate.File] // bodyFiles by the digest of every page
-	analyses    *searchindex.Analyses                    // the search analyses of pages (search.go)
-	pagesRead   bool                                     // the pack of parsed pages was read (pages.go)
-	cardsFit    sync.Map                                 // the keys of the social cards known to fit (cards.go)
+	career    cache.Memo[any, deps.Digest]             // career data by pointer
+	jsonld    jsonld.Cache                             // structured data by its inputs' digest
+	entries   *feedentries.Entries                     // feed entries by their inputs' digest, with their pack in the persistent cache
+	bodyMemo  cache.Memo[deps.Digest, []generate.File] // bodyFiles by the digest of every page
+	analyses  *searchindex.Analyses                    // the search analyses of pages (search.go)
+	pagesRead bool                                     // the pack of parsed pages was read (pages.go)
+	cards     *socialcard.Cache                        // the social cards drawn and known to fit (cards.go)
 
 	// The last good build: its model and what it committed. A failed
 	// build forgets the model and what FinishDeferred had to do (reset).
@@ -95,11 +93,6 @@ type deferredWork struct {
 	bodies   bool // the files of bodyFiles must be made again
 	now      time.Time
 	warnings []error
-}
-
-type jsonldDocs struct {
-	docs []template.JS
-	errs []error
 }
 
 // outState is what the Builder remembers of a file it published.
@@ -130,7 +123,7 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 		resources: map[string]*resourceFile{},
 		warned:    map[string]*convert.Conversion{},
 		minifier:  output.NewMinifier(),
-		funcs:     &funcState{},
+		funcs:     &sitefuncs.Funcs{},
 		outs:      map[string]*outState{},
 	}
 	b.fsys = os.DirFS(opts.Source)
@@ -143,6 +136,8 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 		}
 	}
 	b.conv = convert.New(b.fsys, b.cache, b.version, life.htmlStaysInCache())
+	b.cards = socialcard.NewCache(b.cache)
+	b.entries = feedentries.New(b.cache, b.version)
 	return b, nil
 }
 
@@ -203,12 +198,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		if dir != nil {
 			b.saveManifest()
 		}
-		if !b.entriesSent {
-			// Once per Builder: watch, which builds again and again,
-			// keeps its entries in memory.
-			b.saveEntries()
-			b.entriesSent = true
-		}
+		// Once per Builder: watch, which builds again and again, keeps
+		// its entries in memory.
+		b.entries.Save()
 		b.cache.Trim()
 	}
 	return res, err

@@ -1,9 +1,6 @@
 package site
 
 import (
-	"encoding/hex"
-
-	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
@@ -18,19 +15,9 @@ import (
 // false}. A card is a generated file whose digest is its Key, so it is
 // drawn only when it is written, on every core with the other outputs,
 // and only when its key changed; its PNG is kept in the persistent cache
-// by that key, so that a warm build draws none. A card whose PNG is in the
-// persistent cache, or was checked by this Builder, is not laid out again
-// to find a title too long for it.
-
-// cardsKind is the persistent cache's kind of card PNGs.
-const cardsKind = "socialcard"
-
-// cardCacheKey turns Card.Key's hex into a cache key.
-func cardCacheKey(key string) cache.Key {
-	var k cache.Key
-	hex.Decode(k[:], []byte(key))
-	return k
-}
+// by that key (socialcard.Cache), so that a warm build draws none. A card
+// whose PNG is in the persistent cache, or was checked by this Builder,
+// is not laid out again to find a title too long for it.
 
 // socialCards gives every page of pages that needs a card its
 // SocialCard, and returns the cards' files, and the titles too long for a
@@ -57,7 +44,7 @@ func (b *Builder) checkCards(cards []generate.Card, sources map[string]*content.
 	errs := make([]error, len(cards))
 	parallel.For(len(cards), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			errs[i] = b.checkCard(cards[i].Card)
+			errs[i] = b.cards.Check(cards[i].Card)
 		}
 	})
 	var out []error
@@ -69,40 +56,12 @@ func (b *Builder) checkCards(cards []generate.Card, sources map[string]*content.
 	return out
 }
 
-// checkCard returns Card.Layout's error for c, unless c is known to fit:
-// checked before by this Builder, or its PNG in the persistent cache.
-func (b *Builder) checkCard(c socialcard.Card) error {
-	key := c.Key()
-	if _, ok := b.cardsFit.Load(key); ok {
-		return nil
-	}
-	if b.cache != nil && b.cache.Has(cardsKind, cardCacheKey(key)) {
-		b.cardsFit.Store(key, true)
-		return nil
-	}
-	if _, err := c.Layout(); err != nil {
-		return err
-	}
-	b.cardsFit.Store(key, true)
-	return nil
-}
-
-// drawCard returns the PNG of c, whose Key is key: from the persistent
-// cache, else drawn and put there.
+// drawCard returns the PNG of c, whose Key is key (socialcard.Cache),
+// counting the cards drawn rather than taken from the persistent cache.
 func (b *Builder) drawCard(c socialcard.Card, key string) ([]byte, error) {
-	ck := cardCacheKey(key)
-	if b.cache != nil {
-		if data, ok := b.cache.Get(cardsKind, ck); ok {
-			return data, nil
-		}
+	data, drawn, err := b.cards.PNG(c, key)
+	if drawn {
+		b.stats.cardsDrawn.Add(1)
 	}
-	b.stats.cardsDrawn.Add(1)
-	data, err := c.Render()
-	if err != nil {
-		return nil, err
-	}
-	if b.cache != nil {
-		b.cache.Put(cardsKind, ck, data)
-	}
-	return data, nil
+	return data, err
 }

@@ -35,7 +35,7 @@ func (b *Builder) assetBytes(m *siteModel, a *assets.File) ([]byte, error) {
 		return a.Data, nil
 	}
 	data, err := b.images.Clean(loc)
-	return data, b.cleanError(m, loc.Path, err)
+	return data, convert.CleanError(m.pages, loc.Path, err)
 }
 
 // resourceBytes are the bytes the resource r is published with.
@@ -50,27 +50,5 @@ func (b *Builder) resourceBytes(m *siteModel, r *model.Resource) ([]byte, error)
 	}
 	loc := images.Location{FS: b.fsys, Path: model.ResourceSource(r), Dir: dir}
 	data, err := b.images.Clean(loc)
-	return data, b.cleanError(m, loc.Path, err)
-}
-
-// cleanError is err, the failure to publish the image file src under its
-// own name, placed as imageError places the failure of a file made from
-// it when a page shows it (then the two are one message, reported once),
-// else at the file.
-func (b *Builder) cleanError(m *siteModel, src string, err error) error {
-	if err == nil {
-		return nil
-	}
-	for _, p := range m.pages {
-		c := convert.Of(p)
-		if c == nil {
-			continue
-		}
-		for _, u := range c.ImageUses() {
-			if u.Path == src {
-				return convert.ImageError(m.pages, &images.Output{Source: &images.Source{Loc: images.Location{Path: src}}}, err)
-			}
-		}
-	}
-	return err
+	return data, convert.CleanError(m.pages, loc.Path, err)
 }

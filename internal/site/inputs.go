@@ -1,16 +1,13 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,7 +20,6 @@ import (
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/images"
-	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/shortcode"
@@ -42,22 +38,6 @@ type source struct {
 // input is s as the Converter reads it.
 func (s *source) input() convert.Source {
 	return convert.Source{Path: s.path, Page: s.page, Sum: s.sum, FrontMatter: s.fm}
-}
-
-// frontMatterDigest is the digest of the bytes of data before line
-// bodyLine: two versions of a file with the same front-matter bytes parse
-// to the same page but for its body.
-func frontMatterDigest(data []byte, bodyLine int) deps.Digest {
-	end := 0
-	for line := 1; line < bodyLine && end < len(data); line++ {
-		i := bytes.IndexByte(data[end:], '\n')
-		if i < 0 {
-			end = len(data)
-			break
-		}
-		end += i + 1
-	}
-	return deps.HashBytes(data[:end])
 }
 
 // readConfig reads site.yaml when it changed. It reports whether the
@@ -98,9 +78,9 @@ func (b *Builder) readConfig() (bool, error) {
 		Resolve: b.imageResolver(), URL: links.Rel, Cache: b.cache,
 	})
 	b.conv.SetImages(b.images)
-	b.funcs.setImages(b.images)
+	b.funcs.SetImages(b.images)
 	b.conv.Configure(cfg, b.cfgDigest, links)
-	b.funcs.setConverter(b.conv.Markdown())
+	b.funcs.SetConverter(b.conv.Markdown())
 	return true, nil
 }
 
@@ -202,7 +182,7 @@ func (b *Builder) readSource(p string, pk *content.PackCache, now time.Time) (sr
 	}
 	src.page, src.err = b.parsePage(pk, p, src.sum, data)
 	if src.page != nil {
-		src.fm = frontMatterDigest(data, src.page.BodyLine)
+		src.fm = deps.HashBytes(content.FrontMatterBytes(data, src.page.BodyLine))
 		// A body with shortcode tags waits for the templates and the
 		// other pages (makeModel converts it), and one with images for
 		// the render hook.
@@ -230,7 +210,7 @@ func (b *Builder) reparseAll(ctx context.Context, now time.Time) error {
 func (b *Builder) readLayouts() error {
 	b.renderer, b.templates = nil, nil
 	b.conv.SetTemplates(nil)
-	r, err := render.New(b.fsys, b.opts.Theme, b.funcs.funcMap())
+	r, err := render.New(b.fsys, b.opts.Theme, b.funcs.Map())
 	if err != nil {
 		return err
 	}
@@ -252,74 +232,9 @@ func (b *Builder) readAssets(ctx context.Context) error {
 	}
 	b.assetDigest = h.Sum()
 	b.conv.SetAssets(b.assetDigest)
-	b.funcs.set(b.links, as)
+	b.funcs.SetSite(b.links, as)
 	return err
 }
-
-// funcState holds what the template functions of every Renderer the
-// Builder makes call into: the linker and the assets of the current build,
-// so that new assets do not need the templates parsed again.
-type funcState struct {
-	mu        sync.RWMutex
-	links     *model.Linker
-	assets    *assets.Set
-	converter *markdown.Converter // the site's Markdown, for markdownify
-	images    *images.Set         // the site's images, for image
-	renders   pageImages          // the images named by the pages being rendered
-}
-
-func (f *funcState) setImages(s *images.Set) {
-	f.mu.Lock()
-	f.images = s
-	f.mu.Unlock()
-}
-
-func (f *funcState) setConverter(c *markdown.Converter) {
-	f.mu.Lock()
-	f.converter = c
-	f.mu.Unlock()
-}
-
-// markdownify renders s as Markdown with the site's options (raw HTML
-// only where site.yaml's unsafe_html allows it): the HTML is our
-// converter's, as a page body's is.
-func (f *funcState) markdownify(s any) (template.HTML, error) {
-	f.mu.RLock()
-	c := f.converter
-	f.mu.RUnlock()
-	if c == nil {
-		return "", errors.New("markdownify: the site's Markdown is not configured")
-	}
-	var src string
-	switch v := s.(type) {
-	case string:
-		src = v
-	case template.HTML:
-		src = string(v)
-	case nil:
-	default:
-		src = fmt.Sprint(v)
-	}
-	res, err := c.Convert([]byte(src), 1)
-	if err != nil {
-		return "", fmt.Errorf("markdownify: %w", err)
-	}
-	return template.HTML(res.HTML), nil
-}
-
-func (f *funcState) set(l *model.Linker, as *assets.Set) {
-	f.mu.Lock()
-	f.links, f.assets = l, as
-	f.mu.Unlock()
-}
-
-func (f *funcState) get() (*model.Linker, *assets.Set) {
-	f.mu.RLock()
-	defer f.mu.RUnlock()
-	return f.links, f.assets
-}
-
-func (f *funcState) funcMap() template.FuncMap { return funcs(f) }
 
 // isLayout and isAsset say which part of a site a changed path is in.
 func isLayout(p string) bool { return strings.HasPrefix(p, "layouts/") || p == "layouts" }

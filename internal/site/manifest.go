@@ -1,14 +1,10 @@
 package site
 
 import (
-	"maps"
 	"path/filepath"
-	"slices"
 
-	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/deps"
-	"github.com/careersite/careersite/internal/links"
-	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/generate"
 )
 
 // The manifest records, in the persistent cache, what the last build into
@@ -20,6 +16,7 @@ import (
 // next `careersite build`, in
 // another process, starts from it: a file whose key and stamp are
 // unchanged is linked from the old folder into the new one, not made.
+// The record is generate.EncodeManifest's.
 
 // manifestKind is the cache kind of manifests; the key is the destination.
 const manifestKind = "manifest"
@@ -39,94 +36,29 @@ func (b *Builder) loadManifest() map[string]*outState {
 	if !ok {
 		return map[string]*outState{}
 	}
-	outs, err := decodeManifest(data)
+	files, err := generate.DecodeManifest(data)
 	if err != nil {
 		return map[string]*outState{}
+	}
+	outs := make(map[string]*outState, len(files))
+	for name, f := range files {
+		s := &outState{key: f.Key, stamp: f.Stamp, ids: f.IDs, byTemplate: f.ByTemplate}
+		if f.NamedImages {
+			// Which image files the page named is not recorded (they are
+			// the image pipeline's values): the page is rendered again,
+			// and names them again.
+			s.key = deps.Digest{}
+		}
+		outs[name] = s
 	}
 	return outs
 }
 
 // saveManifest records the files of the commit that just happened.
 func (b *Builder) saveManifest() {
-	b.cache.Put(manifestKind, b.cacheKey(b.manifestKey()), encodeManifest(b.outs))
-}
-
-// encodeManifest writes the record (cache.Encoder) of outs: their count,
-// then by name each file's name, key, size, modification time, its flags
-// (manifestFlags) and, for HTML, the count of its ids plus one and the
-// ids (0 for other files).
-func encodeManifest(outs map[string]*outState) []byte {
-	var e cache.Encoder
-	e.Int(len(outs))
-	for _, name := range slices.Sorted(maps.Keys(outs)) {
-		s := outs[name]
-		e.String(name)
-		e.Digest(s.key)
-		e.Varint(s.stamp.Size)
-		e.Varint(s.stamp.ModTime)
-		e.Int(manifestFlags(s))
-		if s.ids == nil {
-			e.Int(0)
-			continue
-		}
-		e.Int(len(s.ids) + 1)
-		for _, id := range s.ids {
-			e.String(id)
-		}
+	files := make(map[string]generate.Published, len(b.outs))
+	for name, s := range b.outs {
+		files[name] = generate.Published{Key: s.key, Stamp: s.stamp, IDs: s.ids, ByTemplate: s.byTemplate, NamedImages: len(s.images) > 0}
 	}
-	return e.Encoded()
-}
-
-// minManifestEntry is the fewest bytes a file takes in a manifest: its
-// name's length, key, size, modification time and ids.
-const minManifestEntry = 1 + len(deps.Digest{}) + 1 + 1 + 1 + 1
-
-// The flags of a file in a manifest.
-const (
-	flagByTemplate  = 1 << iota // an image file that pages' templates named
-	flagNamedImages             // a page whose templates named image files
-)
-
-func manifestFlags(s *outState) int {
-	f := 0
-	if s.byTemplate {
-		f |= flagByTemplate
-	}
-	if len(s.images) > 0 {
-		f |= flagNamedImages
-	}
-	return f
-}
-
-// decodeManifest reads what encodeManifest wrote, to its end.
-func decodeManifest(data []byte) (map[string]*outState, error) {
-	d := cache.NewDecoder(data)
-	n := d.Count(minManifestEntry)
-	outs := make(map[string]*outState, n)
-	for ; d.Err() == nil && n > 0; n-- {
-		name := string(d.Bytes())
-		s := &outState{key: d.Digest(), stamp: output.Stamp{Size: d.Varint(), ModTime: d.Varint()}}
-		flags := d.Int()
-		s.byTemplate = flags&flagByTemplate != 0
-		if flags&flagNamedImages != 0 {
-			// Which image files the page named is not recorded (they are
-			// the image pipeline's values): the page is rendered again,
-			// and names them again.
-			s.key = deps.Digest{}
-		}
-		if ids := d.Int(); ids > 0 {
-			s.ids = make(links.IDs, 0, min(ids-1, d.Len())) // an id takes a byte at least
-			for ; d.Err() == nil && ids > 1; ids-- {
-				s.ids = append(s.ids, string(d.Bytes()))
-			}
-			if !slices.IsSorted(s.ids) {
-				d.Fail("ids out of order")
-			}
-		}
-		outs[name] = s
-	}
-	if err := d.End(); err != nil {
-		return nil, err
-	}
-	return outs, nil
+	b.cache.Put(manifestKind, b.cacheKey(b.manifestKey()), generate.EncodeManifest(files))
 }

@@ -6,21 +6,6 @@ import (
 	"github.com/careersite/careersite/internal/searchindex"
 )
 
-// searchFiles makes the search index of pages (internal/searchindex) as
-// generated files. The analyses of pages come from an where it has them,
-// and go to it; a nil an analyses every page.
-func searchFiles(pages []*model.Page, an *searchindex.Analyses) ([]generate.File, error) {
-	index, err := searchindex.Make(pages, an)
-	if err != nil {
-		return nil, err
-	}
-	files := make([]generate.File, 0, len(index))
-	for _, f := range index {
-		files = append(files, generate.File{Name: generate.SearchDir + f.Name, Make: generate.BytesOf(f.Data), Digest: generate.DigestOf(f.Data), Owner: "the search index"})
-	}
-	return files, nil
-}
-
 // searchAnalyses returns the Builder's analyses, made on first use.
 func (b *Builder) searchAnalyses() *searchindex.Analyses {
 	if b.analyses == nil {
@@ -42,7 +27,7 @@ func (b *Builder) searchAnalyses() *searchindex.Analyses {
 // The search index takes the analyses of the pages that did not change
 // from an (internal/searchindex).
 func bodyFiles(pages []*model.Page, an *searchindex.Analyses) ([]generate.File, error) {
-	files, err := searchFiles(pages, an)
+	files, err := searchindex.Files(pages, an)
 	for i := range files {
 		files[i].FromBodies = true
 	}

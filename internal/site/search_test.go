@@ -15,6 +15,7 @@ import (
 
 	"github.com/careersite/careersite"
 	"github.com/careersite/careersite/internal/search"
+	"github.com/careersite/careersite/internal/searchindex"
 )
 
 const searchSite = `
@@ -135,7 +136,7 @@ func TestSearchIndexIsIndependentOfBaseURL(t *testing.T) {
 // BenchmarkSearchIndex measures the search index's share of a whole build
 // of the site in $CAREERSITE_BENCH_SITE (default: the example site), with
 // the default theme: build-ms is a whole build (the index included),
-// index-ms the index alone (searchFiles) on the same model.
+// index-ms the index alone (searchindex.Files) on the same model.
 //
 //	go run ./bench/gen -n 10000 -out /tmp/gen10k
 //	CAREERSITE_BENCH_SITE=/tmp/gen10k go test ./internal/site -run '^$' -bench SearchIndex -benchtime 3x
@@ -155,7 +156,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 		}
 		build += time.Since(start)
 		start = time.Now()
-		files, err := searchFiles(bl.m.pages, nil)
+		files, err := searchindex.Files(bl.m.pages, nil)
 		index += time.Since(start)
 		if err != nil || len(files) == 0 {
 			b.Fatal("no search index")

@@ -15,6 +15,7 @@ import (
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/jsonld"
+	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/model"
 )
 
@@ -174,9 +175,9 @@ type siteModel struct {
 	// edit re-renders only those.
 	rev        map[*model.Page][]string
 	revAll     []string
-	needLD     bool                      // some template reads the structured data of other pages
-	structured *jsonld.Pages             // the structured data of the write under way
-	refs       map[*model.Page]*pageRefs // the links of each page, resolved (write.go)
+	needLD     bool                        // some template reads the structured data of other pages
+	structured *jsonld.Pages               // the structured data of the write under way
+	refs       map[*model.Page]*links.Page // the links of each page, resolved (write.go)
 }
 
 // forgetPlanning lets go of what only planning needs, for a Builder that

@@ -23,11 +23,5 @@ func (b *Builder) structure(m *siteModel, p *model.Page, now time.Time) ([]templ
 	if !b.life.plansAgain() {
 		return jsonld.Data(m.site, p, now)
 	}
-	key := m.pd[p].Derived()
-	if d, ok := b.jsonld.Get(key); ok {
-		return d.docs, d.errs
-	}
-	docs, errs := jsonld.Data(m.site, p, now)
-	b.jsonld.Put(key, jsonldDocs{docs, errs})
-	return docs, errs
+	return b.jsonld.Data(m.pd[p].Derived(), m.site, p, now)
 }

@@ -1,104 +1,28 @@
 package site
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
-	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/images"
-	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
 )
 
-// This file is the template function image and the files it names.
-//
-//	{{ with image "team.jpg" . }}<img src="{{ (.Resize "800x").URL }}" …>{{ end }}
-//
-// image PATH [PAGE] finds an image as a Markdown image does
-// (internal/images): in the bundle of PAGE, else of the page being
-// rendered, first, then under assets/ of the site and the theme; a
-// relative PATH that no bundle holds is looked for under assets/ as well
-// ("img/hero.png" is assets/img/hero.png). What it
-// returns is an images.Image: .URL, .Width, .Height, .Srcset and the
-// processed versions .Resize, .Fit, .Fill and .Format, each an Image
-// again. Every file a page's templates name (by asking an Image for its
-// URL or srcset) is recorded with the page's output (outState.images)
-// and published with it, made once per build however many pages name
-// it, from the persistent cache when it is there. A page that is not
-// rendered again, its key unchanged, names the files it named before, so
-// they stay published; a file no page names any more is removed.
+// This file publishes the image files that the template function image
+// (internal/sitefuncs) names. Every file a page's templates name is
+// recorded with the page's output (outState.images, from
+// sitefuncs.Funcs.EndPage) and published with it, made once per build
+// however many pages name it, from the persistent cache when it is
+// there. A page that is not rendered again, its key unchanged, names the
+// files it named before, so they stay published; a file no page names
+// any more is removed.
 //
 // A page whose templates call image has the asset table and the digests
 // of every page resource in its key (deps: image is read like asset), so
 // it is rendered again when an image it may show changes.
-
-// pageImages records the images the templates of each page being
-// rendered name, by page.
-type pageImages struct {
-	m sync.Map // *model.Page → *images.Uses
-}
-
-// begin starts the record of the images the rendering of p names.
-func (pi *pageImages) begin(s *images.Set, p *model.Page) {
-	pi.m.Store(p, s.Uses(p.File))
-}
-
-// end ends the record of p and returns the files named, by name.
-func (pi *pageImages) end(p *model.Page) []*images.Output {
-	u, ok := pi.m.LoadAndDelete(p)
-	if !ok {
-		return nil
-	}
-	return u.(*images.Uses).Outputs()
-}
-
-// errImageOutsidePage is image called where no page is rendered.
-var errImageOutsidePage = errors.New("image is for the templates that render pages; a shortcode or the image hook cannot call it yet")
-
-// imageFunc is the template function image of an execution with data
-// (render.ExecFunc).
-func (f *funcState) imageFunc(data any) any {
-	return func(ref string, page ...any) (*images.Image, error) {
-		p, _ := data.(*model.Page)
-		var uses *images.Uses
-		if p != nil {
-			if u, ok := f.renders.m.Load(p); ok {
-				uses = u.(*images.Uses)
-			}
-		}
-		if uses == nil {
-			return nil, errImageOutsidePage
-		}
-		in := p.File
-		if len(page) > 1 {
-			return nil, fmt.Errorf("image %q: want a path and at most a page, got %d arguments", ref, 1+len(page))
-		}
-		if len(page) == 1 {
-			q, ok := page[0].(*model.Page)
-			if !ok {
-				return nil, fmt.Errorf("image %q: the second argument is a %T, not a page", ref, page[0])
-			}
-			in = q.File
-		}
-		img, err := uses.OpenIn(in, ref, 0, 0)
-		if errors.Is(err, images.ErrExternal) && !strings.HasPrefix(ref, "/") && !strings.Contains(ref, ":") {
-			img, err = uses.OpenIn("", "/"+ref, 0, 0) // "img/hero.png": assets/img/hero.png
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("no image %s: not in the page's bundle, and there is no assets/%s in the site or the theme", ref, path.Clean(ref))
-			}
-		}
-		if errors.Is(err, images.ErrExternal) {
-			return nil, fmt.Errorf("image %q: not an image of the site: want a JPEG, PNG, GIF, WebP or SVG file of the page's bundle or under assets/", ref)
-		}
-		return img, err
-	}
-}
 
 // templateImageKey is the key of a file a template named: its name holds
 // the digest of its source and spec already.

@@ -5,19 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/convert"
-	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/links"
-	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
 	"github.com/careersite/careersite/internal/render"
@@ -143,12 +140,12 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 				}
 			}
 			if it.page != nil {
-				b.funcs.renders.begin(b.images, it.page)
+				b.funcs.BeginPage(it.page)
 			}
 			data, ids, err := b.produce(p.m, it, memo)
 			var named []*images.Output
 			if it.page != nil {
-				named = b.funcs.renders.end(it.page)
+				named = b.funcs.EndPage(it.page)
 			}
 			if err != nil {
 				report(err)
@@ -284,62 +281,15 @@ func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte,
 }
 
 // makeFile makes a generated file; a feed from its entries, each made once
-// for as long as what it is made from does not change.
+// for as long as what it is made from does not change (internal/feedentries).
 func (b *Builder) makeFile(m *siteModel, g *generate.File) ([]byte, error) {
 	if g.Feed == nil {
 		return g.Make()
 	}
-	b.entriesOnce.Do(b.loadEntries)
 	k := b.keyer(m)
 	return generate.Feed(g.Feed, m.site, func(p *model.Page) ([]byte, error) {
-		key := k.EntryKey(p)
-		if e, ok := b.entries.Get(key); ok {
-			return e, nil
-		}
-		e, err := generate.Entry(m.site, p)
-		if err == nil {
-			b.entries.Put(key, e)
-			b.entriesMade.Store(true)
-		}
-		return e, err
+		return b.entries.Entry(m.site, p, k.EntryKey(p))
 	})
-}
-
-// The feed entries a Builder makes are kept in the persistent cache too, as
-// one pack: a feed of every page is made again whenever one page changes,
-// and a new process would otherwise encode every entry again.
-const entriesKind = "feed-entries"
-
-func (b *Builder) entriesKey() deps.Digest {
-	return deps.NewHasher().Digest(b.version).Str(entriesKind).Sum()
-}
-
-// loadEntries reads the pack of feed entries, if there is one.
-func (b *Builder) loadEntries() {
-	if b.cache == nil {
-		return
-	}
-	data, ok := b.cache.Get(entriesKind, b.cacheKey(b.entriesKey()))
-	if !ok {
-		return
-	}
-	entries, err := generate.DecodeEntries(data)
-	if err != nil {
-		return
-	}
-	for key, e := range entries {
-		b.entries.Put(key, e)
-	}
-}
-
-// saveEntries writes the pack of the feed entries the build that just
-// succeeded used, when it made new ones. It runs after the memos were
-// rotated: those entries are the old generation now.
-func (b *Builder) saveEntries() {
-	if b.cache == nil || !b.entriesMade.Swap(false) {
-		return
-	}
-	b.cache.Put(entriesKind, b.cacheKey(b.entriesKey()), generate.EncodeEntries(b.entries.LastUsed()))
 }
 
 // minifyHTML minifies data when it is HTML and site.yaml asks for it.
@@ -363,58 +313,26 @@ func renderingError(err error, p *model.Page) error {
 }
 
 // checkLinks reports every link in Markdown that points to nothing the
-// build wrote. The links of a page are resolved against it (links.Resolve)
-// once for as long as the model keeps the page and its links.
+// build wrote. The links of a page are resolved against it
+// (links.CheckPages) once for as long as the model keeps the page and its
+// links, and checked on every core, as it runs after every edit in serve.
 func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 	if m.refs == nil {
-		m.refs = map[*model.Page]*pageRefs{}
+		m.refs = map[*model.Page]*links.Page{}
 	}
-	// The links of a page are resolved once for as long as they do not
-	// change; checking them all is on every core, as it runs after every
-	// edit in serve (written is only read from here on).
-	refs := make([]*pageRefs, len(m.pages))
+	pages := make([]*links.Page, len(m.pages))
 	for i, p := range m.pages {
 		if p.File == "" || len(model.Links(p)) == 0 {
 			continue
 		}
 		r := m.refs[p]
-		if r == nil || !sameLinks(r.links, model.Links(p)) {
-			r = &pageRefs{links: model.Links(p)}
+		if r == nil || !r.Same(model.Links(p)) {
+			r = &links.Page{File: p.File, URL: model.SitePath(p), Links: model.Links(p)}
 			m.refs[p] = r
 		}
-		refs[i] = r
+		pages[i] = r
 	}
-	found := make([][]error, len(m.pages))
-	parallel.For(len(m.pages), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			r, p := refs[i], m.pages[i]
-			if r == nil {
-				continue
-			}
-			if r.refs == nil {
-				r.refs = make([]links.Ref, len(r.links))
-				for j, l := range r.links {
-					r.refs[j] = links.Resolve(model.SitePath(p), l.Dest)
-				}
-			}
-			for j, l := range r.links {
-				if broken := written.CheckRef(p.File, r.refs[j], links.Link{Dest: l.Dest, Line: l.Line, Col: l.Col}); broken != nil {
-					found[i] = append(found[i], broken.Problem())
-				}
-			}
-		}
-	})
-	return slices.Concat(found...)
-}
-
-// pageRefs are the links of a page, resolved.
-type pageRefs struct {
-	links []markdown.Link
-	refs  []links.Ref
-}
-
-func sameLinks(a, b []markdown.Link) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+	return written.CheckPages(pages)
 }
 
 // lookupKind maps a page kind to the template kind of internal/render.

@@ -11,6 +11,9 @@
 // description", "Role guide"), Salary is career.Salary's Range ("$79,850–
 // $211,450 a year"), or "" for no salary line.
 //
+// A Cache (cache.go) draws each card once: its PNG kept in the persistent
+// cache (internal/cache) by Key, and which cards fit remembered.
+//
 // # Layout
 //
 // A stripe of the accent colour runs down the left edge. At the top, the kind

@@ -1,0 +1,29 @@
+// Package sitefuncs is the template functions a site's layouts get beyond
+// internal/render's own, and their values per build: a Funcs holds the
+// linker, the assets, the Markdown converter and the images of the build
+// that is running, so that the templates, parsed once, call into the
+// current ones without being parsed again.
+//
+// Map returns the functions, to be given to render.New:
+//
+//   - relURL and absURL: a path of the site as a URL relative to the base
+//     URL's path, or absolute (model.Linker);
+//   - asset NAME: the published file of assets/NAME, minified and
+//     fingerprinted, with its integrity value (assets.Set.Lookup);
+//   - slugify: content.Slugify;
+//   - markdownify TEXT: TEXT rendered as Markdown by the site's converter,
+//     with site.yaml's rules for raw HTML, as a page body is
+//     ({{ .Inner | markdownify }} in a shortcode);
+//   - careerPathSVG: a role guide's career path drawn (career.PathSVG);
+//   - image PATH [PAGE] (image.go): the image a Markdown image would find,
+//     as an images.Image, recording every file the page's templates name.
+//
+// Between BeginPage and EndPage for a page (the pipeline calls them around
+// rendering it) image records the image files that page's templates name;
+// EndPage returns them, for the pipeline to publish with the page. Outside
+// such a pair (a shortcode, the image render hook) image is an error,
+// ErrImageOutsidePage.
+//
+// A Funcs is safe for use by many goroutines: the pages of a build render
+// in parallel, and the Set methods run between builds.
+package sitefuncs
