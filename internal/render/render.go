@@ -22,6 +22,7 @@ type Renderer struct {
 	pages       map[string]*page // page templates by path
 	partials    map[string]bool  // partial file names
 	bindPartial bool             // partial is ours, not the caller's
+	goMoney     bool             // money.html is the default theme's, which money computes in Go (money.go)
 
 	defined map[string]map[string]string // per page template: template name → the file that defined it (see Set)
 }
@@ -46,6 +47,7 @@ func New(site, theme fs.FS, funcs template.FuncMap) (*Renderer, error) {
 		pages:       map[string]*page{},
 		partials:    map[string]bool{},
 		bindPartial: funcs["partial"] == nil,
+		goMoney:     f.src[moneyPartial] == themeMoney,
 		defined:     map[string]map[string]string{},
 	}
 	base, err := r.partialSet(parsed, fm)
@@ -262,7 +264,7 @@ func (r *Renderer) borrow(p *page) (*instance, error) {
 	}
 	in := &instance{r: r, set: set, entry: set.Lookup(p.entry)}
 	if r.bindPartial {
-		set.Funcs(template.FuncMap{"partial": in.partial})
+		set.Funcs(template.FuncMap{"partial": in.partial, "money": in.money})
 		in.inlinable, in.escaped = p.inlinable, map[string]bool{}
 	}
 	return in, nil
