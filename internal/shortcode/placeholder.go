@@ -29,14 +29,14 @@ const placeholderEnd = 'E'
 // its shortcodes (whose escapes may spell it and which templates write into
 // Markdown). What the templates themselves write is trusted, as they are.
 func choosePrefix(body []byte, nodes []Node) string {
-	texts := []string{string(body)}
+	var texts []string
 	if bytes.IndexByte(body, '&') >= 0 {
-		texts = append(texts, html.UnescapeString(texts[0]))
+		texts = append(texts, html.UnescapeString(string(body)))
 	}
 	texts = appendArgs(texts, nodes)
 	for k := 0; ; k++ {
 		p := "SHORTCODE" + strconv.Itoa(k) + "N"
-		if !anyContains(texts, p) {
+		if !bytes.Contains(body, []byte(p)) && !anyContains(texts, p) {
 			return p
 		}
 	}
@@ -133,6 +133,15 @@ func (e *Expansion) HTML(html []byte) []byte {
 		}
 		i = e.replaceAt(&b, s, i, j, nil)
 	}
+}
+
+// htmlString is HTML of a string: s itself, not a copy, when it holds
+// no placeholder, as most shortcodes' outputs do not.
+func (e *Expansion) htmlString(s string) string {
+	if e.prefix == "" || !strings.Contains(s, e.prefix) {
+		return s
+	}
+	return string(e.HTML([]byte(s)))
 }
 
 // Replace returns s with every placeholder replaced by f of its
