@@ -17,6 +17,10 @@
 # Environment:
 #   RUNS=n   rounds (default 5)
 #   KEEP=1   keep the temporary folder and print its name
+#   CARDS=0  both sites without social cards (social_cards: enabled: false):
+#            drawing a card for every page is most of a cold build's CPU
+#            since issue 22's social cards, the same in both, so it hides what the
+#            shortcodes cost; without them the ratio shows it
 set -euo pipefail
 
 N=${1:-10000}
@@ -40,11 +44,15 @@ echo "memory:  $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
 echo "go:      $(go version | cut -d' ' -f3-)"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min, before the runs)"
 echo "runs:    $RUNS rounds of one cold build of each, timed by /usr/bin/time"
+echo "cards:   social cards $([[ ${CARDS:-1} == 0 ]] && echo off || echo on)"
 
 echo "== generating $N pages, twice"
 go build -o "$tmp/careersite" ./cmd/careersite
 go run ./bench/gen -n "$N" -out "$tmp/shortcodes" -shortcodes
 go run ./bench/gen -n "$N" -out "$tmp/inline" -shortcodes -inline
+if [[ ${CARDS:-1} == 0 ]]; then
+	printf 'social_cards:\n  enabled: false\n' | tee -a "$tmp/shortcodes/site.yaml" >>"$tmp/inline/site.yaml"
+fi
 
 mkdir "$tmp/trash"
 aside() { for p; do if [[ -e $p ]]; then mv "$p" "$tmp/trash/$(date +%s%N)"; fi; done; sync; }

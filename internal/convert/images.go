@@ -41,7 +41,7 @@ func newHookTemplate(r *render.Renderer) *hookTemplate {
 		return nil
 	}
 	h := deps.NewHasher().Str("image hook").Str(HookFile).Bool(r.FromTheme(HookFile)).Str(src)
-	if bytes.Contains([]byte(src), []byte("partial")) || bytes.Contains([]byte(src), []byte("template")) {
+	if render.MayRunOthers(src) {
 		for _, name := range r.Partials() {
 			if file, ok := r.PartialFile(name); ok {
 				h.Str(file).Str(r.Source(file))

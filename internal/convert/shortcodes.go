@@ -66,7 +66,7 @@ func newShortcodeTemplates(r *render.Renderer) *shortcodeTemplates {
 		h := deps.NewHasher().Str(file).Bool(r.FromTheme(file)).Str(r.Source(file))
 		var t shortcodeTemplate
 		text := []string{r.Source(file)}
-		if src := r.Source(file); strings.Contains(src, "partial") || strings.Contains(src, "template") {
+		if render.MayRunOthers(r.Source(file)) {
 			// It runs other files: every one of its set, and every
 			// partial, as the partial function finds them at run time.
 			var files []string

@@ -28,6 +28,12 @@ func TestDeps(t *testing.T) {
 		{name: "a page printed whole", page: `{{ printf "%v" .Parent }}`, want: "global\nPage.Parent 0"},
 		{name: "an unknown function", page: `{{ call .Parent }}`, want: "global\nPage.Parent 0"},
 		{name: "a partial by a name not known", page: `{{ partial .Title . }}`, want: "global"},
+		{name: "money runs money.html on its arguments", page: `{{ money .Title .Title .Next.Title }}`,
+			partials: map[string]string{"money.html": `{{ .amount }}{{ .max }}{{ with .currency }}{{ $.Site.Title }}{{ end }}`},
+			want:     "Page.Next link"},
+		{name: "money when money.html reads a page", page: `{{ money .Title .Title .Next }}`,
+			partials: map[string]string{"money.html": `{{ .max.Content }}`},
+			want:     "Page.Next content"},
 		{name: "asset", page: `{{ with asset "css/site.css" }}{{ .URL }}{{ end }}`, want: "asset"},
 		{name: "image", page: `{{ with image "team.jpg" . }}{{ (.Resize "800x").URL }}{{ end }}`, want: "asset"},
 	} {

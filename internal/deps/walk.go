@@ -329,6 +329,8 @@ func (w *walker) call(name string, args []aval) aval {
 	switch name {
 	case "partial":
 		return w.partial(args)
+	case "money":
+		return w.money(args)
 	case "dict":
 		return w.dict(args)
 	case "list":
@@ -389,6 +391,21 @@ func (w *walker) partial(args []aval) aval {
 	}
 	w.d.merge(w.a.template(w.set, file, data))
 	return plainVal
+}
+
+// money is render's money function: partial "money.html" on a dict of
+// its arguments, which is what it runs when the partial is not the
+// theme's, and reads the same when it is.
+func (w *walker) money(args []aval) aval {
+	keys := []string{"amount", "currency", "max", "per"}
+	if len(args) < 2 || len(args) > len(keys) {
+		return plainVal // an error when run
+	}
+	var pairs []aval
+	for i, a := range args {
+		pairs = append(pairs, constVal(keys[i]), a)
+	}
+	return w.partial([]aval{constVal("money.html"), w.dict(pairs)})
 }
 
 func (w *walker) dict(args []aval) aval {

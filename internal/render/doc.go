@@ -96,6 +96,9 @@
 //	dateFormat LAYOUT T    T (time.Time or a date string) in Go's time layout; "" for the zero time
 //	isoDate T              T as RFC 3339 ("2026-03-01T00:00:00Z"); "" for the zero time
 //	number N               85000 → "85,000", 1234.5 → "1,234.50" (two decimals when not whole)
+//	money A C [MAX [PER]]  partial "money.html" (dict "amount" A "currency" C "max" MAX "per" PER),
+//	                       only the keys given; computed in Go when money.html is
+//	                       the default theme's (money.go)
 //	first N LIST           the first N elements of LIST (or runes of a string)
 //	add A B …, sub A B …   integers give int64, any float gives float64; add also joins strings
 //	errorf FORMAT ARGS…    fails the template with fmt.Errorf's message

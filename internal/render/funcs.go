@@ -14,6 +14,7 @@ import (
 func builtins() template.FuncMap {
 	return template.FuncMap{
 		"partial":     noPartial,
+		"money":       noMoney,
 		"dict":        dict,
 		"list":        list,
 		"default":     defaultValue,
@@ -35,6 +36,13 @@ func builtins() template.FuncMap {
 // that finds its data wrong ({{ errorf "no param %q" $name }}).
 func errorf(format string, args ...any) (string, error) {
 	return "", fmt.Errorf(format, args...)
+}
+
+// noMoney stands in for the money func while parsing, and for a caller
+// that gives its own partial func: money runs money.html through
+// partial, so each instance binds its own (money.go).
+func noMoney(any, any, ...any) (any, error) {
+	return nil, errors.New("money called outside a render instance")
 }
 
 // noMarkdownify stands in for markdownify, which only the caller can give

@@ -78,6 +78,10 @@ func (r *Renderer) inlinable(set *template.Template) map[string]bool {
 			case *parse.TemplateNode:
 				calls[name] = append(calls[name], n.Name)
 			case *parse.CommandNode:
+				if len(n.Args) > 0 && isIdentifier(n.Args[0], "money") {
+					calls[name] = append(calls[name], moneyPartial) // when it runs the partial (money.go)
+					return true
+				}
 				if len(n.Args) == 0 || !isIdentifier(n.Args[0], "partial") {
 					return true
 				}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"strings"
 )
 
 // maxPartialDepth is how deeply partials may nest. Real layouts stay within
@@ -72,4 +73,12 @@ func (r *Renderer) partialFile(name string) (string, error) {
 // binds its own (see instance).
 func noPartial(string, ...any) (template.HTML, error) {
 	return "", errors.New("partial called outside a render instance")
+}
+
+// MayRunOthers reports whether a layout file whose text is src may run
+// other files when it runs: whether it mentions partial, template or
+// money (which runs layouts/partials/money.html, or does what it does).
+// A caller that keys on a file's text keys on every partial's when so.
+func MayRunOthers(src string) bool {
+	return strings.Contains(src, "partial") || strings.Contains(src, "template") || strings.Contains(src, "money")
 }

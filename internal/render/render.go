@@ -23,6 +23,7 @@ type Renderer struct {
 	partials    map[string]bool     // partial file names
 	bindPartial bool                // partial is ours, not the caller's
 	exec        map[string]ExecFunc // bound per execution (execfunc.go)
+	goMoney     bool                // money.html is the default theme's, which money computes in Go (money.go)
 
 	defined map[string]map[string]string // per page template: template name → the file that defined it (see Set)
 }
@@ -49,6 +50,7 @@ func New(site, theme fs.FS, funcs template.FuncMap) (*Renderer, error) {
 		partials:    map[string]bool{},
 		bindPartial: funcs["partial"] == nil,
 		exec:        exec,
+		goMoney:     f.src[moneyPartial] == themeMoney,
 		defined:     map[string]map[string]string{},
 	}
 	base, err := r.partialSet(parsed, fm)
@@ -266,7 +268,7 @@ func (r *Renderer) borrow(p *page) (*instance, error) {
 	}
 	in := &instance{r: r, set: set, entry: set.Lookup(p.entry)}
 	if r.bindPartial {
-		set.Funcs(template.FuncMap{"partial": in.partial})
+		set.Funcs(template.FuncMap{"partial": in.partial, "money": in.money})
 		in.inlinable, in.escaped = p.inlinable, map[string]bool{}
 	}
 	return in, nil

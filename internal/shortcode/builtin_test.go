@@ -261,3 +261,18 @@ func TestBuiltinsTable(t *testing.T) {
 		}
 	}
 }
+
+// TestParentParamsOfBuiltin: a shortcode inside a built-in reads the
+// built-in's .Params as written (its arguments are checked after the
+// shortcodes inside it run), and the built-in runs on the checked ones.
+func TestParentParamsOfBuiltin(t *testing.T) {
+	site := fstest.MapFS{"layouts/shortcodes/probe.html": {Data: []byte(`{{ printf "%#v" .Parent.Params }}`)}}
+	got, err := themePipeline(t, site, "{{< details summary=\"S\" open=\"true\" >}}\n{{< probe >}}\n{{< /details >}}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `map[string]interface {}{&#34;open&#34;:&#34;true&#34;, &#34;summary&#34;:&#34;S&#34;}`
+	if !strings.Contains(got, want) || !strings.Contains(got, "<details class=\"details\" open>") {
+		t.Errorf("got\n%s\nwant the probe to print %s inside an open details", got, want)
+	}
+}

@@ -29,15 +29,18 @@ type Context struct {
 	sc *Shortcode
 }
 
-// newContext returns the context of sc, in parent, on page p; Inner is
-// set once the shortcodes inside sc have run.
-func newContext(sc *Shortcode, parent *Context, p Page) *Context {
+// newContext returns the context of sc, in parent, on page p, with
+// .Params as written when withParams is set (else setArgs sets them);
+// Inner is set once the shortcodes inside sc have run.
+func newContext(sc *Shortcode, parent *Context, p Page, withParams bool) *Context {
 	c := &Context{
 		Name: sc.Name, IsNamedParams: sc.Named, Parent: parent,
 		Page: p.Page, Site: p.Site, sc: sc,
 		Position: p.File + ":" + strconv.Itoa(sc.Line) + ":" + strconv.Itoa(sc.Col),
 	}
-	c.Params = params(sc)
+	if withParams {
+		c.Params = params(sc)
+	}
 	if sc.Markdown {
 		c.Inner = template.HTML("")
 	} else {

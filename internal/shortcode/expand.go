@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/careersite/careersite/internal/decode"
 	"github.com/careersite/careersite/internal/diag"
@@ -218,14 +219,18 @@ func (r *run) inner(nodes []Node, parent *Context) string {
 // inside it in place of their placeholders.
 func (r *run) expand(sc *Shortcode, parent *Context) string {
 	r.used[sc.Name] = true
-	c := newContext(sc, parent, r.page)
+	b := r.x.checked[sc.Name]
+	// A built-in's .Params are its checked arguments, set below; they
+	// are made before only when a shortcode inside can read them first
+	// (.Parent.Params), as they were written.
+	c := newContext(sc, parent, r.page, b == nil || hasShortcode(sc.Inner))
 	inner := r.inner(sc.Inner, c)
 	file, ok := r.x.t.Shortcode(sc.Name)
 	if !ok {
 		r.unknown(sc)
 		return ""
 	}
-	if b := r.x.checked[sc.Name]; b != nil {
+	if b != nil {
 		args, errs := checkArgs(b, sc)
 		if len(errs) > 0 {
 			r.errs = append(r.errs, placeErrors(r.page.File, sc.Name, errs)...)
@@ -238,16 +243,32 @@ func (r *run) expand(sc *Shortcode, parent *Context) string {
 	} else {
 		c.Inner = inner
 	}
-	var out strings.Builder
-	if err := r.x.t.Execute(&out, file, c); err != nil {
+	out := buffers.Get().(*bytes.Buffer)
+	defer giveBack(out)
+	if err := r.x.t.Execute(out, file, c); err != nil {
 		r.errs = append(r.errs, r.errorAt(sc, fmt.Sprintf("shortcode %q: %v", sc.Name, err), err))
 		return ""
 	}
-	s := strings.TrimRight(out.String(), "\n")
+	s := string(bytes.TrimRight(out.Bytes(), "\n"))
 	if !sc.Markdown {
-		s = string(r.e.HTML([]byte(s)))
+		s = r.e.htmlString(s)
 	}
 	return s
+}
+
+// The buffers templates run into are kept from one shortcode to the
+// next: a salary table grew a new one from empty, page after page.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxKeptBuffer is the largest buffer kept, so that a rare huge output
+// does not stay in memory for the rest of the build.
+const maxKeptBuffer = 64 << 10
+
+func giveBack(b *bytes.Buffer) {
+	if b.Cap() <= maxKeptBuffer {
+		b.Reset()
+		buffers.Put(b)
+	}
 }
 
 // unknown reports sc as a shortcode with no template.

@@ -29,14 +29,14 @@ const placeholderEnd = 'E'
 // its shortcodes (whose escapes may spell it and which templates write into
 // Markdown). What the templates themselves write is trusted, as they are.
 func choosePrefix(body []byte, nodes []Node) string {
-	texts := []string{string(body)}
+	var texts []string
 	if bytes.IndexByte(body, '&') >= 0 {
-		texts = append(texts, html.UnescapeString(texts[0]))
+		texts = append(texts, html.UnescapeString(string(body)))
 	}
 	texts = appendArgs(texts, nodes)
 	for k := 0; ; k++ {
 		p := "SHORTCODE" + strconv.Itoa(k) + "N"
-		if !anyContains(texts, p) {
+		if !bytes.Contains(body, []byte(p)) && !anyContains(texts, p) {
 			return p
 		}
 	}
@@ -83,13 +83,22 @@ func (e *Expansion) Prefix() string {
 // filler returns the placeholder that stands for nothing.
 func (e *Expansion) filler() string { return e.prefix + string(placeholderEnd) }
 
+// text is what placeholders are found in: the HTML Convert made, as
+// bytes, and the strings of its parts (the table of contents, headings,
+// link destinations). The functions below read either without a copy.
+type chars interface{ ~string | ~[]byte }
+
 // token reads the placeholder at s[at:], which starts with the prefix: the
 // index of its output (-1 for a filler), where it ends, and whether it is
 // one of e's. Anything else that starts with the prefix is left as it is.
-func (e *Expansion) token(s string, at int) (index, end int, ok bool) {
+func token[T chars](e *Expansion, s T, at int) (index, end int, ok bool) {
 	i := at + len(e.prefix)
 	j := i
+	n := 0
 	for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		if j-i < 9 { // past nine digits it is no placeholder, below
+			n = n*10 + int(s[j]-'0')
+		}
 		j++
 	}
 	if j >= len(s) || s[j] != placeholderEnd || j-i > 9 {
@@ -98,11 +107,41 @@ func (e *Expansion) token(s string, at int) (index, end int, ok bool) {
 	if i == j {
 		return -1, j + 1, true
 	}
-	n, _ := strconv.Atoi(s[i:j])
 	if n >= len(e.outputs) {
 		return 0, 0, false
 	}
 	return n, j + 1, true
+}
+
+// hasAt reports whether s holds p at offset i.
+func hasAt[T chars](s T, i int, p string) bool {
+	return i >= 0 && len(s)-i >= len(p) && string(s[i:i+len(p)]) == p
+}
+
+// index is strings.Index or bytes.Index of p in s[from:], from s's start.
+func index[T chars](s T, from int, p string) int {
+	var j int
+	switch v := any(s).(type) {
+	case string:
+		j = strings.Index(v[from:], p)
+	case []byte:
+		j = bytes.Index(v[from:], []byte(p))
+	default: // a named type of either
+		j = strings.Index(string(s[from:]), p)
+	}
+	if j < 0 {
+		return -1
+	}
+	return from + j
+}
+
+// outputBytes is the length of every output: what replacing them may add.
+func (e *Expansion) outputBytes() int {
+	n := 0
+	for _, o := range e.outputs {
+		n += len(o)
+	}
+	return n
 }
 
 // HTML returns html, the HTML Convert made of Markdown or a part of it
@@ -115,24 +154,29 @@ func (e *Expansion) HTML(html []byte) []byte {
 	if e == nil || e.prefix == "" || !bytes.Contains(html, []byte(e.prefix)) {
 		return html
 	}
-	s := string(html)
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(html)+e.outputBytes())
 	for i := 0; ; {
-		j := strings.Index(s[i:], e.prefix)
+		j := index(html, i, e.prefix)
 		if j < 0 {
-			b.WriteString(s[i:])
-			return []byte(b.String())
+			return append(b, html[i:]...)
 		}
-		j += i
-		if start, end, out, ok := e.paragraph(s, j); ok {
-			b.WriteString(s[i:start])
-			b.WriteString(out)
+		if start, end, out, ok := paragraph(e, html, j); ok {
+			b = append(b, html[i:start]...)
+			b = append(b, out...)
 			i = end
 			continue
 		}
-		i = e.replaceAt(&b, s, i, j, nil)
+		b, i = replaceAt(e, b, html, i, j, nil)
 	}
+}
+
+// htmlString is HTML of a string: s itself, not a copy, when it holds
+// no placeholder, as most shortcodes' outputs do not.
+func (e *Expansion) htmlString(s string) string {
+	if e.prefix == "" || !strings.Contains(s, e.prefix) {
+		return s
+	}
+	return string(e.HTML([]byte(s)))
 }
 
 // Replace returns s with every placeholder replaced by f of its
@@ -143,41 +187,39 @@ func (e *Expansion) Replace(s string, f func(html string) string) string {
 	if e == nil || e.prefix == "" || !strings.Contains(s, e.prefix) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	for i := 0; ; {
-		j := strings.Index(s[i:], e.prefix)
+		j := index(s, i, e.prefix)
 		if j < 0 {
-			b.WriteString(s[i:])
-			return b.String()
+			return string(append(b, s[i:]...))
 		}
-		i = e.replaceAt(&b, s, i, j+i, f)
+		b, i = replaceAt(e, b, s, i, j, f)
 	}
 }
 
-// replaceAt writes s[i:j] and the replacement of what starts with the
-// prefix at j, and returns where to go on from.
-func (e *Expansion) replaceAt(b *strings.Builder, s string, i, j int, f func(string) string) int {
-	b.WriteString(s[i:j])
-	n, end, ok := e.token(s, j)
+// replaceAt appends s[i:j] and the replacement of what starts with the
+// prefix at j to b, and returns it and where to go on from.
+func replaceAt[T chars](e *Expansion, b []byte, s T, i, j int, f func(string) string) ([]byte, int) {
+	b = append(b, s[i:j]...)
+	n, end, ok := token(e, s, j)
 	switch {
 	case !ok:
 		end = j + len(e.prefix)
-		b.WriteString(s[j:end])
+		b = append(b, s[j:end]...)
 	case n >= 0 && f != nil:
-		b.WriteString(f(e.outputs[n]))
+		b = append(b, f(e.outputs[n])...)
 	case n >= 0:
-		b.WriteString(e.outputs[n])
+		b = append(b, e.outputs[n]...)
 	}
-	return end
+	return b, end
 }
 
 // paragraph reports whether the placeholder at s[at:] starts a paragraph
 // that holds at most one output, fillers and white space, and returns
 // where the paragraph starts and ends, and the output.
-func (e *Expansion) paragraph(s string, at int) (start, end int, out string, ok bool) {
+func paragraph[T chars](e *Expansion, s T, at int) (start, end int, out string, ok bool) {
 	const open, close = "<p>", "</p>"
-	if !strings.HasSuffix(s[:at], open) {
+	if !hasAt(s, at-len(open), open) {
 		return 0, 0, "", false
 	}
 	outputs := 0
@@ -185,14 +227,14 @@ func (e *Expansion) paragraph(s string, at int) (start, end int, out string, ok 
 		switch {
 		case s[i] == ' ' || s[i] == '\n' || s[i] == '\t':
 			i++
-		case strings.HasPrefix(s[i:], close):
+		case hasAt(s, i, close):
 			end = i + len(close)
 			if out == "" && end < len(s) && s[end] == '\n' {
 				end++ // the paragraph goes, line break and all
 			}
 			return at - len(open), end, out, true
-		case strings.HasPrefix(s[i:], e.prefix):
-			n, next, isToken := e.token(s, i)
+		case hasAt(s, i, e.prefix):
+			n, next, isToken := token(e, s, i)
 			if !isToken || (n >= 0 && outputs > 0) {
 				return 0, 0, "", false
 			}
@@ -218,26 +260,25 @@ func (e *Expansion) Placed(firstLine int, f func(line, col int, html string)) {
 	if e == nil || e.prefix == "" {
 		return
 	}
-	md := string(e.Markdown)
+	md := e.Markdown
 	line, lineStart := firstLine, 0
 	for i := 0; ; {
-		j := strings.Index(md[i:], e.prefix)
+		j := index(md, i, e.prefix)
 		if j < 0 {
 			return
 		}
-		j += i
-		for k := strings.IndexByte(md[i:j], '\n'); k >= 0; k = strings.IndexByte(md[i:j], '\n') {
+		for k := bytes.IndexByte(md[i:j], '\n'); k >= 0; k = bytes.IndexByte(md[i:j], '\n') {
 			line++
 			i += k + 1
 			lineStart = i
 		}
-		n, end, ok := e.token(md, j)
+		n, end, ok := token(e, md, j)
 		if !ok {
 			i = j + len(e.prefix)
 			continue
 		}
 		if n >= 0 {
-			f(e.Line(line), utf8.RuneCountInString(md[lineStart:j])+1, e.outputs[n])
+			f(e.Line(line), utf8.RuneCount(md[lineStart:j])+1, e.outputs[n])
 		}
 		i = end
 	}
