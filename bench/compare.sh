@@ -26,6 +26,10 @@
 #   RUNS=n       rounds (default 5; 1 above 20,000 pages)
 #   HUGO=0       leave Hugo out (default: left out above 50,000 pages)
 #   KEEP=1       keep the temporary folder and print its name
+#   CARDS=0      build careersite without social cards (social_cards:
+#                enabled: false): Hugo's twin draws none, so this is the
+#                like-for-like figure; with cards (the default, as a user
+#                gets them) a cold build also draws one PNG a page
 #
 # Run as root on a fresh Debian machine, it installs what is missing
 # (hugo, time). Run it from anywhere in the repository.
@@ -82,6 +86,10 @@ go build -o "$tmp/floor" ./bench/floor
 hugo_dir=()
 ((HUGO)) && hugo_dir=(-hugo "$tmp/hugo")
 go run ./bench/gen -n "$N" -out "$tmp/site" "${hugo_dir[@]}"
+if [[ ${CARDS:-1} == 0 ]]; then
+	printf 'social_cards:\n  enabled: false\n' >>"$tmp/site/site.yaml"
+fi
+echo "cards:   social cards $([[ ${CARDS:-1} == 0 ]] && echo off || echo on)"
 
 cs_build=("$tmp/careersite" build --source "$tmp/site" --dest "$tmp/out-cs" --quiet)
 # aside PATH... moves each PATH that exists into the trash (see above).
