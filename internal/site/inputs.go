@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -95,21 +97,10 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 			return nil, err
 		}
 		b.linkWarnings = linkWarnings(content.LinkWarnings(b.fsys))
-		paths = files
-		for p := range b.sources {
-			if !slices.Contains(files, p) {
-				paths = append(paths, p)
-			}
-		}
+		paths = withGone(files, maps.Keys(b.sources))
 	} else {
-		for _, p := range changed {
-			if content.IsFile(p) {
-				paths = append(paths, p)
-			}
-		}
+		paths = ofKind(changed, content.IsFile)
 	}
-	slices.Sort(paths)
-	paths = slices.Compact(paths)
 	var pk *content.PackCache
 	if all {
 		pk = b.openPages()
@@ -239,3 +230,30 @@ func (b *Builder) readAssets(ctx context.Context) error {
 // isLayout and isAsset say which part of a site a changed path is in.
 func isLayout(p string) bool { return strings.HasPrefix(p, "layouts/") || p == "layouts" }
 func isAsset(p string) bool  { return strings.HasPrefix(p, "assets/") || p == "assets" }
+
+// withGone returns files, sorted, with every path of known that is not
+// among them: a full read reads each file there is and forgets each one
+// that went.
+func withGone(files []string, known iter.Seq[string]) []string {
+	paths := slices.Clone(files)
+	for p := range known {
+		if _, found := slices.BinarySearch(files, p); !found {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// ofKind returns the paths of changed that is reports true of, sorted,
+// each once.
+func ofKind(changed []string, is func(string) bool) []string {
+	var paths []string
+	for _, p := range changed {
+		if is(p) {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
+	return slices.Compact(paths)
+}

@@ -48,21 +48,10 @@ func (b *Builder) readResources(ctx context.Context, all bool, changed []string)
 		if err != nil {
 			return nil, err
 		}
-		paths = files
-		for p := range b.resources {
-			if _, found := slices.BinarySearch(files, p); !found {
-				paths = append(paths, p)
-			}
-		}
+		paths = withGone(files, maps.Keys(b.resources))
 	} else {
-		for _, p := range changed {
-			if content.IsResourceFile(p) {
-				paths = append(paths, p)
-			}
-		}
+		paths = ofKind(changed, content.IsResourceFile)
 	}
-	slices.Sort(paths)
-	paths = slices.Compact(paths)
 	read := make([]*resourceFile, len(paths))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
