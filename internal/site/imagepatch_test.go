@@ -8,6 +8,25 @@ import (
 	"github.com/careersite/careersite/internal/output"
 )
 
+// writeImageSite writes a site into src whose images have one width, 16
+// pixels, with layouts that show a page's content alone, and files.
+func writeImageSite(t *testing.T, src string, files map[string][]byte) {
+	t.Helper()
+	site := map[string]string{
+		"site.yaml":                     "title: Images\nimages:\n  widths: [16]\n",
+		"layouts/_default/home.html":    "home",
+		"layouts/_default/404.html":     "not found",
+		"layouts/_default/single.html":  "{{ .Content }}",
+		"layouts/_default/section.html": "section",
+	}
+	for name, text := range site {
+		writeFile(t, filepath.Join(src, name), []byte(text))
+	}
+	for name, data := range files {
+		writeFile(t, filepath.Join(src, name), data)
+	}
+}
+
 // TestImageBodyEditIsPatched edits the body of a page that shows images:
 // an edit that leaves its image files as they were is patched, one that
 // shows another image makes the model anew, and the outputs are those of
@@ -16,19 +35,11 @@ func TestImageBodyEditIsPatched(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
 	page := "content/guides/caching/index.md"
-	files := map[string][]byte{
-		"site.yaml":                       []byte("title: Patch\nimages:\n  widths: [16]\n"),
-		"layouts/_default/home.html":      []byte("home"),
-		"layouts/_default/404.html":       []byte("not found"),
-		"layouts/_default/single.html":    []byte("{{ .Content }}"),
-		"layouts/_default/section.html":   []byte("section"),
+	writeImageSite(t, src, map[string][]byte{
 		"assets/img/a.png":                fixtureImage(t, "png 20x10"),
 		"content/guides/caching/team.jpg": fixtureImage(t, "jpeg 20x10"),
 		page:                              []byte("---\ntitle: C\ndate: 2026-01-02\n---\n![Team](team.jpg) and ![A](/img/a.png)\n"),
-	}
-	for name, data := range files {
-		writeFile(t, filepath.Join(src, name), data)
-	}
+	})
 	opts := Options{Source: src, Now: testNow, Theme: imageHookTheme(t)}
 	b, err := New(opts)
 	if err != nil {
@@ -67,18 +78,10 @@ func TestBundleImageFollowsSlug(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
 	page := "content/guides/caching/index.md"
-	files := map[string][]byte{
-		"site.yaml":                       []byte("title: Slug\nimages:\n  widths: [16]\n"),
-		"layouts/_default/home.html":      []byte("home"),
-		"layouts/_default/404.html":       []byte("not found"),
-		"layouts/_default/single.html":    []byte("{{ .Content }}"),
-		"layouts/_default/section.html":   []byte("section"),
+	writeImageSite(t, src, map[string][]byte{
 		"content/guides/caching/team.jpg": fixtureImage(t, "jpeg 20x10"),
 		page:                              []byte("---\ntitle: C\ndate: 2026-01-02\n---\n![Team](team.jpg)\n"),
-	}
-	for name, data := range files {
-		writeFile(t, filepath.Join(src, name), data)
-	}
+	})
 	opts := Options{Source: src, Now: testNow, Theme: imageHookTheme(t), CacheDir: filepath.Join(dir, "cache")}
 	b, err := New(opts)
 	if err != nil {
