@@ -1,6 +1,6 @@
 // Command careersite builds static career-guide sites.
 //
-//	careersite build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--expired] [--no-cache] [--quiet]
+//	careersite build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--expired] [--no-cache] [--quiet] [--profile DIR]
 //	careersite serve [--source DIR] [--no-cache] [--port 1313] [--bind 127.0.0.1] [--allowed-hosts NAME,…] [--drafts] [--future] [--expired] [--poll INTERVAL] [--open]
 //	careersite watch [--source DIR] [--no-cache] [--dest DIR] [--drafts] [--future] [--expired] [--poll INTERVAL]
 //	careersite check [--source DIR] [--format text|json|github] [--drafts] [--future] [--expired]
@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/buildprofile"
 	"github.com/careersite/careersite/internal/check"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/diag"
@@ -107,17 +108,19 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return &usageError{fmt.Sprintf("unknown command %q", args[0])}
 }
 
-func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var (
-		opts  site.Options
-		quiet bool
+		opts    site.Options
+		quiet   bool
+		profile string
 	)
 	siteFlags(fl, &opts)
 	destFlag(fl, &opts)
 	fl.StringVar(&opts.BaseURL, "base-url", "", "the absolute URL the site is published at, replacing site.yaml's base_url")
 	fl.BoolVar(&quiet, "quiet", false, "print nothing but errors")
+	fl.StringVar(&profile, "profile", "", "write a CPU and a heap profile of the build into this folder (cpu.pprof, heap.pprof; bench/README.md)")
 	useCache := cacheFlag(fl)
 	if err := parse(fl, args); err != nil {
 		return err
@@ -128,6 +131,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	opts.Theme = careersite.Theme()
 	useCache(&opts)
 	boundMemory()
+	if profile != "" {
+		stop, startErr := buildprofile.Start(profile)
+		if startErr != nil {
+			return startErr
+		}
+		// The profiles cover the build and its summary, and a failure to
+		// write them fails the command, even after a good build.
+		defer func() { err = errors.Join(err, stop()) }()
+	}
 
 	start := time.Now()
 	// A long build shows how far it has got, on a terminal only.
