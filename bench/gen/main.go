@@ -1,8 +1,15 @@
-// Command gen writes a deterministic benchmark site of N pages of career
-// content for careersite, and optionally the same content as a Hugo site.
+// Command gen writes a deterministic benchmark site of N pages for
+// careersite, and optionally the same content as a Hugo site.
 //
-//	go run ./bench/gen -n 10000 -out DIR [-hugo DIR2] [-seed S]
+//	go run ./bench/gen -n 10000 -out DIR [-hugo DIR2] [-seed S] [-profile career|docs] [-theme default|minimal]
 //	go run ./bench/gen -n 10000 -out DIR -shortcodes [-inline]
+//
+// -profile career (the default) writes career content: job descriptions,
+// role guides, certification reviews and guides with code. -profile docs
+// writes a documentation site: about a hundred sections of 20 to 700
+// pages, prose with lists, links and inline code, few fenced blocks.
+// -theme minimal gives both sites the same small templates in layouts/
+// instead of careersite's embedded theme and the Hugo twin's own.
 //
 // -shortcodes ends every page with a figure, a salary table from a data
 // file and a paired details shortcode; -inline writes the HTML those
@@ -40,6 +47,8 @@ func run(args []string, stdout io.Writer) error {
 	seed := fl.Uint64("seed", 0, "random seed (0: the default)")
 	shortcodes := fl.Bool("shortcodes", false, "end every page with three shortcodes (figure, salary-table, details)")
 	inline := fl.Bool("inline", false, "with -shortcodes: write the shortcodes' HTML in their place")
+	profile := fl.String("profile", sitegen.Career, "the kind of site: career or docs")
+	theme := fl.String("theme", sitegen.DefaultTheme, "the templates: default (careersite's embedded theme) or minimal (the same on both sides)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -52,7 +61,7 @@ func run(args []string, stdout io.Writer) error {
 	if *shortcodes && *hugo != "" {
 		return errors.New("-shortcodes makes no Hugo site: Hugo has no salary-table")
 	}
-	opts := sitegen.Options{Pages: *n, Seed: *seed, Shortcodes: *shortcodes, Inline: *inline}
+	opts := sitegen.Options{Pages: *n, Seed: *seed, Shortcodes: *shortcodes, Inline: *inline, Profile: *profile, Theme: *theme}
 	for _, dir := range []string{*out, *hugo} {
 		if dir == "" {
 			continue

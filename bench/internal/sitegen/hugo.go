@@ -21,10 +21,27 @@ import (
 // 20 s at 10,000 pages); its cardinalityThreshold, a percentage of pages,
 // is set to the same 200 pages (at least 1%), and the score threshold is
 // lowered so that the remaining terms still find related pages.
-func hugoFiles(pages int) map[string]string {
-	files := maps.Clone(hugoLayouts)
-	files["config.yaml"] = strings.ReplaceAll(hugoConfig, "{cardinality}", strconv.Itoa(max(1, (200*100+pages-1)/pages)))
+func hugoFiles(opts Options) map[string]string {
+	files := hugoLayoutsFor(opts)
+	files["config.yaml"] = strings.ReplaceAll(hugoConfig, "{cardinality}", strconv.Itoa(max(1, (200*100+opts.Pages-1)/opts.Pages)))
 	return files
+}
+
+// hugoDocsFiles are the Hugo twin's configuration and layouts for the
+// documentation profile: the settings of hugoFiles but for its one
+// taxonomy, tags, no menu and no related pages, which no theme of the
+// profile shows.
+func hugoDocsFiles(opts Options) map[string]string {
+	files := hugoLayoutsFor(opts)
+	files["config.yaml"] = hugoDocsConfig
+	return files
+}
+
+func hugoLayoutsFor(opts Options) map[string]string {
+	if opts.minimal() {
+		return hugoMinimalLayouts()
+	}
+	return maps.Clone(hugoLayouts)
 }
 
 const hugoConfig = `baseURL: https://bench.example/
@@ -42,7 +59,41 @@ outputs:
   section: [HTML, RSS]
   taxonomy: [HTML]
   term: [HTML]
-markup:
+` + hugoMarkup + `related:
+  includeNewer: true
+  threshold: 1
+  toLower: true
+  indices:
+    - {name: skills, weight: 100, cardinalityThreshold: {cardinality}}
+    - {name: tags, weight: 80, cardinalityThreshold: {cardinality}}
+menu:
+  main:
+    - {name: Jobs, url: /jobs/, weight: 1}
+    - {name: Role guides, url: /roles/, weight: 2}
+    - {name: Certifications, url: /certifications/, weight: 3}
+    - {name: Guides, url: /guides/, weight: 4}
+`
+
+const hugoDocsConfig = `baseURL: https://docs.bench.example/
+languageCode: en
+title: Bench Docs
+paginate: 10
+rssLimit: 20
+enableRobotsTXT: true
+disableKinds: []
+taxonomies:
+  tag: tags
+outputs:
+  home: [HTML, RSS]
+  section: [HTML, RSS]
+  taxonomy: [HTML]
+  term: [HTML]
+` + hugoMarkup
+
+// hugoMarkup is the Markdown and highlighting part of both configs: the
+// extensions careersite enables, heading ids, a table of contents of h2
+// to h4, and chroma with CSS classes.
+const hugoMarkup = `markup:
   goldmark:
     extensions:
       definitionList: true
@@ -68,19 +119,6 @@ markup:
     startLevel: 2
     endLevel: 4
     ordered: false
-related:
-  includeNewer: true
-  threshold: 1
-  toLower: true
-  indices:
-    - {name: skills, weight: 100, cardinalityThreshold: {cardinality}}
-    - {name: tags, weight: 80, cardinalityThreshold: {cardinality}}
-menu:
-  main:
-    - {name: Jobs, url: /jobs/, weight: 1}
-    - {name: Role guides, url: /roles/, weight: 2}
-    - {name: Certifications, url: /certifications/, weight: 3}
-    - {name: Guides, url: /guides/, weight: 4}
 `
 
 var hugoLayouts = map[string]string{

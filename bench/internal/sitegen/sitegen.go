@@ -50,6 +50,8 @@ package sitegen
 import (
 	"errors"
 	"fmt"
+	"iter"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -60,6 +62,12 @@ import (
 type Options struct {
 	Pages int    // regular pages, not counting the home and section pages
 	Seed  uint64 // 0 means the default seed
+	// Profile is the kind of site: Career (the default, "" too) or Docs.
+	Profile string
+	// Theme is the templates of both sites: DefaultTheme ("" too: the
+	// embedded theme for careersite, the Hugo layouts of hugo.go for the
+	// twin) or MinimalTheme, the same small templates on both (minimal.go).
+	Theme string
 	// Shortcodes ends every page with a section of three shortcodes (rich.go):
 	// a figure, a salary table from a data file and a paired details. The
 	// site then has data files, an image, and raw HTML enabled.
@@ -70,6 +78,32 @@ type Options struct {
 }
 
 const defaultSeed = 20261124
+
+// The profiles and themes Options name.
+const (
+	Career       = "career"
+	Docs         = "docs"
+	DefaultTheme = "default"
+	MinimalTheme = "minimal"
+)
+
+// check refuses options that name no profile or theme, or that combine
+// what cannot be combined.
+func (o Options) check() error {
+	switch {
+	case o.Profile != "" && o.Profile != Career && o.Profile != Docs:
+		return fmt.Errorf("unknown profile %q: want %s or %s", o.Profile, Career, Docs)
+	case o.Theme != "" && o.Theme != DefaultTheme && o.Theme != MinimalTheme:
+		return fmt.Errorf("unknown theme %q: want %s or %s", o.Theme, DefaultTheme, MinimalTheme)
+	case o.Shortcodes && o.Profile == Docs:
+		return errors.New("shortcodes are a feature of the career profile")
+	case o.Shortcodes && o.Theme == MinimalTheme:
+		return errors.New("shortcodes are made for the default theme")
+	}
+	return nil
+}
+
+func (o Options) minimal() bool { return o.Theme == MinimalTheme }
 
 // Stats describe a generated site.
 type Stats struct {
@@ -136,61 +170,101 @@ func (s *site) rng(i int, stream uint64) *rand.Rand {
 // Write generates the careersite site into dir, which must not exist or be
 // empty.
 func Write(dir string, opts Options) (*Stats, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	if opts.Profile == Docs {
+		return writeSite(dir, opts, withMinimal(opts, map[string]string{"site.yaml": docsSiteConfig}, minimalLayouts(nil)), newDocsSite(opts).files)
+	}
 	s := newSite(opts)
-	files := map[string]string{"site.yaml": siteConfig, ".gitignore": "/public/\n/.careersite/\n"}
+	files := map[string]string{"site.yaml": siteConfig}
 	if opts.Shortcodes {
 		files = s.richSiteFiles(files)
 	}
-	return s.write(dir, files)
+	return writeSite(dir, opts, withMinimal(opts, files, minimalLayouts(careerKinds)), s.files)
 }
 
 // WriteHugo generates the equivalent Hugo site into dir. There is none
 // with Options.Shortcodes: Hugo has no salary-table.
 func WriteHugo(dir string, opts Options) (*Stats, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
 	if opts.Shortcodes {
 		return nil, errors.New("the Hugo site has no shortcodes: Hugo has no salary-table")
 	}
-	s := newSite(opts)
-	return s.write(dir, hugoFiles(opts.Pages))
+	if opts.Profile == Docs {
+		return writeSite(dir, opts, hugoDocsFiles(opts), newDocsSite(opts).files)
+	}
+	return writeSite(dir, opts, hugoFiles(opts), newSite(opts).files)
 }
 
-// Generate returns page i's file name and contents for a site of the given
+// withMinimal adds the minimal theme's layouts to files when opts ask for it.
+func withMinimal(opts Options, files, layouts map[string]string) map[string]string {
+	files[".gitignore"] = "/public/\n/.careersite/\n"
+	if opts.minimal() {
+		maps.Copy(files, layouts)
+	}
+	return files
+}
+
+// Generate returns the content files, by name, of a site of the given
 // options, for benchmarks that want pages without a folder.
 func Generate(opts Options) map[string][]byte {
-	s := newSite(opts)
-	out := make(map[string][]byte, len(s.pages)+5)
-	for name, data := range s.indexPages() {
-		out[filepath.ToSlash(name)] = []byte(data)
+	files := newSite(opts).files
+	if opts.Profile == Docs {
+		files = newDocsSite(opts).files
 	}
-	for i := range s.pages {
-		data, _ := s.page(i)
-		out[filepath.ToSlash(s.pages[i].file())] = []byte(data)
+	out := map[string][]byte{}
+	for f := range files {
+		out[filepath.ToSlash(f.name)] = []byte(f.data)
 	}
 	return out
 }
 
-func (s *site) write(dir string, extra map[string]string) (*Stats, error) {
-	st := &Stats{Pages: len(s.pages), Kinds: map[string]int{}}
-	seen := map[string]bool{}
-	files := s.indexPages()
-	for name, data := range extra {
-		files[name] = data
-	}
-	for name, data := range files {
-		if err := writeFile(filepath.Join(dir, name), data); err != nil {
-			return nil, err
+// file is one content file of a generated site.
+type file struct {
+	name, data string
+	kind       string   // the page's kind; "" for the home and section pages
+	blocks     []string // the (language, code) keys of its fenced blocks
+}
+
+// files are every content file of the site: the home and section pages,
+// then the pages with the (language, code) keys of their blocks.
+func (s *site) files(yield func(file) bool) {
+	for name, data := range s.indexPages() {
+		if !yield(file{name: name, data: data}) {
+			return
 		}
-		st.Bytes += int64(len(data))
 	}
 	for i := range s.pages {
 		data, blocks := s.page(i)
-		if err := writeFile(filepath.Join(dir, s.pages[i].file()), data); err != nil {
+		if !yield(file{s.pages[i].file(), data, s.pages[i].kind, blocks}) {
+			return
+		}
+	}
+}
+
+// writeSite writes the files of extra and of content into dir, counting
+// pages and code blocks.
+func writeSite(dir string, opts Options, extra map[string]string, content iter.Seq[file]) (*Stats, error) {
+	st := &Stats{Pages: opts.Pages, Kinds: map[string]int{}}
+	for name, data := range extra {
+		if err := writeFile(filepath.Join(dir, name), data); err != nil {
 			return nil, err
 		}
-		st.Kinds[s.pages[i].kind]++
-		st.Bytes += int64(len(data))
-		st.CodeBlocks += len(blocks)
-		for _, b := range blocks {
+	}
+	seen := map[string]bool{}
+	for f := range content {
+		if err := writeFile(filepath.Join(dir, f.name), f.data); err != nil {
+			return nil, err
+		}
+		if f.kind != "" {
+			st.Kinds[f.kind]++
+		}
+		st.Bytes += int64(len(f.data))
+		st.CodeBlocks += len(f.blocks)
+		for _, b := range f.blocks {
 			seen[b] = true
 		}
 	}
@@ -243,6 +317,19 @@ menu:
   - {name: Role guides, url: /roles/, weight: 2}
   - {name: Certifications, url: /certifications/, weight: 3}
   - {name: Guides, url: /guides/, weight: 4}
+`
+
+// docsSiteConfig is the careersite site.yaml of the documentation
+// profile: every section holds articles, and the one taxonomy is tags.
+const docsSiteConfig = `title: Bench Docs
+base_url: https://docs.bench.example/
+language: en
+description: Generated documentation for benchmarks.
+author:
+  name: Bench editors
+taxonomies: [tags]
+page_size: 10
+stale_after: 1200 months
 `
 
 // pick returns a random index into the list cdf was made for, favouring the
