@@ -285,23 +285,45 @@ func (discard) Commit() error                            { return nil }
 func (discard) Abort() error                             { return nil }
 func (discard) Stamps() map[string]output.Stamp          { return nil }
 
-// TestGeneratedSiteBuilds builds a small generated site: its front matter
-// must pass every check of the validator, its links must all resolve, and
-// it must give no warning.
+// TestGeneratedSiteBuilds builds a small generated site of each profile,
+// with the embedded theme and with the minimal one: its front matter must
+// pass every check of the validator, its links must all resolve, its
+// templates must use careersite's template API, and it must give no
+// warning.
 func TestGeneratedSiteBuilds(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := sitegen.Write(dir, sitegen.Options{Pages: 200}); err != nil {
-		t.Fatal(err)
-	}
-	res, err := site.Build(context.Background(), options(dir, filepath.Join(dir, "public")))
-	if err != nil {
-		t.Fatalf("generated site does not build:\n%v", err)
-	}
-	if len(res.Warnings) > 0 {
-		t.Errorf("generated site has warnings:\n%s", diag.Join(res.Warnings))
-	}
-	if res.Pages < 200 {
-		t.Errorf("built %d pages, want at least 200", res.Pages)
+	for _, opts := range []sitegen.Options{
+		{Pages: 200},
+		{Pages: 200, Theme: sitegen.MinimalTheme},
+		{Pages: 200, Profile: sitegen.Docs},
+		{Pages: 200, Profile: sitegen.Docs, Theme: sitegen.MinimalTheme},
+	} {
+		t.Run(opts.Profile+"/"+opts.Theme, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := sitegen.Write(dir, opts); err != nil {
+				t.Fatal(err)
+			}
+			res, err := site.Build(context.Background(), options(dir, filepath.Join(dir, "public")))
+			if err != nil {
+				t.Fatalf("generated site does not build:\n%v", err)
+			}
+			if len(res.Warnings) > 0 {
+				t.Errorf("generated site has warnings:\n%s", diag.Join(res.Warnings))
+			}
+			if res.Pages < 200 {
+				t.Errorf("built %d pages, want at least 200", res.Pages)
+			}
+			if opts.Theme != sitegen.MinimalTheme {
+				return
+			}
+			// A page of the minimal theme: its template's markup, not the embedded theme's.
+			page, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(page, []byte("pages</li>")) || bytes.Contains(page, []byte("skip-link")) {
+				t.Errorf("the home page is not the minimal theme's:\n%s", page)
+			}
+		})
 	}
 }
 
