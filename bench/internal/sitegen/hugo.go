@@ -11,7 +11,9 @@ import (
 // the same taxonomies and page size, a feed of the 20 newest pages for the
 // home page and each section (careersite's default feed_limit), sitemap and robots.txt, heading ids, a table of contents of h2
 // to h4, chroma with CSS classes and the same Markdown extensions. Hugo
-// 0.111 (Debian's) reads config.yaml and the paginate key.
+// 0.111 (Debian's) and 0.152 both read config.yaml; the page size is
+// pagination.pagerSize, which 0.152 wants (its old key, paginate, fails
+// the build there) and 0.111 ignores for its default of the same 10.
 //
 // Related pages: careersite relates pages by the skills and tags they share,
 // counting only terms on at most 200 pages (a term on thousands of pages
@@ -47,7 +49,8 @@ func hugoLayoutsFor(opts Options) map[string]string {
 const hugoConfig = `baseURL: https://bench.example/
 languageCode: en
 title: Bench Atlas
-paginate: 10
+pagination:
+  pagerSize: 10
 rssLimit: 20
 enableRobotsTXT: true
 disableKinds: []
@@ -77,7 +80,8 @@ menu:
 const hugoDocsConfig = `baseURL: https://docs.bench.example/
 languageCode: en
 title: Bench Docs
-paginate: 10
+pagination:
+  pagerSize: 10
 rssLimit: 20
 enableRobotsTXT: true
 disableKinds: []
