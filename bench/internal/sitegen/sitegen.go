@@ -1,7 +1,9 @@
 // Package sitegen writes deterministic benchmark sites: N pages of career
-// content for careersite, and the same Markdown as a Hugo site.
+// content (the career profile, the default) or of documentation (the docs
+// profile) for careersite, and the same Markdown as a Hugo site, with
+// each side's own theme or the same minimal theme on both.
 //
-// # Pages
+// # Pages of the career profile
 //
 // Page i (0 ≤ i < N) has a kind fixed by i mod 10: 0–1 a job description
 // (content/jobs/), 2–3 a role guide (content/roles/: an overview, a career
@@ -32,7 +34,26 @@
 // and a paired details, or with Options.Inline the HTML they give written
 // in their place (rich.go).
 //
+// # Pages of the documentation profile
+//
+// With Options.Profile Docs (docs.go) the pages are split into about one
+// section per hundred pages, sized along a long tail (20 to about 680
+// pages at 10,000; sectionSizes), each section a folder named after an
+// area of a product (configuration, networking…) with its _index.md. A
+// page has short front matter (title, description, date, one to four of
+// 50 tags drawn with a Zipf-like weight) and a body of two to eight
+// sections of prose with inline code, bullet and numbered lists, option
+// tables, links to other pages (three in four to its own section) and a
+// fenced block (yaml, bash or json) in about one page in three, ending
+// with pages to read next. Every draw comes from the page's own random
+// source, so the same -n and seed give the same bytes; unlike the career
+// profile, a page's section and links depend on N.
+//
 // # Sites
+//
+// With Options.Theme MinimalTheme both sites get the templates of
+// minimal.go, the same markup written in each generator's template
+// language, in place of what is described below.
 //
 // Write makes the careersite site (site.yaml and content/, no layouts/: it
 // uses the embedded theme). WriteHugo makes the Hugo site with the same
