@@ -28,6 +28,15 @@ import (
 // default keeps a run short, -pages 10000 gives the figures of RESULTS.md.
 var pages = flag.Int("pages", 1000, "regular pages of the generated site")
 
+// siteProfile and siteTheme choose the generated site of the benchmarks
+// that take the plain one: the career profile with the embedded theme by
+// default, -siteprofile docs -sitetheme minimal for issue 23's
+// documentation site (sitegen.Options).
+var (
+	siteProfile = flag.String("siteprofile", sitegen.Career, "the generated site's profile: career or docs")
+	siteTheme   = flag.String("sitetheme", sitegen.DefaultTheme, "the generated site's templates: default or minimal")
+)
+
 // now is the build's clock, fixed so that every run publishes the same pages.
 var now = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 
@@ -36,10 +45,11 @@ var (
 	sites   = map[sitegen.Options]string{} // generated folders by their options
 )
 
-// generated returns the folder of the plain site of *pages pages.
+// generated returns the folder of the site of *pages pages of the profile
+// and theme the flags name.
 func generated(b *testing.B) string {
 	b.Helper()
-	return generatedSite(b, sitegen.Options{Pages: *pages})
+	return generatedSite(b, sitegen.Options{Pages: *pages, Profile: *siteProfile, Theme: *siteTheme})
 }
 
 // generatedSite returns the folder of a site of the given options,
