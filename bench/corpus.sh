@@ -27,8 +27,13 @@
 #   URL /X/, {{ site.data.products.X }} the word X; every other {% … %} tag
 #   and {{ page.… }} / {{ site.… }} output is removed ({% include %} too:
 #   the included text is not pasted in).
-# - links: a relative link to a page (create-table.html, x.md#frag)
-#   becomes ../create-table/ so that it resolves from the page's own URL.
+# - links: a relative link to a page, inline or as a reference definition
+#   (create-table.html, architecture/x.md#frag, y.html?filters=z), becomes
+#   ../create-table/ (the query dropped) so that it resolves from the
+#   page's own URL as it did from Jekyll's; a link to the live site's
+#   /docs/v26.2/x.html (or /docs/stable/) becomes /v26.2/x/ (the newest
+#   release), and the Liquid variables link_prefix and version_prefix
+#   are removed.
 # - images: ![alt](src) becomes its alt text: the corpus's images live
 #   outside the pages (images/), and careersite fails a build on a
 #   missing image.
@@ -108,7 +113,10 @@ while (my $path = <STDIN>) {
 	$body =~ s/\{%.*?%\}//g;
 	$body =~ s/\{\{\s*(?:page|site|include)\..*?\}\}//g;
 	$body =~ s/!\[([^\]]*)\]\([^)]*\)/$1/g;
-	$body =~ s{\]\(([\w-]+)\.(?:html|md)(#[^)]*)?\)}{"](../$1/" . ($2 // "") . ")"}ge;
+	$body =~ s{\{\{\s*(?:link_prefix|version_prefix)\s*\}\}}{}g;
+	$body =~ s{\]\(/docs/([\w.-]+)/((?:[\w-]+/)*[\w-]+)\.html(?:\?[^)#]*)?(#[^)]*)?\)}{"](/" . ($1 eq "stable" ? $newest : $1) . "/$2/" . ($3 // "") . ")"}ge;
+	$body =~ s{\]\(((?:[\w-]+/)*[\w-]+)\.(?:html|md)(?:\?[^)#]*)?(#[^)]*)?\)}{"](../$1/" . ($2 // "") . ")"}ge;
+	$body =~ s{^(\s*\[[^\]]+\]:\s*)((?:[\w-]+/)*[\w-]+)\.(?:html|md)(?:\?\S*?)?(#\S*)?$}{"$1../$2/" . ($3 // "")}gme;
 	my $dest = "$out/$rel";
 	(my $dir = $dest) =~ s{/[^/]*$}{};
 	make_path($dir);
