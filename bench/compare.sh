@@ -240,7 +240,8 @@ for name in careersite "${hugos[@]}" floor warm warm1; do
 done
 if ((warm)); then
 	# The same site from nothing, without the cache, must give the same files.
-	"$tmp/careersite" build --source "$tmp/site" --dest "$tmp/out-check" --quiet --no-cache
+	"$tmp/careersite" build --source "$tmp/site" --dest "$tmp/out-check" --quiet --no-cache 2>"$tmp/check.err" ||
+		{ cat "$tmp/check.err" >&2; echo "compare.sh: the build without the cache failed" >&2; exit 1; }
 	if diff -r -q "$tmp/out-cs" "$tmp/out-check" >/dev/null; then same=yes; else same=NO; fi
 	rm -rf "$tmp/out-check"
 fi

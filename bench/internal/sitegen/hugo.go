@@ -21,11 +21,12 @@ import (
 // with its default settings compares every page with every page that shares
 // any term, which on this site takes most of Hugo's build (152 s instead of
 // 20 s at 10,000 pages); its cardinalityThreshold, a percentage of pages,
-// is set to the same 200 pages (at least 1%), and the score threshold is
+// is set to the same 200 pages (at least 1%, at most 100%, which Hugo
+// 0.152 requires), and the score threshold is
 // lowered so that the remaining terms still find related pages.
 func hugoFiles(opts Options) map[string]string {
 	files := hugoLayoutsFor(opts)
-	files["config.yaml"] = strings.ReplaceAll(hugoConfig, "{cardinality}", strconv.Itoa(max(1, (200*100+opts.Pages-1)/opts.Pages)))
+	files["config.yaml"] = strings.ReplaceAll(hugoConfig, "{cardinality}", strconv.Itoa(min(100, max(1, (200*100+opts.Pages-1)/opts.Pages))))
 	return files
 }
 
