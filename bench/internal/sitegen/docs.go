@@ -64,6 +64,8 @@ func sectionSizes(pages int) []int {
 	return sizes
 }
 
+// newDocsSite plans the sections, each named after an area drawn in a
+// seeded order, and every page's title and subject.
 func newDocsSite(opts Options) *docsSite {
 	if opts.Seed == 0 {
 		opts.Seed = defaultSeed
@@ -96,6 +98,8 @@ func sectionTitle(slug string) string {
 	return title(strings.ReplaceAll(slug, "-", " "))
 }
 
+// rng is page i's random source, as site.rng's but with streams of its
+// own (the constant), so that the two profiles never share draws.
 func (s *docsSite) rng(i int, stream uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(s.opts.Seed^stream<<56^0x5d0c5, uint64(i)))
 }
