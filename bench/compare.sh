@@ -136,7 +136,7 @@ echo "date:    $(date -u +%Y-%m-%d)"
 echo "cpu:     $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "memory:  $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
 echo "go:      $(go version | cut -d' ' -f3-)"
-for h in "${hugos[@]}"; do echo "$h:    $(hugo_version "$h") ($(hugo_bin "$h"))"; done
+for h in "${hugos[@]}"; do printf "%-9s%s (%s)\n" "$h:" "$(hugo_version "$h")" "$(hugo_bin "$h")"; done
 echo "files:   $tmp ($(df -T "$tmp" | awk 'NR == 2 {print $2}'))"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min, before the runs)"
 echo "runs:    $RUNS rounds of one build of each, timed by /usr/bin/time"
