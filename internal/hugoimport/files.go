@@ -1,0 +1,271 @@
+package hugoimport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// markdownExts are the extensions of Hugo's Markdown content; a page is
+// written with ".md".
+var markdownExts = []string{".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
+
+// otherContentExts are Hugo's other content formats, which careersite
+// does not read: reported, not copied.
+var otherContentExts = []string{".html", ".htm", ".org", ".adoc", ".asciidoc", ".ad", ".rst", ".pdc", ".pandoc"}
+
+// contentFile is one file under content/ and where it goes.
+type contentFile struct {
+	src, dest string // slash-separated, relative to the site folders
+	page      bool   // a Markdown page; otherwise a resource, copied as it is
+}
+
+// section is the file's first folder under content/; "" at the root.
+func (f contentFile) section() string {
+	first, _, ok := strings.Cut(strings.TrimPrefix(f.src, "content/"), "/")
+	if !ok {
+		return ""
+	}
+	return first
+}
+
+// contentFiles lists content/: Markdown pages (".md" in the new site, and
+// an index.md that heads a section made _index.md), and the other files,
+// resources of their bundles, copied as they are. Hidden files are left
+// out, as both Hugo and careersite leave them.
+func (s *siteImport) contentFiles() ([]contentFile, error) {
+	var files []contentFile
+	err := fs.WalkDir(s.src, "content", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && p == "content":
+			return fs.SkipAll
+		case err != nil:
+			return err
+		case strings.HasPrefix(d.Name(), ".") && p != "content":
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case d.IsDir() || !d.Type().IsRegular():
+			return nil
+		}
+		ext := strings.ToLower(path.Ext(p))
+		switch {
+		case slices.Contains(markdownExts, ext):
+			files = append(files, contentFile{src: p, dest: strings.TrimSuffix(p, path.Ext(p)) + ".md", page: true})
+		case slices.Contains(otherContentExts, ext):
+			s.report.needs(p, 1, "careersite reads Markdown content only: not imported; convert the page to Markdown")
+		default:
+			files = append(files, contentFile{src: p, dest: p})
+		}
+		return nil
+	})
+	renameSectionIndexes(files, s.report)
+	return files, err
+}
+
+// renameSectionIndexes makes an index.md an _index.md where it heads a
+// section: at the root of content/, or in a folder that also holds other
+// pages, itself or below (a leaf bundle holds none). careersite refuses an
+// index.md there, and the author meant the section's page.
+func renameSectionIndexes(files []contentFile, r *Report) {
+	for i, f := range files {
+		if !f.page || path.Base(f.dest) != "index.md" {
+			continue
+		}
+		dir := path.Dir(f.dest)
+		if dir != "content" && !holdsOtherPages(files, dir, f.src) {
+			continue
+		}
+		if holdsPage(files, dir+"/_index.md") {
+			r.needs(f.src, 1, "an index.md beside an _index.md: careersite refuses it; merge the two")
+			continue
+		}
+		files[i].dest = dir + "/_index.md"
+		r.Converted = append(r.Converted, Conversion{File: f.src, Dest: files[i].dest, Notes: []string{"a section's index.md made _index.md"}})
+	}
+}
+
+func holdsOtherPages(files []contentFile, dir, self string) bool {
+	for _, f := range files {
+		if f.page && f.src != self && strings.HasPrefix(f.src, dir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func holdsPage(files []contentFile, dest string) bool {
+	for _, f := range files {
+		if f.page && f.dest == dest {
+			return true
+		}
+	}
+	return false
+}
+
+// listFiles returns the regular files under dir, by their path below it.
+func listFiles(fsys fs.FS, dir string) (map[string]bool, error) {
+	files := map[string]bool{}
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && p == dir:
+			return fs.SkipAll
+		case err != nil:
+			return err
+		case d.Type().IsRegular():
+			files[strings.TrimPrefix(p, dir+"/")] = true
+		}
+		return nil
+	})
+	return files, err
+}
+
+// output is what an import writes, held until everything has been read.
+type output struct {
+	writes map[string][]byte // path in Dest → bytes
+	copies map[string]string // path in Dest → path in Source
+}
+
+func newOutput() *output {
+	return &output{writes: map[string][]byte{}, copies: map[string]string{}}
+}
+
+// commit writes out into dest, creating it.
+func (o *output) commit(source, dest string) error {
+	if err := os.MkdirAll(dest, 0o777); err != nil {
+		return err
+	}
+	for _, name := range sortedKeys(o.writes) {
+		if err := writeFile(dest, name, o.writes[name]); err != nil {
+			return err
+		}
+	}
+	for _, name := range sortedKeys(o.copies) {
+		if err := copyFile(filepath.Join(source, filepath.FromSlash(o.copies[name])), dest, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeFile(dest, name string, data []byte) error {
+	to := filepath.Join(dest, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(to), 0o777); err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o666)
+}
+
+func copyFile(from, dest, name string) error {
+	to := filepath.Join(dest, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(to), 0o777); err != nil {
+		return err
+	}
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return fmt.Errorf("copy %s: %w", from, err)
+	}
+	return out.Close()
+}
+
+// imageExts are the files of Hugo's assets/ an import copies: images,
+// which careersite's image function and Markdown images find in assets/.
+var imageExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"}
+
+// copyFiles plans the copies of static/ (into assets/, which careersite
+// publishes as it is but for CSS and JavaScript), data/, and the images
+// of Hugo's assets/; it reports the folders it leaves.
+func (s *siteImport) copyFiles(out *output) error {
+	for _, name := range sortedKeys(s.static) {
+		out.copies["assets/"+name] = "static/" + name
+		s.report.Files["static"]++
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			s.report.needs("static/"+name, 1, "careersite publishes CSS and JavaScript minified under a fingerprinted name (css/site.1a2b3c4d.css): its URL /"+name+" is not kept; link it with {{ (asset \""+name+"\").URL }}")
+		}
+	}
+	data, err := listFiles(s.src, "data")
+	if err != nil {
+		return err
+	}
+	for _, name := range sortedKeys(data) {
+		out.copies["data/"+name] = "data/" + name
+		s.report.Files["data"]++
+	}
+	assets, err := listFiles(s.src, "assets")
+	if err != nil {
+		return err
+	}
+	var left int
+	for _, name := range sortedKeys(assets) {
+		if !slices.Contains(imageExts, strings.ToLower(path.Ext(name))) || s.static[name] {
+			left++
+			continue
+		}
+		out.copies["assets/"+name] = "assets/" + name
+		s.report.Files["assets"]++
+	}
+	if left > 0 {
+		s.report.LeftOut = append(s.report.LeftOut, fmt.Sprintf("%d files of assets/ that are not images (Hugo Pipes' sources: careersite publishes every file of assets/)", left))
+	}
+	for _, dir := range []string{"layouts", "themes", "archetypes", "i18n"} {
+		if fi, err := fs.Stat(s.src, dir); err == nil && fi.IsDir() {
+			s.report.LeftOut = append(s.report.LeftOut, dir+"/ (careersite's templates are its own: docs/migrating-from-hugo.md; only layouts/shortcodes/ is read)")
+		}
+	}
+	return nil
+}
+
+// convertPages converts every page of files, planning its write in out;
+// the errors are those of pages that cannot be read.
+func (s *siteImport) convertPages(ctx context.Context, files []contentFile, out *output) ([]*pageImport, []error) {
+	var pages []*pageImport
+	var errs []error
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, []error{err}
+		}
+		if !f.page {
+			out.copies[f.dest] = f.src
+			s.report.Files["resources"]++
+			continue
+		}
+		data, err := fs.ReadFile(s.src, f.src)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		sp, err := splitPage(f.src, data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		p := &pageImport{siteImport: s, src: f.src, dest: f.dest}
+		text, err := p.convert(sp)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out.writes[f.dest] = text
+		s.report.Pages++
+		s.report.Formats[cmpOr(string(sp.format), "none")]++
+		pages = append(pages, p)
+	}
+	return pages, errs
+}
