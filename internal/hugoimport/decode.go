@@ -141,10 +141,19 @@ func plain(v any) any {
 func lowerKeys(m map[string]any) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
-		if sub, ok := v.(map[string]any); ok {
-			v = lowerKeys(sub)
-		}
-		out[strings.ToLower(k)] = v
+		out[strings.ToLower(k)] = lowerValue(v)
 	}
 	return out
+}
+
+func lowerValue(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		return lowerKeys(v)
+	case []any:
+		for i, e := range v {
+			v[i] = lowerValue(e)
+		}
+	}
+	return v
 }

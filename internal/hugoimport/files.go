@@ -25,6 +25,11 @@ var otherContentExts = []string{".html", ".htm", ".org", ".adoc", ".asciidoc", "
 type contentFile struct {
 	src, dest string // slash-separated, relative to the site folders
 	page      bool   // a Markdown page; otherwise a resource, copied as it is
+
+	// bundle is the index.md of the leaf bundle whose folder holds the
+	// page, "" when none does: Hugo takes such a page for a resource of
+	// the bundle and does not publish it.
+	bundle string
 }
 
 // section is the file's first folder under content/; "" at the root.
@@ -68,13 +73,37 @@ func (s *siteImport) contentFiles() ([]contentFile, error) {
 		return nil
 	})
 	renameSectionIndexes(files, s.report)
+	flattenNestedSections(files, s.report)
 	return files, err
+}
+
+// flattenNestedSections makes the _index.md of a section below the first
+// level (content/notes/deep/_index.md) a page at the same URL
+// (content/notes/deep.md): careersite's sections are the first-level
+// folders, and an _index.md deeper down would take the place of its
+// first-level section's page. The pages below stay in the first-level
+// section.
+func flattenNestedSections(files []contentFile, r *Report) {
+	for i, f := range files {
+		if !f.page || path.Base(f.dest) != "_index.md" || strings.Count(f.dest, "/") < 3 {
+			continue
+		}
+		dir := path.Dir(f.dest)
+		to := dir + ".md"
+		if holdsPage(files, to) {
+			r.needs(f.src, 1, "careersite has no sections below the first level, and "+to+" is taken: merge the two")
+			continue
+		}
+		files[i].dest = to
+		r.needs(f.src, 1, "careersite has no sections below the first level: "+to+" is a page at the same URL with this text, and the pages below are listed in their first-level section")
+	}
 }
 
 // renameSectionIndexes makes an index.md an _index.md where it heads a
 // section: at the root of content/, or in a folder that also holds other
 // pages, itself or below (a leaf bundle holds none). careersite refuses an
-// index.md there, and the author meant the section's page.
+// index.md there, and the author meant the section's page; Hugo published
+// that folder as one page, and the pages in it as nothing.
 func renameSectionIndexes(files []contentFile, r *Report) {
 	for i, f := range files {
 		if !f.page || path.Base(f.dest) != "index.md" {
@@ -89,6 +118,11 @@ func renameSectionIndexes(files []contentFile, r *Report) {
 			continue
 		}
 		files[i].dest = dir + "/_index.md"
+		for j, g := range files {
+			if g.page && g.src != f.src && strings.HasPrefix(g.src, dir+"/") {
+				files[j].bundle = f.src
+			}
+		}
 		r.Converted = append(r.Converted, Conversion{File: f.src, Dest: files[i].dest, Notes: []string{"a section's index.md made _index.md"}})
 	}
 }
@@ -256,7 +290,10 @@ func (s *siteImport) convertPages(ctx context.Context, files []contentFile, out 
 			errs = append(errs, err)
 			continue
 		}
-		p := &pageImport{siteImport: s, src: f.src, dest: f.dest}
+		p := &pageImport{siteImport: s, src: f.src, dest: f.dest, bundle: f.bundle}
+		if f.bundle != "" {
+			s.report.needs(f.src, 1, "Hugo does not publish this page, a resource of the leaf bundle "+f.bundle+"; careersite does, now that that is the section's _index.md")
+		}
 		text, err := p.convert(sp)
 		if err != nil {
 			errs = append(errs, err)

@@ -17,7 +17,8 @@ import (
 //	publishDate, pubdate, published        publish_date
 //	expiryDate, unpublishdate              expiry_date
 //	author (a name or a list)              authors
-//	images (the first), image, featured    image, when careersite can show it (see pageImage)
+//	images (the first), image, featured,   image, when careersite can show it (see image)
+//	featured_image
 //	layout                                 hugo_layout (a Hugo layout name means nothing here)
 //	_build, build                          hidden_from (list: never → lists)
 //
@@ -118,7 +119,7 @@ func (p *pageImport) key(fm *frontMatter, k string, v any) {
 		p.authors(fm, k, v)
 	case slices.Contains(p.taxonomies, k):
 		p.terms(fm, k, v)
-	case k == "images" || k == "image" || k == "featured":
+	case k == "images" || k == "image" || k == "featured" || k == "featured_image":
 		p.image(fm, k, v)
 	case k == "_build" || k == "build":
 		p.build(fm, k, v)

@@ -36,7 +36,7 @@ func readConfig(src fs.FS) (*hugoConfig, error) {
 	var errs []error
 	entries, err := fs.ReadDir(src, configDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+		errs = append(errs, err)
 	}
 	for _, e := range entries {
 		if err := c.readSplit(src, path.Join(configDir, e.Name())); err != nil {
@@ -50,6 +50,7 @@ func readConfig(src fs.FS) (*hugoConfig, error) {
 		}
 		if err != nil {
 			errs = append(errs, err)
+			c.files = append(c.files, name)
 			break
 		}
 		maps.Copy(c.values, m)

@@ -81,15 +81,15 @@ func checkDest(dest string) error {
 
 // run reads and converts everything, writing nothing yet.
 func (s *siteImport) run(ctx context.Context) (*output, error) {
-	cfg, err := readConfig(s.src)
-	if err != nil {
-		return nil, err
-	}
+	// A configuration that does not parse is reported with the problems
+	// of the pages, which are read by Hugo's defaults meanwhile.
+	cfg, cfgErr := readConfig(s.src)
 	s.cfg = cfg
 	s.report.ConfigFiles = cfg.files
 	s.urls = cfg.urlConfig()
 	s.taxonomies = cfg.taxonomies()
 	s.loc = s.location()
+	var err error
 	if s.static, err = listFiles(s.src, "static"); err != nil {
 		return nil, err
 	}
@@ -102,6 +102,9 @@ func (s *siteImport) run(ctx context.Context) (*output, error) {
 	}
 	out := newOutput()
 	pages, errs := s.convertPages(ctx, files, out)
+	if cfgErr != nil {
+		errs = append(errs, cfgErr)
+	}
 	if err := s.checkSections(files); err != nil {
 		errs = append(errs, err)
 	}

@@ -17,8 +17,9 @@ import (
 // what careersite will.
 type pageImport struct {
 	*siteImport
-	src  string // its file in the Hugo site: "content/posts/a.md"
-	dest string // its file in the careersite site: "content/posts/a.md", "content/posts/_index.md"
+	src    string // its file in the Hugo site: "content/posts/a.md"
+	dest   string // its file in the careersite site: "content/posts/a.md", "content/posts/_index.md"
+	bundle string // the leaf bundle that holds it in Hugo's eyes (contentFile.bundle)
 
 	fm    *frontMatter
 	hugo  hugourl.Page
@@ -201,10 +202,11 @@ func dirURL(u string) string {
 	return u + "/"
 }
 
-// published reports whether Hugo publishes the page at now: not a draft,
-// not in the future (its publishDate, else its date), not expired.
+// published reports whether Hugo publishes the page at now: not in a leaf
+// bundle, not a draft, not in the future (its publishDate, else its
+// date), not expired.
 func (p *pageImport) published() bool {
-	if d, _ := p.fm.values["draft"].(bool); d {
+	if d, _ := p.fm.values["draft"].(bool); d || p.bundle != "" {
 		return false
 	}
 	pub := p.fm.date("publish_date")
