@@ -37,7 +37,10 @@ type edit struct {
 // convertBody returns body with its shortcodes converted; line is the file
 // line body starts on, for the report.
 func (p *pageImport) convertBody(body []byte, line int) []byte {
-	nodes, err := shortcode.Parse(body, shortcode.Options{FirstLine: line})
+	nodes, err := shortcode.Parse(body, shortcode.Options{
+		FirstLine:  line,
+		TakesInner: func(name string) bool { return p.takesInner(name, body) },
+	})
 	for _, e := range diag.List(err) {
 		p.report.needs(p.src, e.Line, "shortcode: "+e.Msg)
 	}
@@ -76,27 +79,54 @@ func (p *pageImport) shortcodeEdits(body []byte, nodes []shortcode.Node, edits [
 // shortcode returns the edits of one shortcode's tags, if it needs any.
 func (p *pageImport) shortcode(body []byte, sc *shortcode.Shortcode) []edit {
 	if own, ok := p.shortcodes[sc.Name]; ok {
-		if own.problem != "" {
-			p.report.needs(p.src, sc.Line, fmt.Sprintf("shortcode %q is not imported: %s", sc.Name, own.problem))
-			p.report.unknownShortcode(sc.Name, p.src)
+		if own.problem == "" {
+			return nil
 		}
-		return nil
+		p.report.needs(p.src, sc.Line, fmt.Sprintf("shortcode %q is not imported: %s; the import wrote a stand-in", sc.Name, own.problem))
+		return p.standInUse(body, sc)
 	}
 	b := builtin(sc.Name)
 	switch {
 	case b == nil:
-		p.report.needs(p.src, sc.Line, fmt.Sprintf("shortcode %q: careersite has no such shortcode; write the page's text without it, or write layouts/shortcodes/%s.html", sc.Name, sc.Name))
-		p.report.unknownShortcode(sc.Name, p.src)
-		return nil
+		p.report.needs(p.src, sc.Line, fmt.Sprintf("shortcode %q: careersite has no such shortcode; the import wrote a stand-in, layouts/shortcodes/%s.html: make it your own", sc.Name, sc.Name))
+		return p.standInUse(body, sc)
 	case sc.Name == "figure":
 		return retag(body, sc, p.figureArgs(sc))
 	case sc.Name == "youtube":
 		return retag(body, sc, youtubeArgs(sc))
+	case sc.Name == "ref" || sc.Name == "relref":
+		return p.ref(body, sc)
 	case b.HTML && sc.Markdown:
 		p.note("{{%% %s %%}} written {{< %s >}}", sc.Name, sc.Name)
 		return retag(body, sc, sc.Args)
 	}
 	return nil
+}
+
+// standInUse records a use of a shortcode that gets a stand-in
+// template, and writes it {{< >}}: the stand-in's output is HTML.
+func (p *pageImport) standInUse(body []byte, sc *shortcode.Shortcode) []edit {
+	p.report.unknownShortcode(sc.Name, p.src, sc.Paired)
+	if sc.Markdown {
+		return retag(body, sc, sc.Args)
+	}
+	return nil
+}
+
+// takesInner says how a shortcode's tags pair, as careersite's build
+// decides by its template: a built-in by its declaration, the site's own
+// by whether its template reads .Inner, and one neither has by whether
+// the body closes it anywhere (else every use of it would be taken as
+// open until the end of the page).
+func (p *pageImport) takesInner(name string, body []byte) bool {
+	if own, ok := p.shortcodes[name]; ok {
+		return bytes.Contains(own.data, []byte(".Inner"))
+	}
+	if b := builtin(name); b != nil {
+		return b.Inner != ""
+	}
+	return bytes.Contains(body, []byte("{{< /"+name)) || bytes.Contains(body, []byte("{{% /"+name)) ||
+		bytes.Contains(body, []byte("{{</"+name)) || bytes.Contains(body, []byte("{{%/"+name))
 }
 
 func builtin(name string) *shortcode.Builtin {
@@ -179,7 +209,10 @@ func retag(body []byte, sc *shortcode.Shortcode, args []shortcode.Arg) []edit {
 	var b strings.Builder
 	b.WriteString("{{< " + sc.Name)
 	for _, a := range args {
-		b.WriteString(" " + a.Name + "=")
+		b.WriteString(" ")
+		if a.Name != "" {
+			b.WriteString(a.Name + "=")
+		}
 		if s, ok := a.Value.(string); ok {
 			b.WriteString(strconv.Quote(s))
 		} else {

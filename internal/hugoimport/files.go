@@ -63,6 +63,8 @@ func (s *siteImport) contentFiles() ([]contentFile, error) {
 		}
 		ext := strings.ToLower(path.Ext(p))
 		switch {
+		case slices.Contains(markdownExts, ext) && s.taxonomyIndex(p):
+			s.report.needs(p, 1, "the front matter and text of a taxonomy's or term's page: careersite draws those pages from its templates alone; not imported")
 		case slices.Contains(markdownExts, ext):
 			files = append(files, contentFile{src: p, dest: strings.TrimSuffix(p, path.Ext(p)) + ".md", page: true})
 		case slices.Contains(otherContentExts, ext):
@@ -97,6 +99,16 @@ func flattenNestedSections(files []contentFile, r *Report) {
 		files[i].dest = to
 		r.needs(f.src, 1, "careersite has no sections below the first level: "+to+" is a page at the same URL with this text, and the pages below are listed in their first-level section")
 	}
+}
+
+// taxonomyIndex reports whether file is the _index.md of a taxonomy's
+// page (content/tags/_index.md) or of a term's (content/tags/go/_index.md).
+func (s *siteImport) taxonomyIndex(file string) bool {
+	rel := strings.TrimPrefix(file, "content/")
+	dir := path.Dir(rel)
+	first, _, _ := strings.Cut(dir, "/")
+	return strings.TrimSuffix(path.Base(rel), path.Ext(rel)) == "_index" &&
+		slices.Contains(s.taxonomies, strings.ToLower(first)) && strings.Count(dir, "/") <= 1
 }
 
 // renameSectionIndexes makes an index.md an _index.md where it heads a

@@ -39,6 +39,8 @@ type siteImport struct {
 	now        time.Time
 	static     map[string]bool // files under static/, by their path below it
 	shortcodes map[string]*siteShortcode
+	refs       *refIndex
+	baseURL    string // Hugo's baseURL, for the links an import writes itself
 }
 
 // Import imports the Hugo site opts.Source into opts.Dest. Problems that
@@ -89,6 +91,7 @@ func (s *siteImport) run(ctx context.Context) (*output, error) {
 	s.urls = cfg.urlConfig()
 	s.taxonomies = cfg.taxonomies()
 	s.loc = s.location()
+	s.baseURL = cfg.str("baseurl")
 	var err error
 	if s.static, err = listFiles(s.src, "static"); err != nil {
 		return nil, err
@@ -100,6 +103,7 @@ func (s *siteImport) run(ctx context.Context) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.refs = newRefIndex(files)
 	out := newOutput()
 	pages, errs := s.convertPages(ctx, files, out)
 	if cfgErr != nil {

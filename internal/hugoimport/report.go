@@ -12,16 +12,23 @@ import (
 // and where every URL Hugo publishes went.
 type Report struct {
 	Source, Dest string
-	ConfigFiles  []string            // the Hugo configuration files read
-	Pages        int                 // content pages converted
-	Formats      map[string]int      // pages by front-matter format: "TOML", "YAML", "JSON", "none"
-	Files        map[string]int      // other files copied: "resources", "static", "data", "assets"
-	Shortcodes   []string            // the site's shortcodes copied into layouts/shortcodes/
-	Converted    []Conversion        // per page, what was changed
-	Needs        []Item              // what a person must look at
-	URLs         []URLCheck          // every URL Hugo publishes, and careersite's
-	LeftOut      []string            // folders of the Hugo site not imported, and why
-	unknown      map[string][]string // shortcodes careersite lacks → the pages that use them
+	ConfigFiles  []string                // the Hugo configuration files read
+	Pages        int                     // content pages converted
+	Formats      map[string]int          // pages by front-matter format: "TOML", "YAML", "JSON", "none"
+	Files        map[string]int          // other files copied: "resources", "static", "data", "assets"
+	Shortcodes   []string                // the site's shortcodes copied into layouts/shortcodes/
+	Converted    []Conversion            // per page, what was changed
+	Needs        []Item                  // what a person must look at
+	URLs         []URLCheck              // every URL Hugo publishes, and careersite's
+	LeftOut      []string                // folders of the Hugo site not imported, and why
+	unknown      map[string]*standInUses // shortcodes careersite lacks, by name
+}
+
+// standInUses are the pages that use a shortcode careersite lacks, and
+// whether any use is paired.
+type standInUses struct {
+	pages  []string
+	paired bool
 }
 
 // Conversion is what an import changed in one page.
@@ -62,13 +69,19 @@ func (r *Report) needs(file string, line int, msg string) {
 	r.Needs = append(r.Needs, Item{file, max(line, 1), msg})
 }
 
-func (r *Report) unknownShortcode(name, file string) {
+func (r *Report) unknownShortcode(name, file string, paired bool) {
 	if r.unknown == nil {
-		r.unknown = map[string][]string{}
+		r.unknown = map[string]*standInUses{}
 	}
-	if !slices.Contains(r.unknown[name], file) {
-		r.unknown[name] = append(r.unknown[name], file)
+	u := r.unknown[name]
+	if u == nil {
+		u = &standInUses{}
+		r.unknown[name] = u
 	}
+	if !slices.Contains(u.pages, file) {
+		u.pages = append(u.pages, file)
+	}
+	u.paired = u.paired || paired
 }
 
 // sort puts every list of the report in order.
@@ -149,9 +162,9 @@ func (r *Report) writeNeeds(b *strings.Builder) {
 		fmt.Fprintf(b, "- `%s:%d`: %s\n", it.File, it.Line, it.Msg)
 	}
 	if len(r.unknown) > 0 {
-		b.WriteString("\nShortcodes careersite does not have, and the pages that use them:\n\n")
+		b.WriteString("\nShortcodes careersite does not have, each given a stand-in template in layouts/shortcodes/, and the pages that use them:\n\n")
 		for _, name := range sortedKeys(r.unknown) {
-			fmt.Fprintf(b, "- `%s`: %s\n", name, strings.Join(r.unknown[name], ", "))
+			fmt.Fprintf(b, "- `%s`: %s\n", name, strings.Join(r.unknown[name].pages, ", "))
 		}
 	}
 	for _, l := range r.LeftOut {

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -70,6 +71,23 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("Hugo publishes %s, careersite does not", u)
 		}
 	}
+	// The references of posts/sluggy.md (ref by name, by folder, to a
+	// fragment, relref to a list page) must link where Hugo's do.
+	page := "2024/12/a-slug/index.html"
+	ourPage, err := os.ReadFile(filepath.Join(ourOut, page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hugoPage, err := os.ReadFile(filepath.Join(hugoOut, page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range hrefs.FindAllString(string(hugoPage), -1) {
+		if !strings.Contains(string(ourPage), m) {
+			t.Errorf("Hugo's %s links %s, careersite's does not", page, m)
+		}
+	}
+
 	var checked []string
 	for _, u := range rep.URLs {
 		checked = append(checked, u.Hugo)
@@ -82,6 +100,9 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("the import checked the URLs\n%s\nHugo published the pages\n%s", strings.Join(checked, "\n"), strings.Join(hugoPages, "\n"))
 	}
 }
+
+// hrefs finds the links of a page.
+var hrefs = regexp.MustCompile(`href="[^"]*"`)
 
 func writeTestFile(t *testing.T, p string, data []byte) {
 	t.Helper()

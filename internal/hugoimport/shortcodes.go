@@ -3,6 +3,7 @@ package hugoimport
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"path"
 	"strings"
@@ -20,7 +21,7 @@ type siteShortcode struct {
 }
 
 // readShortcodes reads the Hugo site's shortcode templates, the site's
-// layouts/shortcodes/ and then its themes' (themes/NAME/layouts/shortcodes/,
+// layouts/shortcodes/ (or _shortcodes/) and then its themes' (themes/NAME/layouts/shortcodes/,
 // where the site's has none of the name), by name ("note", "blog/card").
 // One is copied when its template parses with careersite's template
 // functions (the render package's and sitefuncs'); one that calls a
@@ -29,9 +30,10 @@ type siteShortcode struct {
 // is not checked here: a field careersite lacks fails at build time.
 func readShortcodes(src fs.FS, themes []string, theme fs.FS) (map[string]*siteShortcode, error) {
 	out := map[string]*siteShortcode{}
-	dirs := []string{"layouts/shortcodes"}
+	// Hugo 0.146 and later read layouts/_shortcodes/ too.
+	dirs := []string{"layouts/shortcodes", "layouts/_shortcodes"}
 	for _, t := range themes {
-		dirs = append(dirs, path.Join("themes", t, "layouts/shortcodes"))
+		dirs = append(dirs, path.Join("themes", t, "layouts/shortcodes"), path.Join("themes", t, "layouts/_shortcodes"))
 	}
 	for _, dir := range dirs {
 		err := fs.WalkDir(src, dir, func(file string, d fs.DirEntry, err error) error {
@@ -69,4 +71,20 @@ func templateProblem(name string, data []byte, theme fs.FS) string {
 		msg = msg[i:]
 	}
 	return fmt.Sprintf("its template uses what careersite does not offer (%s)", msg)
+}
+
+// standIn is the template an import writes for a shortcode careersite
+// lacks, so that the imported site builds while a person writes the real
+// one: it shows the inner text, when its uses have any, and nothing else.
+// The report lists the pages that use it.
+func standIn(name string, paired bool) []byte {
+	head := "{{- /* Written by careersite import hugo in place of Hugo's shortcode \"" + name +
+		"\", which this site did not bring in a form careersite reads (IMPORT.md lists the pages that use it). "
+	if !paired {
+		// An empty element, not nothing: an empty template is not one.
+		return []byte(head + "It writes an empty element: write what it should. */ -}}\n" +
+			`<span class="` + template.HTMLEscapeString(name) + `"></span>` + "\n")
+	}
+	return []byte(head + "It shows its inner text and nothing else: make it your own. */ -}}\n" +
+		`<div class="` + template.HTMLEscapeString(name) + `">{{ .Inner | markdownify }}</div>` + "\n")
 }

@@ -1,6 +1,7 @@
 package hugoimport
 
 import (
+	"io/fs"
 	"strings"
 	"testing/fstest"
 
@@ -46,6 +47,12 @@ func (s *siteImport) writeSite(files []contentFile, pages []*pageImport, out *ou
 		}
 		out.writes["layouts/shortcodes/"+name+".html"] = sc.data
 		s.report.Shortcodes = append(s.report.Shortcodes, name)
+	}
+	for _, name := range sortedKeys(s.report.unknown) {
+		if !fs.ValidPath(name) {
+			continue // a name that is not a path inside layouts/shortcodes/: reported, not written
+		}
+		out.writes["layouts/shortcodes/"+name+".html"] = standIn(name, s.report.unknown[name].paired)
 	}
 	s.checkURLs(pages, parsed)
 	return nil
