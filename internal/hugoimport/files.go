@@ -1,6 +1,7 @@
 package hugoimport
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -24,6 +25,7 @@ var otherContentExts = []string{".html", ".htm", ".org", ".adoc", ".asciidoc", "
 // contentFile is one file under content/ and where it goes.
 type contentFile struct {
 	src, dest string // slash-separated, relative to the site folders
+	rel       string // src below Hugo's content folder, as Hugo's paths name it: "posts/a.md"
 	page      bool   // a Markdown page; otherwise a resource, copied as it is
 
 	// bundle is the index.md of the leaf bundle whose folder holds the
@@ -34,26 +36,28 @@ type contentFile struct {
 
 // section is the file's first folder under content/; "" at the root.
 func (f contentFile) section() string {
-	first, _, ok := strings.Cut(strings.TrimPrefix(f.src, "content/"), "/")
+	first, _, ok := strings.Cut(f.rel, "/")
 	if !ok {
 		return ""
 	}
 	return first
 }
 
-// contentFiles lists content/: Markdown pages (".md" in the new site, and
+// contentFiles lists Hugo's content folder (content/, or contentDir):
+// Markdown pages (".md" in the new site, and
 // an index.md that heads a section made _index.md), and the other files,
 // resources of their bundles, copied as they are. Hidden files are left
 // out, as both Hugo and careersite leave them.
 func (s *siteImport) contentFiles() ([]contentFile, error) {
 	var files []contentFile
-	err := fs.WalkDir(s.src, "content", func(p string, d fs.DirEntry, err error) error {
+	root := s.contentDir()
+	err := fs.WalkDir(s.src, root, func(p string, d fs.DirEntry, err error) error {
 		switch {
-		case errors.Is(err, fs.ErrNotExist) && p == "content":
+		case errors.Is(err, fs.ErrNotExist) && p == root:
 			return fs.SkipAll
 		case err != nil:
 			return err
-		case strings.HasPrefix(d.Name(), ".") && p != "content":
+		case strings.HasPrefix(d.Name(), ".") && p != root:
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -61,16 +65,18 @@ func (s *siteImport) contentFiles() ([]contentFile, error) {
 		case d.IsDir() || !d.Type().IsRegular():
 			return nil
 		}
+		rel := strings.TrimPrefix(p, root+"/")
+		dest := "content/" + rel
 		ext := strings.ToLower(path.Ext(p))
 		switch {
-		case slices.Contains(markdownExts, ext) && s.taxonomyIndex(p):
+		case slices.Contains(markdownExts, ext) && s.taxonomyIndex(rel):
 			s.report.needs(p, 1, "the front matter and text of a taxonomy's or term's page: careersite draws those pages from its templates alone; not imported")
 		case slices.Contains(markdownExts, ext):
-			files = append(files, contentFile{src: p, dest: strings.TrimSuffix(p, path.Ext(p)) + ".md", page: true})
+			files = append(files, contentFile{src: p, rel: rel, dest: strings.TrimSuffix(dest, path.Ext(dest)) + ".md", page: true})
 		case slices.Contains(otherContentExts, ext):
 			s.report.needs(p, 1, "careersite reads Markdown content only: not imported; convert the page to Markdown")
 		default:
-			files = append(files, contentFile{src: p, dest: p})
+			files = append(files, contentFile{src: p, rel: rel, dest: dest})
 		}
 		return nil
 	})
@@ -101,14 +107,40 @@ func flattenNestedSections(files []contentFile, r *Report) {
 	}
 }
 
-// taxonomyIndex reports whether file is the _index.md of a taxonomy's
-// page (content/tags/_index.md) or of a term's (content/tags/go/_index.md).
-func (s *siteImport) taxonomyIndex(file string) bool {
-	rel := strings.TrimPrefix(file, "content/")
+// taxonomyIndex reports whether rel (below the content folder) is the
+// _index.md of a taxonomy's page (tags/_index.md) or of a term's
+// (tags/go/_index.md).
+func (s *siteImport) taxonomyIndex(rel string) bool {
 	dir := path.Dir(rel)
 	first, _, _ := strings.Cut(dir, "/")
 	return strings.TrimSuffix(path.Base(rel), path.Ext(rel)) == "_index" &&
 		slices.Contains(s.taxonomies, strings.ToLower(first)) && strings.Count(dir, "/") <= 1
+}
+
+// contentDir is Hugo's content folder: contentDir, else the default
+// language's (languages.en.contentDir), else the first module mount
+// whose target is content, else content.
+func (s *siteImport) contentDir() string {
+	lang := cmpOr(s.cfg.str("defaultcontentlanguage"), "en")
+	dir := cmp.Or(s.cfg.str("contentdir"), s.cfg.str("languages."+lang+".contentdir"), s.contentMount())
+	if dir = path.Clean(strings.Trim(dir, "/")); dir == "." || !fs.ValidPath(dir) {
+		return "content"
+	}
+	return dir
+}
+
+// contentMount is the source of the first of module.mounts whose target
+// is content; "" when there is none.
+func (s *siteImport) contentMount() string {
+	mounts, _ := s.cfg.get("module.mounts").([]any)
+	for _, m := range mounts {
+		m, _ := m.(map[string]any)
+		if target, _ := m["target"].(string); target == "content" {
+			src, _ := m["source"].(string)
+			return src
+		}
+	}
+	return ""
 }
 
 // renameSectionIndexes makes an index.md an _index.md where it heads a
@@ -302,7 +334,7 @@ func (s *siteImport) convertPages(ctx context.Context, files []contentFile, out 
 			errs = append(errs, err)
 			continue
 		}
-		p := &pageImport{siteImport: s, src: f.src, dest: f.dest, bundle: f.bundle}
+		p := &pageImport{siteImport: s, src: f.src, rel: f.rel, dest: f.dest, bundle: f.bundle}
 		if f.bundle != "" {
 			s.report.needs(f.src, 1, "Hugo does not publish this page, a resource of the leaf bundle "+f.bundle+"; careersite does, now that that is the section's _index.md")
 		}

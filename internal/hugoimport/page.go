@@ -18,6 +18,7 @@ import (
 type pageImport struct {
 	*siteImport
 	src    string // its file in the Hugo site: "content/posts/a.md"
+	rel    string // src below Hugo's content folder: "posts/a.md"
 	dest   string // its file in the careersite site: "content/posts/a.md", "content/posts/_index.md"
 	bundle string // the leaf bundle that holds it in Hugo's eyes (contentFile.bundle)
 
@@ -58,7 +59,7 @@ func (p *pageImport) convert(sp *sourcePage) ([]byte, error) {
 	p.fillDate()
 	p.fillTitle()
 	p.hugo = hugourl.Page{
-		File:  strings.TrimPrefix(p.src, "content/"),
+		File:  p.rel,
 		Title: p.fm.str("title"),
 		Slug:  p.fm.str("slug"),
 		URL:   p.fm.str("url"),

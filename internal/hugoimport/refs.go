@@ -34,7 +34,7 @@ func newRefIndex(files []contentFile) *refIndex {
 		if !f.page {
 			continue
 		}
-		src := strings.ToLower(strings.TrimPrefix(f.src, "content/"))
+		src := strings.ToLower(f.rel)
 		dest := strings.TrimPrefix(f.dest, "content/")
 		noExt := strings.TrimSuffix(src, path.Ext(src))
 		forms := []string{src, noExt}
@@ -85,7 +85,7 @@ func (p *pageImport) ref(body []byte, sc *shortcode.Shortcode) []edit {
 	target, fragment, _ := strings.Cut(arg, "#")
 	dest := strings.TrimPrefix(p.dest, "content/")
 	if target != "" {
-		dest = p.refs.find(target, strings.TrimPrefix(p.src, "content/"))
+		dest = p.refs.find(target, p.rel)
 	}
 	if dest == "" {
 		if u := p.taxonomyRef(target); u != "" {

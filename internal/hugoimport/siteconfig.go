@@ -215,7 +215,6 @@ var leftOutKeys = map[string]string{
 	"module":                         "Hugo modules are not imported",
 	"frontmatter":                    "the dates of pages follow Hugo's default order (date, publishDate, lastmod) in the import",
 	"staticdir":                      "only static/ is imported",
-	"contentdir":                     "only content/ is imported",
 	"defaultcontentlanguageinsubdir": "careersite builds one language, at the root",
 }
 
