@@ -136,12 +136,18 @@ func plain(v any) any {
 	return v
 }
 
-// lowerKeys returns m with every key lower-cased, at every depth: Hugo's
-// configuration and front matter keys are case-insensitive.
+// lowerKeys returns m with every key lower-cased, at every depth, as
+// Hugo's configuration keys are case-insensitive — but for what params
+// holds, which keeps the case it was written in: careersite's templates
+// and its param shortcode look params up as written ("minVersion").
 func lowerKeys(m map[string]any) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
-		out[strings.ToLower(k)] = lowerValue(v)
+		k = strings.ToLower(k)
+		if k != "params" {
+			v = lowerValue(v)
+		}
+		out[k] = v
 	}
 	return out
 }

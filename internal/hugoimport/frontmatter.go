@@ -1,6 +1,7 @@
 package hugoimport
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -128,8 +129,10 @@ func (p *pageImport) key(fm *frontMatter, k string, v any) {
 	case k == "headless" && v == true:
 		p.needs(k, "a headless bundle is not published by Hugo, but careersite publishes every page: delete the page, or give it hidden_from")
 		fm.values[k] = v
-	default:
+	case slices.Contains(keyOrder, k):
 		fm.values[k] = v
+	default:
+		fm.values[cmp.Or(p.written[k], k)] = v
 	}
 }
 

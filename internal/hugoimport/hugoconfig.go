@@ -65,13 +65,16 @@ func (c *hugoConfig) readSplit(src fs.FS, name string) error {
 	if _, ok := formatOf(name); !ok {
 		return nil
 	}
+	key, _, _ := strings.Cut(path.Base(name), ".")
+	key = strings.ToLower(key)
 	m, err := readConfigFile(src, name)
 	if err != nil {
 		return err
 	}
 	c.files = append(c.files, name)
-	key, _, _ := strings.Cut(path.Base(name), ".")
-	key = strings.ToLower(key)
+	if key == "params" {
+		m, _ = decodeConfigFile(src, name) // params keep their case: see lowerKeys
+	}
 	if key == "hugo" || key == "config" {
 		maps.Copy(c.values, m)
 		return nil
@@ -80,17 +83,22 @@ func (c *hugoConfig) readSplit(src fs.FS, name string) error {
 	return nil
 }
 
+// readConfigFile reads a configuration file, its keys lower-cased.
 func readConfigFile(src fs.FS, name string) (map[string]any, error) {
+	m, err := decodeConfigFile(src, name)
+	if err != nil {
+		return nil, err
+	}
+	return lowerKeys(m), nil
+}
+
+func decodeConfigFile(src fs.FS, name string) (map[string]any, error) {
 	f, _ := formatOf(name)
 	data, err := fs.ReadFile(src, name)
 	if err != nil {
 		return nil, err
 	}
-	m, err := decodeMap(name, 1, f, data)
-	if err != nil {
-		return nil, err
-	}
-	return lowerKeys(m), nil
+	return decodeMap(name, 1, f, data)
 }
 
 // str returns the string at the dotted key path ("markup.goldmark.renderer.unsafe"), "" when there is none.

@@ -18,6 +18,7 @@ func keyLines(sp *sourcePage) func(key string) int {
 		}
 	}
 	return func(key string) int {
+		key = strings.ToLower(key)
 		if n, ok := lines[key]; ok {
 			return n
 		}

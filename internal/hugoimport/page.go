@@ -28,6 +28,8 @@ type pageImport struct {
 	menu  *siteMenuItem // its entry of the main menu, if it has one
 	notes []string      // what was converted, for the report
 	line  func(key string) int
+
+	written map[string]string // lower-cased front matter key → as written
 }
 
 // note records a conversion, for the report.
@@ -52,8 +54,8 @@ func (p *pageImport) convert(sp *sourcePage) ([]byte, error) {
 		if m, err = decodeMap(sp.file, sp.fmLine, sp.format, sp.fmText); err != nil {
 			return nil, err
 		}
-		m = lowerKeys(m)
 	}
+	m = p.lowerTopKeys(m)
 	p.line = keyLines(sp)
 	p.fm = frontMatterOf(m, p)
 	p.fillDate()
@@ -69,6 +71,20 @@ func (p *pageImport) convert(sp *sourcePage) ([]byte, error) {
 	p.keepURL()
 	p.body = p.convertBody(sp.body, sp.bodyLine)
 	return p.marshal()
+}
+
+// lowerTopKeys returns m with its top-level keys lower-cased, for
+// matching Hugo's case-insensitive names, and remembers how each was
+// written: a key that stays a param keeps its case ("showToc"), as the
+// templates that read it write it.
+func (p *pageImport) lowerTopKeys(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	p.written = make(map[string]string, len(m))
+	for k, v := range m {
+		out[strings.ToLower(k)] = v
+		p.written[strings.ToLower(k)] = k
+	}
+	return out
 }
 
 // hugoDate is the page's .Date in Hugo: by its default frontmatter
