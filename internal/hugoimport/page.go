@@ -169,6 +169,11 @@ func (p *pageImport) resolveAliases() {
 			a = path.Join(path.Dir(strings.TrimSuffix(p.hugoURL(), "/")), a) + "/"
 			p.note("relative alias made %s", a)
 		}
+		if sameURL(a, p.hugoURL()) {
+			// Hugo writes the page over its redirect; careersite refuses the pair.
+			p.note("alias %s dropped: it is the page's own URL", a)
+			continue
+		}
 		out = append(out, a)
 	}
 	if len(out) > 0 {

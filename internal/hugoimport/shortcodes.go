@@ -26,8 +26,8 @@ type siteShortcode struct {
 // One is copied when its template parses with careersite's template
 // functions (the render package's and sitefuncs'); one that calls a
 // function careersite does not have is not, and problem says which.
-// What a template reads from its context (.Page.Resources, .Site.GetPage)
-// is not checked here: a field careersite lacks fails at build time.
+// One that reads what careersite's shortcodes lack (.Page.RenderString)
+// is not copied either (fieldProblem, fields.go).
 func readShortcodes(src fs.FS, themes []string, theme fs.FS) (map[string]*siteShortcode, error) {
 	out := map[string]*siteShortcode{}
 	// Hugo 0.146 and later read layouts/_shortcodes/ too.
@@ -64,6 +64,9 @@ func templateProblem(name string, data []byte, theme fs.FS) string {
 	site := fstest.MapFS{"layouts/shortcodes/" + name + ".html": {Data: data}}
 	_, err := render.New(site, theme, (&sitefuncs.Funcs{}).Map())
 	if err == nil {
+		if f := fieldProblem(name, data); f != "" {
+			return fmt.Sprintf("its template reads %s, which careersite's shortcodes do not have", f)
+		}
 		return ""
 	}
 	msg := err.Error()

@@ -19,6 +19,7 @@ func (s *siteImport) checkURLs(pages []*pageImport, parsed map[*pageImport]*cont
 			owner[dirURL(cp.URL)] = p.src
 		}
 	}
+	aliasOwner := map[string]string{} // alias → the Hugo file of the first page that has it
 	s.addURL(URLCheck{Hugo: "/", Ours: "/", Status: URLSame})
 	sections := map[string]bool{}
 	terms := map[string]map[string]bool{} // taxonomy → terms
@@ -33,7 +34,7 @@ func (s *siteImport) checkURLs(pages []*pageImport, parsed map[*pageImport]*cont
 			continue // the home page
 		}
 		s.addURL(p.urlCheck(parsed[p]))
-		s.checkAliases(p, parsed[p], owner)
+		s.checkAliases(p, parsed[p], owner, aliasOwner)
 		for _, tax := range s.taxonomies {
 			for _, t := range listOf(p.fm.values[tax]) {
 				if terms[tax] == nil {
@@ -89,15 +90,22 @@ func (p *pageImport) urlCheck(cp *content.Page) URLCheck {
 	return c
 }
 
-// checkAliases reports an alias of p that is another page's URL: Hugo
-// writes one file over the other, careersite refuses the build.
-func (s *siteImport) checkAliases(p *pageImport, cp *content.Page, owner map[string]string) {
+// checkAliases reports an alias of p that is another page's URL or
+// another page's alias: Hugo writes one file over the other, careersite
+// refuses the build.
+func (s *siteImport) checkAliases(p *pageImport, cp *content.Page, owner, aliasOwner map[string]string) {
 	if cp == nil {
 		return
 	}
 	for _, a := range cp.Aliases {
-		if other, ok := owner[dirURL(a)]; ok && other != p.src {
+		a = dirURL(a)
+		if other, ok := owner[a]; ok && other != p.src {
 			p.needs("aliases", fmt.Sprintf("alias %s is the URL of %s: Hugo writes one over the other; remove the alias or move %s", a, other, other))
+		}
+		if other, ok := aliasOwner[a]; ok && other != p.src {
+			p.needs("aliases", fmt.Sprintf("alias %s is also an alias of %s: Hugo redirects it to one of the two; remove it from one", a, other))
+		} else {
+			aliasOwner[a] = p.src
 		}
 	}
 }
