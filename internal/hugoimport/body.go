@@ -177,6 +177,10 @@ func (p *pageImport) figureArgs(sc *shortcode.Shortcode) []shortcode.Arg {
 		if k == "caption" {
 			v = caption
 		}
+		if _, err := strconv.Atoi(v); (k == "width" || k == "height") && v != "" && err != nil {
+			p.note("figure: %s=%q dropped (careersite's is a number of pixels)", k, v)
+			continue
+		}
 		if v != "" {
 			args = append(args, shortcode.Arg{Name: k, Value: v})
 		}
