@@ -21,6 +21,7 @@ import (
 //	images (the first), image, featured,   image, when careersite can show it (see image)
 //	featured_image
 //	layout                                 hugo_layout (a Hugo layout name means nothing here)
+//	params (a mapping)                     its keys, at the top level
 //	_build, build                          hidden_from (list: never → lists)
 //
 // Keys are lower-cased, as Hugo's .Params are. Every date is written in
@@ -126,6 +127,8 @@ func (p *pageImport) key(fm *frontMatter, k string, v any) {
 		p.build(fm, k, v)
 	case k == "menu" || k == "menus":
 		p.menus(k, v)
+	case k == "params":
+		p.params(fm, v)
 	case k == "headless" && v == true:
 		p.needs(k, "a headless bundle is not published by Hugo, but careersite publishes every page: delete the page, or give it hidden_from")
 		fm.values[k] = v
@@ -201,6 +204,25 @@ func (p *pageImport) image(fm *frontMatter, k string, v any) {
 	}
 	fm.values[k] = v
 	p.needs(k, fmt.Sprintf("%q is not a file under static/ nor an https URL: careersite's image: is a file under assets/; kept as %s", first, k))
+}
+
+// params lifts a params mapping (Hugo 0.123's home of a page's own
+// keys) to the top level, where careersite keeps a page's params; one
+// named as a key of ours is kept as hugo_KEY.
+func (p *pageImport) params(fm *frontMatter, v any) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		fm.values[cmp.Or(p.written["params"], "params")] = v
+		return
+	}
+	for _, k := range sortedKeys(m) {
+		to := k
+		if slices.Contains(keyOrder, strings.ToLower(k)) {
+			to = "hugo_" + k
+		}
+		fm.values[to] = m[k]
+	}
+	p.note("params: lifted to the top level")
 }
 
 // build maps Hugo's build options: list: never (or local) is hidden_from
