@@ -121,7 +121,7 @@ func (s *siteImport) taxonomyIndex(rel string) bool {
 // language's (languages.en.contentDir), else the first module mount
 // whose target is content, else content.
 func (s *siteImport) contentDir() string {
-	lang := cmpOr(s.cfg.str("defaultcontentlanguage"), "en")
+	lang := cmp.Or(s.cfg.str("defaultcontentlanguage"), "en")
 	dir := cmp.Or(s.cfg.str("contentdir"), s.cfg.str("languages."+lang+".contentdir"), s.contentMount())
 	if dir = path.Clean(strings.Trim(dir, "/")); dir == "." || !fs.ValidPath(dir) {
 		return "content"
@@ -345,7 +345,7 @@ func (s *siteImport) convertPages(ctx context.Context, files []contentFile, out 
 		}
 		out.writes[f.dest] = text
 		s.report.Pages++
-		s.report.Formats[cmpOr(string(sp.format), "none")]++
+		s.report.Formats[cmp.Or(string(sp.format), "none")]++
 		pages = append(pages, p)
 	}
 	return pages, errs

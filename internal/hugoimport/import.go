@@ -1,13 +1,13 @@
 package hugoimport
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -179,17 +179,10 @@ func (s *siteImport) sections(files []contentFile) map[string]string {
 	m := map[string]string{}
 	for _, f := range files {
 		if sec := f.section(); f.page && sec != "" {
-			m[sec] = cmpOr(s.opts.Sections[sec], config.KindArticle)
+			m[sec] = cmp.Or(s.opts.Sections[sec], config.KindArticle)
 		}
 	}
 	return m
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func diagErrors(errs []error) []*diag.Error {
@@ -198,13 +191,4 @@ func diagErrors(errs []error) []*diag.Error {
 		out = append(out, diag.List(e)...)
 	}
 	return out
-}
-
-// relTo returns file below dir, "" when it is not below it.
-func relTo(dir, file string) string {
-	r, ok := strings.CutPrefix(file, dir+"/")
-	if !ok {
-		return ""
-	}
-	return path.Clean(r)
 }

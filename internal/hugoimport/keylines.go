@@ -22,8 +22,8 @@ func keyLines(sp *sourcePage) func(key string) int {
 		if n, ok := lines[key]; ok {
 			return n
 		}
-		for from, to := range renamed {
-			if n, ok := lines[from]; ok && to == key {
+		for _, from := range sortedKeys(renamed) {
+			if n, ok := lines[from]; ok && renamed[from] == key {
 				return n
 			}
 		}

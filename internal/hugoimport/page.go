@@ -106,8 +106,8 @@ func hugoKeyOf(k string, m map[string]any) string {
 	if _, ok := m[k]; ok {
 		return k
 	}
-	for from, to := range renamed {
-		if _, ok := m[from]; ok && to == k {
+	for _, from := range sortedKeys(renamed) {
+		if _, ok := m[from]; ok && renamed[from] == k {
 			return from
 		}
 	}

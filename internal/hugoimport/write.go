@@ -1,6 +1,7 @@
 package hugoimport
 
 import (
+	"cmp"
 	"io/fs"
 	"strings"
 	"testing/fstest"
@@ -31,7 +32,7 @@ func (s *siteImport) writeSite(files []contentFile, pages []*pageImport, out *ou
 			parsed[p] = cp
 		}
 		if p.menu != nil && parsed[p] != nil {
-			sy.Menu = append(sy.Menu, siteMenuItem{Name: cmpOr(p.menu.Name, parsed[p].Title), URL: parsed[p].URL, Weight: p.menu.Weight})
+			sy.Menu = append(sy.Menu, siteMenuItem{Name: cmp.Or(p.menu.Name, parsed[p].Title), URL: parsed[p].URL, Weight: p.menu.Weight})
 		}
 		s.report.Converted = append(s.report.Converted, Conversion{File: p.src, Notes: p.notes})
 	}
