@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -50,10 +51,14 @@ func runFixture(t *testing.T, file string) {
 		t.Fatal(err)
 	}
 	src, dest := writeHugoSite(t, ar), filepath.Join(t.TempDir(), "dest")
+	before := readTree(t, src)
 	rep, err := Import(context.Background(), Options{
 		Source: src, Dest: dest, Sections: fixtureSections(ar),
 		Theme: careersite.Theme(), Now: importNow,
 	})
+	if after := readTree(t, src); !maps.EqualFunc(before, after, bytes.Equal) {
+		t.Errorf("the import changed its source")
+	}
 	got := map[string][]byte{}
 	if err != nil {
 		got["error"] = []byte(err.Error() + "\n")
