@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -334,7 +335,7 @@ func (s *siteImport) convertPages(ctx context.Context, files []contentFile, out 
 			errs = append(errs, err)
 			continue
 		}
-		p := &pageImport{siteImport: s, src: f.src, rel: f.rel, dest: f.dest, bundle: f.bundle}
+		p := &pageImport{siteImport: s, src: f.src, rel: f.rel, dest: f.dest, bundle: f.bundle, copies: map[string]string{}}
 		if f.bundle != "" {
 			s.report.needs(f.src, 1, "Hugo does not publish this page, a resource of the leaf bundle "+f.bundle+"; careersite does, now that that is the section's _index.md")
 		}
@@ -344,6 +345,7 @@ func (s *siteImport) convertPages(ctx context.Context, files []contentFile, out 
 			continue
 		}
 		out.writes[f.dest] = text
+		maps.Copy(out.copies, p.copies)
 		s.report.Pages++
 		s.report.Formats[cmp.Or(string(sp.format), "none")]++
 		pages = append(pages, p)

@@ -3,6 +3,7 @@ package hugoimport
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -177,9 +178,10 @@ func (p *pageImport) terms(fm *frontMatter, k string, v any) {
 }
 
 // image maps Hugo's images, image or featured to careersite's image when
-// careersite can show it: an https URL, or a root-relative path of a file
-// of static/ (imported into assets/, where image looks). Anything else —
-// a file of the page's bundle — stays a param under its Hugo name.
+// careersite can show it: an https URL, a root-relative path of a file of
+// static/ (imported into assets/, where image looks), or a picture of the
+// page's bundle (copied into assets/, bundleImage). Anything else stays a
+// param under its Hugo name.
 func (p *pageImport) image(fm *frontMatter, k string, v any) {
 	list := listOf(v)
 	if len(list) == 0 {
@@ -191,9 +193,13 @@ func (p *pageImport) image(fm *frontMatter, k string, v any) {
 		fm.values[k] = v
 		return
 	}
-	if strings.HasPrefix(first, "https://") || strings.HasPrefix(first, "/") && p.staticFile(strings.TrimPrefix(first, "/")) {
+	image := first
+	if !strings.HasPrefix(first, "https://") && !strings.HasPrefix(first, "/") {
+		image = p.bundleImage(first)
+	}
+	if strings.HasPrefix(image, "https://") || strings.HasPrefix(image, "/") && p.staticFile(strings.TrimPrefix(image, "/")) || image != first {
 		p.note("%s → image", k)
-		fm.values["image"] = first
+		fm.values["image"] = image
 		if len(list) > 1 {
 			fm.values[k] = v
 		}
@@ -203,7 +209,7 @@ func (p *pageImport) image(fm *frontMatter, k string, v any) {
 		k = "hugo_image"
 	}
 	fm.values[k] = v
-	p.needs(k, fmt.Sprintf("%q is not a file under static/ nor an https URL: careersite's image: is a file under assets/; kept as %s", first, k))
+	p.needs(k, fmt.Sprintf("%q is neither a picture of the page's bundle, a file under static/ nor an https URL, which careersite's image: can show; kept as %s", first, k))
 }
 
 // params lifts a params mapping (Hugo 0.123's home of a page's own
@@ -223,6 +229,30 @@ func (p *pageImport) params(fm *frontMatter, v any) {
 		fm.values[to] = m[k]
 	}
 	p.note("params: lifted to the top level")
+}
+
+// bundleImageDir is where an import copies the pictures that bundles
+// name as their image: careersite's image is a file under assets/, and a
+// copy at the bundle's own path would be published at the URL of the
+// bundle's resource.
+const bundleImageDir = "img/hugo-bundles"
+
+// bundleImage returns the file under assets/ that stands for name, a
+// JPEG, PNG, GIF or WebP file of the page's bundle, planning its copy;
+// name itself when it is not one.
+func (p *pageImport) bundleImage(name string) string {
+	base := path.Base(p.src)
+	if strings.TrimSuffix(base, path.Ext(base)) != "index" && strings.TrimSuffix(base, path.Ext(base)) != "_index" {
+		return name
+	}
+	file := path.Join(path.Dir(p.src), name)
+	ext := strings.ToLower(path.Ext(file))
+	if !p.resources[file] || !slices.Contains([]string{".jpg", ".jpeg", ".png", ".gif", ".webp"}, ext) {
+		return name
+	}
+	asset := path.Join(bundleImageDir, strings.TrimPrefix(path.Dir(p.dest), "content/"), name)
+	p.copies["assets/"+asset] = file
+	return asset
 }
 
 // build maps Hugo's build options: list: never (or local) is hidden_from

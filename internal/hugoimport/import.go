@@ -40,7 +40,8 @@ type siteImport struct {
 	static     map[string]bool // files under static/, by their path below it
 	shortcodes map[string]*siteShortcode
 	refs       *refIndex
-	baseURL    string // Hugo's baseURL, for the links an import writes itself
+	resources  map[string]bool // the files of the content folder that are not pages, by path in Source
+	baseURL    string          // Hugo's baseURL, for the links an import writes itself
 }
 
 // Import imports the Hugo site opts.Source into opts.Dest. Problems that
@@ -104,6 +105,10 @@ func (s *siteImport) run(ctx context.Context) (*output, error) {
 		return nil, err
 	}
 	s.refs = newRefIndex(files)
+	s.resources = map[string]bool{}
+	for _, f := range files {
+		s.resources[f.src] = !f.page
+	}
 	out := newOutput()
 	pages, errs := s.convertPages(ctx, files, out)
 	if cfgErr != nil {

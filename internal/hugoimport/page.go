@@ -30,6 +30,7 @@ type pageImport struct {
 	line  func(key string) int
 
 	written map[string]string // lower-cased front matter key → as written
+	copies  map[string]string // files to copy for the page: path in Dest → path in Source
 }
 
 // note records a conversion, for the report.
