@@ -6,6 +6,7 @@
 //	careersite check [--source DIR] [--format text|json|github] [--drafts] [--future] [--expired]
 //	careersite new job|role|certification|article SLUG [--source DIR]
 //	careersite init DIR
+//	careersite import hugo [--section SECTION=KIND]... SRC DEST
 //
 // main only parses the command line and calls internal code; the exit status
 // is 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -46,6 +47,7 @@ Usage:
   careersite check [flags]   find every error and warning, writing nothing
   careersite new KIND SLUG   start a page: job, role, certification or article
   careersite init DIR        make a new site in DIR
+  careersite import hugo SRC DEST  make a careersite site of a Hugo site
   careersite help            show this help
 
 Run "careersite COMMAND -h" for the flags of a command.
@@ -100,6 +102,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runNew(args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
+	case "import":
+		return runImport(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
