@@ -20,7 +20,9 @@ require (
 
 require (
 	github.com/ebitengine/purego v0.8.3 // indirect
+	github.com/sourcegraph/jsonrpc2 v0.2.3 // indirect
 	github.com/tetratelabs/wazero v1.9.0 // indirect
+	github.com/tliron/glsp v0.2.2 // indirect
 )
 
 require (

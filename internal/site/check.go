@@ -15,7 +15,19 @@ import (
 // found before a failed build stopped (stale data, closed postings, long
 // descriptions) are returned with its error.
 func Check(ctx context.Context, opts Options) (warnings []*diag.Error, err error) {
-	res, err := BuildTo(ctx, opts, discard{})
+	b, err := New(opts)
+	if err != nil {
+		return nil, err
+	}
+	return b.Check(ctx, nil)
+}
+
+// Check is Check for a Builder kept for a session (the language server):
+// it finds what a build of every page would after the files changed
+// (paths as Build takes them; nil means anything may have changed),
+// doing only the work those changes call for, and writes nothing.
+func (b *Builder) Check(ctx context.Context, changed []string) (warnings []*diag.Error, err error) {
+	res, err := b.BuildTo(ctx, changed, discard{})
 	if err != nil {
 		var f *failure
 		if errors.As(err, &f) {
