@@ -6,6 +6,7 @@
 //	careersite check [--source DIR] [--format text|json|github] [--drafts] [--future] [--expired]
 //	careersite new job|role|certification|article SLUG [--source DIR]
 //	careersite init DIR
+//	careersite lsp [--source DIR] [--drafts] [--future] [--expired]
 //
 // main only parses the command line and calls internal code; the exit status
 // is 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -29,6 +30,7 @@ import (
 	"github.com/careersite/careersite/internal/check"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/lsp"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/preview"
 	"github.com/careersite/careersite/internal/progress"
@@ -45,6 +47,7 @@ Usage:
   careersite check [flags]   find every error and warning, writing nothing
   careersite new KIND SLUG   start a page: job, role, certification or article
   careersite init DIR        make a new site in DIR
+  careersite lsp [flags]     the language server for editors, on stdin and stdout
   careersite help            show this help
 
 Run "careersite COMMAND -h" for the flags of a command.
@@ -99,6 +102,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runNew(args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
+	case "lsp":
+		return runLSP(ctx, args[1:], os.Stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -263,6 +268,35 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	return nil
 }
+
+// lspDebounce is how long the language server waits after a keystroke
+// for the next before it checks: a word typed is one check.
+const lspDebounce = 150 * time.Millisecond
+
+// runLSP serves the Language Server Protocol on stdin and stdout until
+// the editor exits or closes the connection.
+func runLSP(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("lsp", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	opts := lsp.Options{Debounce: lspDebounce}
+	siteFlags(fl, &opts.Site)
+	// Editors start servers with --stdio; it is how this one talks anyway.
+	fl.Bool("stdio", true, "talk on stdin and stdout (the only way; accepted for editors that pass it)")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	opts.Site.Theme = careersite.Theme()
+	return lsp.Serve(ctx, opts, stdio{stdin, stdout})
+}
+
+// stdio is the connection of `careersite lsp`: stdin and stdout.
+type stdio struct {
+	io.Reader
+	io.Writer
+}
+
+// Close closes nothing: the process ends with the connection.
+func (stdio) Close() error { return nil }
 
 func runNew(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("new", flag.ContinueOnError)

@@ -3,7 +3,10 @@ package site
 import (
 	"context"
 	"errors"
+	"maps"
+	"slices"
 
+	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/output"
 )
@@ -65,4 +68,19 @@ func (f *failure) Unwrap() []error { return diag.Leaves(f.problems) }
 // sorted likewise.
 func failed(problems error, warnings []error) error {
 	return &failure{problems: diag.Sorted(problems), warnings: diag.List(errors.Join(warnings...))}
+}
+
+// Pages returns the pages of the content files as the last build read
+// them, sorted by path, those with problems included; a file whose front
+// matter could not be parsed at all is left out. The language server
+// completes and explains references with them. Like Build, it must not be
+// called while a build runs.
+func (b *Builder) Pages() []*content.Page {
+	pages := make([]*content.Page, 0, len(b.sources))
+	for _, p := range slices.Sorted(maps.Keys(b.sources)) {
+		if s := b.sources[p]; s.page != nil {
+			pages = append(pages, s.page)
+		}
+	}
+	return pages
 }
