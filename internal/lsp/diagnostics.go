@@ -12,8 +12,9 @@ import (
 )
 
 // publish sends the diagnostics of a check: every file with problems gets
-// its list, every file that had problems at the last check and has none
-// now an empty one, and the problems of no file are logged. It keeps the
+// its list, every open document and every file that had problems at the
+// last check and has none now an empty one, and the problems of no file
+// are logged. It keeps the
 // pages the check read for completion and hover.
 func (s *server) publish(r result) {
 	s.pages.Store(r.pages)
@@ -30,7 +31,7 @@ func (s *server) publish(r result) {
 	}
 	add(diag.List(r.err), protocol.DiagnosticSeverityError)
 	add(r.warnings, protocol.DiagnosticSeverityWarning)
-	for name := range s.published {
+	for _, name := range slices.Concat(slices.Collect(maps.Keys(s.published)), s.docs.openNames()) {
 		if _, ok := byFile[name]; !ok {
 			byFile[name] = []protocol.Diagnostic{}
 		}

@@ -2,6 +2,8 @@ package lsp
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
@@ -9,27 +11,36 @@ import (
 	"github.com/careersite/careersite/internal/lsp/textpos"
 )
 
-// documents are the open documents' texts, kept to apply incremental
-// changes to.
+// documents are the open documents: their names in the site folder, and
+// their texts, kept to apply incremental changes to.
 type documents struct {
 	mu    sync.Mutex
+	names map[protocol.DocumentUri]string
 	texts map[protocol.DocumentUri][]byte
 }
 
 func newDocuments() *documents {
-	return &documents{texts: map[protocol.DocumentUri][]byte{}}
+	return &documents{names: map[protocol.DocumentUri]string{}, texts: map[protocol.DocumentUri][]byte{}}
 }
 
-func (d *documents) open(uri protocol.DocumentUri, text []byte) {
+func (d *documents) open(uri protocol.DocumentUri, name string, text []byte) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.texts[uri] = text
+	d.names[uri], d.texts[uri] = name, text
 }
 
 func (d *documents) close(uri protocol.DocumentUri) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	delete(d.names, uri)
 	delete(d.texts, uri)
+}
+
+// openNames returns the names of the open documents.
+func (d *documents) openNames() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Collect(maps.Values(d.names))
 }
 
 // change applies changes, in order, to the text of uri and returns the new

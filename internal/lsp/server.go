@@ -168,7 +168,7 @@ func (s *server) didOpen(_ *glsp.Context, p *protocol.DidOpenTextDocumentParams)
 		return nil // outside the site: not ours to check
 	}
 	text := []byte(p.TextDocument.Text)
-	s.docs.open(p.TextDocument.URI, text)
+	s.docs.open(p.TextDocument.URI, name, text)
 	s.files.Set(name, text)
 	s.checker.changed(name)
 	return nil
