@@ -101,7 +101,16 @@ func (s *server) handle(ctx context.Context, handler *protocol.Handler, req *jso
 	if req.Params != nil {
 		gc.Params = *req.Params
 	}
-	if s.shutdown.Load() && req.Method != protocol.MethodExit && !req.Notif {
+	// The end of the session is the server's own: glsp's handler forgets
+	// that it was initialized on shutdown, and would refuse the exit.
+	switch {
+	case req.Method == protocol.MethodExit:
+		s.exitOnce.Do(func() { close(s.exit) })
+		return nil, nil
+	case req.Method == protocol.MethodShutdown:
+		s.shutdown.Store(true)
+		return nil, nil
+	case s.shutdown.Load():
 		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "the server is shut down"}
 	}
 	r, validMethod, validParams, err := handler.Handle(gc)
@@ -131,8 +140,6 @@ func (s *server) protocolHandler() *protocol.Handler {
 	return &protocol.Handler{
 		Initialize:  s.initialize,
 		Initialized: func(*glsp.Context, *protocol.InitializedParams) error { s.checker.checkAll(); return nil },
-		Shutdown:    func(*glsp.Context) error { s.shutdown.Store(true); return nil },
-		Exit:        func(*glsp.Context) error { s.exitOnce.Do(func() { close(s.exit) }); return nil },
 		SetTrace:    func(*glsp.Context, *protocol.SetTraceParams) error { return nil },
 
 		TextDocumentDidOpen:            s.didOpen,
