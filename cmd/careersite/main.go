@@ -7,6 +7,7 @@
 //	careersite new job|role|certification|article SLUG [--source DIR]
 //	careersite init DIR
 //	careersite lsp [--source DIR] [--drafts] [--future] [--expired]
+//	careersite schema [--dest DIR]
 //
 // main only parses the command line and calls internal code; the exit status
 // is 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -35,6 +36,7 @@ import (
 	"github.com/careersite/careersite/internal/preview"
 	"github.com/careersite/careersite/internal/progress"
 	"github.com/careersite/careersite/internal/scaffold"
+	"github.com/careersite/careersite/internal/schema"
 	"github.com/careersite/careersite/internal/site"
 )
 
@@ -48,6 +50,7 @@ Usage:
   careersite new KIND SLUG   start a page: job, role, certification or article
   careersite init DIR        make a new site in DIR
   careersite lsp [flags]     the language server for editors, on stdin and stdout
+  careersite schema [flags]  write the JSON Schema of each kind's front matter
   careersite help            show this help
 
 Run "careersite COMMAND -h" for the flags of a command.
@@ -104,6 +107,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runInit(args[1:], stdout, stderr)
 	case "lsp":
 		return runLSP(ctx, args[1:], os.Stdin, stdout, stderr)
+	case "schema":
+		return runSchema(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -297,6 +302,31 @@ type stdio struct {
 
 // Close closes nothing: the process ends with the connection.
 func (stdio) Close() error { return nil }
+
+// runSchema writes DIR/KIND.schema.json for every kind.
+func runSchema(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("schema", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	dest := fl.String("dest", "schema", "the folder to write KIND.schema.json into")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*dest, 0o777); err != nil {
+		return err
+	}
+	for _, kind := range config.Kinds() {
+		b, err := schema.JSON(kind)
+		if err != nil {
+			return err
+		}
+		name := filepath.Join(*dest, kind+".schema.json")
+		if err := os.WriteFile(name, b, 0o666); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", name)
+	}
+	return nil
+}
 
 func runNew(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("new", flag.ContinueOnError)
