@@ -27,7 +27,7 @@ var benchPages = flag.Int("pages", 2000, "the size of the generated site of Benc
 // debounce. The time from initialized to the first diagnostics, the whole
 // site checked, is reported as ready-ms.
 //
-//	go test -run '^$' -bench DidChange -benchtime 20x -pages 2000 ./internal/lsp
+//	go test ./internal/lsp -run '^$' -bench DidChange -benchtime 20x -args -pages 2000
 func BenchmarkDidChange(b *testing.B) {
 	dir := b.TempDir()
 	if err := testsite.Write(dir, *benchPages, 1); err != nil {
