@@ -34,7 +34,8 @@
 // their titles), of kind, and of the skills and tags the site already uses,
 // most used first; hover on a key (its documentation) and on a page URL
 // (the page's title and kind). In the Markdown body, `](/` completes the
-// URLs of the site's pages. Every problem with a did-you-mean has a quick
+// URLs of the site's pages. Go to definition on a page URL, in front
+// matter or a link, opens the page's file. Every problem with a did-you-mean has a quick
 // fix that writes the suggestion in place of the word at the problem.
 //
 // # Robustness

@@ -143,3 +143,20 @@ func TestQuickFix(t *testing.T) {
 		t.Errorf("edits %+v, want %+v", edits, want)
 	}
 }
+
+// TestDefinition: a reference and a link lead to the page's file.
+func TestDefinition(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	c.open(job, c.file(job))
+	c.waitFor(job, none)
+	for _, at := range []protocol.Position{{Line: 7, Character: 6}, {Line: 9, Character: 50}} {
+		var loc protocol.Location
+		err := c.call(protocol.MethodTextDocumentDefinition, protocol.DefinitionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)}, Position: at,
+		}}, &loc)
+		if err != nil || loc.URI != c.uri("content/roles/backend.md") {
+			t.Errorf("definition at %+v = %+v, %v; want content/roles/backend.md", at, loc, err)
+		}
+	}
+}

@@ -10,19 +10,19 @@ import (
 	"github.com/careersite/careersite/internal/lsp/textpos"
 )
 
-// hover answers textDocument/hover: a front-matter key's documentation,
-// and the title and kind of the page a URL under the cursor names.
+// hover answers textDocument/hover: the title and kind of the page a URL
+// under the cursor names, and a front-matter key's documentation.
 func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
 	name, text, err := s.document(p.TextDocument.URI)
 	if err != nil {
 		return nil, err
 	}
 	off := textpos.Offset(text, position(p.Position))
-	start, end := wordAt(text, off)
-	word := string(text[start:end])
-	if page := s.pages.Load().byURL[word]; page != nil {
+	if page, start, end := s.pageAt(text, off); page != nil {
 		return s.hoverOf(text, start, end, fmt.Sprintf("**%s** — %s page, %s", page.Title, page.Kind, page.Path)), nil
 	}
+	start, end := wordAt(text, off)
+	word := string(text[start:end])
 	if _, inFrontMatter := placeIn(text, start); inFrontMatter && end < len(text) && text[end] == ':' {
 		lineStart := bytes.LastIndexByte(text[:start], '\n') + 1
 		keys := append(parentsOf(text, lineStart, start), word)

@@ -150,6 +150,7 @@ func (s *server) protocolHandler() *protocol.Handler {
 
 		TextDocumentCompletion: s.completion,
 		TextDocumentHover:      s.hover,
+		TextDocumentDefinition: s.definition,
 		TextDocumentCodeAction: s.codeAction,
 	}
 }
@@ -163,6 +164,7 @@ func (s *server) initialize(*glsp.Context, *protocol.InitializeParams) (any, err
 			TextDocumentSync:   protocol.TextDocumentSyncOptions{OpenClose: &yes, Change: &sync, Save: true},
 			CompletionProvider: &protocol.CompletionOptions{TriggerCharacters: []string{"/", ":", " ", "-", "[", ","}},
 			HoverProvider:      true,
+			DefinitionProvider: true,
 			CodeActionProvider: protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix}},
 		},
 		ServerInfo: &protocol.InitializeResultServerInfo{Name: "careersite", Version: &version},
