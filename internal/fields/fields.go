@@ -139,11 +139,14 @@ func describe(sf reflect.StructField) (kind, allowed string, values []string) {
 }
 
 func describeOne(t reflect.Type) (kind, allowed string, values []string) {
-	if n, ok := named[t]; ok {
-		return n[0], n[1], nil
-	}
-	if v, ok := reflect.Zero(t).Interface().(interface{ Values() []string }); ok {
+	v, enum := reflect.Zero(t).Interface().(interface{ Values() []string })
+	if enum {
 		values = v.Values()
+	}
+	if n, ok := named[t]; ok {
+		return n[0], n[1], values // the codes of a currency or a country: too many to list in words
+	}
+	if enum {
 		return "text", "one of " + strings.Join(values, ", "), values
 	}
 	switch t.Kind() {

@@ -30,8 +30,9 @@ func (c *client) complete(name string, at protocol.Position) ([]string, map[stri
 }
 
 // TestCompletion: in front matter, the keys of the page's kind with their
-// documentation, enumerated values, role guides for related_roles with
-// their titles, skills most used first; in the body, page URLs after "](/".
+// documentation, enumerated values, currency codes in a salary, role
+// guides for related_roles with their titles, skills most used first; in
+// the body, page URLs after "](/".
 func TestCompletion(t *testing.T) {
 	c := newClient(t, "site")
 	const job = "content/jobs/dev.md"
@@ -40,7 +41,7 @@ func TestCompletion(t *testing.T) {
 	c.waitFor(job, none) // the first check has read the site's pages
 
 	text := strings.Replace(orig, "seniority: mid\n", "seniority: \nsal\n", 1)
-	text = strings.Replace(text, "  - /roles/backend/\n", "  - /roles/backend/\n  - \n", 1)
+	text = strings.Replace(text, "  - /roles/backend/\n", "  - /roles/backend/\n  - \nsalary:\n  period: year\n  currency: \n", 1)
 	text = strings.Replace(text, "skills: [Go, PostgreSQL]", "skills: [Go, ]", 1)
 	text = strings.Replace(text, "see [the role guide](/roles/backend/)", "see [the role guide](/ro", 1)
 	c.replace(job, text)
@@ -64,16 +65,21 @@ func TestCompletion(t *testing.T) {
 	}
 
 	labels, items := c.complete(job, at("sal"))
-	if !slices.Contains(labels, "salary") || slices.Contains(labels, "title") || slices.Contains(labels, "posting") == false {
-		t.Errorf("keys: offered %q, want salary and posting but not title (written)", labels)
+	if !slices.Contains(labels, "posting") || slices.Contains(labels, "title") || slices.Contains(labels, "salary") {
+		t.Errorf("keys: offered %q, want posting but not title or salary (written)", labels)
 	}
-	if doc := items["salary"].Documentation.(protocol.MarkupContent).Value; !strings.Contains(doc, "What the job pays.") {
-		t.Errorf("salary's documentation is %q", doc)
+	if doc := items["posting"].Documentation.(protocol.MarkupContent).Value; !strings.Contains(doc, "A real opening") {
+		t.Errorf("posting's documentation is %q", doc)
 	}
 
 	labels, items = c.complete(job, at("  - "))
 	if !slices.Equal(labels, []string{"/roles/backend/", "/roles/frontend/"}) || *items["/roles/frontend/"].Detail != "Front-end developer" {
 		t.Errorf("related_roles: offered %q (%v)", labels, items)
+	}
+
+	labels, _ = c.complete(job, at("  currency: "))
+	if !slices.Contains(labels, "USD") || !slices.Contains(labels, "EUR") {
+		t.Errorf("salary.currency: offered %d codes, want USD and EUR among them", len(labels))
 	}
 
 	labels, _ = c.complete(job, at("skills: [Go, "))
