@@ -102,3 +102,27 @@ func TestDiagnosticsOfTwoEdits(t *testing.T) {
 		t.Errorf("seniority at %+v, want 4:11 to 4:19", d.Range)
 	}
 }
+
+// TestDiagnosticsOfConfigAndLayouts: site.yaml and a layout are checked
+// from their buffers too, at their own files.
+func TestDiagnosticsOfConfigAndLayouts(t *testing.T) {
+	c := newClient(t, "site")
+	c.open("site.yaml", strings.Replace(c.file("site.yaml"), "title: Careers", "titel: Careers", 1))
+	d := find(t, c.waitFor("site.yaml", has("titel")), `unknown key "titel"`)
+	if d.Range.Start != (protocol.Position{Line: 0, Character: 0}) {
+		t.Errorf("titel at %+v, want 0:0", d.Range.Start)
+	}
+	c.replace("site.yaml", c.file("site.yaml"))
+	c.waitFor("site.yaml", none)
+
+	// The site's own layout, on disk, broken in the buffer.
+	const layout = "layouts/_default/single.html"
+	if err := os.MkdirAll(filepath.Join(c.dir, "layouts/_default"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(c.dir, layout), []byte("<h1>{{ .Title }}</h1>\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	c.open(layout, "<h1>{{ .Title }</h1>\n")
+	c.waitFor(layout, func(ds []protocol.Diagnostic) bool { return len(ds) > 0 })
+}

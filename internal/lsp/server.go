@@ -74,9 +74,9 @@ func Serve(ctx context.Context, opts Options, rw io.ReadWriteCloser) error {
 	s.checker = newChecker(b, opts.Debounce, s.publish)
 	handler := s.protocolHandler()
 	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(rw, codec{}),
-		jsonrpc2.HandlerWithError(func(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+		jsonrpc2.HandlerWithError(func(_ context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
 			s.conn.Store(conn)
-			return s.handle(ctx, handler, req)
+			return s.handle(handler, req)
 		}))
 	var checking sync.WaitGroup
 	checking.Go(func() { s.checker.run(ctx) })
@@ -96,7 +96,7 @@ func Serve(ctx context.Context, opts Options, rw io.ReadWriteCloser) error {
 
 // handle answers one message with handler, turning glsp's verdicts into
 // JSON-RPC errors.
-func (s *server) handle(ctx context.Context, handler *protocol.Handler, req *jsonrpc2.Request) (any, error) {
+func (s *server) handle(handler *protocol.Handler, req *jsonrpc2.Request) (any, error) {
 	gc := &glsp.Context{Method: req.Method, Notify: s.notify}
 	if req.Params != nil {
 		gc.Params = *req.Params
