@@ -24,7 +24,10 @@ func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any,
 	}
 	off := textpos.Offset(text, position(p.Position))
 	if place, ok := placeIn(text, off); ok {
-		return s.frontMatterItems(text, name, place, off), nil
+		if place == nil {
+			return nil, nil
+		}
+		return s.frontMatterItems(text, name, *place, off), nil
 	}
 	return s.linkItems(text, off), nil
 }

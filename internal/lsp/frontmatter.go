@@ -42,21 +42,24 @@ func frontMatterEnd(text []byte) (int, bool) {
 
 var (
 	keyLine   = regexp.MustCompile(`^(\s*)(- +)?([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)`)
-	partial   = regexp.MustCompile(`^(\s*)(- +)?([A-Za-z0-9_]*)$`)
+	itemLine  = regexp.MustCompile(`^(\s*)(- +)["']?(.*)$`)
+	partial   = regexp.MustCompile(`^(\s*)()([A-Za-z0-9_]*)$`)
 	flowValue = regexp.MustCompile(`[\[,]\s*["']?([^\[\],"']*)$`)
 )
 
 // placeIn returns where the cursor at off is in the YAML front matter of
-// text, and false when it is not in front matter.
-func placeIn(text []byte, off int) (yamlPlace, bool) {
+// text: inFrontMatter is false outside it, and p is nil on a line that is
+// neither a key nor a list item being written (a comment, a block of
+// text).
+func placeIn(text []byte, off int) (p *yamlPlace, inFrontMatter bool) {
 	end, ok := frontMatterEnd(text)
 	first := bytes.IndexByte(text, '\n') + 1
 	if !ok || off < first || off > end {
-		return yamlPlace{}, false
+		return nil, false
 	}
 	lineStart := bytes.LastIndexByte(text[:off], '\n') + 1
 	before := string(text[lineStart:off])
-	var p yamlPlace
+	p = &yamlPlace{}
 	indent := 0
 	switch m := keyLine.FindStringSubmatchIndex(before); {
 	case m != nil:
@@ -71,13 +74,18 @@ func placeIn(text []byte, off int) (yamlPlace, bool) {
 			p.prefix = t
 		}
 	default:
-		m := partial.FindStringSubmatchIndex(before)
+		// "- x": an item, a value unless its list holds mappings; else
+		// the start of a key.
+		m := itemLine.FindStringSubmatchIndex(before)
+		p.value = m != nil
 		if m == nil {
-			return yamlPlace{}, true // in front matter, but nowhere completion helps
+			m = partial.FindStringSubmatchIndex(before)
+		}
+		if m == nil {
+			return nil, true
 		}
 		indent = m[3] - m[2] + (m[5] - m[4])
 		p.prefix, p.start = before[m[6]:m[7]], lineStart+m[6]
-		p.value = m[4] >= 0 // "- x": an item, a value unless its list holds mappings
 	}
 	p.parents = parentsAt(text[first:lineStart], indent)
 	return p, true
