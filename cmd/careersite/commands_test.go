@@ -228,3 +228,18 @@ func TestCommandUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestSchema writes a JSON Schema for every kind, each naming its kind's
+// fields.
+func TestSchema(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "schema", "--dest", dir); code != 0 {
+		t.Fatalf("schema: exit %d: %s", code, stderr)
+	}
+	for kind, field := range map[string]string{"job": `"seniority"`, "role": `"career_path"`, "certification": `"credential"`, "article": `"title"`} {
+		b, err := os.ReadFile(filepath.Join(dir, kind+".schema.json"))
+		if err != nil || !strings.Contains(string(b), field) {
+			t.Errorf("%s.schema.json: %v, want %s in it", kind, err, field)
+		}
+	}
+}

@@ -7,6 +7,8 @@
 //	careersite new job|role|certification|article SLUG [--source DIR]
 //	careersite init DIR
 //	careersite import hugo [--section SECTION=KIND]... SRC DEST
+//	careersite lsp [--source DIR] [--drafts] [--future] [--expired]
+//	careersite schema [--dest DIR]
 //
 // main only parses the command line and calls internal code; the exit status
 // is 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -31,10 +33,12 @@ import (
 	"github.com/careersite/careersite/internal/check"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/lsp"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/preview"
 	"github.com/careersite/careersite/internal/progress"
 	"github.com/careersite/careersite/internal/scaffold"
+	"github.com/careersite/careersite/internal/schema"
 	"github.com/careersite/careersite/internal/site"
 )
 
@@ -48,6 +52,8 @@ Usage:
   careersite new KIND SLUG   start a page: job, role, certification or article
   careersite init DIR        make a new site in DIR
   careersite import hugo SRC DEST  make a careersite site of a Hugo site
+  careersite lsp [flags]     the language server for editors, on stdin and stdout
+  careersite schema [flags]  write the JSON Schema of each kind's front matter
   careersite help            show this help
 
 Run "careersite COMMAND -h" for the flags of a command.
@@ -104,6 +110,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runInit(args[1:], stdout, stderr)
 	case "import":
 		return runImport(ctx, args[1:], stdout, stderr)
+	case "lsp":
+		return runLSP(ctx, args[1:], os.Stdin, stdout, stderr)
+	case "schema":
+		return runSchema(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -276,6 +286,60 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if len(report.Errors) > 0 {
 		return errReported
+	}
+	return nil
+}
+
+// lspDebounce is how long the language server waits after a keystroke
+// for the next before it checks: a word typed is one check.
+const lspDebounce = 150 * time.Millisecond
+
+// runLSP serves the Language Server Protocol on stdin and stdout until
+// the editor exits or closes the connection.
+func runLSP(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("lsp", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	opts := lsp.Options{Debounce: lspDebounce}
+	siteFlags(fl, &opts.Site)
+	// Editors start servers with --stdio; it is how this one talks anyway.
+	fl.Bool("stdio", true, "talk on stdin and stdout (the only way; accepted for editors that pass it)")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	opts.Site.Theme = careersite.Theme()
+	return lsp.Serve(ctx, opts, stdio{stdin, stdout})
+}
+
+// stdio is the connection of `careersite lsp`: stdin and stdout.
+type stdio struct {
+	io.Reader
+	io.Writer
+}
+
+// Close closes nothing: the process ends with the connection.
+func (stdio) Close() error { return nil }
+
+// runSchema writes DIR/KIND.schema.json for every kind.
+func runSchema(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("schema", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	dest := fl.String("dest", "schema", "the folder to write KIND.schema.json into")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*dest, 0o777); err != nil {
+		return err
+	}
+	for _, kind := range config.Kinds() {
+		b, err := schema.JSON(kind)
+		if err != nil {
+			return err
+		}
+		name := filepath.Join(*dest, kind+".schema.json")
+		if err := os.WriteFile(name, b, 0o666); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", name)
 	}
 	return nil
 }

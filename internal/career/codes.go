@@ -58,6 +58,12 @@ func IsCurrency(code string) bool { return inTable(currencies, code, 3) }
 // IsCountry reports whether code is an ISO 3166-1 alpha-2 code.
 func IsCountry(code string) bool { return inTable(countries, code, 2) }
 
+// Values lists the codes IsCurrency accepts, for completion and schemas.
+func (Currency) Values() []string { return strings.Fields(currencies) }
+
+// Values lists the codes IsCountry accepts, for completion and schemas.
+func (Country) Values() []string { return strings.Fields(countries) }
+
 func (c *Currency) DecodeYAML(n *yaml.Node) error {
 	s, err := code(n, "currency", "an ISO 4217 code such as USD or EUR", IsCurrency, currencyHints)
 	*c = Currency(s)

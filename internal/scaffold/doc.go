@@ -6,11 +6,10 @@
 // Page returns a new page of a kind: its title and date set, and every
 // other field of the kind written out as a YAML comment with its type,
 // allowed values, whether it is required and what it means. The fields come
-// from the same definitions as the validator and docs/content-model.md: the
-// yaml and required tags, Go types and enumerations of content.FrontMatter
-// and of career.Job, career.Role and career.Certification, and the comments
-// on their fields, which go generate copies into fielddocs.go (a test fails
-// when the copy is out of date). With only its title and date, the page
+// from internal/fields, the same definitions as the validator and
+// docs/content-model.md use: the yaml and required tags, Go types and
+// enumerations of content.FrontMatter and of career.Job, career.Role and
+// career.Certification, and the comments on their fields. With only its title and date, the page
 // builds; uncommenting a field and filling it in is all it takes to use it.
 //
 // New writes such a page to content/<section>/<slug>.md, in the section
@@ -23,5 +22,3 @@
 // relative to the day it runs so that nothing is stale or closed. The site
 // builds with the embedded theme with no errors and no warnings.
 package scaffold
-
-//go:generate go test -run ^TestFieldDocs$ -update

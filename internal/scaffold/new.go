@@ -24,7 +24,7 @@ import (
 // does, the page goes to content/<slug>.md with a kind key. An existing
 // file is never overwritten.
 func New(dir, kind, slug string, now time.Time) (string, error) {
-	if _, ok := kindTypes[kind]; !ok {
+	if !config.IsKind(kind) {
 		return "", fmt.Errorf("unknown kind %q (want %s)", kind, strings.Join(config.Kinds(), ", "))
 	}
 	if slug == "" || content.Slugify(slug) != slug {

@@ -3,25 +3,14 @@ package scaffold
 import (
 	"bytes"
 	"fmt"
-	"reflect"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/fields"
 )
-
-// kindTypes are the types that hold the front matter of each kind, besides
-// content.FrontMatter.
-var kindTypes = map[string]reflect.Type{
-	config.KindJob:           reflect.TypeFor[career.Job](),
-	config.KindRole:          reflect.TypeFor[career.Role](),
-	config.KindCertification: reflect.TypeFor[career.Certification](),
-	config.KindArticle:       nil,
-}
 
 // commentColumn is where the comment after a commented-out key starts.
 const commentColumn = 32
@@ -31,7 +20,7 @@ const commentColumn = 32
 // template, then an empty body. setKind also writes kind: KIND, for a page
 // outside the section site.yaml maps the kind to.
 func Page(kind, title string, date time.Time, setKind bool) ([]byte, error) {
-	typ, ok := kindTypes[kind]
+	own, ok := fields.Kind(kind)
 	if !ok {
 		return nil, fmt.Errorf("unknown kind %q (want %s)", kind, strings.Join(config.Kinds(), ", "))
 	}
@@ -47,15 +36,15 @@ func Page(kind, title string, date time.Time, setKind bool) ([]byte, error) {
 	b.WriteString("# Uncomment the fields you need and fill them in; a field is optional\n")
 	b.WriteString("# unless it says \"required\". docs/content-model.md describes every field.\n")
 	b.WriteString("#\n# Fields of every page:\n")
-	for _, f := range fieldsOf(reflect.TypeFor[content.FrontMatter]()) {
-		if f.key == "title" || f.key == "date" || f.key == "kind" && setKind {
+	for _, f := range fields.Common() {
+		if f.Key == "title" || f.Key == "date" || f.Key == "kind" && setKind {
 			continue
 		}
 		writeField(&b, f, "", "")
 	}
-	if typ != nil {
+	if own != nil {
 		fmt.Fprintf(&b, "#\n# Fields of a %s:\n", kind)
-		for _, f := range fieldsOf(typ) {
+		for _, f := range own {
 			writeField(&b, f, "", "")
 		}
 	}
@@ -66,20 +55,20 @@ func Page(kind, title string, date time.Time, setKind bool) ([]byte, error) {
 // writeField writes f as a commented-out line, and the keys of its
 // mappings below it. indent is the indentation of the key; lead replaces
 // its last two spaces for the first key of a list item ("- ").
-func writeField(b *bytes.Buffer, f field, indent, lead string) {
-	key := indent + f.key + ":"
+func writeField(b *bytes.Buffer, f fields.Field, indent, lead string) {
+	key := indent + f.Key + ":"
 	if lead != "" {
-		key = indent[:len(indent)-len(lead)] + lead + f.key + ":"
+		key = indent[:len(indent)-len(lead)] + lead + f.Key + ":"
 	}
-	if strings.HasPrefix(f.kind, "list of") && f.fields == nil {
+	if strings.HasPrefix(f.Kind, "list of") && f.Fields == nil {
 		key += " []"
 	}
 	line := "# " + key
 	fmt.Fprintf(b, "%-*s # %s\n", commentColumn, line, about(f))
 	switch {
-	case f.fields == nil:
-	case strings.HasPrefix(f.kind, "list of"):
-		for i, sub := range f.fields {
+	case f.Fields == nil:
+	case strings.HasPrefix(f.Kind, "list of"):
+		for i, sub := range f.Fields {
 			lead := ""
 			if i == 0 {
 				lead = "- "
@@ -87,7 +76,7 @@ func writeField(b *bytes.Buffer, f field, indent, lead string) {
 			writeField(b, sub, indent+"    ", lead)
 		}
 	default:
-		for _, sub := range f.fields {
+		for _, sub := range f.Fields {
 			writeField(b, sub, indent+"  ", "")
 		}
 	}
@@ -95,23 +84,23 @@ func writeField(b *bytes.Buffer, f field, indent, lead string) {
 
 // about is the comment on a field: whether it is required, its type and
 // allowed values, and what it means.
-func about(f field) string {
+func about(f fields.Field) string {
 	var parts []string
-	switch f.required {
+	switch f.Required {
 	case "", "except in _index.md":
 	case "yes":
 		parts = append(parts, "required")
 	default:
-		parts = append(parts, "required "+f.required)
+		parts = append(parts, "required "+f.Required)
 	}
-	kind := f.kind
-	if f.allowed != "" {
-		kind += ", " + f.allowed
+	kind := f.Kind
+	if f.Allowed != "" {
+		kind += ", " + f.Allowed
 	}
 	parts = append(parts, kind)
 	s := strings.Join(parts, "; ")
-	if f.doc != "" {
-		s += " — " + f.doc
+	if f.Doc != "" {
+		s += " — " + f.Doc
 	}
 	return s
 }

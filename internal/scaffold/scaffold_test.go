@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -8,6 +9,8 @@ import (
 	"testing"
 	"time"
 )
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata")
 
 var day = time.Date(2026, 11, 24, 15, 4, 5, 0, time.UTC)
 

@@ -184,6 +184,12 @@ type Options struct {
 	Now   time.Time // the moment that decides future and expired pages; zero means time.Now()
 	Theme fs.FS     // the default theme, holding layouts/ and assets/
 
+	// Files, when not nil, is what the build reads instead of the files
+	// in Source: the language server's open buffers over the folder
+	// (internal/overlay). Source still names the folder for the cache,
+	// the destination and messages.
+	Files fs.FS
+
 	// CacheDir is the persistent build cache (.careersite/cache in the
 	// site, see internal/cache); "" builds without one.
 	CacheDir string

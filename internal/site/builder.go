@@ -126,7 +126,10 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 		funcs:     &sitefuncs.Funcs{},
 		outs:      map[string]*outState{},
 	}
-	b.fsys = os.DirFS(opts.Source)
+	b.fsys = opts.Files
+	if b.fsys == nil {
+		b.fsys = os.DirFS(opts.Source)
+	}
 	if spillBudget > 0 {
 		b.spill = newSpiller(b.dest, spillBudget)
 	}

@@ -3,7 +3,10 @@ package site
 import (
 	"context"
 	"errors"
+	"maps"
+	"slices"
 
+	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/output"
 )
@@ -15,7 +18,30 @@ import (
 // found before a failed build stopped (stale data, closed postings, long
 // descriptions) are returned with its error.
 func Check(ctx context.Context, opts Options) (warnings []*diag.Error, err error) {
-	res, err := BuildTo(ctx, opts, discard{})
+	return checkTo(ctx, opts, discard{})
+}
+
+// Check is Check for a Builder kept for a session (the language server):
+// it finds what a build of every page would after the files changed
+// (paths as Build takes them; nil means anything may have changed), and
+// writes nothing. Like serve's rebuilds, it makes only the outputs whose
+// keys changed since its last good check (checked).
+func (b *Builder) Check(ctx context.Context, changed []string) (warnings []*diag.Error, err error) {
+	return b.checkTo(ctx, changed, checked{})
+}
+
+func checkTo(ctx context.Context, opts Options, target Target) ([]*diag.Error, error) {
+	b, err := New(opts)
+	if err != nil {
+		return nil, err
+	}
+	return b.checkTo(ctx, nil, target)
+}
+
+// checkTo builds into target and returns the warnings, those of a failed
+// build too.
+func (b *Builder) checkTo(ctx context.Context, changed []string, target Target) (warnings []*diag.Error, err error) {
+	res, err := b.BuildTo(ctx, changed, target)
 	if err != nil {
 		var f *failure
 		if errors.As(err, &f) {
@@ -38,6 +64,21 @@ func (discard) Commit() error                            { return nil }
 func (discard) Abort() error                             { return nil }
 func (discard) Stamps() map[string]output.Stamp          { return nil }
 
+// checked is the Target of a session's checks: it keeps nothing, like
+// discard, but says it still holds every file of its last commit, as
+// output.Memory does, so that a check after a change makes only the
+// outputs whose keys changed, and judges links against the ids the
+// Builder remembers of the others.
+type checked struct{}
+
+func (checked) WriteFile(string, []byte) error           { return nil }
+func (checked) Reuse(string, output.Stamp) (bool, error) { return true, nil }
+func (checked) Update() bool                             { return true }
+func (checked) Remove(string) error                      { return nil }
+func (checked) Commit() error                            { return nil }
+func (checked) Abort() error                             { return nil }
+func (checked) Stamps() map[string]output.Stamp          { return nil }
+
 // failure is the error of a build that found problems: it reads and
 // unwraps as the problems, joined and sorted, do, and carries the warnings
 // found before the build stopped, for Check.
@@ -53,4 +94,19 @@ func (f *failure) Unwrap() []error { return diag.Leaves(f.problems) }
 // sorted likewise.
 func failed(problems error, warnings []error) error {
 	return &failure{problems: diag.Sorted(problems), warnings: diag.List(errors.Join(warnings...))}
+}
+
+// Pages returns the pages of the content files as the last build read
+// them, sorted by path, those with problems included; a file whose front
+// matter could not be parsed at all is left out. The language server
+// completes and explains references with them. Like Build, it must not be
+// called while a build runs.
+func (b *Builder) Pages() []*content.Page {
+	pages := make([]*content.Page, 0, len(b.sources))
+	for _, p := range slices.Sorted(maps.Keys(b.sources)) {
+		if s := b.sources[p]; s.page != nil {
+			pages = append(pages, s.page)
+		}
+	}
+	return pages
 }

@@ -1,0 +1,128 @@
+package lsp
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/check"
+	"github.com/careersite/careersite/internal/site"
+)
+
+// badEnums puts two wrong values on a line that holds a euro sign (one
+// UTF-16 unit, three bytes) and an emoji (two units, four bytes): the
+// second, FULLTIME, is at character 25 in UTF-16 (column 25 of `check`,
+// which counts code points from 1; byte 29).
+func badEnums(text string) string {
+	return strings.Replace(text, `employment_type: ["FULL_TIME"]`, `employment_type: ["€😀", FULLTIME]`, 1)
+}
+
+// TestDiagnosticsFromBuffer: the problems of an unsaved buffer are
+// published as `check` prints them for the same text saved, at the same
+// places in UTF-16, and go away when the buffer is mended.
+func TestDiagnosticsFromBuffer(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	orig := c.file(job)
+	bad := badEnums(orig)
+	c.open(job, bad)
+	got := c.waitFor(job, has("FULLTIME"))
+
+	d := find(t, got, `got "FULLTIME"`)
+	if d.Range.Start != (protocol.Position{Line: 5, Character: 25}) || d.Range.End != (protocol.Position{Line: 5, Character: 33}) {
+		t.Errorf("FULLTIME at %+v, want 5:25 to 5:33", d.Range)
+	}
+	if *d.Severity != protocol.DiagnosticSeverityError {
+		t.Errorf("severity %v, want error", *d.Severity)
+	}
+
+	// The same text saved and checked: the same messages, at the same lines.
+	saved := writeSite(t, "site")
+	if err := os.WriteFile(filepath.Join(saved, job), []byte(bad), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	report := check.Run(context.Background(), site.Options{Source: saved, Theme: careersite.Theme()})
+	var want []string
+	for _, e := range report.Errors {
+		if e.File == job {
+			want = append(want, e.Message)
+			ld := find(t, got, e.Message)
+			if int(ld.Range.Start.Line) != e.Line-1 {
+				t.Errorf("%q on line %d, check says %d", e.Message, ld.Range.Start.Line+1, e.Line)
+			}
+		}
+	}
+	if len(want) != 2 || len(got) != len(want) {
+		t.Errorf("published %d diagnostics, check printed %q", len(got), want)
+	}
+
+	c.replace(job, orig)
+	c.waitFor(job, none)
+}
+
+// TestDiagnosticsAcrossPages: a change of one page marks the pages that
+// name it or link to it, judged against the open buffer, and clears them
+// when it is undone; the file on disk is never written.
+func TestDiagnosticsAcrossPages(t *testing.T) {
+	c := newClient(t, "site")
+	const role, job = "content/roles/backend.md", "content/jobs/dev.md"
+	orig := c.file(role)
+	c.open(role, strings.Replace(orig, "date: 2026-01-01\n", "date: 2026-01-01\nslug: server-side\n", 1))
+	got := c.waitFor(job, has("related_roles"))
+	find(t, got, "/roles/backend/")
+
+	c.replace(role, orig)
+	c.waitFor(job, none)
+	if c.file(role) != orig {
+		t.Error("the page on disk changed")
+	}
+}
+
+// TestDiagnosticsOfTwoEdits: an edit sent as a range (incremental sync)
+// is applied to the buffer before it is checked.
+func TestDiagnosticsOfTwoEdits(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	c.open(job, c.file(job))
+	// "seniority: mid" is line 4; replace "mid" (characters 11 to 14).
+	c.notify(protocol.MethodTextDocumentDidChange, protocol.DidChangeTextDocumentParams{
+		TextDocument: protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: c.uri(job)}, Version: 2},
+		ContentChanges: []any{protocol.TextDocumentContentChangeEvent{
+			Range: &protocol.Range{Start: protocol.Position{Line: 4, Character: 11}, End: protocol.Position{Line: 4, Character: 14}},
+			Text:  "midlevel",
+		}},
+	})
+	d := find(t, c.waitFor(job, has("seniority")), "seniority")
+	if d.Range.Start != (protocol.Position{Line: 4, Character: 11}) || d.Range.End != (protocol.Position{Line: 4, Character: 19}) {
+		t.Errorf("seniority at %+v, want 4:11 to 4:19", d.Range)
+	}
+}
+
+// TestDiagnosticsOfConfigAndLayouts: site.yaml and a layout are checked
+// from their buffers too, at their own files.
+func TestDiagnosticsOfConfigAndLayouts(t *testing.T) {
+	c := newClient(t, "site")
+	c.open("site.yaml", strings.Replace(c.file("site.yaml"), "title: Careers", "titel: Careers", 1))
+	d := find(t, c.waitFor("site.yaml", has("titel")), `unknown key "titel"`)
+	if d.Range.Start != (protocol.Position{Line: 0, Character: 0}) {
+		t.Errorf("titel at %+v, want 0:0", d.Range.Start)
+	}
+	c.replace("site.yaml", c.file("site.yaml"))
+	c.waitFor("site.yaml", none)
+
+	// The site's own layout, on disk, broken in the buffer.
+	const layout = "layouts/_default/single.html"
+	if err := os.MkdirAll(filepath.Join(c.dir, "layouts/_default"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(c.dir, layout), []byte("<h1>{{ .Title }}</h1>\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	c.open(layout, "<h1>{{ .Title }</h1>\n")
+	c.waitFor(layout, func(ds []protocol.Diagnostic) bool { return len(ds) > 0 })
+}

@@ -1,0 +1,48 @@
+// Package lsp is the language server of `careersite lsp`: `check`'s
+// validation, the content model and the site's pages inside the author's
+// editor, over the Language Server Protocol (3.16 and the parts of 3.17 it
+// uses) on one connection, usually the process's stdin and stdout.
+//
+// The protocol's types are github.com/tliron/glsp's (protocol_3_16, which
+// only needs the standard library) and the JSON-RPC 2.0 connection is
+// github.com/sourcegraph/jsonrpc2, the small, maintained package glsp and
+// Sourcegraph's own Go language server stand on; the framing of messages
+// is this package's (stream.go), so that it can bound a message's size and
+// be fuzzed.
+//
+// # Diagnostics
+//
+// There is one validator, the build's. The server keeps one site.Builder
+// for the session over an overlay.FS: the site folder with the open
+// buffers over it. After `initialized` it checks the whole site; after
+// each change to an open buffer (full or incremental sync), a save, a
+// close or a change the client reports in the folder, it waits until the
+// author has paused (Options.Debounce) and checks again, the Builder doing
+// only the work those files call for. Every problem `check` would print is
+// published for the file it names, at the same place (converted to UTF-16
+// positions by textpos) and with the same message: an error or a warning.
+// A file whose problems all went away gets an empty list, so a change in
+// one page clears or marks the pages it affects (a link to a page whose
+// slug changed, a duplicate URL). Problems without a file are sent as log
+// messages. A buffer of a file outside the site folder is ignored.
+//
+// # Editing help
+//
+// In the YAML front matter of a page: completion of the keys of the page's
+// kind (internal/fields, with their documentation), of enumerated values,
+// of references (the URLs of the pages of the kind a field names, with
+// their titles), of kind, and of the skills and tags the site already uses,
+// most used first; hover on a key (its documentation) and on a page URL
+// (the page's title and kind). In the Markdown body, `](/` completes the
+// URLs of the site's pages. Go to definition on a page URL, in front
+// matter or a link, opens the page's file. Every problem with a did-you-mean has a quick
+// fix that writes the suggestion in place of the word at the problem.
+//
+// # Robustness
+//
+// A message over 64 MiB, a header without Content-Length, a body that is
+// not JSON or a closed input ends the connection: Serve returns, and the
+// command exits. An unknown method is answered with MethodNotFound, a
+// request before initialize with an error; a document outside the site
+// gets no diagnostics and no completion.
+package lsp

@@ -1,0 +1,168 @@
+package lsp
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+// complete asks for completion at line:character of name and returns the
+// labels offered, with the items by label.
+func (c *client) complete(name string, at protocol.Position) ([]string, map[string]protocol.CompletionItem) {
+	c.t.Helper()
+	var items []protocol.CompletionItem
+	err := c.call(protocol.MethodTextDocumentCompletion, protocol.CompletionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(name)},
+		Position:     at,
+	}}, &items)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	var labels []string
+	byLabel := map[string]protocol.CompletionItem{}
+	for _, it := range items {
+		labels = append(labels, it.Label)
+		byLabel[it.Label] = it
+	}
+	return labels, byLabel
+}
+
+// TestCompletion: in front matter, the keys of the page's kind with their
+// documentation, enumerated values, currency codes in a salary, role
+// guides for related_roles with their titles, skills most used first; in
+// the body, page URLs after "](/".
+func TestCompletion(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	orig := c.file(job)
+	c.open(job, orig)
+	c.waitFor(job, none) // the first check has read the site's pages
+
+	text := strings.Replace(orig, "seniority: mid\n", "seniority: \nsal\n", 1)
+	text = strings.Replace(text, "  - /roles/backend/\n", "  - /roles/backend/\n  - \nsalary:\n  period: year\n  currency: \n", 1)
+	text = strings.Replace(text, "skills: [Go, PostgreSQL]", "skills: [Go, ]", 1)
+	text = strings.Replace(text, "see [the role guide](/roles/backend/)", "see [the role guide](/ro", 1)
+	c.replace(job, text)
+	lines := strings.Split(text, "\n")
+	// at is the end of prefix on the first line that is prefix, else
+	// that starts with it (ASCII: bytes are UTF-16 units).
+	at := func(prefix string) protocol.Position {
+		i := slices.Index(lines, prefix)
+		if i < 0 {
+			i = slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, prefix) })
+		}
+		if i < 0 {
+			t.Fatalf("no line %q", prefix)
+		}
+		return protocol.Position{Line: protocol.UInteger(i), Character: protocol.UInteger(len(prefix))}
+	}
+
+	labels, _ := c.complete(job, at("seniority: "))
+	if want := []string{"intern", "junior", "mid", "senior", "staff", "principal", "lead", "manager", "director"}; !slices.Equal(labels, want) {
+		t.Errorf("seniority: offered %q, want %q", labels, want)
+	}
+
+	labels, items := c.complete(job, at("sal"))
+	if !slices.Contains(labels, "posting") || slices.Contains(labels, "title") || slices.Contains(labels, "salary") {
+		t.Errorf("keys: offered %q, want posting but not title or salary (written)", labels)
+	}
+	if doc := items["posting"].Documentation.(protocol.MarkupContent).Value; !strings.Contains(doc, "A real opening") {
+		t.Errorf("posting's documentation is %q", doc)
+	}
+
+	labels, items = c.complete(job, at("  - "))
+	if !slices.Equal(labels, []string{"/roles/backend/", "/roles/frontend/"}) || *items["/roles/frontend/"].Detail != "Front-end developer" {
+		t.Errorf("related_roles: offered %q (%v)", labels, items)
+	}
+
+	labels, _ = c.complete(job, at("  currency: "))
+	if !slices.Contains(labels, "USD") || !slices.Contains(labels, "EUR") {
+		t.Errorf("salary.currency: offered %d codes, want USD and EUR among them", len(labels))
+	}
+
+	labels, _ = c.complete(job, at("skills: [Go, "))
+	// The buffer may have been checked already, its front matter broken:
+	// its own skills and URL are then not the site's.
+	if len(labels) < 2 || labels[0] != "PostgreSQL" || labels[1] != "CSS" && labels[1] != "Go" {
+		t.Errorf("skills: offered %q, want PostgreSQL (three pages) first", labels)
+	}
+
+	labels, _ = c.complete(job, at("What a developer does; see [the role guide](/ro"))
+	if !slices.Contains(labels, "/roles/backend/") || !slices.Contains(labels, "/roles/frontend/") {
+		t.Errorf("link: offered %q", labels)
+	}
+}
+
+// TestHover: a key's documentation, a reference's title and kind.
+func TestHover(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	c.open(job, c.file(job))
+	c.waitFor(job, none)
+	hover := func(line, character int) string {
+		var h struct {
+			Contents protocol.MarkupContent `json:"contents"`
+		}
+		err := c.call(protocol.MethodTextDocumentHover, protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)},
+			Position:     protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(character)},
+		}}, &h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h.Contents.Value
+	}
+	if got := hover(4, 3); !strings.Contains(got, "The job's level.") || !strings.Contains(got, "one of intern") {
+		t.Errorf("hover on seniority = %q", got)
+	}
+	if got := hover(7, 8); !strings.Contains(got, "Back-end developer") || !strings.Contains(got, "role page") {
+		t.Errorf("hover on /roles/backend/ = %q", got)
+	}
+}
+
+// TestQuickFix: a did-you-mean becomes a code action that writes the
+// suggestion over the mistyped word.
+func TestQuickFix(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	text := strings.Replace(c.file(job), "seniority: mid\n", "senority: junor\n", 1)
+	c.open(job, text)
+	ds := c.waitFor(job, has("senority"))
+	key := find(t, ds, `unknown key "senority"`)
+	var actions []protocol.CodeAction
+	err := c.call(protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)},
+		Range:        key.Range,
+		Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{key}},
+	}, &actions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(actions) != 1 {
+		t.Fatalf("%d actions, want 1", len(actions))
+	}
+	edits := actions[0].Edit.Changes[c.uri(job)]
+	want := protocol.TextEdit{Range: protocol.Range{Start: protocol.Position{Line: 4, Character: 0}, End: protocol.Position{Line: 4, Character: 8}}, NewText: "seniority"}
+	if len(edits) != 1 || edits[0] != want {
+		t.Errorf("edits %+v, want %+v", edits, want)
+	}
+}
+
+// TestDefinition: a reference and a link lead to the page's file.
+func TestDefinition(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	c.open(job, c.file(job))
+	c.waitFor(job, none)
+	for _, at := range []protocol.Position{{Line: 7, Character: 6}, {Line: 9, Character: 50}} {
+		var loc protocol.Location
+		err := c.call(protocol.MethodTextDocumentDefinition, protocol.DefinitionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)}, Position: at,
+		}}, &loc)
+		if err != nil || loc.URI != c.uri("content/roles/backend.md") {
+			t.Errorf("definition at %+v = %+v, %v; want content/roles/backend.md", at, loc, err)
+		}
+	}
+}

@@ -1,0 +1,69 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/testsite"
+)
+
+// TestSessionCheck: a Builder's checks after a change find what a fresh
+// Check finds, and make only the outputs the change touched.
+func TestSessionCheck(t *testing.T) {
+	opts := cachedSite(t, 40)
+	opts.CacheDir = ""
+	ctx := context.Background()
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Check(ctx, nil); err != nil {
+		t.Fatalf("first check: %v", err)
+	}
+	name := testsite.Path(3)
+	file := filepath.Join(opts.Source, filepath.FromSlash(name))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(text string) {
+		if err := os.WriteFile(file, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	write(string(orig) + "\nOne more sentence.\n")
+	res, err := b.BuildTo(ctx, []string{name}, checked{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Made == 0 || res.Made > res.Files/4 {
+		t.Errorf("a check after one page's body changed made %d of %d files", res.Made, res.Files)
+	}
+
+	write(string(orig) + "\nA [broken link](/nowhere/).\n")
+	_, err = b.Check(ctx, []string{name})
+	_, fresh := Check(ctx, opts)
+	got, want := problemTexts(err), problemTexts(fresh)
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("session check found\n%q\na fresh check\n%q", got, want)
+	}
+
+	write(string(orig))
+	if _, err := b.Check(ctx, []string{name}); err != nil {
+		t.Errorf("after the page was mended: %v", err)
+	}
+}
+
+// problemTexts are the problems of err as a build prints them.
+func problemTexts(err error) []string {
+	var out []string
+	for _, e := range diag.List(err) {
+		out = append(out, e.Error())
+	}
+	return out
+}
