@@ -288,6 +288,21 @@ func (ts *Templates) Page(name string) *Template {
 // pipeline makes the structured data of every page before it renders.
 func (t *Template) ReadsOthersJSONLD() bool { return t.deps.global || t.readsOthers(gDerived) }
 
+// ReadsPaginator reports whether the templates read the .Paginator of the
+// page being rendered, or may (their analysis cannot follow everything):
+// only then is a list page cut into pagers (model.Paginates).
+func (t *Template) ReadsPaginator() bool {
+	if t.deps.global {
+		return true
+	}
+	for _, r := range t.reads {
+		if !r.path.site && len(r.path.steps) > 0 && r.path.steps[0].name == "Paginator" {
+			return true
+		}
+	}
+	return false
+}
+
 // readsOthers reports whether the templates read a field of group g of an
 // object other than the page being rendered.
 func (t *Template) readsOthers(g group) bool {

@@ -90,3 +90,36 @@ var stubFuncs = template.FuncMap{
 	"image":         func(string, ...any) (any, error) { return nil, nil },
 	"careerPathSVG": func(any) string { return "" },
 }
+
+// TestReadsPaginator: a list template is cut into pagers when it, or a
+// partial it calls, reads its own .Paginator, or when it may read anything.
+func TestReadsPaginator(t *testing.T) {
+	for _, tc := range []struct {
+		name, page string
+		partials   map[string]string
+		want       bool
+	}{
+		{name: "ranges over .Pages", page: `{{ range .Pages }}{{ .Title }}{{ end }}`, want: false},
+		{name: "ranges over .Paginator.Pages", page: `{{ range .Paginator.Pages }}{{ .Title }}{{ end }}`, want: true},
+		{name: "in a partial", page: `{{ partial "nav.html" . }}`,
+			partials: map[string]string{"nav.html": `{{ with .Paginator }}{{ .Next }}{{ end }}`}, want: true},
+		{name: "in a partial given a dict", page: `{{ partial "nav.html" (dict "page" .) }}`,
+			partials: map[string]string{"nav.html": `{{ .page.Paginator.TotalPages }}`}, want: true},
+		{name: "another page's", page: `{{ .Parent.Paginator.TotalPages }}`, want: false},
+		{name: "a page printed whole", page: `{{ printf "%v" . }}{{ range .Pages }}{{ end }}`, want: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := fstest.MapFS{"layouts/_default/list.html": {Data: []byte(tc.page)}}
+			for name, text := range tc.partials {
+				site["layouts/partials/"+name] = &fstest.MapFile{Data: []byte(text)}
+			}
+			r, err := render.New(site, nil, stubFuncs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := NewTemplates(r).Page("layouts/_default/list.html").ReadsPaginator(); got != tc.want {
+				t.Errorf("ReadsPaginator() of %s = %v, want %v", tc.page, got, tc.want)
+			}
+		})
+	}
+}

@@ -31,17 +31,17 @@ type Model struct {
 // Index makes the model from the published pages of a build and their
 // converted Markdown (bodies[i] belongs to sources[i]; nil when it has
 // none), at now, which decides whether a job's posting is open: the steps
-// of the package comment. It returns the errors found: pages that share a
+// of the package comment. paginates tells which lists are cut into pagers. It returns the errors found: pages that share a
 // URL.
-func Index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, now time.Time) (*Model, []error) {
-	s, pages, errs := index(cfg, links, sources, bodies)
+func Index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, paginates Paginates, now time.Time) (*Model, []error) {
+	s, pages, errs := index(cfg, links, sources, bodies, paginates)
 	resolveRefs(pages)
 	postings(pages, now)
 	return &Model{Site: s, Pages: pages, Feeds: feeds(s, pages, links, cfg.FeedLimit)}, errs
 }
 
 // index builds the site and its pages, with their final URLs.
-func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body) (*Site, []*Page, []error) {
+func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, paginates Paginates) (*Site, []*Page, []error) {
 	s := &Site{
 		Title:       cfg.Title,
 		BaseURL:     cfg.BaseURL,
@@ -108,7 +108,7 @@ func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []
 	pages = append(pages, taxonomies(cfg, s, listed)...)
 	pages = append(pages, notFound)
 	navigate(s, pages, regular)
-	pages = append(pages, paginate(cfg.PageSize, pages)...)
+	pages = append(pages, paginate(cfg.PageSize, paginates, pages)...)
 	errs := checkURLs(pages)
 	for _, p := range pages {
 		p.out, p.sitePath = OutputName(p.URL), p.URL

@@ -22,8 +22,9 @@
 //     some listed page uses (taxonomy.go), and the 404 page;
 //  4. Breadcrumbs, Prev and Next in the section's order, and Related by
 //     shared skills and tags (navigation.go);
-//  5. the pagers of every section and term list: pager 1 is the list page,
-//     pagers 2… are copies of it at "<list>/page/N/" (paginate.go);
+//  5. the pagers of every section and term list whose template reads
+//     .Paginator: pager 1 is the list page, pagers 2… are copies of it at
+//     "<list>/page/N/" (paginate.go);
 //  6. every URL: root-relative under the base path (URL), absolute
 //     (Permalink), by a Linker; two pages with one URL are an error;
 //  7. the pages a career page's references name (.RelatedRoles …,

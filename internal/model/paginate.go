@@ -10,6 +10,12 @@ import (
 // page of its own, rendered with the list page's template; on each, .Pages
 // is the whole list and .Paginator.Pages the part that pager shows. A list
 // that fits on one pager still has a Paginator, with one pager.
+//
+// Only a list whose template reads .Paginator is split (Hugo's rule; Index
+// is told which by its Paginates func): a template that ranges over
+// .Pages alone would make every pager a copy of the whole list. Any other
+// list has a Paginator of one pager that holds the whole list, for a
+// template that reads it from another page (.Parent.Paginator).
 type Paginator struct {
 	Pages []*Page // the pages on this pager
 
@@ -107,18 +113,22 @@ func (pg *Paginator) Pagers() []Pager {
 // paginate gives every section and term page among pages its Paginator and
 // returns the pages of their pagers after the first, as shallow copies of
 // the list page with URLs "<list>/page/N/" (site paths, like every URL
-// before index adds the base path).
+// before index adds the base path). A list that paginates (see Paginator)
+// is cut into pagers of size pages, any other is one pager.
 //
 // A copy does not check the Markdown links of its list page again: its
 // content is the same, and relative links would be read against another
 // URL.
-func paginate(size int, pages []*Page) []*Page {
+func paginate(size int, paginates Paginates, pages []*Page) []*Page {
 	var copies []*Page
 	for _, p := range pages {
 		if p.Kind != KindSection && p.Kind != KindTerm {
 			continue
 		}
-		chunks := split(p.Pages, size)
+		chunks, shown := [][]*Page{p.Pages}, max(size, len(p.Pages))
+		if paginates(p) {
+			chunks, shown = split(p.Pages, size), size
+		}
 		pagers := []*Page{p}
 		for n := 2; n <= len(chunks); n++ {
 			cp := *p
@@ -128,11 +138,17 @@ func paginate(size int, pages []*Page) []*Page {
 			copies = append(copies, &cp)
 		}
 		for i, pager := range pagers {
-			pager.Paginator = &Paginator{Pages: chunks[i], number: i + 1, pagers: pagers, items: len(p.Pages), size: size}
+			pager.Paginator = &Paginator{Pages: chunks[i], number: i + 1, pagers: pagers, items: len(p.Pages), size: shown}
 		}
 	}
 	return copies
 }
+
+// Paginates reports whether the template of the list page p reads
+// .Paginator, so that its list is cut into pagers. It is asked before p
+// has its URL; the page's kind, section, type, layout and taxonomy, which
+// choose its template, are set.
+type Paginates func(p *Page) bool
 
 // split cuts list into chunks of size; an empty list is one empty chunk.
 func split(list []*Page, size int) [][]*Page {

@@ -46,3 +46,31 @@ func TestPagers(t *testing.T) {
 		}
 	}
 }
+
+// TestPaginateOnlyWhatAsks: a list whose template reads .Paginator is cut
+// into pagers; any other is one pager holding its whole list, and makes no
+// /page/N/ copies.
+func TestPaginateOnlyWhatAsks(t *testing.T) {
+	list := func(section string, n int) *Page {
+		p := &Page{Kind: KindSection, Section: section, URL: "/" + section + "/"}
+		for range n {
+			p.Pages = append(p.Pages, &Page{Kind: KindPage})
+		}
+		return p
+	}
+	jobs, guides := list("jobs", 25), list("guides", 25)
+	copies := paginate(10, func(p *Page) bool { return p.Section == "jobs" }, []*Page{jobs, guides})
+	var urls []string
+	for _, c := range copies {
+		urls = append(urls, c.URL)
+	}
+	if got, want := strings.Join(urls, " "), "/jobs/page/2/ /jobs/page/3/"; got != want {
+		t.Errorf("pager copies = %s, want %s", got, want)
+	}
+	if pg := jobs.Paginator; pg.TotalPages() != 3 || len(pg.Pages) != 10 || pg.PageSize() != 10 {
+		t.Errorf("jobs: %d pagers, %d pages on the first, size %d; want 3, 10, 10", pg.TotalPages(), len(pg.Pages), pg.PageSize())
+	}
+	if pg := guides.Paginator; pg.TotalPages() != 1 || len(pg.Pages) != 25 || pg.PageSize() != 25 || pg.HasNext() {
+		t.Errorf("guides: %d pagers, %d pages on it, size %d; want 1, 25, 25 and no next", pg.TotalPages(), len(pg.Pages), pg.PageSize())
+	}
+}

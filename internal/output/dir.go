@@ -3,7 +3,8 @@
 // A Dir is an all-or-nothing output directory. NewDir creates a temporary
 // directory beside the destination (".public.tmp-*" for "public"); WriteFile
 // writes into it, never outside it: every write goes through an os.Root opened
-// on the temporary directory, so no name can escape it. Commit swaps the
+// on the temporary directory, or on Linux through openat2(2) resolving the
+// name beneath it (writer_linux.go), so no name can escape it. Commit swaps the
 // temporary directory in place of the destination and removes the old one
 // (or keeps it as the recycled output, below); Abort removes the temporary directory
 // and leaves the destination exactly as it was. Until Commit succeeds the destination is not touched at all.
@@ -106,6 +107,7 @@ type Dir struct {
 	dest string
 	tmp  string
 	root *os.Root
+	w    writer   // the files and folders written, beneath root
 	lock *os.File // the parent folder, flocked; nil where it cannot be locked
 	keep []string // the kept paths (Keep)
 	// recyclePath is where the old output waits for the next Dir (Recycle);
@@ -179,7 +181,7 @@ func NewDir(dest string, opts ...Option) (*Dir, error) {
 		d.unlock()
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	d.tmp, d.root = tmp, root
+	d.tmp, d.root, d.w = tmp, root, newWriter(tmp, root)
 	return d, nil
 }
 
@@ -189,36 +191,22 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := d.prepare(name); err != nil {
 		return err
 	}
-	info, err := d.write(name, data)
+	s, err := d.write(name, data)
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	d.stamp(name, stampOf(info))
+	d.stamp(name, s)
 	return nil
 }
 
-// write writes data to the new file name and returns what the open file
-// says of itself: a Stat by name would look the path up again, a third of
-// the system calls of writing a site.
-func (d *Dir) write(name string, data []byte) (fs.FileInfo, error) {
+// write writes data to the new file name and returns its Stamp.
+func (d *Dir) write(name string, data []byte) (Stamp, error) {
 	if _, there := d.recycledHas[name]; there {
 		if err := d.clear(name); err != nil {
-			return nil, err
+			return Stamp{}, err
 		}
 	}
-	f, err := d.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	_, err = f.Write(data)
-	var info fs.FileInfo
-	if err == nil {
-		info, err = f.Stat()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return info, err
+	return d.w.create(name, data)
 }
 
 // prepare checks name and makes its directory.
@@ -244,7 +232,7 @@ func (d *Dir) mkdir(dir string) error {
 		return err
 	}
 	if !d.recycledHas[dir] {
-		err := d.root.Mkdir(dir, 0o755)
+		err := d.w.mkdir(dir)
 		if errors.Is(err, fs.ErrExist) {
 			err = nil
 			if d.fromRecycled {
@@ -334,6 +322,9 @@ func (d *Dir) Commit() error {
 	if err := d.carry(); err != nil {
 		return d.fail(err)
 	}
+	if err := d.w.close(); err != nil {
+		return d.fail(err)
+	}
 	if err := d.root.Close(); err != nil {
 		return d.fail(err)
 	}
@@ -353,6 +344,7 @@ func (d *Dir) Commit() error {
 // Abort discards everything written and leaves the destination untouched.
 func (d *Dir) Abort() error {
 	defer d.unlock()
+	d.w.close()
 	d.root.Close()
 	if err := d.putRecycled(d.tmp); err != nil {
 		return fmt.Errorf("output: %w", err)
@@ -361,6 +353,7 @@ func (d *Dir) Abort() error {
 }
 
 func (d *Dir) fail(err error) error {
+	d.w.close()
 	d.root.Close()
 	os.RemoveAll(d.tmp)
 	return fmt.Errorf("output: %w", err)

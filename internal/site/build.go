@@ -41,7 +41,8 @@
 //     first-level folder of content/ (from its _index.md, or made up when
 //     it has none), the regular pages, a taxonomy page and term pages for
 //     each taxonomy of site.yaml that pages use, the pagers of section and
-//     term lists longer than page_size, the navigation, the pages career
+//     term lists longer than page_size whose template reads .Paginator
+//     (paginate.go), the navigation, the pages career
 //     references name, and the feeds; then each published page gets its
 //     bundle's resources (model.AttachResources, resources.go). A page whose hidden_from names lists
 //     is in none of them. Two pages with one URL are an error, and so is a

@@ -229,6 +229,8 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	}
 	b.deferring = b.opts.Defer && len(b.outs) > 0 && b.m != nil
 	b.conv.OpenCache()
+	b.cards.Open()
+	defer b.cards.Close()
 	p, err := b.prepare(ctx, changed, now)
 	asked := err == nil // every conversion the site has was asked of the store
 	if !b.life.htmlStaysInCache() || err != nil || b.conv.Stats().Found == 0 {
@@ -291,6 +293,8 @@ func (b *Builder) FinishDeferred(ctx context.Context, target Target) (_ *Result,
 			b.reset()
 		}
 	}()
+	b.cards.Open()
+	defer b.cards.Close()
 	m := b.m
 	redo := map[string]bool{}
 	if s.bodies {

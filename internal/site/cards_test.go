@@ -73,9 +73,9 @@ func cardFiles(t *testing.T, dest string) int {
 	return n
 }
 
-// TestSocialCardCache builds a site with a persistent cache, then again
-// into an empty destination, as another process would: the second build
-// writes every card and draws none.
+// TestSocialCardCache builds a site with a persistent cache, which keeps
+// the cards in a store, then again into an empty destination, as another
+// process would: the second build writes every card and draws none.
 func TestSocialCardCache(t *testing.T) {
 	opts := cachedSite(t, 24)
 	cold := buildOnceWith(t, opts)
@@ -85,6 +85,20 @@ func TestSocialCardCache(t *testing.T) {
 	}
 	if got := cold.stats.cardsDrawn.Load(); got != int64(n) {
 		t.Errorf("a cold build drew %d cards, want %d", got, n)
+	}
+	// The PNGs are records of a cache.Store, not a file each.
+	var files []string
+	filepath.WalkDir(filepath.Join(opts.CacheDir, socialcard.CacheKind), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, filepath.Base(p))
+		}
+		return err
+	})
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".shelf") {
+			t.Errorf("the cache holds %s among its %d files of cards, want only the shards of a store", f, len(files))
+			break
+		}
 	}
 	opts.Dest = filepath.Join(t.TempDir(), "public")
 	warm := buildOnceWith(t, opts)

@@ -18,7 +18,6 @@ import (
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
-	"github.com/careersite/careersite/internal/render"
 )
 
 // This file plans a build: whether the model is kept, patched or made
@@ -151,6 +150,8 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 		m = nil // an image's width and height may have changed
 	case m != nil && (layoutsChanged || assetsChanged) && b.anyShortcodeStale(m):
 		m = nil // pages whose shortcodes changed convert again
+	case m != nil && layoutsChanged && b.paginationChanged(m):
+		m = nil // a list template began or stopped reading .Paginator: the pagers change
 	}
 	switch {
 	case m == nil:
@@ -295,7 +296,7 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 	var items []*item
 	var problems []error
 	for _, p := range m.pages {
-		name, err := b.renderer.Find(render.Lookup{Kind: lookupKind(p.Kind), Section: p.Section, Type: p.Type, Layout: model.Layout(p), Taxonomy: model.TaxonomyName(p)})
+		name, err := b.renderer.Find(lookupOf(p))
 		if err != nil {
 			problems = append(problems, model.Where(p).Wrap("", err))
 			continue

@@ -57,7 +57,8 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	}
 	locate := content.NewLocator(b.fsys)
 	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)
-	made, errs := model.Index(b.cfg, b.links, pub, bodies, now)
+	paged := map[*model.Page]bool{}
+	made, errs := model.Index(b.cfg, b.links, pub, bodies, b.recordingPaginates(paged), now)
 	made.Site.Data = b.data
 	site, pages := made.Site, made.Pages
 	problems = append(problems, errs...)
@@ -73,7 +74,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	slices.SortFunc(files, func(a, b generate.File) int { return strings.Compare(a.Name, b.Name) })
 	warnings := b.pageWarnings(pub, now)
 
-	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: images.HasPageImages(pub),
+	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: images.HasPageImages(pub), paged: paged,
 		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timeSensitive: content.TimeSensitive(all, now)}
 	for _, p := range pages {
 		if p.Job != nil {
@@ -166,6 +167,7 @@ type siteModel struct {
 	jobs          []*model.Page            // the job pages, whose postings open and close with time
 	byFile        map[string][]*model.Page // the pages made from each source: a page, or a list page and its pagers
 	images        bool                     // some page has image:, whose width and height come from assets/ (internal/images, page.go)
+	paged         map[*model.Page]bool     // the list pages, and whether their template cut them into pagers (paginate.go)
 
 	pd        map[*model.Page]*deps.PageDigests
 	items     []*item // the outputs, as last planned
@@ -195,7 +197,7 @@ func (m *siteModel) forgetPlanning() {
 			}
 		}
 	}
-	m.pd, m.byFile, m.srcs, m.published = keep, nil, nil, nil
+	m.pd, m.byFile, m.srcs, m.published, m.paged = keep, nil, nil, nil, nil
 	m.forgotten = true
 }
 

@@ -8,15 +8,16 @@ import (
 )
 
 // A Cache with a persistent cache draws a card once; a second Cache over
-// the same store, as another process, draws none and finds it fits.
+// the same cache, as another process, draws none and finds it fits.
 func TestCacheDrawsOnce(t *testing.T) {
-	store, err := cache.Open(t.TempDir(), cache.Key{1})
+	c0, err := cache.Open(t.TempDir(), cache.Key{1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := Card{Site: "Careers", Kind: "Job description", Title: "Data engineer", Colors: DefaultColors()}
 	key := c.Key()
-	cold := NewCache(store)
+	cold := NewCache(c0)
+	cold.Open()
 	if err := cold.Check(c); err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +25,10 @@ func TestCacheDrawsOnce(t *testing.T) {
 	if err != nil || !drawn {
 		t.Fatalf("cold PNG: drawn = %v, err = %v; want drawn", drawn, err)
 	}
-	warm := NewCache(store)
+	cold.Close()
+	warm := NewCache(c0)
+	warm.Open()
+	defer warm.Close()
 	again, drawn, err := warm.PNG(c, key)
 	if err != nil || drawn || !bytes.Equal(again, first) {
 		t.Fatalf("warm PNG: drawn = %v, err = %v, same bytes = %v; want taken from the cache", drawn, err, bytes.Equal(again, first))
