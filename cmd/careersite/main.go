@@ -6,6 +6,7 @@
 //	careersite check [--source DIR] [--format text|json|github] [--drafts] [--future] [--expired]
 //	careersite new job|role|certification|article SLUG [--source DIR]
 //	careersite init DIR
+//	careersite version
 //
 // main only parses the command line and calls internal code; the exit status
 // is 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -34,6 +35,7 @@ import (
 	"github.com/careersite/careersite/internal/progress"
 	"github.com/careersite/careersite/internal/scaffold"
 	"github.com/careersite/careersite/internal/site"
+	"github.com/careersite/careersite/internal/version"
 )
 
 const usage = `careersite builds static career-guide sites.
@@ -45,6 +47,7 @@ Usage:
   careersite check [flags]   find every error and warning, writing nothing
   careersite new KIND SLUG   start a page: job, role, certification or article
   careersite init DIR        make a new site in DIR
+  careersite version         print the line that names this build
   careersite help            show this help
 
 Run "careersite COMMAND -h" for the flags of a command.
@@ -99,12 +102,28 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runNew(args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
+	case "version", "--version":
+		return printVersion(stdout)
 	case "help", "-h", "--help":
+		if err := printVersion(stdout); err != nil {
+			return err
+		}
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
 	fmt.Fprint(stderr, usage)
 	return &usageError{fmt.Sprintf("unknown command %q", args[0])}
+}
+
+// printVersion prints the line that names this build and its theme
+// (internal/version says what each field is).
+func printVersion(stdout io.Writer) error {
+	v, err := version.Read(careersite.Theme())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, v)
+	return nil
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
