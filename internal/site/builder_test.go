@@ -210,17 +210,6 @@ func TestServeBuilds(t *testing.T) {
 	}
 }
 
-// fstestFS is a site's files by path.
-type fstestFS map[string]string
-
-func (m fstestFS) fs() fs.FS {
-	out := fstest.MapFS{}
-	for name, text := range m {
-		out[name] = &fstest.MapFile{Data: []byte(text)}
-	}
-	return out
-}
-
 // TestPagePack: a build in a new process parses only the content files
 // whose bytes changed, taking the other pages from the pack the last
 // build left in the cache, and gives what a build without the cache gives.
