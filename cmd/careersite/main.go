@@ -103,6 +103,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "init":
 		return runInit(args[1:], stdout, stderr)
 	case "version", "--version":
+		if len(args) > 1 {
+			return &usageError{fmt.Sprintf("%s takes no arguments, got %q", args[0], strings.Join(args[1:], " "))}
+		}
 		return printVersion(stdout)
 	case "help", "-h", "--help":
 		if err := printVersion(stdout); err != nil {
