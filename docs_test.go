@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -164,4 +165,38 @@ func readDoc(t *testing.T, file string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// toolchainPin finds where a file pins the Go toolchain: GOTOOLCHAIN=goX.Y.Z
+// in shell, go-version: 'X.Y.Z' in a workflow.
+var toolchainPin = regexp.MustCompile(`GOTOOLCHAIN=go(\d+\.\d+\.\d+)|go-version: '(\d+\.\d+\.\d+)'`)
+
+// TestToolchainPinned fails when the places that pin the Go toolchain of the
+// README's Go version policy (the README's commands, CI, the release
+// script, the workflows) name different releases, or one names none.
+func TestToolchainPinned(t *testing.T) {
+	workflows, err := filepath.Glob(".github/workflows/*.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pins := map[string][]string{} // by release
+	for _, file := range append([]string{"README.md", ".ci/run", "scripts/release-build.sh"}, workflows...) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := toolchainPin.FindAllStringSubmatch(string(data), -1)
+		if len(found) == 0 {
+			t.Errorf("%s pins no Go toolchain", file)
+		}
+		for _, m := range found {
+			release := m[1] + m[2]
+			if !slices.Contains(pins[release], file) {
+				pins[release] = append(pins[release], file)
+			}
+		}
+	}
+	if len(pins) > 1 {
+		t.Errorf("the Go toolchain is pinned to different releases: %v", pins)
+	}
 }

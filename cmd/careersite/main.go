@@ -9,6 +9,7 @@
 //	careersite import hugo [--section SECTION=KIND]... SRC DEST
 //	careersite lsp [--source DIR] [--drafts] [--future] [--expired]
 //	careersite schema [--dest DIR]
+//	careersite version
 //
 // main only parses the command line and calls internal code; the exit status
 // is 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -40,6 +41,7 @@ import (
 	"github.com/careersite/careersite/internal/scaffold"
 	"github.com/careersite/careersite/internal/schema"
 	"github.com/careersite/careersite/internal/site"
+	"github.com/careersite/careersite/internal/version"
 )
 
 const usage = `careersite builds static career-guide sites.
@@ -54,6 +56,7 @@ Usage:
   careersite import hugo SRC DEST  make a careersite site of a Hugo site
   careersite lsp [flags]     the language server for editors, on stdin and stdout
   careersite schema [flags]  write the JSON Schema of each kind's front matter
+  careersite version         print the line that names this build
   careersite help            show this help
 
 Run "careersite COMMAND -h" for the flags of a command.
@@ -114,12 +117,31 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runLSP(ctx, args[1:], os.Stdin, stdout, stderr)
 	case "schema":
 		return runSchema(args[1:], stdout, stderr)
+	case "version", "--version":
+		if len(args) > 1 {
+			return &usageError{fmt.Sprintf("%s takes no arguments, got %q", args[0], strings.Join(args[1:], " "))}
+		}
+		return printVersion(stdout)
 	case "help", "-h", "--help":
+		if err := printVersion(stdout); err != nil {
+			return err
+		}
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
 	fmt.Fprint(stderr, usage)
 	return &usageError{fmt.Sprintf("unknown command %q", args[0])}
+}
+
+// printVersion prints the line that names this build and its theme
+// (internal/version says what each field is).
+func printVersion(stdout io.Writer) error {
+	v, err := version.Read(careersite.Theme())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, v)
+	return nil
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {

@@ -63,6 +63,8 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"build", "--nope"}, 2},
 		{"stray argument", []string{"build", "extra"}, 2},
 		{"help", []string{"help"}, 0},
+		{"version", []string{"version"}, 0},
+		{"version with an argument", []string{"version", "extra"}, 2},
 		{"build help", []string{"build", "-h"}, 0},
 		{"site errors", []string{"build", "--source", broken}, 1},
 	} {

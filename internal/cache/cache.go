@@ -316,14 +316,21 @@ func (c *Cache) Trim() error {
 	return err
 }
 
-// Version identifies the running binary: a SHA-256 of its module versions
-// and checksums, its VCS revision and build settings when the build
-// recorded a clean checkout, else of the executable file itself (a
-// development build, a test binary). Two binaries with the same Version
-// produce the same output from the same input.
-func Version() (Key, error) {
+// Version identifies the running binary and what it was given: a SHA-256
+// of name, the line that names the build and its theme (internal/version),
+// and of the binary's module versions and checksums, VCS revision and build
+// settings when the build recorded a clean checkout, else of the
+// executable file itself (a development build, a test binary, a release
+// built without VCS information). Two binaries with the same Version given
+// the same name produce the same output from the same input; the same
+// binary run again (go run of an unchanged checkout reuses its
+// executable) finds its entries again.
+func Version(name string) (Key, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d:%s\n", len(name), name)
 	if info, ok := debug.ReadBuildInfo(); ok && cleanVCS(info) {
-		return Key(sha256.Sum256([]byte(info.String()))), nil
+		io.WriteString(h, info.String())
+		return Key(h.Sum(nil)), nil
 	}
 	exe, err := os.Executable()
 	if err != nil {
@@ -334,13 +341,10 @@ func Version() (Key, error) {
 		return Key{}, fmt.Errorf("cache: %w", err)
 	}
 	defer f.Close()
-	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
 		return Key{}, fmt.Errorf("cache: %w", err)
 	}
-	var k Key
-	h.Sum(k[:0])
-	return k, nil
+	return Key(h.Sum(nil)), nil
 }
 
 // cleanVCS reports whether info names a VCS revision built without local

@@ -124,14 +124,22 @@ func TestTrim(t *testing.T) {
 	}
 }
 
+// TestVersion: the same binary given the same name has one Version, run
+// after run; given another name (another theme, another build line) it
+// has another, so it finds none of the first one's entries.
 func TestVersion(t *testing.T) {
-	a, err := Version()
+	const name = "careersite (devel) revision=unknown theme=0123456789abcdef"
+	a, err := Version(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := Version()
+	b, _ := Version(name)
 	if a != b || bytes.Equal(a[:], make([]byte, len(a))) {
-		t.Errorf("Version() = %x, then %x", a, b)
+		t.Errorf("Version(%q) = %x, then %x", name, a, b)
+	}
+	other := strings.Replace(name, "0123456789abcdef", "fedcba9876543210", 1)
+	if c, _ := Version(other); c == a {
+		t.Errorf("Version(%q) = Version(%q) = %x", other, name, c)
 	}
 }
 

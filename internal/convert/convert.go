@@ -201,11 +201,11 @@ func (cv *Converter) Convert(src Source) *Conversion {
 	}
 	var res *markdown.Result
 	var probs []error
-	var err error
 	uses := cv.newUses(src.Path, src.Page)
 	if e != nil {
-		res, probs, err = cv.convertExpanded(src.Path, src.Page, e, uses)
+		res, probs = cv.convertExpanded(src.Path, src.Page, e, uses)
 	} else {
+		var err error
 		res, err = cv.md.ConvertImages(src.Page.Body, src.Page.BodyLine, "", cv.imageHook(src.Path, src.Page, uses))
 		for _, e := range diag.Leaves(err) {
 			probs = append(probs, inFile(src.Path, e))

@@ -175,9 +175,9 @@ func inFile(path string, err error) error {
 
 // convertExpanded runs the shortcodes of e in the body of page p, of the
 // file path, and converts the result: the HTML and everything Convert
-// made with the placeholders replaced. The problems are in the file, at
-// file lines.
-func (cv *Converter) convertExpanded(path string, p *content.Page, e *expanded, uses *images.Uses) (*markdown.Result, []error, error) {
+// made with the placeholders replaced. The problems, Markdown's among
+// them, are in the file, at file lines.
+func (cv *Converter) convertExpanded(path string, p *content.Page, e *expanded, uses *images.Uses) (*markdown.Result, []error) {
 	exp, xerr := cv.shortcodes.x.Expand(p.Body, e.nodes, shortcode.Page{File: path, Page: p, Site: cv.site})
 	probs := slices.Clone(e.probs)
 	for _, l := range diag.Leaves(xerr) {
@@ -195,7 +195,7 @@ func (cv *Converter) convertExpanded(path string, p *content.Page, e *expanded, 
 	if res != nil {
 		replacePlaceholders(res, exp, p.BodyLine, cv.links.SitePath)
 	}
-	return res, probs, err
+	return res, probs
 }
 
 // replacePlaceholders puts the outputs of exp's shortcodes into res, and

@@ -139,7 +139,7 @@ func (cv *Converter) cachedHTML(store *cache.Store, k cache.Key, src Source) ([]
 	}
 	uses := cv.newUses(src.Path, page)
 	if e := cv.parseShortcodes(page); e != nil {
-		res, probs, _ := cv.convertExpanded(src.Path, page, e, uses)
+		res, probs := cv.convertExpanded(src.Path, page, e, uses)
 		if len(probs) > 0 {
 			return nil, errors.Join(probs...)
 		}

@@ -100,7 +100,7 @@ func testSite(t *testing.T, dir string, n int) ([]Source, *config.Config, *model
 func TestCachedHTML(t *testing.T) {
 	dir := t.TempDir()
 	srcs, cfg, links := testSite(t, dir, 12)
-	version, err := cache.Version()
+	version, err := cache.Version(t.Name())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -320,7 +320,6 @@ func (t *Template) readsOthers(g group) bool {
 // each page template defines its own way.)
 type analyzer struct {
 	r    *render.Renderer
-	set  string           // the page template whose set is being analysed
 	memo map[string]*deps // by "template|argument"; nil while in progress
 }
 

@@ -36,11 +36,10 @@ type Keyer struct {
 	siteMu    sync.Mutex
 	siteReads map[string]*onceDigest // site-rooted reads, the same for every output
 
-	stepMu   sync.Mutex
-	steps    map[stepKey][]any   // members of shared objects (terms, taxonomies, the site)
-	walks    map[walkKey]*walked // walks from shared objects
-	global   onceDigest
-	globalMu sync.Mutex
+	stepMu sync.Mutex
+	steps  map[stepKey][]any   // members of shared objects (terms, taxonomies, the site)
+	walks  map[walkKey]*walked // walks from shared objects
+	global onceDigest
 }
 
 type onceDigest struct {

@@ -82,11 +82,13 @@ func relate(pages []*Page) {
 	// func once per small range, so the score table (one score per page,
 	// cleared where it was touched) is borrowed from a pool: one per
 	// worker rather than one per range, which at 100,000 pages would be
-	// gigabytes of tables.
-	tables := sync.Pool{New: func() any { return make([]int, len(pages)) }}
+	// gigabytes of tables. The pool holds pointers: a slice put into an
+	// interface would be copied to the heap at every Put.
+	tables := sync.Pool{New: func() any { t := make([]int, len(pages)); return &t }}
 	parallel.For(len(pages), func(lo, hi int) {
-		scores := tables.Get().([]int)
-		defer tables.Put(scores)
+		table := tables.Get().(*[]int)
+		defer tables.Put(table)
+		scores := *table
 		var touched []int
 		for i := lo; i < hi; i++ {
 			for key, w := range terms[i] {

@@ -155,15 +155,6 @@ func (p *Page) Terms(taxonomy string) []*Term {
 	return terms
 }
 
-// taxonomyName is the taxonomy a taxonomy or term page belongs to, for the
-// template lookup; "" on other pages.
-func (p *Page) taxonomyName() string {
-	if p.Taxonomy == nil {
-		return ""
-	}
-	return p.Taxonomy.Name
-}
-
 // TermValues returns what page p lists for taxonomy name, as written: the
 // tags, skills and authors fields, or for any other taxonomy the front-matter
 // key of its name (a list or a single value).

@@ -19,8 +19,6 @@ import (
 // that they can tell that every absolute URL honours --base-url.
 const feedBaseURL = "https://quality.example/careers/"
 
-const atomNS = "http://www.w3.org/2005/Atom"
-
 // atomFeed holds the parts of an Atom 1.0 feed (RFC 4287) that the test
 // checks. Elements that must appear once are slices so that a repeat shows.
 type atomFeed struct {

@@ -23,6 +23,7 @@ import (
 	"github.com/careersite/careersite/internal/searchindex"
 	"github.com/careersite/careersite/internal/sitefuncs"
 	"github.com/careersite/careersite/internal/socialcard"
+	"github.com/careersite/careersite/internal/version"
 )
 
 // A Builder builds one site again and again, doing only the work that the
@@ -146,8 +147,14 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 
 // openCache opens the persistent cache and reads what the last build into
 // the destination published. A cache that cannot be opened is not used.
+// Its entries are this binary's with this theme: the cache's version
+// holds the line that names both (internal/version).
 func (b *Builder) openCache() error {
-	v, err := cache.Version()
+	name, err := version.Read(b.opts.Theme)
+	if err != nil {
+		return err
+	}
+	v, err := cache.Version(name.String())
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/careersite/careersite"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/testsite"
 )
@@ -209,17 +210,6 @@ func TestServeBuilds(t *testing.T) {
 	}
 }
 
-// fstestFS is a site's files by path.
-type fstestFS map[string]string
-
-func (m fstestFS) fs() fs.FS {
-	out := fstest.MapFS{}
-	for name, text := range m {
-		out[name] = &fstest.MapFile{Data: []byte(text)}
-	}
-	return out
-}
-
 // TestPagePack: a build in a new process parses only the content files
 // whose bytes changed, taking the other pages from the pack the last
 // build left in the cache, and gives what a build without the cache gives.
@@ -369,5 +359,32 @@ func TestConversionCache(t *testing.T) {
 		if asked == 0 || found != asked-missed {
 			t.Errorf("a warm build found %d of %d conversions in the store, want %d", found, asked, asked-missed)
 		}
+	}
+}
+
+// TestCacheVersionHoldsTheme: a builder with another theme (another
+// binary's embedded one, or a theme of its own) keys the persistent cache
+// by another version, so it finds none of the first one's entries; the
+// same theme again, as in a second `go run` of the same checkout, finds
+// them all.
+func TestCacheVersionHoldsTheme(t *testing.T) {
+	opts := cachedSite(t, 1)
+	versionWith := func(theme fs.FS) deps.Digest {
+		t.Helper()
+		o := opts
+		o.Theme = theme
+		b, err := New(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.version
+	}
+	first, again := versionWith(careersite.Theme()), versionWith(careersite.Theme())
+	if first != again {
+		t.Errorf("the same theme gave the cache versions %x and %x", first, again)
+	}
+	other := fstest.MapFS{"layouts/_default/single.html": {Data: []byte("{{ .Title }}")}}
+	if v := versionWith(other); v == first {
+		t.Errorf("another theme gave the same cache version %x", v)
 	}
 }
