@@ -120,7 +120,7 @@ var memberTable = []memberRow{
 	{kSite, reflect.TypeFor[*model.Site](), []member{
 		data("Title", fromConfig), data("BaseURL", fromConfig), data("Language", fromConfig),
 		data("Description", fromConfig), data("Author", fromConfig), data("Menu", fromConfig),
-		data("Params", fromConfig), data("Languages", fromConfig), data("Data", gSiteData),
+		data("Params", fromConfig), data("Languages", fromConfig), data("DefaultLanguage", fromConfig), data("Data", gSiteData),
 
 		one("Home", func(s *model.Site) *model.Page { return s.Home }),
 		many("Pages", func(s *model.Site) []*model.Page { return s.Pages }),

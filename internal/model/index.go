@@ -42,7 +42,7 @@ func Index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []
 	languages := siteLanguages(cfg)
 	for i, part := range byLanguage(cfg, sources, bodies) {
 		s, pages, perrs := index(inLanguage(cfg, part.lang), links, part.sources, part.bodies, part.lang.Prefix)
-		s.Languages = languages
+		s.Languages, s.DefaultLanguage = languages, defaultOf(languages, cfg)
 		errs = append(errs, perrs...)
 		errs = append(errs, checkAcross(taken, pages)...)
 		resolveRefs(pages)

@@ -106,8 +106,8 @@ func linkTranslations(pages []translated) []error {
 		}
 		list := byKey[t.key]
 		if i := slices.IndexFunc(list, func(o translated) bool { return o.lang == t.lang }); i >= 0 {
-			errs = append(errs, problemAt(t.page, "%s has the translation key %q too, in the same language (%s): a page has one translation in each language",
-				Describe(list[i].page), strings.TrimPrefix(t.key, "key:"), t.page.Language.Code))
+			errs = append(errs, problemAt(t.page, "translation key %q is also that of %s, in the same language (%s): a page has one translation in each language",
+				strings.TrimPrefix(t.key, "key:"), Describe(list[i].page), t.page.Language.Code))
 			continue
 		}
 		if list == nil {
@@ -149,4 +149,14 @@ func checkAcross(taken map[string]*Page, pages []*Page) []error {
 		}
 	}
 	return errs
+}
+
+// defaultOf is the default language among languages.
+func defaultOf(languages []*Language, cfg *config.Config) *Language {
+	for _, l := range languages {
+		if l.Code == cfg.Language {
+			return l
+		}
+	}
+	return languages[0]
 }

@@ -87,7 +87,8 @@ type Site struct {
 
 	// Languages are the site's languages, by weight then code; one on a
 	// site without languages: in site.yaml (language.go).
-	Languages []*Language
+	Languages       []*Language
+	DefaultLanguage *Language // the one of Languages whose pages are x-default
 
 	structured StructuredData // the structured data of the pages of the write under way (Page.JSONLD)
 }
