@@ -21,7 +21,7 @@ import (
 func (b *Builder) keyer(m *siteModel) *deps.Keyer {
 	return deps.NewKeyer(deps.Inputs{
 		Version: b.version,
-		Config:  b.cfgDigest,
+		Config:  b.configDigest(), // strings.go
 		Assets:  b.imageInputsDigest(),
 		Data:    b.dataDigest,
 		Site:    m.site,
