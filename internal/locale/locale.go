@@ -28,6 +28,7 @@ package locale
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -76,8 +77,9 @@ func (l *Locale) Number(x float64) string {
 }
 
 // Money writes amount in the currency of the ISO 4217 code ("EUR") as the
-// language does: "$79,850" in English, "79.850 €" in German. A code x/text
-// does not know is written as it is, in the symbol's place.
+// language does: "$79,850" in English, "79.850 €" in German; an amount
+// with cents has two decimals ("$38.50"). A code x/text does not know is
+// written as it is, in the symbol's place.
 func (l *Locale) Money(amount float64, code string) string {
 	symbol := code
 	if unit, err := currency.ParseISO(code); err == nil {
@@ -87,7 +89,11 @@ func (l *Locale) Money(amount float64, code string) string {
 	if pattern == "" {
 		pattern = "{symbol}{amount}"
 	}
-	return strings.NewReplacer("{symbol}", symbol, "{amount}", l.Number(amount)).Replace(pattern)
+	digits := l.Number(amount)
+	if amount != math.Trunc(amount) {
+		digits = l.printer().Sprint(number.Decimal(amount, number.Scale(2)))
+	}
+	return strings.NewReplacer("{symbol}", symbol, "{amount}", digits).Replace(pattern)
 }
 
 // Date writes the day of t in the language's pattern: "June 2, 2025",

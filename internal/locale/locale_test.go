@@ -54,6 +54,8 @@ func TestMoney(t *testing.T) {
 		{"en", english, 52000, "GBP", "£52,000"},
 		{"de", german, 79850, "USD", "79.850\u00a0$"},
 		{"en", Patterns{}, 100, "XYZ", "XYZ100"},
+		{"en", english, 38.5, "USD", "$38.50"},
+		{"de", german, 38.5, "EUR", "38,50\u00a0€"},
 	} {
 		if got := mustNew(t, tt.code, tt.p).Money(tt.amount, tt.currency); got != tt.want {
 			t.Errorf("%s: Money(%v, %q) = %q, want %q", tt.code, tt.amount, tt.currency, got, tt.want)

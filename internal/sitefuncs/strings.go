@@ -2,6 +2,7 @@ package sitefuncs
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/careersite/careersite/internal/i18n"
@@ -73,13 +74,14 @@ func (f *Funcs) formatNumber(data any) any {
 	}
 }
 
-// formatMoney is the ExecFunc of formatMoney.
+// formatMoney is the ExecFunc of formatMoney. The code is any value
+// that prints as an ISO 4217 code: a string, or a career.Currency.
 func (f *Funcs) formatMoney(data any) any {
-	return func(n float64, code string) (string, error) {
+	return func(n float64, code any) (string, error) {
 		s, err := f.stringsFor(data)
 		if err != nil {
 			return "", err
 		}
-		return s.Locale().Money(n, code), nil
+		return s.Locale().Money(n, fmt.Sprint(code)), nil
 	}
 }

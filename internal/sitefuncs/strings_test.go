@@ -37,7 +37,7 @@ func TestStringsFollowThePage(t *testing.T) {
 			t.Errorf("T with %v = %q, %v; want %q", tt.data, got, err, tt.want)
 		}
 	}
-	money, _ := f.formatMoney(german).(func(float64, string) (string, error))(79850, "EUR")
+	money, _ := f.formatMoney(german).(func(float64, any) (string, error))(79850, "EUR")
 	if want := "79.850\u00a0€"; money != want {
 		t.Errorf("formatMoney on a German page = %q, want %q", money, want)
 	}
