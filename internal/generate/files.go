@@ -73,6 +73,9 @@ func Files(cfg *config.Config, m *model.Model, sources []*content.Page, links *m
 		bySource[src.Path] = src
 	}
 	redirects := append(Aliases(pages, bySource), PagerRedirects(pages)...)
+	if r := RootRedirect(m); r != nil {
+		redirects = append(redirects, r)
+	}
 	errs := CheckRedirects(pages, redirects, locate)
 	var files []File
 	for _, r := range redirects {

@@ -142,7 +142,7 @@ func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []
 	pages = append(pages, regular...)
 	pages = append(pages, taxonomies(cfg, s, listed)...)
 	pages = append(pages, notFound)
-	prefixMadeUp(pages, prefix) // language.go
+	prefixMadeUp(pages, prefix, cfg.Language == cfg.DefaultLanguage) // language.go
 	navigate(s, pages, regular)
 	pages = append(pages, paginate(cfg.PageSize, pages)...)
 	errs := checkURLs(pages)

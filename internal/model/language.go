@@ -58,13 +58,15 @@ func inLanguage(cfg *config.Config, l config.Language) *config.Config {
 // prefixMadeUp puts the language's prefix in front of the URL of every
 // page the build made up (the home page and sections without an
 // _index.md, taxonomies, terms, the 404 page): the URL of a page from a
-// file has it already (internal/content).
-func prefixMadeUp(pages []*Page, prefix string) {
+// file has it already (internal/content). The default language's 404
+// page stays at the root even under a prefix, so that a site always has
+// /404.html, which every host serves.
+func prefixMadeUp(pages []*Page, prefix string, isDefault bool) {
 	if prefix == "" {
 		return
 	}
 	for _, p := range pages {
-		if p.File == "" {
+		if p.File == "" && !(isDefault && p.Kind == KindNotFound) {
 			p.URL = "/" + prefix + strings.TrimPrefix(p.URL, "/")
 		}
 	}
