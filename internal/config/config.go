@@ -68,6 +68,23 @@
 // have a contrast of at least 4.5:1 with the background (an error at the
 // colour to change otherwise).
 //
+// # Languages
+//
+// languages ([Language]) makes a site multilingual: a mapping from BCP 47
+// codes ("en", "de", "pt-BR"), each written in its canonical form (the
+// code is a URL prefix and part of file names, so "pt-br" is an error that
+// says to write "pt-BR"), to the language's name in itself (default:
+// CLDR's, from golang.org/x/text/language/display), the site's title,
+// description and menu in it (default: the site's) and a weight (the
+// switcher's order, then the code). default_language (default: language)
+// must be one of them; its pages stay at the root and every other
+// language's pages go under "CODE/", or every language's under its code
+// when default_language_in_subdir is true. A language's direction is
+// "rtl" when CLDR's likely script for it is written right to left (ar,
+// he, fa, ur, …). Without languages the site has one language, language,
+// at the root ([Config.LanguageList]), and default_language is an error
+// unless it equals language.
+//
 // Every problem is reported, not just the first: Load returns them joined
 // with errors.Join, each a *diag.Error reading
 // "site.yaml:LINE:COL: message" (a missing required key is reported at 1:1).
@@ -111,6 +128,12 @@ type Config struct {
 	Keep        []string          `yaml:"keep"`         // paths of the output folder that survive every build (keep.go)
 	Images      Images            `yaml:"images"`       // the processed sizes of Markdown images
 	SocialCards SocialCards       `yaml:"social_cards"` // the pictures of shared links (socialcards.go)
+
+	// Languages of a multilingual site, by BCP 47 code (languages.go); none
+	// for a site in one language, Language.
+	Languages               map[string]Language `yaml:"languages" json:",omitempty"`
+	DefaultLanguage         string              `yaml:"default_language" json:",omitempty"`           // default Language; its pages at the root
+	DefaultLanguageInSubdir bool                `yaml:"default_language_in_subdir" json:",omitempty"` // the default language's pages under /CODE/ too
 
 	basePath string // BasePath of baseFor, computed by Load
 	baseFor  string
@@ -245,7 +268,13 @@ func (c *Config) normalize() {
 	for i, p := range c.Keep {
 		c.Keep[i] = strings.TrimSuffix(p, "/")
 	}
-	slices.SortStableFunc(c.Menu, func(a, b MenuItem) int {
+	sortMenu(c.Menu)
+	c.normalizeLanguages()
+}
+
+// sortMenu sorts a menu by weight, then name.
+func sortMenu(menu []MenuItem) {
+	slices.SortStableFunc(menu, func(a, b MenuItem) int {
 		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Name, b.Name))
 	})
 }

@@ -40,6 +40,7 @@ func (c *Config) validate(root *yaml.Node) []*diag.Error {
 	errs = append(errs, c.checkKeep(value(root, "keep"))...)
 	errs = append(errs, c.SocialCards.check(value(root, "social_cards"))...)
 	errs = append(errs, c.checkImages(value(root, "images"))...)
+	errs = append(errs, c.checkLanguages(value(root, "languages"), value(root, "default_language"))...)
 	if c.Limits.ImagePixels < 1 {
 		add(at(value(value(root, "limits"), "image_pixels"), "limits.image_pixels", fmt.Sprintf("must be at least 1, got %d", c.Limits.ImagePixels)))
 	}

@@ -176,6 +176,8 @@ type FrontMatter struct {
 	Image string `yaml:"image"`
 	// What the picture shows, for people who cannot see it; image without image_alt earns a warning.
 	ImageAlt string `yaml:"image_alt"`
+	// Pairs the translations of a page whose file names differ: pages of different languages with one key are translations of each other (default: the file's path without its language).
+	TranslationKey string `yaml:"translation_key"`
 	// The places that do not list the page, though it is built and has its URL: lists (sections, terms, related pages), feeds, sitemap, search.
 	HiddenFrom []Listing `yaml:"hidden_from"`
 	// Every other key that is not a field of the page's kind.
@@ -188,7 +190,10 @@ type Page struct {
 	Section string // first directory under content/ ("jobs"); "" for content/_index.md and content/about.md
 	IsIndex bool   // the file is an _index.md (section or home front matter and body)
 	Kind    string // FrontMatter.Kind, else cfg.KindOf(Section), else "article"; "" for _index.md
-	URL     string // root-relative path without the base path: "/jobs/back-end-developer/", "/jobs/", "/"
+	URL     string // root-relative path without the base path: "/jobs/back-end-developer/", "/jobs/", "/"; "/de/jobs/…" in German
+	// Language is the code of the page's language: from its file name
+	// ("x.de.md"), else the site's default language (language.go).
+	Language string
 	FrontMatter
 	Career   career.Data // the typed fields of a job, role or certification; zero for other kinds
 	Invalid  bool        // the front matter has problems (only LoadAll returns such pages)

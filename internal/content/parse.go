@@ -43,7 +43,9 @@ func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*
 		return nil, []*diag.Error{perr.In(file, 0)}
 	}
 	p := &Page{Path: file, Body: fm.body, BodyLine: fm.bodyLine}
-	p.Section, p.IsIndex = place(file)
+	base, lang, lerr := languageOf(file, cfg) // language.go
+	p.Language = lang
+	p.Section, p.IsIndex = place(base)
 	root, perr := fm.node()
 	if perr != nil {
 		return nil, []*diag.Error{perr.In(file, fm.line-1)}
@@ -56,10 +58,16 @@ func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*
 	errs = append(errs, typos(top, kindKeys)...)
 	errs = append(errs, p.check(top)...)
 	errs = append(errs, p.checkHidden(top)...)
-	if u, err := PageURL(file, p.FrontMatter); err != nil {
+	if lerr != nil {
+		errs = append(errs, lerr)
+	}
+	if u, err := PageURL(base, p.FrontMatter); err != nil {
 		errs = append(errs, urlError(top, err))
-	} else {
-		p.URL = u
+	} else if p.URL = u; p.FrontMatter.URL == "" && cfg != nil {
+		p.URL = prefixed(u, cfg, lang)
+	}
+	if cfg != nil && cfg.Multilingual() && p.TranslationKey == "" {
+		p.TranslationKey = defaultTranslationKey(base)
 	}
 	for _, key := range p.missing(top) {
 		errs = append(errs, &diag.Error{Line: fm.open, Col: 1, Msg: fmt.Sprintf("missing required %q", key)})
@@ -194,7 +202,7 @@ func typos(top *yaml.Node, kindKeys []string) []*diag.Error {
 func (p *Page) check(top *yaml.Node) []*diag.Error {
 	var errs []*diag.Error
 	fm := p.FrontMatter
-	for _, key := range []string{"title", "date", "slug", "url", "kind"} {
+	for _, key := range []string{"title", "date", "slug", "url", "kind", "translation_key"} {
 		if n := valueNode(top, key); n != nil && isEmpty(n) {
 			errs = append(errs, &diag.Error{Line: n.Line, Col: n.Column, Path: key, Msg: "must not be empty"})
 		}

@@ -123,7 +123,7 @@ func DigestPage(p *model.Page, parts PageParts) *PageDigests {
 	pd := &PageDigests{id: model.OutputOf(p), summary: parts.Summary, content: parts.Content, der: parts.Derived}
 	h := BorrowHasher() // one for every group, emptied after each sum
 	defer h.GiveBack()
-	pd.link = h.Str(p.Kind).Str(p.Type).Str(p.Section).Str(p.Title).Str(p.URL).Str(p.Permalink).Str(p.File).Sum()
+	pd.link = h.Str(p.Kind).Str(p.Type).Str(p.Section).Str(p.Title).Str(p.URL).Str(p.Permalink).Str(p.File).Str(languageCode(p)).Sum()
 
 	h.Reset().Str(p.Description).Time(p.Date).Time(p.Updated).Time(p.Lastmod).Bool(p.Draft)
 	h.Strs(p.Tags).Strs(p.Skills).Strs(p.Authors).Int(int64(p.Weight)).Digest(parts.Career)
@@ -194,4 +194,13 @@ func entryDigest(h *Hasher, s *model.Site, pd *PageDigests, p *model.Page) {
 		}
 		h.Int(-1)
 	}
+}
+
+// languageCode is the code of the page's language, "" when it has none;
+// its name and direction come from site.yaml, part of every key.
+func languageCode(p *model.Page) string {
+	if p.Language == nil {
+		return ""
+	}
+	return p.Language.Code
 }

@@ -93,7 +93,7 @@ func (k *Keyer) Page(p *model.Page, t *Template, bodies bool) PageKey {
 	for _, r := range t.reads {
 		h.Str(r.key).Int(int64(r.groups))
 		if r.path.site {
-			od := k.siteRead(r)
+			od := k.siteRead(r, p.Site)
 			h.Digest(od.d)
 			out.BodyAll = out.BodyAll || od.body
 			continue
@@ -121,9 +121,10 @@ func (k *Keyer) Asset(name string, data []byte) Digest {
 	return NewHasher().Digest(k.base).Str("asset").Str(name).Bytes(data).Sum()
 }
 
-// siteRead returns the digest of a read from .Site, made once per build.
-func (k *Keyer) siteRead(r *read) *onceDigest {
-	key := r.key + "#" + strconv.Itoa(int(r.groups))
+// siteRead returns the digest of a read from .Site, site, made once per
+// build and language.
+func (k *Keyer) siteRead(r *read, site *model.Site) *onceDigest {
+	key := site.Language + "#" + r.key + "#" + strconv.Itoa(int(r.groups))
 	k.siteMu.Lock()
 	od := k.siteReads[key]
 	if od == nil {
@@ -134,7 +135,7 @@ func (k *Keyer) siteRead(r *read) *onceDigest {
 	od.once.Do(func() {
 		h := NewHasher()
 		var reached []*model.Page
-		k.walk(h, []any{k.in.Site}, r.path.steps, r.groups, &reached)
+		k.walk(h, []any{site}, r.path.steps, r.groups, &reached)
 		od.d = h.Sum()
 		od.body = r.groups&bodyGroups != 0 && len(reached) > 0
 	})
@@ -337,7 +338,7 @@ func (k *Keyer) globalDigest() Digest {
 				k.walk(h, []any{p}, []step{{name: r.name}}, 0, &reached)
 			}
 		}
-		for _, t := range k.in.Site.Taxonomies {
+		for _, t := range k.taxonomies() {
 			k.object(h, t, all)
 			for _, term := range t.Terms {
 				k.object(h, term, all)
@@ -352,7 +353,7 @@ func (k *Keyer) globalDigest() Digest {
 // Feed writes what feed f is made from: its own fields, the site's that
 // generate.Feed reads, and the key of every entry (EntryKey).
 func (k *Keyer) Feed(h *Hasher, f *model.Feed) {
-	s := k.in.Site
+	s := model.FeedList(f).Site
 	h.Str("feed").Str(f.Title).Str(f.Permalink).Str(model.FeedList(f).Permalink).Str(model.FeedList(f).Description)
 	h.Str(s.Language).Str(s.Title).Str(s.Home.Permalink).Str(s.Author.Name).Str(s.Author.URL).Str(s.Author.Email)
 	h.Int(int64(len(model.FeedEntries(f))))
@@ -367,8 +368,25 @@ func (k *Keyer) EntryKey(p *model.Page) Digest {
 	pd := k.in.Digests[p]
 	pd.entryOnce.Do(func() {
 		h := NewHasher().Str("entry")
-		entryDigest(h, k.in.Site, pd, p)
+		entryDigest(h, p.Site, pd, p)
 		pd.entry = h.Sum()
 	})
 	return pd.entry
+}
+
+// taxonomies are the taxonomies of every language's site, in the order
+// the pages lead to them: those of Inputs.Site on a site of one language.
+func (k *Keyer) taxonomies() []*model.Taxonomy {
+	var out []*model.Taxonomy
+	seen := map[*model.Site]bool{}
+	for _, p := range k.in.Pages {
+		if p.Site != nil && !seen[p.Site] {
+			seen[p.Site] = true
+			out = append(out, p.Site.Taxonomies...)
+		}
+	}
+	if len(seen) == 0 && k.in.Site != nil {
+		out = k.in.Site.Taxonomies
+	}
+	return out
 }

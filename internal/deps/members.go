@@ -77,7 +77,7 @@ type memberRow struct {
 var memberTable = []memberRow{
 	{kPage, reflect.TypeFor[*model.Page](), []member{
 		data("Kind", gLink), data("Type", gLink), data("Section", gLink), data("Title", gLink),
-		data("URL", gLink), data("Permalink", gLink), data("File", gLink),
+		data("URL", gLink), data("Permalink", gLink), data("File", gLink), data("Language", gLink),
 
 		data("Description", gMeta), data("Date", gMeta), data("Updated", gMeta), data("Lastmod", gMeta),
 		data("Draft", gMeta), data("Tags", gMeta), data("Skills", gMeta), data("Authors", gMeta),
@@ -102,6 +102,8 @@ var memberTable = []memberRow{
 		many("RelatedRoles", func(p *model.Page) []*model.Page { return p.RelatedRoles }),
 		many("RelatedCertifications", func(p *model.Page) []*model.Page { return p.RelatedCertifications }),
 		many("Alternatives", func(p *model.Page) []*model.Page { return p.Alternatives }),
+		many("Translations", func(p *model.Page) []*model.Page { return p.Translations }),
+		many("AllTranslations", func(p *model.Page) []*model.Page { return p.AllTranslations }),
 		one("Taxonomy", func(p *model.Page) *model.Taxonomy { return p.Taxonomy }),
 		one("Term", func(p *model.Page) *model.Term { return p.Term }),
 		one("Paginator", func(p *model.Page) *model.Paginator { return p.Paginator }),
@@ -118,7 +120,7 @@ var memberTable = []memberRow{
 	{kSite, reflect.TypeFor[*model.Site](), []member{
 		data("Title", fromConfig), data("BaseURL", fromConfig), data("Language", fromConfig),
 		data("Description", fromConfig), data("Author", fromConfig), data("Menu", fromConfig),
-		data("Params", fromConfig), data("Data", gSiteData),
+		data("Params", fromConfig), data("Languages", fromConfig), data("DefaultLanguage", fromConfig), data("Data", gSiteData),
 
 		one("Home", func(s *model.Site) *model.Page { return s.Home }),
 		many("Pages", func(s *model.Site) []*model.Page { return s.Pages }),

@@ -360,7 +360,11 @@ func (w *walker) call(name string, args []aval) aval {
 		return plainVal
 	case "html", "js", "urlquery", "print", "printf", "println",
 		"join", "lower", "upper", "dateFormat", "isoDate", "number", "add", "sub",
-		"relURL", "absURL", "slugify", "careerPathSVG":
+		"relURL", "absURL", "slugify", "careerPathSVG",
+		// The strings and formats of the page's language: the page's
+		// language is in its own digest, the strings in every key
+		// (internal/site's configDigest).
+		"T", "formatDate", "formatNumber", "formatMoney":
 		for _, a := range args {
 			if a.hasModel() {
 				w.d.global = true // formats a model object whole

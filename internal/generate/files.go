@@ -42,7 +42,12 @@ func BytesOf(data []byte) func() ([]byte, error) {
 func sitemapDigest(sm *Sitemap) func(*deps.Hasher, *deps.Keyer) {
 	return func(h *deps.Hasher, _ *deps.Keyer) {
 		h.Str("sitemap").Int(int64(sm.Len()))
-		sm.Each(func(loc, lastmod string) { h.Str(loc).Str(lastmod) })
+		for _, u := range sm.urls {
+			h.Str(u.Loc).Str(u.Lastmod).Int(int64(len(u.Alternates)))
+			for _, a := range u.Alternates {
+				h.Str(a.HrefLang).Str(a.Href)
+			}
+		}
 	}
 }
 
@@ -68,6 +73,9 @@ func Files(cfg *config.Config, m *model.Model, sources []*content.Page, links *m
 		bySource[src.Path] = src
 	}
 	redirects := append(Aliases(pages, bySource), PagerRedirects(pages)...)
+	if r := RootRedirect(m); r != nil {
+		redirects = append(redirects, r)
+	}
 	errs := CheckRedirects(pages, redirects, locate)
 	var files []File
 	for _, r := range redirects {
@@ -99,7 +107,11 @@ func Files(cfg *config.Config, m *model.Model, sources []*content.Page, links *m
 			Make:   func() ([]byte, error) { return nil, errors.New("a feed is made by the Builder") },
 			Digest: func(h *deps.Hasher, k *deps.Keyer) { k.Feed(h, f) }})
 	}
-	for name, sm := range Sitemaps(pages, links, sitemapLimit) {
+	sitemaps := Sitemaps(pages, links, sitemapLimit)
+	if len(m.Sites) > 1 {
+		sitemaps = LanguageSitemaps(m.Sites, pages, links, sitemapLimit)
+	}
+	for name, sm := range sitemaps {
 		files = append(files, File{Name: name, Make: sm.Encode, Digest: sitemapDigest(sm), Owner: "the sitemap"})
 	}
 	robots := Robots(cfg.Robots, links)

@@ -93,9 +93,23 @@ func PagerRedirects(pages []*model.Page) []*Redirect {
 	return out
 }
 
+// RootRedirect is, on a site whose every language is under its prefix
+// (default_language_in_subdir), the redirect from the root to the
+// default language's home page, as Hugo writes it; nil on other sites,
+// whose root is the default language's home.
+func RootRedirect(m *model.Model) *Redirect {
+	if len(m.Sites) < 2 || model.SitePath(m.Site.Home) == "/" {
+		return nil
+	}
+	return &Redirect{From: "/", To: m.Site.Home}
+}
+
 // Describe names r in a message: "an alias of content/x.md", "the first
-// pager of …".
+// pager of …", "the root's redirect to …".
 func (r *Redirect) Describe() string {
+	if r.Src == nil && r.From == "/" {
+		return "the root's redirect to " + model.Describe(r.To)
+	}
 	if r.Src == nil {
 		return "the first pager of " + model.Describe(r.To)
 	}

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -22,15 +23,28 @@ const sitemapFile = "sitemap.xml"
 
 type urlSet struct {
 	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"` // set when a URL has alternates
 	URLs    []sitemapURL `xml:"url"`
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	Lastmod string `xml:"lastmod,omitempty"`
+	Loc        string      `xml:"loc"`
+	Lastmod    string      `xml:"lastmod,omitempty"`
+	Alternates []alternate `xml:"xhtml:link"`
 
 	t time.Time // Lastmod as a time
 }
+
+// alternate is an <xhtml:link> of a sitemap URL: the page in one of its
+// languages (Google's way of listing translations in a sitemap).
+type alternate struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// xhtmlNS is the namespace of <xhtml:link>.
+const xhtmlNS = "http://www.w3.org/1999/xhtml"
 
 type sitemapIndex struct {
 	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
@@ -69,6 +83,11 @@ func (sm *Sitemap) Each(f func(loc, lastmod string)) {
 // draft (even when --drafts builds it), not a page hidden from the
 // sitemap (model.HiddenFrom), not a redirect (those are not in pages).
 func Sitemaps(pages []*model.Page, links *model.Linker, limit int) map[string]*Sitemap {
+	return sitemapsIn("", pages, links, limit)
+}
+
+// sitemapsIn is Sitemaps with every file in the folder dir ("" or "de/").
+func sitemapsIn(dir string, pages []*model.Page, links *model.Linker, limit int) map[string]*Sitemap {
 	if limit <= 0 {
 		limit = maxSitemapURLs
 	}
@@ -92,24 +111,67 @@ func Sitemaps(pages []*model.Page, links *model.Linker, limit int) map[string]*S
 				listLastmod[list] = t
 			}
 		}
-		urls = append(urls, sitemapURL{Loc: escapeURL(p.Permalink), Lastmod: w3cDate(t), t: t})
+		urls = append(urls, sitemapURL{Loc: escapeURL(p.Permalink), Lastmod: w3cDate(t), Alternates: alternates(p), t: t})
 	}
 	slices.SortFunc(urls, func(a, b sitemapURL) int { return cmp.Compare(a.Loc, b.Loc) })
 	files := map[string]*Sitemap{}
 	if len(urls) <= limit {
-		files[sitemapFile] = newSitemap(urlSet{URLs: urls}, urls)
+		files[dir+sitemapFile] = newSitemap(newURLSet(urls), urls)
 		return files
 	}
 	var index sitemapIndex
 	for i := 0; i*limit < len(urls); i++ {
 		chunk := urls[i*limit : min((i+1)*limit, len(urls))]
-		name := fmt.Sprintf("sitemap-%d.xml", i+1)
-		files[name] = newSitemap(urlSet{URLs: chunk}, chunk)
+		name := dir + fmt.Sprintf("sitemap-%d.xml", i+1)
+		files[name] = newSitemap(newURLSet(chunk), chunk)
 		t := newestOf(chunk)
 		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(links.Abs("/" + name)), Lastmod: w3cDate(t), t: t})
 	}
+	files[dir+sitemapFile] = newSitemap(index, index.Sitemaps)
+	return files
+}
+
+// LanguageSitemaps are the sitemap files of a site of several languages,
+// as Hugo makes them: each language's sitemap (or sitemap index, past
+// limit URLs) in its own folder, "en/sitemap.xml", "de/sitemap.xml", the
+// default language's too, each URL with an <xhtml:link> for each of its
+// translations and itself; and at the root sitemap.xml, an index of them.
+func LanguageSitemaps(sites []*model.Site, pages []*model.Page, links *model.Linker, limit int) map[string]*Sitemap {
+	bySite := map[*model.Site][]*model.Page{}
+	for _, p := range pages {
+		bySite[p.Site] = append(bySite[p.Site], p)
+	}
+	files := map[string]*Sitemap{}
+	var index sitemapIndex
+	for _, s := range sites {
+		dir := s.Language + "/"
+		own := sitemapsIn(dir, bySite[s], links, limit)
+		maps.Copy(files, own)
+		t := newestOf(own[dir+sitemapFile].urls)
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(links.Abs("/" + dir + sitemapFile)), Lastmod: w3cDate(t), t: t})
+	}
 	files[sitemapFile] = newSitemap(index, index.Sitemaps)
 	return files
+}
+
+// newURLSet is a sitemap of urls, with the xhtml namespace when some URL
+// has alternates.
+func newURLSet(urls []sitemapURL) urlSet {
+	set := urlSet{URLs: urls}
+	if slices.ContainsFunc(urls, func(u sitemapURL) bool { return len(u.Alternates) > 0 }) {
+		set.XHTML = xhtmlNS
+	}
+	return set
+}
+
+// alternates are the <xhtml:link> elements of page p: one for the page in
+// each language that has it, itself included, none when no other has it.
+func alternates(p *model.Page) []alternate {
+	var out []alternate
+	for _, t := range p.AllTranslations {
+		out = append(out, alternate{Rel: "alternate", HrefLang: t.Language.Code, Href: escapeURL(t.Permalink)})
+	}
+	return out
 }
 
 // lastmod is when page p last changed: its updated, else its date; for a

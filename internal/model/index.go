@@ -16,7 +16,8 @@ import (
 
 // Model is the model of one build, as Index makes it.
 type Model struct {
-	Site *Site
+	Site  *Site   // the default language's
+	Sites []*Site // every language's, by weight then code: one on a site of one language
 
 	// Pages is every page to render: the home page, the sections, the
 	// regular pages, the taxonomy and term pages, the 404 page, then the
@@ -31,17 +32,51 @@ type Model struct {
 // Index makes the model from the published pages of a build and their
 // converted Markdown (bodies[i] belongs to sources[i]; nil when it has
 // none), at now, which decides whether a job's posting is open: the steps
-// of the package comment. paginates tells which lists are cut into pagers. It returns the errors found: pages that share a
-// URL.
+// of the package comment; paginates tells which lists are cut into pagers.
+// It returns the errors found: pages that share a URL.
 func Index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, paginates Paginates, now time.Time) (*Model, []error) {
-	s, pages, errs := index(cfg, links, sources, bodies, paginates)
-	resolveRefs(pages)
-	postings(pages, now)
-	return &Model{Site: s, Pages: pages, Feeds: feeds(s, pages, links, cfg.FeedLimit)}, errs
+	m := &Model{}
+	var errs []error
+	var keyed []translated
+	taken := map[string]*Page{} // the URLs of the languages indexed so far
+	languages := siteLanguages(cfg)
+	for i, part := range byLanguage(cfg, sources, bodies) {
+		s, pages, perrs := index(inLanguage(cfg, part.lang), links, part.sources, part.bodies, paginates, part.lang.Prefix)
+		s.Languages, s.DefaultLanguage = languages, defaultOf(languages, cfg)
+		errs = append(errs, perrs...)
+		errs = append(errs, checkAcross(taken, pages)...)
+		resolveRefs(pages)
+		postings(pages, now)
+		for _, p := range pages {
+			p.Language = languages[i]
+			keyed = append(keyed, translated{p, translationKey(p, part.lang.Prefix), i})
+		}
+		if m.Site == nil || part.lang.Code == cfg.Language {
+			m.Site = s
+		}
+		m.Sites = append(m.Sites, s)
+		m.Pages = append(m.Pages, pages...)
+		m.Feeds = append(m.Feeds, feeds(s, pages, links, cfg.FeedLimit)...)
+	}
+	if cfg.Multilingual() {
+		errs = append(errs, linkTranslations(keyed)...)
+	}
+	return m, errs
 }
 
-// index builds the site and its pages, with their final URLs.
-func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, paginates Paginates) (*Site, []*Page, []error) {
+// siteLanguages are the site's languages as templates see them, in the
+// order of cfg.LanguageList.
+func siteLanguages(cfg *config.Config) []*Language {
+	var list []*Language
+	for _, l := range cfg.LanguageList() {
+		list = append(list, &Language{Code: l.Code, Name: l.Name, Dir: l.Dir})
+	}
+	return list
+}
+
+// index builds the site of one language and its pages, with their final
+// URLs, the pages the build makes up under the language's prefix.
+func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, paginates Paginates, prefix string) (*Site, []*Page, []error) {
 	s := &Site{
 		Title:       cfg.Title,
 		BaseURL:     cfg.BaseURL,
@@ -107,6 +142,7 @@ func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []
 	pages = append(pages, regular...)
 	pages = append(pages, taxonomies(cfg, s, listed)...)
 	pages = append(pages, notFound)
+	prefixMadeUp(pages, prefix, cfg.Language == cfg.DefaultLanguage) // language.go
 	navigate(s, pages, regular)
 	pages = append(pages, paginate(cfg.PageSize, paginates, pages)...)
 	errs := checkURLs(pages)
@@ -136,6 +172,7 @@ func fill(p *Page, src *content.Page, body Body) {
 	}
 	p.Draft, p.Tags, p.Skills, p.Authors, p.Weight = fm.Draft, fm.Tags, fm.Skills, fm.Authors, fm.Weight
 	p.Params, p.File, p.layout, p.hidden = fm.Params, src.Path, fm.Layout, fm.HiddenFrom
+	p.translationKey = fm.TranslationKey
 	p.Job, p.Role, p.Certification = src.Career.Job, src.Career.Role, src.Career.Certification
 	fillBody(p, body)
 }

@@ -86,6 +86,11 @@ type Site struct {
 
 	Taxonomies []*Taxonomy // in site.yaml order; only those some page uses (taxonomy.go)
 
+	// Languages are the site's languages, by weight then code; one on a
+	// site without languages: in site.yaml (language.go).
+	Languages       []*Language
+	DefaultLanguage *Language // the one of Languages whose pages are x-default
+
 	structured StructuredData // the structured data of the pages of the write under way (Page.JSONLD)
 }
 
@@ -161,6 +166,14 @@ type Page struct {
 
 	File string // "content/jobs/back-end-developer.md"; "" for generated pages
 
+	// The page's language; and on a multilingual site the same page in
+	// the other languages that have it, and in all of them, this page
+	// included, by the languages' weight (language.go). Both are empty
+	// when no other language has the page.
+	Language        *Language
+	Translations    []*Page
+	AllTranslations []*Page
+
 	// What the pipeline alone reads (pipeline.go).
 	layout   string            // front matter "layout"
 	hidden   []content.Listing // front matter "hidden_from": the places that do not list the page (hidden.go)
@@ -168,6 +181,8 @@ type Page struct {
 	sitePath string            // URL without the base path: "/jobs/back-end-developer/"
 	links    []markdown.Link   // the links written in the page's Markdown
 	body     Body              // the converted Markdown Content, Summary … were filled from; nil when none
+
+	translationKey string // front matter "translation_key", by default the file's path without its language
 }
 
 // Body is a page's Markdown as the pipeline converted it. The pipeline

@@ -65,6 +65,9 @@ type Builder struct {
 	dataErr      error
 	dataDigest   deps.Digest // of the data files' bytes
 
+	stringsDigest   deps.Digest // of the i18n files' bytes (strings.go)
+	stringsWarnings []error     // keys a language's i18n file lacks
+
 	// Made from the inputs, kept while they are used.
 	career    cache.Memo[any, deps.Digest]             // career data by pointer
 	jsonld    jsonld.Cache                             // structured data by its inputs' digest

@@ -303,6 +303,9 @@ broken_links: warn
 menu:
   - {name: Jobs, url: /jobs/, weight: 1}
   - {name: Guides, url: /guides/, weight: 2}
+languages:
+  en: {name: English, weight: 1}
+  de: {name: Deutsch, weight: 2}
 `
 
 func newEditor(t *testing.T, seed uint64) *editor {
@@ -440,6 +443,8 @@ func (e *editor) edit() (string, []string) {
 		{3, e.editShortcode},
 		{3, e.editData},
 		{4, e.editResource},
+		{6, e.editTranslation},
+		{3, e.editStrings},
 	}
 	total := 0
 	for _, ed := range edits {
@@ -653,6 +658,57 @@ func (e *editor) renamePage() (string, []string) {
 		e.broken[to] = good
 	}
 	return "rename", []string{name, to}
+}
+
+// editTranslation adds a German translation of a page, or edits,
+// removes or renames (keeping it paired by translation_key) one: the
+// translations' switchers and alternates change with it.
+func (e *editor) editTranslation() (string, []string) {
+	var english []string
+	for _, name := range e.pages(false) {
+		if !strings.HasSuffix(name, ".de.md") && e.broken[name] == "" {
+			english = append(english, name)
+		}
+	}
+	if len(english) == 0 {
+		return "no page to translate", nil
+	}
+	page := e.pick(english)
+	de := strings.TrimSuffix(page, ".md") + ".de.md"
+	renamed := strings.TrimSuffix(page, ".md") + "-neu.de.md"
+	text := fmt.Sprintf("---\ntitle: Übersetzt %d\ndate: 2025-05-10\nskills: [Go]\n---\nEine Übersetzung.\n", e.next)
+	e.next++
+	switch {
+	case e.exists(renamed):
+		e.remove(renamed)
+		return "remove the renamed translation", []string{renamed}
+	case !e.exists(de):
+		e.write(de, text)
+		return "translate", []string{de}
+	}
+	switch e.r.IntN(3) {
+	case 0:
+		e.write(de, text)
+		return "edit the translation", []string{de}
+	case 1:
+		e.remove(de)
+		return "remove the translation", []string{de}
+	}
+	e.remove(de)
+	e.write(renamed, strings.Replace(text, "---\n", "---\ntranslation_key: "+page+"\n", 1))
+	return "rename the translation", []string{de, renamed}
+}
+
+// editStrings writes, changes or removes the site's German strings,
+// which T in the theme's templates reads.
+func (e *editor) editStrings() (string, []string) {
+	const name = "i18n/de.yaml"
+	if e.exists(name) && e.r.IntN(3) == 0 {
+		e.remove(name)
+		return "remove the strings", []string{name}
+	}
+	e.write(name, fmt.Sprintf("strings:\n  read_next: \"Weiterlesen %d\"\n  by: \"Von %d\"\n", e.r.IntN(100), e.r.IntN(100)))
+	return "write the strings", []string{name}
 }
 
 // templates are the site's own layouts the test writes over the theme's.

@@ -208,7 +208,7 @@ func (b *Builder) readLayouts() error {
 	b.renderer = r
 	b.templates = deps.NewTemplates(r)
 	b.conv.SetTemplates(r)
-	return nil
+	return b.readStrings() // strings.go
 }
 
 // readAssets loads the assets again.

@@ -21,7 +21,7 @@ import (
 func (b *Builder) keyer(m *siteModel) *deps.Keyer {
 	return deps.NewKeyer(deps.Inputs{
 		Version: b.version,
-		Config:  b.cfgDigest,
+		Config:  b.configDigest(), // strings.go
 		Assets:  b.imageInputsDigest(),
 		Data:    b.dataDigest,
 		Site:    m.site,
@@ -63,7 +63,7 @@ func (b *Builder) digestPage(m *siteModel, p *model.Page) *deps.PageDigests {
 	}
 	h := deps.BorrowHasher()
 	defer h.GiveBack()
-	jsonld.Digest(h, m.site, p, parts.Career)
+	jsonld.Digest(h, p.Site, p, parts.Career)
 	parts.Derived = h.Sum()
 	return deps.DigestPage(p, parts)
 }

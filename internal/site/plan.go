@@ -86,7 +86,7 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 		switch {
 		case p == config.Name:
 			cfgChanged = true
-		case isLayout(p):
+		case isLayout(p), isStrings(p):
 			layoutsChanged = true
 		case isAsset(p):
 			assetsChanged = true

@@ -59,7 +59,9 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)
 	paged := map[*model.Page]bool{}
 	made, errs := model.Index(b.cfg, b.links, pub, bodies, b.recordingPaginates(paged), now)
-	made.Site.Data = b.data
+	for _, s := range made.Sites {
+		s.Data = b.data
+	}
 	site, pages := made.Site, made.Pages
 	problems = append(problems, errs...)
 	// The references of pages with errors of their own are checked too,
@@ -74,7 +76,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	slices.SortFunc(files, func(a, b generate.File) int { return strings.Compare(a.Name, b.Name) })
 	warnings := b.pageWarnings(pub, now)
 
-	m := &siteModel{site: site, pages: pages, files: files, pub: pub, srcs: srcs, images: images.HasPageImages(pub), paged: paged,
+	m := &siteModel{site: site, sites: made.Sites, pages: pages, files: files, pub: pub, srcs: srcs, images: images.HasPageImages(pub), paged: paged,
 		published: map[string]bool{}, byFile: map[string][]*model.Page{}, now: now, timeSensitive: content.TimeSensitive(all, now)}
 	for _, p := range pages {
 		if p.Job != nil {
@@ -157,6 +159,7 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generate.File, error) {
 // siteModel is the model of one build, kept for the next.
 type siteModel struct {
 	site          *model.Site
+	sites         []*model.Site // every language's, site among them
 	pages         []*model.Page
 	files         []generate.File
 	pub           []*content.Page          // the published sources, by path

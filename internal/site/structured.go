@@ -21,7 +21,7 @@ func (b *Builder) structuredFor(m *siteModel, now time.Time) *jsonld.Pages {
 // every time it is asked for).
 func (b *Builder) structure(m *siteModel, p *model.Page, now time.Time) ([]template.JS, []error) {
 	if !b.life.plansAgain() {
-		return jsonld.Data(m.site, p, now)
+		return jsonld.Data(p.Site, p, now)
 	}
-	return b.jsonld.Data(m.pd[p].Derived(), m.site, p, now)
+	return b.jsonld.Data(m.pd[p].Derived(), p.Site, p, now)
 }

@@ -24,6 +24,7 @@ func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 		}
 	}
 	ws = append(ws, images.AltWarnings(pub, content.NewLocator(b.fsys))...)
+	ws = append(ws, b.stringsWarnings...)
 	return append(ws, b.linkWarnings...)
 }
 

@@ -71,7 +71,9 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	}
 	ld := b.structuredFor(p.m, now)
 	p.m.structured = ld
-	model.SetStructuredData(p.m.site, ld)
+	for _, s := range p.m.sites {
+		model.SetStructuredData(s, ld)
+	}
 	if p.m.needLD {
 		ld.All(p.m.pages, report)
 	}
@@ -287,8 +289,8 @@ func (b *Builder) makeFile(m *siteModel, g *generate.File) ([]byte, error) {
 		return g.Make()
 	}
 	k := b.keyer(m)
-	return generate.Feed(g.Feed, m.site, func(p *model.Page) ([]byte, error) {
-		return b.entries.Entry(m.site, p, k.EntryKey(p))
+	return generate.Feed(g.Feed, model.FeedList(g.Feed).Site, func(p *model.Page) ([]byte, error) {
+		return b.entries.Entry(p.Site, p, k.EntryKey(p))
 	})
 }
 

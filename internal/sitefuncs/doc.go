@@ -17,6 +17,9 @@
 //   - careerPathSVG: a role guide's career path drawn (career.PathSVG);
 //   - image PATH [PAGE] (image.go): the image a Markdown image would find,
 //     as an images.Image, recording every file the page's templates name.
+//   - T KEY ARGS…, formatDate, formatNumber, formatMoney (strings.go): the
+//     strings and formats of the language of the page being rendered
+//     (internal/i18n, internal/locale).
 //
 // Between BeginPage and EndPage for a page (the pipeline calls them around
 // rendering it) image records the image files that page's templates name;

@@ -9,6 +9,7 @@ import (
 	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/i18n"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
@@ -26,6 +27,7 @@ type Funcs struct {
 	converter *markdown.Converter // the site's Markdown, for markdownify
 	images    *images.Set         // the site's images, for image
 	renders   sync.Map            // *model.Page → *images.Uses: the images named by the pages being rendered
+	strings   *i18n.Catalog       // the site's strings in each language, for T (strings.go)
 }
 
 // Map returns the template functions, bound to f.
@@ -43,6 +45,11 @@ func (f *Funcs) Map() template.FuncMap {
 		// image finds an image of the page's bundle or of assets/:
 		// {{ with image "team.jpg" . }}{{ (.Fill "1200x630 center").URL }}{{ end }} (image.go).
 		"image": render.ExecFunc(f.image),
+		// T and the format functions of the page's language (strings.go).
+		"T":            render.ExecFunc(f.translate),
+		"formatDate":   render.ExecFunc(f.formatDate),
+		"formatNumber": render.ExecFunc(f.formatNumber),
+		"formatMoney":  render.ExecFunc(f.formatMoney),
 	}
 }
 

@@ -12,7 +12,8 @@ import (
 // Map holds every function the package comment lists, and no other.
 func TestMapNames(t *testing.T) {
 	var f Funcs
-	want := []string{"relURL", "absURL", "asset", "slugify", "markdownify", "careerPathSVG", "image"}
+	want := []string{"relURL", "absURL", "asset", "slugify", "markdownify", "careerPathSVG", "image",
+		"T", "formatDate", "formatNumber", "formatMoney"}
 	m := f.Map()
 	if len(m) != len(want) {
 		t.Errorf("Map has %d functions, want %d", len(m), len(want))

@@ -1,0 +1,112 @@
+// Package locale writes numbers, amounts of money and dates the way a
+// language writes them: "79,850", "$79,850" and "June 2, 2025" in English,
+// "79.850", "79.850 €" and "2. Juni 2025" in German.
+//
+// Numbers come from golang.org/x/text/number, which follows CLDR for the
+// language of a BCP 47 tag: its digits, decimal separator and grouping
+// ("79,850", "79.850", "79 850", "٧٩٬٨٥٠"). A number is written with at
+// most two decimals and without trailing zeros.
+//
+// Money is a number and a currency's symbol: the symbol comes from
+// golang.org/x/text/currency for the language ("€", "$", "US$" in Arabic),
+// the digits as for a number (whole amounts, salaries, without cents).
+// x/text falls short here: it writes every amount with the symbol first
+// and a space ("€ 79.850,00" even in German, "$ 79,850.00" in English),
+// and exposes neither CLDR's currency patterns nor a way to drop the
+// cents. So where the symbol goes is a [Patterns] value, Money:
+// "{symbol}{amount}" in English, "{amount} {symbol}" (a no-break space)
+// in German, read from the language's i18n file (internal/i18n).
+//
+// Dates: x/text has no date formatting at all (its date package holds
+// CLDR's tables but exports nothing), and Go's time package knows only
+// English month names. So a language's month names and its date pattern
+// are [Patterns] too, from its i18n file: "{month} {day}, {year}" with
+// January … December in English, "{day}. {month} {year}" with Januar …
+// Dezember in German. A language whose file gives none writes dates in
+// ISO 8601, "2025-06-02", which every reader can read.
+package locale
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Patterns are what x/text does not know of a language's formats.
+type Patterns struct {
+	Date   string     // "{day}. {month} {year}"; "" for ISO 8601 dates
+	Months [12]string // January … December in the language
+	Money  string     // "{amount} {symbol}"; "" for "{symbol}{amount}"
+}
+
+// A Locale writes values the way one language does. It is safe for use
+// by many goroutines at once.
+type Locale struct {
+	tag      language.Tag
+	patterns Patterns
+}
+
+// New returns the Locale of the BCP 47 code with patterns p.
+func New(code string, p Patterns) (*Locale, error) {
+	tag, err := language.Parse(code)
+	if err != nil {
+		return nil, fmt.Errorf("locale: %q is not a BCP 47 language code: %w", code, err)
+	}
+	return &Locale{tag: tag, patterns: p}, nil
+}
+
+// Tag is the Locale's language.
+func (l *Locale) Tag() language.Tag { return l.tag }
+
+// printer returns a printer of the language. message.Printer keeps
+// state while it prints, so each call has its own.
+func (l *Locale) printer() *message.Printer { return message.NewPrinter(l.tag) }
+
+// Number writes x with the language's digits, decimal separator and
+// grouping, with at most two decimals: 79850 is "79,850" in English and
+// "79.850" in German, 0.5 is "0.5" and "0,5".
+func (l *Locale) Number(x float64) string {
+	return l.printer().Sprint(number.Decimal(x, number.MaxFractionDigits(2)))
+}
+
+// Money writes amount in the currency of the ISO 4217 code ("EUR") as the
+// language does: "$79,850" in English, "79.850 €" in German; an amount
+// with cents has two decimals ("$38.50"). A code x/text does not know is
+// written as it is, in the symbol's place.
+func (l *Locale) Money(amount float64, code string) string {
+	symbol := code
+	if unit, err := currency.ParseISO(code); err == nil {
+		symbol = l.printer().Sprint(currency.Symbol(unit))
+	}
+	pattern := l.patterns.Money
+	if pattern == "" {
+		pattern = "{symbol}{amount}"
+	}
+	digits := l.Number(amount)
+	if amount != math.Trunc(amount) {
+		digits = l.printer().Sprint(number.Decimal(amount, number.Scale(2)))
+	}
+	return strings.NewReplacer("{symbol}", symbol, "{amount}", digits).Replace(pattern)
+}
+
+// Date writes the day of t in the language's pattern: "June 2, 2025",
+// "2. Juni 2025"; in ISO 8601 when the language has no pattern or no
+// month names.
+func (l *Locale) Date(t time.Time) string {
+	month := l.patterns.Months[t.Month()-1]
+	if l.patterns.Date == "" || month == "" {
+		return t.Format(time.DateOnly)
+	}
+	return strings.NewReplacer(
+		"{day}", strconv.Itoa(t.Day()),
+		"{month}", month,
+		"{year}", strconv.Itoa(t.Year()),
+	).Replace(l.patterns.Date)
+}

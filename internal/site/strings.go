@@ -1,0 +1,46 @@
+package site
+
+import (
+	"strings"
+
+	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/i18n"
+)
+
+// This file reads the strings of the site's languages (internal/i18n)
+// with the layouts, which call them through T: i18n/CODE.yaml of the
+// theme and of the site.
+
+// readStrings loads the strings of every language of the configuration
+// again, and gives them to the template functions. Their digest is part
+// of every output's key (keyer): the templates' analysis does not follow
+// T to the file a string came from.
+func (b *Builder) readStrings() error {
+	b.stringsDigest, b.stringsWarnings = deps.Digest{}, nil
+	if b.cfg == nil {
+		return nil
+	}
+	var codes []string
+	for _, l := range b.cfg.LanguageList() {
+		codes = append(codes, l.Code)
+	}
+	c, warnings, err := i18n.Load(b.opts.Theme, b.fsys, codes, b.cfg.Language)
+	if c == nil {
+		return err
+	}
+	b.stringsDigest = c.Sum()
+	for _, w := range warnings {
+		b.stringsWarnings = append(b.stringsWarnings, w)
+	}
+	b.funcs.SetStrings(c)
+	return err
+}
+
+// isStrings says whether a changed path is under i18n/.
+func isStrings(p string) bool { return strings.HasPrefix(p, i18n.Dir+"/") || p == i18n.Dir }
+
+// configDigest is the digest of site.yaml, the build's options and the
+// strings, which every output's key holds.
+func (b *Builder) configDigest() deps.Digest {
+	return deps.NewHasher().Digest(b.cfgDigest).Digest(b.stringsDigest).Sum()
+}
