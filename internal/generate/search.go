@@ -39,10 +39,19 @@ var kindLabels = map[string]string{
 const maxSummary = 200
 
 // InSearch reports whether the search index holds page p: a regular page
-// (drafts too, when the build includes them) that is not the search page
-// and not hidden from search.
+// of the default language (drafts too, when the build includes them) that
+// is not the search page and not hidden from search. The index is one,
+// searched with English rules; the pages of other languages are left out
+// of it rather than matched by rules that are not theirs.
 func InSearch(p *model.Page) bool {
-	return p.Kind == model.KindPage && model.Layout(p) != searchLayout && !model.HiddenFrom(p, content.HiddenFromSearch)
+	return p.Kind == model.KindPage && model.Layout(p) != searchLayout && !model.HiddenFrom(p, content.HiddenFromSearch) &&
+		inDefaultLanguage(p)
+}
+
+// inDefaultLanguage reports whether p is in its site's default language,
+// which every page of a site of one language is.
+func inDefaultLanguage(p *model.Page) bool {
+	return p.Language == nil || p.Site == nil || p.Site.DefaultLanguage == nil || p.Language == p.Site.DefaultLanguage
 }
 
 // SearchDoc is what the index holds of page p: its title, kind, skills,

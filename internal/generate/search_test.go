@@ -1,6 +1,10 @@
 package generate
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/careersite/careersite/internal/model"
+)
 
 func TestTruncate(t *testing.T) {
 	tests := []struct {
@@ -18,5 +22,22 @@ func TestTruncate(t *testing.T) {
 		if got := truncate(tt.in, tt.n); got != tt.want {
 			t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
 		}
+	}
+}
+
+func TestInSearchDefaultLanguageOnly(t *testing.T) {
+	en, de := &model.Language{Code: "en"}, &model.Language{Code: "de"}
+	site := &model.Site{Languages: []*model.Language{en, de}, DefaultLanguage: en}
+	page := func(l *model.Language) *model.Page {
+		return &model.Page{Kind: model.KindPage, Site: site, Language: l}
+	}
+	if !InSearch(page(en)) {
+		t.Error("a page of the default language is left out of the search index")
+	}
+	if InSearch(page(de)) {
+		t.Error("a page of another language is in the one search index, matched by English rules")
+	}
+	if !InSearch(&model.Page{Kind: model.KindPage, Site: &model.Site{}}) {
+		t.Error("a page of a site of one language is left out of the search index")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/careersite/careersite"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/i18n"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/render"
 	"golang.org/x/tools/txtar"
@@ -35,11 +37,23 @@ var themePageInfo = Page{
 }
 
 // themeFuncs stand in for the functions the build gives the theme:
-// markdownify is the real converter, asset a fixed URL.
-func themeFuncs(conv *markdown.Converter) template.FuncMap {
+// markdownify is the real converter, T and the formats the theme's English
+// strings, asset a fixed URL.
+func themeFuncs(t *testing.T, conv *markdown.Converter) template.FuncMap {
 	type asset struct{ URL, Integrity string }
 	stub := func(s string) string { return s }
+	catalog, problems, err := i18n.Load(careersite.Theme(), fstest.MapFS{}, []string{"en"}, "en")
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("the theme's strings: %v %v", err, problems)
+	}
+	en := catalog.For("")
 	return template.FuncMap{
+		"T":            en.T,
+		"formatDate":   en.Locale().Date,
+		"formatNumber": en.Locale().Number,
+		"formatMoney": func(n float64, code any) string {
+			return en.Locale().Money(n, fmt.Sprint(code))
+		},
 		"markdownify": func(s string) (template.HTML, error) {
 			res, err := conv.Convert([]byte(s), 1)
 			// Convert's output, raw HTML omitted: safe as HTML.
@@ -58,7 +72,7 @@ func themeFuncs(conv *markdown.Converter) template.FuncMap {
 func themePipeline(t *testing.T, site fs.FS, body string) (string, error) {
 	t.Helper()
 	conv := markdown.New(markdown.Options{})
-	r, err := render.New(site, careersite.Theme(), themeFuncs(conv))
+	r, err := render.New(site, careersite.Theme(), themeFuncs(t, conv))
 	if err != nil {
 		t.Fatal(err)
 	}
