@@ -61,6 +61,9 @@ func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*
 	if lerr != nil {
 		errs = append(errs, lerr)
 	}
+	if e := nestedIndex(base, p.IsIndex); e != nil {
+		errs = append(errs, e)
+	}
 	if u, err := PageURL(base, p.FrontMatter); err != nil {
 		errs = append(errs, urlError(top, err))
 	} else if p.URL = u; p.FrontMatter.URL == "" && cfg != nil {
@@ -127,6 +130,23 @@ func place(file string) (section string, isIndex bool) {
 		section = dir
 	}
 	return section, path.Base(rel) == "_index.md"
+}
+
+// nestedIndex reports an _index.md below a section's folder
+// (content/notes/deep/_index.md). careersite's sections are one level
+// deep; Hugo would make the folder a section of its own, and here the
+// file would take the place of its section's _index.md.
+func nestedIndex(base string, isIndex bool) *diag.Error {
+	rel := strings.TrimPrefix(base, "content/")
+	if !isIndex || strings.Count(rel, "/") < 2 {
+		return nil
+	}
+	dir := path.Dir(rel)
+	section, _, _ := strings.Cut(rel, "/")
+	return &diag.Error{Line: 1, Col: 1, Msg: fmt.Sprintf(
+		"sections are one level deep, so content/%s cannot be a section of its own as in Hugo; "+
+			"put the section's text in content/%s/_index.md, or rename this file content/%s.md for a page at /%s/",
+		dir, section, dir, dir)}
 }
 
 // kindOf returns the page's kind: the one its front matter declares, else

@@ -146,6 +146,21 @@ func TestParseErrorsSortedByLine(t *testing.T) {
 	}
 }
 
+func TestParseNestedIndex(t *testing.T) {
+	in := "---\ntitle: Deep notes\n---\n"
+	_, err := Parse("content/notes/deep/_index.md", []byte(in), config.Default())
+	want := "content/notes/deep/_index.md:1:1: sections are one level deep, so content/notes/deep cannot be a section of its own as in Hugo; " +
+		"put the section's text in content/notes/_index.md, or rename this file content/notes/deep.md for a page at /notes/deep/"
+	if err == nil || err.Error() != want {
+		t.Errorf("Parse error =\n%v\nwant\n%s", err, want)
+	}
+	for _, ok := range []string{"content/notes/_index.md", "content/_index.md"} {
+		if _, err := Parse(ok, []byte(in), config.Default()); err != nil {
+			t.Errorf("Parse(%s): %v", ok, err)
+		}
+	}
+}
+
 // The same job, its salary's max below its min on line 8, in each
 // front-matter format: career errors are at true file positions too.
 func TestParseCareerTrueLineNumbers(t *testing.T) {
