@@ -31,6 +31,7 @@ type File struct {
 	Feed       *model.Feed // the feed it is, if it is one: the pipeline makes it from its entries (Feed, Entry)
 	FromBodies bool        // made from the bodies of pages (Content, Summary, Headings …), not only front matter: the search index
 	ClaimOnly  bool        // a name no other output may have, but not written: an alias in _redirects only
+	Opaque     bool        // holds nothing a check reads (no link, no id, no error Make alone finds): a build that keeps no output does not make it
 }
 
 // BytesOf is a Make func for bytes already made.

@@ -37,6 +37,11 @@ type Builder struct {
 	life  lifetime // one build or a session (lifetime.go)
 	spill *spiller // HTML kept out of memory (spill.go); nil: all HTML in memory
 
+	// checking is set while a check (check.go) builds: it keeps no
+	// output, so the generated files that hold nothing to check
+	// (generate.File.Opaque: the social cards' PNGs) are not made.
+	checking bool
+
 	// The persistent cache (internal/cache), when there is one.
 	cache   *cache.Cache
 	version deps.Digest // of the binary, when there is a persistent cache

@@ -33,6 +33,7 @@ func (b *Builder) socialCards(pages []*model.Page, sources map[string]*content.P
 		files[i] = generate.File{Name: c.Name, Owner: "the social card of " + model.Describe(c.Page),
 			At:     func() diag.Place { return model.Where(c.Page) },
 			Make:   func() ([]byte, error) { return b.drawCard(c.Card, key) },
+			Opaque: true, // checkCards finds the titles that do not fit; check draws no PNG
 			Digest: func(h *deps.Hasher, _ *deps.Keyer) { h.Str("social card").Str(key) }}
 	}
 	return files, b.checkCards(cards, sources, locate)

@@ -152,3 +152,32 @@ func TestSocialCardIncremental(t *testing.T) {
 		t.Errorf("after an edit of a title the Builder drew %d cards, want 1", got)
 	}
 }
+
+// TestCheckDrawsNoCards checks that a check, which keeps no output, lays
+// the cards out (a title too long is its error) but draws no PNG, and
+// that a build by the same Builder afterwards draws and writes them all.
+func TestCheckDrawsNoCards(t *testing.T) {
+	opts := cachedSite(t, 12)
+	opts.CacheDir = "" // what is drawn is counted, not taken from disk
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := b.Check(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.stats.cardsDrawn.Load(); got != 0 {
+		t.Errorf("a check drew %d social cards, want 0", got)
+	}
+	if _, err := b.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	n := cardFiles(t, opts.Dest)
+	if n == 0 {
+		t.Fatal("the build after the check wrote no social cards")
+	}
+	if got := b.stats.cardsDrawn.Load(); got != int64(n) {
+		t.Errorf("the build after a check drew %d cards, want %d", got, n)
+	}
+}

@@ -41,6 +41,8 @@ func checkTo(ctx context.Context, opts Options, target Target) ([]*diag.Error, e
 // checkTo builds into target and returns the warnings, those of a failed
 // build too.
 func (b *Builder) checkTo(ctx context.Context, changed []string, target Target) (warnings []*diag.Error, err error) {
+	b.checking = true
+	defer func() { b.checking = false }()
 	res, err := b.BuildTo(ctx, changed, target)
 	if err != nil {
 		var f *failure

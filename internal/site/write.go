@@ -227,6 +227,8 @@ func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, li
 	switch {
 	case it.page != nil:
 		return b.renderPage(m, it, memo)
+	case it.gen != nil && it.gen.Opaque && b.checking:
+		return nil, nil, nil
 	case it.gen != nil:
 		data, err := b.makeFile(m, it.gen)
 		if err != nil {
