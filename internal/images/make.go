@@ -61,9 +61,10 @@ func (s *Set) makeAll(o *Output) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", o.Source.Loc.Path, err)
 	}
+	sc := imaging.NewScaler(img) // the widths share its halvings
 	for _, t := range todo {
 		var buf bytes.Buffer
-		if err := imaging.Encode(&buf, imaging.Process(img, t.Spec), t.Spec.Format, t.Spec.Quality); err != nil {
+		if err := imaging.Encode(&buf, sc.Process(t.Spec), t.Spec.Format, t.Spec.Quality); err != nil {
 			return nil, fmt.Errorf("%s: %w", o.Source.Loc.Path, err)
 		}
 		s.processed.Add(1)
