@@ -10,47 +10,72 @@ import (
 // cacheKind is the kind of processed images in the persistent cache.
 const cacheKind = "image"
 
-// Bytes returns the bytes of o, made once: found in the persistent cache,
-// or made with every other Output of its source still to make (decoded
-// once), on one of GOMAXPROCS tokens.
+// Bytes returns the bytes of o: found in the persistent cache, or made
+// with every other Output of its source still to make (decoded once), on
+// one of GOMAXPROCS tokens. A Set keeps no bytes it has handed out: those
+// made with another Output wait in the cache (without one, in the Output
+// until asked for), so memory grows with the images being made, not with
+// the images of the site. A source that cannot be decoded fails each of
+// its Outputs with the same error, decoded once.
 func (s *Set) Bytes(o *Output) ([]byte, error) {
-	o.once.Do(func() { o.data, o.err = s.make(o) })
-	return o.data, o.err
-}
-
-func (s *Set) make(o *Output) ([]byte, error) {
 	if o.Spec.Op == 0 {
 		return s.sourceBytes(o.Source) // an SVG or a GIF, as it is
-	}
-	if data, ok := s.cached(o); ok {
-		return data, nil
 	}
 	src := o.Source
 	src.mu.Lock()
 	defer src.mu.Unlock()
-	if o.made != nil { // made with another Output of the source
-		return o.made, nil
+	if data, err, ok := o.take(); ok {
+		return data, err
+	}
+	if data, ok := s.cached(o); ok {
+		return data, nil
 	}
 	s.sem <- struct{}{}
 	defer func() { <-s.sem }()
 	return s.makeAll(o)
 }
 
+// take returns, once, the bytes or the error o was made with alongside
+// another Output of its source; an error stays. Called with the source's
+// lock held.
+func (o *Output) take() ([]byte, error, bool) {
+	if o.err != nil {
+		return nil, o.err, true
+	}
+	data := o.made
+	o.made = nil
+	return data, nil, data != nil
+}
+
 // makeAll decodes o's source once and makes o and every Output of the
 // source not yet made and not in the cache; o's bytes are returned, the
-// others' kept in them. Called with the source's lock and a token held.
+// others' put in the cache, or kept in them when there is none. Called
+// with the source's lock and a token held.
 func (s *Set) makeAll(o *Output) ([]byte, error) {
-	data, err := s.sourceBytes(o.Source)
-	if err != nil {
-		return nil, err
-	}
 	todo := []*Output{o}
 	for _, other := range s.sourceOutputs(o.Source) {
-		if other != o && other.made == nil {
-			if _, ok := s.cached(other); !ok {
+		if other != o && other.made == nil && other.err == nil {
+			if !s.inCache(other) {
 				todo = append(todo, other)
 			}
 		}
+	}
+	data, err := s.makeEach(o.Source, todo)
+	if err != nil {
+		for _, t := range todo {
+			t.err = err
+		}
+		return nil, err
+	}
+	return data, nil
+}
+
+// makeEach makes the Outputs todo of src from one decoding, and returns
+// the bytes of the first.
+func (s *Set) makeEach(src *Source, todo []*Output) ([]byte, error) {
+	data, err := s.sourceBytes(src)
+	if err != nil {
+		return nil, err
 	}
 	for _, t := range todo {
 		if t.Spec.Format == imaging.WebP {
@@ -59,21 +84,26 @@ func (s *Set) makeAll(o *Output) ([]byte, error) {
 	}
 	img, _, err := imaging.Decode(data, s.opts.MaxPixels)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", o.Source.Loc.Path, err)
+		return nil, fmt.Errorf("%s: %w", src.Loc.Path, err)
 	}
 	sc := imaging.NewScaler(img) // the widths share its halvings
-	for _, t := range todo {
+	var first []byte
+	for i, t := range todo {
 		var buf bytes.Buffer
 		if err := imaging.Encode(&buf, sc.Process(t.Spec), t.Spec.Format, t.Spec.Quality); err != nil {
-			return nil, fmt.Errorf("%s: %w", o.Source.Loc.Path, err)
+			return nil, fmt.Errorf("%s: %w", src.Loc.Path, err)
 		}
 		s.processed.Add(1)
-		if c := s.opts.Cache; c != nil {
-			_ = c.Put(cacheKind, c.Key(cacheKind, t.Key[:]), buf.Bytes()) // a cache that cannot be written costs the next build time, not this one its output
+		c := s.opts.Cache
+		stored := c != nil && c.Put(cacheKind, c.Key(cacheKind, t.Key[:]), buf.Bytes()) == nil // one that cannot be written costs memory, not output
+		switch {
+		case i == 0:
+			first = buf.Bytes()
+		case !stored:
+			t.made = buf.Bytes()
 		}
-		t.made = buf.Bytes()
 	}
-	return o.made, nil
+	return first, nil
 }
 
 // cached returns o's bytes from the persistent cache.
@@ -83,4 +113,11 @@ func (s *Set) cached(o *Output) ([]byte, bool) {
 		return nil, false
 	}
 	return c.Get(cacheKind, c.Key(cacheKind, o.Key[:]))
+}
+
+// inCache reports whether the persistent cache has an entry for o, unread
+// (a damaged one is found when o is asked for, and o made again then).
+func (s *Set) inCache(o *Output) bool {
+	c := s.opts.Cache
+	return c != nil && c.Has(cacheKind, c.Key(cacheKind, o.Key[:]))
 }
