@@ -105,12 +105,15 @@ images:
 // width of Options.Widths below the photograph's own (the generated ones
 // are wider than all of them), with Catmull-Rom, careersite's kernel
 // (Hugo's default is Box, cheaper and blurrier), at the same quality.
+// Hugo's timeout for a page is raised from 30 s: a page whose images are
+// processed under load takes longer, and Hugo then fails the build.
 func hugoFiles(o Options) map[string]string {
 	return map[string]string{
 		"config.yaml": `baseURL: https://bench.example/
 languageCode: en
 title: Image bench
 disableKinds: [taxonomy, term, RSS, sitemap]
+timeout: 3600s
 imaging:
   resampleFilter: CatmullRom
   quality: ` + strconv.Itoa(o.Quality) + `
