@@ -64,7 +64,7 @@ func Encode(w io.Writer, img image.Image, f Format, quality int) error {
 	case PNG:
 		return (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(w, img)
 	case WebP:
-		if err := webp.Encode(w, toNRGBA(img), webp.Options{Quality: quality, Method: webpMethod}); err != nil {
+		if err := webp.Encode(w, straightAlpha(img), webp.Options{Quality: quality, Method: webpMethod}); err != nil {
 			return fmt.Errorf("encoding WebP: %w", err)
 		}
 		return nil
@@ -72,19 +72,13 @@ func Encode(w io.Writer, img image.Image, f Format, quality int) error {
 	return fmt.Errorf("cannot encode %s: write jpeg, png or webp", f.label())
 }
 
-// toNRGBA returns an *image.RGBA as the *image.NRGBA (straight alpha)
-// that gen2brain/webp hands libwebp, which would otherwise convert it
-// itself: an opaque one is the same bytes, shared rather than copied;
-// one with transparency is converted, since libwebp reads the bytes as
-// straight alpha and would darken every half-transparent pixel. Any other
-// image is returned as it is.
-func toNRGBA(img image.Image) image.Image {
+// straightAlpha returns img with straight (not premultiplied) alpha when
+// it has transparency: libwebp reads an *image.RGBA's bytes as straight
+// alpha, and would darken every half-transparent pixel.
+func straightAlpha(img image.Image) image.Image {
 	rgba, ok := img.(*image.RGBA)
-	if !ok {
+	if !ok || rgba.Opaque() {
 		return img
-	}
-	if rgba.Opaque() {
-		return &image.NRGBA{Pix: rgba.Pix, Stride: rgba.Stride, Rect: rgba.Rect}
 	}
 	n := image.NewNRGBA(rgba.Rect)
 	draw.Draw(n, n.Rect, rgba, rgba.Rect.Min, draw.Src)
