@@ -76,9 +76,10 @@ if [[ -n $HUGO2 && $HUGO != 0 ]]; then
 	cp -al "$tmp/hugo" "$tmp/hugo2" # hard links: the same photographs
 	sides+=(hugo2)
 fi
-# gen2brain/webp loads libwebp.so (Debian's libwebp-dev) when there is one,
-# else runs its own WebAssembly build (RESULTS.md, issue 22).
-if ldconfig -p | grep -q 'libwebp\.so '; then
+# gen2brain/webp loads libwebp.so and libwebpdemux.so (Debian's libwebp-dev)
+# when it finds both, else runs its own WebAssembly build (RESULTS.md,
+# issue 22); LD_LIBRARY_PATH, which it also honours, is not looked at here.
+if ldconfig -p | grep -q 'libwebp\.so ' && ldconfig -p | grep -q 'libwebpdemux\.so '; then
 	echo "webp:    careersite encodes with the system's libwebp.so"
 else
 	echo "webp:    careersite encodes with libwebp compiled to WebAssembly (no libwebp.so)"
