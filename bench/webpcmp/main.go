@@ -21,7 +21,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
-	xwebp "golang.org/x/image/webp"
 	"image"
 	"image/jpeg"
 	"io"
@@ -31,6 +30,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	xwebp "golang.org/x/image/webp"
 
 	"github.com/HugoSmits86/nativewebp"
 	"github.com/bep/gowebp/libwebp"
