@@ -43,9 +43,11 @@
 // Set.Bytes makes an Output: from the persistent cache (kind "image", by
 // imaging.KeyOf: the source's SHA-256, the resolved spec and
 // imaging.EncoderVersion) when it is there, else by decoding its source
-// once for every Output of that source still to make, on at most
-// GOMAXPROCS goroutines at a time, so memory grows with the cores, not the
-// images. The WebP encoder is warmed up in a goroutine of its own the first
+// once for every Output of that source still to make (the widths sharing
+// the work of scaling: imaging.Scaler), each width scaled and encoded in
+// parallel, at most GOMAXPROCS at a time. The bytes made are handed out, not kept: those of the other
+// Outputs wait in the cache until asked for. So memory grows with the
+// cores, not the images. The WebP encoder is warmed up in a goroutine of its own the first
 // time anything must be encoded. Stats counts what was made, so a test can
 // assert that a warm build made nothing.
 //

@@ -170,10 +170,9 @@ type Output struct {
 	Width, Height int
 	Source        *Source
 
-	once sync.Once
-	data []byte
-	err  error
-	made []byte // made with another Output of its source; guarded by Source.mu
+	// Guarded by Source.mu (make.go):
+	made []byte // made with another Output of its source, not yet asked for
+	err  error  // its source could not be decoded
 }
 
 // output returns the Output of src by the resolved spec sp (Op 0: the

@@ -17,8 +17,16 @@ import (
 // their lossless size.
 const DefaultQuality = 75
 
-// webpMethod is libwebp's effort, 0 (fast) to 6 (small): its default.
-const webpMethod = 4
+// webpMethod is libwebp's effort, 0 (fast) to 6 (small). Method 1 rather
+// than libwebp's default 4: on photographs at the default widths it costs
+// 0.28 of method 4's CPU for files 5% larger at the same PSNR (29.12
+// against 29.16 dB), which is Hugo's own output (cgo libwebp, method 4,
+// photo preset: 4% larger than method 4 here) within 1%; method 2 is both
+// slower and larger than 1, and 3 costs as much as 4. libwebp run as
+// WebAssembly costs 3.4 times libwebp native, so at method 4 the WebP
+// files alone made a cold build slower than Hugo's. bench/RESULTS.md
+// (issue 22) has the figures and the command.
+const webpMethod = 1
 
 // The encoders' modules, for EncoderVersion. TestEncoderVersionMatchesGoMod
 // fails the day go.mod says otherwise.

@@ -17,7 +17,7 @@ func (k Key) String() string { return hex.EncodeToString(k[:]) }
 
 // keyVersion changes when the meaning of a key does (what it hashes, or
 // how Process works); bump it to make every cached image stale.
-const keyVersion = "careersite/imaging 1"
+const keyVersion = "careersite/imaging 2"
 
 // KeyOf returns the key of processing the source whose SHA-256 is source
 // with the resolved spec s (see Spec.Resolve: an unresolved spec gives a
