@@ -201,7 +201,7 @@ func (cv *Converter) Convert(src Source) *Conversion {
 	}
 	var res *markdown.Result
 	var probs []error
-	uses := cv.newUses(src.Path, src.Page)
+	uses := cv.newUses(src.Path, src.Page, e)
 	if e != nil {
 		res, probs = cv.convertExpanded(src.Path, src.Page, e, uses)
 	} else {

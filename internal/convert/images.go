@@ -86,7 +86,14 @@ type hookData struct {
 	Lazy        bool   // every image but the first: loading="lazy" decoding="async"
 	Page        any    // the page, as shortcodes see it
 	Image       *images.Image
+
+	uses      *images.Uses // the body's images, for the template function image
+	line, col int          // the Markdown image's place in the body
 }
+
+// ImageUses is where the template function image opens images in the
+// hook: in the record of the body's, at the Markdown image (images.Body).
+func (d hookData) ImageUses() (u *images.Uses, line, col int) { return d.uses, d.line, d.col }
 
 // imageHook is the markdown.ImageHook of the body of page p, of the file
 // path, recording its images in uses; nil when there is no hook.
@@ -111,7 +118,7 @@ func (cv *Converter) imageHook(path string, p *content.Page, uses *images.Uses) 
 			return nil, err
 		}
 		data := hookData{Destination: mi.Destination, Title: mi.Title, Text: mi.Text, PlainText: mi.Text,
-			Ordinal: mi.Ordinal, Lazy: mi.Ordinal > 0, Page: p, Image: img}
+			Ordinal: mi.Ordinal, Lazy: mi.Ordinal > 0, Page: p, Image: img, uses: uses, line: mi.Line, col: mi.Col}
 		html, err := cv.hook.r.Render(HookFile, data, nil)
 		if err != nil {
 			return nil, fmt.Errorf("image %s: %w", mi.Destination, err)
@@ -121,9 +128,11 @@ func (cv *Converter) imageHook(path string, p *content.Page, uses *images.Uses) 
 }
 
 // newUses is the record of the images of the body of page p, of the file
-// path; nil when its images are left to Markdown.
-func (cv *Converter) newUses(path string, p *content.Page) *images.Uses {
-	if cv.images == nil || cv.hook == nil || !hasImages(p.Body) {
+// path, with its shortcodes e (nil for none): the Markdown images the
+// hook shows and the files the shortcodes' templates name with image. It
+// is nil when neither can be: the body's images are left to Markdown.
+func (cv *Converter) newUses(path string, p *content.Page, e *expanded) *images.Uses {
+	if cv.images == nil || (e == nil && (cv.hook == nil || !hasImages(p.Body))) {
 		return nil
 	}
 	return cv.images.Uses(path)

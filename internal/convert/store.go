@@ -137,8 +137,9 @@ func (cv *Converter) cachedHTML(store *cache.Store, k cache.Key, src Source) ([]
 	if page == nil {
 		return nil, err
 	}
-	uses := cv.newUses(src.Path, page)
-	if e := cv.parseShortcodes(page); e != nil {
+	e := cv.parseShortcodes(page)
+	uses := cv.newUses(src.Path, page, e)
+	if e != nil {
 		res, probs := cv.convertExpanded(src.Path, page, e, uses)
 		if len(probs) > 0 {
 			return nil, errors.Join(probs...)

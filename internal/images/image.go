@@ -261,6 +261,17 @@ func (s *Set) Uses(page string) *Uses {
 	return &Uses{set: s, page: page, outs: map[string]*Output{}}
 }
 
+// A Body is the data of a template that runs as a page's body is
+// converted (a shortcode's, the Markdown image hook's): the template
+// function image opens its images in ImageUses, the record of the body's
+// images, at the body's line and column that the template runs for.
+type Body interface {
+	ImageUses() (u *Uses, line, col int)
+}
+
+// Page is the page whose images u records.
+func (u *Uses) Page() string { return u.page }
+
 // Open finds and reads the image that ref names, written at line:col of
 // the page (0:0 for a template). ErrExternal: not one the build processes.
 func (u *Uses) Open(ref string, line, col int) (*Image, error) {

@@ -3,6 +3,8 @@ package shortcode
 import (
 	"html/template"
 	"strconv"
+
+	"github.com/careersite/careersite/internal/images"
 )
 
 // Context is the data a shortcode's template runs with: "." in
@@ -26,7 +28,18 @@ type Context struct {
 	Parent     *Context // the shortcode this one is inside; nil at the top
 	Position   string   // "content/x.md:12:3", the opening tag's "{{"
 
-	sc *Shortcode
+	sc     *Shortcode
+	images *images.Uses
+}
+
+// ImageUses is the record of the images of the body the shortcode is in,
+// and the place of its opening tag: the template function image opens
+// them there (images.Body); nil when the body's images are not processed.
+func (c *Context) ImageUses() (u *images.Uses, line, col int) {
+	if c.images == nil {
+		return nil, 0, 0
+	}
+	return c.images, c.sc.Line, c.sc.Col
 }
 
 // newContext returns the context of sc, in parent, on page p, with
@@ -35,7 +48,7 @@ type Context struct {
 func newContext(sc *Shortcode, parent *Context, p Page, withParams bool) *Context {
 	c := &Context{
 		Name: sc.Name, IsNamedParams: sc.Named, Parent: parent,
-		Page: p.Page, Site: p.Site, sc: sc,
+		Page: p.Page, Site: p.Site, sc: sc, images: p.Images,
 		Position: p.File + ":" + strconv.Itoa(sc.Line) + ":" + strconv.Itoa(sc.Col),
 	}
 	if withParams {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/careersite/careersite/internal/decode"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/render"
 )
 
@@ -68,6 +69,11 @@ func (x *Expander) known(name string) bool {
 type Page struct {
 	File       string // "content/jobs/x.md": for .Position and errors
 	Page, Site any    // .Page and .Site in the templates
+
+	// Images is the record of the body's images, in which the template
+	// function image opens them (Context.ImageUses); nil when the body's
+	// images are not processed.
+	Images *images.Uses
 }
 
 // Expansion is the result of Expand.

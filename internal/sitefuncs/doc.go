@@ -23,9 +23,11 @@
 //
 // Between BeginPage and EndPage for a page (the pipeline calls them around
 // rendering it) image records the image files that page's templates name;
-// EndPage returns them, for the pipeline to publish with the page. Outside
-// such a pair (a shortcode, the image render hook) image is an error,
-// ErrImageOutsidePage.
+// EndPage returns them, for the pipeline to publish with the page. In a
+// shortcode and in the image render hook, whose data is an images.Body,
+// image records the files in the record of the body's images, which the
+// conversion of the body keeps (internal/convert). Anywhere else image is
+// an error, ErrImageOutsidePage.
 //
 // A Funcs is safe for use by many goroutines: the pages of a build render
 // in parallel, and the Set methods run between builds.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/model"
+	"github.com/careersite/careersite/internal/shortcode"
 )
 
 // Map holds every function the package comment lists, and no other.
@@ -25,12 +26,13 @@ func TestMapNames(t *testing.T) {
 	}
 }
 
-// image outside a BeginPage/EndPage pair of the execution's page fails
-// with ErrImageOutsidePage; EndPage without BeginPage names nothing.
+// image outside a BeginPage/EndPage pair of the execution's page, and in
+// a body whose images are not processed, fails with ErrImageOutsidePage;
+// EndPage without BeginPage names nothing.
 func TestImageOutsidePage(t *testing.T) {
 	var f Funcs
 	p := &model.Page{}
-	for _, data := range []any{nil, p, "shortcode data"} {
+	for _, data := range []any{nil, p, "shortcode data", &shortcode.Context{}} {
 		img := f.image(data).(func(string, ...any) (*images.Image, error))
 		if _, err := img("team.jpg"); !errors.Is(err, ErrImageOutsidePage) {
 			t.Errorf("image with data %v: err = %v, want ErrImageOutsidePage", data, err)

@@ -25,10 +25,17 @@ import (
 // .Resize, .Fit, .Fill and .Format, each an Image again. Every file a
 // page's templates name (by asking an Image for its URL or srcset) is
 // recorded until EndPage.
+//
+// In a shortcode and in the image hook, which run as a page's body is
+// converted, PAGE is the page of the body, and the files are recorded
+// with the body's images (images.Body): the conversion is made again when
+// one of them changes, and publishes them.
 
-// ErrImageOutsidePage is image called where no page is rendered: between
-// no BeginPage and EndPage of the page that is the execution's data.
-var ErrImageOutsidePage = errors.New("image is for the templates that render pages; a shortcode or the image hook cannot call it yet")
+// ErrImageOutsidePage is image called where no page is rendered and no
+// body converted: in a page template between no BeginPage and EndPage of
+// the page that is the execution's data, or in a shortcode or the image
+// hook of a build that processes no images.
+var ErrImageOutsidePage = errors.New("image is for the templates that render pages, shortcodes and the image hook, in a build that processes images")
 
 // BeginPage starts the record of the image files the rendering of p
 // names, in the images of the build (SetImages).
@@ -50,20 +57,14 @@ func (f *Funcs) EndPage(p *model.Page) []*images.Output {
 }
 
 // image is the template function image of an execution with data
-// (render.ExecFunc).
+// (render.ExecFunc): a page template's, whose page is data, or a
+// shortcode's or the image hook's, whose data is an images.Body.
 func (f *Funcs) image(data any) any {
 	return func(ref string, page ...any) (*images.Image, error) {
-		p, _ := data.(*model.Page)
-		var uses *images.Uses
-		if p != nil {
-			if u, ok := f.renders.Load(p); ok {
-				uses = u.(*images.Uses)
-			}
-		}
+		uses, in, line, col := f.imageUses(data)
 		if uses == nil {
 			return nil, ErrImageOutsidePage
 		}
-		in := p.File
 		if len(page) > 1 {
 			return nil, fmt.Errorf("image %q: want a path and at most a page, got %d arguments", ref, 1+len(page))
 		}
@@ -74,9 +75,9 @@ func (f *Funcs) image(data any) any {
 			}
 			in = q.File
 		}
-		img, err := uses.OpenIn(in, ref, 0, 0)
+		img, err := uses.OpenIn(in, ref, line, col)
 		if errors.Is(err, images.ErrExternal) && !strings.HasPrefix(ref, "/") && !strings.Contains(ref, ":") {
-			img, err = uses.OpenIn("", "/"+ref, 0, 0) // "img/hero.png": assets/img/hero.png
+			img, err = uses.OpenIn("", "/"+ref, line, col) // "img/hero.png": assets/img/hero.png
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, fmt.Errorf("no image %s: not in the page's bundle, and there is no assets/%s in the site or the theme", ref, path.Clean(ref))
 			}
@@ -86,4 +87,21 @@ func (f *Funcs) image(data any) any {
 		}
 		return img, err
 	}
+}
+
+// imageUses is where image opens images in an execution with data: the
+// record, the page whose bundle is looked in first, and the place in the
+// page's body (0:0 for a page template); a nil record when there is none.
+func (f *Funcs) imageUses(data any) (uses *images.Uses, page string, line, col int) {
+	switch d := data.(type) {
+	case *model.Page:
+		if u, ok := f.renders.Load(d); ok {
+			return u.(*images.Uses), d.File, 0, 0
+		}
+	case images.Body:
+		if u, line, col := d.ImageUses(); u != nil {
+			return u, u.Page(), line, col
+		}
+	}
+	return nil, "", 0, 0
 }
