@@ -24,7 +24,10 @@ import (
 // site.yaml (images.widths and quality). And the images themselves: a
 // conversion keeps the digest of every image it showed, and is stale
 // when one of them changed (imagesStale), so the pages that show an image
-// are converted again when it changes, and no others.
+// are converted again when it changes, and no others. The hook and the
+// body's shortcodes may open more images with the template function
+// image (hookData and shortcode.Context are images.Bodies): those are
+// recorded in the same Uses, and count alike.
 
 // HookFile is the render hook of Markdown images.
 const HookFile = "layouts/_markup/render-image.html"

@@ -36,7 +36,10 @@ import (
 // paths, URLs, front matter and posting state at the build's time:
 // pageLookup.digest). That is coarser than a template
 // analysis, and correct: a page is converted again whenever anything its
-// shortcodes could read changed.
+// shortcodes could read changed. The image files they open with the
+// template function image are not in the key: they are recorded with the
+// body's Markdown images (shortcode.Page.Images), and the conversion is
+// stale when one of them changed (imagesStale, images.go).
 
 // shortcodeTemplates are the shortcode templates of one Renderer.
 type shortcodeTemplates struct {
