@@ -237,17 +237,19 @@ func TestSearch(t *testing.T) {
 			texts = append(texts, string(data))
 		}
 		for _, text := range texts {
-			want := search.Terms(text)
-			got := tab.strings(fmt.Sprintf(`careersiteSearch.terms(%s)`, jsString(text)))
-			if !slices.Equal(got, want) {
-				for i := range min(len(got), len(want)) {
-					if got[i] != want[i] {
-						t.Errorf("term %d of %.40q…: the client has %q, Go %q", i, text, got[i], want[i])
-						break
+			for _, plain := range []bool{false, true} {
+				want := search.Terms(text, plain)
+				got := tab.strings(fmt.Sprintf(`careersiteSearch.terms(%s, %t)`, jsString(text), plain))
+				if !slices.Equal(got, want) {
+					for i := range min(len(got), len(want)) {
+						if got[i] != want[i] {
+							t.Errorf("term %d of %.40q… (plain %t): the client has %q, Go %q", i, text, plain, got[i], want[i])
+							break
+						}
 					}
-				}
-				if len(got) != len(want) {
-					t.Errorf("%.40q…: the client has %d terms, Go %d", text, len(got), len(want))
+					if len(got) != len(want) {
+						t.Errorf("%.40q… (plain %t): the client has %d terms, Go %d", text, plain, len(got), len(want))
+					}
 				}
 			}
 		}

@@ -158,13 +158,13 @@ func Term(word string, plain bool) string {
 	return Stem(word)
 }
 
-// Terms returns the index terms of text under English rules, in order:
-// Fold, Words (without the joined words), Term, stop words left out.
-// English queries are analysed so.
-func Terms(text string) []string {
+// Terms returns the index terms of text under English rules or plain
+// ones, in order: Fold, Words (without the joined words), Term, the words
+// Term leaves out left out. Queries are analysed so.
+func Terms(text string, plain bool) []string {
 	var out []string
 	Words(Fold(text), func(w string, joined bool) {
-		if t := Term(w, false); t != "" && !joined {
+		if t := Term(w, plain); t != "" && !joined {
 			out = append(out, t)
 		}
 	})
