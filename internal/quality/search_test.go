@@ -195,6 +195,26 @@ func TestSearch(t *testing.T) {
 		}
 	})
 
+	// Each language's pages search its own index: a German page's box
+	// finds German pages, their URLs below /de/, and an English page's
+	// box does not.
+	t.Run("languages", func(t *testing.T) {
+		tab := newTab(t, ctx)
+		results := func(page, q string) []string {
+			tab.do(chromedp.Navigate(siteURL + page))
+			tab.do(chromedp.Click("#site-search"))
+			tab.until(`typeof careersiteSearch === "object"`)
+			return tab.strings(fmt.Sprintf(`careersiteSearch.search(%s, "", "", 50).then(r => r.results.map(x => x.url))`, jsString(q)))
+		}
+		german := siteURL + "/de/jobs/backend-entwickler/"
+		if got := results("/de/", "Entwicklerinnen"); !slices.Contains(got, german) {
+			t.Errorf("the German box finds %q for Entwicklerinnen, want %s among them", got, german)
+		}
+		if got := results("/jobs/", "Entwicklerinnen"); len(got) != 0 {
+			t.Errorf("the English box finds %q for Entwicklerinnen, want none", got)
+		}
+	})
+
 	t.Run("same-as-go", func(t *testing.T) {
 		tab := newTab(t, ctx)
 		tab.do(chromedp.Navigate(siteURL + "/search/"))
