@@ -10,7 +10,8 @@
   const form = d.querySelector('form[data-search-index]');
   if (!form || window.careersiteSearch) return;
 
-  /* Analysis: the same as internal/search (Fold, Words, Term, Stem). */
+  /* Analysis: the same as internal/search (Fold, Words, Term, Stem); plain
+     is the rules of a language without a stemmer (the manifest's plain). */
   const FOLD = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ς': 'σ' };
   const fold = s => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[ßæœøłđðþıς]/g, c => FOLD[c]);
   const WORD = /[\p{L}\p{N}]+/gu;
@@ -61,15 +62,15 @@
     if (w.endsWith('ll') && measure(w) > 1) w = w.slice(0, -1);
     return w;
   };
-  const term = w => STOP.has(w) || [...w].length > 40 ? '' : /^[a-z]+$/.test(w) ? stem(w) : w;
-  const terms = text => (fold(text).match(WORD) || []).map(term).filter(Boolean);
+  const term = (w, plain) => [...w].length > 40 || !plain && STOP.has(w) ? '' : !plain && /^[a-z]+$/.test(w) ? stem(w) : w;
+  const terms = (text, plain) => (fold(text).match(WORD) || []).map(w => term(w, plain)).filter(Boolean);
 
   /* A query's tokens: a term is also a prefix from 3 code points, or from 2
      for the last word, the one being typed. */
-  const tokens = q => {
+  const tokens = (q, plain) => {
     const words = fold(q).match(WORD) || [], out = [];
     words.forEach((w, i) => {
-      const t = term(w), n = [...t].length;
+      const t = term(w, plain), n = [...t].length;
       if (t && !out.some(o => o.t === t)) out.push({ t, p: n >= 3 || n === 2 && i === words.length - 1 });
     });
     return out;
@@ -130,11 +131,11 @@
     return ids;
   };
 
-  /* search returns {total, results, toks}: every page with all the words
+  /* search returns {total, results, toks, plain}: every page with all the words
      (else those with the most of them), best first, the first limit of them
      with their records. */
   const search = async (q, kind, skill, limit) => {
-    const M = await manifest(), toks = tokens(q);
+    const M = await manifest(), toks = tokens(q, M.plain);
     const per = await Promise.all(toks.map(t => tokenScores(M, t)));
     const score = new Map(), hits = new Map();
     for (const best of per) {
@@ -155,14 +156,14 @@
       const r = (await get(`r/${M.records[Math.floor(id / M.chunk)]}.json`))[id % M.chunk];
       return { url: new URL(r[0], siteURL).href, title: r[1], kind: M.kinds[r[2]], summary: r[3] };
     }));
-    return { total: found.length, results, toks };
+    return { total: found.length, results, toks, plain: M.plain };
   };
 
   /* el gets text, with the words that match a token in <mark>. */
-  const highlight = (el, text, toks) => {
+  const highlight = (el, text, toks, plain) => {
     let at = 0;
     for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-      const t = term(fold(m[0]));
+      const t = term(fold(m[0]), plain);
       if (t && toks.some(k => t === k.t || k.p && t.startsWith(k.t))) {
         const mark = d.createElement('mark');
         mark.textContent = m[0];
@@ -234,9 +235,9 @@
       const o = option(i, r.url);
       o.append(el('span', 'search-option__kind', r.kind[1]));
       const title = el('span', 'search-option__title');
-      highlight(title, r.title, res.toks);
+      highlight(title, r.title, res.toks, res.plain);
       const summary = el('span', 'search-option__summary');
-      highlight(summary, r.summary, res.toks);
+      highlight(summary, r.summary, res.toks, res.plain);
       o.append(title, summary);
       return o;
     });
@@ -326,10 +327,10 @@
         li.append(el('p', 'search-result__kind', r.kind[1]));
         const h = el('h2', 'search-result__title'), a = el('a');
         a.href = r.url;
-        highlight(a, r.title, res.toks);
+        highlight(a, r.title, res.toks, res.plain);
         h.append(a);
         const p = el('p', 'search-result__summary');
-        highlight(p, r.summary, res.toks);
+        highlight(p, r.summary, res.toks, res.plain);
         li.append(h, p);
         return li;
       }));

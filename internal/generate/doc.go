@@ -15,8 +15,9 @@
 //     safe to write, and CheckAliases and CheckRedirects report the ones
 //     that cannot be written (an alias that is a page's URL or another
 //     redirect's), at the alias in its file (content.Locator);
-//   - the search index's documents (search.go): which pages the index
-//     holds (InSearch) and what it holds of each (SearchDoc), for
+//   - the search indexes' documents (search.go): which pages an index
+//     holds (InSearch), what it holds of each (SearchDoc), where each
+//     language's goes (SearchDirOf) and its rules (SearchOptions), for
 //     internal/search to analyse and encode.
 //   - social cards (card.go): which pages get one (Cards, which also sets
 //     each page's .SocialCard), where it is published, what it shows, for

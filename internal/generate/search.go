@@ -9,10 +9,12 @@ import (
 	"github.com/careersite/careersite/internal/search"
 )
 
-// SearchDir is the output folder of the search index (internal/search):
+// SearchDir is the output folder of a language's search index
+// (internal/search), below the language's prefix (SearchDirOf):
 // search/index.json, the manifest, at a fixed name, and the shards and
 // record chunks under fingerprinted names beside it. The theme's header
-// form reads the manifest's URL from its data-index attribute.
+// form reads the manifest's URL of its page's language from its
+// data-search-index attribute.
 const SearchDir = "search/"
 
 // searchLayout is the layout of the search page (content/search.md in
@@ -20,10 +22,41 @@ const SearchDir = "search/"
 // without: sites made before hidden_from have such pages without it.
 const searchLayout = "search"
 
-// SearchOptions are the options of the search index: the kinds' labels in
-// search results, as the theme's partials/type-label.html names them on
-// pages; keep the two in step.
-func SearchOptions() search.Options { return search.Options{KindLabels: kindLabels} }
+// SearchDirOf is the output folder of the search index of the language
+// of site s, one of a model's sites: SearchDir below the folder of its
+// home page ("de/search/"). A nil s has the site's root.
+func SearchDirOf(s *model.Site) string {
+	return strings.TrimPrefix(searchRoot(s), "/") + SearchDir
+}
+
+// searchRoot is the site path of the home page of the language of site s,
+// which the URLs of its search index are relative to: "/", "/de/".
+func searchRoot(s *model.Site) string {
+	if s == nil || s.Home == nil {
+		return "/"
+	}
+	return model.SitePath(s.Home)
+}
+
+// SearchOptions are the options of the search index of the language of
+// site s: the kinds' labels in search results, as the theme's
+// partials/type-label.html names them on pages (keep the two in step),
+// and its rules: English ones (stemmed, without stop words) for English,
+// plain ones for a language without a stemmer, which is every other.
+// A nil s, or a site without languages, is English.
+func SearchOptions(s *model.Site) search.Options {
+	return search.Options{KindLabels: kindLabels, Plain: !english(s)}
+}
+
+// english reports whether the language of site s is English ("en",
+// "en-GB"), the one language internal/search has a stemmer for.
+func english(s *model.Site) bool {
+	if s == nil {
+		return true
+	}
+	code := strings.ToLower(s.Language)
+	return code == "" || code == "en" || strings.HasPrefix(code, "en-")
+}
 
 // KindLabel is the label of kind in search results: "Role guide".
 func KindLabel(kind string) string { return kindLabels[kind] }
@@ -38,29 +71,21 @@ var kindLabels = map[string]string{
 // maxSummary is the most code points of a summary in search results.
 const maxSummary = 200
 
-// InSearch reports whether the search index holds page p: a regular page
-// of the default language (drafts too, when the build includes them) that
-// is not the search page and not hidden from search. The index is one,
-// searched with English rules; the pages of other languages are left out
-// of it rather than matched by rules that are not theirs.
+// InSearch reports whether the search index of its language holds page
+// p: a regular page (drafts too, when the build includes them) that is
+// not the search page and not hidden from search.
 func InSearch(p *model.Page) bool {
-	return p.Kind == model.KindPage && model.Layout(p) != searchLayout && !model.HiddenFrom(p, content.HiddenFromSearch) &&
-		inDefaultLanguage(p)
+	return p.Kind == model.KindPage && model.Layout(p) != searchLayout && !model.HiddenFrom(p, content.HiddenFromSearch)
 }
 
-// inDefaultLanguage reports whether p is in its site's default language,
-// which every page of a site of one language is.
-func inDefaultLanguage(p *model.Page) bool {
-	return p.Language == nil || p.Site == nil || p.Site.DefaultLanguage == nil || p.Language == p.Site.DefaultLanguage
-}
-
-// SearchDoc is what the index holds of page p: its title, kind, skills,
+// SearchDoc is what the index holds of page p: its URL relative to its
+// language's home page (the index's URLs are), its title, kind, skills,
 // description, headings, the text of its converted Markdown, which is read
 // from the HTML, not converted again, and the prose of its career data
 // (career.Data.Text).
 func SearchDoc(p *model.Page) search.Doc {
 	d := search.Doc{
-		URL:         strings.TrimPrefix(model.SitePath(p), "/"),
+		URL:         strings.TrimPrefix(model.SitePath(p), searchRoot(p.Site)),
 		Title:       p.Title,
 		Kind:        p.Type,
 		Description: p.Description,

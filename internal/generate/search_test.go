@@ -25,19 +25,21 @@ func TestTruncate(t *testing.T) {
 	}
 }
 
-func TestInSearchDefaultLanguageOnly(t *testing.T) {
-	en, de := &model.Language{Code: "en"}, &model.Language{Code: "de"}
-	site := &model.Site{Languages: []*model.Language{en, de}, DefaultLanguage: en}
-	page := func(l *model.Language) *model.Page {
-		return &model.Page{Kind: model.KindPage, Site: site, Language: l}
+func TestSearchOptionsRules(t *testing.T) {
+	tests := []struct {
+		site      *model.Site
+		wantPlain bool
+	}{
+		{nil, false},
+		{&model.Site{}, false},
+		{&model.Site{Language: "en"}, false},
+		{&model.Site{Language: "en-GB"}, false},
+		{&model.Site{Language: "de"}, true},
+		{&model.Site{Language: "pt-BR"}, true},
 	}
-	if !InSearch(page(en)) {
-		t.Error("a page of the default language is left out of the search index")
-	}
-	if InSearch(page(de)) {
-		t.Error("a page of another language is in the one search index, matched by English rules")
-	}
-	if !InSearch(&model.Page{Kind: model.KindPage, Site: &model.Site{}}) {
-		t.Error("a page of a site of one language is left out of the search index")
+	for _, tt := range tests {
+		if got := SearchOptions(tt.site).Plain; got != tt.wantPlain {
+			t.Errorf("SearchOptions(%+v).Plain = %t, want %t", tt.site, got, tt.wantPlain)
+		}
 	}
 }

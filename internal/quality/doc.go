@@ -41,7 +41,9 @@
 //     submits to it); it runs axe-core with the list open in both colour
 //     schemes and checks the list stays on a phone's screen; and it checks
 //     that the client turns every example page's text into the same terms,
-//     and ranks queries in the same order, as internal/search does.
+//     under English rules and plain ones, and ranks queries in the same
+//     order, as internal/search does; a German page's box finds a German
+//     page that an English page's box does not.
 //   - TestImagesInBrowser serves the output and loads the guide in
 //     pictures (content/guides/where-back-end-developers-work.md) in
 //     Chromium, with image responses held back as a network would: a

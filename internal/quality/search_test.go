@@ -195,6 +195,26 @@ func TestSearch(t *testing.T) {
 		}
 	})
 
+	// Each language's pages search its own index: a German page's box
+	// finds German pages, their URLs below /de/, and an English page's
+	// box does not.
+	t.Run("languages", func(t *testing.T) {
+		tab := newTab(t, ctx)
+		results := func(page, q string) []string {
+			tab.do(chromedp.Navigate(siteURL + page))
+			tab.do(chromedp.Click("#site-search"))
+			tab.until(`typeof careersiteSearch === "object"`)
+			return tab.strings(fmt.Sprintf(`careersiteSearch.search(%s, "", "", 50).then(r => r.results.map(x => x.url))`, jsString(q)))
+		}
+		german := siteURL + "/de/jobs/backend-entwickler/"
+		if got := results("/de/", "Entwicklerinnen"); !slices.Contains(got, german) {
+			t.Errorf("the German box finds %q for Entwicklerinnen, want %s among them", got, german)
+		}
+		if got := results("/jobs/", "Entwicklerinnen"); len(got) != 0 {
+			t.Errorf("the English box finds %q for Entwicklerinnen, want none", got)
+		}
+	})
+
 	t.Run("same-as-go", func(t *testing.T) {
 		tab := newTab(t, ctx)
 		tab.do(chromedp.Navigate(siteURL + "/search/"))
@@ -237,17 +257,19 @@ func TestSearch(t *testing.T) {
 			texts = append(texts, string(data))
 		}
 		for _, text := range texts {
-			want := search.Terms(text)
-			got := tab.strings(fmt.Sprintf(`careersiteSearch.terms(%s)`, jsString(text)))
-			if !slices.Equal(got, want) {
-				for i := range min(len(got), len(want)) {
-					if got[i] != want[i] {
-						t.Errorf("term %d of %.40q…: the client has %q, Go %q", i, text, got[i], want[i])
-						break
+			for _, plain := range []bool{false, true} {
+				want := search.Terms(text, plain)
+				got := tab.strings(fmt.Sprintf(`careersiteSearch.terms(%s, %t)`, jsString(text), plain))
+				if !slices.Equal(got, want) {
+					for i := range min(len(got), len(want)) {
+						if got[i] != want[i] {
+							t.Errorf("term %d of %.40q… (plain %t): the client has %q, Go %q", i, text, plain, got[i], want[i])
+							break
+						}
 					}
-				}
-				if len(got) != len(want) {
-					t.Errorf("%.40q…: the client has %d terms, Go %d", text, len(got), len(want))
+					if len(got) != len(want) {
+						t.Errorf("%.40q… (plain %t): the client has %d terms, Go %d", text, plain, len(got), len(want))
+					}
 				}
 			}
 		}

@@ -135,11 +135,19 @@ func startsWithLetter(w string) bool {
 	return unicode.IsLetter(r)
 }
 
-// Term is the index term of a folded word: "" for a stop word or a word
-// longer than maxWordLen, the stem of a word of ASCII letters (Stem), and
-// any other word (with digits, or in another script) as it is.
-func Term(word string) string {
-	if stopWords[word] || utf8.RuneCountInString(word) > maxWordLen {
+// Term is the index term of a folded word under English rules: "" for a
+// stop word or a word longer than maxWordLen, the stem of a word of ASCII
+// letters (Stem), and any other word (with digits, or in another script)
+// as it is. Under plain rules (Options.Plain), for a language without a
+// stemmer, it is the word as it is, "" only when it is too long.
+func Term(word string, plain bool) string {
+	if utf8.RuneCountInString(word) > maxWordLen {
+		return ""
+	}
+	if plain {
+		return word
+	}
+	if stopWords[word] {
 		return ""
 	}
 	for i := 0; i < len(word); i++ {
@@ -150,12 +158,13 @@ func Term(word string) string {
 	return Stem(word)
 }
 
-// Terms returns the index terms of text, in order: Fold, Words (without
-// the joined words), Term, stop words left out. Queries are analysed so.
-func Terms(text string) []string {
+// Terms returns the index terms of text under English rules or plain
+// ones, in order: Fold, Words (without the joined words), Term, the words
+// Term leaves out left out. Queries are analysed so.
+func Terms(text string, plain bool) []string {
 	var out []string
 	Words(Fold(text), func(w string, joined bool) {
-		if t := Term(w); t != "" && !joined {
+		if t := Term(w, plain); t != "" && !joined {
 			out = append(out, t)
 		}
 	})

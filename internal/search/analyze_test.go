@@ -68,8 +68,22 @@ func TestTerms(t *testing.T) {
 		{strings.Repeat("x", 41) + " ok", "ok"},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(Terms(tt.in), " "); got != tt.want {
+		if got := strings.Join(Terms(tt.in, false), " "); got != tt.want {
 			t.Errorf("Terms(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPlainTerms(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Die Entwickler und Entwicklerinnen", "die entwickler und entwicklerinnen"},
+		{"Was ist an der Wartung schön?", "was ist an der wartung schon"},
+		{"Straße, Größe", "strasse grosse"},
+		{strings.Repeat("x", 41) + " ok", "ok"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Terms(tt.in, true), " "); got != tt.want {
+			t.Errorf("Terms(%q, plain) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

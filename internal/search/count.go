@@ -132,7 +132,7 @@ type dictionary struct {
 // in the order the workers meet them (not the same from run to run:
 // nothing written may depend on a number). A ReadBody that fails stops
 // the workers; its error is returned.
-func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]*Analysis, error) {
+func analyzeAll(docs []Doc, opts Options, workers int) ([]*Analysis, error) {
 	out := make([]*Analysis, len(docs))
 	table := &termTable{}
 	dict := &dictionary{ids: map[string]int32{}}
@@ -142,7 +142,7 @@ func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]*Analysis,
 	var wg sync.WaitGroup
 	for range min(workers, max(len(docs), 1)) {
 		wg.Go(func() {
-			a := analyzer{dict: dict, row: map[string]int32{}}
+			a := analyzer{dict: dict, row: map[string]int32{}, plain: opts.Plain}
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(docs) {
@@ -160,7 +160,7 @@ func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]*Analysis,
 						return
 					}
 				}
-				out[i] = a.analyze(&docs[i], body, labels[docs[i].Kind])
+				out[i] = a.analyze(&docs[i], body, opts.KindLabels[docs[i].Kind])
 				out[i].table = table
 			}
 		})
@@ -178,10 +178,11 @@ func analyzeAll(docs []Doc, labels map[string]string, workers int) ([]*Analysis,
 // counts it keeps. The terms in its tables are pieces of the page's folded
 // text; the dictionary keeps copies, so no text outlives its page.
 type analyzer struct {
-	dict *dictionary
-	row  map[string]int32 // a term of the page → its row in rows
-	rows []termRow
-	buf  []byte
+	dict  *dictionary
+	row   map[string]int32 // a term of the page → its row in rows
+	rows  []termRow
+	buf   []byte
+	plain bool // Options.Plain
 }
 
 // termRow is a term's count in each field of the page being analysed.
@@ -201,7 +202,7 @@ func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
 	var lens [nfields]int
 	count := func(f int, text string) {
 		Words(Fold(text), func(w string, joined bool) {
-			t := Term(w)
+			t := Term(w, a.plain)
 			if t == "" {
 				return
 			}

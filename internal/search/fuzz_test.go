@@ -17,13 +17,13 @@ func FuzzAnalyze(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		text := Text(s)
 		if !utf8.ValidString(s) {
-			Terms(text)
+			Terms(text, false)
 			return
 		}
 		if f1 := Fold(s); Fold(f1) != f1 {
 			t.Errorf("Fold(%q) = %q, but Fold of that is %q", s, f1, Fold(f1))
 		}
-		for _, term := range Terms(text) {
+		for _, term := range Terms(text, false) {
 			if term == "" || utf8.RuneCountInString(term) > maxWordLen || Fold(term) != term {
 				t.Errorf("Terms(%q) has %q", text, term)
 			}

@@ -46,8 +46,12 @@ type Options struct {
 	// KindLabels name the kinds in results: "job" → "Job description".
 	// A kind without a label is shown as it is.
 	KindLabels map[string]string
-	ShardSize  int // target bytes of a term shard; 0 means DefaultShardSize
-	ChunkSize  int // page records per chunk; 0 means DefaultChunkSize
+	// Plain is set for pages of a language without a stemmer: their
+	// words are indexed as they are folded, neither stemmed nor left out
+	// as English stop words (Term). The manifest says so to the client.
+	Plain     bool
+	ShardSize int // target bytes of a term shard; 0 means DefaultShardSize
+	ChunkSize int // page records per chunk; 0 means DefaultChunkSize
 }
 
 // The defaults of Options.
@@ -74,6 +78,7 @@ type Manifest struct {
 	Shards  []string    `json:"shards"` // first term, hash, first term, hash …
 	Records []string    `json:"records"`
 	Skills  string      `json:"skills"`
+	Plain   bool        `json:"plain,omitempty"` // Options.Plain
 }
 
 // Format constants, written to the manifest or shared with the client.
@@ -113,7 +118,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int { return cmp.Compare(a.URL, b.URL) })
 
-	stats, err := analyzeAll(docs, opts.KindLabels, runtime.GOMAXPROCS(0))
+	stats, err := analyzeAll(docs, opts, runtime.GOMAXPROCS(0))
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +133,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	// Kinds and Records are empty lists, not null, when there are no
 	// docs: the client ranges over them.
 	m := Manifest{Version: formatVersion, Pages: len(docs), Scale: scale, K1: k1, Chunk: opts.ChunkSize,
-		Kinds: [][2]string{}, Records: []string{}}
+		Kinds: [][2]string{}, Records: []string{}, Plain: opts.Plain}
 	kinds := kindTable(docs, opts.KindLabels)
 	m.Kinds = append(m.Kinds, kinds...)
 	for _, s := range w.shards() {
@@ -147,7 +152,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 // body), on all cores. The analyses it makes share a table of the terms
 // they have, and no others. The error is the first a ReadBody returned.
 func Analyze(docs []Doc, opts Options) ([]*Analysis, error) {
-	return analyzeAll(docs, opts.KindLabels, runtime.GOMAXPROCS(0))
+	return analyzeAll(docs, opts, runtime.GOMAXPROCS(0))
 }
 
 // fingerprint is the first hashLen hex digits of the SHA-256 of data.

@@ -106,6 +106,44 @@ func TestRanking(t *testing.T) {
 	}
 }
 
+// TestPlainRules: a language without a stemmer is matched as its words
+// are folded, prefixes included, and English stop words are words in it;
+// the manifest tells the client so, and an English index does not say it.
+func TestPlainRules(t *testing.T) {
+	docs := []Doc{
+		{URL: "de/jobs/entwickler/", Title: "Softwareentwickler für Datenbanken", Kind: "job", Body: "Was macht ein Entwickler? Er übernimmt Wartung."},
+		{URL: "de/jobs/pflege/", Title: "Pflegefachkraft", Kind: "job", Body: "Die Pflege von Menschen."},
+	}
+	ix, files, _ := memIndex(t, docs, Options{Plain: true})
+	tests := []struct {
+		q    Query
+		want []string
+	}{
+		{Query{Text: "Datenbanken"}, []string{"de/jobs/entwickler/"}},
+		{Query{Text: "datenbank"}, []string{"de/jobs/entwickler/"}}, // a prefix, not a stem
+		{Query{Text: "fur"}, []string{"de/jobs/entwickler/"}},       // accents folded
+		{Query{Text: "UBERNIMMT"}, []string{"de/jobs/entwickler/"}},
+		{Query{Text: "was"}, []string{"de/jobs/entwickler/"}}, // an English stop word
+		{Query{Text: "datenbanks"}, nil},                      // not stemmed to "datenbank"
+	}
+	for _, tt := range tests {
+		_, got, err := ix.Search(tt.q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(urls(got), tt.want) {
+			t.Errorf("Search(%+v) = %q, want %q", tt.q, urls(got), tt.want)
+		}
+	}
+	if !bytes.Contains(files["index.json"], []byte(`"plain":true`)) {
+		t.Errorf("plain manifest = %s, want \"plain\":true", files["index.json"])
+	}
+	_, english, _ := memIndex(t, docs, Options{})
+	if bytes.Contains(english["index.json"], []byte(`plain`)) {
+		t.Errorf("English manifest = %s, want no plain", english["index.json"])
+	}
+}
+
 func TestRecords(t *testing.T) {
 	ix, _, _ := memIndex(t, rankDocs, Options{KindLabels: map[string]string{"job": "Job description"}})
 	_, got, err := ix.Search(Query{Text: "dba administrator"}, 1)
@@ -244,7 +282,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 func TestBuildIgnoresWorkers(t *testing.T) {
 	docs := proseDocs(200)
 	encode := func(workers int) []shard {
-		stats, _ := analyzeAll(docs, nil, workers)
+		stats, _ := analyzeAll(docs, Options{}, workers)
 		return encodeShards(docs, stats, postingsBudget)
 	}
 	one := encode(1)
@@ -270,7 +308,7 @@ func encodeShards(docs []Doc, stats []*Analysis, budget int) []shard {
 func TestWeighInRuns(t *testing.T) {
 	docs := append(proseDocs(20), rankDocs...)
 	analyses := func() []*Analysis {
-		stats, _ := analyzeAll(docs, nil, 1)
+		stats, _ := analyzeAll(docs, Options{}, 1)
 		return stats // weigh lets go of them
 	}
 	whole := encodeShards(docs, analyses(), postingsBudget)
@@ -292,7 +330,7 @@ func TestWeighInRuns(t *testing.T) {
 func TestManyOccurrences(t *testing.T) {
 	const n = 70000
 	docs := []Doc{{URL: "a/", Body: strings.Repeat("go ", n)}, {URL: "b/", Body: "go rust"}}
-	stats, _ := analyzeAll(docs, nil, 1)
+	stats, _ := analyzeAll(docs, Options{}, 1)
 	var all []termPostings
 	weigh(docs, stats, vocabularyOf(stats), postingsBudget, func(p termPostings) { all = append(all, p) })
 	for _, p := range all {

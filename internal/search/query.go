@@ -68,10 +68,10 @@ type token struct {
 	prefix bool // it also matches the terms that start with it
 }
 
-// queryTokens analyses a query: its terms, each a prefix when it has three
+// queryTokens analyses a query, under plain rules or English ones (Term): its terms, each a prefix when it has three
 // code points or more, or two for the last word (the one being typed).
 // A term that repeats is kept once.
-func queryTokens(q string) []token {
+func queryTokens(q string, plain bool) []token {
 	var words []string
 	Words(Fold(q), func(w string, joined bool) {
 		if !joined {
@@ -80,7 +80,7 @@ func queryTokens(q string) []token {
 	})
 	var out []token
 	for i, w := range words {
-		t := Term(w)
+		t := Term(w, plain)
 		if t == "" || slices.ContainsFunc(out, func(o token) bool { return o.term == t }) {
 			continue
 		}
@@ -99,7 +99,7 @@ func queryTokens(q string) []token {
 // ln(1 + (N − df + 0.5)/(df + 0.5)) and tf the stored weight ÷ scale; a
 // tie goes to the page first in URL order.
 func (ix *Index) Search(q Query, limit int) (int, []Result, error) {
-	tokens := queryTokens(q.Text)
+	tokens := queryTokens(q.Text, ix.m.Plain)
 	if len(tokens) == 0 {
 		return 0, nil, nil
 	}

@@ -23,9 +23,9 @@ type Analyses struct {
 	version deps.Digest
 	session bool // keep them in memory for the next index
 
-	indexes int                              // the indexes made with them
+	indexes int                              // the times indexes were made with them (Files)
 	known   map[deps.Digest]*search.Analysis // by key: the pack's, then the last index's
-	made    int                              // how many pages the last index analysed anew
+	made    int                              // how many pages the last indexes analysed anew
 	packed  int                              // how many analyses the pack held
 }
 
@@ -40,9 +40,9 @@ func New(c *cache.Cache, version deps.Digest, session bool) *Analyses {
 
 // Stats is what an Analyses did, for tests and reports.
 type Stats struct {
-	Indexes int // the indexes made with it
-	Made    int // the pages the last index analysed anew
-	Kept    int // the analyses it holds for the next index
+	Indexes int // the times indexes were made with it (Files)
+	Made    int // the pages the last indexes analysed anew
+	Kept    int // the analyses it holds for the next indexes
 }
 
 // Stats returns what an did so far.
@@ -50,16 +50,17 @@ func (an *Analyses) Stats() Stats {
 	return Stats{Indexes: an.indexes, Made: an.made, Kept: len(an.known)}
 }
 
-// key is the digest of what the analysis of page p, indexed as doc d,
-// reads, and of the binary's version: the title, the skills' names, the
+// key is the digest of what the analysis of page p, indexed as doc d
+// with options opts, reads, and of the binary's version: the rules of its
+// language (opts.Plain), the title, the skills' names, the
 // description, the label of its kind, the headings' text, the body text
 // from its front matter (a job's responsibilities …), and the body,
 // which the index reads (Doc.ReadBody) as p.Content gives it: the HTML of
 // its conversion, whose digest (ContentDigest, which also covers the
 // table of contents and the headings) the conversion holds. A page
 // without a conversion has no body.
-func (an *Analyses) key(p *model.Page, d *search.Doc) deps.Digest {
-	h := deps.NewHasher().Digest(an.version).Str(Kind).Str(d.Title).Int(int64(len(d.Skills)))
+func (an *Analyses) key(p *model.Page, d *search.Doc, opts search.Options) deps.Digest {
+	h := deps.NewHasher().Digest(an.version).Str(Kind).Bool(opts.Plain).Str(d.Title).Int(int64(len(d.Skills)))
 	for _, s := range d.Skills {
 		h.Str(s.Name)
 	}
@@ -72,33 +73,56 @@ func (an *Analyses) key(p *model.Page, d *search.Doc) deps.Digest {
 	return h.Sum()
 }
 
-// fill sets the Analysis of each doc whose key it knows.
-func (an *Analyses) fill(docs []search.Doc, keys []deps.Digest) {
+// analyze sets the Analysis of every doc of indexes: the one an knows by
+// its key, else one made now under its index's rules; and remembers them
+// for the next indexes.
+func (an *Analyses) analyze(indexes []*index) error {
 	if an.indexes == 0 {
 		an.known = an.load()
 		an.packed = len(an.known)
 	}
-	for i, k := range keys {
-		docs[i].Analysis = an.known[k]
+	made := 0
+	for _, ix := range indexes {
+		for i, k := range ix.keys {
+			if ix.docs[i].Analysis = an.known[k]; ix.docs[i].Analysis == nil {
+				made++
+			}
+		}
+		all, err := search.Analyze(ix.docs, ix.opts)
+		if err != nil {
+			return err
+		}
+		for i := range ix.docs {
+			ix.docs[i].Analysis = all[i]
+		}
 	}
+	an.remember(indexes, made)
+	return nil
 }
 
-// remember remembers the analyses of docs, every one set, after an index that
-// analysed made of them anew, and writes the pack after the first.
-func (an *Analyses) remember(docs []search.Doc, keys []deps.Digest, made int) {
+// remember remembers the analyses of the docs of indexes, every one set,
+// after indexes that analysed made of them anew, and writes the pack after
+// the first.
+func (an *Analyses) remember(indexes []*index, made int) {
 	an.made = made
 	an.indexes++
+	pages := 0
+	for _, ix := range indexes {
+		pages += len(ix.keys)
+	}
 	// Writing the pack again costs as much as analysing a sixty-fourth of
 	// the pages: a pack that misses fewer than that is left as it is,
-	// and the next index analyses them again.
-	save := an.indexes == 1 && made > 0 && an.cache != nil && (an.packed == 0 || made*64 >= len(keys))
+	// and the next indexes analyse them again.
+	save := an.indexes == 1 && made > 0 && an.cache != nil && (an.packed == 0 || made*64 >= pages)
 	an.known = nil
 	if !save && !an.session {
 		return
 	}
-	known := make(map[deps.Digest]*search.Analysis, len(keys))
-	for i, k := range keys {
-		known[k] = docs[i].Analysis
+	known := make(map[deps.Digest]*search.Analysis, pages)
+	for _, ix := range indexes {
+		for i, k := range ix.keys {
+			known[k] = ix.docs[i].Analysis
+		}
 	}
 	if save {
 		an.save(known)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/search"
 )
 
@@ -34,5 +35,30 @@ func TestAnalysesPackRecord(t *testing.T) {
 		if known, err := decodeAnalysesPack(p); err == nil {
 			t.Errorf("an analyses pack cut to %d of %d bytes read as %d analyses, want an error", n, len(b), len(known))
 		}
+	}
+}
+
+// A session's analyses are kept for the pages of every language, and a
+// page's analysis is keyed by its language's rules: the same page under
+// English rules and plain ones is analysed twice, and the next indexes
+// analyse none again.
+func TestAnalysesPerLanguage(t *testing.T) {
+	en, de := &model.Site{Language: "en"}, &model.Site{Language: "de"}
+	var pages []*model.Page
+	for _, s := range []*model.Site{en, de} {
+		pages = append(pages, &model.Page{Site: s, Kind: model.KindPage, Title: "Entwickler developers"})
+	}
+	an := New(nil, deps.Digest{}, true)
+	if _, err := Files(pages, an); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := an.Stats(), (Stats{Indexes: 1, Made: 2, Kept: 2}); got != want {
+		t.Errorf("after the first indexes: %+v, want %+v", got, want)
+	}
+	if _, err := Files(pages, an); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := an.Stats(), (Stats{Indexes: 2, Made: 0, Kept: 2}); got != want {
+		t.Errorf("after the second indexes: %+v, want %+v", got, want)
 	}
 }

@@ -1,21 +1,27 @@
-// Package searchindex makes the search index of a build: the documents
-// generate.SearchDoc takes of every page generate.InSearch admits, their
-// analyses (search.Analyze), and the files search.Build writes.
+// Package searchindex makes the search indexes of a build, one per
+// language, each in the folder generate.SearchDirOf names for its
+// language ("search/", "de/search/") and analysed with its language's
+// rules (generate.SearchOptions): the documents generate.SearchDoc takes
+// of every page of the language generate.InSearch admits, their analyses
+// (search.Analyze), and the files search.Build writes. Every language has
+// an index, an empty one when none of its pages is admitted, for its
+// pages' search forms to read.
 //
 // Analysing a page is most of the index's cost, so an [Analyses] keeps
 // the analyses of pages for the next index, found by a key of everything
-// an analysis reads (the page's document and the digest of its converted
-// body): an index made again after one page changed analyses that page
-// alone. A session (serve, watch) keeps them in memory. With a persistent
-// cache they are kept on disk too, as one pack of kind [Kind]: read for
-// the first index an Analyses makes, and written then if that index
-// analysed more than a few pages the pack did not hold. A pack that does
-// not decode whole is ignored, and every page is analysed again.
+// an analysis reads (the page's document, the rules of its language and
+// the digest of its converted body): an index made again after one page
+// changed analyses that page alone. A session (serve, watch) keeps them
+// in memory. With a persistent cache they are kept on disk too, as one
+// pack of kind [Kind]: read for the first indexes an Analyses makes, and
+// written then if those indexes analysed more than a few pages the pack
+// did not hold. A pack that does not decode whole is ignored, and every
+// page is analysed again.
 //
-// Make is a pure function of the pages and the analyses it is given: the
-// index is the same bytes whichever analyses came from the pack, the
-// session or anew; Files gives the same index as generated files
-// (generate.File), for the pipeline to publish.
+// Files is a pure function of the pages and the analyses it is given:
+// the indexes are the same bytes whichever analyses came from the pack,
+// the session or anew, given as generated files (generate.File) for the
+// pipeline to publish.
 package searchindex
 
 import (
@@ -25,54 +31,59 @@ import (
 	"github.com/careersite/careersite/internal/search"
 )
 
-// Make returns the files of the search index of pages, named below
-// generate.SearchDir. The analyses of pages come from an where it has
-// them, and go to it; a nil an analyses every page and keeps none.
-func Make(pages []*model.Page, an *Analyses) ([]search.File, error) {
-	var docs []search.Doc
-	var keys []deps.Digest
+// index is the search index of one language while it is made.
+type index struct {
+	dir  string         // generate.SearchDirOf its language
+	opts search.Options // generate.SearchOptions of its language
+	docs []search.Doc
+	keys []deps.Digest // the analyses' keys of docs, when there are analyses
+}
+
+// Files returns the files of the search indexes of pages, one per
+// language (each page's Site), in the order the languages' pages come,
+// named below generate.SearchDirOf the language. The analyses of pages
+// come from an where it has them, and go to it; a nil an analyses every
+// page and keeps none.
+func Files(pages []*model.Page, an *Analyses) ([]generate.File, error) {
+	indexes := byLanguage(pages, an)
+	if an != nil {
+		if err := an.analyze(indexes); err != nil {
+			return nil, err
+		}
+	}
+	var files []generate.File
+	for _, ix := range indexes {
+		made, err := search.Build(ix.docs, ix.opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range made {
+			files = append(files, generate.File{Name: ix.dir + f.Name, Make: generate.BytesOf(f.Data), Digest: generate.DigestOf(f.Data), Owner: "the search index"})
+		}
+	}
+	return files, nil
+}
+
+// byLanguage returns the indexes of the languages of pages, with the
+// documents of the pages each admits and, when an is not nil, their keys.
+func byLanguage(pages []*model.Page, an *Analyses) []*index {
+	var indexes []*index
+	of := map[*model.Site]*index{}
 	for _, p := range pages {
+		ix := of[p.Site]
+		if ix == nil {
+			ix = &index{dir: generate.SearchDirOf(p.Site), opts: generate.SearchOptions(p.Site)}
+			of[p.Site] = ix
+			indexes = append(indexes, ix)
+		}
 		if !generate.InSearch(p) {
 			continue
 		}
 		d := generate.SearchDoc(p)
-		docs = append(docs, d)
+		ix.docs = append(ix.docs, d)
 		if an != nil {
-			keys = append(keys, an.key(p, &d))
+			ix.keys = append(ix.keys, an.key(p, &d, ix.opts))
 		}
 	}
-	opts := generate.SearchOptions()
-	if an != nil {
-		an.fill(docs, keys)
-		made := 0
-		for _, d := range docs {
-			if d.Analysis == nil {
-				made++
-			}
-		}
-		all, err := search.Analyze(docs, opts)
-		if err != nil {
-			return nil, err
-		}
-		for i := range docs {
-			docs[i].Analysis = all[i]
-		}
-		an.remember(docs, keys, made)
-	}
-	return search.Build(docs, opts)
-}
-
-// Files returns the files of the search index of pages (Make) as
-// generated files, named below generate.SearchDir, for the pipeline to
-// publish with the others.
-func Files(pages []*model.Page, an *Analyses) ([]generate.File, error) {
-	index, err := Make(pages, an)
-	if err != nil {
-		return nil, err
-	}
-	files := make([]generate.File, 0, len(index))
-	for _, f := range index {
-		files = append(files, generate.File{Name: generate.SearchDir + f.Name, Make: generate.BytesOf(f.Data), Digest: generate.DigestOf(f.Data), Owner: "the search index"})
-	}
-	return files, nil
+	return indexes
 }

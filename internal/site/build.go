@@ -50,7 +50,7 @@
 //  6. The outputs that are not templates are made from the model
 //     (internal/generate; generate.Files lists them): redirect pages for
 //     aliases and for "/page/1/", _redirects, Atom feeds, the sitemap and
-//     robots.txt, the search index under search/ (search.go,
+//     robots.txt, a search index per language under its search/ (search.go,
 //     internal/searchindex), each without the pages whose hidden_from
 //     names it. An alias that is a page's URL, or any two outputs with
 //     one file name, are errors (generate.CheckRedirects,

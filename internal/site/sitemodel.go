@@ -121,8 +121,11 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generate.File, error) {
 	h := deps.NewHasher().Digest(b.version).Digest(b.cfgDigest).Str("body files")
 	for _, p := range m.pages {
 		// Besides the page's fields, what decides whether the index
-		// holds it (generate.InSearch): its layout and its hidden_from.
+		// holds it (generate.InSearch): its layout and its hidden_from;
+		// and which index, under which rules: its language's folder
+		// and options (searchindex.Files).
 		h.Digest(m.pd[p].Self()).Str(model.Layout(p)).Str(model.SitePath(p)).Bool(generate.InSearch(p))
+		h.Str(generate.SearchDirOf(p.Site)).Bool(generate.SearchOptions(p.Site).Plain)
 	}
 	key := h.Sum()
 	made, ok := b.bodyMemo.Get(key)
