@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/careersite/careersite/internal/hugofile"
 )
 
 // markdownExts are the extensions of Hugo's Markdown content; a page is
@@ -330,7 +332,7 @@ func (s *siteImport) convertPages(ctx context.Context, files []contentFile, out 
 			errs = append(errs, err)
 			continue
 		}
-		sp, err := splitPage(f.src, data)
+		sp, err := hugofile.Split(f.src, data)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -347,7 +349,7 @@ func (s *siteImport) convertPages(ctx context.Context, files []contentFile, out 
 		out.writes[f.dest] = text
 		maps.Copy(out.copies, p.copies)
 		s.report.Pages++
-		s.report.Formats[cmp.Or(string(sp.format), "none")]++
+		s.report.Formats[cmp.Or(string(sp.Format), "none")]++
 		pages = append(pages, p)
 	}
 	return pages, errs

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/careersite/careersite/internal/hugofile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -26,7 +27,7 @@ import (
 //	_build, build                          hidden_from (list: never → lists)
 //
 // Keys are lower-cased, as Hugo's .Params are. Every date is written in
-// the form careersite reads (hugoDate.String), terms that are empty are
+// the form careersite reads (hugofile.Date.String), terms that are empty are
 // dropped, and a page with no date gets one (datesOf).
 var keyOrder = []string{
 	"title", "description", "date", "updated", "publish_date", "expiry_date",
@@ -47,7 +48,7 @@ var dateKeys = []string{"date", "updated", "publish_date", "expiry_date"}
 
 // frontMatter is the front matter of an imported page, being made.
 type frontMatter struct {
-	values map[string]any // by our key; dates are hugoDate
+	values map[string]any // by our key; dates are hugofile.Date
 }
 
 // get returns the string at key, "" when there is none.
@@ -58,8 +59,8 @@ func (fm *frontMatter) str(key string) string {
 
 // date returns the date at key, the zero time when there is none.
 func (fm *frontMatter) date(key string) time.Time {
-	d, _ := fm.values[key].(hugoDate)
-	return d.t
+	d, _ := fm.values[key].(hugofile.Date)
+	return d.Time
 }
 
 // node returns the front matter as a YAML mapping in keyOrder.
@@ -86,7 +87,7 @@ func (fm *frontMatter) node() (*yaml.Node, error) {
 }
 
 func valueNode(v any) (*yaml.Node, error) {
-	if d, ok := v.(hugoDate); ok {
+	if d, ok := v.(hugofile.Date); ok {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: d.String()}, nil
 	}
 	if t, ok := v.(time.Time); ok { // a date among params
@@ -145,12 +146,12 @@ func (p *pageImport) dateKey(fm *frontMatter, k string, v any) {
 		p.note("an empty %s dropped", k)
 		return
 	}
-	d, err := parseDate(v, p.loc)
+	d, err := hugofile.ParseDate(v, p.loc)
 	if err != nil {
 		p.needs(k, err.Error()+": dropped")
 		return
 	}
-	if old, ok := fm.values[k].(hugoDate); ok && !old.t.IsZero() {
+	if old, ok := fm.values[k].(hugofile.Date); ok && !old.Time.IsZero() {
 		return // the first of two Hugo names of one key wins, in sorted order
 	}
 	fm.values[k] = d

@@ -7,6 +7,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/careersite/careersite/internal/hugofile"
 )
 
 // configFiles are the names Hugo 0.111 looks for its configuration under,
@@ -62,7 +64,7 @@ func readConfig(src fs.FS) (*hugoConfig, error) {
 
 // readSplit reads one file of config/_default into c.
 func (c *hugoConfig) readSplit(src fs.FS, name string) error {
-	if _, ok := formatOf(name); !ok {
+	if _, ok := hugofile.FormatOf(name); !ok {
 		return nil
 	}
 	key, _, _ := strings.Cut(path.Base(name), ".")
@@ -89,16 +91,16 @@ func readConfigFile(src fs.FS, name string) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return lowerKeys(m), nil
+	return hugofile.LowerKeys(m), nil
 }
 
 func decodeConfigFile(src fs.FS, name string) (map[string]any, error) {
-	f, _ := formatOf(name)
+	f, _ := hugofile.FormatOf(name)
 	data, err := fs.ReadFile(src, name)
 	if err != nil {
 		return nil, err
 	}
-	return decodeMap(name, 1, f, data)
+	return hugofile.DecodeMap(name, 1, f, data)
 }
 
 // str returns the string at the dotted key path ("markup.goldmark.renderer.unsafe"), "" when there is none.

@@ -3,17 +3,19 @@ package hugoimport
 import (
 	"bytes"
 	"strings"
+
+	"github.com/careersite/careersite/internal/hugofile"
 )
 
 // keyLines returns where each top-level key of sp's front matter is: the
 // file line of the key ours came from, else the front matter's first
 // line. The report places what needs a person there.
-func keyLines(sp *sourcePage) func(key string) int {
+func keyLines(sp *hugofile.Page) func(key string) int {
 	lines := map[string]int{}
-	for i, l := range bytes.Split(sp.fmText, []byte("\n")) {
+	for i, l := range bytes.Split(sp.FrontMatter, []byte("\n")) {
 		if k := keyOfLine(string(l)); k != "" {
 			if _, seen := lines[k]; !seen {
-				lines[k] = sp.fmLine + i
+				lines[k] = sp.FrontMatterLine + i
 			}
 		}
 	}
@@ -27,7 +29,7 @@ func keyLines(sp *sourcePage) func(key string) int {
 				return n
 			}
 		}
-		return max(sp.fmLine-1, 1)
+		return max(sp.FrontMatterLine-1, 1)
 	}
 }
 

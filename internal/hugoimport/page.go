@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/hugofile"
 	"github.com/careersite/careersite/internal/hugourl"
 )
 
@@ -48,11 +49,11 @@ func (p *pageImport) needs(key, msg string) {
 func (p *pageImport) isIndex() bool { return path.Base(p.dest) == "_index.md" }
 
 // convert makes the careersite page of sp.
-func (p *pageImport) convert(sp *sourcePage) ([]byte, error) {
+func (p *pageImport) convert(sp *hugofile.Page) ([]byte, error) {
 	m := map[string]any{}
-	if sp.format != "" {
+	if sp.Format != "" {
 		var err error
-		if m, err = decodeMap(sp.file, sp.fmLine, sp.format, sp.fmText); err != nil {
+		if m, err = hugofile.DecodeMap(sp.File, sp.FrontMatterLine, sp.Format, sp.FrontMatter); err != nil {
 			return nil, err
 		}
 	}
@@ -70,7 +71,7 @@ func (p *pageImport) convert(sp *sourcePage) ([]byte, error) {
 	}
 	p.resolveAliases()
 	p.keepURL()
-	p.body = p.convertBody(sp.body, sp.bodyLine)
+	p.body = p.convertBody(sp.Body, sp.BodyLine)
 	return p.marshal()
 }
 
@@ -123,14 +124,14 @@ func (p *pageImport) fillDate() {
 		return
 	}
 	for _, k := range []string{"publish_date", "updated"} {
-		if d, ok := p.fm.values[k].(hugoDate); ok {
+		if d, ok := p.fm.values[k].(hugofile.Date); ok {
 			p.fm.values["date"] = d
 			p.note("no date: %s used", k)
 			return
 		}
 	}
 	t, from := p.fileDate(p.src)
-	p.fm.values["date"] = hugoDate{t: t}
+	p.fm.values["date"] = hugofile.Date{Time: t}
 	p.note("no date: %s", from)
 }
 

@@ -1,4 +1,4 @@
-package hugoimport
+package hugofile
 
 import (
 	"testing"
@@ -32,18 +32,18 @@ func TestParseDate(t *testing.T) {
 		{time.Date(2024, 11, 18, 9, 0, 0, 0, time.FixedZone("", 3600)), time.UTC, "2024-11-18T09:00:00+01:00"},
 	}
 	for _, tt := range tests {
-		d, err := parseDate(tt.in, tt.loc)
+		d, err := ParseDate(tt.in, tt.loc)
 		if err != nil {
-			t.Errorf("parseDate(%q, %s): %v", tt.in, tt.loc, err)
+			t.Errorf("ParseDate(%q, %s): %v", tt.in, tt.loc, err)
 			continue
 		}
 		if got := d.String(); got != tt.want {
-			t.Errorf("parseDate(%q, %s) = %q, want %q", tt.in, tt.loc, got, tt.want)
+			t.Errorf("ParseDate(%q, %s) = %q, want %q", tt.in, tt.loc, got, tt.want)
 		}
 	}
 	for _, bad := range []any{"next tuesday", "3:04PM", 42} {
-		if _, err := parseDate(bad, time.UTC); err == nil {
-			t.Errorf("parseDate(%v) gave no error", bad)
+		if _, err := ParseDate(bad, time.UTC); err == nil {
+			t.Errorf("ParseDate(%v) gave no error", bad)
 		}
 	}
 }

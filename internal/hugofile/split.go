@@ -1,4 +1,4 @@
-package hugoimport
+package hugofile
 
 import (
 	"bytes"
@@ -8,30 +8,30 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 )
 
-// sourcePage is a content file of the Hugo site split into its front
+// Page is a content file of the Hugo site split into its front
 // matter and its body, the body's bytes as written.
-type sourcePage struct {
-	file     string // relative to the Hugo site: "content/posts/a.md"
-	format   format // "" when the file has no front matter
-	fmText   []byte
-	fmLine   int // file line fmText starts on
-	body     []byte
-	bodyLine int // file line body starts on
+type Page struct {
+	File            string // relative to the Hugo site: "content/posts/a.md"
+	Format          Format // "" when the file has no front matter
+	FrontMatter     []byte
+	FrontMatterLine int // file line FrontMatter starts on
+	Body            []byte
+	BodyLine        int // file line Body starts on
 }
 
-// splitPage splits data, the file file, as Hugo does: YAML between "---"
+// Split splits data, the file file, as Hugo does: YAML between "---"
 // lines, TOML between "+++" lines, or a JSON object that starts the file;
 // a file that starts with none of them is all body. An opening line that
 // is never closed is an error at that line.
-func splitPage(file string, data []byte) (*sourcePage, error) {
+func Split(file string, data []byte) (*Page, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	p := &sourcePage{file: file, body: data, bodyLine: 1}
+	p := &Page{File: file, Body: data, BodyLine: 1}
 	first, rest, _ := cutLine(data)
 	switch string(bytes.TrimRight(first, " \t\r")) {
 	case "---":
-		return p.closeAt(rest, "---", formatYAML)
+		return p.closeAt(rest, "---", YAML)
 	case "+++":
-		return p.closeAt(rest, "+++", formatTOML)
+		return p.closeAt(rest, "+++", TOML)
 	}
 	if bytes.HasPrefix(bytes.TrimLeft(data, " \t"), []byte("{")) {
 		return p.json(data)
@@ -40,37 +40,37 @@ func splitPage(file string, data []byte) (*sourcePage, error) {
 }
 
 // closeAt finds the line delim that closes front matter in rest.
-func (p *sourcePage) closeAt(rest []byte, delim string, f format) (*sourcePage, error) {
-	p.format, p.fmLine = f, 2
+func (p *Page) closeAt(rest []byte, delim string, f Format) (*Page, error) {
+	p.Format, p.FrontMatterLine = f, 2
 	line := 2
 	for off := 0; off < len(rest); line++ {
 		l, after, _ := cutLine(rest[off:])
 		if string(bytes.TrimRight(l, " \t\r")) == delim {
-			p.fmText = rest[:off]
-			p.body = rest[len(rest)-len(after):]
-			p.bodyLine = line + 1
+			p.FrontMatter = rest[:off]
+			p.Body = rest[len(rest)-len(after):]
+			p.BodyLine = line + 1
 			return p, nil
 		}
 		off = len(rest) - len(after)
 	}
-	return nil, diag.At(p.file, 1, 1, fmt.Sprintf("front matter opened with %q is never closed", delim))
+	return nil, diag.At(p.File, 1, 1, fmt.Sprintf("front matter opened with %q is never closed", delim))
 }
 
 // json reads the JSON object that opens data; the body starts on the line
 // after its closing brace.
-func (p *sourcePage) json(data []byte) (*sourcePage, error) {
+func (p *Page) json(data []byte) (*Page, error) {
 	d := json.NewDecoder(bytes.NewReader(data))
 	var v json.RawMessage
 	if err := d.Decode(&v); err != nil {
 		line, col, msg := errorPlace(data, err)
-		return nil, diag.At(p.file, line, col, msg)
+		return nil, diag.At(p.File, line, col, msg)
 	}
 	end := int(d.InputOffset())
 	_, after, _ := cutLine(data[end:])
-	p.format, p.fmLine = formatJSON, 1
-	p.fmText = data[:end]
-	p.body = data[len(data)-len(after):]
-	p.bodyLine = bytes.Count(data[:len(data)-len(after)], []byte("\n")) + 1
+	p.Format, p.FrontMatterLine = JSON, 1
+	p.FrontMatter = data[:end]
+	p.Body = data[len(data)-len(after):]
+	p.BodyLine = bytes.Count(data[:len(data)-len(after)], []byte("\n")) + 1
 	return p, nil
 }
 

@@ -1,4 +1,4 @@
-package hugoimport
+package hugofile
 
 import (
 	"bytes"
@@ -15,43 +15,43 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 )
 
-// format is one of the three formats Hugo reads configuration and front
+// Format is one of the three formats Hugo reads configuration and front
 // matter in.
-type format string
+type Format string
 
 const (
-	formatTOML format = "TOML"
-	formatYAML format = "YAML"
-	formatJSON format = "JSON"
+	TOML Format = "TOML"
+	YAML Format = "YAML"
+	JSON Format = "JSON"
 )
 
-// formatOf returns the format of a file by its extension; ok is false for
+// FormatOf returns the format of a file by its extension; ok is false for
 // any other file.
-func formatOf(name string) (format, bool) {
+func FormatOf(name string) (Format, bool) {
 	switch {
 	case strings.HasSuffix(name, ".toml"):
-		return formatTOML, true
+		return TOML, true
 	case strings.HasSuffix(name, ".yaml"), strings.HasSuffix(name, ".yml"):
-		return formatYAML, true
+		return YAML, true
 	case strings.HasSuffix(name, ".json"):
-		return formatJSON, true
+		return JSON, true
 	}
 	return "", false
 }
 
-// decodeMap decodes text, a mapping in format f, into plain Go values:
+// DecodeMap decodes text, a mapping in format f, into plain Go values:
 // map[string]any, []any, string, int, float64, bool, time.Time. A problem
 // is a *diag.Error at its line and column in file, counted from firstLine
 // (the file line text starts on).
-func decodeMap(file string, firstLine int, f format, text []byte) (map[string]any, error) {
+func DecodeMap(file string, firstLine int, f Format, text []byte) (map[string]any, error) {
 	m := map[string]any{}
 	var err error
 	switch f {
-	case formatTOML:
+	case TOML:
 		_, err = toml.Decode(string(text), &m)
-	case formatYAML:
+	case YAML:
 		err = yaml.Unmarshal(text, &m)
-	case formatJSON:
+	case JSON:
 		d := json.NewDecoder(bytes.NewReader(text))
 		d.UseNumber()
 		err = d.Decode(&m)
@@ -97,7 +97,7 @@ func lineCol(text []byte, offset int) (int, int) {
 	return line, offset - bytes.LastIndexByte(before, '\n')
 }
 
-// plain turns what the decoders give into the plain values decodeMap
+// plain turns what the decoders give into the plain values DecodeMap
 // promises: json.Number becomes int or float64, map[any]any and
 // map[string]any[] become map[string]any, TOML's typed tables likewise.
 func plain(v any) any {
@@ -136,11 +136,11 @@ func plain(v any) any {
 	return v
 }
 
-// lowerKeys returns m with every key lower-cased, at every depth, as
+// LowerKeys returns m with every key lower-cased, at every depth, as
 // Hugo's configuration keys are case-insensitive — but for what params
 // holds, which keeps the case it was written in: careersite's templates
 // and its param shortcode look params up as written ("minVersion").
-func lowerKeys(m map[string]any) map[string]any {
+func LowerKeys(m map[string]any) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
 		k = strings.ToLower(k)
@@ -155,7 +155,7 @@ func lowerKeys(m map[string]any) map[string]any {
 func lowerValue(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
-		return lowerKeys(v)
+		return LowerKeys(v)
 	case []any:
 		for i, e := range v {
 			v[i] = lowerValue(e)

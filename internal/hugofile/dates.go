@@ -1,4 +1,4 @@
-package hugoimport
+package hugofile
 
 import (
 	"fmt"
@@ -35,41 +35,41 @@ var dateLayouts = []struct {
 	{"2006-01-02 15:04:05", false},
 }
 
-// hugoDate is a date as Hugo reads it, and whether it was written as a day
+// Date is a date as Hugo reads it, and whether it was written as a day
 // alone (which careersite keeps as a day).
-type hugoDate struct {
-	t       time.Time
-	dayOnly bool
+type Date struct {
+	Time    time.Time
+	DayOnly bool
 }
 
-// parseDate reads v, a front-matter value (a string, or a time.Time from
+// ParseDate reads v, a front-matter value (a string, or a time.Time from
 // YAML or TOML), as Hugo does; loc is the site's timeZone.
-func parseDate(v any, loc *time.Location) (hugoDate, error) {
+func ParseDate(v any, loc *time.Location) (Date, error) {
 	switch v := v.(type) {
 	case time.Time:
 		return tomlDate(v, loc), nil
 	case string:
 		return parseDateString(strings.TrimSpace(v), loc)
 	}
-	return hugoDate{}, fmt.Errorf("want a date, got %v", v)
+	return Date{}, fmt.Errorf("want a date, got %v", v)
 }
 
 // tomlDate places a decoded time: TOML's local dates and date-times carry a
 // zone of their own name, and mean the site's time zone.
-func tomlDate(t time.Time, loc *time.Location) hugoDate {
+func tomlDate(t time.Time, loc *time.Location) Date {
 	switch t.Location().String() {
 	case "date-local":
-		return hugoDate{time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc), true}
+		return Date{time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc), true}
 	case "datetime-local":
-		return hugoDate{time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc), false}
+		return Date{time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc), false}
 	}
 	// YAML's 2024-11-18 is midnight UTC: kept a day, which careersite
 	// reads as the same moment.
 	midnight := t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
-	return hugoDate{t: t, dayOnly: midnight && t.Location() == time.UTC}
+	return Date{Time: t, DayOnly: midnight && t.Location() == time.UTC}
 }
 
-func parseDateString(s string, loc *time.Location) (hugoDate, error) {
+func parseDateString(s string, loc *time.Location) (Date, error) {
 	for _, l := range dateLayouts {
 		var t time.Time
 		var err error
@@ -79,17 +79,17 @@ func parseDateString(s string, loc *time.Location) (hugoDate, error) {
 			t, err = time.ParseInLocation(l.layout, s, loc)
 		}
 		if err == nil {
-			return hugoDate{t, l.layout == "2006-01-02" || l.layout == "02 Jan 2006"}, nil
+			return Date{t, l.layout == "2006-01-02" || l.layout == "02 Jan 2006"}, nil
 		}
 	}
-	return hugoDate{}, fmt.Errorf("%q is not a date Hugo reads", s)
+	return Date{}, fmt.Errorf("%q is not a date Hugo reads", s)
 }
 
 // String returns the date as careersite writes it: 2024-11-18 for a day
 // alone, else RFC 3339 with the zone it was given in.
-func (d hugoDate) String() string {
-	if d.dayOnly && d.t.Location() == time.UTC {
-		return d.t.Format(time.DateOnly)
+func (d Date) String() string {
+	if d.DayOnly && d.Time.Location() == time.UTC {
+		return d.Time.Format(time.DateOnly)
 	}
-	return d.t.Format(time.RFC3339Nano)
+	return d.Time.Format(time.RFC3339Nano)
 }
