@@ -110,16 +110,24 @@ func TestSocialCardCache(t *testing.T) {
 	}
 }
 
-// TestSocialCardIncremental checks that a Builder draws a page's card
-// again only when what the card shows changed: not after an edit of the
-// body, once after an edit of the title.
-func TestSocialCardIncremental(t *testing.T) {
+// countingCards returns a site of 12 pages and a Builder of it without a
+// persistent cache, so that every card it needs is drawn and counted.
+func countingCards(t *testing.T) (Options, *Builder) {
+	t.Helper()
 	opts := cachedSite(t, 12)
-	opts.CacheDir = "" // what is drawn is counted, not taken from disk
+	opts.CacheDir = ""
 	b, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return opts, b
+}
+
+// TestSocialCardIncremental checks that a Builder draws a page's card
+// again only when what the card shows changed: not after an edit of the
+// body, once after an edit of the title.
+func TestSocialCardIncremental(t *testing.T) {
+	opts, b := countingCards(t)
 	ctx := context.Background()
 	if _, err := b.Build(ctx, nil); err != nil {
 		t.Fatal(err)
@@ -157,12 +165,7 @@ func TestSocialCardIncremental(t *testing.T) {
 // the cards out (a title too long is its error) but draws no PNG, and
 // that a build by the same Builder afterwards draws and writes them all.
 func TestCheckDrawsNoCards(t *testing.T) {
-	opts := cachedSite(t, 12)
-	opts.CacheDir = "" // what is drawn is counted, not taken from disk
-	b, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	opts, b := countingCards(t)
 	ctx := context.Background()
 	if _, err := b.Check(ctx, nil); err != nil {
 		t.Fatal(err)
