@@ -15,7 +15,7 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 )
 
-var update = flag.Bool("update", false, "rewrite the want files of testdata and docs/content-model.md")
+var update = flag.Bool("update", false, "rewrite the want files of testdata")
 
 // TestDecodeFixtures decodes every KIND/NAME.yaml of testdata/decode.txtar
 // as KIND and compares the problems with KIND/NAME.want.

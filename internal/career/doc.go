@@ -88,8 +88,7 @@
 //
 // docs/content-model.md, the reference of every kind's fields, is
 // generated from these types — their yaml and required tags, their Go
-// types and enumerations, and the comments on their fields — by
-// `go generate ./internal/career`; a test fails when it is out of date.
+// types and enumerations, and the comments on their fields — through
+// internal/fields, by `go generate ./internal/fields`; a test fails when
+// it is out of date.
 package career
-
-//go:generate go test -run ^TestContentModelDoc$ -update

@@ -3,6 +3,7 @@ package career_test
 import (
 	"context"
 	"errors"
+	"flag"
 	"os"
 	"slices"
 	"strings"
@@ -49,6 +50,13 @@ func TestPlantedMistakes(t *testing.T) {
 	if got != string(ar.Files[want].Data) {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, ar.Files[want].Data)
 	}
+}
+
+// update reports whether -update was given; the flag is defined by the
+// package's internal tests.
+func update() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
 }
 
 // checkSite returns every problem of the site in fsys, one a line.

@@ -138,7 +138,7 @@ import (
 
 // FrontMatter is the metadata every page may have, whatever its kind. The
 // comments on its fields are the reference docs/content-model.md gives for
-// them (see internal/career).
+// them (see internal/fields).
 type FrontMatter struct {
 	// The page's title.
 	Title string `yaml:"title" required:"except in _index.md"`

@@ -3,8 +3,7 @@
 package fields
 
 // fieldDocs holds the comments on the fields of the front-matter types of
-// internal/career and internal/content, keyed "Type.Field", as
-// docs/content-model.md gives them.
+// internal/career and internal/content, keyed "Type.Field".
 var fieldDocs = map[string]string{
 	"Certification.Alternatives":   "Reviews of certifications that compete with this one.",
 	"Certification.Cost":           "What the course costs.",
@@ -27,7 +26,6 @@ var fieldDocs = map[string]string{
 	"Credential.Prerequisites":     "What to know or have before starting.",
 	"Credential.Provider":          "Who awards the credential.",
 	"Credential.URL":               "The course's page.",
-	"Crumb.URL":                    "absolute",
 	"Disclosure.Affiliate":         "Links to the course earn us a commission.",
 	"Disclosure.Sponsored":         "The provider paid for the review.",
 	"Duration.HoursPerWeek":        "The hours of study a week that pace needs.",
@@ -77,24 +75,6 @@ var fieldDocs = map[string]string{
 	"Outlook.GrowthPercent":        "The projected change in employment, in percent (negative for a decline).",
 	"Outlook.Period":               "The years the projection covers (\"2024-2034\").",
 	"Outlook.Source":               "Who made the projection.",
-	"PackedPage.Sum":               "what the caller said of the file's bytes (a digest)",
-	"Page.Body":                    "Markdown after the front matter, LF line endings, no BOM",
-	"Page.BodyLine":                "1-based file line where Body starts (body line n is file line BodyLine+n-1)",
-	"Page.Career":                  "the typed fields of a job, role or certification; zero for other kinds",
-	"Page.Invalid":                 "the front matter has problems (only LoadAll returns such pages)",
-	"Page.IsIndex":                 "the file is an _index.md (section or home front matter and body)",
-	"Page.Kind":                    "FrontMatter.Kind, else cfg.KindOf(Section), else \"article\"; \"\" for _index.md",
-	"Page.Language":                "Language is the code of the page's language: from its file name (\"x.de.md\"), else the site's default language (language.go).",
-	"Page.Path":                    "\"content/jobs/back-end-developer.md\": slash-separated, relative to the site root",
-	"Page.Section":                 "first directory under content/ (\"jobs\"); \"\" for content/_index.md and content/about.md",
-	"Page.URL":                     "root-relative path without the base path: \"/jobs/back-end-developer/\", \"/jobs/\", \"/\"; \"/de/jobs/…\" in German",
-	"PageFacts.Authors":            "people; the site is the author when there are none",
-	"PageFacts.Date":               "published",
-	"PageFacts.Image":              "absolute URL of the page's picture or social card; \"\" when none",
-	"PageFacts.Language":           "BCP 47, the site's language",
-	"PageFacts.SiteURL":            "absolute",
-	"PageFacts.URL":                "absolute permalink",
-	"PageFacts.Updated":            "zero when never updated",
 	"Posting.ApplicantCountries":   "The countries a remote worker may live in.",
 	"Posting.ApplyURL":             "Where to apply.",
 	"Posting.DatePosted":           "When the opening was published.",
@@ -106,12 +86,6 @@ var fieldDocs = map[string]string{
 	"PostingLocation.Country":      "The country.",
 	"PostingLocation.Locality":     "The city or town.",
 	"PostingLocation.Region":       "The state, province or region.",
-	"Ref.Col":                      "where it was written (file positions when the tree was)",
-	"Ref.Line":                     "where it was written (file positions when the tree was)",
-	"Ref.URL":                      "cleaned, ending in \"/\" unless its last segment has an extension",
-	"Resource.Name":                "its path below the bundle's folder, and below the page's URL: \"img/team.jpg\"",
-	"Resource.Page":                "the page of its bundle: \"content/guides/caching/index.md\"",
-	"Resource.Path":                "the file: \"content/guides/caching/img/team.jpg\"",
 	"Review.Best":                  "The best rating possible; 5 when not given.",
 	"Review.CompletedByAuthor":     "The author has completed the course.",
 	"Review.Cons":                  "What is not.",
