@@ -35,8 +35,10 @@
 // most used first; hover on a key (its documentation) and on a page URL
 // (the page's title and kind). In the Markdown body, `](/` completes the
 // URLs of the site's pages. Go to definition on a page URL, in front
-// matter or a link, opens the page's file. Every problem with a did-you-mean has a quick
-// fix that writes the suggestion in place of the word at the problem.
+// matter or a link, opens the page's file. Every problem with a did-you-mean
+// (a diag.Fix) has a quick fix that writes the suggestion in place of the
+// word it is about: the diagnostic's Data holds the edit, which the
+// client hands back with the codeAction request.
 //
 // # Robustness
 //

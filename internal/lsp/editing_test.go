@@ -122,31 +122,54 @@ func TestHover(t *testing.T) {
 	}
 }
 
-// TestQuickFix: a did-you-mean becomes a code action that writes the
-// suggestion over the mistyped word.
+// TestQuickFix: a problem with a did-you-mean becomes a code action
+// that writes the suggestion over the mistyped word, and only over it: a
+// key, a quoted value, a shortcode's name inside its tag.
 func TestQuickFix(t *testing.T) {
 	c := newClient(t, "site")
-	const job = "content/jobs/dev.md"
-	text := strings.Replace(c.file(job), "seniority: mid\n", "senority: junor\n", 1)
+	const job, role = "content/jobs/dev.md", "content/roles/frontend.md"
+	text := strings.Replace(c.file(job), "seniority: mid\n", "senority: mid\n", 1)
+	text = strings.Replace(text, `employment_type: ["FULL_TIME"]`, `employment_type: ["FULL_TME"]`, 1)
 	c.open(job, text)
-	ds := c.waitFor(job, has("senority"))
-	key := find(t, ds, `unknown key "senority"`)
-	var actions []protocol.CodeAction
-	err := c.call(protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{
-		TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)},
-		Range:        key.Range,
-		Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{key}},
-	}, &actions)
-	if err != nil {
-		t.Fatal(err)
+	c.open(role, c.file(role)+"Shown {{< fgure src=\"a.png\" >}} here.\n")
+	diagnostics := map[string][]protocol.Diagnostic{
+		job:  c.waitFor(job, has("FULL_TME")),
+		role: c.waitFor(role, has("fgure")),
 	}
-	if len(actions) != 1 {
-		t.Fatalf("%d actions, want 1", len(actions))
+	tests := []struct {
+		file, msg string
+		want      protocol.TextEdit
+	}{
+		{job, `unknown key "senority"`, protocol.TextEdit{Range: lineRange(4, 0, 8), NewText: "seniority"}},
+		{job, `got "FULL_TME"`, protocol.TextEdit{Range: lineRange(5, 19, 27), NewText: "FULL_TIME"}},
+		{role, `unknown shortcode "fgure"`, protocol.TextEdit{Range: lineRange(6, 10, 15), NewText: "figure"}},
 	}
-	edits := actions[0].Edit.Changes[c.uri(job)]
-	want := protocol.TextEdit{Range: protocol.Range{Start: protocol.Position{Line: 4, Character: 0}, End: protocol.Position{Line: 4, Character: 8}}, NewText: "seniority"}
-	if len(edits) != 1 || edits[0] != want {
-		t.Errorf("edits %+v, want %+v", edits, want)
+	for _, tt := range tests {
+		d := find(t, diagnostics[tt.file], tt.msg)
+		var actions []protocol.CodeAction
+		err := c.call(protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(tt.file)},
+			Range:        d.Range,
+			Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{d}},
+		}, &actions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(actions) != 1 {
+			t.Errorf("%s: %d actions, want 1", tt.msg, len(actions))
+			continue
+		}
+		if edits := actions[0].Edit.Changes[c.uri(tt.file)]; len(edits) != 1 || edits[0] != tt.want {
+			t.Errorf("%s: edits %+v, want %+v", tt.msg, edits, tt.want)
+		}
+	}
+}
+
+// lineRange is the range on line from character start to end.
+func lineRange(line, start, end int) protocol.Range {
+	return protocol.Range{
+		Start: protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(start)},
+		End:   protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(end)},
 	}
 }
 
