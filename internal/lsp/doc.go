@@ -37,7 +37,9 @@
 // URLs of the site's pages. Go to definition on a page URL, in front
 // matter or a link, opens the page's file. Every problem with a did-you-mean
 // (a diag.Fix) has a quick fix that writes the suggestion in place of the
-// word it is about: the diagnostic's Data holds the edit, which the
+// word it is about (among them a skill or tag spelled unlike the rest of
+// the site, a warning of the check: internal/spelling): the diagnostic's
+// Data holds the edit, which the
 // client hands back with the codeAction request.
 //
 // # Robustness

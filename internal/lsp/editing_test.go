@@ -189,3 +189,28 @@ func TestDefinition(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellingFix: a skill spelled unlike the rest of the site is a
+// warning of the check, with a quick fix to the site's spelling.
+func TestSpellingFix(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	c.open(job, strings.Replace(c.file(job), "skills: [Go, PostgreSQL]", "skills: [Go, Postgres]", 1))
+	d := find(t, c.waitFor(job, has("Postgres")), `skills: "Postgres" is written "PostgreSQL" on 2 pages; did you mean "PostgreSQL"?`)
+	if *d.Severity != protocol.DiagnosticSeverityWarning {
+		t.Errorf("severity %v, want a warning", *d.Severity)
+	}
+	var actions []protocol.CodeAction
+	err := c.call(protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)},
+		Range:        d.Range,
+		Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{d}},
+	}, &actions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := protocol.TextEdit{Range: lineRange(3, 13, 21), NewText: "PostgreSQL"}
+	if len(actions) != 1 || len(actions[0].Edit.Changes[c.uri(job)]) != 1 || actions[0].Edit.Changes[c.uri(job)][0] != want {
+		t.Errorf("actions %+v, want one that makes %+v", actions, want)
+	}
+}
