@@ -16,7 +16,8 @@ import (
 )
 
 // completion answers textDocument/completion: front-matter keys and
-// values, and page URLs after "](/" in the body.
+// values; in the body, page URLs after "](/" and heading ids after "#"
+// in a link.
 func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any, error) {
 	name, text, err := s.document(p.TextDocument.URI)
 	if err != nil {
@@ -28,6 +29,9 @@ func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any,
 			return nil, nil
 		}
 		return s.frontMatterItems(text, name, *place, off), nil
+	}
+	if items, ok := s.anchorItems(text, off); ok {
+		return items, nil
 	}
 	return s.linkItems(text, off), nil
 }

@@ -34,7 +34,9 @@
 // their titles), of kind, and of the skills and tags the site already uses,
 // most used first; hover on a key (its documentation) and on a page URL
 // (the page's title and kind). In the Markdown body, `](/` completes the
-// URLs of the site's pages. Go to definition on a page URL, in front
+// URLs of the site's pages, and `#` in a link the ids of the headings of
+// the page it names (`](/jobs/x/#`), or of the page being edited (`](#`),
+// as their texts are now, open buffers unsaved. Go to definition on a page URL, in front
 // matter or a link, opens the page's file. Every problem with a did-you-mean
 // (a diag.Fix) has a quick fix that writes the suggestion in place of the
 // word it is about (among them a skill or tag spelled unlike the rest of

@@ -214,3 +214,27 @@ func TestSpellingFix(t *testing.T) {
 		t.Errorf("actions %+v, want one that makes %+v", actions, want)
 	}
 }
+
+// TestAnchorCompletion: "#" in a link offers the ids of the headings of
+// the page it names (as its open buffer has them), or of the page being
+// edited, unsaved headings included.
+func TestAnchorCompletion(t *testing.T) {
+	c := newClient(t, "site")
+	const job, role = "content/jobs/dev.md", "content/roles/backend.md"
+	c.open(role, c.file(role)+"\n## Pay and hours\n\n### What's asked {#asked}\n")
+	text := strings.Replace(c.file(job), "(/roles/backend/).", "(/roles/backend/#pa", 1) + "\n## Where you work\n\nSee [below](#\n"
+	c.open(job, text)
+	c.waitFor(job, func([]protocol.Diagnostic) bool { return true })
+
+	labels, items := c.complete(job, protocol.Position{Line: 9, Character: uint32(len("What a developer does; see [the role guide](/roles/backend/#pa"))})
+	if !slices.Equal(labels, []string{"pay-and-hours", "asked"}) {
+		t.Fatalf("](/roles/backend/#pa: offered %q, want the role guide's heading ids", labels)
+	}
+	if it := items["pay-and-hours"]; it.Detail == nil || *it.Detail != "## Pay and hours" {
+		t.Errorf("pay-and-hours: %+v, want its heading as the detail", it)
+	}
+	labels, _ = c.complete(job, protocol.Position{Line: 13, Character: uint32(len("See [below](#"))})
+	if !slices.Equal(labels, []string{"where-you-work"}) {
+		t.Errorf("](#: offered %q, want the page's own heading", labels)
+	}
+}
