@@ -16,8 +16,8 @@ import (
 )
 
 // completion answers textDocument/completion: front-matter keys and
-// values; in the body, page URLs after "](/" and heading ids after "#"
-// in a link.
+// values; in the body, page URLs after "](/", heading ids after "#" in
+// a link, shortcode names after "{{<" or "{{%" and their arguments.
 func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any, error) {
 	name, text, err := s.document(p.TextDocument.URI)
 	if err != nil {
@@ -31,6 +31,9 @@ func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any,
 		return s.frontMatterItems(text, name, *place, off), nil
 	}
 	if items, ok := s.anchorItems(text, off); ok {
+		return items, nil
+	}
+	if items, ok := s.shortcodeItems(text, off); ok {
 		return items, nil
 	}
 	return s.linkItems(text, off), nil

@@ -36,7 +36,11 @@
 // (the page's title and kind). In the Markdown body, `](/` completes the
 // URLs of the site's pages, and `#` in a link the ids of the headings of
 // the page it names (`](/jobs/x/#`), or of the page being edited (`](#`),
-// as their texts are now, open buffers unsaved. Go to definition on a page URL, in front
+// as their texts are now, open buffers unsaved. After `{{<` or `{{%` it
+// completes the names of the shortcodes (the site's layouts/shortcodes
+// and the theme's built-ins), and inside a call the arguments not yet
+// given: a built-in's as internal/shortcode declares them, a site's own
+// those its template reads with `.Get "name"`. Go to definition on a page URL, in front
 // matter or a link, opens the page's file. Every problem with a did-you-mean
 // (a diag.Fix) has a quick fix that writes the suggestion in place of the
 // word it is about (among them a skill or tag spelled unlike the rest of

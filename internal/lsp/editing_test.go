@@ -238,3 +238,42 @@ func TestAnchorCompletion(t *testing.T) {
 		t.Errorf("](#: offered %q, want the page's own heading", labels)
 	}
 }
+
+// TestShortcodeCompletion: after "{{<" the site's shortcodes and the
+// theme's built-ins; inside a call, the arguments it has not been given:
+// a built-in's declared ones with their types, a site's own the ones its
+// template reads with .Get; nothing inside a quoted value.
+func TestShortcodeCompletion(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	lines := []string{"{{< fi", `{{< figure src="a.png" `, "{{% note ", `{{< figure src="a`}
+	text := c.file(job) + strings.Join(lines, "\n") + "\n"
+	c.open(job, text)
+	first := len(strings.Split(c.file(job), "\n")) - 1
+	at := func(i int) protocol.Position {
+		return protocol.Position{Line: protocol.UInteger(first + i), Character: protocol.UInteger(len(lines[i]))}
+	}
+
+	labels, items := c.complete(job, at(0))
+	for _, want := range []string{"details", "figure", "note", "salary-table", "youtube"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("{{< fi: offered %q, want %s among them", labels, want)
+		}
+	}
+	if doc, _ := items["figure"].Documentation.(protocol.MarkupContent); !strings.Contains(doc.Value, "<figure>") {
+		t.Errorf("figure's documentation is %+v", items["figure"].Documentation)
+	}
+	labels, items = c.complete(job, at(1))
+	if slices.Contains(labels, "src") || !slices.Contains(labels, "alt") || !slices.Contains(labels, "caption") || !slices.Contains(labels, "width") {
+		t.Errorf("figure's arguments: offered %q, want alt, caption, width and not src (given)", labels)
+	}
+	if d := items["width"].Detail; d == nil || *d != "whole number" {
+		t.Errorf("width's detail = %v, want its type", d)
+	}
+	if labels, _ = c.complete(job, at(2)); !slices.Equal(labels, []string{"kind", "title"}) {
+		t.Errorf("note's arguments: offered %q, want those its template reads", labels)
+	}
+	if labels, _ = c.complete(job, at(3)); len(labels) != 0 {
+		t.Errorf("in a value: offered %q, want nothing", labels)
+	}
+}
