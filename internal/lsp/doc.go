@@ -32,8 +32,9 @@
 // kind (internal/fields, with their documentation), of enumerated values,
 // of references (the URLs of the pages of the kind a field names, with
 // their titles), of kind, and of the skills and tags the site already uses,
-// most used first; hover on a key (its documentation) and on a page URL
-// (the page's title and kind). In the Markdown body, `](/` completes the
+// most used first; hover on a key (its documentation), on a page URL
+// (the page's title and kind), and in the salary block on the salary as
+// the salary card writes it ("$79,850–$211,450 a year"). In the Markdown body, `](/` completes the
 // URLs of the site's pages, and `#` in a link the ids of the headings of
 // the page it names (`](/jobs/x/#`), or of the page being edited (`](#`),
 // as their texts are now, open buffers unsaved. After `{{<` or `{{%` it

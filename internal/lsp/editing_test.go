@@ -277,3 +277,38 @@ func TestShortcodeCompletion(t *testing.T) {
 		t.Errorf("in a value: offered %q, want nothing", labels)
 	}
 }
+
+// TestSalaryHover: in the salary block, a key or a value shows the salary
+// as the salary card writes it, from the unsaved text.
+func TestSalaryHover(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	block := "salary:\n  currency: USD\n  min: 79850\n  max: 211450\n  period: year\n  median: 132270\n"
+	text := strings.Replace(c.file(job), "seniority: mid\n", "seniority: mid\n"+block, 1)
+	c.open(job, text)
+	hover := func(line, character int) string {
+		var h struct {
+			Contents protocol.MarkupContent `json:"contents"`
+		}
+		err := c.call(protocol.MethodTextDocumentHover, protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)},
+			Position:     protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(character)},
+		}}, &h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h.Contents.Value
+	}
+	const card = "Salary card: **$79,850–$211,450 a year** · median $132,270"
+	for _, at := range [][2]int{{5, 2}, {7, 4}, {8, 9}} { // salary, min, the max's value
+		if got := hover(at[0], at[1]); !strings.Contains(got, card) {
+			t.Errorf("hover at %d:%d = %q, want %q in it", at[0], at[1], got, card)
+		}
+	}
+	if got := hover(7, 4); !strings.Contains(got, "The lowest pay of the range.") {
+		t.Errorf("hover on min = %q, want its documentation too", got)
+	}
+	if got := hover(4, 3); strings.Contains(got, "Salary card") {
+		t.Errorf("hover on seniority = %q, want no salary", got)
+	}
+}
