@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -310,5 +311,38 @@ func TestSalaryHover(t *testing.T) {
 	}
 	if got := hover(4, 3); strings.Contains(got, "Salary card") {
 		t.Errorf("hover on seniority = %q, want no salary", got)
+	}
+}
+
+// TestOtherFrontMatterCompletion: TOML and JSON front matter complete as
+// YAML does, each inserting its own syntax: "key = " and quoted strings
+// in TOML, quoted keys in JSON.
+func TestOtherFrontMatterCompletion(t *testing.T) {
+	c := newClient(t, "site")
+	const toml, jsonPage = "content/jobs/toml.md", "content/jobs/json.md"
+	c.open(toml, "+++\ntitle = \"T\"\nseniority = \n[salary]\ncurrency = \"USD\"\nperi\n+++\nBody.\n")
+	c.open(jsonPage, "{\n  \"title\": \"J\",\n  \"employment_type\": [\"FULL\n}\nBody.\n")
+	newText := func(it protocol.CompletionItem) string {
+		b, _ := json.Marshal(it.TextEdit)
+		var e protocol.TextEdit
+		json.Unmarshal(b, &e)
+		return e.NewText
+	}
+
+	labels, items := c.complete(toml, protocol.Position{Line: 2, Character: 12})
+	if !slices.Contains(labels, "senior") || newText(items["senior"]) != `"senior"` {
+		t.Errorf("TOML seniority: offered %q, senior inserting %q", labels, newText(items["senior"]))
+	}
+	labels, items = c.complete(toml, protocol.Position{Line: 5, Character: 4})
+	if !slices.Contains(labels, "period") || slices.Contains(labels, "title") || newText(items["period"]) != "period = " {
+		t.Errorf("TOML [salary] keys: offered %q, period inserting %q", labels, newText(items["period"]))
+	}
+	labels, items = c.complete(jsonPage, protocol.Position{Line: 2, Character: 26})
+	if !slices.Contains(labels, "FULL_TIME") || newText(items["FULL_TIME"]) != "FULL_TIME" {
+		t.Errorf("JSON employment_type: offered %q, FULL_TIME inserting %q", labels, newText(items["FULL_TIME"]))
+	}
+	labels, items = c.complete(jsonPage, protocol.Position{Line: 2, Character: 3})
+	if !slices.Contains(labels, "seniority") || newText(items["seniority"]) != `seniority": ` {
+		t.Errorf("JSON keys: offered %q, seniority inserting %q", labels, newText(items["seniority"]))
 	}
 }
