@@ -58,8 +58,11 @@ func Warnings(pages []*content.Page, locate content.Locator) []error {
 func check(pages []*content.Page, key string, values func(*content.Page) []string, locate content.Locator) []error {
 	uses := map[string]int{} // spelling → pages that write it
 	for _, p := range pages {
-		for _, v := range unique(values(p)) {
-			uses[v]++
+		vs := values(p)
+		for i, v := range vs {
+			if first(vs, i) {
+				uses[v]++
+			}
 		}
 	}
 	better := preferred(uses)
@@ -68,9 +71,10 @@ func check(pages []*content.Page, key string, values func(*content.Page) []strin
 	}
 	var ws []error
 	for _, p := range pages {
-		for _, v := range unique(values(p)) {
+		vs := values(p)
+		for i, v := range vs {
 			best, ok := better[v]
-			if !ok {
+			if !ok || !first(vs, i) {
 				continue
 			}
 			at := locate(p, key, v)
@@ -142,15 +146,11 @@ func fold(v string) string {
 	}, strings.ToLower(v))
 }
 
-// unique returns the non-empty values of list, each once, in order.
-func unique(list []string) []string {
-	var out []string
-	for _, v := range list {
-		if v != "" && !slices.Contains(out, v) {
-			out = append(out, v)
-		}
-	}
-	return out
+// first reports whether list[i] is not empty and not written before i: a
+// page counts once for a spelling it repeats. A page lists a few values,
+// so looking back costs less than a set would.
+func first(list []string, i int) bool {
+	return list[i] != "" && !slices.Contains(list[:i], list[i])
 }
 
 // count is n pages in words.
