@@ -47,7 +47,8 @@
 // with `.Get "name"`.
 //
 // Go to definition on a page URL, in front matter or a link, opens the
-// page's file. Every problem with a did-you-mean (a diag.Fix) has a quick
+// page's file; on a shortcode's name, the site's template of it (a
+// built-in the site does not replace has none on disk). Every problem with a did-you-mean (a diag.Fix) has a quick
 // fix that writes the suggestion in place of the word it is about (among
 // them a skill or tag spelled unlike the rest of the site, a warning of
 // the check: internal/spelling): the diagnostic's Data holds the edit,

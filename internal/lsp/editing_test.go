@@ -346,3 +346,29 @@ func TestOtherFrontMatterCompletion(t *testing.T) {
 		t.Errorf("JSON keys: offered %q, seniority inserting %q", labels, newText(items["seniority"]))
 	}
 }
+
+// TestShortcodeDefinition: a shortcode's name, in its opening or closing
+// tag, leads to the site's template; a built-in's leads nowhere (its
+// template is in the binary).
+func TestShortcodeDefinition(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	c.open(job, c.file(job)+"{{< note title=\"x\" >}}Hi{{< /note >}} {{< figure src=\"a.png\" >}}\n")
+	line := protocol.UInteger(len(strings.Split(c.file(job), "\n")) - 1)
+	for _, tt := range []struct {
+		character protocol.UInteger
+		want      string
+	}{{5, c.uri("layouts/shortcodes/note.html")}, {31, c.uri("layouts/shortcodes/note.html")}, {45, ""}} {
+		var loc *protocol.Location
+		err := c.call(protocol.MethodTextDocumentDefinition, protocol.DefinitionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)}, Position: protocol.Position{Line: line, Character: tt.character},
+		}}, &loc)
+		got := ""
+		if loc != nil {
+			got = loc.URI
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("definition at %d = %q, %v; want %q", tt.character, got, err, tt.want)
+		}
+	}
+}
