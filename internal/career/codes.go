@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/careersite/careersite/internal/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -86,13 +87,14 @@ func code(n *yaml.Node, what, want string, valid func(string) bool, hints map[st
 		return n.Value, nil
 	}
 	msg := fmt.Sprintf("unknown %s %q (want %s)", what, n.Value, want)
+	var fix *diag.Fix
 	upper := strings.ToUpper(n.Value)
 	if h, ok := hints[upper]; ok {
-		msg += fmt.Sprintf("; did you mean %q?", h)
+		msg, fix = diag.DidYouMean(msg, n.Value, h)
 	} else if valid(upper) {
-		msg += fmt.Sprintf("; did you mean %q?", upper)
+		msg, fix = diag.DidYouMean(msg, n.Value, upper)
 	}
-	return "", fmt.Errorf("%s", msg)
+	return "", &diag.Error{Msg: msg, Fix: fix}
 }
 
 // DecodeYAML accepts a BCP 47 tag in its usual form: a 2 or 3 letter

@@ -8,6 +8,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Each enumeration is a string type whose DecodeYAML accepts exactly one of
@@ -144,10 +145,11 @@ func decodeEnum(n *yaml.Node, s *string, values []string) error {
 	}
 	if !slices.Contains(values, n.Value) {
 		msg := fmt.Sprintf("want one of %s, got %q", oneOf(values), n.Value)
+		var fix *diag.Fix
 		if sug := decode.Suggest(n.Value, values); sug != "" {
-			msg += fmt.Sprintf("; did you mean %q?", sug)
+			msg, fix = diag.DidYouMean(msg, n.Value, sug)
 		}
-		return fmt.Errorf("%s", msg)
+		return &diag.Error{Msg: msg, Fix: fix}
 	}
 	*s = n.Value
 	return nil

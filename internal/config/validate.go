@@ -106,10 +106,13 @@ func (c *Config) checkSections(n *yaml.Node) []*diag.Error {
 		}
 		if !IsKind(kind) {
 			msg := fmt.Sprintf("want one of job, role, certification or article, got %q", kind)
+			var fix *diag.Fix
 			if s := decode.Suggest(kind, Kinds()); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+				msg, fix = diag.DidYouMean(msg, kind, s)
 			}
-			errs = append(errs, at(value(n, name), "sections."+name, msg))
+			e := at(value(n, name), "sections."+name, msg)
+			e.Fix = fix
+			errs = append(errs, e)
 		}
 	}
 	return errs

@@ -211,7 +211,8 @@ func typos(top *yaml.Node, kindKeys []string) []*diag.Error {
 			continue
 		}
 		if s := decode.Suggest(k.Value, known); s != "" {
-			errs = append(errs, &diag.Error{Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown key %q; did you mean %q?", k.Value, s)})
+			msg, fix := diag.DidYouMean(fmt.Sprintf("unknown key %q", k.Value), k.Value, s)
+			errs = append(errs, &diag.Error{Line: k.Line, Col: k.Column, Msg: msg, Fix: fix})
 		}
 	}
 	return errs
@@ -229,10 +230,13 @@ func (p *Page) check(top *yaml.Node) []*diag.Error {
 	}
 	if fm.Kind != "" && !config.IsKind(fm.Kind) {
 		msg := fmt.Sprintf("want one of job, role, certification or article, got %q", fm.Kind)
+		var fix *diag.Fix
 		if s := decode.Suggest(fm.Kind, config.Kinds()); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			msg, fix = diag.DidYouMean(msg, fm.Kind, s)
 		}
-		errs = append(errs, at(valueNode(top, "kind"), "kind", msg))
+		e := at(valueNode(top, "kind"), "kind", msg)
+		e.Fix = fix
+		errs = append(errs, e)
 	}
 	return errs
 }

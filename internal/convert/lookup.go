@@ -9,6 +9,7 @@ import (
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/decode"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/model"
 )
 
@@ -99,12 +100,13 @@ func (pl *pageLookup) get(ref string) (*lookupPage, error) {
 		return p, nil
 	}
 	msg := fmt.Sprintf("no page %q", ref)
+	var fix *diag.Fix
 	if s := decode.Suggest(key, known); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		msg, fix = diag.DidYouMean(msg, ref, s)
 	} else {
 		msg += " among the published pages (a draft, a future or an expired page is not one)"
 	}
-	return nil, fmt.Errorf("%s", msg)
+	return nil, &diag.Error{Msg: msg, Fix: fix}
 }
 
 // lookupKey is the key of ref in pageLookup.byKey: a content file

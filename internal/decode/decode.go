@@ -323,7 +323,9 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value) {
 
 func (d *decoder) unknown(k *yaml.Node, known []string) {
 	if s := Suggest(k.Value, known); s != "" {
-		d.fail(k, "unknown key %q; did you mean %q?", k.Value, s)
+		msg, fix := diag.DidYouMean(fmt.Sprintf("unknown key %q", k.Value), k.Value, s)
+		d.fail(k, "%s", msg)
+		d.errs[len(d.errs)-1].Fix = fix
 		return
 	}
 	d.fail(k, "unknown key %q", k.Value)

@@ -40,6 +40,22 @@ type Error struct {
 	Msg       string // lowercase, no final period
 	Kind      string // a warning's kind as a plural noun phrase: "figures older than stale_after"
 	Err       error  // the cause, when there is one
+	Fix       *Fix   // the correction the message suggests ("did you mean"); nil when none
+}
+
+// A Fix is the correction of a likely typo that a problem's message
+// suggests (`unknown key "sallary"; did you mean "salary"?`): New written
+// in place of Old, the first Old on the problem's line at or after its
+// place (the key, the value, the shortcode name or argument the problem
+// is about). An editor applies it; `check` prints only the message.
+type Fix struct {
+	Old, New string
+}
+
+// DidYouMean returns msg with the suggestion written as every package
+// writes it, `…; did you mean "meant"?`, and the Fix from typed to meant.
+func DidYouMean(msg, typed, meant string) (string, *Fix) {
+	return msg + "; did you mean " + strconv.Quote(meant) + "?", &Fix{Old: typed, New: meant}
 }
 
 // Error returns "FILE:LINE:COL: PATH: MSG", leaving out "FILE:" when File
@@ -74,6 +90,18 @@ func (e *Error) Text() string {
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// FixOf returns the Fix of the first *Error in err's chain that has one:
+// a problem a template or a wrapper reports on behalf of another keeps
+// its correction. Nil when none has one.
+func FixOf(err error) *Fix {
+	for ; err != nil; err = errors.Unwrap(err) {
+		if d, ok := err.(*Error); ok && d.Fix != nil {
+			return d.Fix
+		}
+	}
+	return nil
+}
 
 // In returns a copy of e placed in file, its line moved down by offset
 // lines (the document started on line offset+1 of the file).

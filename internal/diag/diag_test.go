@@ -143,3 +143,21 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("Summarize: lines = %q, want [%q]", lines, wantLine)
 	}
 }
+
+// TestFixOf: a problem reported on behalf of another (a template's
+// failure around a lookup's) keeps the inner one's correction, past an
+// outer *Error without one.
+func TestFixOf(t *testing.T) {
+	msg, fix := DidYouMean(`no page "/jobs/x/"`, "/jobs/x/", "/jobs/y/")
+	if want := `no page "/jobs/x/"; did you mean "/jobs/y/"?`; msg != want {
+		t.Errorf("DidYouMean message = %q, want %q", msg, want)
+	}
+	inner := &Error{Msg: msg, Fix: fix}
+	outer := &Error{File: "layouts/shortcodes/card.html", Line: 2, Col: 4, Msg: "at <.Site.GetPage>", Err: fmt.Errorf("error calling GetPage: %w", inner)}
+	if got := FixOf(outer); got != fix {
+		t.Errorf("FixOf = %+v, want %+v", got, fix)
+	}
+	if got := FixOf(errors.New("plain")); got != nil {
+		t.Errorf("FixOf(plain) = %+v, want nil", got)
+	}
+}

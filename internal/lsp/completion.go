@@ -16,24 +16,31 @@ import (
 )
 
 // completion answers textDocument/completion: front-matter keys and
-// values, and page URLs after "](/" in the body.
+// values; in the body, page URLs after "](/", heading ids after "#" in
+// a link, shortcode names after "{{<" or "{{%" and their arguments.
 func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any, error) {
 	name, text, err := s.document(p.TextDocument.URI)
 	if err != nil {
 		return nil, err
 	}
 	off := textpos.Offset(text, position(p.Position))
-	if place, ok := placeIn(text, off); ok {
+	if place, ok := frontMatterPlace(text, off); ok {
 		if place == nil {
 			return nil, nil
 		}
 		return s.frontMatterItems(text, name, *place, off), nil
 	}
+	if items, ok := s.anchorItems(text, off); ok {
+		return items, nil
+	}
+	if items, ok := s.shortcodeItems(text, off); ok {
+		return items, nil
+	}
 	return s.linkItems(text, off), nil
 }
 
 // frontMatterItems are the keys or values that may be written at place.
-func (s *server) frontMatterItems(text []byte, name string, place yamlPlace, off int) []protocol.CompletionItem {
+func (s *server) frontMatterItems(text []byte, name string, place fieldPlace, off int) []protocol.CompletionItem {
 	kind := s.kindOf(name, text)
 	replace := protocol.Range{Start: protocolPosition(textpos.At(text, place.start)), End: protocolPosition(textpos.At(text, off))}
 	if place.value {
@@ -46,26 +53,26 @@ func (s *server) frontMatterItems(text []byte, name string, place yamlPlace, off
 			return nil
 		}
 		if place.key == "" && f.Fields != nil {
-			return keyItems(f.Fields, nil, replace) // the first key of a new item of a list of mappings
+			return keyItems(&place, f.Fields, nil, replace) // the first key of a new item of a list of mappings
 		}
-		return s.valueItems(*f, len(keys) == 1, replace)
+		return s.valueItems(&place, *f, len(keys) == 1, replace)
 	}
 	var written map[string]bool
 	if len(place.parents) == 0 {
 		written = topKeys(text)
 	}
-	return keyItems(keysAt(kind, place.parents), written, replace)
+	return keyItems(&place, keysAt(kind, place.parents), written, replace)
 }
 
 // keyItems offers the keys of list not yet written, each with its
-// documentation, inserting "key: ".
-func keyItems(list []fields.Field, written map[string]bool, replace protocol.Range) []protocol.CompletionItem {
+// documentation, inserting "key: " (or as place's syntax writes it).
+func keyItems(place *fieldPlace, list []fields.Field, written map[string]bool, replace protocol.Range) []protocol.CompletionItem {
 	var items []protocol.CompletionItem
 	for i, f := range list {
 		if written[f.Key] {
 			continue
 		}
-		items = append(items, item(i, f.Key, protocol.CompletionItemKindField, f.Kind, fieldDoc(f), f.Key+": ", replace))
+		items = append(items, item(i, f.Key, protocol.CompletionItemKindField, f.Kind, fieldDoc(f), place.keyText(f.Key), replace))
 	}
 	return items
 }
@@ -73,21 +80,21 @@ func keyItems(list []fields.Field, written map[string]bool, replace protocol.Ran
 // valueItems offers the values of f: an enumeration's, the URLs of the
 // pages of the kind a reference names, the kinds, or, for the top-level
 // skills and tags, those the site uses, most used first.
-func (s *server) valueItems(f fields.Field, top bool, replace protocol.Range) []protocol.CompletionItem {
+func (s *server) valueItems(place *fieldPlace, f fields.Field, top bool, replace protocol.Range) []protocol.CompletionItem {
 	var items []protocol.CompletionItem
 	pages := s.pages.Load()
 	switch {
 	case f.Values != nil:
 		for i, v := range f.Values {
-			items = append(items, item(i, v, protocol.CompletionItemKindEnumMember, f.Key, "", v, replace))
+			items = append(items, item(i, v, protocol.CompletionItemKindEnumMember, f.Key, "", place.valueText(v, false), replace))
 		}
 	case f.Ref != "":
 		for i, p := range pages.ofKind(f.Ref) {
-			items = append(items, item(i, p.URL, protocol.CompletionItemKindReference, p.Title, fmt.Sprintf("%s (%s): %s", p.Title, p.Kind, p.Path), p.URL, replace))
+			items = append(items, item(i, p.URL, protocol.CompletionItemKindReference, p.Title, fmt.Sprintf("%s (%s): %s", p.Title, p.Kind, p.Path), place.valueText(p.URL, false), replace))
 		}
 	case top && f.Key == "kind":
 		for i, k := range config.Kinds() {
-			items = append(items, item(i, k, protocol.CompletionItemKindEnumMember, "kind", "", k, replace))
+			items = append(items, item(i, k, protocol.CompletionItemKindEnumMember, "kind", "", place.valueText(k, false), replace))
 		}
 	case top && (f.Key == "skills" || f.Key == "tags"):
 		used := pages.skills
@@ -95,11 +102,11 @@ func (s *server) valueItems(f fields.Field, top bool, replace protocol.Range) []
 			used = pages.tags
 		}
 		for i, v := range used {
-			items = append(items, item(i, v, protocol.CompletionItemKindValue, "used on the site", "", v, replace))
+			items = append(items, item(i, v, protocol.CompletionItemKindValue, "used on the site", "", place.valueText(v, false), replace))
 		}
 	case f.Kind == "true or false":
 		for i, v := range []string{"true", "false"} {
-			items = append(items, item(i, v, protocol.CompletionItemKindValue, f.Key, "", v, replace))
+			items = append(items, item(i, v, protocol.CompletionItemKindValue, f.Key, "", place.valueText(v, true), replace))
 		}
 	}
 	return items

@@ -64,6 +64,7 @@ func (s *server) diagnostic(e *diag.Error, severity protocol.DiagnosticSeverity)
 		Severity: &severity,
 		Source:   &source,
 		Message:  e.Text(),
+		Data:     fixData(text, start, e.Fix),
 	}
 }
 

@@ -28,15 +28,31 @@
 //
 // # Editing help
 //
-// In the YAML front matter of a page: completion of the keys of the page's
+// In the front matter of a page (YAML, TOML or JSON, each completed in
+// its own syntax; hover reads YAML): completion of the keys of the page's
 // kind (internal/fields, with their documentation), of enumerated values,
 // of references (the URLs of the pages of the kind a field names, with
-// their titles), of kind, and of the skills and tags the site already uses,
-// most used first; hover on a key (its documentation) and on a page URL
-// (the page's title and kind). In the Markdown body, `](/` completes the
-// URLs of the site's pages. Go to definition on a page URL, in front
-// matter or a link, opens the page's file. Every problem with a did-you-mean has a quick
-// fix that writes the suggestion in place of the word at the problem.
+// their titles), of kind, and of the skills and tags the site already
+// uses, most used first; hover on a key (its documentation), on a page
+// URL (the page's title and kind), and in the salary block on the salary
+// as the salary card writes it ("$79,850–$211,450 a year").
+//
+// In the Markdown body, `](/` completes the URLs of the site's pages, and
+// `#` in a link the ids of the headings of the page it names
+// (`](/jobs/x/#`), or of the page being edited (`](#`), as their texts are
+// now, open buffers unsaved. After `{{<` or `{{%` come the names of the
+// shortcodes (the site's layouts/shortcodes and the theme's built-ins),
+// and inside a call the arguments not yet given: a built-in's as
+// internal/shortcode declares them, a site's own those its template reads
+// with `.Get "name"`.
+//
+// Go to definition on a page URL, in front matter or a link, opens the
+// page's file; on a shortcode's name, the site's template of it (a
+// built-in the site does not replace has none on disk). Every problem with a did-you-mean (a diag.Fix) has a quick
+// fix that writes the suggestion in place of the word it is about (among
+// them a skill or tag spelled unlike the rest of the site, a warning of
+// the check: internal/spelling): the diagnostic's Data holds the edit,
+// which the client hands back with the codeAction request.
 //
 // # Robustness
 //

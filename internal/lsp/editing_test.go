@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -122,31 +123,54 @@ func TestHover(t *testing.T) {
 	}
 }
 
-// TestQuickFix: a did-you-mean becomes a code action that writes the
-// suggestion over the mistyped word.
+// TestQuickFix: a problem with a did-you-mean becomes a code action
+// that writes the suggestion over the mistyped word, and only over it: a
+// key, a quoted value, a shortcode's name inside its tag.
 func TestQuickFix(t *testing.T) {
 	c := newClient(t, "site")
-	const job = "content/jobs/dev.md"
-	text := strings.Replace(c.file(job), "seniority: mid\n", "senority: junor\n", 1)
+	const job, role = "content/jobs/dev.md", "content/roles/frontend.md"
+	text := strings.Replace(c.file(job), "seniority: mid\n", "senority: mid\n", 1)
+	text = strings.Replace(text, `employment_type: ["FULL_TIME"]`, `employment_type: ["FULL_TME"]`, 1)
 	c.open(job, text)
-	ds := c.waitFor(job, has("senority"))
-	key := find(t, ds, `unknown key "senority"`)
-	var actions []protocol.CodeAction
-	err := c.call(protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{
-		TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)},
-		Range:        key.Range,
-		Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{key}},
-	}, &actions)
-	if err != nil {
-		t.Fatal(err)
+	c.open(role, c.file(role)+"Shown {{< fgure src=\"a.png\" >}} here.\n")
+	diagnostics := map[string][]protocol.Diagnostic{
+		job:  c.waitFor(job, has("FULL_TME")),
+		role: c.waitFor(role, has("fgure")),
 	}
-	if len(actions) != 1 {
-		t.Fatalf("%d actions, want 1", len(actions))
+	tests := []struct {
+		file, msg string
+		want      protocol.TextEdit
+	}{
+		{job, `unknown key "senority"`, protocol.TextEdit{Range: lineRange(4, 0, 8), NewText: "seniority"}},
+		{job, `got "FULL_TME"`, protocol.TextEdit{Range: lineRange(5, 19, 27), NewText: "FULL_TIME"}},
+		{role, `unknown shortcode "fgure"`, protocol.TextEdit{Range: lineRange(6, 10, 15), NewText: "figure"}},
 	}
-	edits := actions[0].Edit.Changes[c.uri(job)]
-	want := protocol.TextEdit{Range: protocol.Range{Start: protocol.Position{Line: 4, Character: 0}, End: protocol.Position{Line: 4, Character: 8}}, NewText: "seniority"}
-	if len(edits) != 1 || edits[0] != want {
-		t.Errorf("edits %+v, want %+v", edits, want)
+	for _, tt := range tests {
+		d := find(t, diagnostics[tt.file], tt.msg)
+		var actions []protocol.CodeAction
+		err := c.call(protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(tt.file)},
+			Range:        d.Range,
+			Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{d}},
+		}, &actions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(actions) != 1 {
+			t.Errorf("%s: %d actions, want 1", tt.msg, len(actions))
+			continue
+		}
+		if edits := actions[0].Edit.Changes[c.uri(tt.file)]; len(edits) != 1 || edits[0] != tt.want {
+			t.Errorf("%s: edits %+v, want %+v", tt.msg, edits, tt.want)
+		}
+	}
+}
+
+// lineRange is the range on line from character start to end.
+func lineRange(line, start, end int) protocol.Range {
+	return protocol.Range{
+		Start: protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(start)},
+		End:   protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(end)},
 	}
 }
 
@@ -163,6 +187,188 @@ func TestDefinition(t *testing.T) {
 		}}, &loc)
 		if err != nil || loc.URI != c.uri("content/roles/backend.md") {
 			t.Errorf("definition at %+v = %+v, %v; want content/roles/backend.md", at, loc, err)
+		}
+	}
+}
+
+// TestSpellingFix: a skill spelled unlike the rest of the site is a
+// warning of the check, with a quick fix to the site's spelling.
+func TestSpellingFix(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	c.open(job, strings.Replace(c.file(job), "skills: [Go, PostgreSQL]", "skills: [Go, Postgres]", 1))
+	d := find(t, c.waitFor(job, has("Postgres")), `skills: "Postgres" is written "PostgreSQL" on 2 pages; did you mean "PostgreSQL"?`)
+	if *d.Severity != protocol.DiagnosticSeverityWarning {
+		t.Errorf("severity %v, want a warning", *d.Severity)
+	}
+	var actions []protocol.CodeAction
+	err := c.call(protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)},
+		Range:        d.Range,
+		Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{d}},
+	}, &actions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := protocol.TextEdit{Range: lineRange(3, 13, 21), NewText: "PostgreSQL"}
+	if len(actions) != 1 || len(actions[0].Edit.Changes[c.uri(job)]) != 1 || actions[0].Edit.Changes[c.uri(job)][0] != want {
+		t.Errorf("actions %+v, want one that makes %+v", actions, want)
+	}
+}
+
+// TestAnchorCompletion: "#" in a link offers the ids of the headings of
+// the page it names (as its open buffer has them), or of the page being
+// edited, unsaved headings included.
+func TestAnchorCompletion(t *testing.T) {
+	c := newClient(t, "site")
+	const job, role = "content/jobs/dev.md", "content/roles/backend.md"
+	c.open(role, c.file(role)+"\n## Pay and hours\n\n### What's asked {#asked}\n")
+	text := strings.Replace(c.file(job), "(/roles/backend/).", "(/roles/backend/#pa", 1) + "\n## Where you work\n\nSee [below](#\n"
+	c.open(job, text)
+	c.waitFor(job, func([]protocol.Diagnostic) bool { return true })
+
+	labels, items := c.complete(job, protocol.Position{Line: 9, Character: uint32(len("What a developer does; see [the role guide](/roles/backend/#pa"))})
+	if !slices.Equal(labels, []string{"pay-and-hours", "asked"}) {
+		t.Fatalf("](/roles/backend/#pa: offered %q, want the role guide's heading ids", labels)
+	}
+	if it := items["pay-and-hours"]; it.Detail == nil || *it.Detail != "## Pay and hours" {
+		t.Errorf("pay-and-hours: %+v, want its heading as the detail", it)
+	}
+	labels, _ = c.complete(job, protocol.Position{Line: 13, Character: uint32(len("See [below](#"))})
+	if !slices.Equal(labels, []string{"where-you-work"}) {
+		t.Errorf("](#: offered %q, want the page's own heading", labels)
+	}
+}
+
+// TestShortcodeCompletion: after "{{<" the site's shortcodes and the
+// theme's built-ins; inside a call, the arguments it has not been given:
+// a built-in's declared ones with their types, a site's own the ones its
+// template reads with .Get; nothing inside a quoted value.
+func TestShortcodeCompletion(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	lines := []string{"{{< fi", `{{< figure src="a.png" `, "{{% note ", `{{< figure src="a`}
+	text := c.file(job) + strings.Join(lines, "\n") + "\n"
+	c.open(job, text)
+	first := len(strings.Split(c.file(job), "\n")) - 1
+	at := func(i int) protocol.Position {
+		return protocol.Position{Line: protocol.UInteger(first + i), Character: protocol.UInteger(len(lines[i]))}
+	}
+
+	labels, items := c.complete(job, at(0))
+	for _, want := range []string{"details", "figure", "note", "salary-table", "youtube"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("{{< fi: offered %q, want %s among them", labels, want)
+		}
+	}
+	if doc, _ := items["figure"].Documentation.(protocol.MarkupContent); !strings.Contains(doc.Value, "<figure>") {
+		t.Errorf("figure's documentation is %+v", items["figure"].Documentation)
+	}
+	labels, items = c.complete(job, at(1))
+	if slices.Contains(labels, "src") || !slices.Contains(labels, "alt") || !slices.Contains(labels, "caption") || !slices.Contains(labels, "width") {
+		t.Errorf("figure's arguments: offered %q, want alt, caption, width and not src (given)", labels)
+	}
+	if d := items["width"].Detail; d == nil || *d != "whole number" {
+		t.Errorf("width's detail = %v, want its type", d)
+	}
+	if labels, _ = c.complete(job, at(2)); !slices.Equal(labels, []string{"kind", "title"}) {
+		t.Errorf("note's arguments: offered %q, want those its template reads", labels)
+	}
+	if labels, _ = c.complete(job, at(3)); len(labels) != 0 {
+		t.Errorf("in a value: offered %q, want nothing", labels)
+	}
+}
+
+// TestSalaryHover: in the salary block, a key or a value shows the salary
+// as the salary card writes it, from the unsaved text.
+func TestSalaryHover(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	block := "salary:\n  currency: USD\n  min: 79850\n  max: 211450\n  period: year\n  median: 132270\n"
+	text := strings.Replace(c.file(job), "seniority: mid\n", "seniority: mid\n"+block, 1)
+	c.open(job, text)
+	hover := func(line, character int) string {
+		var h struct {
+			Contents protocol.MarkupContent `json:"contents"`
+		}
+		err := c.call(protocol.MethodTextDocumentHover, protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)},
+			Position:     protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(character)},
+		}}, &h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h.Contents.Value
+	}
+	const card = "Salary card: **$79,850–$211,450 a year** · median $132,270"
+	for _, at := range [][2]int{{5, 2}, {7, 4}, {8, 9}} { // salary, min, the max's value
+		if got := hover(at[0], at[1]); !strings.Contains(got, card) {
+			t.Errorf("hover at %d:%d = %q, want %q in it", at[0], at[1], got, card)
+		}
+	}
+	if got := hover(7, 4); !strings.Contains(got, "The lowest pay of the range.") {
+		t.Errorf("hover on min = %q, want its documentation too", got)
+	}
+	if got := hover(4, 3); strings.Contains(got, "Salary card") {
+		t.Errorf("hover on seniority = %q, want no salary", got)
+	}
+}
+
+// TestOtherFrontMatterCompletion: TOML and JSON front matter complete as
+// YAML does, each inserting its own syntax: "key = " and quoted strings
+// in TOML, quoted keys in JSON.
+func TestOtherFrontMatterCompletion(t *testing.T) {
+	c := newClient(t, "site")
+	const toml, jsonPage = "content/jobs/toml.md", "content/jobs/json.md"
+	c.open(toml, "+++\ntitle = \"T\"\nseniority = \n[salary]\ncurrency = \"USD\"\nperi\n+++\nBody.\n")
+	c.open(jsonPage, "{\n  \"title\": \"J\",\n  \"employment_type\": [\"FULL\n}\nBody.\n")
+	newText := func(it protocol.CompletionItem) string {
+		b, _ := json.Marshal(it.TextEdit)
+		var e protocol.TextEdit
+		json.Unmarshal(b, &e)
+		return e.NewText
+	}
+
+	labels, items := c.complete(toml, protocol.Position{Line: 2, Character: 12})
+	if !slices.Contains(labels, "senior") || newText(items["senior"]) != `"senior"` {
+		t.Errorf("TOML seniority: offered %q, senior inserting %q", labels, newText(items["senior"]))
+	}
+	labels, items = c.complete(toml, protocol.Position{Line: 5, Character: 4})
+	if !slices.Contains(labels, "period") || slices.Contains(labels, "title") || newText(items["period"]) != "period = " {
+		t.Errorf("TOML [salary] keys: offered %q, period inserting %q", labels, newText(items["period"]))
+	}
+	labels, items = c.complete(jsonPage, protocol.Position{Line: 2, Character: 26})
+	if !slices.Contains(labels, "FULL_TIME") || newText(items["FULL_TIME"]) != "FULL_TIME" {
+		t.Errorf("JSON employment_type: offered %q, FULL_TIME inserting %q", labels, newText(items["FULL_TIME"]))
+	}
+	labels, items = c.complete(jsonPage, protocol.Position{Line: 2, Character: 3})
+	if !slices.Contains(labels, "seniority") || newText(items["seniority"]) != `seniority": ` {
+		t.Errorf("JSON keys: offered %q, seniority inserting %q", labels, newText(items["seniority"]))
+	}
+}
+
+// TestShortcodeDefinition: a shortcode's name, in its opening or closing
+// tag, leads to the site's template; a built-in's leads nowhere (its
+// template is in the binary).
+func TestShortcodeDefinition(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	c.open(job, c.file(job)+"{{< note title=\"x\" >}}Hi{{< /note >}} {{< figure src=\"a.png\" >}}\n")
+	line := protocol.UInteger(len(strings.Split(c.file(job), "\n")) - 1)
+	for _, tt := range []struct {
+		character protocol.UInteger
+		want      string
+	}{{5, c.uri("layouts/shortcodes/note.html")}, {31, c.uri("layouts/shortcodes/note.html")}, {45, ""}} {
+		var loc *protocol.Location
+		err := c.call(protocol.MethodTextDocumentDefinition, protocol.DefinitionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)}, Position: protocol.Position{Line: line, Character: tt.character},
+		}}, &loc)
+		got := ""
+		if loc != nil {
+			got = loc.URI
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("definition at %d = %q, %v; want %q", tt.character, got, err, tt.want)
 		}
 	}
 }

@@ -3,27 +3,84 @@ package lsp
 import (
 	"bytes"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/careersite/careersite/internal/fields"
 )
 
-// A yamlPlace is what the cursor is on in YAML front matter, read from the
-// lines above it the way an author reads them (by indentation) rather than
-// by parsing: the text is usually half typed and no parser would accept it.
-type yamlPlace struct {
+// A fieldPlace is what the cursor is on in front matter, read from the
+// lines above it the way an author reads them (in YAML by indentation, in
+// TOML by the table header above, in JSON by the braces open before it)
+// rather than by parsing: the text is usually half typed and no parser
+// would accept it.
+type fieldPlace struct {
 	parents []string // the keys of the mappings around the line, outermost first
 	key     string   // the key of the line; "" on a list item without one
 	value   bool     // the cursor is in the value: after "key: ", or on a list item of a list of values
 	prefix  string   // what is typed of the key or value before the cursor
 	start   int      // the byte offset where prefix starts
+	syntax  syntax   // the front matter's language
+	quoted  bool     // a quote opens what is typed (TOML and JSON; YAML needs none)
+}
+
+// syntax is a front matter's language.
+type syntax int
+
+const (
+	yamlSyntax syntax = iota
+	tomlSyntax
+	jsonSyntax
+)
+
+// frontMatterPlace returns where the cursor at off is in the front matter
+// of text, whichever its language: placeIn, tomlPlaceIn or jsonPlaceIn.
+func frontMatterPlace(text []byte, off int) (p *fieldPlace, inFrontMatter bool) {
+	switch {
+	case bytes.HasPrefix(text, []byte("+++")):
+		return tomlPlaceIn(text, off)
+	case bytes.HasPrefix(text, []byte("{")):
+		return jsonPlaceIn(text, off)
+	}
+	return placeIn(text, off)
+}
+
+// keyText is what completing key inserts: the key and what follows it.
+func (p *fieldPlace) keyText(key string) string {
+	switch {
+	case p.syntax == tomlSyntax:
+		return key + " = "
+	case p.syntax == jsonSyntax && p.quoted:
+		return key + `": `
+	case p.syntax == jsonSyntax:
+		return strconv.Quote(key) + ": "
+	}
+	return key + ": "
+}
+
+// valueText is what completing v inserts: in TOML and JSON a string is
+// quoted unless the author opened the quote; bare values (true, false)
+// never are.
+func (p *fieldPlace) valueText(v string, bare bool) string {
+	if p.syntax == yamlSyntax || p.quoted || bare {
+		return v
+	}
+	return strconv.Quote(v)
 }
 
 // frontMatterEnd returns the offset of the line that closes YAML front
 // matter ("---" or "..."), or the end of text when none does; false when
 // text does not open with "---".
 func frontMatterEnd(text []byte) (int, bool) {
-	if !bytes.HasPrefix(text, []byte("---\n")) && !bytes.HasPrefix(text, []byte("---\r\n")) {
+	return closingLine(text, "---", "---", "...")
+}
+
+// closingLine returns the offset of the first line after the first that
+// is one of closers, or the end of text when none is; false when the
+// first line of text is not open.
+func closingLine(text []byte, open string, closers ...string) (int, bool) {
+	if !bytes.HasPrefix(text, []byte(open+"\n")) && !bytes.HasPrefix(text, []byte(open+"\r\n")) {
 		return 0, false
 	}
 	off := bytes.IndexByte(text, '\n') + 1
@@ -32,7 +89,7 @@ func frontMatterEnd(text []byte) (int, bool) {
 		if i := bytes.IndexByte(line, '\n'); i >= 0 {
 			line = line[:i]
 		}
-		if l := string(bytes.TrimRight(line, " \t\r")); l == "---" || l == "..." {
+		if slices.Contains(closers, string(bytes.TrimRight(line, " \t\r"))) {
 			return off, true
 		}
 		off += len(line) + 1
@@ -51,7 +108,7 @@ var (
 // text: inFrontMatter is false outside it, and p is nil on a line that is
 // neither a key nor a list item being written (a comment, a block of
 // text).
-func placeIn(text []byte, off int) (p *yamlPlace, inFrontMatter bool) {
+func placeIn(text []byte, off int) (p *fieldPlace, inFrontMatter bool) {
 	end, ok := frontMatterEnd(text)
 	first := bytes.IndexByte(text, '\n') + 1
 	if !ok || off < first || off > end {
@@ -59,20 +116,13 @@ func placeIn(text []byte, off int) (p *yamlPlace, inFrontMatter bool) {
 	}
 	lineStart := bytes.LastIndexByte(text[:off], '\n') + 1
 	before := string(text[lineStart:off])
-	p = &yamlPlace{}
+	p = &fieldPlace{}
 	indent := 0
 	switch m := keyLine.FindStringSubmatchIndex(before); {
 	case m != nil:
 		indent = m[3] - m[2] + (m[5] - m[4]) // the key's column
 		p.key, p.value = before[m[6]:m[7]], true
-		rest := before[m[1]:]
-		p.prefix, p.start = rest, lineStart+m[1]
-		if fm := flowValue.FindStringSubmatchIndex(rest); fm != nil {
-			p.prefix, p.start = rest[fm[2]:fm[3]], lineStart+m[1]+fm[2]
-		} else if t := strings.TrimLeft(rest, " \"'"); t != rest {
-			p.start += len(rest) - len(t)
-			p.prefix = t
-		}
+		p.prefix, p.start = valuePrefix(before[m[1]:], lineStart+m[1])
 	default:
 		// "- x": an item, a value unless its list holds mappings; else
 		// the start of a key.
@@ -89,6 +139,18 @@ func placeIn(text []byte, off int) (p *yamlPlace, inFrontMatter bool) {
 	}
 	p.parents = parentsAt(text[first:lineStart], indent)
 	return p, true
+}
+
+// valuePrefix returns what is typed of a value in rest, the text after
+// "key: " or "key = " that starts at offset at, and where it starts: the
+// item being typed of a flow list ("[Go, Post"), else rest without the
+// spaces and the quote that open it.
+func valuePrefix(rest string, at int) (prefix string, start int) {
+	if fm := flowValue.FindStringSubmatchIndex(rest); fm != nil {
+		return rest[fm[2]:fm[3]], at + fm[2]
+	}
+	t := strings.TrimLeft(rest, " \"'")
+	return t, at + len(rest) - len(t)
 }
 
 // parentsAt returns the keys of the mappings that hold a line whose

@@ -3,6 +3,8 @@ package lsp
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
@@ -11,7 +13,8 @@ import (
 )
 
 // hover answers textDocument/hover: the title and kind of the page a URL
-// under the cursor names, and a front-matter key's documentation.
+// under the cursor names, a front-matter key's documentation, and in the
+// salary block the salary written out as the salary card writes it.
 func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
 	name, text, err := s.document(p.TextDocument.URI)
 	if err != nil {
@@ -23,14 +26,26 @@ func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 	}
 	start, end := wordAt(text, off)
 	word := string(text[start:end])
-	if _, inFrontMatter := placeIn(text, start); inFrontMatter && end < len(text) && text[end] == ':' {
-		lineStart := bytes.LastIndexByte(text[:start], '\n') + 1
-		keys := append(parentsOf(text, lineStart, start), word)
-		if f := field(s.kindOf(name, text), keys); f != nil {
-			return s.hoverOf(text, start, end, fieldDoc(*f)), nil
+	if _, inFrontMatter := placeIn(text, start); !inFrontMatter {
+		return nil, nil
+	}
+	lineStart := bytes.LastIndexByte(text[:start], '\n') + 1
+	parents := parentsOf(text, lineStart, start)
+	var docs []string
+	if end < len(text) && text[end] == ':' {
+		if f := field(s.kindOf(name, text), append(slices.Clip(parents), word)); f != nil {
+			docs = append(docs, fieldDoc(*f))
 		}
 	}
-	return nil, nil
+	if inSalary(parents, word) {
+		if card := salaryCard(text); card != "" {
+			docs = append(docs, "Salary card: "+card)
+		}
+	}
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	return s.hoverOf(text, start, end, strings.Join(docs, "\n\n")), nil
 }
 
 // parentsOf returns the keys of the mappings around the key at start, on

@@ -162,7 +162,7 @@ func (s *server) initialize(*glsp.Context, *protocol.InitializeParams) (any, err
 	return protocol.InitializeResult{
 		Capabilities: protocol.ServerCapabilities{
 			TextDocumentSync:   protocol.TextDocumentSyncOptions{OpenClose: &yes, Change: &sync, Save: true},
-			CompletionProvider: &protocol.CompletionOptions{TriggerCharacters: []string{"/", ":", "["}},
+			CompletionProvider: &protocol.CompletionOptions{TriggerCharacters: []string{"/", ":", "[", "#", "<", "%"}},
 			HoverProvider:      true,
 			DefinitionProvider: true,
 			CodeActionProvider: protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix}},

@@ -17,6 +17,7 @@ import (
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/data"
 	"github.com/careersite/careersite/internal/decode"
+	"github.com/careersite/careersite/internal/diag"
 )
 
 // Table is what the salary-table shortcode shows.
@@ -89,16 +90,17 @@ func dataList(tree map[string]any, key string) ([]any, error) {
 	}
 	known := dataLists(tree, "")
 	msg := fmt.Sprintf("no data %q", key)
+	var fix *diag.Fix
 	if v != nil {
 		msg = fmt.Sprintf("data %q is %s, want a list of rows (a CSV file)", key, kindOf(v))
 	} else if s := decode.Suggest(key, known); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		msg, fix = diag.DidYouMean(msg, key, s)
 	} else if len(known) > 0 {
 		msg += fmt.Sprintf(" (the lists under data/: %s)", strings.Join(known, ", "))
 	} else {
 		msg += " (data/ holds no list of rows)"
 	}
-	return nil, fmt.Errorf("%s", msg)
+	return nil, &diag.Error{Msg: msg, Fix: fix}
 }
 
 // dataLists returns the keys of the lists in tree, sorted, under prefix.

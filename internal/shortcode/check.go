@@ -70,6 +70,7 @@ func (c *checker) get(name string) any {
 type argError struct {
 	pos Position
 	msg string
+	fix *diag.Fix
 }
 
 type checker struct {
@@ -80,7 +81,7 @@ type checker struct {
 }
 
 func (c *checker) fail(p Position, format string, args ...any) {
-	c.errs = append(c.errs, argError{p, fmt.Sprintf(format, args...)})
+	c.errs = append(c.errs, argError{p, fmt.Sprintf(format, args...), nil})
 }
 
 // spec returns the declaration of a, the i-th argument, or nil when there
@@ -91,12 +92,13 @@ func (c *checker) spec(i int, a Arg) *ArgSpec {
 			return s
 		}
 		msg := fmt.Sprintf("unknown argument %q", a.Name)
+		var fix *diag.Fix
 		if s := decode.Suggest(a.Name, c.names()); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			msg, fix = diag.DidYouMean(msg, a.Name, s)
 		} else {
 			msg += fmt.Sprintf(" (%q takes %s)", c.b.Name, c.list())
 		}
-		c.fail(a.Position, "%s", msg)
+		c.errs = append(c.errs, argError{a.Position, msg, fix})
 		return nil
 	}
 	if s := c.positional(i); s != nil {
@@ -244,7 +246,7 @@ func plural(n int) string {
 func placeErrors(file, name string, errs []argError) []*diag.Error {
 	out := make([]*diag.Error, len(errs))
 	for i, e := range errs {
-		out[i] = &diag.Error{File: file, Line: e.pos.Line, Col: e.pos.Col, Msg: fmt.Sprintf("shortcode %q: %s", name, e.msg)}
+		out[i] = &diag.Error{File: file, Line: e.pos.Line, Col: e.pos.Col, Msg: fmt.Sprintf("shortcode %q: %s", name, e.msg), Fix: e.fix}
 	}
 	return out
 }

@@ -252,7 +252,9 @@ func (r *run) expand(sc *Shortcode, parent *Context) string {
 	out := buffers.Get().(*bytes.Buffer)
 	defer giveBack(out)
 	if err := r.x.t.Execute(out, file, c); err != nil {
-		r.errs = append(r.errs, r.errorAt(sc, fmt.Sprintf("shortcode %q: %v", sc.Name, err), err))
+		e := r.errorAt(sc, fmt.Sprintf("shortcode %q: %v", sc.Name, err), err)
+		e.Fix = diag.FixOf(err) // a did-you-mean of the page or data file it asked for
+		r.errs = append(r.errs, e)
 		return ""
 	}
 	s := string(bytes.TrimRight(out.Bytes(), "\n"))
@@ -280,12 +282,15 @@ func giveBack(b *bytes.Buffer) {
 // unknown reports sc as a shortcode with no template.
 func (r *run) unknown(sc *Shortcode) {
 	msg := fmt.Sprintf("unknown shortcode %q", sc.Name)
+	var fix *diag.Fix
 	if s := decode.Suggest(sc.Name, r.x.names); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		msg, fix = diag.DidYouMean(msg, sc.Name, s)
 	} else {
 		msg += fmt.Sprintf(" (no layouts/shortcodes/%s.html)", sc.Name)
 	}
-	r.errs = append(r.errs, r.errorAt(sc, msg, nil))
+	e := r.errorAt(sc, msg, nil)
+	e.Fix = fix
+	r.errs = append(r.errs, e)
 }
 
 func (r *run) errorAt(sc *Shortcode, msg string, cause error) *diag.Error {

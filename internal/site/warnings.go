@@ -7,13 +7,16 @@ import (
 
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/spelling"
 )
 
 // pageWarnings are the warnings of a build that publishes pub at now:
 // those of the pages' data (content.AllWarnings), the code blocks their
 // Markdown published plain because they were over a limit
-// (markdown.Result.Warnings), and the symbolic links under content/ that
-// were left out (content.LinkWarnings, as of the last full read).
+// (markdown.Result.Warnings), the images without alt text, the skills and
+// tags spelled unlike the rest of the site (spelling.Warnings), and the
+// symbolic links under content/ that were left out (content.LinkWarnings,
+// as of the last full read).
 func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 	ws := content.AllWarnings(pub, now, b.cfg)
 	if len(b.warned) > 0 { // seldom: look the pages up only then
@@ -23,7 +26,9 @@ func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 			}
 		}
 	}
-	ws = append(ws, images.AltWarnings(pub, content.NewLocator(b.fsys))...)
+	locate := content.NewLocator(b.fsys)
+	ws = append(ws, images.AltWarnings(pub, locate)...)
+	ws = append(ws, spelling.Warnings(pub, locate)...)
 	ws = append(ws, b.stringsWarnings...)
 	return append(ws, b.linkWarnings...)
 }

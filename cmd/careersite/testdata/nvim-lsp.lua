@@ -44,12 +44,11 @@ local function run()
     for _, item in ipairs(a.result or {}) do say("completion", item.label) end
   end
 
-  local lspDiag = {
-    range = { start = { line = diag.lnum, character = diag.col }, ["end"] = { line = diag.end_lnum, character = diag.end_col } },
-    message = diag.message, severity = diag.severity, source = diag.source,
-  }
+  -- The diagnostics of the line as vim.lsp.buf.code_action sends them:
+  -- with the data the server published (the fix's edit).
+  local lspDiags = vim.lsp.diagnostic.get_line_diagnostics(buf, row)
   answers = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", {
-    textDocument = { uri = uri }, range = lspDiag.range, context = { diagnostics = { lspDiag } },
+    textDocument = { uri = uri }, range = lspDiags[1].range, context = { diagnostics = lspDiags },
   }, 30000)
   for _, a in pairs(answers or {}) do
     for _, action in ipairs(a.result or {}) do
