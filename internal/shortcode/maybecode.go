@@ -86,8 +86,8 @@ func mayBeInSpan(body []byte, start, j int) bool {
 // belong to a list item, which a line at the margin would end, closing
 // it). Any other line with "```" or "~~~" in it, outside a fence it
 // follows, may be a fence in a list, a quote or a footnote: then it
-// cannot tell and says yes; so it does when a line starts with "<" and
-// fences are about, since a fence in an HTML block is not one.
+// cannot tell and says yes; so it does when a line may open an HTML
+// block and fences are about, since a fence in an HTML block is not one.
 func mayBeFenced(before []byte) bool {
 	if !hasFenceChars(before) {
 		return false
@@ -105,11 +105,22 @@ func mayBeFenced(before []byte) bool {
 				continue // backticks in a paragraph, not a fence
 			}
 			open = run
-		case hasFenceChars(line), indent <= 3 && indent < len(line) && line[indent] == '<':
+		case hasFenceChars(line), indent <= 3 && mayOpenHTML(line[indent:]):
 			return true
 		}
 	}
 	return open != nil
+}
+
+// mayOpenHTML reports whether a line starting with text may open an HTML
+// block that goes on past it: any line starting with "<" but a comment
+// closed on the line ("<!--more-->"), which is a block of its own.
+func mayOpenHTML(text []byte) bool {
+	if !bytes.HasPrefix(text, []byte("<")) {
+		return false
+	}
+	rest, comment := bytes.CutPrefix(text, []byte("<!--"))
+	return !comment || !bytes.Contains(rest, []byte("-->"))
 }
 
 // fence splits line into its leading spaces, the run of three or more

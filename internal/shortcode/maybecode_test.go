@@ -55,6 +55,8 @@ func TestCodeFinderFastPath(t *testing.T) {
 		{"fence in a list, closed at the margin", "- a\n  ```\n  x\n```\n{{< a >}}\n```\n", true},
 		{"fence in a quote", "> ```\n> x\n> ```\n\n{{< a >}}\n", true},
 		{"fence in an HTML block", "<div>\n```\n</div>\n\n```\n{{< a >}}\n```\n", true},
+		{"fence in an HTML comment", "<!--\n```\n-->\n\n```\n{{< a >}}\n```\n", true},
+		{"a one-line comment, then fences", "Intro.\n<!--more-->\n```\nx\n```\n\n{{< a >}}\n", false},
 		{"backticks are not a fence", "```a`b\n{{< a >}}`\n", true}, // a code span, maybe: both sides
 		{"backticks are not a fence, no span", "```a`b\n\n{{< a >}}\n", false},
 		{"in a footnote's code", "[^1]: note\n\n        {{< a >}}\n", true},
@@ -77,6 +79,7 @@ func FuzzCodeFinder(f *testing.F) {
 		"```\n{{< a >}}\n```\n{{< b >}}",
 		"- x\n  ```\n  y\n```\n{{< a >}}\n```",
 		"<div>\n```\n</div>\n\n```\n{{< a >}}\n```",
+		"<!--more-->\n```\nx\n```\n{{< a >}}\n<!-- a\n```\n-->\n```\n{{< b >}}",
 		"> ```\n> {{< a >}}\n\n{{< b >}}",
 		"Use `a\n{{< b >}}` and {{% c %}}`\n\n    {{< d >}}",
 		"[^1]: x\n\n    ```\n    {{< a >}}\n\n{{< b >}}",
