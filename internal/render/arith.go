@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 )
 
 // add returns the sum of two or more numbers, or joins two or more strings,
@@ -15,6 +16,17 @@ func add(args ...any) (any, error) {
 // sub subtracts the second and later numbers from the first, like Hugo's sub.
 func sub(args ...any) (any, error) {
 	return arith('-', args)
+}
+
+// mul multiplies two or more numbers, like Hugo's mul.
+func mul(args ...any) (any, error) {
+	return arith('*', args)
+}
+
+// div divides the first number by the second and later ones, like Hugo's
+// div: integers give an int64, the quotient truncated.
+func div(args ...any) (any, error) {
+	return arith('/', args)
 }
 
 func arith(op rune, args []any) (any, error) {
@@ -41,6 +53,9 @@ func arith(op rune, args []any) (any, error) {
 		floats = append(floats, f)
 	}
 	if len(ints) == len(args) {
+		if op == '/' && slices.Contains(ints[1:], 0) {
+			return nil, errors.New("division by zero")
+		}
 		return fold(op, ints), nil
 	}
 	return fold(op, floats), nil
@@ -49,10 +64,15 @@ func arith(op rune, args []any) (any, error) {
 func fold[T int64 | float64](op rune, xs []T) T {
 	acc := xs[0]
 	for _, x := range xs[1:] {
-		if op == '+' {
+		switch op {
+		case '+':
 			acc += x
-		} else {
+		case '-':
 			acc -= x
+		case '*':
+			acc *= x
+		case '/':
+			acc /= x
 		}
 	}
 	return acc

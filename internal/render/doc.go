@@ -101,6 +101,7 @@
 //	                       the default theme's (money.go)
 //	first N LIST           the first N elements of LIST (or runes of a string)
 //	add A B …, sub A B …   integers give int64, any float gives float64; add also joins strings
+//	mul A B …, div A B …   likewise; div of integers truncates, and by zero is an error
 //	errorf FORMAT ARGS…    fails the template with fmt.Errorf's message
 //	markdownify S          S rendered as Markdown, template.HTML; only the caller
 //	                       can give it (it is the site's converter): without

@@ -27,6 +27,8 @@ func builtins() template.FuncMap {
 		"first":       first,
 		"add":         add,
 		"sub":         sub,
+		"mul":         mul,
+		"div":         div,
 		"errorf":      errorf,
 		"markdownify": noMarkdownify,
 	}

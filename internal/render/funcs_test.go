@@ -168,6 +168,10 @@ func TestArith(t *testing.T) {
 		{"sub many", sub, []any{10, 3, 2}, int64(5)},
 		{"sub floats", sub, []any{1.5, 1}, 0.5},
 		{"negative", sub, []any{1, 3}, int64(-2)},
+		{"mul ints", mul, []any{533, 704}, int64(375232)},
+		{"mul float", mul, []any{3, 0.5}, 1.5},
+		{"div truncates", div, []any{375232, 800}, int64(469)},
+		{"div floats", div, []any{3.0, 2}, 1.5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -183,6 +187,9 @@ func TestArith(t *testing.T) {
 	}
 	if got, err := sub("a", "b"); err == nil {
 		t.Errorf("sub(a, b) = %#v, want an error", got)
+	}
+	if got, err := div(1, 0); err == nil {
+		t.Errorf("div(1, 0) = %#v, want an error", got)
 	}
 }
 

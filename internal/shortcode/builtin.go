@@ -75,24 +75,38 @@ var Builtins = []Builtin{
 	},
 	{
 		Name: "figure",
-		Doc:  "An image with an optional caption: `<figure>`, `<img>` and `<figcaption>`. The image is written as given; resizing comes with the image pipeline.",
+		Doc: "An image with an optional caption, in `<figure>` and `<figcaption>`, with Hugo's arguments. The image is found and processed as a Markdown image is: " +
+			"from the page's bundle, else from `assets/`, a JPEG, PNG or WebP image as a `<picture>` with WebP sources at the widths of `site.yaml`, an SVG or a GIF as it is, with its width and height " +
+			"(the markup of `layouts/partials/picture.html`, which the image render hook shares). An absolute `http(s)` URL is written as given. An image that is not there is an error at the shortcode.",
 		Args: []ArgSpec{
 			{Name: "src", Type: String, Required: true, Position: -1,
-				Doc: "The image's URL: a site path (`/img/x.png`) or an absolute URL."},
-			{Name: "alt", Type: String, Required: true, Position: -1,
-				Doc: "The text alternative (WCAG 1.1.1). Required; write `alt=\"\"` only for a purely decorative image, which screen readers then skip, and never with `link`: the alt text is the link's name."},
+				Doc: "The image: a file of the page's bundle (`team.jpg`), of `assets/` (`/img/team.jpg`, or `img/team.jpg` when the bundle has none), or an absolute `http(s)` URL."},
+			{Name: "alt", Type: String, Position: -1,
+				Doc: "The text alternative (WCAG 1.1.1); without it the caption is the alt text, as in Hugo, and one of the two is required. Write `alt=\"\"` only for a purely decorative image without a caption, which screen readers then skip, and never with `link`: the alt text is the link's name."},
 			{Name: "caption", Type: String, Position: -1,
 				Doc: "A visible caption, as plain text, in `<figcaption>`."},
+			{Name: "title", Type: String, Position: -1,
+				Doc: "A title, shown in bold at the start of the caption."},
+			{Name: "attr", Type: String, Position: -1,
+				Doc: "An attribution (the photographer, the source), shown after the caption."},
+			{Name: "attrlink", Type: String, Position: -1,
+				Doc: "A URL the attribution links to."},
 			{Name: "link", Type: String, Position: -1,
 				Doc: "A URL the image links to."},
+			{Name: "target", Type: String, Position: -1,
+				Doc: "The link's `target` (`_blank`)."},
+			{Name: "rel", Type: String, Position: -1,
+				Doc: "The link's `rel` (`noopener`)."},
+			{Name: "class", Type: String, Position: -1,
+				Doc: "Classes added to the `<figure>`'s own, `figure`."},
 			{Name: "width", Type: Int, Position: -1, Check: positive,
-				Doc: "The image's width in pixels, so that the page does not shift while it loads."},
+				Doc: "The largest width to show the image at, in pixels: a JPEG, PNG or WebP image is scaled down to it (never up), its larger widths left out; an SVG or a GIF is shown at it, its height in proportion."},
 			{Name: "height", Type: Int, Position: -1, Check: positive,
-				Doc: "The image's height in pixels."},
+				Doc: "The largest height, likewise; with `width`, the image fits in the box of both (an SVG or a GIF is shown at that size)."},
 		},
 		HTML:    true,
-		Rule:    linkedImageHasAlt,
-		Example: "{{< figure src=\"/img/team.jpg\" alt=\"Four developers at a whiteboard\" caption=\"A design review\" width=800 height=533 >}}",
+		Rule:    figureRule,
+		Example: "{{< figure src=\"/img/team.jpg\" alt=\"Four developers at a whiteboard\" caption=\"A design review\" width=800 >}}",
 	},
 	{
 		Name: "param",
@@ -203,11 +217,15 @@ func positive(v any) string {
 	return ""
 }
 
-// linkedImageHasAlt is figure's Rule: an image that is a link's only
-// content gives the link its accessible name (WCAG 2.4.4, 4.1.2), so
-// its alt text cannot be empty.
-func linkedImageHasAlt(get func(string) any) string {
-	if get("link") != nil && get("alt") == "" {
+// figureRule is figure's Rule. An image needs a text alternative: alt,
+// else the caption (Hugo's default). An image that is a link's only
+// content gives the link its accessible name (WCAG 2.4.4, 4.1.2), so its
+// alt text cannot be empty.
+func figureRule(get func(string) any) string {
+	switch {
+	case get("alt") == nil && get("caption") == nil:
+		return `give alt, the text alternative that says what the image shows (or a caption, which is then the alt text)`
+	case get("link") != nil && get("alt") == "":
 		return `an image that is a link needs alt text: it is the link's name; say where the link goes`
 	}
 	return ""

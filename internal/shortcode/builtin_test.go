@@ -38,7 +38,8 @@ var themePageInfo = Page{
 
 // themeFuncs stand in for the functions the build gives the theme:
 // markdownify is the real converter, T and the formats the theme's English
-// strings, asset a fixed URL.
+// strings, asset a fixed URL; image fails, as these tests process no
+// images (internal/site's fixtures do: shortcode-figure.txtar).
 func themeFuncs(t *testing.T, conv *markdown.Converter) template.FuncMap {
 	type asset struct{ URL, Integrity string }
 	stub := func(s string) string { return s }
@@ -64,6 +65,9 @@ func themeFuncs(t *testing.T, conv *markdown.Converter) template.FuncMap {
 		},
 		"relURL": stub, "absURL": stub, "slugify": stub,
 		"careerPathSVG": func(any) template.HTML { return "" },
+		"image": func(ref string) (any, error) {
+			return nil, fmt.Errorf("image %s: these tests process no images", ref)
+		},
 	}
 }
 
@@ -149,8 +153,10 @@ func TestBuiltinErrors(t *testing.T) {
 			`content/guides/x.md:1:33: shortcode "figure": unknown argument "captoin"; did you mean "caption"?`},
 		{"unknown argument without a suggestion", `{{< details summary="s" colour="red" >}}x{{< /details >}}`,
 			`content/guides/x.md:1:25: shortcode "details": unknown argument "colour" ("details" takes summary and open)`},
-		{"missing required", `{{< figure src="/a.png" >}}`,
-			`content/guides/x.md:1:1: shortcode "figure": missing required argument "alt"`},
+		{"missing required", `{{< figure alt="A" >}}`,
+			`content/guides/x.md:1:1: shortcode "figure": missing required argument "src"`},
+		{"no text alternative", `{{< figure src="/a.png" >}}`,
+			`content/guides/x.md:1:1: shortcode "figure": give alt, the text alternative that says what the image shows (or a caption, which is then the alt text)`},
 		{"missing everything", "a\n\n  {{< youtube >}}",
 			`content/guides/x.md:3:3: shortcode "youtube": missing required argument "id"`},
 		{"wrong type", `{{< figure src="/a.png" alt="A" width="wide" height=1.5 >}}`,
@@ -181,7 +187,7 @@ func TestBuiltinErrors(t *testing.T) {
 			`content/guides/x.md:1:1: shortcode "param": layouts/shortcodes/param.html:7:41: at <errorf "param %q is neither in the page's front matter nor in site.yaml's params" $name>: ` +
 				`error calling errorf: param "nope" is neither in the page's front matter nor in site.yaml's params`},
 		{"every error of the page, in order", "{{< figure src=\"/a.png\" >}}\n\n{{< youtube id=\"short\" >}}\n\n{{< fgure >}}",
-			`content/guides/x.md:1:1: shortcode "figure": missing required argument "alt"` + "\n" +
+			`content/guides/x.md:1:1: shortcode "figure": give alt, the text alternative that says what the image shows (or a caption, which is then the alt text)` + "\n" +
 				`content/guides/x.md:3:13: shortcode "youtube": argument "id": "short" is not a YouTube video id (11 letters, digits, "-" or "_")` + "\n" +
 				`content/guides/x.md:5:1: unknown shortcode "fgure"; did you mean "figure"?`},
 	}
@@ -205,9 +211,9 @@ func TestBuiltinErrors(t *testing.T) {
 
 // TestBuiltinExamples checks that the example of every built-in, which
 // docs/shortcodes.md shows, runs without an error. Those that read the
-// site's pages or data files (.Site.GetPage, .Site.SalaryTable) need a
-// real build: internal/site's fixture shortcode-builtins.txtar runs
-// their examples, and TestBuiltinExamplesInFixture there checks it does.
+// site's pages, data files or images need a real build (needsBuild):
+// internal/site's fixture shortcode-builtins.txtar runs their examples,
+// and TestBuiltinExamplesInFixture there checks it does.
 func TestBuiltinExamples(t *testing.T) {
 	theme := careersite.Theme()
 	for _, b := range Builtins {
@@ -215,13 +221,21 @@ func TestBuiltinExamples(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if bytes.Contains(src, []byte(".Site.GetPage")) || bytes.Contains(src, []byte(".Site.SalaryTable")) {
+		if needsBuild(src) {
 			continue
 		}
 		if _, err := themePipeline(t, nil, b.Example); err != nil {
 			t.Errorf("example of %q: %v", b.Name, err)
 		}
 	}
+}
+
+// needsBuild reports whether the template src of a built-in reads what
+// only a build has: the site's pages or data files (.Site.GetPage,
+// .Site.SalaryTable) or its images (the template function image).
+func needsBuild(src []byte) bool {
+	return bytes.Contains(src, []byte(".Site.GetPage")) || bytes.Contains(src, []byte(".Site.SalaryTable")) ||
+		bytes.Contains(src, []byte(":= image "))
 }
 
 // TestBuiltinOverridden checks that a site's own template of a built-in

@@ -1,7 +1,6 @@
 package shortcode
 
 import (
-	"bytes"
 	"sort"
 	"sync"
 
@@ -52,9 +51,6 @@ var codeParser = sync.OnceValue(func() parser.Parser {
 // codeRanges returns where body holds code spans and code blocks, as
 // goldmark reads the body.
 func codeRanges(body []byte) ranges {
-	if !mayHoldCode(body) {
-		return nil
-	}
 	doc := codeParser().Parse(text.NewReader(body))
 	var r ranges
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -98,11 +94,4 @@ func (r ranges) addLines(n ast.Node) ranges {
 		r = append(r, [2]int{seg.Start, seg.Stop})
 	}
 	return r
-}
-
-// mayHoldCode reports whether body has what every piece of code needs: a
-// backtick (code spans and fences), "~~~" (fences), or four spaces or a tab
-// (indented blocks). Prose without them is not parsed at all.
-func mayHoldCode(body []byte) bool {
-	return bytes.ContainsAny(body, "`\t") || bytes.Contains(body, []byte("~~~")) || bytes.Contains(body, []byte("    "))
 }

@@ -76,10 +76,12 @@
 // those wrong, silently. Of the inline parsers only code spans, raw HTML and
 // autolinks run (the two can win over a backtick); links and emphasis cannot
 // make code. That costs about a third of a Convert of the same page
-// (BenchmarkParse), paid only by a page that has a tag: a body holding no
-// "{{<" or "{{%" comes back as one Text without being parsed, and one with
-// no backtick, "~~~", tab or four spaces in a row holds no code and skips
-// the Markdown parser.
+// (BenchmarkParse), paid only by a page with a tag that may be in code: a
+// body holding no "{{<" or "{{%" comes back as one Text without being
+// parsed, and the body is parsed for code only when a scan of the bytes
+// before a tag cannot rule code out (maybecode.go: no backticks around it
+// in its paragraph, no indentation before it on its line, no fence open
+// above it), so a page whose tags stand in prose skips the Markdown parser.
 //
 // # Output
 //

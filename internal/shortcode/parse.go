@@ -57,13 +57,18 @@ func orDefault(n, def int) int {
 // values joined and sorted by place; the nodes are the best reading of the
 // body even when there are problems.
 func Parse(body []byte, opts Options) ([]Node, error) {
+	return parseWith(body, opts, &codeFinder{body: body})
+}
+
+// parseWith is Parse, telling code by code.
+func parseWith(body []byte, opts Options, code *codeFinder) ([]Node, error) {
 	if !hasTag(body) {
 		return textNodes(body, opts.FirstLine), nil
 	}
 	pos := newPositions(body, opts.FirstLine)
 	l := &lexer{src: body, pos: pos, opts: opts}
 	b := &builder{lexer: l, stack: []*frame{{}}}
-	b.run(codeRanges(body))
+	b.run(code)
 	nodes := b.finish()
 	errs := make([]*diag.Error, len(l.errs))
 	for i, e := range l.errs {
@@ -109,7 +114,7 @@ type builder struct {
 }
 
 // run reads the body, tag by tag, skipping code.
-func (b *builder) run(code ranges) {
+func (b *builder) run(code *codeFinder) {
 	i := 0
 	for {
 		j := nextTag(b.src, i, code)
@@ -130,7 +135,7 @@ func (b *builder) run(code ranges) {
 
 // nextTag returns the offset of the next "{{<" or "{{%" at or after i that
 // is not in code, or -1.
-func nextTag(src []byte, i int, code ranges) int {
+func nextTag(src []byte, i int, code *codeFinder) int {
 	for i < len(src) {
 		j := bytes.Index(src[i:], []byte("{{"))
 		if j < 0 {

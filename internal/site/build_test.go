@@ -338,13 +338,14 @@ func texts(list []*diag.Error) []string {
 }
 
 // builtinShortcodes is a theme holding the default theme's shortcode
-// templates and the partials they call, layouts/shortcodes/ and
-// layouts/partials/ at the repository's root, and nothing else: fixtures
-// see the built-ins without the theme's pages.
+// templates, the partials they call and the image hook, layouts/shortcodes/,
+// layouts/partials/ and layouts/_markup/ at the repository's root, and
+// nothing else: fixtures see the built-ins without the theme's pages.
 func builtinShortcodes(t *testing.T) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	root := os.DirFS("../..")
-	for _, dir := range []string{"layouts/shortcodes", "layouts/partials", "i18n"} { // the partials speak through T
+	// The partials speak through T; the image hook shares picture.html with figure.
+	for _, dir := range []string{"layouts/shortcodes", "layouts/partials", "layouts/_markup", "i18n"} {
 		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err

@@ -9,7 +9,6 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io/fs"
-	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -79,15 +78,18 @@ func describeImage(name string, data []byte) (string, bool) {
 }
 
 // imageHookTheme is a theme of the default theme's render hook of images
-// alone.
+// and the partial it runs alone.
 func imageHookTheme(t *testing.T) fs.FS {
 	t.Helper()
-	name := path.Join("layouts", "_markup", "render-image.html")
-	data, err := fs.ReadFile(careersite.Theme(), name)
-	if err != nil {
-		t.Fatal(err)
+	theme := fstest.MapFS{}
+	for _, name := range []string{"layouts/_markup/render-image.html", "layouts/partials/picture.html"} {
+		data, err := fs.ReadFile(careersite.Theme(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		theme[name] = &fstest.MapFile{Data: data}
 	}
-	return fstest.MapFS{name: {Data: data}}
+	return theme
 }
 
 // TestImageCache builds a site with two pages showing one image three

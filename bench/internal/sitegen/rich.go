@@ -1,10 +1,14 @@
 package sitegen
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"math"
+	"path"
 	"strconv"
 	"strings"
+
+	"github.com/careersite/careersite/internal/imaging"
 )
 
 // This file is the rich content of Options.Shortcodes: a section at the
@@ -28,10 +32,16 @@ func groupOf(f int) int { return 1 + f*salaryGroups/len(families) }
 // richSiteFiles adds to files (site.yaml and others) what the rich
 // section needs: the data files, the figure's image, and raw HTML in
 // Markdown, which the inline twin is written in. Both twins get the same
-// files, so that they differ only in their pages.
+// files, so that they differ only in their pages, but for one: the
+// figure's image as the image pipeline publishes it (chartOutput), which
+// the twin's pages link to and which the twin, having no figure to
+// publish it, gets as an asset of that name.
 func (s *site) richSiteFiles(files map[string]string) map[string]string {
 	files["site.yaml"] += "markdown:\n  unsafe_html: true\n"
-	files["assets/img/bench/pay-by-level.svg"] = chartSVG
+	files["assets/"+chartAsset] = chartSVG
+	if s.opts.Inline {
+		files["assets/"+chartOutput()] = chartSVG
+	}
 	var groups [salaryGroups]strings.Builder
 	for g := range groups {
 		groups[g].WriteString("role,currency,period,median,p10,p90,source,source_url,as_of\n")
@@ -60,6 +70,21 @@ const (
 	salaryAsOf      = "2024-05-01"
 	salaryAsOfText  = "May 2024"
 )
+
+// chartAsset is the figure's image, under assets/; chartWidth and
+// chartHeight its size, from chartSVG's viewBox.
+const (
+	chartAsset              = "img/bench/pay-by-level.svg"
+	chartWidth, chartHeight = 120, 60
+)
+
+// chartOutput is the site path the image pipeline publishes chartAsset at
+// when the figure shows it: an SVG keeps its bytes, under a name
+// fingerprinted as internal/images names it.
+func chartOutput() string {
+	k := imaging.KeyOf(sha256.Sum256([]byte(chartSVG)), imaging.Spec{})
+	return path.Dir(chartAsset) + "/" + imaging.OutputName(chartAsset, 0, imaging.SVG, k)
+}
 
 const chartSVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 60" width="120" height="60">
 <rect x="10" y="40" width="20" height="20" fill="#4a7"/>
@@ -95,7 +120,7 @@ func (w *writer) rich(p *plan) {
 	w.line("## At a glance")
 	w.line("")
 	if !w.site.opts.Inline {
-		w.linef(`{{< figure src="/img/bench/pay-by-level.svg" alt=%q caption=%q >}}`, alt, caption)
+		w.linef(`{{< figure src="/%s" alt=%q caption=%q >}}`, chartAsset, alt, caption)
 		w.line("")
 		w.linef(`{{< salary-table data="salaries.group_%d" caption=%q >}}`, group, table)
 		w.line("")
@@ -105,7 +130,7 @@ func (w *writer) rich(p *plan) {
 		w.line("")
 		return
 	}
-	w.line(inlineFigure("/img/bench/pay-by-level.svg", alt, caption))
+	w.line(inlineFigure("/"+chartOutput(), alt, caption))
 	w.line("")
 	w.line(inlineSalaryTable(group, table))
 	w.line("")
@@ -113,11 +138,11 @@ func (w *writer) rich(p *plan) {
 	w.line("")
 }
 
-// inlineFigure is layouts/shortcodes/figure.html's output for src, alt and
-// caption.
+// inlineFigure is layouts/shortcodes/figure.html's output for the chart,
+// published at src, with alt and caption.
 func inlineFigure(src, alt, caption string) string {
-	return fmt.Sprintf("<figure class=\"figure\">\n<img src=\"%s\" alt=\"%s\" loading=\"lazy\" decoding=\"async\">\n<figcaption>%s</figcaption>\n</figure>",
-		escape(src), escape(alt), escape(caption))
+	return fmt.Sprintf("<figure class=\"figure\">\n<img src=\"%s\" width=\"%d\" height=\"%d\" alt=\"%s\" loading=\"lazy\" decoding=\"async\">\n<figcaption>%s</figcaption>\n</figure>",
+		escape(src), chartWidth, chartHeight, escape(alt), escape(caption))
 }
 
 // inlineDetails is layouts/shortcodes/details.html's output for a summary
