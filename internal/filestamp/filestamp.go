@@ -51,7 +51,8 @@ type Stamps struct {
 }
 
 // New returns Stamps that keep values in c (nil keeps none), and read the
-// clock with now to tell whether a file has settled.
+// clock with now to tell whether a file has settled. A nil *Stamps keeps
+// nothing, like one without a cache.
 func New(c *cache.Cache, now func() time.Time) *Stamps {
 	return &Stamps{cache: c, now: now}
 }
@@ -110,7 +111,7 @@ func (s *Stamps) Stamp(kind string, fsys fs.FS, name string) Stamp {
 
 // Get returns the value Put with st, if any.
 func (s *Stamps) Get(st Stamp) ([]byte, bool) {
-	if !st.ok || s.store == nil {
+	if !st.ok || s == nil || s.store == nil {
 		return nil, false
 	}
 	return s.store.Get(st.key)
@@ -118,7 +119,7 @@ func (s *Stamps) Get(st Stamp) ([]byte, bool) {
 
 // Put keeps value with st, when st can be trusted.
 func (s *Stamps) Put(st Stamp, value []byte) {
-	if st.ok && s.store != nil {
+	if st.ok && s != nil && s.store != nil {
 		s.store.Put(st.key, value) // one that cannot be written: read the file next time
 	}
 }
