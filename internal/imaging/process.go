@@ -32,16 +32,16 @@ func Process(img image.Image, s Spec) image.Image { return NewScaler(img).Proces
 // of the image (each a 2×2 box average of the one before, an odd last row
 // or column dropped) still at least one and a half times as wide and high
 // as the result, not from the image itself: a widened kernel costs in
-// proportion to the pixels it reads. A 3000-pixel photograph made 800 and 480 wide is scaled
-// from its 1500 and 750-pixel halvings. The difference from scaling the
+// proportion to the pixels it reads. A 3000-pixel photograph made 800 and
+// 480 wide is scaled from its 1500 and 750-pixel halvings. The difference from scaling the
 // full image is below what JPEG or WebP at quality 75 then change, even on
 // a zone plate (TestScalerCloseToDirect); closer than 1.5 times, a box
 // halving lets a zone plate's finest rings alias visibly. Which halving a
 // result is made from depends on its size alone, never on what else was
 // made, so the same spec gives the same pixels in every build, whatever the
-// cache held. Decoded JPEGs (YCbCr) are converted to RGBA once: draw would
-// convert every pixel again for every tap of the kernel. A Fill, which
-// crops, is scaled from the full image.
+// cache held. Decoded JPEGs (YCbCr) are converted to RGBA once, which
+// every scale and halving reads. A Fill, which crops, is scaled from the
+// full image.
 type Scaler struct {
 	img image.Image
 
@@ -101,9 +101,8 @@ func (sc *Scaler) level(w, h int) *image.RGBA {
 	}
 }
 
-// toRGBA returns img as an *image.RGBA at the origin: a decoded JPEG is
-// YCbCr, which x/image/draw would convert again for every tap of the
-// kernel.
+// toRGBA returns img as an *image.RGBA at the origin, what scale and
+// halve read: a decoded JPEG is YCbCr.
 func toRGBA(img image.Image) *image.RGBA {
 	if rgba, ok := img.(*image.RGBA); ok && rgba.Rect.Min == (image.Point{}) {
 		return rgba
