@@ -81,6 +81,10 @@ func (r Resource) Check() *diag.Error {
 	return nil
 }
 
+// ResourceLimit is the largest resource file ReadResource reads under
+// cfg: limits.resource.
+func ResourceLimit(cfg *config.Config) config.Size { return limitsOf(cfg).Resource }
+
 // ReadResource reads the resource file name of fsys by the rules of
 // ReadFile, with cfg's limits.resource in place of limits.page: a
 // symbolic link Load leaves out reads as a file that does not exist, a
@@ -94,7 +98,7 @@ func ReadResource(fsys fs.FS, name string, cfg *config.Config) ([]byte, error) {
 			}
 		}
 	}
-	limit := limitsOf(cfg).Resource
+	limit := ResourceLimit(cfg)
 	data, err := readLimited(fsys, name, limit)
 	if errors.As(err, new(*tooLarge)) {
 		return nil, &diag.Error{File: name, Msg: fmt.Sprintf(

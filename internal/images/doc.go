@@ -25,7 +25,11 @@
 // whose bytes are not the format its extension says is refused
 // (imaging.CheckName); a header claiming more than limits.image_pixels is
 // refused before any pixel is decoded. A corrupt or truncated file is found
-// when it is decoded, and reported at the first place that used it.
+// when it is decoded, and reported at the first place that used it. A file
+// a build before read, unchanged since by its stamp (Options.Stamps,
+// internal/filestamp), is not read again: its digest and header are kept
+// by its stamp, so a build with nothing changed reads no photograph. The
+// limits are checked all the same.
 //
 // # What is published
 //

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/filestamp"
 	"github.com/careersite/careersite/internal/imaging"
 )
 
@@ -26,6 +27,7 @@ type Options struct {
 	Resolve Resolver
 	URL     func(sitePath string) string // root-relative URL of a site path, base path included (model.Linker.Rel)
 	Cache   *cache.Cache                 // nil: none
+	Stamps  *filestamp.Stamps            // what sources held, by their stamps; nil: none
 }
 
 // A Set is the images of a site, build after build: the sources read in
@@ -41,6 +43,7 @@ type Set struct {
 	outputs map[string]*Output         // by name
 
 	processed atomic.Int64 // Outputs made, not found in the cache
+	reads     atomic.Int64 // sources read from their files, not known by their stamps
 }
 
 // New returns a Set with opts.
@@ -72,12 +75,13 @@ func (s *Set) Forget(paths ...string) {
 // sourceKey is what a Set keeps a source by: its Location's Path and Dir.
 type sourceKey struct{ path, dir string }
 
-// Stats are how many Outputs were made (not found in the cache) since the
-// Set was made: a warm build makes none.
-type Stats struct{ Processed int64 }
+// Stats are how many Outputs were made (not found in the cache) and how
+// many sources were read from their files (not known by their stamps)
+// since the Set was made: a warm build makes none and reads none.
+type Stats struct{ Processed, Read int64 }
 
-// Stats returns how many Outputs were made.
-func (s *Set) Stats() Stats { return Stats{Processed: s.processed.Load()} }
+// Stats returns how many Outputs were made and sources read.
+func (s *Set) Stats() Stats { return Stats{Processed: s.processed.Load(), Read: s.reads.Load()} }
 
 // A Source is an image file as a build read it.
 type Source struct {
@@ -120,22 +124,67 @@ func (s *Set) Lookup(page, ref string) (*Source, error) {
 	return s.Source(loc)
 }
 
+// read reads the source at loc: its digest and header, from
+// opts.Stamps when the file's stamp is one they know (a build with
+// nothing changed reads no photograph), else from its bytes, kept there
+// for the next build. The limits are checked either way: site.yaml may
+// have changed since.
 func (s *Set) read(loc Location) (*Source, error) {
-	data, err := s.readFile(loc)
-	if err != nil {
+	st := s.opts.Stamps.Stamp(stampKind, loc.FS, loc.Path)
+	src, ok := s.stamped(loc, st)
+	if !ok {
+		s.reads.Add(1)
+		data, err := s.readFile(loc)
+		if err != nil {
+			return nil, err
+		}
+		info, err := imaging.DecodeInfo(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", loc.Path, err)
+		}
+		src = &Source{Loc: loc, Sum: sha256.Sum256(data), Info: info}
+		s.opts.Stamps.Put(st, encodeSource(src))
+	} else if err := s.checkSize(loc, st.Size()); err != nil {
 		return nil, err
 	}
-	info, err := imaging.DecodeInfo(data)
-	if err != nil {
+	if err := imaging.CheckName(loc.Path, src.Info.Format); err != nil {
 		return nil, fmt.Errorf("%s: %w", loc.Path, err)
 	}
-	if err := imaging.CheckName(loc.Path, info.Format); err != nil {
-		return nil, fmt.Errorf("%s: %w", loc.Path, err)
+	if src.Info.Format != imaging.SVG && src.Info.Pixels() > s.opts.MaxPixels {
+		return nil, fmt.Errorf("%s: %w", loc.Path, &imaging.PixelsError{Width: src.Info.Width, Height: src.Info.Height, Max: s.opts.MaxPixels})
 	}
-	if info.Format != imaging.SVG && info.Pixels() > s.opts.MaxPixels {
-		return nil, fmt.Errorf("%s: %w", loc.Path, &imaging.PixelsError{Width: info.Width, Height: info.Height, Max: s.opts.MaxPixels})
+	return src, nil
+}
+
+// stampKind is the kind of the sources' digests and headers in Stamps.
+const stampKind = "image source"
+
+// stamped returns the source at loc as the file was when it had the
+// stamp st, if Stamps kept it.
+func (s *Set) stamped(loc Location, st filestamp.Stamp) (*Source, bool) {
+	v, ok := s.opts.Stamps.Get(st)
+	if !ok {
+		return nil, false
 	}
-	return &Source{Loc: loc, Sum: sha256.Sum256(data), Info: info}, nil
+	d := cache.NewDecoder(v)
+	src := &Source{Loc: loc, Sum: d.Digest()}
+	src.Info.Format = imaging.Format(d.Bytes())
+	src.Info.Width, src.Info.Height, src.Info.Orientation = d.Int(), d.Int(), d.Int()
+	if d.End() != nil {
+		return nil, false
+	}
+	return src, true
+}
+
+// encodeSource is what stamped reads back.
+func encodeSource(src *Source) []byte {
+	var e cache.Encoder
+	e.Digest(src.Sum)
+	e.String(string(src.Info.Format))
+	e.Int(src.Info.Width)
+	e.Int(src.Info.Height)
+	e.Int(src.Info.Orientation)
+	return e.Encoded()
 }
 
 // readFile reads the file at loc, refusing from its size one over
@@ -148,8 +197,8 @@ func (s *Set) readFile(loc Location) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a file", loc.Path)
 	}
-	if info.Size() > s.opts.MaxBytes {
-		return nil, fmt.Errorf("%s is %s, more than limits.image (%s)", loc.Path, sizeText(info.Size()), sizeText(s.opts.MaxBytes))
+	if err := s.checkSize(loc, info.Size()); err != nil {
+		return nil, err
 	}
 	data, err := fs.ReadFile(loc.FS, loc.Path)
 	if err != nil {
@@ -159,6 +208,14 @@ func (s *Set) readFile(loc Location) ([]byte, error) {
 		return nil, fmt.Errorf("%s is more than limits.image (%s)", loc.Path, sizeText(s.opts.MaxBytes))
 	}
 	return data, nil
+}
+
+// checkSize refuses a file of size bytes over limits.image.
+func (s *Set) checkSize(loc Location, size int64) error {
+	if size > s.opts.MaxBytes {
+		return fmt.Errorf("%s is %s, more than limits.image (%s)", loc.Path, sizeText(size), sizeText(s.opts.MaxBytes))
+	}
+	return nil
 }
 
 // An Output is one file made from a source: the source processed by a

@@ -32,9 +32,9 @@
 // *SpecError the caller places at the template's file:line:col. Spec.Size
 // gives the result's size without touching pixels, so markup can carry
 // width and height before any image is processed. Process scales with
-// Catmull-Rom (golang.org/x/image/draw), the best kernel x/image has;
-// scaling down widens the kernel, so a 2400-pixel photograph made 480 wide
-// does not alias. Widths gives the responsive widths of an image: the
+// Catmull-Rom, the best kernel x/image has: golang.org/x/image/draw's
+// pixels, made row by row in the memory of a few rows. Scaling down widens
+// the kernel, so a 2400-pixel photograph made 480 wide does not alias. Widths gives the responsive widths of an image: the
 // configured widths below its own, and its own width in place of the
 // larger ones, so nothing is ever enlarged.
 //

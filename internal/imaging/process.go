@@ -19,29 +19,29 @@ func Process(img image.Image, s Spec) image.Image { return NewScaler(img).Proces
 // between them: the image converted to RGBA once, and its halvings, each
 // made once, when a scale first needs it. It is safe for concurrent use.
 //
-// Scaling is Catmull-Rom from golang.org/x/image/draw, the best kernel
-// x/image offers (it has no Lanczos, and a second module for one kernel
-// would be a second scaler to keep). draw widens the kernel when scaling
-// down, so fine detail does not alias (TestProcessScalesDetail). Pixels
-// are scaled with premultiplied alpha, so a transparent edge does not
-// bleed a dark fringe.
+// Scaling is Catmull-Rom, the best kernel golang.org/x/image/draw offers
+// (it has no Lanczos, and a second module for one kernel would be a second
+// scaler to keep), with draw's own weights and arithmetic but made row by
+// row (scale, catmullrom.go): the same pixels without draw's buffer of 32
+// bytes for every pixel of the result's width times the source's height.
+// The kernel is widened when scaling down, so fine detail does not alias
+// (TestProcessScalesDetail). Pixels are scaled with premultiplied alpha,
+// so a transparent edge does not bleed a dark fringe.
 //
 // A Resize or Fit of the whole image is scaled from the smallest halving
 // of the image (each a 2×2 box average of the one before, an odd last row
 // or column dropped) still at least one and a half times as wide and high
 // as the result, not from the image itself: a widened kernel costs in
-// proportion to the pixels it reads, and x/image/draw keeps its first pass
-// in a buffer of 32 bytes for every pixel of the result's width times the
-// source's height. A 3000-pixel photograph made 800 and 480 wide is scaled
-// from its 1500 and 750-pixel halvings. The difference from scaling the
+// proportion to the pixels it reads. A 3000-pixel photograph made 800 and
+// 480 wide is scaled from its 1500 and 750-pixel halvings. The difference from scaling the
 // full image is below what JPEG or WebP at quality 75 then change, even on
 // a zone plate (TestScalerCloseToDirect); closer than 1.5 times, a box
 // halving lets a zone plate's finest rings alias visibly. Which halving a
 // result is made from depends on its size alone, never on what else was
 // made, so the same spec gives the same pixels in every build, whatever the
-// cache held. Decoded JPEGs (YCbCr) are converted to RGBA once: draw would
-// convert every pixel again for every tap of the kernel. A Fill, which
-// crops, is scaled from the full image.
+// cache held. Decoded JPEGs (YCbCr) are converted to RGBA once, which
+// every scale and halving reads. A Fill, which crops, is scaled from the
+// full image.
 type Scaler struct {
 	img image.Image
 
@@ -71,11 +71,11 @@ func (sc *Scaler) Process(s Spec) image.Image {
 	}
 	if from != b { // a Fill that crops: from the full image
 		full := sc.level(b.Dx(), b.Dy())
-		draw.CatmullRom.Scale(dst, dst.Rect, full, from.Sub(b.Min), draw.Src, nil)
+		scale(dst, full, from.Sub(b.Min))
 		return dst
 	}
 	src := sc.level(w, h)
-	draw.CatmullRom.Scale(dst, dst.Rect, src, src.Rect, draw.Src, nil)
+	scale(dst, src, src.Rect)
 	return dst
 }
 
@@ -101,9 +101,8 @@ func (sc *Scaler) level(w, h int) *image.RGBA {
 	}
 }
 
-// toRGBA returns img as an *image.RGBA at the origin: a decoded JPEG is
-// YCbCr, which x/image/draw would convert again for every tap of the
-// kernel.
+// toRGBA returns img as an *image.RGBA at the origin, what scale and
+// halve read: a decoded JPEG is YCbCr.
 func toRGBA(img image.Image) *image.RGBA {
 	if rgba, ok := img.(*image.RGBA); ok && rgba.Rect.Min == (image.Point{}) {
 		return rgba

@@ -13,6 +13,7 @@ import (
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/feedentries"
+	"github.com/careersite/careersite/internal/filestamp"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/jsonld"
@@ -45,6 +46,10 @@ type Builder struct {
 	// The persistent cache (internal/cache), when there is one.
 	cache   *cache.Cache
 	version deps.Digest // of the binary, when there is a persistent cache
+	// What the site's resources and images held, by their files'
+	// stamps, open while a build runs: a build reads none that did not
+	// change (resources.go, internal/images).
+	stamps *filestamp.Stamps
 
 	// The conversions of page bodies (internal/convert), with their
 	// store in the persistent cache, open while a build converts (and,
@@ -149,6 +154,7 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 	}
 	b.conv = convert.New(b.fsys, b.cache, b.version, life.htmlStaysInCache())
 	b.cards = socialcard.NewCache(b.cache)
+	b.stamps = filestamp.New(b.cache, time.Now)
 	b.entries = feedentries.New(b.cache, b.version)
 	return b, nil
 }
@@ -246,6 +252,8 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	b.conv.OpenCache()
 	b.cards.Open()
 	defer b.cards.Close()
+	b.stamps.Open()
+	defer b.stamps.Close()
 	p, err := b.prepare(ctx, changed, now)
 	asked := err == nil // every conversion the site has was asked of the store
 	if !b.life.htmlStaysInCache() || err != nil || b.conv.Stats().Found == 0 {
@@ -310,6 +318,8 @@ func (b *Builder) FinishDeferred(ctx context.Context, target Target) (_ *Result,
 	}()
 	b.cards.Open()
 	defer b.cards.Close()
+	b.stamps.Open()
+	defer b.stamps.Close()
 	m := b.m
 	redo := map[string]bool{}
 	if s.bodies {

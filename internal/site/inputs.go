@@ -77,7 +77,7 @@ func (b *Builder) readConfig() (bool, error) {
 	b.images = images.New(images.Options{
 		Widths: cfg.Images.Widths, Quality: cfg.Images.Quality,
 		MaxBytes: int64(cfg.Limits.Image), MaxPixels: cfg.Limits.ImagePixels,
-		Resolve: b.imageResolver(), URL: links.Rel, Cache: b.cache,
+		Resolve: b.imageResolver(), URL: links.Rel, Cache: b.cache, Stamps: b.stamps,
 	})
 	b.conv.SetImages(b.images)
 	b.funcs.SetImages(b.images)

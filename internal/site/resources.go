@@ -18,8 +18,9 @@ import (
 
 // This file publishes the resources of page bundles (content.BundleOf):
 // the files under content/ that are not Markdown are content files to
-// the Builder as pages are, read again only when they changed; those that
-// a published page's bundle owns are attached to its model page
+// the Builder as pages are, read again only when they changed (and, in
+// a new process, only when their stamps say they may have: filestamp);
+// those that a published page's bundle owns are attached to its model page
 // (model.AttachResources), and each is an output of its own, keyed by the
 // digest of its bytes and published as it is, or again by Target.Reuse
 // when its key did not change. Links in Markdown to them are checked
@@ -111,11 +112,25 @@ func (b *Builder) isSource(p string) bool {
 	return ok
 }
 
-// hashResource reads the file p into f.
+// hashResource reads the file p into f: its digest from b.stamps when
+// the file's stamp is one they know, so that a build reads no resource
+// that did not change, else from its bytes, kept there for the next
+// build.
 func (b *Builder) hashResource(p string, f *resourceFile) {
+	st := b.stamps.Stamp(resourceStampKind, b.fsys, p)
+	if v, ok := b.stamps.Get(st); ok && len(v) == len(f.sum) && st.Size() <= int64(content.ResourceLimit(b.cfg)) {
+		*f = resourceFile{read: true, sum: deps.Digest(v), size: st.Size()}
+		return
+	}
 	data, err := content.ReadResource(b.fsys, p, b.cfg)
 	*f = resourceFile{read: true, sum: deps.HashBytes(data), size: int64(len(data)), err: err}
+	if err == nil {
+		b.stamps.Put(st, f.sum[:])
+	}
 }
+
+// resourceStampKind is the kind of the resources' digests in b.stamps.
+const resourceStampKind = "resource"
 
 // attachResources gives the published pages of m the resources their
 // bundles own, reading those that were not read while no bundle owned

@@ -1,0 +1,125 @@
+// Package filestamp keeps what a build learnt from a file's bytes (their
+// digest, an image's header) by the file's stamp — its name, size,
+// modification time, mode and, on Unix, inode and device — so that a later
+// build, in another process, that finds the file with the same stamp uses
+// what was learnt instead of reading the file again: a build with nothing
+// changed stats its photographs rather than reading and hashing each one.
+//
+// Trusting a stamp is how make, git and Go's build cache decide that a
+// file did not change. Its weak spot is a file written again, at the same
+// size, in the same tick of the file system's clock as the write a build
+// read: its stamp would be the same. So a Stamp is kept only for a file
+// last modified at least Settle before the Stamp was taken, which the
+// caller does after its stat and before reading the bytes (git calls the
+// other files "racily clean"): any later write lands in a later tick, so
+// gives another stamp. A file modified more recently is read, as is one
+// whose stat has no modification time (serve's overlay of unsaved
+// buffers, an embedded theme, a test's fstest.MapFS) and a symbolic link,
+// which is never followed: the file it points to could be replaced by
+// another with the same stamp elsewhere.
+//
+// The values are kept in a cache.Store of the persistent cache (kind
+// "filestamp"), one small record per file and stamp; a file edited again
+// and again leaves a record per edit, which goes with the binary's version
+// (cache.Store). Without a cache, or outside Open and Close, nothing is
+// kept and every Get misses.
+package filestamp
+
+import (
+	"encoding/binary"
+	"io/fs"
+	"time"
+
+	"github.com/careersite/careersite/internal/cache"
+)
+
+// Settle is how long before a Stamp is taken its file must have been
+// last modified for the Stamp to be kept: more than the coarsest clock of
+// a common file system (FAT's two seconds; ext4 and APFS keep
+// nanoseconds, but their clock ticks more coarsely).
+const Settle = 2 * time.Second
+
+// cacheKind is the kind of the store of stamps in the persistent cache.
+const cacheKind = "filestamp"
+
+// Stamps keeps values by file stamp in the persistent cache. It is safe
+// for use by many goroutines between Open and Close.
+type Stamps struct {
+	cache *cache.Cache // nil: none
+	now   func() time.Time
+	store *cache.Store // open from Open to Close; nil: none
+}
+
+// New returns Stamps that keep values in c (nil keeps none), and read the
+// clock with now to tell whether a file has settled. A nil *Stamps keeps
+// nothing, like one without a cache.
+func New(c *cache.Cache, now func() time.Time) *Stamps {
+	return &Stamps{cache: c, now: now}
+}
+
+// Open opens the store for a build; Close closes it. Neither may run
+// while a Get or Put does.
+func (s *Stamps) Open() {
+	if s != nil && s.cache != nil && s.store == nil {
+		s.store, _ = s.cache.Store(cacheKind) // none: read every file
+	}
+}
+
+// Close closes the store after a build.
+func (s *Stamps) Close() {
+	if s != nil && s.store != nil {
+		s.store.Close(false)
+		s.store = nil
+	}
+}
+
+// A Stamp is a regular file's stat as a build took it, for one use
+// (kind): the digest of a resource and the header of an image are kept
+// apart. The zero Stamp is of a file that must be read.
+type Stamp struct {
+	key  cache.Key
+	size int64
+	ok   bool
+}
+
+// Size is the file's size in bytes, as it was stat'ed.
+func (st Stamp) Size() int64 { return st.size }
+
+// Stamp stats the file name of fsys without following a symbolic link and
+// returns its stamp for kind; the zero Stamp when it is not a regular
+// file, cannot be stat'ed so, or has not settled (see the package
+// comment). Take it before reading the file.
+func (s *Stamps) Stamp(kind string, fsys fs.FS, name string) Stamp {
+	if s == nil || s.cache == nil {
+		return Stamp{}
+	}
+	rl, ok := fsys.(fs.ReadLinkFS)
+	if !ok {
+		return Stamp{}
+	}
+	info, err := rl.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() || info.ModTime().IsZero() || s.now().Sub(info.ModTime()) < Settle {
+		return Stamp{}
+	}
+	var b []byte
+	b = binary.AppendVarint(b, info.Size())
+	b = binary.AppendVarint(b, info.ModTime().UnixNano())
+	b = binary.AppendUvarint(b, uint64(info.Mode()))
+	b = appendInode(b, info)
+	return Stamp{key: s.cache.Key(cacheKind, []byte(kind), []byte(name), b), size: info.Size(), ok: true}
+}
+
+// Get returns the value Put with st, if any.
+func (s *Stamps) Get(st Stamp) ([]byte, bool) {
+	if !st.ok || s == nil || s.store == nil {
+		return nil, false
+	}
+	return s.store.Get(st.key)
+}
+
+// Put keeps value with st, when st can be trusted.
+func (s *Stamps) Put(st Stamp, value []byte) {
+	if st.ok && s != nil && s.store != nil {
+		s.store.Put(st.key, value) // one that cannot be written: read the file next time
+	}
+}
