@@ -242,7 +242,8 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	if now.IsZero() {
 		now = time.Now()
 	}
-	b.deferring = b.opts.Defer && len(b.outs) > 0 && b.m != nil
+	// A session's checks leave those files as they are too (check.go).
+	b.deferring = (b.opts.Defer || b.checking) && len(b.outs) > 0 && b.m != nil
 	b.conv.OpenCache()
 	b.cards.Open()
 	defer b.cards.Close()
