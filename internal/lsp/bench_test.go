@@ -27,8 +27,10 @@ var benchPages = flag.Int("pages", 2000, "the size of the generated site of Benc
 // BenchmarkDidChange times a keystroke: from a didChange of one open
 // page, sent over a pipe, to the publishDiagnostics of that page, on a
 // generated site (testsite, as `go run ./bench/gen` writes it). The
-// keystroke is a word added to the body (body) or a letter of the front
-// matter's description changed (front-matter). Each reports, besides
+// keystroke is a word added to the body (body), a letter of the front
+// matter's description changed (front-matter), or a letter of a link to
+// no page in the body changed (broken-link: every check finds a problem).
+// Each reports, besides
 // ms/op, cpu-ms/op, the CPU time the process spent per keystroke, which a
 // machine busy with other work does not inflate; and ready-ms and
 // ready-cpu-ms, the wall and CPU time from initialized to the first
@@ -83,7 +85,7 @@ func BenchmarkDidChange(b *testing.B) {
 	ready, readyCPU := time.Since(start), cpuTime()-startCPU
 
 	version := protocol.Integer(1)
-	keystrokes := func(b *testing.B, text func(i int) string) {
+	keystrokes := func(b *testing.B, problems int, text func(i int) string) {
 		before := cpuTime()
 		for i := range b.N {
 			version++
@@ -91,7 +93,7 @@ func BenchmarkDidChange(b *testing.B) {
 				TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: uri}, Version: version},
 				ContentChanges: []any{protocol.TextDocumentContentChangeEventWhole{Text: text(i)}},
 			})
-			if p := wait(); p.Version == nil || *p.Version != protocol.UInteger(version) || len(p.Diagnostics) > 0 {
+			if p := wait(); p.Version == nil || *p.Version != protocol.UInteger(version) || len(p.Diagnostics) != problems {
 				b.Fatalf("keystroke %d: published %+v", i, p)
 			}
 		}
@@ -100,11 +102,14 @@ func BenchmarkDidChange(b *testing.B) {
 		b.ReportMetric(float64(readyCPU.Milliseconds()), "ready-cpu-ms")
 	}
 	b.Run("body", func(b *testing.B) {
-		keystrokes(b, func(i int) string { return orig + strings.Repeat("A keystroke.", i%2+1) + "\n" })
+		keystrokes(b, 0, func(i int) string { return orig + strings.Repeat("A keystroke.", i%2+1) + "\n" })
 	})
 	b.Run("front-matter", func(b *testing.B) {
 		head, rest, _ := strings.Cut(orig, "\ndescription: ")
-		keystrokes(b, func(i int) string { return head + "\ndescription: " + string(rune('A'+i%26)) + rest })
+		keystrokes(b, 0, func(i int) string { return head + "\ndescription: " + string(rune('A'+i%26)) + rest })
+	})
+	b.Run("broken-link", func(b *testing.B) {
+		keystrokes(b, 1, func(i int) string { return orig + "A [link](/nowhere-" + string(rune('a'+i%26)) + "/).\n" })
 	})
 }
 
