@@ -233,8 +233,9 @@ func (b *Builder) BuildTo(ctx context.Context, changed []string, target Target) 
 // build does one build; open gives the target once the plan is known (nil
 // when nothing needs writing).
 func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) (Target, error)) (_ *Result, err error) {
+	kept := false // the model of a failed build is kept (below)
 	defer func() {
-		if err != nil {
+		if err != nil && !kept {
 			b.reset()
 		}
 	}()
@@ -275,6 +276,18 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	}
 	res, err := b.write(ctx, first, t, now)
 	if err != nil {
+		// A check whose pages or links have problems keeps its model,
+		// which is the sources' as they are: what the next check
+		// changes is patched into it, instead of the whole model being
+		// made anew after every keystroke that leaves a problem. Its
+		// items hold their new keys while the last commit holds the old,
+		// so the outputs of this check are made again, and their
+		// problems found again, until a check succeeds. (A build, or
+		// serve's, keeps nothing: the files it left to FinishDeferred
+		// are known only from a commit.)
+		if kept = b.checking && ctx.Err() == nil; kept {
+			b.m = p.m
+		}
 		return nil, err
 	}
 	b.m = p.m

@@ -113,3 +113,38 @@ func TestSessionCheckLeavesSearchIndex(t *testing.T) {
 		t.Errorf("a build after a body edit kept %s as it was", index)
 	}
 }
+
+// TestSessionCheckKeepsModel: a check that finds a broken link keeps its
+// model, so that the checks after the next edits patch it rather than
+// make it anew, and find what a fresh check finds.
+func TestSessionCheckKeepsModel(t *testing.T) {
+	opts := cachedSite(t, 20)
+	opts.CacheDir = ""
+	ctx := context.Background()
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Check(ctx, nil); err != nil {
+		t.Fatalf("first check: %v", err)
+	}
+	name := testsite.Path(3)
+	file := filepath.Join(opts.Source, filepath.FromSlash(name))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tail := range []string{"A [link](/nowhere-1/).", "A [link](/nowhere-2/).", ""} {
+		if err := os.WriteFile(file, append(slices.Clone(orig), tail...), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		_, err := b.Check(ctx, []string{name})
+		_, fresh := Check(ctx, opts)
+		if got, want := problemTexts(err), problemTexts(fresh); !slices.Equal(got, want) {
+			t.Errorf("with %q, the session check found\n%q\na fresh check\n%q", tail, got, want)
+		}
+		if b.stats.how != "patch" {
+			t.Errorf("with %q, the check made its model %s, want patch", tail, b.stats.how)
+		}
+	}
+}
