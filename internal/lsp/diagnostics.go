@@ -45,8 +45,9 @@ func (s *server) publish(r result) {
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(byFile)) {
-		s.published[name] = len(byFile[name]) > 0
-		if !s.published[name] {
+		if len(byFile[name]) > 0 {
+			s.published[name] = true
+		} else {
 			delete(s.published, name)
 		}
 		params := protocol.PublishDiagnosticsParams{URI: s.uri(name), Diagnostics: byFile[name]}

@@ -14,11 +14,11 @@ import (
 // texts, kept to apply incremental changes to and set over the folder
 // (overlay.FS), and their versions.
 //
-// A version is recorded with the text it names, under one lock, so that a
-// check that reads the folder after seen returned read, for every document
-// whose version is still the one seen, that version's text: a document
-// changed since is newer than seen, however the check and the change
-// interleave.
+// A text is set over the folder and its version recorded under one lock.
+// So a check that takes seen before it reads the folder has read, of each
+// document whose version is still the one seen when the check ends, that
+// version's text: a document changed meanwhile has a newer version,
+// however the check and the change interleave.
 type documents struct {
 	files *overlay.FS
 
