@@ -90,6 +90,10 @@ type Builder struct {
 	last     Target                         // the target of the last commit
 	warned   map[string]*convert.Conversion // the conversions with warnings, by source (warnings.go)
 
+	// The content files a check read and did not patch into m, its
+	// bodies having problems: the next build patches them (patchPlan).
+	unplanned []string
+
 	// The build under way, and what it left to FinishDeferred (Options.Defer).
 	deferring bool          // this build leaves the files made from every page to FinishDeferred
 	deferred  *deferredWork // what FinishDeferred has to do
@@ -249,6 +253,9 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	b.cards.Open()
 	defer b.cards.Close()
 	p, err := b.prepare(ctx, changed, now)
+	// A check whose pages' bodies have problems keeps its model, which
+	// has them as they were (patchPlan).
+	kept = b.unplanned != nil
 	asked := err == nil // every conversion the site has was asked of the store
 	if !b.life.htmlStaysInCache() || err != nil || b.conv.Stats().Found == 0 {
 		b.closeConvCache(asked)

@@ -114,9 +114,10 @@ func TestSessionCheckLeavesSearchIndex(t *testing.T) {
 	}
 }
 
-// TestSessionCheckKeepsModel: a check that finds a broken link keeps its
-// model, so that the checks after the next edits patch it rather than
-// make it anew, and find what a fresh check finds.
+// TestSessionCheckKeepsModel: a check that finds a broken link, or a
+// shortcode that does not exist, keeps its model, so that the checks after
+// the next edits patch it rather than make it anew, and find what a fresh
+// check finds.
 func TestSessionCheckKeepsModel(t *testing.T) {
 	opts := cachedSite(t, 20)
 	opts.CacheDir = ""
@@ -134,7 +135,7 @@ func TestSessionCheckKeepsModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tail := range []string{"A [link](/nowhere-1/).", "A [link](/nowhere-2/).", ""} {
+	for _, tail := range []string{"A [link](/nowhere-1/).", "A [link](/nowhere-2/).", "{{< nosuch >}}", "{{< nosuch2 >}}", ""} {
 		if err := os.WriteFile(file, append(slices.Clone(orig), tail...), 0o666); err != nil {
 			t.Fatal(err)
 		}
