@@ -83,7 +83,8 @@ type Builder struct {
 	cards     *socialcard.Cache                        // the social cards drawn and known to fit (cards.go)
 
 	// The last good build: its model and what it committed. A failed
-	// build forgets the model and what FinishDeferred had to do (reset).
+	// build forgets the model and what FinishDeferred had to do (reset),
+	// except a session's check, which keeps the model (build).
 	m        *siteModel                     // nil: make it anew
 	outs     map[string]*outState           // the files of the last commit, by name
 	outNames []string                       // the names of outs, sorted
