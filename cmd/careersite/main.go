@@ -312,16 +312,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// lspDebounce is how long the language server waits after a keystroke
-// for the next before it checks: a word typed is one check.
-const lspDebounce = 150 * time.Millisecond
-
 // runLSP serves the Language Server Protocol on stdin and stdout until
 // the editor exits or closes the connection.
 func runLSP(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("lsp", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	opts := lsp.Options{Debounce: lspDebounce}
+	var opts lsp.Options
 	siteFlags(fl, &opts.Site)
 	// Editors start servers with --stdio; it is how this one talks anyway.
 	fl.Bool("stdio", true, "talk on stdin and stdout (the only way; accepted for editors that pass it)")

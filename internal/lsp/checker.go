@@ -5,40 +5,48 @@ import (
 	"maps"
 	"slices"
 	"sync"
-	"time"
 
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/site"
 )
 
-// checker runs the session's Builder: one check at a time, once the
-// changes have paused for debounce, handing each result to done.
+// checker runs the session's Builder: one check at a time, started as soon
+// as something changed and no check runs, handing each result to done.
+// The changes that come while a check runs wait for it and are checked
+// together in the next: a check starts at once after a keystroke when the
+// server is idle, and an author typing faster than the site is checked
+// gets one check for every run of keystrokes, not one a key. A fixed wait
+// for the author to pause would delay every keystroke's diagnostics by
+// that wait.
 type checker struct {
-	builder  *site.Builder
-	debounce time.Duration
-	done     func(result)
+	builder *site.Builder
+	docs    *documents
+	done    func(result)
 
 	mu      sync.Mutex
+	started bool            // the first checkAll came (the initialized notification)
 	all     bool            // the next check reads everything
 	pending map[string]bool // the files changed since the last check
 	wake    chan struct{}   // something is pending (capacity 1)
 }
 
-// result is what one check found, and the pages it read.
+// result is what one check found, the pages it read, and the documents it
+// read (documents.seen, taken as it started).
 type result struct {
 	warnings []*diag.Error
 	err      error
 	pages    *sitePages
+	seen     map[string]seen
 }
 
-func newChecker(b *site.Builder, debounce time.Duration, done func(result)) *checker {
-	return &checker{builder: b, debounce: debounce, done: done, pending: map[string]bool{}, wake: make(chan struct{}, 1)}
+func newChecker(b *site.Builder, docs *documents, done func(result)) *checker {
+	return &checker{builder: b, docs: docs, done: done, pending: map[string]bool{}, wake: make(chan struct{}, 1)}
 }
 
 // checkAll asks for a check of everything.
 func (c *checker) checkAll() {
 	c.mu.Lock()
-	c.all = true
+	c.started, c.all = true, true
 	c.mu.Unlock()
 	c.signal()
 }
@@ -59,63 +67,41 @@ func (c *checker) signal() {
 }
 
 // take returns what changed since the last check (nil: everything) and
-// forgets it.
-func (c *checker) take() []string {
+// forgets it; false before the first checkAll, when nothing is checked.
+func (c *checker) take() ([]string, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if !c.started {
+		return nil, false
+	}
 	changed := slices.Sorted(maps.Keys(c.pending))
 	clear(c.pending)
 	if c.all {
 		c.all = false
-		return nil
+		return nil, true
 	}
-	return changed
+	return changed, true
 }
 
-// run checks whenever something changed, until ctx is done. Nothing is
-// checked before the first checkAll (the initialized notification).
+// run checks whenever something changed, until ctx is done.
 func (c *checker) run(ctx context.Context) {
-	started := false
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-c.wake:
 		}
-		if !c.settle(ctx) {
-			return
-		}
-		c.mu.Lock()
-		started = started || c.all
-		c.mu.Unlock()
-		if !started {
+		changed, ok := c.take()
+		if !ok {
 			continue
 		}
-		changed := c.take()
+		// After take: a document changed since is both newer than seen
+		// and pending, so its diagnostics wait for the next check.
+		seen := c.docs.seen()
 		warnings, err := c.builder.Check(ctx, changed)
 		if ctx.Err() != nil {
 			return
 		}
-		c.done(result{warnings: warnings, err: err, pages: newSitePages(c.builder.Pages())})
-	}
-}
-
-// settle waits until no change has come for the debounce time; false when
-// ctx is done first.
-func (c *checker) settle(ctx context.Context) bool {
-	if c.debounce <= 0 {
-		return true
-	}
-	t := time.NewTimer(c.debounce)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return false
-		case <-c.wake:
-			t.Reset(c.debounce)
-		case <-t.C:
-			return true
-		}
+		c.done(result{warnings: warnings, err: err, pages: newSitePages(c.builder.Pages()), seen: seen})
 	}
 }

@@ -14,34 +14,48 @@ import (
 // publish sends the diagnostics of a check: every file with problems gets
 // its list, every open document and every file that had problems at the
 // last check and has none now an empty one, and the problems of no file
-// are logged. It keeps the
-// pages the check read for completion and hover.
+// are logged. It keeps the pages the check read for completion and hover.
+//
+// The list of an open document carries the version the check read. A
+// document changed since the check began (or opened, or closed) gets
+// nothing now: the check of its new text comes next, and the list of the
+// text the author has typed over would come after a newer one, or put its
+// places on the new text.
 func (s *server) publish(r result) {
 	s.pages.Store(r.pages)
 	byFile := map[string][]protocol.Diagnostic{}
 	var general []string
+	now := s.docs.seen()
+	current := func(name string) bool { return now[name] == r.seen[name] }
 	add := func(list []*diag.Error, severity protocol.DiagnosticSeverity) {
 		for _, e := range list {
-			if e.File == "" {
+			switch {
+			case e.File == "":
 				general = append(general, e.Error())
-				continue
+			case current(e.File):
+				byFile[e.File] = append(byFile[e.File], s.diagnostic(e, severity))
 			}
-			byFile[e.File] = append(byFile[e.File], s.diagnostic(e, severity))
 		}
 	}
 	add(diag.List(r.err), protocol.DiagnosticSeverityError)
 	add(r.warnings, protocol.DiagnosticSeverityWarning)
-	for _, name := range slices.Concat(slices.Collect(maps.Keys(s.published)), s.docs.openNames()) {
-		if _, ok := byFile[name]; !ok {
+	for _, name := range slices.Concat(slices.Collect(maps.Keys(s.published)), slices.Collect(maps.Keys(r.seen))) {
+		if _, ok := byFile[name]; !ok && current(name) {
 			byFile[name] = []protocol.Diagnostic{}
 		}
 	}
-	s.published = map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(byFile)) {
 		if len(byFile[name]) > 0 {
 			s.published[name] = true
+		} else {
+			delete(s.published, name)
 		}
-		s.notify(protocol.ServerTextDocumentPublishDiagnostics, protocol.PublishDiagnosticsParams{URI: s.uri(name), Diagnostics: byFile[name]})
+		params := protocol.PublishDiagnosticsParams{URI: s.uri(name), Diagnostics: byFile[name]}
+		if v, ok := r.seen[name]; ok {
+			version := protocol.UInteger(v.version)
+			params.Version = &version
+		}
+		s.notify(protocol.ServerTextDocumentPublishDiagnostics, params)
 	}
 	for _, msg := range general {
 		s.notify(protocol.ServerWindowLogMessage, protocol.LogMessageParams{Type: protocol.MessageTypeError, Message: msg})

@@ -2,10 +2,12 @@ package lsp
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
@@ -125,4 +127,49 @@ func TestDiagnosticsOfConfigAndLayouts(t *testing.T) {
 	}
 	c.open(layout, "<h1>{{ .Title }</h1>\n")
 	c.waitFor(layout, func(ds []protocol.Diagnostic) bool { return len(ds) > 0 })
+}
+
+// TestDiagnosticsVersions: each list of an open document carries the
+// version of the text that was checked, and a list is never followed by
+// one of an older version, however the changes and the checks interleave:
+// the changes sent while a check runs are checked together after it.
+func TestDiagnosticsVersions(t *testing.T) {
+	c := newClient(t, "site")
+	const job = "content/jobs/dev.md"
+	orig := c.file(job)
+	text := func(v int) string { return fmt.Sprintf("%s\nA [link](/nowhere-%d/).\n", orig, v) }
+	c.notify(protocol.MethodTextDocumentDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: c.uri(job), LanguageID: "markdown", Version: 1, Text: text(1),
+	}})
+	const last = 20
+	for v := 2; v <= last; v++ {
+		c.notify(protocol.MethodTextDocumentDidChange, protocol.DidChangeTextDocumentParams{
+			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: c.uri(job)}, Version: protocol.Integer(v)},
+			ContentChanges: []any{protocol.TextDocumentContentChangeEventWhole{Text: text(v)}},
+		})
+	}
+	deadline := time.After(time.Minute)
+	for prev := 0; prev != last; {
+		var p protocol.PublishDiagnosticsParams
+		select {
+		case p = <-c.notes:
+		case <-deadline:
+			t.Fatalf("no diagnostics of version %d; the last was of version %d", last, prev)
+		}
+		if p.URI != c.uri(job) {
+			continue
+		}
+		if p.Version == nil {
+			t.Fatalf("diagnostics without a version: %+v", p)
+		}
+		v := int(*p.Version)
+		if v <= prev {
+			t.Errorf("diagnostics of version %d after those of version %d", v, prev)
+		}
+		find(t, p.Diagnostics, fmt.Sprintf("/nowhere-%d/", v))
+		if len(p.Diagnostics) != 1 {
+			t.Errorf("version %d: %d diagnostics, want 1: %+v", v, len(p.Diagnostics), p.Diagnostics)
+		}
+		prev = v
+	}
 }

@@ -16,11 +16,15 @@
 // for the session over an overlay.FS: the site folder with the open
 // buffers over it. After `initialized` it checks the whole site; after
 // each change to an open buffer (full or incremental sync), a save, a
-// close or a change the client reports in the folder, it waits until the
-// author has paused (Options.Debounce) and checks again, the Builder doing
-// only the work those files call for. Every problem `check` would print is
-// published for the file it names, at the same place (converted to UTF-16
-// positions by textpos) and with the same message: an error or a warning.
+// close or a change the client reports in the folder, it checks again at
+// once, the Builder doing only the work those files call for (and never
+// the feeds or the search index again: site.Builder.Check). Changes that
+// come while a check runs are checked together when it ends. Every problem
+// `check` would print is published for the file it names, at the same
+// place (converted to UTF-16 positions by textpos) and with the same
+// message: an error or a warning. An open document's list carries the
+// version of the text that was checked, and is not sent when the document
+// changed while it was checked: the next check's list follows.
 // A file whose problems all went away gets an empty list, so a change in
 // one page clears or marks the pages it affects (a link to a page whose
 // slug changed, a duplicate URL). Problems without a file are sent as log

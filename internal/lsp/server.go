@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/sourcegraph/jsonrpc2"
 	"github.com/tliron/glsp"
@@ -25,10 +24,6 @@ type Options struct {
 	// Site is the site to check, as `check` takes it; Site.Files is set by
 	// the server (its overlay), and nothing is written.
 	Site site.Options
-
-	// Debounce is how long the server waits after a change for the next
-	// one before it checks: typing a word is one check, not one a key.
-	Debounce time.Duration
 }
 
 // ErrNoShutdown is what Serve returns when the client asked to exit, or
@@ -44,7 +39,7 @@ type server struct {
 	checker *checker
 
 	pages     atomic.Pointer[sitePages] // as of the last check
-	published map[string]bool           // the files with diagnostics, as of the last check (the checker's)
+	published map[string]bool           // the files with diagnostics, as last published (the checker's)
 
 	conn     atomic.Pointer[jsonrpc2.Conn] // set by the first message
 	shutdown atomic.Bool                   // a shutdown request was answered
@@ -69,9 +64,9 @@ func Serve(ctx context.Context, opts Options, rw io.ReadWriteCloser) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s := &server{root: root, files: files, docs: newDocuments(), exit: make(chan struct{}), published: map[string]bool{}}
+	s := &server{root: root, files: files, docs: newDocuments(files), exit: make(chan struct{}), published: map[string]bool{}}
 	s.pages.Store(newSitePages(nil))
-	s.checker = newChecker(b, opts.Debounce, s.publish)
+	s.checker = newChecker(b, s.docs, s.publish)
 	handler := s.protocolHandler()
 	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(rw, codec{}),
 		jsonrpc2.HandlerWithError(func(_ context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
@@ -176,9 +171,7 @@ func (s *server) didOpen(_ *glsp.Context, p *protocol.DidOpenTextDocumentParams)
 	if !ok {
 		return nil // outside the site: not ours to check
 	}
-	text := []byte(p.TextDocument.Text)
-	s.docs.open(p.TextDocument.URI, name, text)
-	s.files.Set(name, text)
+	s.docs.open(p.TextDocument.URI, name, []byte(p.TextDocument.Text), p.TextDocument.Version)
 	s.checker.changed(name)
 	return nil
 }
@@ -188,11 +181,9 @@ func (s *server) didChange(_ *glsp.Context, p *protocol.DidChangeTextDocumentPar
 	if !ok {
 		return nil
 	}
-	text, err := s.docs.change(p.TextDocument.URI, p.ContentChanges)
-	if err != nil {
+	if err := s.docs.change(p.TextDocument.URI, p.TextDocument.Version, p.ContentChanges); err != nil {
 		return err
 	}
-	s.files.Set(name, text)
 	s.checker.changed(name)
 	return nil
 }
@@ -209,8 +200,7 @@ func (s *server) didClose(_ *glsp.Context, p *protocol.DidCloseTextDocumentParam
 	if !ok {
 		return nil
 	}
-	s.docs.close(p.TextDocument.URI)
-	s.files.Forget(name) // the file on disk counts again
+	s.docs.close(p.TextDocument.URI) // the file on disk counts again
 	s.checker.changed(name)
 	return nil
 }

@@ -88,12 +88,17 @@ type Builder struct {
 	cards     *socialcard.Cache                        // the social cards drawn and known to fit (cards.go)
 
 	// The last good build: its model and what it committed. A failed
-	// build forgets the model and what FinishDeferred had to do (reset).
+	// build forgets the model and what FinishDeferred had to do (reset),
+	// except a session's check, which keeps the model (build).
 	m        *siteModel                     // nil: make it anew
 	outs     map[string]*outState           // the files of the last commit, by name
 	outNames []string                       // the names of outs, sorted
 	last     Target                         // the target of the last commit
 	warned   map[string]*convert.Conversion // the conversions with warnings, by source (warnings.go)
+
+	// The content files a check read and did not patch into m, its
+	// bodies having problems: the next build patches them (patchPlan).
+	unplanned []string
 
 	// The build under way, and what it left to FinishDeferred (Options.Defer).
 	deferring bool          // this build leaves the files made from every page to FinishDeferred
@@ -239,8 +244,9 @@ func (b *Builder) BuildTo(ctx context.Context, changed []string, target Target) 
 // build does one build; open gives the target once the plan is known (nil
 // when nothing needs writing).
 func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) (Target, error)) (_ *Result, err error) {
+	kept := false // the model of a failed build is kept (below)
 	defer func() {
-		if err != nil {
+		if err != nil && !kept {
 			b.reset()
 		}
 	}()
@@ -248,13 +254,17 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	if now.IsZero() {
 		now = time.Now()
 	}
-	b.deferring = b.opts.Defer && len(b.outs) > 0 && b.m != nil
+	// A session's checks leave those files as they are too (check.go).
+	b.deferring = (b.opts.Defer || b.checking) && len(b.outs) > 0 && b.m != nil
 	b.conv.OpenCache()
 	b.cards.Open()
 	defer b.cards.Close()
 	b.stamps.Open()
 	defer b.stamps.Close()
 	p, err := b.prepare(ctx, changed, now)
+	// A check whose pages' bodies have problems keeps its model, which
+	// has them as they were (patchPlan).
+	kept = b.unplanned != nil
 	asked := err == nil // every conversion the site has was asked of the store
 	if !b.life.htmlStaysInCache() || err != nil || b.conv.Stats().Found == 0 {
 		b.closeConvCache(asked)
@@ -282,6 +292,18 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	}
 	res, err := b.write(ctx, first, t, now)
 	if err != nil {
+		// A check whose pages or links have problems keeps its model,
+		// which is the sources' as they are: what the next check
+		// changes is patched into it, instead of the whole model being
+		// made anew after every keystroke that leaves a problem. Its
+		// items hold their new keys while the last commit holds the old,
+		// so the outputs of this check are made again, and their
+		// problems found again, until a check succeeds. (A build, or
+		// serve's, keeps nothing: the files it left to FinishDeferred
+		// are known only from a commit.)
+		if kept = b.checking && ctx.Err() == nil; kept {
+			b.m = p.m
+		}
 		return nil, err
 	}
 	b.m = p.m

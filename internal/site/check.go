@@ -26,6 +26,17 @@ func Check(ctx context.Context, opts Options) (warnings []*diag.Error, err error
 // (paths as Build takes them; nil means anything may have changed), and
 // writes nothing. Like serve's rebuilds, it makes only the outputs whose
 // keys changed since its last good check (checked).
+//
+// After its first check it leaves the files made from every page (the
+// feeds whose entries changed and the search index: bodyFiles) as that
+// check made them, as serve's first commit does (Options.Defer), and
+// nothing makes them again: they cost most of a check after one page
+// changed, and hold no problem a check reports that the pages' own checks
+// do not: neither is HTML, so no link is checked against them; their
+// entries and documents are made from the pages' fields, which those
+// checks read; and their names do not change with the pages, except the
+// search index's fingerprinted files, which only a page bundle's
+// resource spelled as one of them could clash with.
 func (b *Builder) Check(ctx context.Context, changed []string) (warnings []*diag.Error, err error) {
 	return b.checkTo(ctx, changed, checked{})
 }

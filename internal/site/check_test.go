@@ -67,3 +67,85 @@ func problemTexts(err error) []string {
 	}
 	return out
 }
+
+// TestSessionCheckLeavesSearchIndex: after its first check, a session's
+// check of a body edit does not make the search index again, which a
+// build of the same edit does.
+func TestSessionCheckLeavesSearchIndex(t *testing.T) {
+	opts := cachedSite(t, 20)
+	opts.CacheDir = ""
+	ctx := context.Background()
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Check(ctx, nil); err != nil {
+		t.Fatalf("first check: %v", err)
+	}
+	const index = "search/index.json"
+	first := b.outs[index]
+	if first == nil {
+		t.Fatalf("the first check made no %s", index)
+	}
+	name := testsite.Path(3)
+	file := filepath.Join(opts.Source, filepath.FromSlash(name))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(word string) {
+		if err := os.WriteFile(file, append(orig, "\nZanzibar "+word+".\n"...), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("quokka")
+	if _, err := b.Check(ctx, []string{name}); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.outs[index]; got.key != first.key {
+		t.Errorf("a check after a body edit made %s again", index)
+	}
+	edit("okapi")
+	if _, err := b.BuildTo(ctx, []string{name}, checked{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.outs[index]; got.key == first.key {
+		t.Errorf("a build after a body edit kept %s as it was", index)
+	}
+}
+
+// TestSessionCheckKeepsModel: a check that finds a broken link, or a
+// shortcode that does not exist, keeps its model, so that the checks after
+// the next edits patch it rather than make it anew, and find what a fresh
+// check finds.
+func TestSessionCheckKeepsModel(t *testing.T) {
+	opts := cachedSite(t, 20)
+	opts.CacheDir = ""
+	ctx := context.Background()
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Check(ctx, nil); err != nil {
+		t.Fatalf("first check: %v", err)
+	}
+	name := testsite.Path(3)
+	file := filepath.Join(opts.Source, filepath.FromSlash(name))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tail := range []string{"A [link](/nowhere-1/).", "A [link](/nowhere-2/).", "{{< nosuch >}}", "{{< nosuch2 >}}", ""} {
+		if err := os.WriteFile(file, append(slices.Clone(orig), tail...), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		_, err := b.Check(ctx, []string{name})
+		_, fresh := Check(ctx, opts)
+		if got, want := problemTexts(err), problemTexts(fresh); !slices.Equal(got, want) {
+			t.Errorf("with %q, the session check found\n%q\na fresh check\n%q", tail, got, want)
+		}
+		if b.stats.how != "patch" {
+			t.Errorf("with %q, the check made its model %s, want patch", tail, b.stats.how)
+		}
+	}
+}

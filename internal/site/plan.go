@@ -127,7 +127,11 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 		err = b.reparseAll(ctx, now)
 	} else {
 		diff, err = b.readContent(ctx, all, contentPaths, now)
+		if len(b.unplanned) > 0 {
+			diff = slices.Compact(slices.Sorted(slices.Values(append(diff, b.unplanned...))))
+		}
 	}
+	b.unplanned = nil
 	if err != nil {
 		return nil, err
 	}
@@ -225,6 +229,11 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	}
 	warnings := b.pageWarnings(m.pub, now)
 	if len(problems) > 0 {
+		if b.checking {
+			// The model is kept (build), as it is: the next build
+			// patches these pages in.
+			b.unplanned = diff
+		}
 		return nil, failed(errors.Join(problems...), warnings)
 	}
 	for _, s := range changed {
