@@ -148,3 +148,21 @@ func (s *Strings) format(a any) string {
 	}
 	return fmt.Sprint(a)
 }
+
+// Or is the string key of the language, or the default language's, with
+// no arguments; fallback when no file has the key. It is for the words
+// careersite writes in Go (a social card's kind, a chart's pay), which a
+// site whose theme has no such strings still needs: they are then the
+// English words careersite has always written.
+func (s *Strings) Or(key, fallback string) string {
+	if t, err := s.T(key); err == nil {
+		return t
+	}
+	return fallback
+}
+
+// Money writes amount in the currency of the ISO 4217 code the
+// language's way (locale.Locale.Money): "$79,850", "79.850 €".
+func (s *Strings) Money(amount float64, code string) string {
+	return s.locale.Money(amount, code)
+}

@@ -26,7 +26,7 @@ func (b *Builder) socialCards(pages []*model.Page, sources map[string]*content.P
 	if !b.cfg.SocialCards.Enabled {
 		return nil, nil
 	}
-	cards := generate.Cards(pages, b.cfg.SocialCards.Colors(), b.links)
+	cards := generate.Cards(pages, b.cfg.SocialCards.Colors(), b.links, b.strings)
 	files := make([]generate.File, len(cards))
 	for i, c := range cards {
 		key := c.Card.Key()

@@ -16,7 +16,7 @@ import (
 // of every output's key (keyer): the templates' analysis does not follow
 // T to the file a string came from.
 func (b *Builder) readStrings() error {
-	b.stringsDigest, b.stringsWarnings = deps.Digest{}, nil
+	b.strings, b.stringsDigest, b.stringsWarnings = nil, deps.Digest{}, nil
 	if b.cfg == nil {
 		return nil
 	}
@@ -32,6 +32,7 @@ func (b *Builder) readStrings() error {
 	for _, w := range warnings {
 		b.stringsWarnings = append(b.stringsWarnings, w)
 	}
+	b.strings = c
 	b.funcs.SetStrings(c)
 	return err
 }
