@@ -58,7 +58,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	locate := content.NewLocator(b.fsys)
 	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)
 	paged := map[*model.Page]bool{}
-	made, errs := model.Index(b.cfg, b.links, pub, bodies, b.recordingPaginates(paged), now)
+	made, errs := model.Index(b.cfg, b.links, pub, bodies, b.recordingPaginates(paged), b.words, now)
 	for _, s := range made.Sites {
 		s.Data = b.data
 	}
