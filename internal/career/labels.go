@@ -75,6 +75,10 @@ func (p Period) Per() string { return periodPer[p] }
 
 var periodPer = map[Period]string{"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 
+// Single reports whether the range is one number of years ("1 year",
+// "3 years"): its Max is its Min.
+func (y *Years) Single() bool { return y != nil && y.Max != nil && *y.Max == y.Min }
+
 // String is the range as a page shows it: "2–5 years", "5+ years",
 // "1 year"; "" for a nil range.
 func (y *Years) String() string {

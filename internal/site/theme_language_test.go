@@ -46,7 +46,12 @@ func TestThemeInGerman(t *testing.T) {
 	const nb = "\u00a0"
 	for page, wants := range map[string][]string{
 		"de/jobs/index.html": {"4.144" + nb + "€–6.150" + nb + "€ im Monat"},
-		"jobs/index.html":    {"$60,000–$95,000 a year"},
+		"de/jobs/data-analyst/index.html": {
+			"<dt>Berufserfahrung</dt><dd>2–5 Jahre</dd>", "<dt>Anstellung</dt><dd>Vollzeit</dd>",
+			"Stellenbeschreibung",
+		},
+		"jobs/data-analyst/index.html": {"<dt>Experience</dt><dd>2–5 years</dd>", "<dt>Employment</dt><dd>Full-time</dd>"},
+		"jobs/index.html":              {"$60,000–$95,000 a year"},
 		"de/roles/data-analyst-career-path/index.html": {
 			`fill="currentColor">55.000` + nb + "€–70.000" + nb + "€ im Jahr</text>",         // the chart
 			`<span class="steps__salary">55.000` + nb + "€–70.000" + nb + "€ im Jahr</span>", // the steps
