@@ -15,8 +15,9 @@ import (
 // the new site's example pages and German copies of them paid in euros,
 // and reads what the German pages write: amounts the German way in the
 // lists' salary lines, the career-path chart and the certification's
-// cost, and the theme's words in German. The English pages keep the
-// English way.
+// cost, and the theme's words in German, with no key of the theme's
+// English strings missing from its German ones. The English pages keep
+// the English way.
 func TestThemeInGerman(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
@@ -40,8 +41,14 @@ func TestThemeInGerman(t *testing.T) {
 		writeFile(t, filepath.Join(src, strings.TrimSuffix(name, ".md")+".de.md"), []byte(de))
 	}
 	dest := filepath.Join(dir, "public")
-	if _, err := Build(context.Background(), Options{Source: src, Dest: dest, Now: testNow, Theme: careersite.Theme()}); err != nil {
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest, Now: testNow, Theme: careersite.Theme()})
+	if err != nil {
 		t.Fatal(err)
+	}
+	for _, w := range res.Warnings {
+		if strings.HasPrefix(w.Error(), "i18n/") {
+			t.Errorf("the theme's German strings lack a key: %v", w)
+		}
 	}
 	const nb = "\u00a0"
 	for page, wants := range map[string][]string{
