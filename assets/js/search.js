@@ -179,7 +179,11 @@
     if (text) e.textContent = text;
     return e;
   };
-  const count = n => n === 1 ? '1 result' : `${n} results`;
+  /* The words of the page's language, from the form's data-words-*
+     attributes (the theme's T strings search_*): "{0}" and "{1}" stand
+     for what fills them. */
+  const say = (name, ...args) => (form.dataset[name] || '').replace(/\{(\d)\}/g, (_, i) => args[i]);
+  const count = n => n === 1 ? say('wordsResult') : say('wordsResults', n);
   const debounce = (f, ms) => {
     let timer;
     return () => { clearTimeout(timer); timer = setTimeout(f, ms); };
@@ -227,7 +231,7 @@
     try {
       res = await search(q, '', '', 8);
     } catch (e) {
-      if (n === asked) status.textContent = 'Search is not available right now.';
+      if (n === asked) status.textContent = say('wordsUnavailable');
       throw e;
     }
     if (n !== asked) return;
@@ -243,12 +247,12 @@
     });
     const all = option(options.length, `${form.action}?q=${encodeURIComponent(q)}`);
     all.classList.add('search-option--all');
-    all.textContent = res.total ? `All ${count(res.total)} for “${q}”` : `No results for “${q}”`;
+    all.textContent = res.total ? say('wordsAll', count(res.total), q) : say('wordsNoneFor', q);
     options.push(all);
     list.replaceChildren(...options);
     select(-1);
     show(d.activeElement === box);
-    status.textContent = res.total ? `${count(res.total)}. Use the up and down arrows to review them.` : 'No results.';
+    status.textContent = res.total ? say('wordsArrows', count(res.total)) : say('wordsNone');
   };
   const typed = debounce(suggest, 120);
   const go = o => { location.href = o.dataset.href; };
@@ -301,7 +305,7 @@
   if (page) {
     const q = page.elements.q, kind = page.elements.kind, skill = page.elements.skill;
     const out = d.getElementById(page.dataset.results), said = d.getElementById(page.dataset.status);
-    const more = el('button', 'search-more', 'More results');
+    const more = el('button', 'search-more', say('wordsMore'));
     more.type = 'button';
     more.hidden = true;
     out.after(more);
@@ -335,7 +339,7 @@
         return li;
       }));
       more.hidden = res.total <= shown;
-      said.textContent = res.total ? `${count(res.total)} for “${text}”` : `No results for “${text}”`;
+      said.textContent = res.total ? say('wordsFor', count(res.total), text) : say('wordsNoneFor', text);
     };
     const params = new URLSearchParams(location.search);
     q.value = params.get('q') || '';
@@ -347,7 +351,7 @@
       page.querySelector('.search-page__filters').hidden = false;
       await run();
     }).catch(e => {
-      said.textContent = 'Search is not available right now.';
+      said.textContent = say('wordsUnavailable');
       throw e;
     });
     const rerun = debounce(() => { shown = 20; run(); }, 150);

@@ -213,6 +213,42 @@ func TestInit(t *testing.T) {
 	}
 }
 
+// TestInitGerman makes a new site in German: site.yaml's language, the
+// home page, the sections and the search page in German, and the theme's
+// words and amounts the German way; it builds with no errors and no
+// warnings (so the theme's German strings lack no key).
+func TestInitGerman(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "neue-seite")
+	if code, _, stderr := run(t, "init", "--language", "de", dir); code != 0 {
+		t.Fatalf("init --language de: exit %d: %s", code, stderr)
+	}
+	site, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	if err != nil || !strings.Contains(string(site), "\nlanguage: de\n") {
+		t.Errorf("site.yaml of a German site lacks language: de (%v):\n%s", err, site)
+	}
+	if code, stdout, stderr := run(t, "build", "--source", dir); code != 0 || stderr != "" {
+		t.Fatalf("build of the new German site: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for page, wants := range map[string][]string{
+		"index.html":                        {`<html lang="de"`, "Willkommen auf Ihrer neuen careersite-Seite", `action="/search/"`},
+		"jobs/index.html":                   {"<h1>Stellenbeschreibungen</h1>"},
+		"search/index.html":                 {"<h1>Suche</h1>"},
+		"jobs/data-analyst/index.html":      {"Stellenbeschreibung", "\u00a0$ im Jahr"},
+		"certifications/compare/index.html": {"Zertifikate im Test"},
+	} {
+		b, err := os.ReadFile(filepath.Join(dir, "public", page))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		for _, want := range wants {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s of the new German site lacks %q", page, want)
+			}
+		}
+	}
+}
+
 func TestCommandUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"check", "--format", "xml"},
@@ -222,6 +258,7 @@ func TestCommandUsage(t *testing.T) {
 		{"new", "job", "a", "b"},
 		{"init"},
 		{"init", "a", "b"},
+		{"init", "--language", "fr", "a"},
 	} {
 		if code, _, stderr := run(t, args...); code != 2 {
 			t.Errorf("careersite %s: exit %d, want 2 (stderr %q)", strings.Join(args, " "), code, stderr)

@@ -5,7 +5,7 @@
 //	careersite watch [--source DIR] [--no-cache] [--dest DIR] [--drafts] [--future] [--expired] [--poll INTERVAL]
 //	careersite check [--source DIR] [--format text|json|github] [--drafts] [--future] [--expired]
 //	careersite new job|role|certification|article SLUG [--source DIR]
-//	careersite init DIR
+//	careersite init [--language CODE] DIR
 //	careersite import hugo [--section SECTION=KIND]... SRC DEST
 //	careersite lsp [--source DIR] [--drafts] [--future] [--expired]
 //	careersite schema [--dest DIR]
@@ -52,7 +52,7 @@ Usage:
   careersite watch [flags]   rebuild public/ on every change
   careersite check [flags]   find every error and warning, writing nothing
   careersite new KIND SLUG   start a page: job, role, certification or article
-  careersite init DIR        make a new site in DIR
+  careersite init DIR        make a new site in DIR (--language de: in German)
   careersite import hugo SRC DEST  make a careersite site of a Hugo site
   careersite lsp [flags]     the language server for editors, on stdin and stdout
   careersite schema [flags]  write the JSON Schema of each kind's front matter
@@ -384,14 +384,18 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 func runInit(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("init", flag.ContinueOnError)
 	fl.SetOutput(stderr)
+	lang := fl.String("language", "en", "the language of the new site: "+strings.Join(scaffold.Languages(), ", "))
 	pos, err := parseWithArgs(fl, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return &usageError{"usage: careersite init DIR"}
+		return &usageError{"usage: careersite init [--language CODE] DIR"}
 	}
-	files, err := scaffold.Init(pos[0], time.Now())
+	if !slices.Contains(scaffold.Languages(), *lang) {
+		return &usageError{fmt.Sprintf("careersite init --language: want one of %s, not %q", strings.Join(scaffold.Languages(), ", "), *lang)}
+	}
+	files, err := scaffold.Init(pos[0], *lang, time.Now())
 	if err != nil {
 		return err
 	}

@@ -75,6 +75,10 @@ func (p Period) Per() string { return periodPer[p] }
 
 var periodPer = map[Period]string{"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 
+// Single reports whether the range is one number of years ("1 year",
+// "3 years"): its Max is its Min.
+func (y *Years) Single() bool { return y != nil && y.Max != nil && *y.Max == y.Min }
+
 // String is the range as a page shows it: "2–5 years", "5+ years",
 // "1 year"; "" for a nil range.
 func (y *Years) String() string {
@@ -122,17 +126,46 @@ func (c Currency) Format(amount float64) string {
 	return c.Symbol() + groupThousands(s)
 }
 
-// Range is the salary's range as a page shows it: "$95,000–$140,000 a year".
+// Range is the salary's range as a page shows it in English: "$95,000–$140,000 a year".
 func (s *Salary) Range() string {
+	return s.rangeWith(Currency.Format, Period.Per)
+}
+
+// Words are a language's way of writing money and its strings
+// (i18n.Strings).
+type Words interface {
+	Money(amount float64, code string) string // "79.850 €"
+	Or(key, fallback string) string           // the string key, else fallback
+}
+
+// RangeIn is the salary's range as the default theme's money.html writes
+// it in the language of w: "$95,000–$140,000 a year", "4.144 €–6.150 €
+// im Monat". The period's words are the string per_PERIOD ("per_month"),
+// or Per's English words when the site's strings have none.
+func (s *Salary) RangeIn(w Words) string {
+	return s.rangeWith(
+		func(c Currency, amount float64) string { return w.Money(amount, string(c)) },
+		func(p Period) string {
+			if p == "" {
+				return ""
+			}
+			return w.Or("per_"+string(p), p.Per())
+		})
+}
+
+// rangeWith is the salary's range written with money for its amounts and
+// per for its period; "" for a nil salary. A Max of 0 or of Min is left
+// out, and so is a period per writes as "".
+func (s *Salary) rangeWith(money func(Currency, float64) string, per func(Period) string) string {
 	if s == nil {
 		return ""
 	}
-	r := s.Currency.Format(s.Min)
-	if s.Max != s.Min {
-		r += "–" + s.Currency.Format(s.Max)
+	r := money(s.Currency, s.Min)
+	if s.Max != 0 && s.Max != s.Min {
+		r += "–" + money(s.Currency, s.Max)
 	}
-	if per := s.Period.Per(); per != "" {
-		r += " " + per
+	if words := per(s.Period); words != "" {
+		r += " " + words
 	}
 	return r
 }

@@ -25,11 +25,16 @@ import (
 // The result is safe HTML: every text written into it, from titles to the
 // aria-label, is escaped here, and everything else is numbers and markup
 // made here. PathSVG returns "" for no steps.
-func PathSVG(steps []Step) template.HTML {
+//
+// pay writes a step's salary as the page's language writes it
+// ("$95,000–$140,000 a year", "4.144 €–6.150 € im Monat"): the caller
+// knows the page's language, PathSVG does not. (*Salary).Range writes
+// it in English.
+func PathSVG(steps []Step, pay func(*Salary) string) template.HTML {
 	if len(steps) == 0 {
 		return ""
 	}
-	c := layoutPath(steps)
+	c := layoutPath(steps, pay)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="path-chart__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s" focusable="false">`,
 		c.width, c.height, c.width, c.height, esc(c.summary()))
@@ -84,7 +89,7 @@ type pathBox struct {
 	lines  []string // level and years, then pay
 }
 
-func layoutPath(steps []Step) *pathChart {
+func layoutPath(steps []Step, pay func(*Salary) string) *pathChart {
 	c := &pathChart{columns: map[Track][]int{}, branch: [2]int{-1, -1}}
 	for i, s := range steps {
 		t := s.Track
@@ -95,7 +100,7 @@ func layoutPath(steps []Step) *pathChart {
 			c.tracks = append(c.tracks, t)
 		}
 		c.columns[t] = append(c.columns[t], i)
-		c.boxes = append(c.boxes, pathBox{step: s, title: wrapTitle(s.Title), lines: stepLines(s)})
+		c.boxes = append(c.boxes, pathBox{step: s, title: wrapTitle(s.Title), lines: stepLines(s, pay)})
 	}
 	order := Track("").Values()
 	slices.SortFunc(c.tracks, func(a, b Track) int {
@@ -213,8 +218,8 @@ func (bx pathBox) write(b *strings.Builder, c *pathChart) {
 }
 
 // stepLines are the lines under a step's title: its level and years
-// ("Senior · 5–9 years"), then its pay.
-func stepLines(s Step) []string {
+// ("Senior · 5–9 years"), then its pay, as pay writes it.
+func stepLines(s Step, pay func(*Salary) string) []string {
 	var lines []string
 	var meta []string
 	if l := s.Level.Label(); l != "" {
@@ -227,7 +232,7 @@ func stepLines(s Step) []string {
 		lines = append(lines, strings.Join(meta, " · "))
 	}
 	if s.Salary != nil {
-		lines = append(lines, s.Salary.Range())
+		lines = append(lines, pay(s.Salary))
 	}
 	return lines
 }

@@ -29,7 +29,7 @@ var backEndPath = []Step{
 // TestPathSVGGolden compares the chart of the example path with
 // testdata/pathsvg.svg; go test -update rewrites it.
 func TestPathSVGGolden(t *testing.T) {
-	got := []byte(PathSVG(backEndPath) + "\n")
+	got := []byte(PathSVG(backEndPath, (*Salary).Range) + "\n")
 	const golden = "testdata/pathsvg.svg"
 	if *update {
 		if err := os.WriteFile(golden, got, 0o666); err != nil {
@@ -42,7 +42,7 @@ func TestPathSVGGolden(t *testing.T) {
 		t.Fatalf("%v (run go test -update)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("PathSVG(backEndPath) differs from %s (go test -update rewrites it):\n%s", golden, got)
+		t.Errorf("PathSVG(backEndPath, (*Salary).Range) differs from %s (go test -update rewrites it):\n%s", golden, got)
 	}
 }
 
@@ -54,7 +54,7 @@ func TestPathSVGWellFormed(t *testing.T) {
 		{{Title: `<script>alert("x")</script> & "friends"`, Track: "ic"}},
 		{{Title: "Only a manager", Track: "management", Years: years(3, 6)}},
 	} {
-		svg := string(PathSVG(steps))
+		svg := string(PathSVG(steps, (*Salary).Range))
 		dec := xml.NewDecoder(strings.NewReader(svg))
 		for {
 			_, err := dec.Token()
@@ -69,7 +69,7 @@ func TestPathSVGWellFormed(t *testing.T) {
 }
 
 func TestPathSVGEscapes(t *testing.T) {
-	svg := string(PathSVG([]Step{{Title: `<script>alert("x")</script> & "friends"`, Track: "ic", Skills: []string{"<b>"}}}))
+	svg := string(PathSVG([]Step{{Title: `<script>alert("x")</script> & "friends"`, Track: "ic", Skills: []string{"<b>"}}}, (*Salary).Range))
 	if strings.Contains(svg, "<script") || strings.Contains(svg, `"x"`) {
 		t.Errorf("PathSVG left markup in a title unescaped:\n%s", svg)
 	}
@@ -79,17 +79,17 @@ func TestPathSVGEscapes(t *testing.T) {
 }
 
 func TestPathSVGAccessible(t *testing.T) {
-	svg := string(PathSVG(backEndPath))
+	svg := string(PathSVG(backEndPath, (*Salary).Range))
 	for _, want := range []string{
 		`role="img"`,
 		`aria-label="Career path chart: individual contributor track, 5 steps, from Junior back-end engineer to Principal engineer; management track, 2 steps, from Engineering manager to Director of engineering, branching from Senior back-end engineer.`,
 	} {
 		if !strings.Contains(svg, want) {
-			t.Errorf("PathSVG(backEndPath) lacks %s:\n%s", want, svg)
+			t.Errorf("PathSVG(backEndPath, (*Salary).Range) lacks %s:\n%s", want, svg)
 		}
 	}
-	if PathSVG(nil) != "" {
-		t.Errorf("PathSVG(nil) = %q, want \"\"", PathSVG(nil))
+	if PathSVG(nil, (*Salary).Range) != "" {
+		t.Errorf("PathSVG(nil, (*Salary).Range) = %q, want \"\"", PathSVG(nil, (*Salary).Range))
 	}
 }
 
@@ -117,7 +117,7 @@ func TestLayoutPath(t *testing.T) {
 		}, []int{0, 1}, []int{0, 0}, [2]int{-1, -1}},
 	}
 	for _, tt := range tests {
-		c := layoutPath(tt.steps)
+		c := layoutPath(tt.steps, (*Salary).Range)
 		for i, bx := range c.boxes {
 			if bx.row != tt.wantRows[i] || bx.column != tt.wantCols[i] {
 				t.Errorf("%s: step %q at column %d row %d, want column %d row %d",

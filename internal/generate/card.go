@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/i18n"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/socialcard"
 )
@@ -29,8 +30,12 @@ import (
 // sites that show it fetch it again when asked to.
 //
 // What: the site's name, the page's kind (cardKind), its title, and for a
-// job description or a role guide its salary as the salary card writes it
-// (career.Salary.Range), in site.yaml's social_cards colours.
+// job description or a role guide its salary as the lists write it (the
+// theme's money.html, i18n's MoneyRange), in site.yaml's social_cards
+// colours. The kind and the salary are written in the page's language,
+// from the site's strings (internal/i18n): "Job description" and
+// "$79,850–$211,450 a year" on an English page, "Stellenbeschreibung" and
+// "4.144 €–6.150 € im Monat" on a German one.
 //
 // A title too long for the card at its smallest size is an error at the
 // title (CardError), found while planning (socialcard.Card.Layout), so
@@ -46,8 +51,9 @@ type Card struct {
 
 // Cards gives every page of pages that needs a social card its
 // .SocialCard, the pagers after the first of a list the first's, and
-// returns the cards to publish, in the order of pages.
-func Cards(pages []*model.Page, colors socialcard.Colors, links *model.Linker) []Card {
+// returns the cards to publish, in the order of pages. A card's words
+// are in its page's language, from strs.
+func Cards(pages []*model.Page, colors socialcard.Colors, links *model.Linker, strs *i18n.Catalog) []Card {
 	var (
 		cards []Card
 		first = map[string]*model.Image{} // by the list's URL
@@ -56,7 +62,7 @@ func Cards(pages []*model.Page, colors socialcard.Colors, links *model.Linker) [
 		if p.Image != nil || p.Kind == model.KindNotFound || (p.Paginator != nil && p.Paginator.PageNumber() > 1) {
 			continue
 		}
-		c := cardOf(p, colors)
+		c := cardOf(p, colors, stringsOf(strs, p))
 		name := cardPath(p)
 		u := (&url.URL{Path: name}).EscapedPath() // "/cards/skills/caf%C3%A9.png", as a page's URL is
 		p.SocialCard = &model.Image{URL: links.Rel(u), Permalink: links.Abs(u),
@@ -70,6 +76,14 @@ func Cards(pages []*model.Page, colors socialcard.Colors, links *model.Linker) [
 		}
 	}
 	return cards
+}
+
+// stringsOf returns the strings of p's language.
+func stringsOf(c *i18n.Catalog, p *model.Page) *i18n.Strings {
+	if p.Language != nil {
+		return c.For(p.Language.Code)
+	}
+	return c.For("")
 }
 
 // CardError is err, the failure to lay out c (socialcard.Card.Layout), at
@@ -88,21 +102,24 @@ func CardError(c Card, src *content.Page, locate content.Locator, err error) err
 }
 
 // cardKind is the label of p on its card: the words the page's own
-// eyebrow shows (layouts/partials/type-label.html) for a regular page.
-func cardKind(p *model.Page) string {
+// eyebrow shows (layouts/partials/type-label.html) for a regular page,
+// in the page's language.
+// The words are the strings type_KIND of the site's i18n files, or
+// careersite's English ones for a theme without them.
+func cardKind(p *model.Page, s *i18n.Strings) string {
 	switch p.Kind {
 	case model.KindPage:
 		switch p.Type {
 		case "job":
-			return "Job description"
+			return s.Or("type_job", "Job description")
 		case "role":
-			return "Role guide"
+			return s.Or("type_role", "Role guide")
 		case "certification":
-			return "Certification review"
+			return s.Or("type_certification", "Certification review")
 		}
-		return "Guide"
+		return s.Or("type_article", "Guide")
 	case model.KindSection:
-		return "Section"
+		return s.Or("type_section", "Section")
 	}
 	if p.Term != nil && p.Taxonomy != nil {
 		return p.Taxonomy.Title
@@ -110,14 +127,14 @@ func cardKind(p *model.Page) string {
 	return ""
 }
 
-// cardOf is the card of p.
-func cardOf(p *model.Page, colors socialcard.Colors) socialcard.Card {
-	c := socialcard.Card{Site: p.Site.Title, Kind: cardKind(p), Title: cmp.Or(p.Title, p.Site.Title), Colors: colors}
+// cardOf is the card of p, its words those of s.
+func cardOf(p *model.Page, colors socialcard.Colors, s *i18n.Strings) socialcard.Card {
+	c := socialcard.Card{Site: p.Site.Title, Kind: cardKind(p, s), Title: cmp.Or(p.Title, p.Site.Title), Colors: colors}
 	switch {
 	case p.Job != nil:
-		c.Salary = p.Job.Salary.Range()
+		c.Salary = p.Job.Salary.RangeIn(s)
 	case p.Role != nil:
-		c.Salary = p.Role.Salary.Range()
+		c.Salary = p.Role.Salary.RangeIn(s)
 	}
 	return c
 }

@@ -40,13 +40,22 @@ func searchRoot(s *model.Site) string {
 
 // SearchOptions are the options of the search index of the language of
 // site s: the kinds' labels in search results, as the theme's
-// partials/type-label.html names them on pages (keep the two in step),
-// and its rules: English ones (stemmed, without stop words) for English,
-// plain ones for a language without a stemmer, which is every other.
-// A nil s, or a site without languages, is English.
-func SearchOptions(s *model.Site) search.Options {
-	return search.Options{KindLabels: kindLabels, Plain: !english(s)}
+// partials/type-label.html names them on pages, the strings type_KIND of
+// words, the language's (English ones for a theme without them); and its
+// rules (SearchPlain).
+func SearchOptions(s *model.Site, words model.Words) search.Options {
+	labels := make(map[string]string, len(kindLabels))
+	for kind, english := range kindLabels {
+		labels[kind] = words.Or("type_"+kind, english)
+	}
+	return search.Options{KindLabels: labels, Plain: SearchPlain(s)}
 }
+
+// SearchPlain reports whether the search index of the language of site s
+// has plain rules, for a language without a stemmer, which is every one
+// but English; English has English ones (stemmed, without stop words).
+// A nil s, or a site without languages, is English.
+func SearchPlain(s *model.Site) bool { return !english(s) }
 
 // english reports whether the language of site s is English ("en",
 // "en-GB"), the one language internal/search has a stemmer for.
@@ -58,9 +67,7 @@ func english(s *model.Site) bool {
 	return code == "" || code == "en" || strings.HasPrefix(code, "en-")
 }
 
-// KindLabel is the label of kind in search results: "Role guide".
-func KindLabel(kind string) string { return kindLabels[kind] }
-
+// kindLabels are the English labels of the kinds in search results.
 var kindLabels = map[string]string{
 	"job":           "Job description",
 	"role":          "Role guide",

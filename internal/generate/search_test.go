@@ -38,8 +38,8 @@ func TestSearchOptionsRules(t *testing.T) {
 		{&model.Site{Language: "pt-BR"}, true},
 	}
 	for _, tt := range tests {
-		if got := SearchOptions(tt.site).Plain; got != tt.wantPlain {
-			t.Errorf("SearchOptions(%+v).Plain = %t, want %t", tt.site, got, tt.wantPlain)
+		if got := SearchPlain(tt.site); got != tt.wantPlain {
+			t.Errorf("SearchPlain(%+v) = %t, want %t", tt.site, got, tt.wantPlain)
 		}
 	}
 }

@@ -28,8 +28,8 @@
 // A string is text, or a mapping from CLDR plural categories (zero, one,
 // two, few, many, other; other required) to text. {0}, {1} … stand for
 // T's arguments after the key: a number is written the language's way
-// ("79.850"), a time.Time as a date ("2. Juni 2025"), anything else as
-// fmt.Sprint writes it. The category is chosen by the first argument that
+// ("79.850"), a time.Time as a date ("2. Juni 2025"), a non-nil *int as
+// its number, anything else as fmt.Sprint writes it. The category is chosen by the first argument that
 // is a whole number, by golang.org/x/text/feature/plural's CLDR rules for
 // the language (English and German: one for 1, other for the rest;
 // Arabic has six); without one, or for a number with decimals, it is other.
@@ -112,6 +112,10 @@ func wholeNumber(a any) (int, bool) {
 	switch v := a.(type) {
 	case int:
 		return v, true
+	case *int: // an optional number of front matter (career.Years.Max)
+		if v != nil {
+			return *v, true
+		}
 	case int64:
 		return int(v), true
 	case float64:
@@ -141,10 +145,32 @@ func (s *Strings) format(a any) string {
 		return s.locale.Date(v)
 	case int:
 		return s.locale.Number(float64(v))
+	case *int:
+		if v != nil {
+			return s.locale.Number(float64(*v))
+		}
 	case int64:
 		return s.locale.Number(float64(v))
 	case float64:
 		return s.locale.Number(v)
 	}
 	return fmt.Sprint(a)
+}
+
+// Or is the string key of the language, or the default language's, with
+// no arguments; fallback when no file has the key. It is for the words
+// careersite writes in Go (a social card's kind, a chart's pay), which a
+// site whose theme has no such strings still needs: they are then the
+// English words careersite has always written.
+func (s *Strings) Or(key, fallback string) string {
+	if t, err := s.T(key); err == nil {
+		return t
+	}
+	return fallback
+}
+
+// Money writes amount in the currency of the ISO 4217 code the
+// language's way (locale.Locale.Money): "$79,850", "79.850 €".
+func (s *Strings) Money(amount float64, code string) string {
+	return s.locale.Money(amount, code)
 }

@@ -31,6 +31,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/currency"
@@ -51,6 +52,8 @@ type Patterns struct {
 type Locale struct {
 	tag      language.Tag
 	patterns Patterns
+	printers sync.Pool // *message.Printer of tag: making one is most of the cost of a number
+	symbols  sync.Map  // ISO 4217 code → its symbol in the language
 }
 
 // New returns the Locale of the BCP 47 code with patterns p.
@@ -59,21 +62,43 @@ func New(code string, p Patterns) (*Locale, error) {
 	if err != nil {
 		return nil, fmt.Errorf("locale: %q is not a BCP 47 language code: %w", code, err)
 	}
-	return &Locale{tag: tag, patterns: p}, nil
+	l := &Locale{tag: tag, patterns: p}
+	l.printers.New = func() any { return message.NewPrinter(tag) }
+	return l, nil
 }
 
 // Tag is the Locale's language.
 func (l *Locale) Tag() language.Tag { return l.tag }
 
-// printer returns a printer of the language. message.Printer keeps
-// state while it prints, so each call has its own.
-func (l *Locale) printer() *message.Printer { return message.NewPrinter(l.tag) }
+// sprint prints v with a printer of the language. message.Printer keeps
+// state while it prints, so no two calls share one at once: each takes
+// one from the pool and gives it back.
+func (l *Locale) sprint(v any) string {
+	p := l.printers.Get().(*message.Printer)
+	s := p.Sprint(v)
+	l.printers.Put(p)
+	return s
+}
+
+// symbol is the symbol of the currency of code in the language, or code
+// when x/text does not know it.
+func (l *Locale) symbol(code string) string {
+	if s, ok := l.symbols.Load(code); ok {
+		return s.(string)
+	}
+	symbol := code
+	if unit, err := currency.ParseISO(code); err == nil {
+		symbol = l.sprint(currency.Symbol(unit))
+	}
+	l.symbols.Store(code, symbol)
+	return symbol
+}
 
 // Number writes x with the language's digits, decimal separator and
 // grouping, with at most two decimals: 79850 is "79,850" in English and
 // "79.850" in German, 0.5 is "0.5" and "0,5".
 func (l *Locale) Number(x float64) string {
-	return l.printer().Sprint(number.Decimal(x, number.MaxFractionDigits(2)))
+	return l.sprint(number.Decimal(x, number.MaxFractionDigits(2)))
 }
 
 // Money writes amount in the currency of the ISO 4217 code ("EUR") as the
@@ -81,17 +106,14 @@ func (l *Locale) Number(x float64) string {
 // with cents has two decimals ("$38.50"). A code x/text does not know is
 // written as it is, in the symbol's place.
 func (l *Locale) Money(amount float64, code string) string {
-	symbol := code
-	if unit, err := currency.ParseISO(code); err == nil {
-		symbol = l.printer().Sprint(currency.Symbol(unit))
-	}
+	symbol := l.symbol(code)
 	pattern := l.patterns.Money
 	if pattern == "" {
 		pattern = "{symbol}{amount}"
 	}
 	digits := l.Number(amount)
 	if amount != math.Trunc(amount) {
-		digits = l.printer().Sprint(number.Decimal(amount, number.Scale(2)))
+		digits = l.sprint(number.Decimal(amount, number.Scale(2)))
 	}
 	return strings.NewReplacer("{symbol}", symbol, "{amount}", digits).Replace(pattern)
 }

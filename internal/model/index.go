@@ -33,15 +33,17 @@ type Model struct {
 // converted Markdown (bodies[i] belongs to sources[i]; nil when it has
 // none), at now, which decides whether a job's posting is open: the steps
 // of the package comment; paginates tells which lists are cut into pagers.
+// The titles Index makes up (a section without an _index.md, a taxonomy,
+// the 404 page) are written in each language by words (see Words).
 // It returns the errors found: pages that share a URL.
-func Index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, paginates Paginates, now time.Time) (*Model, []error) {
+func Index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, paginates Paginates, words func(code string) Words, now time.Time) (*Model, []error) {
 	m := &Model{}
 	var errs []error
 	var keyed []translated
 	taken := map[string]*Page{} // the URLs of the languages indexed so far
 	languages := siteLanguages(cfg)
 	for i, part := range byLanguage(cfg, sources, bodies) {
-		s, pages, perrs := index(inLanguage(cfg, part.lang), links, part.sources, part.bodies, paginates, part.lang.Prefix)
+		s, pages, perrs := index(inLanguage(cfg, part.lang), links, part.sources, part.bodies, paginates, words(part.lang.Code), part.lang.Prefix)
 		s.Languages, s.DefaultLanguage = languages, defaultOf(languages, cfg)
 		errs = append(errs, perrs...)
 		errs = append(errs, checkAcross(taken, pages)...)
@@ -74,9 +76,20 @@ func siteLanguages(cfg *config.Config) []*Language {
 	return list
 }
 
+// Words are the strings of a language (i18n.Strings) that the titles the
+// model makes up are taken from: section_NAME for a section without an
+// _index.md ("section_jobs"), taxonomy_NAME for a taxonomy
+// ("taxonomy_skills"), page_not_found for the 404 page. Without the
+// string, a section or a taxonomy is titled after its name ("career-paths"
+// → "Career paths") and the 404 page "Page not found".
+type Words interface {
+	Or(key, fallback string) string // the string key, else fallback
+}
+
 // index builds the site of one language and its pages, with their final
-// URLs, the pages the build makes up under the language's prefix.
-func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, paginates Paginates, prefix string) (*Site, []*Page, []error) {
+// URLs, the pages the build makes up under the language's prefix, their
+// titles in words.
+func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []Body, paginates Paginates, words Words, prefix string) (*Site, []*Page, []error) {
 	s := &Site{
 		Title:       cfg.Title,
 		BaseURL:     cfg.BaseURL,
@@ -92,7 +105,7 @@ func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []
 		if sec, ok := sections[name]; ok {
 			return sec
 		}
-		sec := &Page{Site: s, Kind: KindSection, Type: cfg.KindOf(name), Section: name, Title: sectionTitle(name), URL: "/" + name + "/"}
+		sec := &Page{Site: s, Kind: KindSection, Type: cfg.KindOf(name), Section: name, Title: words.Or("section_"+name, sectionTitle(name)), URL: "/" + name + "/"}
 		sections[name] = sec
 		return sec
 	}
@@ -137,10 +150,10 @@ func index(cfg *config.Config, links *Linker, sources []*content.Page, bodies []
 	s.Home.Pages = s.Pages
 	s.Home.Sections = s.Sections
 
-	notFound := &Page{Site: s, Kind: KindNotFound, Type: "article", Title: "Page not found", URL: "/404.html", Parent: s.Home}
+	notFound := &Page{Site: s, Kind: KindNotFound, Type: "article", Title: words.Or("page_not_found", "Page not found"), URL: "/404.html", Parent: s.Home}
 	pages := append([]*Page{s.Home}, s.Sections...)
 	pages = append(pages, regular...)
-	pages = append(pages, taxonomies(cfg, s, listed)...)
+	pages = append(pages, taxonomies(cfg, s, listed, words)...)
 	pages = append(pages, notFound)
 	prefixMadeUp(pages, prefix, cfg.Language == cfg.DefaultLanguage) // language.go
 	navigate(s, pages, regular)

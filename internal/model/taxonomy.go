@@ -193,14 +193,16 @@ func paramValues(v any) []string {
 // taxonomies builds the taxonomies of site.yaml from the regular pages and
 // returns their pages: for each taxonomy that some page uses, its taxonomy
 // page and then its term pages by slug. URLs are site paths here; index
-// adds the base path to them with every other page's.
-func taxonomies(cfg *config.Config, s *Site, regular []*Page) []*Page {
+// adds the base path to them with every other page's. A taxonomy's title
+// is the string taxonomy_NAME of words.
+func taxonomies(cfg *config.Config, s *Site, regular []*Page, words Words) []*Page {
 	var pages []*Page
 	for _, name := range cfg.Taxonomies {
 		t := collectTerms(name, regular)
 		if len(t.Terms) == 0 {
 			continue
 		}
+		t.Title = words.Or("taxonomy_"+name, t.Title)
 		t.Page = &Page{Site: s, Kind: KindTaxonomy, Type: config.KindArticle, Title: t.Title, URL: "/" + name + "/", Parent: s.Home, Taxonomy: t}
 		pages = append(pages, t.Page)
 		for _, term := range t.Terms {

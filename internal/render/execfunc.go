@@ -42,4 +42,5 @@ func (in *instance) bindExec(data any) {
 		fm[name] = ef(data)
 	}
 	in.set.Funcs(fm)
+	in.bound = fm
 }

@@ -2,17 +2,16 @@ package render
 
 import (
 	"fmt"
-	"math"
 	"reflect"
 	"strings"
 )
 
 // The money function.
 //
-//	{{ money AMOUNT CURRENCY [MAX [PER]] }}
+//	{{ money AMOUNT CURRENCY [MAX [PERIOD]] }}
 //
 // is {{ partial "money.html" (dict "amount" AMOUNT "currency" CURRENCY
-// "max" MAX "per" PER) }}, the keys only of the arguments given, and
+// "max" MAX "per" PERIOD) }}, the keys only of the arguments given, and
 // writes the same bytes. When layouts/partials/money.html is the default
 // theme's, word for word (themeMoney), it is computed in Go: a salary
 // table or a salary card calls it for every figure, and the partial's
@@ -21,20 +20,26 @@ import (
 // site's or another theme's, runs as the partial, so overriding it works
 // as it does for every partial. money_test.go checks that themeMoney is
 // the theme's file and that the two agree on every kind of value.
+//
+// The theme's money.html writes in the language of the page being
+// rendered, through the ExecFuncs formatMoney and T (internal/sitefuncs):
+// computed in Go, money calls the same two functions as bound for the
+// execution (instance.bound), so it cannot write another language than
+// the partial would.
 
 // moneyPartial is the partial that money stands for.
 const moneyPartial = "layouts/partials/money.html"
 
 // themeMoney is the default theme's layouts/partials/money.html, which
 // goMoney computes. Change both together (TestThemeMoney fails until then).
-const themeMoney = `{{- /* dict "amount" N "currency" C ["max" N] ["per" TEXT]: an amount, or a
-       range from amount to max, in currency C (a career.Currency: "$" for USD,
-       "€" for EUR, "£" for GBP, else its code), followed by a period such as
-       "a year": "$95,000–$140,000 a year". */ -}}
-{{- $sym := "" }}{{ with .currency }}{{ $sym = .Symbol }}{{ end -}}
-{{ $sym }}{{ number .amount }}
-{{- with .max }}{{ if ne . $.amount }}–{{ $sym }}{{ number . }}{{ end }}{{ end }}
-{{- with .per }} {{ . }}{{ end -}}
+const themeMoney = `{{- /* dict "amount" N "currency" C ["max" N] ["per" PERIOD]: an amount,
+       or a range from amount to max, in currency C (an ISO 4217 code:
+       "EUR"), written the page's language's way by formatMoney, followed by
+       the period's words in that language (T "per_year": "a year", "im
+       Jahr"): "$95,000–$140,000 a year", "4.144 €–6.150 € im Monat". */ -}}
+{{ formatMoney .amount .currency }}
+{{- with .max }}{{ if ne . $.amount }}–{{ formatMoney . $.currency }}{{ end }}{{ end }}
+{{- with .per }} {{ T (print "per_" .) }}{{ end -}}
 `
 
 // money is the "money" func of an instance (see above).
@@ -43,8 +48,8 @@ func (in *instance) money(amount, currency any, rest ...any) (any, error) {
 		return nil, fmt.Errorf("want an amount, a currency, a maximum and a period at most, got %d arguments", len(rest)+2)
 	}
 	if in.r.goMoney {
-		if s, ok := goMoney(amount, currency, rest); ok {
-			return s, nil // text, which html/template escapes as it escaped each part in the partial
+		if s, ok, err := in.goMoney(amount, currency, rest); ok {
+			return s, err // text, which html/template escapes as it escaped each part in the partial
 		}
 	}
 	data := map[string]any{"amount": amount, "currency": currency}
@@ -54,74 +59,61 @@ func (in *instance) money(amount, currency any, rest ...any) (any, error) {
 	return in.partial("money.html", data)
 }
 
-// symbol is what the theme's money.html calls on a currency.
-type symbol interface{ Symbol() string }
+// The functions the theme's money.html calls, as sitefuncs binds them.
+type (
+	formatMoneyFunc = func(float64, any) (string, error)
+	translateFunc   = func(string, ...any) (string, error)
+)
 
 // goMoney is the theme's money.html in Go, for the values on which it is
-// sure to write what the template writes: finite float64 amounts, a
-// currency of a string type with a Symbol method, a period that is a
-// string. ok is false for anything else, which runs the template.
-func goMoney(amount, currency any, rest []any) (s string, ok bool) {
-	lo, ok := finite(amount)
-	if !ok {
-		return "", false
+// sure to do what the template does: float64 amounts, a period of a
+// string kind, and formatMoney and T bound for the execution with the
+// types sitefuncs gives them. ok is false for anything else, which runs
+// the template.
+func (in *instance) goMoney(amount, currency any, rest []any) (s string, ok bool, err error) {
+	format, ok1 := in.bound["formatMoney"].(formatMoneyFunc)
+	translate, ok2 := in.bound["T"].(translateFunc)
+	lo, ok3 := amount.(float64)
+	if !ok1 || !ok2 || !ok3 {
+		return "", false, nil
 	}
-	sym, ok := currencySymbol(currency)
-	if !ok {
-		return "", false
+	var hi float64
+	if len(rest) > 0 {
+		if hi, ok = rest[0].(float64); !ok {
+			return "", false, nil
+		}
+	}
+	var per any
+	if len(rest) > 1 {
+		per = rest[1]
+		if per != nil && reflect.TypeOf(per).Kind() != reflect.String {
+			return "", false, nil
+		}
 	}
 	var b strings.Builder
-	b.WriteString(sym)
-	b.WriteString(mustFormat(lo))
-	if len(rest) > 0 {
-		hi, ok := finite(rest[0])
-		if !ok {
-			return "", false
-		}
-		if hi != 0 && hi != lo { // {{ with .max }}{{ if ne . $.amount }}
-			b.WriteString("–")
-			b.WriteString(sym)
-			b.WriteString(mustFormat(hi))
+	if err := writeMoney(&b, format, lo, currency); err != nil {
+		return "", true, err
+	}
+	if hi != 0 && hi != lo { // {{ with .max }}{{ if ne . $.amount }}: NaN is true, and unequal to itself
+		b.WriteString("–")
+		if err := writeMoney(&b, format, hi, currency); err != nil {
+			return "", true, err
 		}
 	}
-	if len(rest) > 1 {
-		per, ok := rest[1].(string)
-		if !ok {
-			return "", false
+	if per != nil && reflect.ValueOf(per).Len() > 0 { // {{ with .per }}
+		words, err := translate(fmt.Sprint("per_", per)) // print is fmt.Sprint
+		if err != nil {
+			return "", true, err
 		}
-		if per != "" {
-			b.WriteString(" ")
-			b.WriteString(per)
-		}
+		b.WriteString(" ")
+		b.WriteString(words)
 	}
-	return b.String(), true
+	return b.String(), true, nil
 }
 
-// finite returns v when it is a finite float64.
-func finite(v any) (float64, bool) {
-	f, ok := v.(float64)
-	return f, ok && !math.IsNaN(f) && !math.IsInf(f, 0)
-}
-
-// currencySymbol returns what {{ with .currency }}{{ $sym = .Symbol }}{{ end }}
-// sets $sym to, for a currency of a string type with a Symbol method (or
-// nil): nothing for an empty one, as with skips it.
-func currencySymbol(c any) (string, bool) {
-	if c == nil {
-		return "", true
-	}
-	sy, ok := c.(symbol)
-	if !ok || reflect.TypeOf(c).Kind() != reflect.String {
-		return "", false
-	}
-	if reflect.ValueOf(c).Len() == 0 {
-		return "", true
-	}
-	return sy.Symbol(), true
-}
-
-// mustFormat is number of a finite float64, which cannot fail.
-func mustFormat(f float64) string {
-	s, _ := formatFloat(f)
-	return s
+// writeMoney writes {{ formatMoney AMOUNT CURRENCY }}.
+func writeMoney(b *strings.Builder, format formatMoneyFunc, amount float64, currency any) error {
+	s, err := format(amount, currency)
+	b.WriteString(s)
+	return err
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"math"
 	"os"
 	"strings"
@@ -29,7 +30,7 @@ func moneyCases() [][]any {
 	currencies := []any{career.Currency("USD"), career.Currency("EUR"), career.Currency("GBP"), career.Currency("CHF"),
 		career.Currency(""), career.Currency("<&'+\">"), "USD", nil}
 	maxes := []any{0.0, 95000.0, 140000.0, 1234.5, 95000, nil}
-	pers := []any{"a year", "", "<b>&'+\"", career.Currency("EUR"), nil}
+	pers := []any{"year", "", "<b>&'+\"", career.Period("month"), "bad", 12, nil}
 	var cases [][]any
 	for _, a := range amounts {
 		for _, c := range currencies {
@@ -60,7 +61,10 @@ func TestMoneyAsPartial(t *testing.T) {
 		"layouts/partial3.html":       `<p>{{ partial "money.html" (dict "amount" (index . 0) "currency" (index . 1) "max" (index . 2)) }}</p>`,
 		"layouts/partial4.html":       `<p>{{ partial "money.html" (dict "amount" (index . 0) "currency" (index . 1) "max" (index . 2) "per" (index . 3)) }}</p>`,
 	}
-	r := newRenderer(t, nil, theme)
+	r, err := New(mapFS(nil), mapFS(theme), moneyFuncs())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !r.goMoney {
 		t.Fatal("goMoney is off with the theme's money.html")
 	}
@@ -71,7 +75,6 @@ func TestMoneyAsPartial(t *testing.T) {
 		}
 		return b.String()
 	}
-	fast := 0
 	for _, args := range moneyCases() {
 		n := len(args)
 		got := run(fmt.Sprintf("layouts/money%d.html", n), args)
@@ -79,15 +82,41 @@ func TestMoneyAsPartial(t *testing.T) {
 		if got != want {
 			t.Errorf("money %#v = %q, partial writes %q", args, got, want)
 		}
-		if _, ok := goMoney(args[0], args[1], args[2:]); ok {
+	}
+	in := &instance{r: r, bound: template.FuncMap{}}
+	for name, ef := range r.exec {
+		in.bound[name] = ef(nil)
+	}
+	fast := 0
+	for _, args := range moneyCases() {
+		if _, ok, _ := in.goMoney(args[0], args[1], args[2:]); ok {
 			fast++
 		}
 	}
 	if fast < len(moneyCases())/5 {
 		t.Errorf("the fast path took %d of %d cases", fast, len(moneyCases()))
 	}
-	if _, ok := goMoney(95000.0, career.Currency("USD"), []any{140000.0, "a year"}); !ok {
-		t.Error("goMoney declined a career.Salary's figures")
+	if s, ok, err := in.goMoney(95000.0, career.Currency("EUR"), []any{140000.0, career.Period("year")}); !ok || err != nil {
+		t.Errorf("goMoney declined a career.Salary's figures: %q, %v", s, err)
+	}
+}
+
+// moneyFuncs are formatMoney and T as sitefuncs gives them, ExecFuncs of
+// the types goMoney calls, writing what they were given; T fails on the
+// key per_bad as on a key no i18n file has.
+func moneyFuncs() template.FuncMap {
+	return template.FuncMap{
+		"formatMoney": ExecFunc(func(any) any {
+			return func(n float64, code any) (string, error) { return fmt.Sprintf("%v<%v>", n, code), nil }
+		}),
+		"T": ExecFunc(func(any) any {
+			return func(key string, args ...any) (string, error) {
+				if key == "per_bad" {
+					return "", fmt.Errorf("no string %q", key)
+				}
+				return "«" + key + "»", nil
+			}
+		}),
 	}
 }
 
@@ -106,7 +135,10 @@ func TestMoneyOverridden(t *testing.T) {
 			map[string]string{"layouts/partials/money.html": themeMoney, "layouts/p.html": page}},
 		{"theme", nil, map[string]string{"layouts/partials/money.html": override, "layouts/p.html": page}},
 	} {
-		r := newRenderer(t, tc.site, tc.theme)
+		r, err := New(mapFS(tc.site), mapFS(tc.theme), moneyFuncs())
+		if err != nil {
+			t.Fatal(err)
+		}
 		if r.goMoney {
 			t.Errorf("%s: goMoney is on with money.html overridden", tc.name)
 		}

@@ -240,9 +240,10 @@ type instance struct {
 	r     *Renderer
 	set   *template.Template
 	entry *template.Template
-	depth int   // partial calls in progress
-	root  any   // the data of the execution
-	memo  *Memo // of the execution; nil: none
+	depth int              // partial calls in progress
+	root  any              // the data of the execution
+	memo  *Memo            // of the execution; nil: none
+	bound template.FuncMap // the ExecFuncs as bound for the execution (execfunc.go)
 
 	// The partial files of inlinable that have run through the partial
 	// func, so are escaped, and whether one was added since the last
@@ -276,7 +277,7 @@ func (r *Renderer) borrow(p *page) (*instance, error) {
 
 // giveBack returns a borrowed instance to p.
 func (p *page) giveBack(in *instance) {
-	in.depth, in.root, in.memo = 0, nil, nil
+	in.depth, in.root, in.memo, in.bound = 0, nil, nil, nil
 	p.mu.Lock()
 	p.free = append(p.free, in)
 	p.mu.Unlock()

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strings"
 	"text/template"
 	"time"
 )
@@ -18,8 +20,26 @@ import (
 // that no salary is stale and the example posting is open. "gitignore" is
 // written as ".gitignore".
 //
-//go:embed all:site
+//go:embed all:site all:languages
 var newSite embed.FS
+
+// languages/CODE holds the files of a new site in the language CODE that
+// differ from site/'s, which is English: site.yaml (its language:, title,
+// description and menu) and the pages that introduce the site (the home
+// page, the sections, the search page). They replace site/'s file of the
+// same name.
+const languagesDir = "languages"
+
+// Languages are the codes of the languages Init makes a site in, sorted.
+func Languages() []string {
+	codes := []string{"en"}
+	entries, _ := fs.ReadDir(newSite, languagesDir) // embedded: cannot fail
+	for _, e := range entries {
+		codes = append(codes, e.Name())
+	}
+	slices.Sort(codes)
+	return codes
+}
 
 // siteDates are the dates the new site's files are written with.
 type siteDates struct {
@@ -27,11 +47,15 @@ type siteDates struct {
 	In60Days string // the example posting's valid_through
 }
 
-// Init writes a new site into dir (site.yaml, the sections and one example
-// page of each kind, see the package comment) and returns the names of the
-// files written, relative to dir. dir must be missing or empty: Init never
+// Init writes a new site in the language of the BCP 47 code lang, one
+// of Languages, into dir (site.yaml, the sections and one example page of
+// each kind, see the package comment) and returns the names of the files
+// written, relative to dir. dir must be missing or empty: Init never
 // overwrites a file.
-func Init(dir string, now time.Time) ([]string, error) {
+func Init(dir, lang string, now time.Time) ([]string, error) {
+	if !slices.Contains(Languages(), lang) {
+		return nil, fmt.Errorf("careersite init makes a site in %s, not in %q", strings.Join(Languages(), " or "), lang)
+	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("%s is not empty; careersite init makes a site in a new or empty folder", dir)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -48,6 +72,9 @@ func Init(dir string, now time.Time) ([]string, error) {
 		if path.Base(rel) == "gitignore" {
 			rel = path.Join(path.Dir(rel), ".gitignore")
 		}
+		if translated := path.Join(languagesDir, lang, rel); lang != "en" && exists(translated) {
+			name = translated
+		}
 		data, err := render(name, dates)
 		if err != nil {
 			return err
@@ -59,6 +86,12 @@ func Init(dir string, now time.Time) ([]string, error) {
 		return nil
 	})
 	return written, err
+}
+
+// exists reports whether the embedded file name exists.
+func exists(name string) bool {
+	_, err := fs.Stat(newSite, name)
+	return err == nil
 }
 
 // render executes the embedded template name with the dates.

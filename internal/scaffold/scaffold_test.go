@@ -89,14 +89,14 @@ func TestInitRefusesNonEmpty(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Init(dir, day); err == nil {
+	if _, err := Init(dir, "en", day); err == nil {
 		t.Error("Init into a folder with a file succeeded, want an error")
 	}
 }
 
 func TestInitFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	files, err := Init(dir, day)
+	files, err := Init(dir, "en", day)
 	if err != nil {
 		t.Fatal(err)
 	}

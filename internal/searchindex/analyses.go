@@ -10,7 +10,6 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
-	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/search"
 )
@@ -64,7 +63,7 @@ func (an *Analyses) key(p *model.Page, d *search.Doc, opts search.Options) deps.
 	for _, s := range d.Skills {
 		h.Str(s.Name)
 	}
-	h.Str(d.Description).Str(generate.KindLabel(d.Kind)).Strs(d.Headings).Strs(d.BodyText)
+	h.Str(d.Description).Str(opts.KindLabels[d.Kind]).Strs(d.Headings).Strs(d.BodyText)
 	if c := convert.Of(p); c != nil && c.Result() != nil {
 		h.Bool(true).Digest(c.ContentDigest())
 	} else {

@@ -49,16 +49,24 @@ func TestAnalysesPerLanguage(t *testing.T) {
 		pages = append(pages, &model.Page{Site: s, Kind: model.KindPage, Title: "Entwickler developers"})
 	}
 	an := New(nil, deps.Digest{}, true)
-	if _, err := Files(pages, an); err != nil {
+	if _, err := Files(pages, an, englishWords); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := an.Stats(), (Stats{Indexes: 1, Made: 2, Kept: 2}); got != want {
 		t.Errorf("after the first indexes: %+v, want %+v", got, want)
 	}
-	if _, err := Files(pages, an); err != nil {
+	if _, err := Files(pages, an, englishWords); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := an.Stats(), (Stats{Indexes: 2, Made: 0, Kept: 2}); got != want {
 		t.Errorf("after the second indexes: %+v, want %+v", got, want)
 	}
 }
+
+// englishWords are the strings of a site without i18n files: the kinds'
+// labels are English.
+func englishWords(string) model.Words { return noStrings{} }
+
+type noStrings struct{}
+
+func (noStrings) Or(_, fallback string) string { return fallback }

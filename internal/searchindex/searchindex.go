@@ -43,9 +43,10 @@ type index struct {
 // language (each page's Site), in the order the languages' pages come,
 // named below generate.SearchDirOf the language. The analyses of pages
 // come from an where it has them, and go to it; a nil an analyses every
-// page and keeps none.
-func Files(pages []*model.Page, an *Analyses) ([]generate.File, error) {
-	indexes := byLanguage(pages, an)
+// page and keeps none. words gives the strings of a language, for the
+// kinds' labels (generate.SearchOptions).
+func Files(pages []*model.Page, an *Analyses, words func(code string) model.Words) ([]generate.File, error) {
+	indexes := byLanguage(pages, an, words)
 	if an != nil {
 		if err := an.analyze(indexes); err != nil {
 			return nil, err
@@ -66,13 +67,13 @@ func Files(pages []*model.Page, an *Analyses) ([]generate.File, error) {
 
 // byLanguage returns the indexes of the languages of pages, with the
 // documents of the pages each admits and, when an is not nil, their keys.
-func byLanguage(pages []*model.Page, an *Analyses) []*index {
+func byLanguage(pages []*model.Page, an *Analyses, words func(code string) model.Words) []*index {
 	var indexes []*index
 	of := map[*model.Site]*index{}
 	for _, p := range pages {
 		ix := of[p.Site]
 		if ix == nil {
-			ix = &index{dir: generate.SearchDirOf(p.Site), opts: generate.SearchOptions(p.Site)}
+			ix = &index{dir: generate.SearchDirOf(p.Site), opts: generate.SearchOptions(p.Site, words(p.Site.Language))}
 			of[p.Site] = ix
 			indexes = append(indexes, ix)
 		}

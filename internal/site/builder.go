@@ -15,6 +15,7 @@ import (
 	"github.com/careersite/careersite/internal/feedentries"
 	"github.com/careersite/careersite/internal/filestamp"
 	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/i18n"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/jsonld"
 	"github.com/careersite/careersite/internal/links"
@@ -75,8 +76,9 @@ type Builder struct {
 	dataErr      error
 	dataDigest   deps.Digest // of the data files' bytes
 
-	stringsDigest   deps.Digest // of the i18n files' bytes (strings.go)
-	stringsWarnings []error     // keys a language's i18n file lacks
+	strings         *i18n.Catalog // the site's strings, for the social cards (strings.go)
+	stringsDigest   deps.Digest   // of the i18n files' bytes (strings.go)
+	stringsWarnings []error       // keys a language's i18n file lacks
 
 	// Made from the inputs, kept while they are used.
 	career    cache.Memo[any, deps.Digest]             // career data by pointer

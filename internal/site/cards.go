@@ -23,10 +23,10 @@ import (
 // SocialCard, and returns the cards' files, and the titles too long for a
 // card, at the title in the page's file (sources by path).
 func (b *Builder) socialCards(pages []*model.Page, sources map[string]*content.Page, locate content.Locator) ([]generate.File, []error) {
-	if !b.cfg.SocialCards.Enabled {
-		return nil, nil
+	if !b.cfg.SocialCards.Enabled || b.strings == nil {
+		return nil, nil // without strings the build has failed already (readStrings)
 	}
-	cards := generate.Cards(pages, b.cfg.SocialCards.Colors(), b.links)
+	cards := generate.Cards(pages, b.cfg.SocialCards.Colors(), b.links, b.strings)
 	files := make([]generate.File, len(cards))
 	for i, c := range cards {
 		key := c.Card.Key()

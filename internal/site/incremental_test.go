@@ -712,14 +712,19 @@ func (e *editor) editTranslation() (string, []string) {
 }
 
 // editStrings writes, changes or removes the site's German strings,
-// which T in the theme's templates reads.
+// which T in the theme's templates reads, and the model, the social cards
+// and the search index in Go.
 func (e *editor) editStrings() (string, []string) {
 	const name = "i18n/de.yaml"
 	if e.exists(name) && e.r.IntN(3) == 0 {
 		e.remove(name)
 		return "remove the strings", []string{name}
 	}
-	e.write(name, fmt.Sprintf("strings:\n  read_next: \"Weiterlesen %d\"\n  by: \"Von %d\"\n", e.r.IntN(100), e.r.IntN(100)))
+	// read_next and by are read by templates through T; taxonomy_tags,
+	// page_not_found and type_job by Go: the model's titles, the social
+	// cards and the search index's labels.
+	n, m := e.r.IntN(100), e.r.IntN(100)
+	e.write(name, fmt.Sprintf("strings:\n  read_next: \"Weiterlesen %d\"\n  by: \"Von %d\"\n  taxonomy_tags: \"Schlagwörter %d\"\n  page_not_found: \"Nicht gefunden %d\"\n  type_job: \"Stelle %d\"\n", n, m, n, m, n))
 	return "write the strings", []string{name}
 }
 

@@ -135,6 +135,7 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 	if err != nil {
 		return nil, err
 	}
+	stringsBefore := b.stringsDigest
 	if layoutsChanged || b.renderer == nil {
 		problems = append(problems, diag.Leaves(b.readLayouts())...)
 	}
@@ -148,6 +149,8 @@ func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) 
 		m = nil
 	case m != nil && (m.forgotten || !m.stillValid(b, now)):
 		m = nil
+	case m != nil && b.stringsDigest != stringsBefore:
+		m = nil // the titles the model makes up and the social cards' words are the strings'.
 	case m != nil && (layoutsChanged || assetsChanged) && len(diff) > 0:
 		m = nil
 	case m != nil && assetsChanged && m.images:

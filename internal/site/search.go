@@ -26,8 +26,8 @@ func (b *Builder) searchAnalyses() *searchindex.Analyses {
 // when the fields of some page change, not when only the relations do.
 // The search index takes the analyses of the pages that did not change
 // from an (internal/searchindex).
-func bodyFiles(pages []*model.Page, an *searchindex.Analyses) ([]generate.File, error) {
-	files, err := searchindex.Files(pages, an)
+func bodyFiles(pages []*model.Page, an *searchindex.Analyses, words func(string) model.Words) ([]generate.File, error) {
+	files, err := searchindex.Files(pages, an, words)
 	for i := range files {
 		files[i].FromBodies = true
 	}

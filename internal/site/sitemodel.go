@@ -58,7 +58,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	locate := content.NewLocator(b.fsys)
 	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)
 	paged := map[*model.Page]bool{}
-	made, errs := model.Index(b.cfg, b.links, pub, bodies, b.recordingPaginates(paged), now)
+	made, errs := model.Index(b.cfg, b.links, pub, bodies, b.recordingPaginates(paged), b.words, now)
 	for _, s := range made.Sites {
 		s.Data = b.data
 	}
@@ -118,14 +118,14 @@ type madeModel struct {
 // since they were last made: in this process, or by a build that filled
 // the persistent cache.
 func (b *Builder) withBodyFiles(m *siteModel) ([]generate.File, error) {
-	h := deps.NewHasher().Digest(b.version).Digest(b.cfgDigest).Str("body files")
+	h := deps.NewHasher().Digest(b.version).Digest(b.cfgDigest).Digest(b.stringsDigest).Str("body files") // the strings: the kinds' labels
 	for _, p := range m.pages {
 		// Besides the page's fields, what decides whether the index
 		// holds it (generate.InSearch): its layout and its hidden_from;
 		// and which index, under which rules: its language's folder
 		// and options (searchindex.Files).
 		h.Digest(m.pd[p].Self()).Str(model.Layout(p)).Str(model.SitePath(p)).Bool(generate.InSearch(p))
-		h.Str(generate.SearchDirOf(p.Site)).Bool(generate.SearchOptions(p.Site).Plain)
+		h.Str(generate.SearchDirOf(p.Site)).Bool(generate.SearchPlain(p.Site))
 	}
 	key := h.Sum()
 	made, ok := b.bodyMemo.Get(key)
@@ -136,7 +136,7 @@ func (b *Builder) withBodyFiles(m *siteModel) ([]generate.File, error) {
 	}
 	if !ok {
 		var err error
-		if made, err = bodyFiles(m.pages, b.searchAnalyses()); err != nil {
+		if made, err = bodyFiles(m.pages, b.searchAnalyses(), b.words); err != nil {
 			return nil, err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/i18n"
+	"github.com/careersite/careersite/internal/model"
 )
 
 // This file reads the strings of the site's languages (internal/i18n)
@@ -16,7 +17,7 @@ import (
 // of every output's key (keyer): the templates' analysis does not follow
 // T to the file a string came from.
 func (b *Builder) readStrings() error {
-	b.stringsDigest, b.stringsWarnings = deps.Digest{}, nil
+	b.strings, b.stringsDigest, b.stringsWarnings = nil, deps.Digest{}, nil
 	if b.cfg == nil {
 		return nil
 	}
@@ -32,6 +33,7 @@ func (b *Builder) readStrings() error {
 	for _, w := range warnings {
 		b.stringsWarnings = append(b.stringsWarnings, w)
 	}
+	b.strings = c
 	b.funcs.SetStrings(c)
 	return err
 }
@@ -44,3 +46,18 @@ func isStrings(p string) bool { return strings.HasPrefix(p, i18n.Dir+"/") || p =
 func (b *Builder) configDigest() deps.Digest {
 	return deps.NewHasher().Digest(b.cfgDigest).Digest(b.stringsDigest).Sum()
 }
+
+// words are the strings of the language code, for the titles the model
+// makes up (model.Words); none when they could not be read, which is an
+// error of the build already.
+func (b *Builder) words(code string) model.Words {
+	if b.strings == nil {
+		return noWords{}
+	}
+	return b.strings.For(code)
+}
+
+// noWords are the Words of a site whose strings could not be read.
+type noWords struct{}
+
+func (noWords) Or(_, fallback string) string { return fallback }

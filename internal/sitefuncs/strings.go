@@ -3,8 +3,10 @@ package sitefuncs
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"time"
 
+	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/i18n"
 	"github.com/careersite/careersite/internal/model"
 )
@@ -17,7 +19,9 @@ import (
 //     its places, in the plural form the first whole number asks for;
 //   - formatDate TIME: "June 2, 2025", "2. Juni 2025";
 //   - formatNumber N: "79,850", "79.850";
-//   - formatMoney N CODE: "$79,850", "79.850 €".
+//   - formatMoney N CODE: "$79,850", "79.850 €";
+//   - careerPathSVG STEPS: the career-path chart (career.PathSVG), its
+//     pay written as the theme's money.html writes it (career.Salary.RangeIn).
 
 // SetStrings sets the site's strings, for T and the format functions.
 func (f *Funcs) SetStrings(c *i18n.Catalog) {
@@ -83,5 +87,16 @@ func (f *Funcs) formatMoney(data any) any {
 			return "", err
 		}
 		return s.Locale().Money(n, fmt.Sprint(code)), nil
+	}
+}
+
+// careerPathSVG is the ExecFunc of careerPathSVG.
+func (f *Funcs) careerPathSVG(data any) any {
+	return func(steps []career.Step) (template.HTML, error) {
+		s, err := f.stringsFor(data)
+		if err != nil {
+			return "", err
+		}
+		return career.PathSVG(steps, func(sal *career.Salary) string { return sal.RangeIn(s) }), nil
 	}
 }
