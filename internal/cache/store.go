@@ -21,9 +21,15 @@ import (
 // apiece. An entry goes into the shard of the first byte of its key.
 //
 // A shard is a file of records, each a header (recordMagic, the key, a
-// SHA-256 of the payload, the payload's length) and the payload, appended
-// with one write each, so that two builds that share the cache interleave
-// whole records. The shards of a binary are in a folder of their own,
+// SHA-256 of the payload, the payload's length) and the payload. Put
+// appends a record to the shard's buffer, which is appended to the file
+// in one write when it holds flushAfter bytes, and by Close: a write per
+// record cost a cold build two system calls a page. Whole records are
+// written at once, so two builds that share the cache interleave whole
+// records. A record is not found by a Get of the Store that put it (Get
+// knows only the records that were there when the shard was opened), so
+// holding records back until Close changes no answer; a build that is
+// killed loses them, as it would lose a record half written. The shards of a binary are in a folder of their own,
 // "<kind>/<Version's first 8 bytes in hex>/", which Trim removes with its
 // files once no build of that binary has used them for Expiry.
 //
@@ -50,6 +56,10 @@ const recordMagic = "csr1"
 // payload length.
 const recordHeader = len(recordMagic) + 2*sha256.Size + 8
 
+// flushAfter is how many bytes of records a shard's buffer holds before
+// Put appends them to its file.
+const flushAfter = 256 << 10
+
 // compactAfter is how many bytes of entries no build asked for a shard
 // may hold before Close(true) rewrites it, if they are also more than
 // half of it (a variable for tests).
@@ -61,6 +71,7 @@ type shard struct {
 
 	mu        sync.Mutex
 	f         *os.File // nil: the shard could not be opened
+	pending   []byte   // records put and not yet written
 	records   map[Key]record
 	size      int64        // of the records read
 	damaged   bool         // a header or a payload was not whole
@@ -197,15 +208,29 @@ func (s *Store) Put(k Key, payload []byte) error {
 	if sh.f == nil {
 		return fmt.Errorf("cache: cannot open %s", sh.name)
 	}
-	rec := appendHeader(make([]byte, 0, recordHeader+len(payload)), k, sha256.Sum256(payload), len(payload))
-	rec = append(rec, payload...)
+	sum := sha256.Sum256(payload)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	if _, err := sh.f.Write(rec); err != nil {
+	sh.pending = append(appendHeader(sh.pending, k, sum, len(payload)), payload...)
+	sh.use(k, int64(len(payload)))
+	if len(sh.pending) < flushAfter {
+		return nil
+	}
+	return sh.flush()
+}
+
+// flush appends the records put since the last flush to the shard's
+// file; sh.mu must be held.
+func (sh *shard) flush() error {
+	if len(sh.pending) == 0 {
+		return nil
+	}
+	_, err := sh.f.Write(sh.pending)
+	sh.pending = sh.pending[:0]
+	if err != nil {
 		sh.damaged = true
 		return fmt.Errorf("cache: %w", err)
 	}
-	sh.use(k, int64(len(payload)))
 	return nil
 }
 
@@ -218,8 +243,8 @@ func appendHeader(b []byte, k Key, sum [sha256.Size]byte, n int) []byte {
 	return binary.LittleEndian.AppendUint64(b, uint64(n))
 }
 
-// Close closes the shards' files, first rewriting each that holds a
-// damaged record, keeping its whole records; with all set (the build
+// Close writes the records put and closes the shards' files, first
+// rewriting each that holds a damaged record, keeping its whole records; with all set (the build
 // asked for every entry it needed), also each that is mostly entries the
 // build did not ask for, keeping those it asked for, and it removes the
 // shards the build asked nothing of.
@@ -233,6 +258,9 @@ func (s *Store) Close(all bool) error {
 				os.Remove(sh.name)
 			}
 			continue
+		}
+		if err := sh.flush(); err != nil && first == nil {
+			first = err
 		}
 		unused := sh.size - sh.usedBytes
 		if sh.damaged || all && unused > compactAfter && unused > sh.usedBytes {

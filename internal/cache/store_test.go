@@ -178,3 +178,47 @@ func storeSize(t *testing.T, dir string) int64 {
 	}
 	return n
 }
+
+// TestStoreWritesRecordsTogether: Put holds small records back and Close
+// writes them, so a build makes a write per shard rather than per entry;
+// a shard's buffer past flushAfter is written at once.
+func TestStoreWritesRecordsTogether(t *testing.T) {
+	dir := t.TempDir()
+	c, s := storeOf(t, dir, 1)
+	keys := fill(t, c, s, 300)
+	if n := shardBytes(t, dir); n != 0 {
+		t.Errorf("before Close, the shards hold %d bytes; want 0, the records held back", n)
+	}
+	big := make([]byte, flushAfter)
+	if err := s.Put(keys[0], big); err != nil {
+		t.Fatal(err)
+	}
+	if n := shardBytes(t, dir); n < flushAfter {
+		t.Errorf("after a Put of %d bytes, the shards hold %d bytes; want the buffer written", flushAfter, n)
+	}
+	if err := s.Close(true); err != nil {
+		t.Fatal(err)
+	}
+	_, s = storeOf(t, dir, 1)
+	defer s.Close(false)
+	for i, k := range keys[1:] {
+		if got, ok := s.Get(k); !ok || string(got) != fmt.Sprintf("entry %d", i+1) {
+			t.Fatalf("Get(entry %d) = %q, %v", i+1, got, ok)
+		}
+	}
+}
+
+// shardBytes is the size of every shard of the store "kind" in dir.
+func shardBytes(t *testing.T, dir string) int64 {
+	t.Helper()
+	shards, _ := filepath.Glob(filepath.Join(dir, "kind", "*", "*.shelf"))
+	var n int64
+	for _, name := range shards {
+		info, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += info.Size()
+	}
+	return n
+}
