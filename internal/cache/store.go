@@ -22,14 +22,16 @@ import (
 //
 // A shard is a file of records, each a header (recordMagic, the key, a
 // SHA-256 of the payload, the payload's length) and the payload. Put
-// appends a record to the shard's buffer, which is appended to the file
-// in one write when it holds flushAfter bytes, and by Close: a write per
-// record cost a cold build two system calls a page. Whole records are
-// written at once, so two builds that share the cache interleave whole
-// records. A record is not found by a Get of the Store that put it (Get
+// appends a record to the shard's buffer of flushAfter bytes, which is
+// appended to the file in one write when the next record would not fit
+// in it, and by Close: a write per record cost a cold build two system
+// calls a page. Whole records are written at once, so two builds that
+// share the cache interleave whole records. A record is not found by a Get of the Store that put it (Get
 // knows only the records that were there when the shard was opened), so
 // holding records back until Close changes no answer; a build that is
-// killed loses them, as it would lose a record half written. The shards of a binary are in a folder of their own,
+// killed loses them, as it would lose a record half written.
+//
+// The shards of a binary are in a folder of their own,
 // "<kind>/<Version's first 8 bytes in hex>/", which Trim removes with its
 // files once no build of that binary has used them for Expiry.
 //
@@ -56,9 +58,9 @@ const recordMagic = "csr1"
 // payload length.
 const recordHeader = len(recordMagic) + 2*sha256.Size + 8
 
-// flushAfter is how many bytes of records a shard's buffer holds before
-// Put appends them to its file.
-const flushAfter = 256 << 10
+// flushAfter is the size of a shard's buffer of records put: 64 shards
+// of it are 4 MiB, when every shard is written to.
+const flushAfter = 64 << 10
 
 // compactAfter is how many bytes of entries no build asked for a shard
 // may hold before Close(true) rewrites it, if they are also more than
@@ -211,12 +213,18 @@ func (s *Store) Put(k Key, payload []byte) error {
 	sum := sha256.Sum256(payload)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
+	var err error
+	if len(sh.pending) > 0 && len(sh.pending)+recordHeader+len(payload) > flushAfter {
+		err = sh.flush()
+	}
+	if sh.pending == nil {
+		sh.pending = make([]byte, 0, flushAfter)
+	}
+	// A record larger than the buffer grows it; it is written with the
+	// next flush.
 	sh.pending = append(appendHeader(sh.pending, k, sum, len(payload)), payload...)
 	sh.use(k, int64(len(payload)))
-	if len(sh.pending) < flushAfter {
-		return nil
-	}
-	return sh.flush()
+	return err
 }
 
 // flush appends the records put since the last flush to the shard's
@@ -227,6 +235,9 @@ func (sh *shard) flush() error {
 	}
 	_, err := sh.f.Write(sh.pending)
 	sh.pending = sh.pending[:0]
+	if cap(sh.pending) > flushAfter {
+		sh.pending = nil // grown for a large record: let it go
+	}
 	if err != nil {
 		sh.damaged = true
 		return fmt.Errorf("cache: %w", err)

@@ -181,7 +181,8 @@ func storeSize(t *testing.T, dir string) int64 {
 
 // TestStoreWritesRecordsTogether: Put holds small records back and Close
 // writes them, so a build makes a write per shard rather than per entry;
-// a shard's buffer past flushAfter is written at once.
+// a shard's records are written when the next one does not fit in its
+// buffer.
 func TestStoreWritesRecordsTogether(t *testing.T) {
 	dir := t.TempDir()
 	c, s := storeOf(t, dir, 1)
@@ -189,21 +190,24 @@ func TestStoreWritesRecordsTogether(t *testing.T) {
 	if n := shardBytes(t, dir); n != 0 {
 		t.Errorf("before Close, the shards hold %d bytes; want 0, the records held back", n)
 	}
-	big := make([]byte, flushAfter)
-	if err := s.Put(keys[0], big); err != nil {
+	// Into one shard: a record larger than its buffer, then one more.
+	if err := s.Put(keys[0], make([]byte, flushAfter)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Put(keys[0], []byte("entry 0")); err != nil {
 		t.Fatal(err)
 	}
 	if n := shardBytes(t, dir); n < flushAfter {
-		t.Errorf("after a Put of %d bytes, the shards hold %d bytes; want the buffer written", flushAfter, n)
+		t.Errorf("after a Put of %d bytes and one more, the shards hold %d bytes; want the large record written", flushAfter, n)
 	}
 	if err := s.Close(true); err != nil {
 		t.Fatal(err)
 	}
 	_, s = storeOf(t, dir, 1)
 	defer s.Close(false)
-	for i, k := range keys[1:] {
-		if got, ok := s.Get(k); !ok || string(got) != fmt.Sprintf("entry %d", i+1) {
-			t.Fatalf("Get(entry %d) = %q, %v", i+1, got, ok)
+	for i, k := range keys {
+		if got, ok := s.Get(k); !ok || string(got) != fmt.Sprintf("entry %d", i) {
+			t.Fatalf("Get(entry %d) = %q, %v", i, got, ok)
 		}
 	}
 }
