@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -135,11 +136,10 @@ func readRecords(f *os.File) (map[Key]record, int64, bool) {
 	end := info.Size()
 	records := map[Key]record{}
 	var off int64
-	var h [recordHeader]byte
-	// A read per header: the payloads, most of the file, are read only
-	// by the Gets that want them.
+	w := window{f: f, end: end}
 	for off < end {
-		if _, err := f.ReadAt(h[:], off); err != nil || string(h[:len(recordMagic)]) != recordMagic {
+		h, ok := w.at(off)
+		if !ok || string(h[:len(recordMagic)]) != recordMagic {
 			break
 		}
 		var k Key
@@ -155,6 +155,41 @@ func readRecords(f *os.File) (map[Key]record, int64, bool) {
 		off = rec.off + rec.n
 	}
 	return records, off, off != end
+}
+
+// A window reads a file's record headers a windowSize bytes at a time:
+// a read per header cost a build two system calls a page to open the
+// store of conversions, whose records are a few kilobytes each. A
+// payload longer than a window is skipped, not read: the payloads are
+// read only by the Gets that want them.
+type window struct {
+	f     *os.File
+	end   int64 // the file's size
+	buf   []byte
+	start int64 // the offset of buf[0]
+}
+
+// windowSize is how many bytes a window reads at once.
+const windowSize = 64 << 10
+
+// at returns the header at off, reading the window from off when it does
+// not hold the whole header; false when the file cannot be read there.
+func (w *window) at(off int64) ([]byte, bool) {
+	if off < w.start || off+int64(recordHeader) > w.start+int64(len(w.buf)) {
+		if w.buf == nil {
+			w.buf = make([]byte, windowSize)
+		}
+		n, err := w.f.ReadAt(w.buf[:cap(w.buf)][:min(int64(windowSize), w.end-off)], off)
+		if n < recordHeader {
+			return nil, false
+		}
+		if err != nil && err != io.EOF {
+			return nil, false
+		}
+		w.buf, w.start = w.buf[:n], off
+	}
+	i := off - w.start
+	return w.buf[i : i+int64(recordHeader)], true
 }
 
 // Get returns the payload of the entry with key k, or false when there is
