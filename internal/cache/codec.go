@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // The codec of the records that callers keep in entries: an Encoder
@@ -37,6 +38,10 @@ func (e *Encoder) Encoded() []byte { return e.b }
 // Reset empties the record, keeping its buffer: for a caller that writes
 // a record out piece by piece.
 func (e *Encoder) Reset() { e.b = e.b[:0] }
+
+// Grow makes room for n more bytes, so that a caller that knows how long
+// its record will be fills one buffer rather than a copy per doubling.
+func (e *Encoder) Grow(n int) { e.b = slices.Grow(e.b, n) }
 
 // Uvarint appends v.
 func (e *Encoder) Uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }

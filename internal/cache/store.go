@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -21,9 +22,17 @@ import (
 // apiece. An entry goes into the shard of the first byte of its key.
 //
 // A shard is a file of records, each a header (recordMagic, the key, a
-// SHA-256 of the payload, the payload's length) and the payload, appended
-// with one write each, so that two builds that share the cache interleave
-// whole records. The shards of a binary are in a folder of their own,
+// SHA-256 of the payload, the payload's length) and the payload. Put
+// appends a record to the shard's buffer of flushAfter bytes, which is
+// appended to the file in one write when the next record would not fit
+// in it, and by Close: a write per record cost a cold build two system
+// calls a page. Whole records are written at once, so two builds that
+// share the cache interleave whole records. A record is not found by a Get of the Store that put it (Get
+// knows only the records that were there when the shard was opened), so
+// holding records back until Close changes no answer; a build that is
+// killed loses them, as it would lose a record half written.
+//
+// The shards of a binary are in a folder of their own,
 // "<kind>/<Version's first 8 bytes in hex>/", which Trim removes with its
 // files once no build of that binary has used them for Expiry.
 //
@@ -50,6 +59,10 @@ const recordMagic = "csr1"
 // payload length.
 const recordHeader = len(recordMagic) + 2*sha256.Size + 8
 
+// flushAfter is the size of a shard's buffer of records put: 64 shards
+// of it are 4 MiB, when every shard is written to.
+const flushAfter = 64 << 10
+
 // compactAfter is how many bytes of entries no build asked for a shard
 // may hold before Close(true) rewrites it, if they are also more than
 // half of it (a variable for tests).
@@ -61,6 +74,7 @@ type shard struct {
 
 	mu        sync.Mutex
 	f         *os.File // nil: the shard could not be opened
+	pending   []byte   // records put and not yet written
 	records   map[Key]record
 	size      int64        // of the records read
 	damaged   bool         // a header or a payload was not whole
@@ -122,11 +136,10 @@ func readRecords(f *os.File) (map[Key]record, int64, bool) {
 	end := info.Size()
 	records := map[Key]record{}
 	var off int64
-	var h [recordHeader]byte
-	// A read per header: the payloads, most of the file, are read only
-	// by the Gets that want them.
+	w := window{f: f, end: end}
 	for off < end {
-		if _, err := f.ReadAt(h[:], off); err != nil || string(h[:len(recordMagic)]) != recordMagic {
+		h, ok := w.at(off)
+		if !ok || string(h[:len(recordMagic)]) != recordMagic {
 			break
 		}
 		var k Key
@@ -142,6 +155,41 @@ func readRecords(f *os.File) (map[Key]record, int64, bool) {
 		off = rec.off + rec.n
 	}
 	return records, off, off != end
+}
+
+// A window reads a file's record headers a windowSize bytes at a time:
+// a read per header cost a build two system calls a page to open the
+// store of conversions, whose records are a few kilobytes each. A
+// payload longer than a window is skipped, not read: the payloads are
+// read only by the Gets that want them.
+type window struct {
+	f     *os.File
+	end   int64 // the file's size
+	buf   []byte
+	start int64 // the offset of buf[0]
+}
+
+// windowSize is how many bytes a window reads at once.
+const windowSize = 64 << 10
+
+// at returns the header at off, reading the window from off when it does
+// not hold the whole header; false when the file cannot be read there.
+func (w *window) at(off int64) ([]byte, bool) {
+	if off < w.start || off+int64(recordHeader) > w.start+int64(len(w.buf)) {
+		if w.buf == nil {
+			w.buf = make([]byte, windowSize)
+		}
+		n, err := w.f.ReadAt(w.buf[:cap(w.buf)][:min(int64(windowSize), w.end-off)], off)
+		if n < recordHeader {
+			return nil, false
+		}
+		if err != nil && err != io.EOF {
+			return nil, false
+		}
+		w.buf, w.start = w.buf[:n], off
+	}
+	i := off - w.start
+	return w.buf[i : i+int64(recordHeader)], true
 }
 
 // Get returns the payload of the entry with key k, or false when there is
@@ -197,15 +245,38 @@ func (s *Store) Put(k Key, payload []byte) error {
 	if sh.f == nil {
 		return fmt.Errorf("cache: cannot open %s", sh.name)
 	}
-	rec := appendHeader(make([]byte, 0, recordHeader+len(payload)), k, sha256.Sum256(payload), len(payload))
-	rec = append(rec, payload...)
+	sum := sha256.Sum256(payload)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	if _, err := sh.f.Write(rec); err != nil {
+	var err error
+	if len(sh.pending) > 0 && len(sh.pending)+recordHeader+len(payload) > flushAfter {
+		err = sh.flush()
+	}
+	if sh.pending == nil {
+		sh.pending = make([]byte, 0, flushAfter)
+	}
+	// A record larger than the buffer grows it; it is written with the
+	// next flush.
+	sh.pending = append(appendHeader(sh.pending, k, sum, len(payload)), payload...)
+	sh.use(k, int64(len(payload)))
+	return err
+}
+
+// flush appends the records put since the last flush to the shard's
+// file; sh.mu must be held.
+func (sh *shard) flush() error {
+	if len(sh.pending) == 0 {
+		return nil
+	}
+	_, err := sh.f.Write(sh.pending)
+	sh.pending = sh.pending[:0]
+	if cap(sh.pending) > flushAfter {
+		sh.pending = nil // grown for a large record: let it go
+	}
+	if err != nil {
 		sh.damaged = true
 		return fmt.Errorf("cache: %w", err)
 	}
-	sh.use(k, int64(len(payload)))
 	return nil
 }
 
@@ -218,8 +289,8 @@ func appendHeader(b []byte, k Key, sum [sha256.Size]byte, n int) []byte {
 	return binary.LittleEndian.AppendUint64(b, uint64(n))
 }
 
-// Close closes the shards' files, first rewriting each that holds a
-// damaged record, keeping its whole records; with all set (the build
+// Close writes the records put and closes the shards' files, first
+// rewriting each that holds a damaged record, keeping its whole records; with all set (the build
 // asked for every entry it needed), also each that is mostly entries the
 // build did not ask for, keeping those it asked for, and it removes the
 // shards the build asked nothing of.
@@ -233,6 +304,9 @@ func (s *Store) Close(all bool) error {
 				os.Remove(sh.name)
 			}
 			continue
+		}
+		if err := sh.flush(); err != nil && first == nil {
+			first = err
 		}
 		unused := sh.size - sh.usedBytes
 		if sh.damaged || all && unused > compactAfter && unused > sh.usedBytes {

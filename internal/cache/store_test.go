@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -177,4 +178,80 @@ func storeSize(t *testing.T, dir string) int64 {
 		n += info.Size()
 	}
 	return n
+}
+
+// TestStoreWritesRecordsTogether: Put holds small records back and Close
+// writes them, so a build makes a write per shard rather than per entry;
+// a shard's records are written when the next one does not fit in its
+// buffer.
+func TestStoreWritesRecordsTogether(t *testing.T) {
+	dir := t.TempDir()
+	c, s := storeOf(t, dir, 1)
+	keys := fill(t, c, s, 300)
+	if n := shardBytes(t, dir); n != 0 {
+		t.Errorf("before Close, the shards hold %d bytes; want 0, the records held back", n)
+	}
+	// Into one shard: a record larger than its buffer, then one more.
+	if err := s.Put(keys[0], make([]byte, flushAfter)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Put(keys[0], []byte("entry 0")); err != nil {
+		t.Fatal(err)
+	}
+	if n := shardBytes(t, dir); n < flushAfter {
+		t.Errorf("after a Put of %d bytes and one more, the shards hold %d bytes; want the large record written", flushAfter, n)
+	}
+	if err := s.Close(true); err != nil {
+		t.Fatal(err)
+	}
+	_, s = storeOf(t, dir, 1)
+	defer s.Close(false)
+	for i, k := range keys {
+		if got, ok := s.Get(k); !ok || string(got) != fmt.Sprintf("entry %d", i) {
+			t.Fatalf("Get(entry %d) = %q, %v", i, got, ok)
+		}
+	}
+}
+
+// shardBytes is the size of every shard of the store "kind" in dir.
+func shardBytes(t *testing.T, dir string) int64 {
+	t.Helper()
+	shards, _ := filepath.Glob(filepath.Join(dir, "kind", "*", "*.shelf"))
+	var n int64
+	for _, name := range shards {
+		info, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += info.Size()
+	}
+	return n
+}
+
+// TestStoreReadsHeadersAcrossWindows: records of many sizes, some longer
+// than a window, put headers across the windows' edges; every entry is
+// found again.
+func TestStoreReadsHeadersAcrossWindows(t *testing.T) {
+	dir := t.TempDir()
+	c, s := storeOf(t, dir, 1)
+	var keys []Key
+	var payloads [][]byte
+	for i := range 600 {
+		k := c.Key("kind", fmt.Appendf(nil, "%d", i))
+		p := fmt.Appendf(nil, "entry %d %s", i, make([]byte, i*i*37%(3*windowSize/2)))
+		if err := s.Put(k, p); err != nil {
+			t.Fatal(err)
+		}
+		keys, payloads = append(keys, k), append(payloads, p)
+	}
+	if err := s.Close(true); err != nil {
+		t.Fatal(err)
+	}
+	_, s = storeOf(t, dir, 1)
+	defer s.Close(false)
+	for i, k := range keys {
+		if got, ok := s.Get(k); !ok || !bytes.Equal(got, payloads[i]) {
+			t.Fatalf("Get(entry %d) = %d bytes, %v; want %d bytes", i, len(got), ok, len(payloads[i]))
+		}
+	}
 }

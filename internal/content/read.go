@@ -6,6 +6,7 @@ import (
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/diskfs"
 )
 
 // ReadFile reads the content file name of fsys as Load does, for a caller
@@ -17,8 +18,16 @@ import (
 //   - a file over cfg's limits.page is a *diag.Error at name:1:1, and is
 //     not read past the limit (limits.go).
 //
-// Other errors are those of fsys.
+// Other errors are those of fsys. A *diskfs.FS reads a regular file in
+// five system calls (diskfs.FS.ReadHead); a link, or anything else than a
+// regular file, it leaves to the way of every other fs.FS.
 func ReadFile(fsys fs.FS, name string, cfg *config.Config) ([]byte, error) {
+	if d, ok := fsys.(*diskfs.FS); ok {
+		data, err := d.ReadHead(name, int(limitsOf(cfg).Page)+1)
+		if !errors.Is(err, diskfs.ErrNotRegular) {
+			return limited(name, data, err, limitsOf(cfg).Page)
+		}
+	}
 	if rl, ok := fsys.(fs.ReadLinkFS); ok {
 		if info, err := rl.Lstat(name); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 			if msg := linkProblem(fsys, name); msg != "" {
@@ -27,6 +36,15 @@ func ReadFile(fsys fs.FS, name string, cfg *config.Config) ([]byte, error) {
 		}
 	}
 	data, err := readLimited(fsys, name, limitsOf(cfg).Page)
+	return limited(name, data, err, limitsOf(cfg).Page)
+}
+
+// limited returns what ReadFile read of name, data, or the error of
+// reading it: err, or a *diag.Error when data is over limit.
+func limited(name string, data []byte, err error, limit config.Size) ([]byte, error) {
+	if err == nil && int64(len(data)) > int64(limit) {
+		err = &tooLarge{limit: limit}
+	}
 	var big *tooLarge
 	if errors.As(err, &big) {
 		return nil, &diag.Error{File: name, Line: 1, Col: 1, Msg: big.Error()}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/diskfs"
 )
 
 // TestSymlinks builds a site with real symbolic links: links that stay
@@ -115,16 +116,25 @@ func TestReadFileRefusesLinks(t *testing.T) {
 	if err := os.Symlink("../../secret.md", filepath.Join(site, "content", "link.md")); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
-	fsys := os.DirFS(site)
-	data, err := ReadFile(fsys, "content/link.md", config.Default())
-	if !errors.Is(err, fs.ErrNotExist) || data != nil {
-		t.Errorf("ReadFile(link outside) = %q, %v; want nothing and fs.ErrNotExist", data, err)
+	if err := os.WriteFile(filepath.Join(site, "content", "fits.md"), []byte(strings.Repeat("y", 1000)), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	cfg := config.Default()
-	cfg.Limits.Page = 1000
-	_, err = ReadFile(fsys, "content/big.md", cfg)
-	want := "content/big.md:1:1: the file is larger than the limit of 1 KB for a page (limits.page in site.yaml)"
-	if err == nil || err.Error() != want {
-		t.Errorf("ReadFile(big) error = %v, want %s", err, want)
+	// diskfs reads regular files its own way and leaves links to ReadFile's
+	// checks: both must answer alike.
+	for name, fsys := range map[string]fs.FS{"os.DirFS": os.DirFS(site), "diskfs": diskfs.New(site)} {
+		data, err := ReadFile(fsys, "content/link.md", config.Default())
+		if !errors.Is(err, fs.ErrNotExist) || data != nil {
+			t.Errorf("%s: ReadFile(link outside) = %q, %v; want nothing and fs.ErrNotExist", name, data, err)
+		}
+		cfg := config.Default()
+		cfg.Limits.Page = 1000
+		_, err = ReadFile(fsys, "content/big.md", cfg)
+		want := "content/big.md:1:1: the file is larger than the limit of 1 KB for a page (limits.page in site.yaml)"
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: ReadFile(big) error = %v, want %s", name, err, want)
+		}
+		if data, err := ReadFile(fsys, "content/fits.md", cfg); err != nil || len(data) != 1000 {
+			t.Errorf("%s: ReadFile(fits) = %d bytes, %v; want 1000 bytes", name, len(data), err)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"maps"
 	"slices"
@@ -67,6 +68,11 @@ func DecodeFiles(b []byte) ([]File, bool) {
 // of each entry's key and bytes, by key.
 func EncodeEntries(entries map[deps.Digest][]byte) []byte {
 	var e cache.Encoder
+	n := 0
+	for _, b := range entries {
+		n += len(deps.Digest{}) + binary.MaxVarintLen64 + len(b)
+	}
+	e.Grow(n) // a site's entries are megabytes: one buffer, not a copy per doubling
 	for _, key := range slices.SortedFunc(maps.Keys(entries), func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) }) {
 		e.Digest(key)
 		e.Bytes(entries[key])

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"os"
 	"time"
 
 	"github.com/careersite/careersite/internal/assets"
@@ -12,6 +11,7 @@ import (
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/diskfs"
 	"github.com/careersite/careersite/internal/feedentries"
 	"github.com/careersite/careersite/internal/filestamp"
 	"github.com/careersite/careersite/internal/generate"
@@ -149,7 +149,7 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 	}
 	b.fsys = opts.Files
 	if b.fsys == nil {
-		b.fsys = os.DirFS(opts.Source)
+		b.fsys = diskfs.New(opts.Source)
 	}
 	if spillBudget > 0 {
 		b.spill = newSpiller(b.dest, spillBudget)
