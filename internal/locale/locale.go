@@ -54,6 +54,17 @@ type Locale struct {
 	patterns Patterns
 	printers sync.Pool // *message.Printer of tag: making one is most of the cost of a number
 	symbols  sync.Map  // ISO 4217 code → its symbol in the language
+
+	digitsOnce sync.Once
+	digits     digits   // how whole numbers are written, learnt once (fast.go)
+	moneys     sync.Map // ISO 4217 code → money: the pattern around an amount
+}
+
+// wholeNumbers is the language's way of writing whole numbers, learnt
+// from x/text on first use.
+func (l *Locale) wholeNumbers() *digits {
+	l.digitsOnce.Do(func() { l.digits = l.learnDigits() })
+	return &l.digits
 }
 
 // New returns the Locale of the BCP 47 code with patterns p.
@@ -98,7 +109,11 @@ func (l *Locale) symbol(code string) string {
 // grouping, with at most two decimals: 79850 is "79,850" in English and
 // "79.850" in German, 0.5 is "0.5" and "0,5".
 func (l *Locale) Number(x float64) string {
-	return l.sprint(number.Decimal(x, number.MaxFractionDigits(2)))
+	if d := l.wholeNumbers(); d.fast(x) {
+		var buf [32]byte
+		return string(d.append(buf[:0], x))
+	}
+	return l.xNumber(x)
 }
 
 // Money writes amount in the currency of the ISO 4217 code ("EUR") as the
@@ -106,12 +121,43 @@ func (l *Locale) Number(x float64) string {
 // with cents has two decimals ("$38.50"). A code x/text does not know is
 // written as it is, in the symbol's place.
 func (l *Locale) Money(amount float64, code string) string {
-	symbol := l.symbol(code)
-	pattern := l.patterns.Money
-	if pattern == "" {
-		pattern = "{symbol}{amount}"
+	if d := l.wholeNumbers(); d.fast(amount) {
+		if m := l.money(code); m.ok {
+			var buf [64]byte
+			b := append(buf[:0], m.before...)
+			b = d.append(b, amount)
+			return string(append(b, m.after...))
+		}
 	}
-	digits := l.Number(amount)
+	return l.xMoney(amount, code)
+}
+
+// money is the pattern around an amount of the currency of code,
+// learnt on first use.
+func (l *Locale) money(code string) money {
+	if m, ok := l.moneys.Load(code); ok {
+		return m.(money)
+	}
+	m := l.learnMoney(code)
+	l.moneys.Store(code, m)
+	return m
+}
+
+// moneyPattern is the language's pattern for money, "{symbol}{amount}"
+// unless its i18n file says otherwise.
+func (l *Locale) moneyPattern() string {
+	if l.patterns.Money == "" {
+		return "{symbol}{amount}"
+	}
+	return l.patterns.Money
+}
+
+// xMoney is Money written through x/text alone, the way every amount
+// the fast path cannot write is written.
+func (l *Locale) xMoney(amount float64, code string) string {
+	symbol := l.symbol(code)
+	pattern := l.moneyPattern()
+	digits := l.xNumber(amount)
 	if amount != math.Trunc(amount) {
 		digits = l.sprint(number.Decimal(amount, number.Scale(2)))
 	}

@@ -12,7 +12,7 @@ var (
 		Months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}}
 )
 
-func mustNew(t *testing.T, code string, p Patterns) *Locale {
+func mustNew(t testing.TB, code string, p Patterns) *Locale {
 	t.Helper()
 	l, err := New(code, p)
 	if err != nil {
