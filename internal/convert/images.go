@@ -85,8 +85,8 @@ type hookData struct {
 	Title       string
 	Text        string // the alt text
 	PlainText   string // the alt text (plain text, as Text)
-	Ordinal     int    // 0 for the first image of the body
-	Lazy        bool   // every image but the first: loading="lazy" decoding="async"
+	Ordinal     int    // 0 for the first Markdown image of the body
+	Lazy        bool   // every image of the page but the first, the figure shortcode's too: loading="lazy" decoding="async"
 	Page        any    // the page, as shortcodes see it
 	Image       *images.Image
 
@@ -105,6 +105,7 @@ func (cv *Converter) imageHook(path string, p *content.Page, uses *images.Uses) 
 		return nil
 	}
 	return func(mi markdown.Image) (*markdown.Hooked, error) {
+		lazy := uses.MarkdownLazy(mi.Line, mi.Col) // an external image is the first too
 		img, err := uses.Open(mi.Destination, mi.Line, mi.Col)
 		if errors.Is(err, images.ErrExternal) {
 			return nil, nil
@@ -121,7 +122,7 @@ func (cv *Converter) imageHook(path string, p *content.Page, uses *images.Uses) 
 			return nil, err
 		}
 		data := hookData{Destination: mi.Destination, Title: mi.Title, Text: mi.Text, PlainText: mi.Text,
-			Ordinal: mi.Ordinal, Lazy: mi.Ordinal > 0, Page: p, Image: img, uses: uses, line: mi.Line, col: mi.Col}
+			Ordinal: mi.Ordinal, Lazy: lazy, Page: p, Image: img, uses: uses, line: mi.Line, col: mi.Col}
 		html, err := cv.hook.r.Render(HookFile, data, nil)
 		if err != nil {
 			return nil, fmt.Errorf("image %s: %w", mi.Destination, err)

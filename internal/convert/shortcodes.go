@@ -181,6 +181,11 @@ func inFile(path string, err error) error {
 // made with the placeholders replaced. The problems, Markdown's among
 // them, are in the file, at file lines.
 func (cv *Converter) convertExpanded(path string, p *content.Page, e *expanded, uses *images.Uses) (*markdown.Result, []error) {
+	if uses != nil && hasImages(p.Body) {
+		if line, col, ok := cv.md.FirstImage(p.Body, p.BodyLine); ok {
+			uses.MarkdownFirst(line, col) // the shortcodes after it show no first image
+		}
+	}
 	exp, xerr := cv.shortcodes.x.Expand(p.Body, e.nodes, shortcode.Page{File: path, Page: p, Site: cv.site, Images: uses})
 	probs := slices.Clone(e.probs)
 	for _, l := range diag.Leaves(xerr) {

@@ -1,9 +1,14 @@
 // Package filestamp keeps what a build learnt from a file's bytes (their
 // digest, an image's header) by the file's stamp — its name, size,
-// modification time, mode and, on Unix, inode and device — so that a later
-// build, in another process, that finds the file with the same stamp uses
-// what was learnt instead of reading the file again: a build with nothing
-// changed stats its photographs rather than reading and hashing each one.
+// modification time, mode, on Unix its inode and device, and its change
+// time where package syscall gives one (Linux, macOS, the BSDs, Solaris) —
+// so that a later build, in another process, that finds the file with the
+// same stamp uses what was learnt instead of reading the file again: a
+// build with nothing changed stats its photographs rather than reading and
+// hashing each one. The change time is what tells a file written in place
+// at the same size with its modification time put back (cp -p, touch -r):
+// no program can set it. Where the stat has none, such a file keeps its
+// stamp and its old value.
 //
 // Trusting a stamp is how make, git and Go's build cache decide that a
 // file did not change. Its weak spot is a file written again, at the same
@@ -106,6 +111,7 @@ func (s *Stamps) Stamp(kind string, fsys fs.FS, name string) Stamp {
 	b = binary.AppendVarint(b, info.ModTime().UnixNano())
 	b = binary.AppendUvarint(b, uint64(info.Mode()))
 	b = appendInode(b, info)
+	b = appendCtime(b, info)
 	return Stamp{key: s.cache.Key(cacheKind, []byte(kind), []byte(name), b), size: info.Size(), ok: true}
 }
 

@@ -42,6 +42,17 @@
 // published with under its own name: a JPEG, PNG or WebP one re-encoded
 // likewise, in its own format at its own size.
 //
+// # The first image of a page
+//
+// Every image of a page's body but the first loads lazily (Image.Lazy,
+// Uses.Lazy): the first is above the fold more often than not. The order
+// is the body's, whatever showed the image — the Markdown image hook or a
+// shortcode's template: shortcodes run before the Markdown is converted,
+// so the caller gives Uses the place of the body's first Markdown image
+// beforehand (MarkdownFirst), and a shortcode after it does not take the
+// first place. A {{% %}} shortcode's Markdown images are not in that
+// place: they are the hook's, after every shortcode ran.
+//
 // # Making files
 //
 // Set.Bytes makes an Output: from the persistent cache (kind "image", by

@@ -19,10 +19,16 @@ import (
 // kept unless its spec names one. An Image names its files when a URL
 // is asked of it, in the Uses it came from.
 type Image struct {
-	uses *Uses
-	src  *Source
-	spec imaging.Spec // resolved; Op 0: the source itself
+	uses      *Uses
+	src       *Source
+	spec      imaging.Spec // resolved; Op 0: the source itself
+	line, col int          // where it was opened: the place Lazy asks about
 }
+
+// Lazy reports whether the image should load lazily (loading="lazy"
+// decoding="async"): whether it is not the first image of its page, in
+// the order of the body (Uses.Lazy).
+func (im *Image) Lazy() bool { return im.uses.Lazy(im.line, im.col) }
 
 // Width and Height are the image's size in pixels, as displayed (EXIF
 // orientation applied).
@@ -129,7 +135,7 @@ func (im *Image) process(op imaging.Op, spec string) (*Image, error) {
 	if !given && sp.Format != imaging.PNG {
 		sp.Quality = im.uses.set.opts.Quality
 	}
-	return &Image{uses: im.uses, src: im.src, spec: sp}, nil
+	return &Image{uses: im.uses, src: im.src, spec: sp, line: im.line, col: im.col}, nil
 }
 
 func opMethod(op imaging.Op) string {
@@ -237,6 +243,56 @@ type Uses struct {
 	refs  []Use
 	outs  map[string]*Output
 	named []Named // the outputs in the order named, by ref
+
+	// The first image of the page, which alone loads eagerly (Lazy).
+	eager    place // claimed by the first image shown; zero: none yet
+	markdown place // of the body's first Markdown image; zero: none
+}
+
+// MarkdownLazy is Lazy for a Markdown image, shown after every shortcode
+// ran, at its place in the Markdown converted (which the outputs of
+// shortcodes may have moved from MarkdownFirst's): it is the first image
+// when no shortcode showed one.
+func (u *Uses) MarkdownLazy(line, col int) bool {
+	u.mu.Lock()
+	u.markdown = place{}
+	u.mu.Unlock()
+	return u.Lazy(line, col)
+}
+
+// place is a line and column of a body; the zero place is none.
+type place struct{ line, col int }
+
+func (p place) before(q place) bool { return p.line < q.line || (p.line == q.line && p.col < q.col) }
+
+// MarkdownFirst tells u where the body's first Markdown image is, before
+// shortcodes run (they run before the Markdown is converted): a shortcode
+// after it shows no first image.
+func (u *Uses) MarkdownFirst(line, col int) {
+	u.mu.Lock()
+	u.markdown = place{line, col}
+	u.mu.Unlock()
+}
+
+// Lazy reports whether an image shown at line:col of the body should load
+// lazily: every one but the first of the page, which is above the fold
+// more often than not. The first image shown claims the first place,
+// unless the body's first Markdown image (MarkdownFirst) comes before it;
+// as shortcodes run in the order of the body, and Markdown images after
+// them, in order, the claim is the first image of the body whatever wrote
+// it. Asking again for the same place gives the same answer.
+func (u *Uses) Lazy(line, col int) bool {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	at := place{line, col}
+	if u.eager != (place{}) {
+		return at != u.eager
+	}
+	if u.markdown != (place{}) && u.markdown.before(at) {
+		return true
+	}
+	u.eager = at
+	return false
 }
 
 // Named is an Output as a record of Uses keeps it: the index of the Use
@@ -289,7 +345,7 @@ func (u *Uses) OpenIn(page, ref string, line, col int) (*Image, error) {
 	u.mu.Lock()
 	u.refs = append(u.refs, Use{Ref: ref, Path: src.Loc.Path, Sum: src.Sum, Line: line, Col: col})
 	u.mu.Unlock()
-	return &Image{uses: u, src: src}, nil
+	return &Image{uses: u, src: src, line: line, col: col}, nil
 }
 
 // add names the Output of src by sp in u.

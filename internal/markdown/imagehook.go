@@ -4,7 +4,9 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -114,4 +116,26 @@ func runImageHook(doc ast.Node, src []byte, pos *positions, hook ImageHook) (pro
 		n.Parent().ReplaceChild(n.Parent(), n, hooked)
 	}
 	return probs, warns
+}
+
+// FirstImage returns the place in the file of the first image of src (a
+// body whose first line is line firstLine of its file), without
+// converting it; ok is false when it has none. A body whose shortcodes run
+// before its Markdown is converted asks it, so that a shortcode can tell
+// whether an image is written before its own.
+func (c *Converter) FirstImage(src []byte, firstLine int) (line, col int, ok bool) {
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
+	var first *ast.Image
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, isImg := n.(*ast.Image); isImg && entering {
+			first = img
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if first == nil {
+		return 0, 0, false
+	}
+	line, col = newPositions(src, firstLine).at(offsetOf(first, first.Destination, src))
+	return line, col, true
 }
