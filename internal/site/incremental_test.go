@@ -790,6 +790,9 @@ var teamTemplates = []string{
 	"{{ .Site.Data.team.lead }}\n",
 	"{{ .Site.Data.team.lead }} and {{ .Site.Data.team.size }} others\n",
 	"<strong>{{ .Site.Data.team.lead }}</strong> on {{ .Page.Title }}\n",
+	// T and formatNumber in the page's language: an edit of i18n/de.yaml
+	// converts the German pages that use it again, and no others.
+	"{{ T \"by\" }} {{ .Site.Data.team.lead }}, {{ formatNumber 79850 }}\n",
 }
 
 // editShortcode rewrites the site's shortcode: the pages that use it
