@@ -22,10 +22,11 @@ type Conversion struct {
 	probs []error // "content/x.md:LINE:COL: message"
 	warns []error // likewise: code blocks published plain (Warnings)
 
-	// The shortcodes the body uses, sorted, and the digest of what they
-	// read besides it (shortcodes.go): when it differs, the conversion
-	// is stale.
+	// The shortcodes the body uses, sorted, the language of its page,
+	// and the digest of what they read besides it (shortcodes.go): when
+	// it differs, the conversion is stale.
 	names []string
+	lang  string
 	scKey deps.Digest
 
 	// The images the body showed (images.go): where they were read and

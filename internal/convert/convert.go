@@ -8,8 +8,10 @@
 // What goes in: a content file's page as parsed (Source), and what the
 // pipeline read besides, as it reads it — site.yaml (Configure: the
 // Markdown options, the base URL), the shortcode templates (SetTemplates),
-// the asset table (SetAssets), the data files (SetData) and the published
-// pages a shortcode can look up (SetPages).
+// the asset table (SetAssets), the digests of the i18n strings of each
+// language (SetStrings), the data files (SetData) and the published
+// pages a shortcode can look up (SetPages). A body's shortcodes run in
+// its page's language (content.Page.Language).
 //
 // Each conversion is keyed by everything it depends on: the body's text,
 // the line it starts on, the Markdown options and the binary's version,
@@ -50,7 +52,7 @@ import (
 
 // A Converter converts the bodies of one site's pages, build after build.
 // Its methods that set an input (Configure, SetTemplates, SetAssets,
-// SetData, SetPages) must not be called while bodies are converted.
+// SetStrings, SetData, SetPages) must not be called while bodies are converted.
 type Converter struct {
 	// Chosen once, by New.
 	fsys             fs.FS
@@ -63,14 +65,15 @@ type Converter struct {
 	cfgDigest    deps.Digest
 	links        *model.Linker
 	md           *markdown.Converter
-	mdDigest     deps.Digest         // of the version and the Markdown options
-	shortcodes   *shortcodeTemplates // nil until the templates are read
-	site         *shortcodeSite      // .Site in shortcodes
-	dataDigest   deps.Digest         // of the data files' bytes
-	assetDigest  deps.Digest         // of the asset table
-	lookupDigest deps.Digest         // of the pages shortcodes can look up: paths, URLs, front matter, posting state
-	images       *images.Set         // the site's images; nil: Markdown writes images (images.go)
-	hook         *hookTemplate       // the render hook of images; nil until the templates are read
+	mdDigest     deps.Digest                   // of the version and the Markdown options
+	shortcodes   *shortcodeTemplates           // nil until the templates are read
+	site         *shortcodeSite                // .Site in shortcodes
+	dataDigest   deps.Digest                   // of the data files' bytes
+	assetDigest  deps.Digest                   // of the asset table
+	strings      func(lang string) deps.Digest // of the string files a language's T reads; nil until set
+	lookupDigest deps.Digest                   // of the pages shortcodes can look up: paths, URLs, front matter, posting state
+	images       *images.Set                   // the site's images; nil: Markdown writes images (images.go)
+	hook         *hookTemplate                 // the render hook of images; nil until the templates are read
 
 	// The store of the build under way, open between OpenCache and
 	// CloseCache, and how it was used (Stats).
@@ -122,6 +125,11 @@ func (cv *Converter) SetTemplates(r *render.Renderer) {
 // SetAssets sets the digest of the asset table, which the key of a body
 // whose shortcodes call asset holds.
 func (cv *Converter) SetAssets(digest deps.Digest) { cv.assetDigest = digest }
+
+// SetStrings sets sum, which gives the digest of the string files that T
+// reads on a page of a language (i18n.Catalog.SumFor), which the key of a
+// body with shortcodes holds.
+func (cv *Converter) SetStrings(sum func(lang string) deps.Digest) { cv.strings = sum }
 
 // SetData sets the data files of the build under way, .Site.Data in
 // shortcodes, and the digest of their bytes; with them the shortcodes'
@@ -191,11 +199,11 @@ func (cv *Converter) Convert(src Source) *Conversion {
 	if e != nil {
 		names = e.names
 	}
-	scKey := cv.shortcodeKey(names)
+	scKey := cv.shortcodeKey(names, src.Page.Language)
 	key := cv.key(src.Page, scKey)
 	if e == nil || len(e.probs) == 0 {
 		if c := cv.fromCache(src, key); c != nil {
-			c.names, c.scKey, c.page = names, scKey, src.Path
+			c.names, c.scKey, c.page, c.lang = names, scKey, src.Path, src.Page.Language
 			return c
 		}
 	}
@@ -214,7 +222,7 @@ func (cv *Converter) Convert(src Source) *Conversion {
 	c := newConversion(key, res, probs)
 	c.setImages(src.Path, uses)
 	c.md = cv.mdDigest
-	c.names, c.scKey = names, scKey
+	c.names, c.scKey, c.lang = names, scKey, src.Page.Language
 	c.warns = markdownWarnings(src.Path, res)
 	// A result with warnings is not kept: the store does not hold them,
 	// and every build must report them.

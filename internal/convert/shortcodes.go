@@ -31,7 +31,9 @@ import (
 // template serves it, which file (the site's or the theme's) and its
 // text, and when it calls a partial or a template, the text of every file
 // of its set and of every partial; the configuration (absURL, relURL); the asset table when one of
-// them calls asset; and when one of them mentions Site, the data files'
+// them calls asset; the page's language and the digest of the string files
+// its T can read (i18n.Catalog.SumFor: T, the format functions and money
+// write in the page's language, and any template may call them); and when one of them mentions Site, the data files'
 // digest and the digest of the pages a shortcode can look up (their
 // paths, URLs, front matter and posting state at the build's time:
 // pageLookup.digest). That is coarser than a template
@@ -97,13 +99,16 @@ func newShortcodeTemplates(r *render.Renderer) *shortcodeTemplates {
 }
 
 // shortcodeKey is the digest of what the shortcodes names (sorted) can
-// read besides the body (see the top of this file); the zero Digest for
-// none.
-func (cv *Converter) shortcodeKey(names []string) deps.Digest {
+// read besides the body, on a page of the language lang (see the top of
+// this file); the zero Digest for none.
+func (cv *Converter) shortcodeKey(names []string, lang string) deps.Digest {
 	if len(names) == 0 {
 		return deps.Digest{}
 	}
-	h := deps.NewHasher().Str("shortcodes").Digest(cv.cfgDigest)
+	h := deps.NewHasher().Str("shortcodes").Digest(cv.cfgDigest).Str(lang)
+	if cv.strings != nil {
+		h.Digest(cv.strings(lang))
+	}
 	site, asset := false, false
 	for _, n := range names {
 		t, ok := cv.shortcodes.byName[n]
@@ -123,7 +128,7 @@ func (cv *Converter) shortcodeKey(names []string) deps.Digest {
 // shortcodeStale reports whether conversion c used shortcodes whose
 // templates, or what they read, changed since.
 func (cv *Converter) shortcodeStale(c *Conversion) bool {
-	return c != nil && len(c.names) > 0 && cv.shortcodes != nil && cv.shortcodeKey(c.names) != c.scKey
+	return c != nil && len(c.names) > 0 && cv.shortcodes != nil && cv.shortcodeKey(c.names, c.lang) != c.scKey
 }
 
 // usedNames returns the names of the shortcodes in nodes, sorted, once
@@ -186,7 +191,7 @@ func (cv *Converter) convertExpanded(path string, p *content.Page, e *expanded, 
 			uses.MarkdownFirst(line, col) // the shortcodes after it show no first image
 		}
 	}
-	exp, xerr := cv.shortcodes.x.Expand(p.Body, e.nodes, shortcode.Page{File: path, Page: p, Site: cv.site, Images: uses})
+	exp, xerr := cv.shortcodes.x.Expand(p.Body, e.nodes, shortcode.Page{File: path, Page: p, Site: cv.site, Images: uses, Language: p.Language})
 	probs := slices.Clone(e.probs)
 	for _, l := range diag.Leaves(xerr) {
 		probs = append(probs, inFile(path, l))

@@ -126,3 +126,31 @@ i18n/de.yaml:11:1: unknown key "extra" (want formats or strings)`
 		t.Errorf("Load:\n%v\nwant:\n%s", err, want)
 	}
 }
+
+// TestSumFor: an edit of a language's file changes its digest and that of
+// no other language but those that fall back on it (the default's).
+func TestSumFor(t *testing.T) {
+	before, _ := load(t, nil)
+	deEdit, _ := load(t, fstest.MapFS{"i18n/de.yaml": {Data: []byte("strings:\n  salary: \"Lohn: {0}\"\n")}})
+	enEdit, _ := load(t, fstest.MapFS{"i18n/en.yaml": {Data: []byte("strings:\n  salary: \"Pay: {0}\"\n")}})
+	for _, tc := range []struct {
+		name  string
+		after *Catalog
+		code  string
+		want  bool // changed
+	}{
+		{"de edit, de", deEdit, "de", true},
+		{"de edit, en", deEdit, "en", false},
+		{"de edit, ar", deEdit, "ar", false},
+		{"en edit, en", enEdit, "en", true},
+		{"en edit, de", enEdit, "de", true},
+		{"en edit, ar", enEdit, "ar", true},
+	} {
+		if got := before.SumFor(tc.code) != tc.after.SumFor(tc.code); got != tc.want {
+			t.Errorf("%s: SumFor(%q) changed = %v, want %v", tc.name, tc.code, got, tc.want)
+		}
+	}
+	if before.SumFor("xx") != before.SumFor("en") {
+		t.Errorf("SumFor(%q) is not the default language's", "xx")
+	}
+}

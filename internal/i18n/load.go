@@ -22,6 +22,7 @@ type Catalog struct {
 	langs map[string]*Strings
 	def   *Strings
 	sum   [32]byte
+	sums  map[string][32]byte // code → the digest of what its T can read (SumFor)
 }
 
 // For returns the strings of the language of code; the default
@@ -37,6 +38,19 @@ func (c *Catalog) For(code string) *Strings {
 // outputs whose templates call T: a changed file changes them.
 func (c *Catalog) Sum() [32]byte { return c.sum }
 
+// SumFor is the digest of the string files that T of the language of
+// code can read: its own and the default language's, whose strings it
+// falls back on. A conversion whose shortcodes call T holds it in its key
+// (internal/convert), so an edit of i18n/de.yaml converts again the
+// German bodies and no others. For a code the site does not have it is
+// the default language's.
+func (c *Catalog) SumFor(code string) [32]byte {
+	if s, ok := c.sums[code]; ok {
+		return s
+	}
+	return c.sums[c.def.code]
+}
+
 // categories are the names of CLDR's plural categories in a file.
 var categories = map[string]plural.Form{
 	"zero": plural.Zero, "one": plural.One, "two": plural.Two,
@@ -48,8 +62,9 @@ var categories = map[string]plural.Form{
 // the catalog, the warnings (keys of def that a language lacks) and the
 // errors of the files, joined, each at its line and column.
 func Load(theme, site fs.FS, codes []string, def string) (*Catalog, []*diag.Error, error) {
-	c := &Catalog{langs: map[string]*Strings{}}
+	c := &Catalog{langs: map[string]*Strings{}, sums: map[string][32]byte{}}
 	h := sha256.New()
+	own := map[string][]byte{} // code → the digest of its own files
 	var errs []*diag.Error
 	files := map[string]string{} // code → the file a missing key is reported in
 	for _, code := range codes {
@@ -61,6 +76,7 @@ func Load(theme, site fs.FS, codes []string, def string) (*Catalog, []*diag.Erro
 		var patterns locale.Patterns
 		name := Dir + "/" + code + ".yaml"
 		files[code] = name
+		oh := sha256.New()
 		for _, fsys := range []fs.FS{theme, site} {
 			if fsys == nil {
 				continue
@@ -74,16 +90,27 @@ func Load(theme, site fs.FS, codes []string, def string) (*Catalog, []*diag.Erro
 			}
 			h.Write([]byte(name))
 			h.Write(data)
+			oh.Write([]byte(name))
+			oh.Write(data)
 			errs = append(errs, parseFile(name, data, s.messages, &patterns)...)
 		}
 		if s.locale, err = locale.New(code, patterns); err != nil {
 			return nil, nil, err
 		}
 		c.langs[code] = s
+		own[code] = oh.Sum(nil)
 	}
 	c.def = c.langs[def]
 	if c.def == nil {
 		return nil, nil, fmt.Errorf("i18n: the default language %q is not among %q", def, codes)
+	}
+	for _, code := range codes {
+		ch := sha256.New()
+		ch.Write(own[code])
+		ch.Write(own[def])
+		var sum [32]byte
+		copy(sum[:], ch.Sum(nil))
+		c.sums[code] = sum
 	}
 	var warnings []*diag.Error
 	for _, code := range codes {

@@ -30,7 +30,13 @@ type Context struct {
 
 	sc     *Shortcode
 	images *images.Uses
+	lang   string
 }
+
+// LanguageCode is the code of the language of the page the shortcode is
+// on (Page.Language): the template functions bound to the execution
+// (T, formatDate, formatNumber, formatMoney, money) write in it.
+func (c *Context) LanguageCode() string { return c.lang }
 
 // ImageUses is the record of the images of the body the shortcode is in,
 // and the place of its opening tag: the template function image opens
@@ -48,7 +54,7 @@ func (c *Context) ImageUses() (u *images.Uses, line, col int) {
 func newContext(sc *Shortcode, parent *Context, p Page, withParams bool) *Context {
 	c := &Context{
 		Name: sc.Name, IsNamedParams: sc.Named, Parent: parent,
-		Page: p.Page, Site: p.Site, sc: sc, images: p.Images,
+		Page: p.Page, Site: p.Site, sc: sc, images: p.Images, lang: p.Language,
 		Position: p.File + ":" + strconv.Itoa(sc.Line) + ":" + strconv.Itoa(sc.Col),
 	}
 	if withParams {

@@ -127,7 +127,9 @@
 // named arguments, a slice of the positional ones, nil for none),
 // .IsNamedParams, .Inner, .Name, .Page and .Site (what the caller gave, as
 // they are), .Parent (the enclosing shortcode's context, nil at the top)
-// and .Position ("content/x.md:12:3"). A shortcode takes inner content,
+// and .Position ("content/x.md:12:3"); its LanguageCode is Page.Language,
+// the language of the page, in which the template functions bound to the
+// execution (T and the format functions, internal/sitefuncs) write. A shortcode takes inner content,
 // so its opening tag needs a closing one, when its template or a
 // {{define}} in its file reads .Inner or $.Inner (Hugo's rule; TakesInner,
 // which Options passes to Parse).

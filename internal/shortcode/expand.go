@@ -70,6 +70,10 @@ type Page struct {
 	File       string // "content/jobs/x.md": for .Position and errors
 	Page, Site any    // .Page and .Site in the templates
 
+	// Language is the code of the page's language ("de"): T and the
+	// format functions of the shortcodes write in it (Context.LanguageCode).
+	Language string
+
 	// Images is the record of the body's images, in which the template
 	// function image opens them (Context.ImageUses); nil when the body's
 	// images are not processed.

@@ -790,6 +790,9 @@ var teamTemplates = []string{
 	"{{ .Site.Data.team.lead }}\n",
 	"{{ .Site.Data.team.lead }} and {{ .Site.Data.team.size }} others\n",
 	"<strong>{{ .Site.Data.team.lead }}</strong> on {{ .Page.Title }}\n",
+	// T and formatNumber in the page's language: an edit of i18n/de.yaml
+	// converts the German pages that use it again, and no others.
+	"{{ T \"by\" }} {{ .Site.Data.team.lead }}, {{ formatNumber 79850 }}\n",
 }
 
 // editShortcode rewrites the site's shortcode: the pages that use it
@@ -902,4 +905,51 @@ func TestPatchWithPageLookup(t *testing.T) {
 	if b.stats.how != "patch" {
 		t.Errorf("the edit was built by %q, want patch", b.stats.how)
 	}
+}
+
+// TestShortcodeStringsEdit: an edit of i18n/de.yaml converts again the
+// German pages whose shortcodes call T, which then say the new words; the
+// English page's shortcode keeps the default language's.
+func TestShortcodeStringsEdit(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.yaml", "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  en: {name: English, weight: 1}\n  de: {name: Deutsch, weight: 2}\n")
+	write("layouts/shortcodes/by.html", `<span class="by">{{ T "by" }}</span>`)
+	write("content/guides/g.md", "---\ntitle: G\ndate: 2026-01-01\n---\n{{< by >}} us.\n")
+	write("content/guides/g.de.md", "---\ntitle: G\ndate: 2026-01-01\n---\n{{< by >}} uns.\n")
+	dest := filepath.Join(t.TempDir(), "public")
+	b, err := New(Options{Source: dir, Dest: dest, Now: testNow, Theme: careersite.Theme()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	says := func(when, page, want string) {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), `<span class="by">`+want+`</span>`) {
+			t.Errorf("%s: %s does not say %q", when, page, want)
+		}
+	}
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	says("first build", "guides/g/index.html", "By")
+	says("first build", "de/guides/g/index.html", "Von")
+	write("i18n/de.yaml", "strings:\n  by: \"Geschrieben von\"\n")
+	if _, err := b.Build(context.Background(), []string{"i18n/de.yaml"}); err != nil {
+		t.Fatal(err)
+	}
+	says("after the edit", "guides/g/index.html", "By")
+	says("after the edit", "de/guides/g/index.html", "Geschrieben von")
 }

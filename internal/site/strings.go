@@ -18,6 +18,7 @@ import (
 // T to the file a string came from.
 func (b *Builder) readStrings() error {
 	b.strings, b.stringsDigest, b.stringsWarnings = nil, deps.Digest{}, nil
+	b.conv.SetStrings(nil)
 	if b.cfg == nil {
 		return nil
 	}
@@ -35,6 +36,9 @@ func (b *Builder) readStrings() error {
 	}
 	b.strings = c
 	b.funcs.SetStrings(c)
+	// A shortcode's T writes in its page's language: the key of a body
+	// with shortcodes holds the digest of that language's strings.
+	b.conv.SetStrings(func(lang string) deps.Digest { return c.SumFor(lang) })
 	return err
 }
 

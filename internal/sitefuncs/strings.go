@@ -12,8 +12,9 @@ import (
 )
 
 // The functions of a page's language (internal/i18n, internal/locale),
-// bound to the language of the page being rendered (the default
-// language's in a shortcode or a render hook, which have no page):
+// bound to the language of the page being rendered, or of the page whose
+// body a shortcode is in (its data has a LanguageCode: shortcode.Context);
+// the default language's in a render hook, which has neither:
 //
 //   - T KEY ARGS…: the string KEY of the language's i18n file with ARGS in
 //     its places, in the plural form the first whole number asks for;
@@ -31,7 +32,7 @@ func (f *Funcs) SetStrings(c *i18n.Catalog) {
 }
 
 // stringsFor returns the strings of the language of the page data is,
-// or of the default language.
+// or of the page of the shortcode data is, or of the default language.
 func (f *Funcs) stringsFor(data any) (*i18n.Strings, error) {
 	f.mu.RLock()
 	c := f.strings
@@ -41,6 +42,9 @@ func (f *Funcs) stringsFor(data any) (*i18n.Strings, error) {
 	}
 	if p, ok := data.(*model.Page); ok && p != nil && p.Language != nil {
 		return c.For(p.Language.Code), nil
+	}
+	if l, ok := data.(interface{ LanguageCode() string }); ok {
+		return c.For(l.LanguageCode()), nil
 	}
 	return c.For(""), nil
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // T and the format functions speak the language of the page being
-// rendered, and the default language where there is no page.
+// rendered, or of the page a shortcode is on (its data's LanguageCode),
+// and the default language where there is neither.
 func TestStringsFollowThePage(t *testing.T) {
 	files := fstest.MapFS{
 		"i18n/en.yaml": {Data: []byte("formats: {date: \"{month} {day}, {year}\", months: [January, February, March, April, May, June, July, August, September, October, November, December]}\nstrings: {updated: \"Updated {0}\"}\n")},
@@ -30,7 +31,8 @@ func TestStringsFollowThePage(t *testing.T) {
 	}{
 		{german, "Aktualisiert am 2. Juni 2025"},
 		{&model.Page{Language: &model.Language{Code: "en"}}, "Updated June 2, 2025"},
-		{"shortcode data", "Updated June 2, 2025"},
+		{inLanguage("de"), "Aktualisiert am 2. Juni 2025"},
+		{"data without a language", "Updated June 2, 2025"},
 	} {
 		got, err := f.translate(tt.data).(func(string, ...any) (string, error))("updated", day)
 		if err != nil || got != tt.want {
@@ -42,3 +44,9 @@ func TestStringsFollowThePage(t *testing.T) {
 		t.Errorf("formatMoney on a German page = %q, want %q", money, want)
 	}
 }
+
+// inLanguage is data of a shortcode on a page of a language, as
+// shortcode.Context is.
+type inLanguage string
+
+func (l inLanguage) LanguageCode() string { return string(l) }
