@@ -139,9 +139,10 @@ func (w *writer) rich(p *plan) {
 }
 
 // inlineFigure is layouts/shortcodes/figure.html's output for the chart,
-// published at src, with alt and caption.
+// published at src, with alt and caption. The chart is its page's first
+// image, so it loads eagerly (no loading="lazy").
 func inlineFigure(src, alt, caption string) string {
-	return fmt.Sprintf("<figure class=\"figure\">\n<img src=\"%s\" width=\"%d\" height=\"%d\" alt=\"%s\" loading=\"lazy\" decoding=\"async\">\n<figcaption>%s</figcaption>\n</figure>",
+	return fmt.Sprintf("<figure class=\"figure\">\n<img src=\"%s\" width=\"%d\" height=\"%d\" alt=\"%s\">\n<figcaption>%s</figcaption>\n</figure>",
 		escape(src), chartWidth, chartHeight, escape(alt), escape(caption))
 }
 
