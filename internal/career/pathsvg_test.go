@@ -32,7 +32,7 @@ var backEndPath = []Step{
 type english struct{}
 
 func (english) Money(amount float64, code string) string { return Currency(code).Format(amount) }
-func (english) Or(key, fallback string) string            { return fallback }
+func (english) Or(key, fallback string) string           { return fallback }
 func (english) T(key string, args ...any) (string, error) {
 	return "", fmt.Errorf("no string %q", key)
 }
