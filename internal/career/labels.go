@@ -136,6 +136,18 @@ func (s *Salary) Range() string {
 type Words interface {
 	Money(amount float64, code string) string // "79.850 €"
 	Or(key, fallback string) string           // the string key, else fallback
+	// T is the string key with args in its places ("{0}–{1} Jahre"); an
+	// error when no file has the key.
+	T(key string, args ...any) (string, error)
+}
+
+// say is the string key of w with args in its places, or fallback (the
+// English words careersite has always written) when w has no such key.
+func say(w Words, key, fallback string, args ...any) string {
+	if t, err := w.T(key, args...); err == nil {
+		return t
+	}
+	return fallback
 }
 
 // RangeIn is the salary's range as the default theme's money.html writes

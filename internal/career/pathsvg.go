@@ -26,21 +26,35 @@ import (
 // aria-label, is escaped here, and everything else is numbers and markup
 // made here. PathSVG returns "" for no steps.
 //
-// pay writes a step's salary as the page's language writes it
-// ("$95,000–$140,000 a year", "4.144 €–6.150 € im Monat"): the caller
-// knows the page's language, PathSVG does not. (*Salary).Range writes
-// it in English.
-func PathSVG(steps []Step, pay func(*Salary) string) template.HTML {
+// w is the page's language: the caller knows it, PathSVG does not. Every
+// word of the chart is one of its strings, and a step's pay is written as
+// (*Salary).RangeIn writes it ("$95,000–$140,000 a year", "4.144 €–6.150 €
+// im Monat"):
+//
+//   - a track's name, over its column: chart_track_TRACK
+//     ("chart_track_ic": "Individual contributor");
+//   - a step's level: seniority_LEVEL ("Senior"), and its years:
+//     years_open, years_one or years_range ("5–9 years"), as the theme's
+//     years.html writes them;
+//   - the aria-label: chart_summary with the tracks in its place, each
+//     track chart_summary_TRACK with its number of steps ("management
+//     track, 2 steps"), then chart_summary_span with its first and last
+//     step ("…, from A to B") or chart_summary_one with its only step
+//     ("…: A"), and chart_summary_branch with the step it branches from.
+//
+// A string w lacks is written in English, as it always was, so that a
+// theme without these strings still draws the chart.
+func PathSVG(steps []Step, w Words) template.HTML {
 	if len(steps) == 0 {
 		return ""
 	}
-	c := layoutPath(steps, pay)
+	c := layoutPath(steps, w)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="path-chart__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s" focusable="false">`,
-		c.width, c.height, c.width, c.height, esc(c.summary()))
+		c.width, c.height, c.width, c.height, esc(c.summary(w)))
 	for i, t := range c.tracks {
 		fmt.Fprintf(&b, `<text class="path-chart__track" x="%d" y="%d" fill="currentColor">%s</text>`,
-			c.columnX(i), pathTrackY, esc(strings.ToUpper(trackName(t))))
+			c.columnX(i), pathTrackY, esc(strings.ToUpper(trackName(w, t))))
 	}
 	for _, e := range c.edges() {
 		b.WriteString(e)
@@ -89,7 +103,7 @@ type pathBox struct {
 	lines  []string // level and years, then pay
 }
 
-func layoutPath(steps []Step, pay func(*Salary) string) *pathChart {
+func layoutPath(steps []Step, w Words) *pathChart {
 	c := &pathChart{columns: map[Track][]int{}, branch: [2]int{-1, -1}}
 	for i, s := range steps {
 		t := s.Track
@@ -100,7 +114,7 @@ func layoutPath(steps []Step, pay func(*Salary) string) *pathChart {
 			c.tracks = append(c.tracks, t)
 		}
 		c.columns[t] = append(c.columns[t], i)
-		c.boxes = append(c.boxes, pathBox{step: s, title: wrapTitle(s.Title), lines: stepLines(s, pay)})
+		c.boxes = append(c.boxes, pathBox{step: s, title: wrapTitle(s.Title), lines: stepLines(s, w)})
 	}
 	order := Track("").Values()
 	slices.SortFunc(c.tracks, func(a, b Track) int {
@@ -217,24 +231,39 @@ func (bx pathBox) write(b *strings.Builder, c *pathChart) {
 	b.WriteString(`</g>`)
 }
 
-// stepLines are the lines under a step's title: its level and years
-// ("Senior · 5–9 years"), then its pay, as pay writes it.
-func stepLines(s Step, pay func(*Salary) string) []string {
+// stepLines are the lines under a step's title in the language of w: its
+// level and years ("Senior · 5–9 years"), then its pay.
+func stepLines(s Step, w Words) []string {
 	var lines []string
 	var meta []string
 	if l := s.Level.Label(); l != "" {
-		meta = append(meta, l)
+		meta = append(meta, say(w, "seniority_"+string(s.Level), l))
 	}
-	if y := s.Years.String(); y != "" {
+	if y := yearsIn(s.Years, w); y != "" {
 		meta = append(meta, y)
 	}
 	if len(meta) > 0 {
 		lines = append(lines, strings.Join(meta, " · "))
 	}
 	if s.Salary != nil {
-		lines = append(lines, pay(s.Salary))
+		lines = append(lines, s.Salary.RangeIn(w))
 	}
 	return lines
+}
+
+// yearsIn is the range of years in the language of w, as the theme's
+// years.html writes it: years_open for no Max ("5+ years"), years_one for
+// one number ("1 year"), else years_range ("2–5 years"); "" for nil.
+func yearsIn(y *Years, w Words) string {
+	switch {
+	case y == nil:
+		return ""
+	case y.Max == nil:
+		return say(w, "years_open", y.String(), y.Min)
+	case y.Single():
+		return say(w, "years_one", y.String(), y.Min)
+	}
+	return say(w, "years_range", y.String(), y.Min, *y.Max)
 }
 
 // wrapTitle breaks a title into at most two lines of about pathTitleMax
@@ -281,32 +310,38 @@ func truncateLast(lines []string, rest string) []string {
 
 func runeLen(s string) int { return len([]rune(s)) }
 
-// summary is the chart's aria-label: each track from its first step to
-// its last, and where the branch starts.
-func (c *pathChart) summary() string {
+// summary is the chart's aria-label in the language of w: each track
+// from its first step to its last, and where the branch starts.
+func (c *pathChart) summary(w Words) string {
 	var parts []string
 	for _, t := range c.tracks {
 		ids := c.columns[t]
 		first, last := c.boxes[ids[0]].step.Title, c.boxes[ids[len(ids)-1]].step.Title
-		s := fmt.Sprintf("%s track, %d %s", strings.ToLower(trackName(t)), len(ids), plural(len(ids), "step", "steps"))
-		if len(ids) > 1 {
-			s += fmt.Sprintf(", from %s to %s", first, last)
+		n := len(ids)
+		s := say(w, "chart_summary_"+string(t),
+			fmt.Sprintf("%s track, %d %s", strings.ToLower(trackName(w, t)), n, plural(n, "step", "steps")), n)
+		if n > 1 {
+			s = say(w, "chart_summary_span", fmt.Sprintf("%s, from %s to %s", s, first, last), s, first, last)
 		} else {
-			s += ": " + first
+			s = say(w, "chart_summary_one", s+": "+first, s, first)
 		}
 		if c.branch[1] == ids[0] {
-			s += fmt.Sprintf(", branching from %s", c.boxes[c.branch[0]].step.Title)
+			from := c.boxes[c.branch[0]].step.Title
+			s = say(w, "chart_summary_branch", fmt.Sprintf("%s, branching from %s", s, from), s, from)
 		}
 		parts = append(parts, s)
 	}
-	return "Career path chart: " + strings.Join(parts, "; ") + ". The steps are listed in full below."
+	all := strings.Join(parts, "; ")
+	return say(w, "chart_summary", "Career path chart: "+all+". The steps are listed in full below.", all)
 }
 
-func trackName(t Track) string {
-	if l := t.Label(); l != "" {
-		return l
+// trackName is the name over a track's column in the language of w.
+func trackName(w Words, t Track) string {
+	l := t.Label()
+	if l == "" {
+		l = string(t)
 	}
-	return string(t)
+	return say(w, "chart_track_"+string(t), l)
 }
 
 func plural(n int, one, many string) string {

@@ -62,8 +62,12 @@ func TestThemeInGerman(t *testing.T) {
 		"de/roles/data-analyst-career-path/index.html": {
 			`fill="currentColor">55.000` + nb + "€–70.000" + nb + "€ im Jahr</text>",         // the chart
 			`<span class="steps__salary">55.000` + nb + "€–70.000" + nb + "€ im Jahr</span>", // the steps
+			`aria-label="Diagramm des Karrierewegs: Fachlaufbahn mit `, ">FACHLAUFBAHN</text>", " Jahre</text>",
 		},
-		"roles/data-analyst-career-path/index.html": {"$55,000–$70,000 a year</text>"},
+		"roles/data-analyst-career-path/index.html": {
+			"$55,000–$70,000 a year</text>",
+			`aria-label="Career path chart: individual contributor track, `, ">INDIVIDUAL CONTRIBUTOR</text>", " years</text>",
+		},
 		"de/certifications/example-data-certificate/index.html": {
 			"<dt>Kosten</dt><dd>300" + nb + "€ einmalig",
 			"Etwa 4 Monate bei 8 Stunden pro Woche",

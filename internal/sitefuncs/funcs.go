@@ -39,8 +39,8 @@ func (f *Funcs) Map() template.FuncMap {
 		// markdownify renders text as Markdown, with the site's rules
 		// for raw HTML: {{ .Inner | markdownify }} in a shortcode.
 		"markdownify": f.markdownify,
-		// careerPathSVG draws a role guide's career path, its pay in the
-		// page's language: {{ careerPathSVG .Role.CareerPath }} (strings.go).
+		// careerPathSVG draws a role guide's career path, its words and
+		// pay in the page's language: {{ careerPathSVG .Role.CareerPath }} (strings.go).
 		"careerPathSVG": render.ExecFunc(f.careerPathSVG),
 		// image finds an image of the page's bundle or of assets/:
 		// {{ with image "team.jpg" . }}{{ (.Fill "1200x630 center").URL }}{{ end }} (image.go).

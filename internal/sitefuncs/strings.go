@@ -22,7 +22,8 @@ import (
 //   - formatNumber N: "79,850", "79.850";
 //   - formatMoney N CODE: "$79,850", "79.850 €";
 //   - careerPathSVG STEPS: the career-path chart (career.PathSVG), its
-//     pay written as the theme's money.html writes it (career.Salary.RangeIn).
+//     words the language's strings and its pay written as the theme's
+//     money.html writes it (career.Salary.RangeIn).
 
 // SetStrings sets the site's strings, for T and the format functions.
 func (f *Funcs) SetStrings(c *i18n.Catalog) {
@@ -101,6 +102,6 @@ func (f *Funcs) careerPathSVG(data any) any {
 		if err != nil {
 			return "", err
 		}
-		return career.PathSVG(steps, func(sal *career.Salary) string { return sal.RangeIn(s) }), nil
+		return career.PathSVG(steps, s), nil
 	}
 }
