@@ -14,22 +14,8 @@ import (
 // TestSessionCheck: a Builder's checks after a change find what a fresh
 // Check finds, and make only the outputs the change touched.
 func TestSessionCheck(t *testing.T) {
-	opts := cachedSite(t, 40)
-	opts.CacheDir = ""
 	ctx := context.Background()
-	b, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Check(ctx, nil); err != nil {
-		t.Fatalf("first check: %v", err)
-	}
-	name := testsite.Path(3)
-	file := filepath.Join(opts.Source, filepath.FromSlash(name))
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b, name, file, orig := checkedSession(t, 40)
 	write := func(text string) {
 		if err := os.WriteFile(file, []byte(text), 0o666); err != nil {
 			t.Fatal(err)
@@ -47,7 +33,7 @@ func TestSessionCheck(t *testing.T) {
 
 	write(string(orig) + "\nA [broken link](/nowhere/).\n")
 	_, err = b.Check(ctx, []string{name})
-	_, fresh := Check(ctx, opts)
+	_, fresh := Check(ctx, b.opts)
 	got, want := problemTexts(err), problemTexts(fresh)
 	if len(want) == 0 || !slices.Equal(got, want) {
 		t.Errorf("session check found\n%q\na fresh check\n%q", got, want)
@@ -72,26 +58,12 @@ func problemTexts(err error) []string {
 // check of a body edit does not make the search index again, which a
 // build of the same edit does.
 func TestSessionCheckLeavesSearchIndex(t *testing.T) {
-	opts := cachedSite(t, 20)
-	opts.CacheDir = ""
 	ctx := context.Background()
-	b, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Check(ctx, nil); err != nil {
-		t.Fatalf("first check: %v", err)
-	}
+	b, name, file, orig := checkedSession(t, 20)
 	const index = "search/index.json"
 	first := b.outs[index]
 	if first == nil {
 		t.Fatalf("the first check made no %s", index)
-	}
-	name := testsite.Path(3)
-	file := filepath.Join(opts.Source, filepath.FromSlash(name))
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
 	}
 	edit := func(word string) {
 		if err := os.WriteFile(file, append(orig, "\nZanzibar "+word+".\n"...), 0o666); err != nil {
@@ -119,28 +91,14 @@ func TestSessionCheckLeavesSearchIndex(t *testing.T) {
 // the next edits patch it rather than make it anew, and find what a fresh
 // check finds.
 func TestSessionCheckKeepsModel(t *testing.T) {
-	opts := cachedSite(t, 20)
-	opts.CacheDir = ""
 	ctx := context.Background()
-	b, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Check(ctx, nil); err != nil {
-		t.Fatalf("first check: %v", err)
-	}
-	name := testsite.Path(3)
-	file := filepath.Join(opts.Source, filepath.FromSlash(name))
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b, name, file, orig := checkedSession(t, 20)
 	for _, tail := range []string{"A [link](/nowhere-1/).", "A [link](/nowhere-2/).", "{{< nosuch >}}", "{{< nosuch2 >}}", ""} {
 		if err := os.WriteFile(file, append(slices.Clone(orig), tail...), 0o666); err != nil {
 			t.Fatal(err)
 		}
 		_, err := b.Check(ctx, []string{name})
-		_, fresh := Check(ctx, opts)
+		_, fresh := Check(ctx, b.opts)
 		if got, want := problemTexts(err), problemTexts(fresh); !slices.Equal(got, want) {
 			t.Errorf("with %q, the session check found\n%q\na fresh check\n%q", tail, got, want)
 		}
@@ -148,4 +106,26 @@ func TestSessionCheckKeepsModel(t *testing.T) {
 			t.Errorf("with %q, the check made its model %s, want patch", tail, b.stats.how)
 		}
 	}
+}
+
+// checkedSession is a Builder, without a cache, over a generated site of
+// n pages, after its first check, and the name, file and text of the page
+// the session tests edit.
+func checkedSession(t *testing.T, n int) (b *Builder, name, file string, orig []byte) {
+	t.Helper()
+	opts := cachedSite(t, n)
+	opts.CacheDir = ""
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Check(context.Background(), nil); err != nil {
+		t.Fatalf("first check: %v", err)
+	}
+	name = testsite.Path(3)
+	file = filepath.Join(opts.Source, filepath.FromSlash(name))
+	if orig, err = os.ReadFile(file); err != nil {
+		t.Fatal(err)
+	}
+	return b, name, file, orig
 }
