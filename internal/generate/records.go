@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
-	"maps"
 	"slices"
 
 	"github.com/careersite/careersite/internal/cache"
@@ -69,11 +68,14 @@ func DecodeFiles(b []byte) ([]File, bool) {
 func EncodeEntries(entries map[deps.Digest][]byte) []byte {
 	var e cache.Encoder
 	n := 0
-	for _, b := range entries {
+	keys := make([]deps.Digest, 0, len(entries))
+	for key, b := range entries {
 		n += len(deps.Digest{}) + binary.MaxVarintLen64 + len(b)
+		keys = append(keys, key)
 	}
 	e.Grow(n) // a site's entries are megabytes: one buffer, not a copy per doubling
-	for _, key := range slices.SortedFunc(maps.Keys(entries), func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) }) {
+	slices.SortFunc(keys, func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) })
+	for _, key := range keys {
 		e.Digest(key)
 		e.Bytes(entries[key])
 	}
