@@ -43,11 +43,15 @@ const imageDelay = 300 * time.Millisecond
 // layout-shift entry (buffered: those from before it was registered too),
 // as the Cumulative Layout Shift metric does, but including shifts after
 // input, since the test's scrolling is not a user's.
-const shiftObserver = `window.careersiteShift = {total: 0, entries: 0};
+const shiftObserver = `window.careersiteShift = {total: 0, entries: 0, moved: []};
 new PerformanceObserver(list => {
 	for (const e of list.getEntries()) {
 		window.careersiteShift.total += e.value;
 		window.careersiteShift.entries++;
+		for (const s of e.sources || []) {
+			const n = s.node, r = (q) => Math.round(q.x) + "," + Math.round(q.y) + " " + Math.round(q.width) + "×" + Math.round(q.height);
+			window.careersiteShift.moved.push((n && n.nodeName ? n.nodeName.toLowerCase() + (n.className ? "." + String(n.className).split(" ")[0] : "") : "?") + " " + r(s.previousRect) + " → " + r(s.currentRect) + " at " + Math.round(e.startTime) + " ms");
+		}
 	}
 }).observe({type: "layout-shift", buffered: true});`
 
@@ -248,11 +252,12 @@ func openImagePage(t *testing.T, browserCtx context.Context, pageURL string, vie
 func checkShift(t *testing.T, ctx context.Context, when string) {
 	t.Helper()
 	shift := evaluate[struct {
-		Total   float64 `json:"total"`
-		Entries int     `json:"entries"`
+		Total   float64  `json:"total"`
+		Entries int      `json:"entries"`
+		Moved   []string `json:"moved"`
 	}](t, ctx, readShift)
 	if shift.Total != 0 || shift.Entries != 0 {
-		t.Errorf("%s: layout shift %.4f in %d entries, want 0", when, shift.Total, shift.Entries)
+		t.Errorf("%s: layout shift %.4f in %d entries, want 0; what moved:\n%s", when, shift.Total, shift.Entries, strings.Join(shift.Moved, "\n"))
 	}
 }
 
