@@ -23,8 +23,8 @@ import (
 // Table is what the salary-table shortcode shows.
 type Table struct {
 	Rows []Row
-	// What every row's range spans when they agree ("10th to 90th
-	// percentile"), for the header; "" when rows differ, and each says.
+	// What every row's range spans when they agree (a Row.RangeNote
+	// key), for the header; "" when rows differ, and each says.
 	RangeNote string
 }
 
@@ -34,7 +34,7 @@ type Row struct {
 	URL  string // the role's page, or a data row's url; "" for none
 	*career.Salary
 	Low, High float64 // the range: the 10th to the 90th percentile when both are given, else min to max
-	RangeNote string  // "10th to 90th percentile" or "lowest to highest"
+	RangeNote string  // the i18n key of what Low and High are: "percentile_range" (10th to 90th percentile) or "salary_table_lowest_to_highest"
 }
 
 // The columns of a data file's rows; the others are left alone, so that a
@@ -43,9 +43,9 @@ var columns = []string{"role", "url", "currency", "period", "median", "p10", "p2
 
 // NewRow is the row of a role whose figures are s.
 func NewRow(role, url string, s *career.Salary) Row {
-	r := Row{Role: role, URL: url, Salary: s, Low: s.Min, High: s.Max, RangeNote: "lowest to highest"}
+	r := Row{Role: role, URL: url, Salary: s, Low: s.Min, High: s.Max, RangeNote: "salary_table_lowest_to_highest"}
 	if s.P10 != 0 && s.P90 != 0 {
-		r.Low, r.High, r.RangeNote = s.P10, s.P90, "10th to 90th percentile"
+		r.Low, r.High, r.RangeNote = s.P10, s.P90, "percentile_range"
 	}
 	return r
 }
