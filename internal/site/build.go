@@ -44,7 +44,7 @@
 //     term lists longer than page_size whose template reads .Paginator
 //     (paginate.go), the navigation, the pages career
 //     references name, and the feeds; then each published page gets its
-//     bundle's resources (model.AttachResources, resources.go). A page whose hidden_from names lists
+//     bundle's resources (model.AttachResources, internal/bundlefiles). A page whose hidden_from names lists
 //     is in none of them. Two pages with one URL are an error, and so is a
 //     career reference to no page (model.CheckReferences).
 //  6. The outputs that are not templates are made from the model
@@ -97,7 +97,7 @@
 //     converted again; a resource by path with the SHA-256 and size of its
 //     bytes, and a resource that was added, changed or removed makes the
 //     model anew, so that its file and the pages that read .Resources get
-//     new keys (resources.go);
+//     new keys (internal/bundlefiles);
 //   - the converted Markdown of a body, by a digest of the body, the line it
 //     starts on, the Markdown options and the binary's version, and, for a
 //     body with shortcodes, what they read: for every name it uses (unknown

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/careersite/careersite/internal/assets"
+	"github.com/careersite/careersite/internal/bundlefiles"
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/convert"
@@ -49,7 +50,7 @@ type Builder struct {
 	version deps.Digest // of the binary, when there is a persistent cache
 	// What the site's resources and images held, by their files'
 	// stamps, open while a build runs: a build reads none that did not
-	// change (resources.go, internal/images).
+	// change (internal/bundlefiles, internal/images).
 	stamps *filestamp.Stamps
 
 	// The conversions of page bodies (internal/convert), with their
@@ -62,8 +63,8 @@ type Builder struct {
 	cfgDigest    deps.Digest
 	links        *model.Linker
 	sources      map[string]*source
-	resources    map[string]*resourceFile // the files under content/ that are not pages (resources.go)
-	linkWarnings []error                  // symbolic links under content/ left out, as of the last full read (warnings.go)
+	resources    *bundlefiles.Set // the files under content/ that are not pages, bundles' resources
+	linkWarnings []error          // symbolic links under content/ left out, as of the last full read (warnings.go)
 	renderer     *render.Renderer
 	templates    *deps.Templates // what each page template can read
 	assets       *assets.Set
@@ -137,15 +138,14 @@ func New(opts Options) (*Builder, error) {
 // spillBudget bytes out of memory (spill.go); 0: all HTML in memory.
 func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error) {
 	b := &Builder{
-		opts:      opts,
-		life:      life,
-		dest:      opts.Destination(),
-		sources:   map[string]*source{},
-		resources: map[string]*resourceFile{},
-		warned:    map[string]*convert.Conversion{},
-		minifier:  output.NewMinifier(),
-		funcs:     &sitefuncs.Funcs{},
-		outs:      map[string]*outState{},
+		opts:     opts,
+		life:     life,
+		dest:     opts.Destination(),
+		sources:  map[string]*source{},
+		warned:   map[string]*convert.Conversion{},
+		minifier: output.NewMinifier(),
+		funcs:    &sitefuncs.Funcs{},
+		outs:     map[string]*outState{},
 	}
 	b.fsys = opts.Files
 	if b.fsys == nil {
@@ -162,6 +162,7 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 	b.conv = convert.New(b.fsys, b.cache, b.version, life.htmlStaysInCache())
 	b.cards = socialcard.NewCache(b.cache)
 	b.stamps = filestamp.New(b.cache, time.Now)
+	b.resources = bundlefiles.New(b.fsys, b.stamps, b.isSource)
 	b.entries = feedentries.New(b.cache, b.version)
 	return b, nil
 }

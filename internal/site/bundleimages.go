@@ -27,6 +27,12 @@ func (b *Builder) bundleOwner(file string) (page, name string, ok bool) {
 	return r.Page, r.Name, ok
 }
 
+// isSource reports whether the content file p is one the Builder read.
+func (b *Builder) isSource(p string) bool {
+	_, ok := b.sources[p]
+	return ok
+}
+
 // pageFolder is the folder of the site the page is published in, as
 // model.AttachResources places its resources: "guides/caching/".
 func (b *Builder) pageFolder(page string) (string, bool) {

@@ -42,7 +42,7 @@ func (b *Builder) assetBytes(m *siteModel, a *assets.File) ([]byte, error) {
 func (b *Builder) resourceBytes(m *siteModel, r *model.Resource) ([]byte, error) {
 	out := model.ResourceOutput(r)
 	if !images.IsRaster(out) {
-		return b.readResourceOutput(r)
+		return b.resources.Bytes(b.cfg, r)
 	}
 	dir := path.Dir(out) + "/"
 	if dir == "./" {

@@ -143,7 +143,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	}
 	// The resources after the pages: which files a bundle owns depends
 	// on the pages there are.
-	resources, err := b.readResources(ctx, all, changed)
+	resources, err := b.resources.Read(ctx, b.cfg, all, changed)
 	b.images.Forget(resources...) // read again by the images that show them
 	return append(diff, resources...), err
 }

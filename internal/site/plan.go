@@ -42,7 +42,7 @@ type item struct {
 	tmpl     string
 	gen      *generate.File  // or a generated file
 	asset    *assets.File    // or an asset
-	resource *model.Resource // or a page's resource (resources.go)
+	resource *model.Resource // or a page's resource (internal/bundlefiles)
 	image    *images.Output  // or an image a page body shows
 	deferred bool            // publish the file of the last commit as it is (Options.Defer)
 }
@@ -378,7 +378,7 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 			case it.asset != nil:
 				it.key = k.Asset(it.name, it.asset.Data)
 			case it.resource != nil:
-				it.key = k.File(it.name, b.resourceKey(it.resource))
+				it.key = k.File(it.name, b.resources.Key(it.resource))
 			case it.image != nil:
 				it.key = k.Asset(it.name, it.image.Key[:])
 			}

@@ -91,7 +91,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 			m.byFile[p.File] = append(m.byFile[p.File], p)
 		}
 	}
-	problems = append(problems, b.attachResources(m)...)
+	problems = append(problems, b.resources.Attach(b.cfg, m.pages, m.published)...)
 	if len(problems) > 0 {
 		return madeModel{problems: problems, warnings: warnings}, nil
 	}

@@ -137,8 +137,6 @@ func mergeStates(items []*item, states []*outState, more []*item, moreStates []*
 // path.
 func (b *Builder) imageInputsDigest() deps.Digest {
 	h := deps.NewHasher().Digest(b.assetDigest)
-	for _, p := range slices.Sorted(maps.Keys(b.resources)) {
-		h.Str(p).Digest(b.resources[p].sum)
-	}
+	b.resources.Hash(h)
 	return h.Sum()
 }
