@@ -13,7 +13,7 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 )
 
-// languageOf splits the language code off a content file's name on a
+// LanguageOf splits the language code off a content file's name on a
 // multilingual site: "content/jobs/x.de.md" is "content/jobs/x.md" in "de",
 // "content/_index.de.md" is "content/_index.md" in "de", and a name without
 // a code is in the default language. A last dotted part that is a BCP 47
@@ -21,7 +21,7 @@ import (
 // error at 1:1; a dotted part that is no language code at all ("node.js.md")
 // is part of the name. On a site of one language every file is in it, and
 // its name is kept as written.
-func languageOf(file string, cfg *config.Config) (base, lang string, err *diag.Error) {
+func LanguageOf(file string, cfg *config.Config) (base, lang string, err *diag.Error) {
 	if cfg == nil {
 		return file, "", nil
 	}

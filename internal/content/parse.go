@@ -43,7 +43,7 @@ func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*
 		return nil, []*diag.Error{perr.In(file, 0)}
 	}
 	p := &Page{Path: file, Body: fm.body, BodyLine: fm.bodyLine}
-	base, lang, lerr := languageOf(file, cfg) // language.go
+	base, lang, lerr := LanguageOf(file, cfg) // language.go
 	p.Language = lang
 	p.Section, p.IsIndex = place(base)
 	root, perr := fm.node()

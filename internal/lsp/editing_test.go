@@ -300,7 +300,7 @@ func TestSalaryHover(t *testing.T) {
 		}
 		return h.Contents.Value
 	}
-	const card = "Salary card: **$79,850–$211,450 a year** · median $132,270"
+	const card = "Salary range: **$79,850–$211,450 a year** · Median $132,270"
 	for _, at := range [][2]int{{5, 2}, {7, 4}, {8, 9}} { // salary, min, the max's value
 		if got := hover(at[0], at[1]); !strings.Contains(got, card) {
 			t.Errorf("hover at %d:%d = %q, want %q in it", at[0], at[1], got, card)
@@ -309,7 +309,7 @@ func TestSalaryHover(t *testing.T) {
 	if got := hover(7, 4); !strings.Contains(got, "The lowest pay of the range.") {
 		t.Errorf("hover on min = %q, want its documentation too", got)
 	}
-	if got := hover(4, 3); strings.Contains(got, "Salary card") {
+	if got := hover(4, 3); strings.Contains(got, "Salary range") {
 		t.Errorf("hover on seniority = %q, want no salary", got)
 	}
 }

@@ -34,13 +34,25 @@ const (
 	jsonSyntax
 )
 
+// syntaxOf returns the language of the front matter of text, from how
+// it opens: "+++" is TOML, "{" JSON, anything else YAML.
+func syntaxOf(text []byte) syntax {
+	switch {
+	case bytes.HasPrefix(text, []byte("+++")):
+		return tomlSyntax
+	case bytes.HasPrefix(text, []byte("{")):
+		return jsonSyntax
+	}
+	return yamlSyntax
+}
+
 // frontMatterPlace returns where the cursor at off is in the front matter
 // of text, whichever its language: placeIn, tomlPlaceIn or jsonPlaceIn.
 func frontMatterPlace(text []byte, off int) (p *fieldPlace, inFrontMatter bool) {
-	switch {
-	case bytes.HasPrefix(text, []byte("+++")):
+	switch syntaxOf(text) {
+	case tomlSyntax:
 		return tomlPlaceIn(text, off)
-	case bytes.HasPrefix(text, []byte("{")):
+	case jsonSyntax:
 		return jsonPlaceIn(text, off)
 	}
 	return placeIn(text, off)

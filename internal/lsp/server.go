@@ -35,6 +35,7 @@ var ErrNoShutdown = errors.New("lsp: the client left without a shutdown request"
 type server struct {
 	root    string      // the site folder, absolute
 	files   *overlay.FS // what the Builder reads
+	theme   fs.FS       // the default theme, whose strings the site's extend (hover's salary)
 	docs    *documents
 	checker *checker
 
@@ -64,7 +65,7 @@ func Serve(ctx context.Context, opts Options, rw io.ReadWriteCloser) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s := &server{root: root, files: files, docs: newDocuments(files), exit: make(chan struct{}), published: map[string]bool{}}
+	s := &server{root: root, files: files, theme: opts.Site.Theme, docs: newDocuments(files), exit: make(chan struct{}), published: map[string]bool{}}
 	s.pages.Store(newSitePages(nil))
 	s.checker = newChecker(b, s.docs, s.publish)
 	handler := s.protocolHandler()
