@@ -96,25 +96,45 @@ func TestCompletion(t *testing.T) {
 	}
 }
 
+// hover asks for hover at line:character of name and returns its text,
+// "" when there is none.
+func (c *client) hover(name string, line, character int) string {
+	c.t.Helper()
+	var h struct {
+		Contents protocol.MarkupContent `json:"contents"`
+	}
+	err := c.call(protocol.MethodTextDocumentHover, protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(name)},
+		Position:     protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(character)},
+	}}, &h)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return h.Contents.Value
+}
+
+// hoverOn asks for hover inside word on the first line of text, the text
+// of name, that holds line; ASCII only, where bytes are UTF-16 units.
+func (c *client) hoverOn(name, text, line, word string) string {
+	c.t.Helper()
+	for i, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, line) {
+			if j := strings.Index(l, word); j >= 0 {
+				return c.hover(name, i, j+len(word)/2)
+			}
+		}
+	}
+	c.t.Fatalf("%s has no line holding %q with %q in it", name, line, word)
+	return ""
+}
+
 // TestHover: a key's documentation, a reference's title and kind.
 func TestHover(t *testing.T) {
 	c := newClient(t, "site")
 	const job = "content/jobs/dev.md"
 	c.open(job, c.file(job))
 	c.waitFor(job, none)
-	hover := func(line, character int) string {
-		var h struct {
-			Contents protocol.MarkupContent `json:"contents"`
-		}
-		err := c.call(protocol.MethodTextDocumentHover, protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
-			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)},
-			Position:     protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(character)},
-		}}, &h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return h.Contents.Value
-	}
+	hover := func(line, character int) string { return c.hover(job, line, character) }
 	if got := hover(4, 3); !strings.Contains(got, "The job's level.") || !strings.Contains(got, "one of intern") {
 		t.Errorf("hover on seniority = %q", got)
 	}
@@ -287,19 +307,7 @@ func TestSalaryHover(t *testing.T) {
 	block := "salary:\n  currency: USD\n  min: 79850\n  max: 211450\n  period: year\n  median: 132270\n"
 	text := strings.Replace(c.file(job), "seniority: mid\n", "seniority: mid\n"+block, 1)
 	c.open(job, text)
-	hover := func(line, character int) string {
-		var h struct {
-			Contents protocol.MarkupContent `json:"contents"`
-		}
-		err := c.call(protocol.MethodTextDocumentHover, protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
-			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(job)},
-			Position:     protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(character)},
-		}}, &h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return h.Contents.Value
-	}
+	hover := func(line, character int) string { return c.hover(job, line, character) }
 	const card = "Salary range: **$79,850–$211,450 a year** · Median $132,270"
 	for _, at := range [][2]int{{5, 2}, {7, 4}, {8, 9}} { // salary, min, the max's value
 		if got := hover(at[0], at[1]); !strings.Contains(got, card) {
@@ -369,6 +377,78 @@ func TestShortcodeDefinition(t *testing.T) {
 		}
 		if err != nil || got != tt.want {
 			t.Errorf("definition at %d = %q, %v; want %q", tt.character, got, err, tt.want)
+		}
+	}
+}
+
+// TestOtherFrontMatterHover: TOML and JSON front matter hover as YAML
+// does: a key's documentation, the salary on its table header, its keys
+// and values, and a career path step's salary in [career_path.salary].
+func TestOtherFrontMatterHover(t *testing.T) {
+	c := newClient(t, "site")
+	const toml, jsonPage, path = "content/jobs/toml.md", "content/jobs/json.md", "content/roles/path.md"
+	tomlText := "+++\ntitle = \"T\"\nseniority = \"mid\"\n[salary]\ncurrency = \"USD\"\nmin = 79850\nmax = 211450\nperiod = \"year\"\nmedian = 132270\n+++\nBody.\n"
+	jsonText := "{\n  \"title\": \"J\",\n  \"seniority\": \"mid\",\n  \"salary\": {\n    \"currency\": \"EUR\",\n" +
+		"    \"min\": 55000,\n    \"max\": 79850,\n    \"period\": \"year\"\n  }\n}\n\nBody.\n"
+	pathText := "+++\ntitle = \"P\"\nguide = \"career-path\"\n" +
+		"[[career_path]]\ntitle = \"Junior\"\ntrack = \"ic\"\n[career_path.salary]\ncurrency = \"USD\"\nmin = 60000\nmax = 80000\nperiod = \"year\"\n" +
+		"[[career_path]]\ntitle = \"Senior\"\ntrack = \"ic\"\nsalary = { currency = \"USD\", min = 120000, max = 150000, period = \"year\" }\n+++\nBody.\n"
+	c.open(toml, tomlText)
+	c.open(jsonPage, jsonText)
+	c.open(path, pathText)
+	tests := []struct {
+		name, text, line, word string
+		want                   []string // in the hover, all of them
+		not                    string   // not in it
+	}{
+		{toml, tomlText, "seniority =", "seniority", []string{"The job's level."}, "Salary range"},
+		{toml, tomlText, "[salary]", "salary", []string{"What the job pays.", "Salary range: **$79,850–$211,450 a year** · Median $132,270"}, ""},
+		{toml, tomlText, "min =", "min", []string{"The lowest pay of the range.", "Salary range: **$79,850–$211,450 a year**"}, ""},
+		{toml, tomlText, "max =", "211450", []string{"Salary range: **$79,850–$211,450 a year**"}, "The highest pay"},
+		{jsonPage, jsonText, `"seniority"`, "seniority", []string{"The job's level."}, "Salary range"},
+		{jsonPage, jsonText, `"salary"`, "salary", []string{"What the job pays.", "Salary range: **€55,000–€79,850 a year**"}, ""},
+		{jsonPage, jsonText, `"min"`, "min", []string{"The lowest pay of the range.", "Salary range: **€55,000–€79,850 a year**"}, ""},
+		{jsonPage, jsonText, `"currency"`, "EUR", []string{"Salary range: **€55,000–€79,850 a year**"}, ""},
+		{path, pathText, "[career_path.salary]", "salary", []string{"What the step pays.", "**$60,000–$80,000 a year**"}, "Salary range"},
+		{path, pathText, "max = 80000", "max", []string{"The highest pay of the range.", "**$60,000–$80,000 a year**"}, "150,000"},
+		{path, pathText, "min = 120000", "120000", []string{"**$120,000–$150,000 a year**"}, "80,000"}, // an inline table
+	}
+	for _, tt := range tests {
+		got := c.hoverOn(tt.name, tt.text, tt.line, tt.word)
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: hover on %q in %q = %q, want %q in it", tt.name, tt.word, tt.line, got, w)
+			}
+		}
+		if tt.not != "" && strings.Contains(got, tt.not) {
+			t.Errorf("%s: hover on %q in %q = %q, want no %q", tt.name, tt.word, tt.line, got, tt.not)
+		}
+	}
+}
+
+// TestSalaryHoverInPageLanguage: a salary is written in the language of
+// its page, found from the file name as the build finds it, with the
+// words and number format of that language's salary card ("Gehaltsspanne",
+// "55.000 €", "im Jahr"); a career path step's salary likewise, each step
+// its own.
+func TestSalaryHoverInPageLanguage(t *testing.T) {
+	c := newClient(t, "languages")
+	const en, de = "content/roles/backend.md", "content/roles/backend.de.md"
+	enText, deText := c.file(en), c.file(de)
+	const nbsp = "\u00a0"
+	tests := []struct {
+		name, text, line, word, want string
+	}{
+		{en, enText, "  min: 55000", "min", "Salary range: **€55,000–€79,850 a year** · Median €65,000"},
+		{de, deText, "  min: 55000", "min", "Gehaltsspanne: **55.000" + nbsp + "€–79.850" + nbsp + "€ im Jahr** · Median 65.000" + nbsp + "€"},
+		{de, deText, "  period: year", "year", "Gehaltsspanne: **55.000" + nbsp + "€–79.850" + nbsp + "€ im Jahr**"},
+		{de, deText, "      max: 52000", "max", "**40.000" + nbsp + "€–52.000" + nbsp + "€ im Jahr**"},
+		{de, deText, "{currency: EUR, min: 70000", "min", "**70.000" + nbsp + "€–95.000" + nbsp + "€ im Jahr**"},
+		{en, enText, "      max: 52000", "max", "**€40,000–€52,000 a year**"},
+	}
+	for _, tt := range tests {
+		if got := c.hoverOn(tt.name, tt.text, tt.line, tt.word); !strings.Contains(got, tt.want) {
+			t.Errorf("%s: hover on %q in %q = %q, want %q in it", tt.name, tt.word, tt.line, got, tt.want)
 		}
 	}
 }
