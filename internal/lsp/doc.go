@@ -33,13 +33,18 @@
 // # Editing help
 //
 // In the front matter of a page (YAML, TOML or JSON, each completed in
-// its own syntax; hover reads YAML): completion of the keys of the page's
-// kind (internal/fields, with their documentation), of enumerated values,
-// of references (the URLs of the pages of the kind a field names, with
-// their titles), of kind, and of the skills and tags the site already
-// uses, most used first; hover on a key (its documentation), on a page
-// URL (the page's title and kind), and in the salary block on the salary
-// as the salary card writes it ("$79,850–$211,450 a year").
+// its own syntax and read for hover by the same placement): completion of
+// the keys of the page's kind (internal/fields, with their documentation),
+// of enumerated values, of references (the URLs of the pages of the kind
+// a field names, with their titles), of kind, and of the skills and tags
+// the site already uses, most used first; hover on a key (its
+// documentation), on a page URL (the page's title and kind), and on a key
+// or value of a salary on the salary as the page shows it, in the page's
+// language (its file name's, as the build reads it) with the words and
+// amounts of its templates' T and formatMoney: a job's or role guide's
+// own salary as its salary card ("Salary range: $79,850–$211,450 a year ·
+// Median $132,270", "Gehaltsspanne: 55.000 €–79.850 € im Jahr"), a career
+// path step's as the step's range.
 //
 // In the Markdown body, `](/` completes the URLs of the site's pages, and
 // `#` in a link the ids of the headings of the page it names

@@ -78,11 +78,10 @@ func hoverTargetAt(text []byte, off int) (hoverTarget, bool) {
 		t.end++
 	}
 	word := string(text[t.start:t.end])
-	lineEnd := t.end + lineLength(text[t.end:])
-	syn := syntaxOf(text)
 	if word == "" {
 		return t, false
 	}
+	syn, lineEnd := syntaxOf(text), t.end+lineLength(text[t.end:])
 	if m := keyFollows[syn].FindIndex(text[t.end:lineEnd]); m != nil {
 		if p, _ := frontMatterPlace(text, t.end+m[1]); p != nil && p.key != "" {
 			if t.keys = upTo(append(slices.Clip(p.parents), p.key), word); t.keys != nil {
