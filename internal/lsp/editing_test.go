@@ -2,11 +2,18 @@ package lsp
 
 import (
 	"encoding/json"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/site"
 )
 
 // complete asks for completion at line:character of name and returns the
@@ -449,6 +456,40 @@ func TestSalaryHoverInPageLanguage(t *testing.T) {
 	for _, tt := range tests {
 		if got := c.hoverOn(tt.name, tt.text, tt.line, tt.word); !strings.Contains(got, tt.want) {
 			t.Errorf("%s: hover on %q in %q = %q, want %q in it", tt.name, tt.word, tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestSalaryHoverAgreesWithThePage: what hover writes of a salary is what
+// the built page shows, in each language: the salary card's label, range
+// and median line (layouts/partials/salary.html), and a career path
+// step's range (layouts/partials/step.html).
+func TestSalaryHoverAgreesWithThePage(t *testing.T) {
+	c := newClient(t, "languages")
+	dest := t.TempDir()
+	if _, err := site.Build(t.Context(), site.Options{Source: c.dir, Dest: dest, Theme: careersite.Theme()}); err != nil {
+		t.Fatal(err)
+	}
+	shown := func(page, class string) string { // the text of the first element of class
+		m := regexp.MustCompile(`class="` + class + `">([^<]*)<`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("the page has no %s:\n%s", class, page)
+		}
+		return html.UnescapeString(m[1])
+	}
+	for name, out := range map[string]string{"content/roles/backend.md": "roles/backend/index.html", "content/roles/backend.de.md": "de/roles/backend/index.html"} {
+		b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(out)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, text := string(b), c.file(name)
+		card := shown(page, "salary__label") + ": **" + shown(page, "salary__amount") + "** · " + shown(page, "salary__note salary__median-line")
+		if got := c.hoverOn(name, text, "  min: 55000", "min"); !strings.Contains(got, card) {
+			t.Errorf("%s: hover on the salary = %q, want the card %q (%s) in it", name, got, card, out)
+		}
+		step := "**" + shown(page, "steps__salary") + "**"
+		if got := c.hoverOn(name, text, "      max: 52000", "max"); !strings.Contains(got, step) {
+			t.Errorf("%s: hover on the first step's salary = %q, want the step's %q (%s) in it", name, got, step, out)
 		}
 	}
 }
