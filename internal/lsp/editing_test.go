@@ -390,7 +390,8 @@ func TestShortcodeDefinition(t *testing.T) {
 
 // TestOtherFrontMatterHover: TOML and JSON front matter hover as YAML
 // does: a key's documentation, the salary on its table header, its keys
-// and values, and a career path step's salary in [career_path.salary].
+// and values, and a career path step's salary ([career_path.salary], an
+// inline table, an object in a JSON list).
 func TestOtherFrontMatterHover(t *testing.T) {
 	c := newClient(t, "site")
 	const toml, jsonPage, path = "content/jobs/toml.md", "content/jobs/json.md", "content/roles/path.md"
@@ -402,7 +403,13 @@ func TestOtherFrontMatterHover(t *testing.T) {
 		"[[career_path]]\ntitle = \"Senior\"\ntrack = \"ic\"\nsalary = { currency = \"USD\", min = 120000, max = 150000, period = \"year\" }\n+++\nBody.\n"
 	c.open(toml, tomlText)
 	c.open(jsonPage, jsonText)
+	const jsonPath = "content/roles/json-path.md"
+	jsonPathText := "{\n  \"title\": \"P\",\n  \"career_path\": [\n" +
+		"    {\"title\": \"Junior\", \"track\": \"ic\",\n     \"salary\": {\"currency\": \"USD\", \"min\": 60000, \"max\": 80000, \"period\": \"year\"}},\n" +
+		"    {\"title\": \"Senior\", \"track\": \"ic\",\n     \"salary\": {\"currency\": \"USD\", \"min\": 120000, \"max\": 150000, \"period\": \"year\"}}\n" +
+		"  ]\n}\n\nBody.\n"
 	c.open(path, pathText)
+	c.open(jsonPath, jsonPathText)
 	tests := []struct {
 		name, text, line, word string
 		want                   []string // in the hover, all of them
@@ -419,6 +426,8 @@ func TestOtherFrontMatterHover(t *testing.T) {
 		{path, pathText, "[career_path.salary]", "salary", []string{"What the step pays.", "**$60,000–$80,000 a year**"}, "Salary range"},
 		{path, pathText, "max = 80000", "max", []string{"The highest pay of the range.", "**$60,000–$80,000 a year**"}, "150,000"},
 		{path, pathText, "min = 120000", "120000", []string{"**$120,000–$150,000 a year**"}, "80,000"}, // an inline table
+		{jsonPath, jsonPathText, `"min": 120000`, "150000", []string{"**$120,000–$150,000 a year**"}, "80,000"},
+		{jsonPath, jsonPathText, `"min": 60000`, "salary", []string{"What the step pays.", "**$60,000–$80,000 a year**"}, "150,000"},
 	}
 	for _, tt := range tests {
 		got := c.hoverOn(tt.name, tt.text, tt.line, tt.word)
