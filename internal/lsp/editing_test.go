@@ -389,14 +389,15 @@ func TestShortcodeDefinition(t *testing.T) {
 }
 
 // TestOtherFrontMatterHover: TOML and JSON front matter hover as YAML
-// does: a key's documentation, the salary on its table header, its keys
+// does: a key's documentation, a reference's page, the salary on its
+// table header, its keys
 // and values, and a career path step's salary ([career_path.salary], an
 // inline table, an object in a JSON list).
 func TestOtherFrontMatterHover(t *testing.T) {
 	c := newClient(t, "site")
 	const toml, jsonPage, path = "content/jobs/toml.md", "content/jobs/json.md", "content/roles/path.md"
-	tomlText := "+++\ntitle = \"T\"\nseniority = \"mid\"\n[salary]\ncurrency = \"USD\"\nmin = 79850\nmax = 211450\nperiod = \"year\"\nmedian = 132270\n+++\nBody.\n"
-	jsonText := "{\n  \"title\": \"J\",\n  \"seniority\": \"mid\",\n  \"salary\": {\n    \"currency\": \"EUR\",\n" +
+	tomlText := "+++\ntitle = \"T\"\nseniority = \"mid\"\nrelated_roles = [\"/roles/backend/\"]\n[salary]\ncurrency = \"USD\"\nmin = 79850\nmax = 211450\nperiod = \"year\"\nmedian = 132270\n+++\nBody.\n"
+	jsonText := "{\n  \"title\": \"J\",\n  \"seniority\": \"mid\",\n  \"related_roles\": [\"/roles/frontend/\"],\n  \"salary\": {\n    \"currency\": \"EUR\",\n" +
 		"    \"min\": 55000,\n    \"max\": 79850,\n    \"period\": \"year\"\n  }\n}\n\nBody.\n"
 	pathText := "+++\ntitle = \"P\"\nguide = \"career-path\"\n" +
 		"[[career_path]]\ntitle = \"Junior\"\ntrack = \"ic\"\n[career_path.salary]\ncurrency = \"USD\"\nmin = 60000\nmax = 80000\nperiod = \"year\"\n" +
@@ -410,16 +411,21 @@ func TestOtherFrontMatterHover(t *testing.T) {
 		"  ]\n}\n\nBody.\n"
 	c.open(path, pathText)
 	c.open(jsonPath, jsonPathText)
+	const dev = "content/jobs/dev.md"
+	c.open(dev, c.file(dev))
+	c.waitFor(dev, none) // the first check has read the site's pages, which references name
 	tests := []struct {
 		name, text, line, word string
 		want                   []string // in the hover, all of them
 		not                    string   // not in it
 	}{
 		{toml, tomlText, "seniority =", "seniority", []string{"The job's level."}, "Salary range"},
+		{toml, tomlText, "related_roles =", "/roles/backend/", []string{"**Back-end developer** — role page"}, ""},
 		{toml, tomlText, "[salary]", "salary", []string{"What the job pays.", "Salary range: **$79,850–$211,450 a year** · Median $132,270"}, ""},
 		{toml, tomlText, "min =", "min", []string{"The lowest pay of the range.", "Salary range: **$79,850–$211,450 a year**"}, ""},
 		{toml, tomlText, "max =", "211450", []string{"Salary range: **$79,850–$211,450 a year**"}, "The highest pay"},
 		{jsonPage, jsonText, `"seniority"`, "seniority", []string{"The job's level."}, "Salary range"},
+		{jsonPage, jsonText, `"related_roles"`, "frontend", []string{"**Front-end developer** — role page"}, ""},
 		{jsonPage, jsonText, `"salary"`, "salary", []string{"What the job pays.", "Salary range: **€55,000–€79,850 a year**"}, ""},
 		{jsonPage, jsonText, `"min"`, "min", []string{"The lowest pay of the range.", "Salary range: **€55,000–€79,850 a year**"}, ""},
 		{jsonPage, jsonText, `"currency"`, "EUR", []string{"Salary range: **€55,000–€79,850 a year**"}, ""},
