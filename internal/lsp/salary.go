@@ -47,8 +47,9 @@ func salaryPath(kind string, keys []string) []string {
 }
 
 // salaryShown returns the salary at path around off in the front matter
-// of text, the content file name, as the page shows it; "" when it does
-// not decode (check says why) or the site's strings cannot be read.
+// of text, the text of the content file name, as that page shows it; ""
+// when it does not decode (check says why) or the site's strings cannot
+// be read.
 func (s *server) salaryShown(name string, text []byte, path []string, off int) string {
 	n := salaryNodeAt(text, path, off)
 	var sal career.Salary
