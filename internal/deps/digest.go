@@ -74,6 +74,41 @@ func (pd *PageDigests) write(h *Hasher, g group) {
 	}
 }
 
+// Changes are the groups of a page whose digests differ between two
+// builds (Changed): the outputs that read the page with one of them
+// (Read.Sees, Shared.Sees) must be keyed again.
+type Changes struct{ groups group }
+
+// Changed returns the changes of a page whose digests were old and are
+// cur. A page is the same page in both only when its identity (its
+// output file) is: a page that moved changes every group.
+func Changed(old, cur *PageDigests) Changes {
+	if old.id != cur.id {
+		return Changes{pageGroups}
+	}
+	var c Changes
+	for _, d := range []struct {
+		g        group
+		old, cur Digest
+	}{
+		{gLink, old.link, cur.link}, {gMeta, old.meta, cur.meta}, {gSummary, old.summary, cur.summary},
+		{gContent, old.content, cur.content}, {gDerived, old.der, cur.der}, {gFeeds, old.feed, cur.feed},
+		{gOther, old.other, cur.other},
+	} {
+		if d.old != d.cur {
+			c.groups |= d.g
+		}
+	}
+	return c
+}
+
+// None reports whether nothing changed.
+func (c Changes) None() bool { return c.groups == 0 }
+
+// Every is the changes of every group of a page: what a read of a page
+// whose output is made anew sees.
+func Every() Changes { return Changes{pageGroups} }
+
 // identity names a model object across builds.
 func identity(o any) string {
 	switch o := o.(type) {
