@@ -376,7 +376,6 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 	}
 	slices.SortFunc(items, func(a, b *item) int { return strings.Compare(a.name, b.name) })
 	m.items = items
-	m.readers = newReaders()
 	m.needLD = false
 	all := map[string]bool{}
 	for _, it := range items {
@@ -425,6 +424,9 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 			}
 		}
 	})
+	if index {
+		m.readers = newReaders()
+	}
 	if len(redo) == len(m.items) {
 		for i, it := range todo {
 			if index {
