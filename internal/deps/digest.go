@@ -33,12 +33,8 @@ const (
 // pageGroups are all the groups of a page's own fields.
 const pageGroups = gLink | gMeta | gSummary | gContent | gDerived | gFeeds | gOther
 
-// bodyGroups are the groups that change when only the body of a page's
-// Markdown does.
-const bodyGroups = gSummary | gContent
-
 // PageDigests are the digests of the groups of one page, made once per
-// build (and again for the pages a body edit changes), by DigestPage.
+// build (and again for the pages an edit patches), by DigestPage.
 type PageDigests struct {
 	id                                      string // the page's output file: its identity across builds
 	link, meta, summary, content, der, feed Digest
