@@ -106,16 +106,17 @@ func (s *Shared) Sees(p *model.Page, c Changes) bool {
 	if s.groups&c.groups == 0 {
 		return false
 	}
-	if slices.Contains(s.reach.pages, p) {
+	if slices.ContainsFunc(s.reach.reads, func(r Read) bool { return r.Page == p }) {
 		return true
 	}
 	return slices.ContainsFunc(s.reach.shared, func(in *Shared) bool { return in.Sees(p, c) })
 }
 
-// reach collects what a walk reaches: the pages at its ends, and the
-// shared walks it went through, whose pages it does not copy.
+// reach collects what a walk reaches: the pages at its ends, with the
+// groups read of them, and the shared walks it went through, whose pages
+// it does not copy.
 type reach struct {
-	pages  []*model.Page
+	reads  []Read
 	shared []*Shared
 }
 
@@ -134,28 +135,25 @@ func (k *Keyer) Page(p *model.Page, t *Template, reads bool) PageKey {
 		h.Digest(k.globalDigest())
 		out.All = true
 	}
-	var r reach
+	var r *reach
+	if reads {
+		r = &reach{}
+	}
 	for _, rd := range t.reads {
 		h.Str(rd.key).Int(int64(rd.groups))
 		if rd.path.site {
 			s := k.siteRead(rd, p.Site)
 			h.Digest(s.d)
-			if reads {
-				out.Shared = append(out.Shared, s)
+			if r != nil {
+				r.shared = append(r.shared, s)
 			}
 			continue
 		}
-		if !reads {
-			k.walk(h, []any{p}, rd.path.steps, rd.groups, nil)
-			continue
-		}
-		r.pages = r.pages[:0]
-		k.walk(h, []any{p}, rd.path.steps, rd.groups, &r)
-		for _, to := range r.pages {
-			out.Reads = append(out.Reads, Read{Page: to, groups: rd.groups})
-		}
+		k.walk(h, []any{p}, rd.path.steps, rd.groups, r)
 	}
-	out.Shared = append(out.Shared, r.shared...)
+	if r != nil {
+		out.Reads, out.Shared = r.reads, r.shared
+	}
 	out.Key = h.Sum()
 	return out
 }
@@ -204,7 +202,7 @@ func (k *Keyer) walk(h *Hasher, objs []any, steps []step, g group, r *reach) {
 		for _, o := range objs {
 			k.object(h, o, g)
 			if p, ok := o.(*model.Page); ok && p != nil && r != nil {
-				r.pages = append(r.pages, p)
+				r.reads = append(r.reads, Read{Page: p, groups: g})
 			}
 		}
 		return

@@ -425,13 +425,14 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 		}
 	})
 	if index {
-		m.readers = newReaders()
+		names := make([]string, len(todo))
+		for i, it := range todo {
+			names[i] = it.name
+		}
+		m.readers = newReaders(names, res)
 	}
 	if len(redo) == len(m.items) {
-		for i, it := range todo {
-			if index {
-				m.readers.add(it.name, res[i])
-			}
+		for _, it := range todo {
 			if it.page != nil {
 				m.needLD = m.needLD || b.templates.Page(it.tmpl).ReadsOthersJSONLD()
 			}

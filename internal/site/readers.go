@@ -29,21 +29,38 @@ type reads struct {
 	all    bool
 }
 
-func newReaders() readers {
-	return readers{of: map[*model.Page][]reader{}, shared: map[*deps.Shared][]string{}}
-}
-
-// add records what output name reads.
-func (rs *readers) add(name string, r reads) {
-	for _, rd := range r.pages {
-		rs.of[rd.Page] = append(rs.of[rd.Page], reader{name, rd})
+// newReaders records what each output of names reads, read[i] being the
+// reads of names[i]. The reads of each page are counted first, and every
+// page's list cut from one array: a session's whole plan records a few
+// reads an output, and appending them page by page was most of its
+// allocations.
+func newReaders(names []string, read []reads) readers {
+	count, total := map[*model.Page]int{}, 0
+	for _, r := range read {
+		for _, rd := range r.pages {
+			count[rd.Page]++
+		}
+		total += len(r.pages)
 	}
-	for _, s := range r.shared {
-		rs.shared[s] = append(rs.shared[s], name)
+	rs := readers{of: make(map[*model.Page][]reader, len(count)), shared: map[*deps.Shared][]string{}}
+	all := make([]reader, total)
+	for i, r := range read {
+		for _, rd := range r.pages {
+			list, ok := rs.of[rd.Page]
+			if !ok {
+				n := count[rd.Page]
+				list, all = all[:0:n], all[n:]
+			}
+			rs.of[rd.Page] = append(list, reader{names[i], rd})
+		}
+		for _, s := range r.shared {
+			rs.shared[s] = append(rs.shared[s], names[i])
+		}
+		if r.all {
+			rs.all = append(rs.all, names[i])
+		}
 	}
-	if r.all {
-		rs.all = append(rs.all, name)
-	}
+	return rs
 }
 
 // see adds to redo the outputs that see changes c of page p.
