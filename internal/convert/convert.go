@@ -151,6 +151,18 @@ func (cv *Converter) SetPages(srcs []Source, now time.Time) {
 	cv.site.pages, cv.lookupDigest = lookup, lookup.digest()
 }
 
+// SetPage replaces, among the pages of the last SetPages, the page of
+// src.Path, whose front matter changed, and reports whether it could: the
+// page was among them, with the URL it has now. The conversions whose
+// shortcodes look pages up are then stale.
+func (cv *Converter) SetPage(src Source, now time.Time) bool {
+	if cv.site == nil || !cv.site.pages.replace(src, cv.links, now) {
+		return false
+	}
+	cv.lookupDigest = cv.site.pages.digest()
+	return true
+}
+
 // A Source is a content file's page, to convert its body.
 type Source struct {
 	Path        string        // "content/jobs/x.md"

@@ -52,34 +52,69 @@ type pageLookup struct {
 	byKey map[string]*lookupPage // "jobs/x.md" and "/jobs/x/" → the page
 	files []string               // "jobs/x.md", sorted: for did-you-mean
 	urls  []string               // "/jobs/x/", sorted: for did-you-mean
-	d     deps.Digest
+
+	// The digest of each page, in the order of the pages given, found by
+	// path, and of them all.
+	parts  []deps.Digest
+	byPath map[string]int
+	d      deps.Digest
 }
 
 // newPageLookup makes the lookup of the published pages srcs, their
 // links made by l and their posting state taken at now.
 func newPageLookup(srcs []Source, l *model.Linker, now time.Time) *pageLookup {
-	pl := &pageLookup{byKey: map[string]*lookupPage{}}
-	h := deps.NewHasher().Str("pages")
-	for _, s := range srcs {
+	pl := &pageLookup{byKey: map[string]*lookupPage{}, parts: make([]deps.Digest, len(srcs)), byPath: make(map[string]int, len(srcs))}
+	for i, s := range srcs {
 		p := s.Page
-		lp := &lookupPage{File: p.Path, Type: p.Kind, Title: p.Title, Description: p.Description,
-			Date: p.Date, Updated: p.Updated, Lastmod: p.Date, URL: l.Rel(p.URL), Permalink: l.Abs(p.URL),
-			Params: p.Params, Job: p.Career.Job, Role: p.Career.Role, Certification: p.Career.Certification,
-			PostingOpen: p.Career.Job.PostingOpen(now), PostingClosed: p.Career.Job.PostingClosed(now)}
-		if !p.Updated.IsZero() {
-			lp.Lastmod = p.Updated
-		}
 		file := strings.TrimPrefix(p.Path, "content/")
-		pl.byKey[file], pl.byKey[p.URL] = lp, lp
 		pl.files, pl.urls = append(pl.files, file), append(pl.urls, p.URL)
-		// The front matter's bytes cover every field but the posting
-		// state, which time changes.
-		h.Str(s.Path).Str(p.URL).Digest(s.FrontMatter).Bool(lp.PostingOpen).Bool(lp.PostingClosed)
+		pl.byPath[s.Path] = i
+		pl.set(i, s, l, now)
 	}
 	slices.Sort(pl.files)
 	slices.Sort(pl.urls)
-	pl.d = h.Sum()
+	pl.sum()
 	return pl
+}
+
+// set makes the page of src, the i-th page, and its digest.
+func (pl *pageLookup) set(i int, s Source, l *model.Linker, now time.Time) {
+	p := s.Page
+	lp := &lookupPage{File: p.Path, Type: p.Kind, Title: p.Title, Description: p.Description,
+		Date: p.Date, Updated: p.Updated, Lastmod: p.Date, URL: l.Rel(p.URL), Permalink: l.Abs(p.URL),
+		Params: p.Params, Job: p.Career.Job, Role: p.Career.Role, Certification: p.Career.Certification,
+		PostingOpen: p.Career.Job.PostingOpen(now), PostingClosed: p.Career.Job.PostingClosed(now)}
+	if !p.Updated.IsZero() {
+		lp.Lastmod = p.Updated
+	}
+	pl.byKey[strings.TrimPrefix(p.Path, "content/")], pl.byKey[p.URL] = lp, lp
+	// The front matter's bytes cover every field but the posting state,
+	// which time changes.
+	pl.parts[i] = deps.NewHasher().Str(s.Path).Str(p.URL).Digest(s.FrontMatter).Bool(lp.PostingOpen).Bool(lp.PostingClosed).Sum()
+}
+
+// sum makes the digest of every page's.
+func (pl *pageLookup) sum() {
+	h := deps.NewHasher().Str("pages")
+	for _, d := range pl.parts {
+		h.Digest(d)
+	}
+	pl.d = h.Sum()
+}
+
+// replace makes the page of src anew, which must have the path and URL
+// of a page of the lookup; it reports whether it had.
+func (pl *pageLookup) replace(src Source, l *model.Linker, now time.Time) bool {
+	if pl == nil {
+		return false
+	}
+	i, ok := pl.byPath[src.Path]
+	if !ok || pl.byKey[src.Page.URL] == nil || pl.byKey[src.Page.URL].File != src.Path {
+		return false
+	}
+	pl.set(i, src, l, now)
+	pl.sum()
+	return true
 }
 
 // digest is the digest of everything the lookup's pages hold.

@@ -33,12 +33,8 @@ const (
 // pageGroups are all the groups of a page's own fields.
 const pageGroups = gLink | gMeta | gSummary | gContent | gDerived | gFeeds | gOther
 
-// bodyGroups are the groups that change when only the body of a page's
-// Markdown does.
-const bodyGroups = gSummary | gContent
-
 // PageDigests are the digests of the groups of one page, made once per
-// build (and again for the pages a body edit changes), by DigestPage.
+// build (and again for the pages an edit patches), by DigestPage.
 type PageDigests struct {
 	id                                      string // the page's output file: its identity across builds
 	link, meta, summary, content, der, feed Digest
@@ -73,6 +69,41 @@ func (pd *PageDigests) write(h *Hasher, g group) {
 		h.Digest(pd.other)
 	}
 }
+
+// Changes are the groups of a page whose digests differ between two
+// builds (Changed): the outputs that read the page with one of them
+// (Read.Sees, Shared.Sees) must be keyed again.
+type Changes struct{ groups group }
+
+// Changed returns the changes of a page whose digests were old and are
+// cur. A page is the same page in both only when its identity (its
+// output file) is: a page that moved changes every group.
+func Changed(old, cur *PageDigests) Changes {
+	if old.id != cur.id {
+		return Changes{pageGroups}
+	}
+	var c Changes
+	for _, d := range []struct {
+		g        group
+		old, cur Digest
+	}{
+		{gLink, old.link, cur.link}, {gMeta, old.meta, cur.meta}, {gSummary, old.summary, cur.summary},
+		{gContent, old.content, cur.content}, {gDerived, old.der, cur.der}, {gFeeds, old.feed, cur.feed},
+		{gOther, old.other, cur.other},
+	} {
+		if d.old != d.cur {
+			c.groups |= d.g
+		}
+	}
+	return c
+}
+
+// None reports whether nothing changed.
+func (c Changes) None() bool { return c.groups == 0 }
+
+// Every is the changes of every group of a page: what a read of a page
+// whose output is made anew sees.
+func Every() Changes { return Changes{pageGroups} }
 
 // identity names a model object across builds.
 func identity(o any) string {

@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"strings"
 	"testing"
+
+	"github.com/careersite/careersite/internal/model"
 )
 
 // TestHasherChunksGiveTheDigestOfTheWhole checks that hashing a chunk at a
@@ -37,5 +39,32 @@ func TestHasherChunksGiveTheDigestOfTheWhole(t *testing.T) {
 func TestHasherTellsSplitsApart(t *testing.T) {
 	if NewHasher().Str("ab").Str("c").Sum() == NewHasher().Str("a").Str("bc").Sum() {
 		t.Error(`("ab", "c") and ("a", "bc") have the same Digest`)
+	}
+}
+
+// TestChanged: the changes of a page are the groups whose fields differ,
+// and a read sees them only when it reads one of those groups.
+func TestChanged(t *testing.T) {
+	page := func(title, description string) *PageDigests {
+		return DigestPage(&model.Page{Kind: model.KindPage, Title: title, Description: description}, PageParts{})
+	}
+	old := page("T", "D")
+	link, meta := Read{groups: gLink}, Read{groups: gMeta | gSummary}
+	for _, tt := range []struct {
+		name       string
+		cur        *PageDigests
+		link, meta bool
+	}{
+		{"nothing", page("T", "D"), false, false},
+		{"the description", page("T", "E"), false, true},
+		{"the title", page("U", "D"), true, false},
+	} {
+		c := Changed(old, tt.cur)
+		if c.None() == (tt.link || tt.meta) {
+			t.Errorf("after a change of %s: None() = %v", tt.name, c.None())
+		}
+		if link.Sees(c) != tt.link || meta.Sees(c) != tt.meta {
+			t.Errorf("after a change of %s: a read of links sees it: %v, want %v; a read of front matter: %v, want %v", tt.name, link.Sees(c), tt.link, meta.Sees(c), tt.meta)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package deps
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -34,18 +35,15 @@ type Keyer struct {
 	base Digest // version and configuration
 
 	siteMu    sync.Mutex
-	siteReads map[string]*onceDigest // site-rooted reads, the same for every output
+	siteReads map[string]*Shared // site-rooted reads, the same for every output
 
 	stepMu sync.Mutex
 	steps  map[stepKey][]any   // members of shared objects (terms, taxonomies, the site)
-	walks  map[walkKey]*walked // walks from shared objects
-	global onceDigest
-}
-
-type onceDigest struct {
-	once sync.Once
-	d    Digest
-	body bool // it reads body groups of some page
+	walks  map[walkKey]*Shared // walks from shared objects
+	global struct {
+		once sync.Once
+		d    Digest
+	}
 }
 
 type stepKey struct {
@@ -58,26 +56,73 @@ func NewKeyer(in Inputs) *Keyer {
 	return &Keyer{
 		in:        in,
 		base:      NewHasher().Digest(in.Version).Digest(in.Config).Sum(),
-		siteReads: map[string]*onceDigest{},
+		siteReads: map[string]*Shared{},
 		steps:     map[stepKey][]any{},
-		walks:     map[walkKey]*walked{},
+		walks:     map[walkKey]*Shared{},
 	}
 }
 
-// PageKey is the key of a page and what a body edit must know of it.
+// PageKey is the key of a page and what an edit of other pages must know
+// of it.
 type PageKey struct {
 	Key Digest
 
-	// Body are the pages whose body groups (summary, content) the page's
-	// templates read through its relations, when Page was asked for them;
-	// BodyAll reports that they may read the body of any page.
-	Body    []*model.Page
-	BodyAll bool
+	// When Page was asked for them, what the page's templates read of
+	// other pages: the pages at the end of each path they follow from the
+	// page, with the groups read (Reads); the reads that many outputs
+	// share, from .Site or through a term or a taxonomy (Shared); and
+	// whether they may read anything of any page (All).
+	Reads  []Read
+	Shared []*Shared
+	All    bool
+}
+
+// A Read is an output's read of the fields of one page: which page, and
+// which of its groups.
+type Read struct {
+	Page   *model.Page
+	groups group
+}
+
+// Sees reports whether the read sees changes c of its page.
+func (r Read) Sees(c Changes) bool { return r.groups&c.groups != 0 }
+
+// Whole is a read of every group of page p: what an output made from the
+// whole page reads of it (the page's own, a feed its entry).
+func Whole(p *model.Page) Read { return Read{Page: p, groups: pageGroups} }
+
+// Shared is a read that many outputs make alike: from .Site, or from a
+// term or a taxonomy on. Its digest is made once per build.
+type Shared struct {
+	once   sync.Once
+	d      Digest
+	groups group
+	reach  reach // the pages at its ends, and the shared reads within it
+}
+
+// Sees reports whether the read sees changes c of page p: p is at one of
+// its ends, with one of the groups that changed.
+func (s *Shared) Sees(p *model.Page, c Changes) bool {
+	if s.groups&c.groups == 0 {
+		return false
+	}
+	if slices.ContainsFunc(s.reach.reads, func(r Read) bool { return r.Page == p }) {
+		return true
+	}
+	return slices.ContainsFunc(s.reach.shared, func(in *Shared) bool { return in.Sees(p, c) })
+}
+
+// reach collects what a walk reaches: the pages at its ends, with the
+// groups read of them, and the shared walks it went through, whose pages
+// it does not copy.
+type reach struct {
+	reads  []Read
+	shared []*Shared
 }
 
 // Page returns the key of page p rendered with page template t, and, when
-// bodies is set, the pages whose body it reads.
-func (k *Keyer) Page(p *model.Page, t *Template, bodies bool) PageKey {
+// reads is set, what it reads of other pages.
+func (k *Keyer) Page(p *model.Page, t *Template, reads bool) PageKey {
 	var out PageKey
 	h := BorrowHasher()
 	defer h.GiveBack()
@@ -88,21 +133,26 @@ func (k *Keyer) Page(p *model.Page, t *Template, bodies bool) PageKey {
 	}
 	if d.global {
 		h.Digest(k.globalDigest())
-		out.BodyAll = true
+		out.All = true
 	}
-	for _, r := range t.reads {
-		h.Str(r.key).Int(int64(r.groups))
-		if r.path.site {
-			od := k.siteRead(r, p.Site)
-			h.Digest(od.d)
-			out.BodyAll = out.BodyAll || od.body
+	var r *reach
+	if reads {
+		r = &reach{}
+	}
+	for _, rd := range t.reads {
+		h.Str(rd.key).Int(int64(rd.groups))
+		if rd.path.site {
+			s := k.siteRead(rd, p.Site)
+			h.Digest(s.d)
+			if r != nil {
+				r.shared = append(r.shared, s)
+			}
 			continue
 		}
-		if bodies && r.groups&bodyGroups != 0 {
-			k.walk(h, []any{p}, r.path.steps, r.groups, &out.Body)
-		} else {
-			k.walk(h, []any{p}, r.path.steps, r.groups, nil)
-		}
+		k.walk(h, []any{p}, rd.path.steps, rd.groups, r)
+	}
+	if r != nil {
+		out.Reads, out.Shared = r.reads, r.shared
 	}
 	out.Key = h.Sum()
 	return out
@@ -121,40 +171,38 @@ func (k *Keyer) Asset(name string, data []byte) Digest {
 	return NewHasher().Digest(k.base).Str("asset").Str(name).Bytes(data).Sum()
 }
 
-// siteRead returns the digest of a read from .Site, site, made once per
-// build and language.
-func (k *Keyer) siteRead(r *read, site *model.Site) *onceDigest {
+// siteRead returns the read r from .Site, site, made once per build and
+// language.
+func (k *Keyer) siteRead(r *read, site *model.Site) *Shared {
 	key := site.Language + "#" + r.key + "#" + strconv.Itoa(int(r.groups))
 	k.siteMu.Lock()
-	od := k.siteReads[key]
-	if od == nil {
-		od = &onceDigest{}
-		k.siteReads[key] = od
+	s := k.siteReads[key]
+	if s == nil {
+		s = &Shared{groups: r.groups}
+		k.siteReads[key] = s
 	}
 	k.siteMu.Unlock()
-	od.once.Do(func() {
+	s.once.Do(func() {
 		h := NewHasher()
-		var reached []*model.Page
-		k.walk(h, []any{site}, r.path.steps, r.groups, &reached)
-		od.d = h.Sum()
-		od.body = r.groups&bodyGroups != 0 && len(reached) > 0
+		k.walk(h, []any{site}, r.path.steps, r.groups, &s.reach)
+		s.d = h.Sum()
 	})
-	return od
+	return s
 }
 
 // walk follows steps from objs and writes the groups g of the objects at
 // the end, with their identities, into h. The number of objects every
 // object leads to is written too, so that the same objects reached in
 // another arrangement (a page moved from one section's list to another's)
-// give another digest. Pages at the end are added to reached, unless it is
-// nil. From an object many outputs reach (a term, a taxonomy, the site),
-// the rest of the walk is made once per build.
-func (k *Keyer) walk(h *Hasher, objs []any, steps []step, g group, reached *[]*model.Page) {
+// give another digest. What it reaches is added to r, unless r is nil.
+// From an object many outputs reach (a term, a taxonomy, the site), the
+// rest of the walk is made once per build, and added to r as one Shared.
+func (k *Keyer) walk(h *Hasher, objs []any, steps []step, g group, r *reach) {
 	if len(steps) == 0 {
 		for _, o := range objs {
 			k.object(h, o, g)
-			if p, ok := o.(*model.Page); ok && p != nil && reached != nil {
-				*reached = append(*reached, p)
+			if p, ok := o.(*model.Page); ok && p != nil && r != nil {
+				r.reads = append(r.reads, Read{Page: p, groups: g})
 			}
 		}
 		return
@@ -163,14 +211,14 @@ func (k *Keyer) walk(h *Hasher, objs []any, steps []step, g group, reached *[]*m
 		if isShared(o) {
 			w := k.sharedWalk(o, steps, g)
 			h.Digest(w.d)
-			if reached != nil {
-				*reached = append(*reached, w.reached...)
+			if r != nil {
+				r.shared = append(r.shared, w)
 			}
 			continue
 		}
 		next := k.step(o, steps[0])
 		h.Int(int64(len(next)))
-		k.walk(h, next, steps[1:], g, reached)
+		k.walk(h, next, steps[1:], g, r)
 	}
 }
 
@@ -192,19 +240,13 @@ type walkKey struct {
 	g     group
 }
 
-type walked struct {
-	once    sync.Once
-	d       Digest
-	reached []*model.Page
-}
-
 // sharedWalk is walk from one shared object, made once per build.
-func (k *Keyer) sharedWalk(o any, steps []step, g group) *walked {
+func (k *Keyer) sharedWalk(o any, steps []step, g group) *Shared {
 	key := walkKey{o, depPath{steps: steps}.String(), g}
 	k.stepMu.Lock()
 	w := k.walks[key]
 	if w == nil {
-		w = &walked{}
+		w = &Shared{groups: g}
 		k.walks[key] = w
 	}
 	k.stepMu.Unlock()
@@ -212,7 +254,7 @@ func (k *Keyer) sharedWalk(o any, steps []step, g group) *walked {
 		h := NewHasher()
 		next := k.step(o, steps[0])
 		h.Int(int64(len(next)))
-		k.walk(h, next, steps[1:], g, &w.reached)
+		k.walk(h, next, steps[1:], g, &w.reach)
 		w.d = h.Sum()
 	})
 	return w
@@ -322,7 +364,6 @@ func (k *Keyer) globalDigest() Digest {
 			}
 		}
 		all |= pageGroups
-		var reached []*model.Page
 		k.object(h, k.in.Site, all)
 		for _, p := range k.in.Pages {
 			k.object(h, p, all)
@@ -335,14 +376,14 @@ func (k *Keyer) globalDigest() Digest {
 					}
 					continue
 				}
-				k.walk(h, []any{p}, []step{{name: r.name}}, 0, &reached)
+				k.walk(h, []any{p}, []step{{name: r.name}}, 0, nil)
 			}
 		}
 		for _, t := range k.taxonomies() {
 			k.object(h, t, all)
 			for _, term := range t.Terms {
 				k.object(h, term, all)
-				k.walk(h, []any{term}, []step{{name: "Pages"}}, 0, &reached)
+				k.walk(h, []any{term}, []step{{name: "Pages"}}, 0, nil)
 			}
 		}
 		k.global.d = h.Sum()

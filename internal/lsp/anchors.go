@@ -27,7 +27,7 @@ func (s *server) anchorItems(text []byte, off int) (items []protocol.CompletionI
 	}
 	target := text
 	if m[2] >= 0 {
-		page := s.pages.Load().byURL[string(text[lineStart+m[2]:lineStart+m[3]])]
+		page := s.pages.Load().index().byURL[string(text[lineStart+m[2]:lineStart+m[3]])]
 		if page == nil {
 			return nil, true
 		}

@@ -97,9 +97,9 @@ func (s *server) valueItems(place *fieldPlace, f fields.Field, top bool, replace
 			items = append(items, item(i, k, protocol.CompletionItemKindEnumMember, "kind", "", place.valueText(k, false), replace))
 		}
 	case top && (f.Key == "skills" || f.Key == "tags"):
-		used := pages.skills
+		used := pages.index().skills
 		if f.Key == "tags" {
-			used = pages.tags
+			used = pages.index().tags
 		}
 		for i, v := range used {
 			items = append(items, item(i, v, protocol.CompletionItemKindValue, "used on the site", "", place.valueText(v, false), replace))
@@ -124,7 +124,7 @@ func (s *server) linkItems(text []byte, off int) []protocol.CompletionItem {
 	}
 	replace := protocol.Range{Start: protocolPosition(textpos.At(text, lineStart+m[2])), End: protocolPosition(textpos.At(text, off))}
 	var items []protocol.CompletionItem
-	for i, p := range s.pages.Load().list {
+	for i, p := range s.pages.Load().index().list {
 		items = append(items, item(i, p.URL, protocol.CompletionItemKindReference, p.Title, p.Path, p.URL, replace))
 	}
 	return items

@@ -61,5 +61,5 @@ func (s *server) shortcodeFileAt(text []byte, off int) string {
 func (s *server) pageAt(text []byte, off int) (page *content.Page, start, end int) {
 	start, end = wordAt(text, off)
 	url, _, _ := strings.Cut(string(text[start:end]), "#")
-	return s.pages.Load().byURL[url], start, end
+	return s.pages.Load().index().byURL[url], start, end
 }

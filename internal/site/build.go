@@ -128,13 +128,21 @@
 //
 // The model is made anew when the configuration, layouts or assets changed
 // together with content, when a page was added, removed or renamed, when a
-// changed page's front matter differs, or when time passed a date that
-// decides what is published or whether a job posting is open. An edit of
-// page bodies alone keeps the model: the pages made from each changed file
-// get the new Content, Summary, Table of contents, Headings, word count,
-// reading time and links in place, and only the outputs whose keys read
-// those groups of those pages (found by the reverse index of the last
-// whole planning) get new keys. A change of layouts or assets alone keeps
+// changed page's front matter differs in more than what only that page
+// shows, or when time passed a date that decides what is published or
+// whether a job posting is open. An edit of page bodies, and of the front
+// matter that only its page shows (model.Patchable: the description, the
+// params that are no taxonomy), keeps the model: the pages made from each
+// changed file get the new Content, Summary, Table of contents, Headings,
+// word count, reading time, links, description and params in place, the
+// page lookup of shortcodes the page's new front matter (the bodies whose
+// shortcodes look pages up convert again), and only the outputs whose keys
+// read the groups that changed of those pages (found by the reverse index
+// of the last whole planning, readers.go) get new keys. Any other edit of
+// front matter (title, dates, weight, tags, skills, url, slug, aliases,
+// layout, kind, draft, hidden_from, translation_key, image, career data, a
+// param that is a taxonomy, or a value that moved to another line) makes
+// the model anew. A change of layouts or assets alone keeps
 // the model and makes every key again. An edit of hidden_from, being front
 // matter, makes the model anew: the lists, feeds and sitemap that gain or
 // lose the page get new keys from the pages they hold, and the search

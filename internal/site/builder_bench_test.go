@@ -27,8 +27,9 @@ var benchPages = flag.Int("pages", 1000, "the size of the generated site of Benc
 // and the rebuilds of serve, in one Builder into memory, up to the commit
 // that serve's reload follows (Options.Defer; FinishDeferred is not timed):
 //
-//	serve-body   one page's body changed
-//	serve-title  one page's title changed
+//	serve-body         one page's body changed
+//	serve-description  one page's description changed (a patch of the model)
+//	serve-title        one page's title changed (the model made anew)
 //
 //	go test -run '^$' -bench Builder -benchtime 5x -pages 10000 ./internal/site
 func BenchmarkBuilder(b *testing.B) {
@@ -118,6 +119,12 @@ func BenchmarkBuilder(b *testing.B) {
 	}
 	b.Run("serve-body", func(b *testing.B) {
 		serve(b, func(i int) []byte { return fmt.Appendf(original, "\nEdit %d.\n", i) })
+	})
+	b.Run("serve-description", func(b *testing.B) {
+		description := regexp.MustCompile(`(?m)^description: .*$`)
+		serve(b, func(i int) []byte {
+			return description.ReplaceAll(original, fmt.Appendf(nil, "description: Described anew %d.", i))
+		})
 	})
 	b.Run("serve-title", func(b *testing.B) {
 		title := regexp.MustCompile(`(?m)^title: .*$`)

@@ -567,6 +567,11 @@ func (e *editor) editFrontMatter() (string, []string) {
 	case 0:
 		text, what = setKey(text, "title", fmt.Sprintf("Retitled %d", e.r.IntN(1000))), "title"
 	case 1:
+		if strings.Contains(text, "\ndescription: ") {
+			// Only the page shows it: the model is patched
+			// (model.Patchable), the description's line replaced.
+			e.expect = "patch"
+		}
 		text, what = setKey(text, "description", fmt.Sprintf("Described anew %d.", e.r.IntN(1000))), "description"
 	case 2:
 		text, what = setKey(text, "skills", "["+strings.Join(e.some([]string{"Go", "SQL", "Rust", "CSS", "Git", "Kubernetes", "C#", "C++"}), ", ")+"]"), "skills"

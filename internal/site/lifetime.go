@@ -23,10 +23,11 @@ type lifetime interface {
 
 	// plansAgain reports whether another build will be planned from this
 	// one's model: then planning keeps the reverse index of which outputs
-	// read which bodies and the digests of every page, and the structured
-	// data of pages and their search analyses are kept from build to
-	// build. A Builder that builds once lets them go as soon as it can,
-	// and makes the structured data of a page once, when it renders it.
+	// read what of which pages (readers.go) and the digests of every
+	// page, and the structured data of pages and their search analyses
+	// are kept from build to build. A Builder that builds once lets them
+	// go as soon as it can, and makes the structured data of a page
+	// once, when it renders it.
 	plansAgain() bool
 }
 

@@ -205,23 +205,22 @@ func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*p
 	return p, err
 }
 
-// patchPlan applies edits to the bodies of pages: when the front matter of
-// every changed source is as the model has it, the model keeps its shape
-// (the same pages, lists, relations and URLs) and only the fields that come
-// from the body change. The pages are patched in place, and only the
-// outputs that read their bodies get new keys. Anything else makes the
-// model anew.
+// patchPlan applies edits to pages that keep the model's shape (the same
+// pages, lists, relations and URLs): edits of their bodies, and of the
+// front matter that only the page itself shows (model.Patchable: its
+// description, its params). The pages are patched in place; so are the
+// pages shortcodes look up, and the bodies whose shortcodes look pages up
+// convert again. Only the outputs that read what changed of those pages
+// get new keys (readers.go). Anything else makes the model anew.
 func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, now time.Time) (*plan, error) {
-	var changed []*source
-	for _, path := range diff {
-		old, cur := m.srcs[path], b.sources[path]
-		if old == nil || cur == nil || cur.page == nil || cur.err != nil || old.fm != cur.fm ||
-			m.published[path] != b.opts.publishing(now).Publishes(cur.page) {
-			return b.fullPlan(ctx, now, nil)
-		}
-		if m.published[path] {
-			changed = append(changed, cur)
-		}
+	changed, ok := b.patchable(m, diff, now)
+	if !ok {
+		return b.fullPlan(ctx, now, nil)
+	}
+	// The conversions of before, to compare the images they publish.
+	before := make([]*convert.Conversion, len(changed))
+	for i, s := range changed {
+		before[i] = m.srcs[s.path].conv
 	}
 	if err := b.convert(ctx, changed); err != nil {
 		return nil, err
@@ -230,41 +229,46 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	for _, s := range changed {
 		problems = append(problems, s.conv.Problems()...)
 	}
-	warnings := b.pageWarnings(m.pub, now)
+	pub := slices.Clone(m.pub)
+	for i, p := range pub {
+		if s := b.sources[p.Path]; s != nil && s.page != p && slices.Contains(diff, p.Path) {
+			pub[i] = s.page
+		}
+	}
+	warnings := b.pageWarnings(pub, now)
 	if len(problems) > 0 {
-		if b.checking {
+		if b.checking && !slices.ContainsFunc(changed, func(s *source) bool { return !slices.Contains(diff, s.path) }) {
 			// The model is kept (build), as it is: the next build
-			// patches these pages in.
+			// patches these pages in. (Not when the bodies of other
+			// pages converted again: their sources hold the new
+			// conversions, which the next build would not know for
+			// new.)
 			b.unplanned = diff
 		}
 		return nil, failed(errors.Join(problems...), warnings)
 	}
-	for _, s := range changed {
-		if !sameImageFiles(m.srcs[s.path].conv, s.conv) {
+	for i, s := range changed {
+		if !sameImageFiles(before[i], s.conv) {
 			return b.fullPlan(ctx, now, nil) // the image files published changed
-		}
-	}
-	redo := map[string]bool{}
-	if len(changed) > 0 {
-		for _, name := range m.revAll {
-			redo[name] = true
 		}
 	}
 	for _, path := range diff {
 		m.srcs[path] = b.sources[path]
 	}
-	for i, p := range m.pub {
-		if s := b.sources[p.Path]; s != nil && s.page != p && slices.Contains(diff, p.Path) {
-			m.pub[i] = s.page
+	m.pub = pub
+	for i, src := range m.timeSensitive {
+		if s := b.sources[src.Path]; s != nil && s.page != src && slices.Contains(diff, src.Path) {
+			m.timeSensitive[i] = s.page
 		}
 	}
+	redo := map[string]bool{}
 	for _, s := range changed {
 		for _, p := range m.byFile[s.path] {
+			model.PatchFrontMatter(p, s.page)
 			model.Refill(p, s.conv.Body())
+			old := m.pd[p]
 			m.pd[p] = b.digestPage(m, p)
-			for _, name := range m.rev[p] {
-				redo[name] = true
-			}
+			m.readers.see(p, deps.Changed(old, m.pd[p]), redo)
 		}
 	}
 	if len(changed) > 0 && !b.deferring {
@@ -278,6 +282,44 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	p.bodiesStale = len(changed) > 0 && b.deferring
 	b.stats.how = "patch"
 	return p, nil
+}
+
+// patchable returns the published sources of diff, the files changed
+// since m was made, whose pages patchPlan patches, with the published
+// sources whose bodies convert again because their shortcodes look up a
+// page whose front matter changed; false when an edit changes the model's
+// shape, and the model is made anew.
+func (b *Builder) patchable(m *siteModel, diff []string, now time.Time) ([]*source, bool) {
+	rules := b.opts.publishing(now)
+	var changed []*source
+	lookups := false // a page that shortcodes can look up changed its front matter
+	for _, path := range diff {
+		old, cur := m.srcs[path], b.sources[path]
+		if old == nil || cur == nil || cur.page == nil || cur.err != nil || m.published[path] != rules.Publishes(cur.page) {
+			return nil, false
+		}
+		if !m.published[path] {
+			if old.fm != cur.fm {
+				return nil, false // references to it are checked
+			}
+			continue
+		}
+		if old.fm != cur.fm {
+			if !model.Patchable(b.cfg, old.page, cur.page) || !b.conv.SetPage(cur.input(), now) {
+				return nil, false
+			}
+			lookups = true
+		}
+		changed = append(changed, cur)
+	}
+	if lookups {
+		for _, src := range m.pub {
+			if s := b.sources[src.Path]; s != nil && !slices.Contains(diff, src.Path) && b.conv.Stale(s.conv) {
+				changed = append(changed, s)
+			}
+		}
+	}
+	return changed, true
 }
 
 // regenerate makes the generated files of m that are made from page
@@ -334,7 +376,6 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 	}
 	slices.SortFunc(items, func(a, b *item) int { return strings.Compare(a.name, b.name) })
 	m.items = items
-	m.rev, m.revAll = map[*model.Page][]string{}, nil
 	m.needLD = false
 	all := map[string]bool{}
 	for _, it := range items {
@@ -346,34 +387,33 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 // replan makes the keys of the items of m named in redo, keeping the others'.
 func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *plan {
 	k := b.keyer(m)
-	type found struct {
-		body    []*model.Page
-		bodyAll bool
-	}
 	var todo []*item
 	for _, it := range m.items {
 		if redo[it.name] {
 			todo = append(todo, it)
 		}
 	}
-	// A whole plan makes the reverse index, unless the Builder builds once:
-	// then no later build is planned from it.
+	// A whole plan records who reads what (readers.go), unless the
+	// Builder builds once: then no later build is planned from it.
 	index := len(redo) == len(m.items) && b.life.plansAgain()
-	res := make([]found, len(todo))
+	res := make([]reads, len(todo))
 	parallel.For(len(todo), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			it := todo[i]
 			switch {
 			case it.page != nil:
 				pk := k.Page(it.page, b.templates.Page(it.tmpl), index)
-				it.key, res[i].body, res[i].bodyAll = pk.Key, pk.Body, pk.BodyAll
+				it.key, res[i] = pk.Key, reads{pages: pk.Reads, shared: pk.Shared, all: pk.All}
 				if index {
-					res[i].body = append(res[i].body, it.page)
+					res[i].pages = append(res[i].pages, deps.Whole(it.page))
 				}
 			case it.gen != nil:
 				it.key = k.File(it.name, it.gen.Digest)
-				if f := it.gen.Feed; f != nil {
-					res[i].body = model.FeedEntries(f)
+				if f := it.gen.Feed; f != nil && index {
+					res[i].pages = append(res[i].pages, deps.Whole(model.FeedList(f)))
+					for _, p := range model.FeedEntries(f) {
+						res[i].pages = append(res[i].pages, deps.Whole(p))
+					}
 				}
 			case it.asset != nil:
 				it.key = k.Asset(it.name, it.asset.Data)
@@ -384,16 +424,15 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 			}
 		}
 	})
-	if len(redo) == len(m.items) {
+	if index {
+		names := make([]string, len(todo))
 		for i, it := range todo {
-			if index {
-				for _, p := range res[i].body {
-					m.rev[p] = append(m.rev[p], it.name)
-				}
-				if res[i].bodyAll {
-					m.revAll = append(m.revAll, it.name)
-				}
-			}
+			names[i] = it.name
+		}
+		m.readers = newReaders(names, res)
+	}
+	if len(redo) == len(m.items) {
+		for _, it := range todo {
 			if it.page != nil {
 				m.needLD = m.needLD || b.templates.Page(it.tmpl).ReadsOthersJSONLD()
 			}

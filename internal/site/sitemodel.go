@@ -179,10 +179,7 @@ type siteModel struct {
 	items     []*item // the outputs, as last planned
 	forgotten bool    // forgetPlanning let go of what planning needs: no other build is planned from it
 
-	// Which outputs read the body of which page (deps.PageKey.Body), so that a body
-	// edit re-renders only those.
-	rev        map[*model.Page][]string
-	revAll     []string
+	readers    readers                     // which outputs read what of which page (readers.go)
 	needLD     bool                        // some template reads the structured data of other pages
 	structured *jsonld.Pages               // the structured data of the write under way
 	refs       map[*model.Page]*links.Page // the links of each page, resolved (write.go)
