@@ -64,7 +64,3 @@ func (p *Page) BodySum() [32]byte {
 	}
 	return sha256.Sum256(p.Body)
 }
-
-// HoldsBody reports whether the page holds its body lazily: Body is nil
-// until LoadBody.
-func (p *Page) HoldsBody() bool { return p.lazy != nil }

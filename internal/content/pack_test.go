@@ -210,7 +210,7 @@ func TestHeldPageReadsItsBodyWhenAsked(t *testing.T) {
 		t.Errorf("stamp %x, front %x: not as packed", pp.Stamp(), pp.Front())
 	}
 	held, ok := pp.Held(fsys, nil)
-	if !ok || held.Body != nil || !held.HoldsBody() {
+	if !ok || held.Body != nil || held.lazy == nil {
 		t.Fatalf("Held = %+v, %v; want a page without its body", held, ok)
 	}
 	if held.BodySum() != sha256.Sum256(want.Body) {
