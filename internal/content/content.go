@@ -105,7 +105,9 @@
 // [TimeSensitive] whose publishing may change as time passes
 // (publish.go). A [PackCache] keeps the parsed pages of a full read in the
 // persistent cache as one pack, so that a new process parses only the
-// files that changed (packcache.go). [AllWarnings] are the warnings of
+// files that changed (packcache.go), and reads none whose stamp says it
+// did not: such a page holds its body lazily, read by [Page.LoadBody]
+// only when a consumer needs it, and never stale (lazybody.go). [AllWarnings] are the warnings of
 // pages, made on all cores.
 //
 // # Places of values
@@ -197,10 +199,11 @@ type Page struct {
 	FrontMatter
 	Career   career.Data // the typed fields of a job, role or certification; zero for other kinds
 	Invalid  bool        // the front matter has problems (only LoadAll returns such pages)
-	Body     []byte      // Markdown after the front matter, LF line endings, no BOM
+	Body     []byte      // Markdown after the front matter, LF line endings, no BOM; nil while held lazily (lazybody.go)
 	BodyLine int         // 1-based file line where Body starts (body line n is file line BodyLine+n-1)
 
-	description pos // where the description's value is, for Warnings
+	description pos       // where the description's value is, for Warnings
+	lazy        *lazyBody // where Body is, while the page holds it lazily (LoadBody)
 }
 
 // pos is a 1-based file line and column; the zero pos is "not written".

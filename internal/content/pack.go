@@ -2,10 +2,12 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"reflect"
 	"slices"
 	"sync"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/career"
+	"github.com/careersite/careersite/internal/config"
 )
 
 // A page pack holds parsed pages for a later build, in the persistent
@@ -24,7 +27,11 @@ import (
 // places its checks report at, less the body, which is the tail of the
 // file's bytes. A page goes into a pack only when it decodes back to
 // exactly the page ParseFile made (reflect.DeepEqual, checked as it is
-// added), so a page from a pack is that page.
+// added), so a page from a pack is that page. A record may also hold the
+// stamp of the file (internal/filestamp) as it was read, with the digests
+// of its front matter and of its body: then a later build that finds the
+// file with that stamp takes the page without reading the file, its body
+// held lazily (lazybody.go).
 
 // A PackedPage is a page of a pack, found by its path.
 type PackedPage struct {
@@ -43,7 +50,29 @@ func (pp *PackedPage) Page(data []byte) *Page {
 	return pp.rec.page(data)
 }
 
-// Used reports whether Page returned the page.
+// Held returns the page without its file's bytes, holding its body
+// lazily (Page.LoadBody reads it from fsys, with the limits of cfg), when
+// the record has a stamp, and whether it did; as Page, once.
+func (pp *PackedPage) Held(fsys fs.FS, cfg *config.Config) (*Page, bool) {
+	if pp.used || pp.rec.Stamp == ([32]byte{}) {
+		return nil, false
+	}
+	pp.used = true
+	p := pp.rec.bodiless()
+	p.lazy = &lazyBody{fsys: fsys, cfg: cfg, sum: pp.rec.Sum, start: pp.rec.BodyStart, body: pp.rec.BodySum}
+	return p, true
+}
+
+// Stamp is the ID of the stamp of the file the page was packed with
+// (filestamp.Stamp.ID); zero when none.
+func (pp *PackedPage) Stamp() [32]byte { return pp.rec.Stamp }
+
+// Front is the SHA-256 of the bytes of the file before the body (its
+// front matter and their fences: FrontMatterBytes), kept with a stamp;
+// zero when there is none.
+func (pp *PackedPage) Front() [32]byte { return pp.rec.Front }
+
+// Used reports whether Page or Held returned the page.
 func (pp *PackedPage) Used() bool { return pp.used }
 
 // packRecord is one record of a pack's stream.
@@ -54,11 +83,23 @@ type packRecord struct {
 	Page      *Page // nil: the record stands for none (an earlier one went wrong)
 	Desc      [2]int
 	Career    []career.Position
+
+	// The stamp of the file as it was read (filestamp.Stamp.ID), zero for
+	// a page that is read whenever it is wanted, and the SHA-256 of the
+	// bytes before the body and of the body, when there is a stamp.
+	Stamp, Front, BodySum [32]byte
 }
 
+// page is the record's page, whose file's bytes are data.
 func (r *packRecord) page(data []byte) *Page {
-	p := r.Page
+	p := r.bodiless()
 	p.Body = data[r.BodyStart:]
+	return p
+}
+
+// bodiless is the record's page without its body.
+func (r *packRecord) bodiless() *Page {
+	p := r.Page
 	p.description = pos{r.Desc[0], r.Desc[1]}
 	p.Career.SetPositions(r.Career)
 	return p
@@ -100,11 +141,13 @@ func NewPackWriter(check bool) *PackWriter {
 }
 
 // Add adds page p, which ParseFile made from data for path without
-// problems (or Page returned), before anything changed it. It reports
-// whether p is in the pack: not when its body is not the tail of data
-// (line endings or a byte-order mark changed), nor when the writer checks
-// and it does not decode back to itself.
-func (w *PackWriter) Add(path string, sum [32]byte, data []byte, p *Page) bool {
+// problems (or Page returned), before anything changed it, with the ID of
+// the stamp its file had before it was read (filestamp.Stamp.ID; zero:
+// the page is never held lazily). It reports whether p is in the pack:
+// not when its body is not the tail of data (line endings or a byte-order
+// mark changed), nor when the writer checks and it does not decode back
+// to itself.
+func (w *PackWriter) Add(path string, sum, stamp [32]byte, data []byte, p *Page) bool {
 	start := len(data) - len(p.Body)
 	if start < 0 || !bytes.Equal(data[start:], p.Body) {
 		return false
@@ -113,6 +156,9 @@ func (w *PackWriter) Add(path string, sum [32]byte, data []byte, p *Page) bool {
 	stripped.Body = nil
 	rec := packRecord{Path: path, Sum: sum, BodyStart: start, Page: &stripped,
 		Desc: [2]int{p.description.line, p.description.col}, Career: p.Career.Positions()}
+	if stamp != ([32]byte{}) {
+		rec.Stamp, rec.Front, rec.BodySum = stamp, sha256.Sum256(FrontMatterBytes(data, p.BodyLine)), sha256.Sum256(p.Body)
+	}
 	if w.enc.Encode(&rec) != nil {
 		return w.bury(path)
 	}

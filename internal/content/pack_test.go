@@ -74,7 +74,7 @@ func TestPackGivesBackWhatParseFileMade(t *testing.T) {
 			}
 			writers := []*PackWriter{NewPackWriter(true), NewPackWriter(true)}
 			for i, f := range files {
-				if !writers[i%2].Add(f.path, sha256.Sum256(f.data), f.data, f.page) {
+				if !writers[i%2].Add(f.path, sha256.Sum256(f.data), [32]byte{}, f.data, f.page) {
 					t.Errorf("%s: not added", f.path)
 				}
 			}
@@ -101,7 +101,7 @@ func TestPackGivesBackWhatParseFileMade(t *testing.T) {
 						t.Errorf("%s: given twice", f.path)
 					}
 					if carry {
-						second.Add(f.path, pp.Sum, f.data, p)
+						second.Add(f.path, pp.Sum, [32]byte{}, f.data, p)
 					}
 				}
 			}
@@ -124,7 +124,7 @@ func TestPackLeavesOutWhatItCannotGiveBack(t *testing.T) {
 	files := parseSite(t, fsys)
 	w := NewPackWriter(true)
 	for _, f := range files {
-		added := w.Add(f.path, sha256.Sum256(f.data), f.data, f.page)
+		added := w.Add(f.path, sha256.Sum256(f.data), [32]byte{}, f.data, f.page)
 		if want := path.Base(f.path) == "ok.md"; added != want {
 			t.Errorf("%s: added %v, want %v", f.path, added, want)
 		}
@@ -142,7 +142,7 @@ func TestReadPackRefusesDamage(t *testing.T) {
 	files := parseSite(t, packSites(t)["fixtures"])
 	w := NewPackWriter(true)
 	for _, f := range files {
-		w.Add(f.path, sha256.Sum256(f.data), f.data, f.page)
+		w.Add(f.path, sha256.Sum256(f.data), [32]byte{}, f.data, f.page)
 	}
 	pack := joinPack([]*PackWriter{w})
 	for _, bad := range [][]byte{nil, {}, {5}, pack[:len(pack)-1], append(pack[:len(pack):len(pack)], 0), {1, 3, 'a', 'b', 'c'}} {
@@ -173,4 +173,58 @@ func joinPack(writers []*PackWriter) []byte {
 	var out bytes.Buffer
 	WritePack(&out, nil, writers)
 	return out.Bytes()
+}
+
+// TestHeldPageReadsItsBodyWhenAsked: a page packed with a stamp comes
+// back from the pack without its file's bytes, holding its body lazily,
+// with the digests of its body and front matter as packed; LoadBody reads
+// the body the page was parsed with, and refuses a file that changed
+// since, so that a body so held is never stale. A page packed without a
+// stamp is not held.
+func TestHeldPageReadsItsBodyWhenAsked(t *testing.T) {
+	data := []byte("---\ntitle: Held\ndate: 2026-01-02\n---\nThe body.\n")
+	fsys := fstest.MapFS{"content/held.md": {Data: data}}
+	page, err := ParseFile("content/held.md", data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := *page
+	stamp := [32]byte{1}
+	w, unstamped := NewPackWriter(true), NewPackWriter(true)
+	if !w.Add("content/held.md", sha256.Sum256(data), stamp, data, page) || !unstamped.Add("content/held.md", sha256.Sum256(data), [32]byte{}, data, page) {
+		t.Fatal("not added")
+	}
+	read := func(w *PackWriter) *PackedPage {
+		t.Helper()
+		got, _, err := ReadPack(joinPack([]*PackWriter{w}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got["content/held.md"]
+	}
+	if p, ok := read(unstamped).Held(fsys, nil); ok || p != nil {
+		t.Errorf("a page packed without a stamp was held: %+v", p)
+	}
+	pp := read(w)
+	if pp.Stamp() != stamp || pp.Front() != sha256.Sum256([]byte("---\ntitle: Held\ndate: 2026-01-02\n---\n")) {
+		t.Errorf("stamp %x, front %x: not as packed", pp.Stamp(), pp.Front())
+	}
+	held, ok := pp.Held(fsys, nil)
+	if !ok || held.Body != nil || held.lazy == nil {
+		t.Fatalf("Held = %+v, %v; want a page without its body", held, ok)
+	}
+	if held.BodySum() != sha256.Sum256(want.Body) {
+		t.Errorf("BodySum of the held page = %x, want that of %q", held.BodySum(), want.Body)
+	}
+	if err := held.LoadBody(); err != nil || !reflect.DeepEqual(held, &want) {
+		t.Errorf("after LoadBody = %v: %+v, want %+v", err, held, &want)
+	}
+
+	again := read(w)
+	held, _ = again.Held(fsys, nil)
+	fsys["content/held.md"].Data = []byte("---\ntitle: Held\ndate: 2026-01-02\n---\nThe bodY.\n")
+	err = held.LoadBody()
+	if err == nil || err.Error() != "content/held.md: the file changed while the site was built; build again" || held.Body != nil {
+		t.Errorf("LoadBody of a file changed since = %v, body %q; want the error and no body", err, held.Body)
+	}
 }

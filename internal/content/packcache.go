@@ -2,6 +2,7 @@ package content
 
 import (
 	"io"
+	"io/fs"
 	"maps"
 	"runtime"
 	"slices"
@@ -16,15 +17,20 @@ import (
 // kind and key, so that a build in a new process parses only the files
 // whose bytes changed: parsing front matter is most of a build with
 // nothing or little to do. The pack is read when the PackCache is opened;
+// Unchanged takes a page from it without reading its file when the file's
+// stamp is the one it was packed with, its body held lazily (lazybody.go);
 // Parse takes a page from it when the file's bytes are those it was
-// parsed from, else parses the file and adds the page to the new pack;
-// Save writes the new pack when anything differs. Parse may be called from
-// any number of goroutines at once.
+// parsed from, else parses the file, and adds the page to the new pack
+// when it is new or its file's stamp changed; Save writes the new pack
+// when anything differs. Unchanged and Parse may be called from any
+// number of goroutines at once.
 type PackCache struct {
 	cache *cache.Cache
 	kind  string
 	key   cache.Key
 	cfg   *config.Config
+	fsys  fs.FS
+	lazy  func(body []byte) bool // whether a page with body may hold it lazily
 
 	old     map[string]*PackedPage // the pack read; nil: none
 	records int                    // the records in it, its pages and those nobody will use again
@@ -42,10 +48,13 @@ type PackCache struct {
 const maxStale = 8 // one eighth
 
 // OpenPackCache reads the pack stored in c under kind and key, whose pages
-// were parsed with cfg: key must tell apart every configuration and
-// binary that parses otherwise.
-func OpenPackCache(c *cache.Cache, kind string, key cache.Key, cfg *config.Config) *PackCache {
-	pk := &PackCache{cache: c, kind: kind, key: key, cfg: cfg}
+// were parsed with cfg from the files of fsys: key must tell apart every
+// configuration and binary that parses otherwise. lazy reports whether a
+// page with a body may hold it lazily, as its consumers read it only
+// when they must (Page.LoadBody): the others are read from their files
+// in every build.
+func OpenPackCache(c *cache.Cache, kind string, key cache.Key, cfg *config.Config, fsys fs.FS, lazy func(body []byte) bool) *PackCache {
+	pk := &PackCache{cache: c, kind: kind, key: key, cfg: cfg, fsys: fsys, lazy: lazy}
 	if data, ok := c.Get(kind, key); ok {
 		pk.old, pk.records, _ = ReadPack(data) // a pack that does not decode is none
 	}
@@ -59,27 +68,67 @@ func OpenPackCache(c *cache.Cache, kind string, key cache.Key, cfg *config.Confi
 	return pk
 }
 
+// Unchanged returns the page of the file p from the old pack, without
+// reading the file, when stamp, the ID of the stamp the file has now
+// (filestamp.Stamp.ID), is the one the page was packed with: its body
+// held lazily (Page.LoadBody), with the SHA-256 of the file's bytes and
+// of the bytes before its body (FrontMatterBytes) as they were packed.
+// The page is nil when the file must be read (Parse).
+func (pk *PackCache) Unchanged(p string, stamp [32]byte) (page *Page, sum, front [32]byte) {
+	pp := pk.old[p]
+	if pp == nil || stamp == ([32]byte{}) || pp.Stamp() != stamp {
+		return nil, sum, front
+	}
+	page, ok := pp.Held(pk.fsys, pk.cfg)
+	if !ok {
+		return nil, sum, front
+	}
+	pk.used.Add(1)
+	return page, pp.Sum, pp.Front()
+}
+
 // Parse returns the page of the file p whose bytes are data, of digest
-// sum: from the old pack when it has them, else parsed (ParseFile); and
-// adds it to the new pack when it has no problems.
-func (pk *PackCache) Parse(p string, sum [32]byte, data []byte) (*Page, error) {
+// sum, read after its stamp was taken (stamp: its ID, zero when it has
+// none): from the old pack when it has them, else parsed (ParseFile).
+// It adds the page to the new pack when it was parsed without problems,
+// or its stamp is not the one it was packed with.
+func (pk *PackCache) Parse(p string, sum, stamp [32]byte, data []byte) (*Page, error) {
 	if pp := pk.old[p]; pp != nil && pp.Sum == sum {
 		if page := pp.Page(data); page != nil {
 			pk.used.Add(1)
+			if st := pk.stampOf(stamp, page); st != pp.Stamp() {
+				pk.add(p, sum, st, data, page) // touched, or settled since
+			}
 			return page, nil
 		}
 	}
 	page, err := ParseFile(p, data, pk.cfg)
 	if page != nil && err == nil {
-		w := <-pk.fresh
-		w.Add(p, sum, data, page)
-		pk.fresh <- w
+		pk.add(p, sum, pk.stampOf(stamp, page), data, page)
 	}
 	pk.changed.Store(true)
 	return page, err
 }
 
-// Save writes the new pack when some file was parsed, or when too many
+// add adds a page to the new pack.
+func (pk *PackCache) add(p string, sum, stamp [32]byte, data []byte, page *Page) {
+	w := <-pk.fresh
+	w.Add(p, sum, stamp, data, page)
+	pk.fresh <- w
+	pk.changed.Store(true)
+}
+
+// stampOf is the stamp page is packed with: none when its body may not be
+// held lazily.
+func (pk *PackCache) stampOf(stamp [32]byte, page *Page) [32]byte {
+	if !pk.lazy(page.Body) {
+		return [32]byte{}
+	}
+	return stamp
+}
+
+// Save writes the new pack when some page was added to it (parsed, or
+// its stamp changed), or when too many
 // records of the old pack stand for nothing (maxStale), and returns how
 // many pages were taken from the old pack. Those pages are carried into
 // the new pack from the old pack's bytes, read again: its streams as they

@@ -171,11 +171,12 @@ type Source struct {
 	FrontMatter deps.Digest   // of the bytes before the body: front matter and its fences
 }
 
-// key is what a body converts to depends on: its text, the line it
+// key is what a body converts to depends on: its text (by its digest,
+// which a page holding its body lazily knows without it), the line it
 // starts on (positions of links and errors), the Markdown options and the
 // binary, and what the shortcodes it uses read (scKey, shortcodes.go).
 func (cv *Converter) key(p *content.Page, scKey deps.Digest) deps.Digest {
-	return deps.NewHasher().Digest(cv.mdDigest).Int(int64(p.BodyLine)).Bytes(p.Body).Digest(scKey).Digest(cv.imageKey(p)).Sum()
+	return deps.NewHasher().Digest(cv.mdDigest).Int(int64(p.BodyLine)).Digest(p.BodySum()).Digest(scKey).Digest(cv.imageKey(p)).Sum()
 }
 
 // Stale reports whether c, the conversion of a body, is stale: there is
@@ -218,6 +219,9 @@ func (cv *Converter) Convert(src Source) *Conversion {
 			c.names, c.scKey, c.page, c.lang = names, scKey, src.Path, src.Page.Language
 			return c
 		}
+	}
+	if err := src.Page.LoadBody(); err != nil {
+		return newConversion(key, nil, []error{err}) // the file changed since its stamp was taken
 	}
 	var res *markdown.Result
 	var probs []error

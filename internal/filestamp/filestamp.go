@@ -90,6 +90,13 @@ type Stamp struct {
 // Size is the file's size in bytes, as it was stat'ed.
 func (st Stamp) Size() int64 { return st.size }
 
+// ID is the stamp as a value that equals the ID of another stamp exactly
+// when the two are the same stamp of the same kind and name, for a caller
+// that keeps stamps with what it learnt itself, in a record of its own
+// (content.PackCache): ok is false for the zero Stamp, of a file that
+// must be read.
+func (st Stamp) ID() (id [32]byte, ok bool) { return [32]byte(st.key), st.ok }
+
 // Stamp stats the file name of fsys without following a symbolic link and
 // returns its stamp for kind; the zero Stamp when it is not a regular
 // file, cannot be stat'ed so, or has not settled (see the package

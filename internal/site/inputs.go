@@ -24,7 +24,6 @@ import (
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/render"
-	"github.com/careersite/careersite/internal/shortcode"
 )
 
 // source is one content file as the Builder last read it.
@@ -148,10 +147,20 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	return append(diff, resources...), err
 }
 
-// readSource reads and parses one content file, and, for a Builder that
-// converts on read (lifetime.go), converts its body when the page is
-// published at now; gone reports that it does not exist (any more).
+// readSource reads and parses one content file, or takes it from the pack
+// unread when its stamp says it did not change (pages.go), and, for a
+// Builder that converts on read (lifetime.go), converts its body when the
+// page is published at now; gone reports that it does not exist (any
+// more).
 func (b *Builder) readSource(p string, pk *content.PackCache, now time.Time) (src *source, gone bool) {
+	stamp := b.pageStamp(pk, p)
+	if src := unchangedPage(pk, p, stamp); src != nil {
+		if old := b.sources[p]; old != nil && old.sum == src.sum {
+			return old, false
+		}
+		b.convertOnRead(src, now)
+		return src, false
+	}
 	data, err := content.ReadFile(b.fsys, p, b.cfg) // refuses links out of the site, bounds the size
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, true
@@ -171,17 +180,23 @@ func (b *Builder) readSource(p string, pk *content.PackCache, now time.Time) (sr
 		src.err = diag.Wrap(p, 0, 0, "cannot read: ", err)
 		return src, false
 	}
-	src.page, src.err = b.parsePage(pk, p, src.sum, data)
+	src.page, src.err = b.parsePage(pk, p, src.sum, stamp, data)
 	if src.page != nil {
 		src.fm = deps.HashBytes(content.FrontMatterBytes(data, src.page.BodyLine))
-		// A body with shortcode tags waits for the templates and the
-		// other pages (makeModel converts it), and one with images for
-		// the render hook.
-		if b.life.convertsOnRead() && !src.page.Invalid && b.opts.publishing(now).Publishes(src.page) && !shortcode.HasTags(src.page.Body) && !convert.HasImages(src.page.Body) {
-			b.keepConversion(src, b.conv.Convert(src.input()))
-		}
+		b.convertOnRead(src, now)
 	}
 	return src, false
+}
+
+// convertOnRead converts the body of src as it is read, for a Builder
+// that converts on read (lifetime.go), when its page is published at now.
+// A body with shortcode tags waits for the templates and the other pages
+// (makeModel converts it), and one with images for the render hook; a
+// page that holds its body lazily has neither (pages.go).
+func (b *Builder) convertOnRead(src *source, now time.Time) {
+	if b.life.convertsOnRead() && !src.page.Invalid && b.opts.publishing(now).Publishes(src.page) && plainBody(src.page.Body) {
+		b.keepConversion(src, b.conv.Convert(src.input()))
+	}
 }
 
 // reparseAll parses every source again, as a new configuration asks.

@@ -1,15 +1,19 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/careersite/careersite/internal/testsite"
 )
 
 // openCounter is the site folder as os.DirFS gives it, counting the files
@@ -93,6 +97,113 @@ func TestWarmBuildReadsNoPhotograph(t *testing.T) {
 func setModTime(t *testing.T, name string, mod time.Time) {
 	t.Helper()
 	if err := os.Chtimes(name, mod, mod); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWarmBuildReadsNoUnchangedPage builds a site whose content files
+// have settled (filestamp.Settle) as runs of `careersite build` would:
+// the second, with nothing changed, opens no content file whose body is
+// Markdown alone, each page holding its body lazily (pages.go), and
+// gives the same output; the third, after a page was written again at
+// the same size with its modification time put back, reads that page
+// and publishes it as a build without the cache does; the fourth, its
+// conversions gone from the cache, reads every body it holds lazily. A
+// session whose first build held bodies lazily reads an edited page
+// again.
+func TestWarmBuildReadsNoUnchangedPage(t *testing.T) {
+	opts := cachedSite(t, 40)
+	settled := time.Now().Add(-time.Hour)
+	settle(t, filepath.Join(opts.Source, "content"), settled)
+	counted := func() (Options, *openCounter) {
+		fsys := &openCounter{ReadLinkFS: os.DirFS(opts.Source).(fs.ReadLinkFS), opened: map[string]int{}}
+		o := opts
+		o.Files = fsys
+		return o, fsys
+	}
+	// pagesOpened are the content files b opened whose bodies are
+	// Markdown alone, and how many such files there are.
+	pagesOpened := func(b *Builder, fsys *openCounter) (opened []string, plain int) {
+		for p, s := range b.sources {
+			if s.page == nil || (s.page.Body != nil && !plainBody(s.page.Body)) {
+				continue // kept whole: shortcodes or images
+			}
+			plain++
+			if fsys.opened[p] > 0 {
+				opened = append(opened, p)
+			}
+		}
+		slices.Sort(opened)
+		return opened, plain
+	}
+	first, _ := counted()
+	buildOnceWith(t, first)
+
+	warm, fsys := counted()
+	b := buildOnceWith(t, warm)
+	if opened, plain := pagesOpened(b, fsys); len(opened) > 0 || plain < 30 {
+		t.Errorf("a build with nothing changed opened %d of %d pages of plain Markdown: %q", len(opened), plain, opened)
+	}
+	sameAsWithoutCache(t, opts, "build that held bodies lazily")
+
+	// edit writes a letter of the page's body again, at the same size
+	// and modification time.
+	edited := filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(3)))
+	edit := func(letter byte) {
+		data, err := os.ReadFile(edited)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data[bytes.LastIndex(data, []byte("the "))+2] = letter
+		writeFile(t, edited, data)
+		setModTime(t, edited, settled)
+	}
+	edit('a')
+	third, fsys := counted()
+	buildOnceWith(t, third)
+	if fsys.opened[testsite.Path(3)] == 0 {
+		t.Errorf("%s, written again at the same size and time, was not read", testsite.Path(3))
+	}
+	sameAsWithoutCache(t, opts, "build after a page was written again")
+
+	if err := os.RemoveAll(filepath.Join(opts.CacheDir, "markdown")); err != nil {
+		t.Fatal(err)
+	}
+	fourth, fsys := counted()
+	b = buildOnceWith(t, fourth)
+	if opened, plain := pagesOpened(b, fsys); len(opened) != plain {
+		t.Errorf("without its conversions, a build opened %d of %d pages of plain Markdown", len(opened), plain)
+	}
+	sameAsWithoutCache(t, opts, "build that converted the bodies it held lazily")
+
+	session, fsys := counted()
+	s, err := New(session)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if opened, _ := pagesOpened(s, fsys); len(opened) > 0 {
+		t.Errorf("a session's first build opened %q, want no page of plain Markdown", opened)
+	}
+	edit('e')
+	if _, err := s.Build(context.Background(), []string{testsite.Path(3)}); err != nil {
+		t.Fatal(err)
+	}
+	sameAsWithoutCache(t, opts, "session's build after a page was written again")
+}
+
+// settle sets the modification time of every file under dir to mod.
+func settle(t *testing.T, dir string, mod time.Time) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			setModTime(t, p, mod)
+		}
+		return err
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 }
