@@ -36,6 +36,13 @@
 // publish or make. Abort leaves what was written as the recycled output. A recycled output
 // that is not a real folder is never taken.
 //
+// What the recycled output holds is known without reading each of its
+// folders: Commit writes a listing of the new output beside the recycle
+// path, from what the build published and made, and the listing moves with
+// the output (listing.go). The Dir that takes it reads from the disk only
+// the root, the folders near kept paths and those that anything changed
+// after the listing was written, as their modification times tell.
+//
 // # Kept paths
 //
 // Keep names paths relative to the output root that other tools put into
@@ -167,9 +174,13 @@ func NewDir(dest string, opts ...Option) (*Dir, error) {
 		d.unlock()
 		return nil, fmt.Errorf("output: %w", err)
 	}
+	var known *listing
+	if d.recyclePath != "" {
+		known = d.takeListing()
+	}
 	d.fromRecycled = d.takeRecycled(tmp)
 	if d.fromRecycled {
-		if err := d.listRecycled(tmp); err != nil {
+		if _, err := d.listRecycled(tmp, known); err != nil {
 			os.RemoveAll(tmp)
 			d.unlock()
 			return nil, fmt.Errorf("output: %w", err)
@@ -331,14 +342,32 @@ func (d *Dir) Commit() error {
 	if err := os.Chmod(d.tmp, 0o755); err != nil { // MkdirTemp makes it 0700
 		return d.fail(err)
 	}
+	root, listed := d.rootID()
 	old, err := d.swap()
 	if err != nil {
 		return d.fail(err)
 	}
-	if err := d.putRecycled(old); err != nil {
+	moved, err := d.putRecycled(old)
+	if err != nil {
 		return fmt.Errorf("output: removing the previous output: %w", err)
 	}
+	if d.recyclePath != "" {
+		if moved {
+			d.moveListing()
+		}
+		d.saveListing(root, listed)
+	}
 	return nil
+}
+
+// rootID returns the device and inode of the temporary directory, which
+// the swap makes the destination, and whether they are known.
+func (d *Dir) rootID() (fileID, bool) {
+	info, err := os.Lstat(d.tmp)
+	if err != nil {
+		return fileID{}, false
+	}
+	return fileIDOf(info)
 }
 
 // Abort discards everything written and leaves the destination untouched.
@@ -346,7 +375,7 @@ func (d *Dir) Abort() error {
 	defer d.unlock()
 	d.w.close()
 	d.root.Close()
-	if err := d.putRecycled(d.tmp); err != nil {
+	if _, err := d.putRecycled(d.tmp); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Recycle makes a Dir start from the old output that an earlier Commit left
@@ -54,16 +55,16 @@ func (d *Dir) takeRecycled(tmp string) bool {
 }
 
 // putRecycled puts the folder old, an old output or an unfinished one, where
-// the next Dir takes its recycled output from, or removes it when there is no recycled output
-// path or the path is taken.
-func (d *Dir) putRecycled(old string) error {
+// the next Dir takes its recycled output from, and reports true; or removes
+// it when there is no recycled output path or the path is taken.
+func (d *Dir) putRecycled(old string) (bool, error) {
 	if old == "" {
-		return nil
+		return false, nil
 	}
 	if d.recyclePath != "" && os.Rename(old, d.recyclePath) == nil {
-		return nil
+		return true, nil
 	}
-	return os.RemoveAll(old)
+	return false, os.RemoveAll(old)
 }
 
 // clear makes name free for a new file or folder in a Dir that started
@@ -83,17 +84,25 @@ type recycledEntry struct {
 	dir  bool // a real folder, not a symbolic link to one
 }
 
-// listRecycled records what the recycled output, taken to tmp, holds (Dir.recycled). The
-// folders are read on all cores: a recycled output of 20,000 pages is 20,000
-// folders, and reading a folder is a few system calls that wait on the
-// kernel, most of a build after a small change were they read one by one.
-func (d *Dir) listRecycled(tmp string) error {
-	l := &recycledLister{root: tmp, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+// listRecycled records what the recycled output, taken to tmp, holds
+// (Dir.recycled), from its listing known (listing.go) where that vouches
+// for a folder, and from the disk elsewhere; it returns how many folders it
+// read from the disk. The folders are read on all cores: a recycled output
+// of 20,000 pages is 20,000 folders, and reading a folder is a few system
+// calls that wait on the kernel, most of a build after a small change were
+// they read one by one.
+func (d *Dir) listRecycled(tmp string, known *listing) (int, error) {
+	if known != nil {
+		if info, err := os.Lstat(tmp); err != nil || !sameID(info, known.root) {
+			known = nil // the listing of another output
+		}
+	}
+	l := &recycledLister{root: tmp, known: known, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	l.wg.Add(1)
 	l.read("")
 	l.wg.Wait()
 	if l.err != nil {
-		return l.err
+		return 0, l.err
 	}
 	// The order filepath.WalkDir gives, which prune relies on: a folder,
 	// then everything in it, then its next sibling.
@@ -103,14 +112,22 @@ func (d *Dir) listRecycled(tmp string) error {
 	for _, e := range l.entries {
 		d.recycledHas[e.name] = e.dir
 	}
-	return nil
+	return int(l.reads.Load()), nil
 }
 
-// recycledLister reads the folders of a recycled output in parallel.
+// sameID reports whether info is of the file id names.
+func sameID(info fs.FileInfo, id fileID) bool {
+	got, ok := fileIDOf(info)
+	return ok && got == id
+}
+
+// recycledLister lists the folders of a recycled output in parallel.
 type recycledLister struct {
 	root  string
+	known *listing      // nil: every folder is read
 	slots chan struct{} // one per goroutine reading besides the first
 	wg    sync.WaitGroup
+	reads atomic.Int64 // folders read from the disk
 
 	mu      sync.Mutex
 	entries []recycledEntry
@@ -122,12 +139,9 @@ type recycledLister struct {
 // free, else on this one.
 func (l *recycledLister) read(rel string) {
 	defer l.wg.Done()
-	list, err := os.ReadDir(filepath.Join(l.root, filepath.FromSlash(rel)))
-	found := make([]recycledEntry, 0, len(list))
-	for _, e := range list {
-		name := path.Join(rel, e.Name())
-		found = append(found, recycledEntry{name, e.IsDir()})
-		if !e.IsDir() {
+	found, err := l.list(rel)
+	for _, e := range found {
+		if !e.dir {
 			continue
 		}
 		l.wg.Add(1)
@@ -135,10 +149,10 @@ func (l *recycledLister) read(rel string) {
 		case l.slots <- struct{}{}:
 			go func() {
 				defer func() { <-l.slots }()
-				l.read(name)
+				l.read(e.name)
 			}()
 		default:
-			l.read(name)
+			l.read(e.name)
 		}
 	}
 	l.mu.Lock()
@@ -147,6 +161,21 @@ func (l *recycledLister) read(rel string) {
 		l.err = err
 	}
 	l.mu.Unlock()
+}
+
+// list returns the entries of the folder rel: those listed, where the
+// listing vouches for the folder, else those read from the disk.
+func (l *recycledLister) list(rel string) ([]recycledEntry, error) {
+	if entries, ok := l.known.of(l.root, rel); ok {
+		return entries, nil
+	}
+	l.reads.Add(1)
+	list, err := os.ReadDir(filepath.Join(l.root, filepath.FromSlash(rel)))
+	found := make([]recycledEntry, 0, len(list))
+	for _, e := range list {
+		found = append(found, recycledEntry{path.Join(rel, e.Name()), e.IsDir()})
+	}
+	return found, err
 }
 
 // compareWalkOrder orders slash-separated paths as a depth-first walk in

@@ -1,0 +1,188 @@
+//go:build unix
+
+package output
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// age sets the modification time of every folder below dir (not dir
+// itself) to an hour ago, as if the output had been written then: the
+// listing vouches only for folders older than itself.
+func age(t *testing.T, dir string) {
+	t.Helper()
+	then := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.IsDir() && p != dir {
+			err = os.Chtimes(p, then, then)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// walked is what filepath.WalkDir finds below root, as listRecycled gives it.
+func walked(t *testing.T, root string) []recycledEntry {
+	t.Helper()
+	var want []recycledEntry
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if p != root && err == nil {
+			rel, _ := filepath.Rel(root, p)
+			want = append(want, recycledEntry{filepath.ToSlash(rel), e.IsDir()})
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return want
+}
+
+// listRecycledOf lists the recycled output at recycled with its listing, as
+// NewDir does, and returns the Dir and how many folders were read.
+func listRecycledOf(t *testing.T, recycled string) (*Dir, int) {
+	t.Helper()
+	d := &Dir{recyclePath: recycled}
+	read, err := d.listRecycled(recycled, d.takeListing())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(recycledListing(recycled)); err == nil {
+		t.Error("the listing was left to be read again")
+	}
+	return d, read
+}
+
+var listedSite = map[string]string{
+	"index.html": "home", "jobs/index.html": "jobs", "jobs/a/index.html": "a", "jobs/b/index.html": "b",
+	"roles/index.html": "roles", "roles/x/y/index.html": "y", "CNAME": "example.com", "well/known/k": "k",
+}
+
+// TestRecycledListing: the Dir that takes a recycled output finds what it
+// holds in the listing its Commit wrote, reading only the root and the
+// folders near kept paths from the disk, and finds the same as a walk.
+func TestRecycledListing(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	recycled := filepath.Join(parent, "recycled")
+	writeTree(t, dest, map[string]string{"CNAME": "example.com", "well/known/k": "k"})
+	d, err := NewDir(dest, Recycle(recycled), Keep("CNAME", "well/known"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range listedSite {
+		if name != "CNAME" && name != "well/known/k" {
+			if err := d.WriteFile(name, []byte(data)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertTree(t, dest, listedSite)
+	age(t, dest)
+	// The next commit moves that output to the recycled path, its listing with it.
+	publish(t, dest, recycled, nil, listedSite)
+
+	got, read := listRecycledOf(t, recycled)
+	if want := walked(t, recycled); !slices.Equal(got.recycled, want) {
+		t.Errorf("listed\n%v\nwant\n%v", got.recycled, want)
+	}
+	// The root, "well" (which holds the kept "well/known") and "well/known".
+	if read != 3 {
+		t.Errorf("%d folders read from the disk, want 3", read)
+	}
+}
+
+// TestRecycledListingSeesChanges: a folder that anything changed after the
+// listing was written is read, so that a file put into the destination by
+// hand, or a folder removed, is pruned or made again as from an empty folder.
+func TestRecycledListingSeesChanges(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(t *testing.T, dest string)
+	}{
+		{"file added", func(t *testing.T, dest string) { writeTree(t, dest, map[string]string{"jobs/a/stray.html": "?"}) }},
+		{"folder added", func(t *testing.T, dest string) { writeTree(t, dest, map[string]string{"roles/x/z/stray.html": "?"}) }},
+		{"folder removed", func(t *testing.T, dest string) { os.RemoveAll(filepath.Join(dest, "jobs/b")) }},
+		{"folder made a file", func(t *testing.T, dest string) {
+			os.RemoveAll(filepath.Join(dest, "roles/x"))
+			writeTree(t, dest, map[string]string{"roles/x": "a file"})
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parent := t.TempDir()
+			dest := filepath.Join(parent, "public")
+			recycled := filepath.Join(parent, "recycled")
+			publish(t, dest, recycled, nil, listedSite)
+			age(t, dest)
+			tc.change(t, dest)
+			publish(t, dest, recycled, nil, listedSite)
+			got, read := listRecycledOf(t, recycled)
+			if want := walked(t, recycled); !slices.Equal(got.recycled, want) {
+				t.Errorf("listed\n%v\nwant\n%v", got.recycled, want)
+			}
+			if read < 2 {
+				t.Errorf("%d folders read from the disk, want the root and the one changed", read)
+			}
+		})
+	}
+}
+
+// TestRecycledListingOfAnotherOutput: a listing whose root is not the
+// recycled output's (a build killed between the swap and the move of the
+// old output) vouches for nothing.
+func TestRecycledListingOfAnotherOutput(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	recycled := filepath.Join(parent, "recycled")
+	publish(t, dest, recycled, nil, listedSite)
+	age(t, dest)
+	publish(t, dest, recycled, nil, listedSite)
+	// Another folder with the same folders, older than the listing, in
+	// place of the recycled output.
+	other := filepath.Join(parent, "other")
+	writeTree(t, other, map[string]string{"index.html": "home", "jobs/index.html": "jobs", "jobs/a/index.html": "a", "jobs/b/stray.html": "?"})
+	age(t, other)
+	if err := os.RemoveAll(recycled); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(other, recycled); err != nil {
+		t.Fatal(err)
+	}
+	got, read := listRecycledOf(t, recycled)
+	want := walked(t, recycled)
+	if !slices.Equal(got.recycled, want) {
+		t.Errorf("listed\n%v\nwant\n%v", got.recycled, want)
+	}
+	if read != 4 { // the root, jobs, jobs/a, jobs/b
+		t.Errorf("%d folders read from the disk, want all 4", read)
+	}
+}
+
+func TestListingCutShortIsNotRead(t *testing.T) {
+	l := &listing{root: fileID{1, 2}, folders: map[string][]recycledEntry{
+		"jobs": {{"jobs/a", true}, {"jobs/index.html", false}}, "jobs/a": {{"jobs/a/index.html", false}},
+	}}
+	data := l.encode()
+	got, err := decodeListing(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.root != l.root || len(got.folders) != 2 || !slices.Equal(got.folders["jobs"], l.folders["jobs"]) {
+		t.Errorf("decoded %+v, want %+v", got, l)
+	}
+	for n := range len(data) {
+		if _, err := decodeListing(data[:n]); err == nil {
+			t.Fatalf("decodeListing of the first %d of %d bytes succeeded", n, len(data))
+		}
+	}
+}
