@@ -128,14 +128,19 @@ type Dir struct {
 	// recycled output has nothing, and prunes without a second walk.
 	recycled    []recycledEntry
 	recycledHas map[string]bool
+	// recycledIDs are the device and inode of the files of the recycled
+	// output in the folders its listing vouched for (listing.go): a
+	// name there is still the file the listing names.
+	recycledIDs map[string]fileID
 
 	// exchange swaps two folders in one step (swap_linux.go); tests
 	// replace it to take the way of the file systems that cannot.
 	exchange func(a, b string) error
 
 	mu     sync.Mutex
-	stamps map[string]Stamp // every file published, by name
-	dirs   sync.Map         // the folders made, by name
+	stamps map[string]Stamp  // every file published, by name
+	ids    map[string]fileID // the device and inode of every file published, where known (for the listing)
+	dirs   sync.Map          // the folders made, by name
 }
 
 // An Option changes how NewDir makes a Dir.
@@ -157,7 +162,7 @@ func stampOf(info fs.FileInfo) Stamp {
 // (see the package comment). The parent of dest must exist; dest itself
 // need not.
 func NewDir(dest string, opts ...Option) (*Dir, error) {
-	d := &Dir{dest: filepath.Clean(dest), exchange: exchange, stamps: map[string]Stamp{}}
+	d := &Dir{dest: filepath.Clean(dest), exchange: exchange, stamps: map[string]Stamp{}, ids: map[string]fileID{}}
 	for _, o := range opts {
 		o(d)
 	}
@@ -202,19 +207,20 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := d.prepare(name); err != nil {
 		return err
 	}
-	s, err := d.write(name, data)
+	s, id, err := d.write(name, data)
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	d.stamp(name, s)
+	d.stamp(name, s, id)
 	return nil
 }
 
-// write writes data to the new file name and returns its Stamp.
-func (d *Dir) write(name string, data []byte) (Stamp, error) {
+// write writes data to the new file name and returns its Stamp, device
+// and inode.
+func (d *Dir) write(name string, data []byte) (Stamp, fileID, error) {
 	if _, there := d.recycledHas[name]; there {
 		if err := d.clear(name); err != nil {
-			return Stamp{}, err
+			return Stamp{}, fileID{}, err
 		}
 	}
 	return d.w.create(name, data)
@@ -272,9 +278,10 @@ func (d *Dir) Reuse(name string, want Stamp) (bool, error) {
 		return false, nil
 	}
 	dst := filepath.Join(d.tmp, filepath.FromSlash(name))
+	id, _ := fileIDOf(info)
 	if _, there := d.recycledHas[name]; there {
-		if have, err := os.Lstat(dst); err == nil && os.SameFile(have, info) {
-			d.stamp(name, want) // the recycled output has it already
+		if d.recycledHolds(name, dst, info) {
+			d.stamp(name, want, id) // the recycled output has it already
 			return true, nil
 		}
 		if err := d.clear(name); err != nil {
@@ -289,7 +296,7 @@ func (d *Dir) Reuse(name string, want Stamp) (bool, error) {
 		}
 		return true, d.WriteFile(name, data)
 	}
-	d.stamp(name, want)
+	d.stamp(name, want, id)
 	return true, nil
 }
 
@@ -304,9 +311,12 @@ func (d *Dir) Remove(name string) error {
 	return fmt.Errorf("output: Remove(%q) from a Dir, which is given every file", name)
 }
 
-func (d *Dir) stamp(name string, s Stamp) {
+func (d *Dir) stamp(name string, s Stamp, id fileID) {
 	d.mu.Lock()
 	d.stamps[name] = s
+	if id != (fileID{}) {
+		d.ids[name] = id
+	}
 	d.mu.Unlock()
 }
 

@@ -16,8 +16,9 @@ import (
 
 // A listing is what an output held when its Dir committed: the entries of
 // every folder the build made, known from what it published and made
-// rather than read from the disk, and which folder the output is (its
-// root's device and inode). A Dir with Recycle writes the listing of its
+// rather than read from the disk, the device and inode of each file as
+// written or linked, and which folder the output is (its root's device
+// and inode). A Dir with Recycle writes the listing of its
 // new output beside the recycle path at Commit (destListing); the next
 // Commit, which moves that output to the recycle path, moves its listing
 // with it (recycledListing); and the Dir after that, taking the recycled
@@ -36,10 +37,15 @@ import (
 // (a build killed between the swap and the move of the old output leaves
 // the listing of an output that was removed). Where a stat has no inode
 // (neither Linux nor another Unix), nothing is listed.
+//
+// Nothing in a folder that has not changed was replaced, so a file there
+// is still the inode listed: Reuse compares it with the destination's
+// file, which it stats anyway, instead of a stat of the recycled file.
 type listing struct {
 	root    fileID
 	written time.Time                  // the listing file's modification time, once read
 	folders map[string][]recycledEntry // the entries of each folder listed, by its name
+	ids     map[string]fileID          // the device and inode of their files, where known
 }
 
 // fileID is a file's device and inode.
@@ -53,7 +59,7 @@ func recycledListing(recycled string) string { return recycled + ".listing" }
 // Commit has pruned it and carried the kept paths into it: every folder
 // the build made, but those that hold, are or are inside a kept path.
 func (d *Dir) listing() *listing {
-	l := &listing{folders: map[string][]recycledEntry{}}
+	l := &listing{folders: map[string][]recycledEntry{}, ids: map[string]fileID{}}
 	d.dirs.Range(func(k, _ any) bool {
 		if name := k.(string); !d.nearKept(name) {
 			l.folders[name] = nil
@@ -72,6 +78,11 @@ func (d *Dir) listing() *listing {
 	d.mu.Lock()
 	for name := range d.stamps {
 		add(name, false)
+		if id, ok := d.ids[name]; ok {
+			if _, listed := l.folders[path.Dir(name)]; listed {
+				l.ids[name] = id
+			}
+		}
 	}
 	d.mu.Unlock()
 	return l
@@ -164,7 +175,8 @@ const listingMagic = "careersite output listing 1\n"
 
 // encode writes the listing: the root's device and inode, then each folder
 // (sorted, for the same bytes from the same output) with its entries'
-// last elements, each with a byte saying whether it is a folder.
+// last elements, each with a byte saying whether it is a folder (1), a
+// file of known device and inode, which follow (2), or another file (0).
 func (l *listing) encode() []byte {
 	b := append([]byte(nil), listingMagic...)
 	b = binary.AppendUvarint(b, l.root.dev)
@@ -176,11 +188,17 @@ func (l *listing) encode() []byte {
 		b = binary.AppendUvarint(b, uint64(len(entries)))
 		for _, e := range entries {
 			b = appendString(b, path.Base(e.name))
-			kind := byte(0)
-			if e.dir {
-				kind = 1
+			id, known := l.ids[e.name]
+			switch {
+			case e.dir:
+				b = append(b, 1)
+			case known:
+				b = append(b, 2)
+				b = binary.AppendUvarint(b, id.dev)
+				b = binary.AppendUvarint(b, id.ino)
+			default:
+				b = append(b, 0)
 			}
-			b = append(b, kind)
 		}
 	}
 	return b
@@ -200,17 +218,20 @@ func decodeListing(data []byte) (*listing, error) {
 		return nil, errBadListing
 	}
 	r.data = data[len(listingMagic):]
-	l := &listing{root: fileID{r.uvarint(), r.uvarint()}, folders: map[string][]recycledEntry{}}
+	l := &listing{root: fileID{r.uvarint(), r.uvarint()}, folders: map[string][]recycledEntry{}, ids: map[string]fileID{}}
 	for range r.count() {
 		dir := r.str()
 		entries := make([]recycledEntry, r.count())
 		for i := range entries {
 			base := r.str()
 			kind := r.next()
-			if kind > 1 || !fs.ValidPath(dir+"/"+base) || strings.Contains(base, "/") {
+			if kind > 2 || !fs.ValidPath(dir+"/"+base) || strings.Contains(base, "/") {
 				r.bad = true
 			}
 			entries[i] = recycledEntry{dir + "/" + base, kind == 1}
+			if kind == 2 {
+				l.ids[entries[i].name] = fileID{r.uvarint(), r.uvarint()}
+			}
 		}
 		l.folders[dir] = entries
 	}

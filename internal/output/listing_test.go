@@ -89,8 +89,15 @@ func TestRecycledListing(t *testing.T) {
 	}
 	assertTree(t, dest, listedSite)
 	age(t, dest)
-	// The next commit moves that output to the recycled path, its listing with it.
-	publish(t, dest, recycled, nil, listedSite)
+	// The next commit, which publishes the same files again, moves that
+	// output to the recycled path, its listing with it.
+	var names []string
+	for name := range listedSite {
+		if name != "CNAME" && name != "well/known/k" {
+			names = append(names, name)
+		}
+	}
+	publish(t, dest, recycled, d.Stamps(), nil, names...)
 
 	got, read := listRecycledOf(t, recycled)
 	if want := walked(t, recycled); !slices.Equal(got.recycled, want) {
@@ -99,6 +106,46 @@ func TestRecycledListing(t *testing.T) {
 	// The root, "well" (which holds the kept "well/known") and "well/known".
 	if read != 3 {
 		t.Errorf("%d folders read from the disk, want 3", read)
+	}
+	// The files of the folders listed are known by inode, those of the
+	// folders read are not.
+	for _, name := range []string{"jobs/index.html", "jobs/a/index.html", "roles/x/y/index.html"} {
+		info, err := os.Lstat(filepath.Join(recycled, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id, ok := got.recycledIDs[name]; !ok || !sameID(info, id) {
+			t.Errorf("recycledIDs[%s] = %v, %v; want the inode of the recycled file", name, id, ok)
+		}
+	}
+	if id, ok := got.recycledIDs["index.html"]; ok {
+		t.Errorf("recycledIDs[index.html] = %v, from the root, which is read", id)
+	}
+}
+
+// TestRecycledListingReuse: a Dir that takes a listed recycled output and
+// publishes the destination's files again, which are the recycled output's
+// (linked by the build before), keeps them, and gives the same output.
+func TestRecycledListingReuse(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	recycled := filepath.Join(parent, "recycled")
+	files := map[string]string{"index.html": "home", "jobs/index.html": "jobs", "jobs/a/index.html": "a"}
+	names := []string{"index.html", "jobs/index.html", "jobs/a/index.html"}
+	_, stamps := publish(t, dest, recycled, nil, files)
+	first, err := os.Lstat(filepath.Join(dest, "jobs/a/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	age(t, dest)
+	_, stamps = publish(t, dest, recycled, stamps, nil, names...)
+	d, _ := publish(t, dest, recycled, stamps, nil, names...)
+	if !d.fromRecycled {
+		t.Fatal("the third Dir did not start from the recycled output")
+	}
+	assertTree(t, dest, files)
+	if now, err := os.Lstat(filepath.Join(dest, "jobs/a/index.html")); err != nil || !os.SameFile(first, now) {
+		t.Errorf("jobs/a/index.html is not the file the first build wrote: %v", err)
 	}
 }
 

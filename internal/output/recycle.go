@@ -67,6 +67,17 @@ func (d *Dir) putRecycled(old string) (bool, error) {
 	return false, os.RemoveAll(old)
 }
 
+// recycledHolds reports whether the recycled output's file name, at dst,
+// is the file info describes: by the listing's inode where the listing
+// vouches for its folder, else by a stat.
+func (d *Dir) recycledHolds(name, dst string, info fs.FileInfo) bool {
+	if id, ok := d.recycledIDs[name]; ok {
+		return sameID(info, id)
+	}
+	have, err := os.Lstat(dst)
+	return err == nil && os.SameFile(have, info)
+}
+
 // clear makes name free for a new file or folder in a Dir that started
 // from a recycled output: whatever the recycled output has there goes. A file of the recycled output is
 // never written into, since it may be a hard link to the destination's.
@@ -97,7 +108,7 @@ func (d *Dir) listRecycled(tmp string, known *listing) (int, error) {
 			known = nil // the listing of another output
 		}
 	}
-	l := &recycledLister{root: tmp, known: known, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	l := &recycledLister{root: tmp, known: known, slots: make(chan struct{}, runtime.GOMAXPROCS(0)), ids: map[string]fileID{}}
 	l.wg.Add(1)
 	l.read("")
 	l.wg.Wait()
@@ -107,7 +118,7 @@ func (d *Dir) listRecycled(tmp string, known *listing) (int, error) {
 	// The order filepath.WalkDir gives, which prune relies on: a folder,
 	// then everything in it, then its next sibling.
 	slices.SortFunc(l.entries, func(a, b recycledEntry) int { return compareWalkOrder(a.name, b.name) })
-	d.recycled = l.entries
+	d.recycled, d.recycledIDs = l.entries, l.ids
 	d.recycledHas = make(map[string]bool, len(l.entries))
 	for _, e := range l.entries {
 		d.recycledHas[e.name] = e.dir
@@ -131,6 +142,7 @@ type recycledLister struct {
 
 	mu      sync.Mutex
 	entries []recycledEntry
+	ids     map[string]fileID // of the files in the folders listed (Dir.recycledIDs)
 	err     error
 }
 
@@ -167,6 +179,13 @@ func (l *recycledLister) read(rel string) {
 // listing vouches for the folder, else those read from the disk.
 func (l *recycledLister) list(rel string) ([]recycledEntry, error) {
 	if entries, ok := l.known.of(l.root, rel); ok {
+		l.mu.Lock()
+		for _, e := range entries {
+			if id, ok := l.known.ids[e.name]; ok {
+				l.ids[e.name] = id
+			}
+		}
+		l.mu.Unlock()
 		return entries, nil
 	}
 	l.reads.Add(1)
@@ -232,7 +251,7 @@ func (d *Dir) prune() error {
 	}
 	// What is left is what the build published and made; kept paths
 	// are carried into it as into an empty folder.
-	d.recycled, d.recycledHas = nil, nil
+	d.recycled, d.recycledHas, d.recycledIDs = nil, nil, nil
 	return nil
 }
 
