@@ -429,7 +429,9 @@ func kindTable(docs []Doc, labels map[string]string) [][2]string {
 }
 
 // chunks encodes the page records, size to a file, in id order: each
-// record is [url, title, kind index, summary].
+// record is [url, title, kind index, summary], written as marshal would
+// write it without its reflection (a build after one page changed encodes
+// every record again).
 func chunks(docs []Doc, kinds [][2]string, size int) [][]byte {
 	kindIndex := map[string]int{}
 	for i, k := range kinds {
@@ -442,7 +444,11 @@ func chunks(docs []Doc, kinds [][2]string, size int) [][]byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, marshal([]any{d.URL, d.Title, kindIndex[d.Kind], d.Summary})...)
+			b = append(b, '[')
+			b = append(appendString(b, d.URL), ',')
+			b = append(appendString(b, d.Title), ',')
+			b = append(strconv.AppendInt(b, int64(kindIndex[d.Kind]), 10), ',')
+			b = append(appendString(b, d.Summary), ']')
 		}
 		out = append(out, append(b, ']'))
 	}
