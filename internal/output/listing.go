@@ -25,18 +25,20 @@ import (
 // output, reads the listing once and removes it, instead of reading every
 // folder of the recycled output.
 //
-// A folder is taken as listed only if its modification time is before
-// the listing file's own: adding, removing or renaming anything in a
-// folder sets its time to now, so a folder whose time is older than the
-// listing was not changed since the listing was written (in the same
-// tick of the file system's clock is not older, and is read). Every other
+// A folder is taken as listed only if its change time is before the
+// listing file's modification time: adding, removing or renaming anything
+// in a folder sets its change time to now, and no program can set it
+// back (as `rsync -a` or `cp -p` set a folder's modification time back
+// after putting files into it), so a folder whose change time is older
+// than the listing was not changed since the listing was written (in the
+// same tick of the file system's clock is not older, and is read). Every other
 // folder is read: the root, which the swap renames; a folder that holds a
 // kept path or is one, or is inside one (Commit carries those, the build
 // does not make them); one that is not a real folder any more; and every
 // folder, when the recycled output is not the folder the listing names
 // (a build killed between the swap and the move of the old output leaves
-// the listing of an output that was removed). Where a stat has no inode
-// (neither Linux nor another Unix), nothing is listed.
+// the listing of an output that was removed). Only on Linux is anything
+// listed (listing_linux.go): elsewhere every folder is read.
 //
 // Nothing in a folder that has not changed was replaced, so a file there
 // is still the inode listed: Reuse compares it with the destination's
@@ -164,10 +166,11 @@ func (l *listing) of(root, rel string) ([]recycledEntry, bool) {
 		return nil, false
 	}
 	info, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel)))
-	if err != nil || !info.IsDir() || !info.ModTime().Before(l.written) {
+	if err != nil || !info.IsDir() {
 		return nil, false
 	}
-	return entries, true
+	changed, ok := changeTime(info)
+	return entries, ok && changed.Before(l.written)
 }
 
 // listingMagic begins a listing file; the number is its format's.

@@ -1,5 +1,3 @@
-//go:build unix
-
 package output
 
 import (
@@ -11,20 +9,46 @@ import (
 	"time"
 )
 
-// age sets the modification time of every folder below dir (not dir
-// itself) to an hour ago, as if the output had been written then: the
-// listing vouches only for folders older than itself.
-func age(t *testing.T, dir string) {
+// settle waits until the file system's clock has passed the change time of
+// every folder below dir, then gives the listing file that time, as if it
+// had been written a tick after the output: the listing vouches only for
+// folders changed before it was written, and a test that changes a folder
+// after settle changes it after the listing.
+func settle(t *testing.T, dir, listing string) {
 	t.Helper()
-	then := time.Now().Add(-time.Hour)
+	var newest time.Time
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err == nil && e.IsDir() && p != dir {
-			err = os.Chtimes(p, then, then)
+			var info fs.FileInfo
+			if info, err = e.Info(); err == nil {
+				if c, _ := changeTime(info); c.After(newest) {
+					newest = c
+				}
+			}
 		}
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	probe := filepath.Join(t.TempDir(), "probe")
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		if err := os.WriteFile(probe, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(probe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if now := info.ModTime(); now.After(newest) {
+			if err := os.Chtimes(listing, now, now); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the file system's clock did not move past the output's")
+		}
 	}
 }
 
@@ -88,7 +112,7 @@ func TestRecycledListing(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertTree(t, dest, listedSite)
-	age(t, dest)
+	settle(t, dest, destListing(recycled))
 	// The next commit, which publishes the same files again, moves that
 	// output to the recycled path, its listing with it.
 	var names []string
@@ -137,7 +161,7 @@ func TestRecycledListingReuse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	age(t, dest)
+	settle(t, dest, destListing(recycled))
 	_, stamps = publish(t, dest, recycled, stamps, nil, names...)
 	d, _ := publish(t, dest, recycled, stamps, nil, names...)
 	if !d.fromRecycled {
@@ -159,6 +183,15 @@ func TestRecycledListingSeesChanges(t *testing.T) {
 	}{
 		{"file added", func(t *testing.T, dest string) { writeTree(t, dest, map[string]string{"jobs/a/stray.html": "?"}) }},
 		{"folder added", func(t *testing.T, dest string) { writeTree(t, dest, map[string]string{"roles/x/z/stray.html": "?"}) }},
+		{"file added, the folder's time set back", func(t *testing.T, dest string) {
+			// As rsync -a does after putting files into a folder.
+			info, err := os.Lstat(filepath.Join(dest, "jobs/a"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeTree(t, dest, map[string]string{"jobs/a/stray.html": "?"})
+			os.Chtimes(filepath.Join(dest, "jobs/a"), info.ModTime(), info.ModTime())
+		}},
 		{"folder removed", func(t *testing.T, dest string) { os.RemoveAll(filepath.Join(dest, "jobs/b")) }},
 		{"folder made a file", func(t *testing.T, dest string) {
 			os.RemoveAll(filepath.Join(dest, "roles/x"))
@@ -170,7 +203,7 @@ func TestRecycledListingSeesChanges(t *testing.T) {
 			dest := filepath.Join(parent, "public")
 			recycled := filepath.Join(parent, "recycled")
 			publish(t, dest, recycled, nil, listedSite)
-			age(t, dest)
+			settle(t, dest, destListing(recycled))
 			tc.change(t, dest)
 			publish(t, dest, recycled, nil, listedSite)
 			got, read := listRecycledOf(t, recycled)
@@ -192,13 +225,12 @@ func TestRecycledListingOfAnotherOutput(t *testing.T) {
 	dest := filepath.Join(parent, "public")
 	recycled := filepath.Join(parent, "recycled")
 	publish(t, dest, recycled, nil, listedSite)
-	age(t, dest)
 	publish(t, dest, recycled, nil, listedSite)
 	// Another folder with the same folders, older than the listing, in
 	// place of the recycled output.
 	other := filepath.Join(parent, "other")
 	writeTree(t, other, map[string]string{"index.html": "home", "jobs/index.html": "jobs", "jobs/a/index.html": "a", "jobs/b/stray.html": "?"})
-	age(t, other)
+	settle(t, other, recycledListing(recycled))
 	if err := os.RemoveAll(recycled); err != nil {
 		t.Fatal(err)
 	}
