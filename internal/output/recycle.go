@@ -18,7 +18,9 @@ import (
 // at path instead of from an empty folder, and leave its own old output
 // there for the next one (see the package comment). path must be on the
 // destination's file system for this to help; where it is not, or holds
-// no folder, the Dir starts empty and the old output is removed.
+// no folder, the Dir starts empty and the old output is removed. Beside
+// path, a Dir keeps the listings of the recycled output and of the
+// destination (path+".listing", path+".dest-listing"; listing.go).
 func Recycle(path string) Option {
 	return func(d *Dir) { d.recyclePath = filepath.Clean(path) }
 }
