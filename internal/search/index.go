@@ -284,11 +284,15 @@ func avgLens(stats []*Analysis) [nfields]float64 {
 }
 
 // weight is the stored weight of a term that occurs tf times in the fields
-// of a doc whose fields' length norms are norm.
+// of a doc whose fields' length norms are norm. A field without the term
+// adds nothing (x + 0 is x, exactly), and most terms are in one field: its
+// division alone is made.
 func weight(tf [nfields]int, norm [nfields]float64) int32 {
 	var x float64
 	for f, n := range tf {
-		x += fields[f].w * float64(n) / norm[f]
+		if n != 0 {
+			x += fields[f].w * float64(n) / norm[f]
+		}
 	}
 	return max(int32(math.Round(x*scale)), 1)
 }
