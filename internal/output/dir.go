@@ -41,7 +41,7 @@
 // path, from what the build published and made, and the listing moves with
 // the output (listing.go). The Dir that takes it reads from the disk only
 // the root, the folders near kept paths and those that anything changed
-// after the listing was written, as their modification times tell.
+// after the listing was written, as their change times tell.
 //
 // # Kept paths
 //
