@@ -36,6 +36,13 @@
 // publish or make. Abort leaves what was written as the recycled output. A recycled output
 // that is not a real folder is never taken.
 //
+// What the recycled output holds is known without reading each of its
+// folders: Commit writes a listing of the new output beside the recycle
+// path, from what the build published and made, and the listing moves with
+// the output (listing.go). The Dir that takes it reads from the disk only
+// the root, the folders near kept paths and those that anything changed
+// after the listing was written, as their change times tell.
+//
 // # Kept paths
 //
 // Keep names paths relative to the output root that other tools put into
@@ -121,14 +128,19 @@ type Dir struct {
 	// recycled output has nothing, and prunes without a second walk.
 	recycled    []recycledEntry
 	recycledHas map[string]bool
+	// recycledIDs are the device and inode of the files of the recycled
+	// output in the folders its listing vouched for (listing.go): a
+	// name there is still the file the listing names.
+	recycledIDs map[string]fileID
 
 	// exchange swaps two folders in one step (swap_linux.go); tests
 	// replace it to take the way of the file systems that cannot.
 	exchange func(a, b string) error
 
 	mu     sync.Mutex
-	stamps map[string]Stamp // every file published, by name
-	dirs   sync.Map         // the folders made, by name
+	stamps map[string]Stamp  // every file published, by name
+	ids    map[string]fileID // the device and inode of every file published, where known (for the listing)
+	dirs   sync.Map          // the folders made, by name
 }
 
 // An Option changes how NewDir makes a Dir.
@@ -150,7 +162,7 @@ func stampOf(info fs.FileInfo) Stamp {
 // (see the package comment). The parent of dest must exist; dest itself
 // need not.
 func NewDir(dest string, opts ...Option) (*Dir, error) {
-	d := &Dir{dest: filepath.Clean(dest), exchange: exchange, stamps: map[string]Stamp{}}
+	d := &Dir{dest: filepath.Clean(dest), exchange: exchange, stamps: map[string]Stamp{}, ids: map[string]fileID{}}
 	for _, o := range opts {
 		o(d)
 	}
@@ -167,9 +179,13 @@ func NewDir(dest string, opts ...Option) (*Dir, error) {
 		d.unlock()
 		return nil, fmt.Errorf("output: %w", err)
 	}
+	var known *listing
+	if d.recyclePath != "" {
+		known = d.takeListing()
+	}
 	d.fromRecycled = d.takeRecycled(tmp)
 	if d.fromRecycled {
-		if err := d.listRecycled(tmp); err != nil {
+		if _, err := d.listRecycled(tmp, known); err != nil {
 			os.RemoveAll(tmp)
 			d.unlock()
 			return nil, fmt.Errorf("output: %w", err)
@@ -191,19 +207,20 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := d.prepare(name); err != nil {
 		return err
 	}
-	s, err := d.write(name, data)
+	s, id, err := d.write(name, data)
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	d.stamp(name, s)
+	d.stamp(name, s, id)
 	return nil
 }
 
-// write writes data to the new file name and returns its Stamp.
-func (d *Dir) write(name string, data []byte) (Stamp, error) {
+// write writes data to the new file name and returns its Stamp, device
+// and inode.
+func (d *Dir) write(name string, data []byte) (Stamp, fileID, error) {
 	if _, there := d.recycledHas[name]; there {
 		if err := d.clear(name); err != nil {
-			return Stamp{}, err
+			return Stamp{}, fileID{}, err
 		}
 	}
 	return d.w.create(name, data)
@@ -261,9 +278,10 @@ func (d *Dir) Reuse(name string, want Stamp) (bool, error) {
 		return false, nil
 	}
 	dst := filepath.Join(d.tmp, filepath.FromSlash(name))
+	id, _ := fileIDOf(info)
 	if _, there := d.recycledHas[name]; there {
-		if have, err := os.Lstat(dst); err == nil && os.SameFile(have, info) {
-			d.stamp(name, want) // the recycled output has it already
+		if d.recycledHolds(name, dst, info) {
+			d.stamp(name, want, id) // the recycled output has it already
 			return true, nil
 		}
 		if err := d.clear(name); err != nil {
@@ -278,7 +296,7 @@ func (d *Dir) Reuse(name string, want Stamp) (bool, error) {
 		}
 		return true, d.WriteFile(name, data)
 	}
-	d.stamp(name, want)
+	d.stamp(name, want, id)
 	return true, nil
 }
 
@@ -293,9 +311,12 @@ func (d *Dir) Remove(name string) error {
 	return fmt.Errorf("output: Remove(%q) from a Dir, which is given every file", name)
 }
 
-func (d *Dir) stamp(name string, s Stamp) {
+func (d *Dir) stamp(name string, s Stamp, id fileID) {
 	d.mu.Lock()
 	d.stamps[name] = s
+	if id != (fileID{}) {
+		d.ids[name] = id
+	}
 	d.mu.Unlock()
 }
 
@@ -331,14 +352,32 @@ func (d *Dir) Commit() error {
 	if err := os.Chmod(d.tmp, 0o755); err != nil { // MkdirTemp makes it 0700
 		return d.fail(err)
 	}
+	root, listed := d.rootID()
 	old, err := d.swap()
 	if err != nil {
 		return d.fail(err)
 	}
-	if err := d.putRecycled(old); err != nil {
+	moved, err := d.putRecycled(old)
+	if err != nil {
 		return fmt.Errorf("output: removing the previous output: %w", err)
 	}
+	if d.recyclePath != "" {
+		if moved {
+			d.moveListing()
+		}
+		d.saveListing(root, listed)
+	}
 	return nil
+}
+
+// rootID returns the device and inode of the temporary directory, which
+// the swap makes the destination, and whether they are known.
+func (d *Dir) rootID() (fileID, bool) {
+	info, err := os.Lstat(d.tmp)
+	if err != nil {
+		return fileID{}, false
+	}
+	return fileIDOf(info)
 }
 
 // Abort discards everything written and leaves the destination untouched.
@@ -346,7 +385,7 @@ func (d *Dir) Abort() error {
 	defer d.unlock()
 	d.w.close()
 	d.root.Close()
-	if err := d.putRecycled(d.tmp); err != nil {
+	if _, err := d.putRecycled(d.tmp); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil

@@ -11,13 +11,16 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Recycle makes a Dir start from the old output that an earlier Commit left
 // at path instead of from an empty folder, and leave its own old output
 // there for the next one (see the package comment). path must be on the
 // destination's file system for this to help; where it is not, or holds
-// no folder, the Dir starts empty and the old output is removed.
+// no folder, the Dir starts empty and the old output is removed. Beside
+// path, a Dir keeps the listings of the recycled output and of the
+// destination (path+".listing", path+".dest-listing"; listing.go).
 func Recycle(path string) Option {
 	return func(d *Dir) { d.recyclePath = filepath.Clean(path) }
 }
@@ -54,16 +57,27 @@ func (d *Dir) takeRecycled(tmp string) bool {
 }
 
 // putRecycled puts the folder old, an old output or an unfinished one, where
-// the next Dir takes its recycled output from, or removes it when there is no recycled output
-// path or the path is taken.
-func (d *Dir) putRecycled(old string) error {
+// the next Dir takes its recycled output from, and reports true; or removes
+// it when there is no recycled output path or the path is taken.
+func (d *Dir) putRecycled(old string) (bool, error) {
 	if old == "" {
-		return nil
+		return false, nil
 	}
 	if d.recyclePath != "" && os.Rename(old, d.recyclePath) == nil {
-		return nil
+		return true, nil
 	}
-	return os.RemoveAll(old)
+	return false, os.RemoveAll(old)
+}
+
+// recycledHolds reports whether the recycled output's file name, at dst,
+// is the file info describes: by the listing's inode where the listing
+// vouches for its folder, else by a stat.
+func (d *Dir) recycledHolds(name, dst string, info fs.FileInfo) bool {
+	if id, ok := d.recycledIDs[name]; ok {
+		return sameID(info, id)
+	}
+	have, err := os.Lstat(dst)
+	return err == nil && os.SameFile(have, info)
 }
 
 // clear makes name free for a new file or folder in a Dir that started
@@ -83,37 +97,54 @@ type recycledEntry struct {
 	dir  bool // a real folder, not a symbolic link to one
 }
 
-// listRecycled records what the recycled output, taken to tmp, holds (Dir.recycled). The
-// folders are read on all cores: a recycled output of 20,000 pages is 20,000
-// folders, and reading a folder is a few system calls that wait on the
-// kernel, most of a build after a small change were they read one by one.
-func (d *Dir) listRecycled(tmp string) error {
-	l := &recycledLister{root: tmp, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+// listRecycled records what the recycled output, taken to tmp, holds
+// (Dir.recycled), from its listing known (listing.go) where that vouches
+// for a folder, and from the disk elsewhere; it returns how many folders it
+// read from the disk. The folders are read on all cores: a recycled output
+// of 20,000 pages is 20,000 folders, and reading a folder is a few system
+// calls that wait on the kernel, most of a build after a small change were
+// they read one by one.
+func (d *Dir) listRecycled(tmp string, known *listing) (int, error) {
+	if known != nil {
+		if info, err := os.Lstat(tmp); err != nil || !sameID(info, known.root) {
+			known = nil // the listing of another output
+		}
+	}
+	l := &recycledLister{root: tmp, known: known, slots: make(chan struct{}, runtime.GOMAXPROCS(0)), ids: map[string]fileID{}}
 	l.wg.Add(1)
 	l.read("")
 	l.wg.Wait()
 	if l.err != nil {
-		return l.err
+		return 0, l.err
 	}
 	// The order filepath.WalkDir gives, which prune relies on: a folder,
 	// then everything in it, then its next sibling.
 	slices.SortFunc(l.entries, func(a, b recycledEntry) int { return compareWalkOrder(a.name, b.name) })
-	d.recycled = l.entries
+	d.recycled, d.recycledIDs = l.entries, l.ids
 	d.recycledHas = make(map[string]bool, len(l.entries))
 	for _, e := range l.entries {
 		d.recycledHas[e.name] = e.dir
 	}
-	return nil
+	return int(l.reads.Load()), nil
 }
 
-// recycledLister reads the folders of a recycled output in parallel.
+// sameID reports whether info is of the file id names.
+func sameID(info fs.FileInfo, id fileID) bool {
+	got, ok := fileIDOf(info)
+	return ok && got == id
+}
+
+// recycledLister lists the folders of a recycled output in parallel.
 type recycledLister struct {
 	root  string
+	known *listing      // nil: every folder is read
 	slots chan struct{} // one per goroutine reading besides the first
 	wg    sync.WaitGroup
+	reads atomic.Int64 // folders read from the disk
 
 	mu      sync.Mutex
 	entries []recycledEntry
+	ids     map[string]fileID // of the files in the folders listed (Dir.recycledIDs)
 	err     error
 }
 
@@ -122,12 +153,9 @@ type recycledLister struct {
 // free, else on this one.
 func (l *recycledLister) read(rel string) {
 	defer l.wg.Done()
-	list, err := os.ReadDir(filepath.Join(l.root, filepath.FromSlash(rel)))
-	found := make([]recycledEntry, 0, len(list))
-	for _, e := range list {
-		name := path.Join(rel, e.Name())
-		found = append(found, recycledEntry{name, e.IsDir()})
-		if !e.IsDir() {
+	found, err := l.list(rel)
+	for _, e := range found {
+		if !e.dir {
 			continue
 		}
 		l.wg.Add(1)
@@ -135,10 +163,10 @@ func (l *recycledLister) read(rel string) {
 		case l.slots <- struct{}{}:
 			go func() {
 				defer func() { <-l.slots }()
-				l.read(name)
+				l.read(e.name)
 			}()
 		default:
-			l.read(name)
+			l.read(e.name)
 		}
 	}
 	l.mu.Lock()
@@ -147,6 +175,28 @@ func (l *recycledLister) read(rel string) {
 		l.err = err
 	}
 	l.mu.Unlock()
+}
+
+// list returns the entries of the folder rel: those listed, where the
+// listing vouches for the folder, else those read from the disk.
+func (l *recycledLister) list(rel string) ([]recycledEntry, error) {
+	if entries, ok := l.known.of(l.root, rel); ok {
+		l.mu.Lock()
+		for _, e := range entries {
+			if id, ok := l.known.ids[e.name]; ok {
+				l.ids[e.name] = id
+			}
+		}
+		l.mu.Unlock()
+		return entries, nil
+	}
+	l.reads.Add(1)
+	list, err := os.ReadDir(filepath.Join(l.root, filepath.FromSlash(rel)))
+	found := make([]recycledEntry, 0, len(list))
+	for _, e := range list {
+		found = append(found, recycledEntry{path.Join(rel, e.Name()), e.IsDir()})
+	}
+	return found, err
 }
 
 // compareWalkOrder orders slash-separated paths as a depth-first walk in
@@ -203,7 +253,7 @@ func (d *Dir) prune() error {
 	}
 	// What is left is what the build published and made; kept paths
 	// are carried into it as into an empty folder.
-	d.recycled, d.recycledHas = nil, nil
+	d.recycled, d.recycledHas, d.recycledIDs = nil, nil, nil
 	return nil
 }
 

@@ -197,7 +197,7 @@ func TestKilledBuildsRecycledIsRemoved(t *testing.T) {
 	killed.unlock()
 	publish(t, dest, recycled, nil, map[string]string{"index.html": "new home"})
 	assertTree(t, dest, map[string]string{"index.html": "new home"})
-	assertOnly(t, parent, "public", "recycled")
+	assertOnly(t, parent, "public", "recycled", "recycled.dest-listing")
 }
 
 // TestRecycledWithoutDestination: with no destination there is nothing the
@@ -273,7 +273,7 @@ func TestRecycledListedInWalkOrder(t *testing.T) {
 		return err
 	})
 	d := &Dir{}
-	if err := d.listRecycled(root); err != nil {
+	if _, err := d.listRecycled(root, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(d.recycled, want) {

@@ -13,8 +13,9 @@ type writer interface {
 	// error matching fs.ErrExist when something has the name already.
 	mkdir(dir string) error
 	// create writes data to the new file name, in a folder that exists,
-	// and returns its Stamp.
-	create(name string, data []byte) (Stamp, error)
+	// and returns its Stamp and, where the system has them, its device
+	// and inode (a zero fileID where not).
+	create(name string, data []byte) (Stamp, fileID, error)
 	close() error
 }
 
@@ -25,10 +26,10 @@ type rootWriter struct{ root *os.Root }
 
 func (w rootWriter) mkdir(dir string) error { return w.root.Mkdir(dir, 0o755) }
 
-func (w rootWriter) create(name string, data []byte) (Stamp, error) {
+func (w rootWriter) create(name string, data []byte) (Stamp, fileID, error) {
 	f, err := w.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return Stamp{}, err
+		return Stamp{}, fileID{}, err
 	}
 	_, err = f.Write(data)
 	var info fs.FileInfo
@@ -41,9 +42,10 @@ func (w rootWriter) create(name string, data []byte) (Stamp, error) {
 		err = cerr
 	}
 	if err != nil {
-		return Stamp{}, err
+		return Stamp{}, fileID{}, err
 	}
-	return stampOf(info), nil
+	id, _ := fileIDOf(info)
+	return stampOf(info), id, nil
 }
 
 func (w rootWriter) close() error { return nil } // the Dir closes its root

@@ -92,42 +92,43 @@ func (w *beneath) parent(dir string) (int, func(), error) {
 	return fd, func() {}, nil
 }
 
-func (w *beneath) create(name string, data []byte) (Stamp, error) {
+func (w *beneath) create(name string, data []byte) (Stamp, fileID, error) {
 	fd, err := openat2(w.root, name, &unix.OpenHow{
 		Flags:   unix.O_WRONLY | unix.O_CREAT | unix.O_TRUNC | unix.O_CLOEXEC,
 		Mode:    0o644,
 		Resolve: resolve,
 	})
 	if err != nil {
-		return Stamp{}, &os.PathError{Op: "open", Path: name, Err: err}
+		return Stamp{}, fileID{}, &os.PathError{Op: "open", Path: name, Err: err}
 	}
-	s, err := writeAll(fd, data)
+	s, id, err := writeAll(fd, data)
 	if cerr := unix.Close(fd); err == nil && cerr != nil {
 		err = cerr
 	}
 	if err != nil {
-		return Stamp{}, &os.PathError{Op: "write", Path: name, Err: err}
+		return Stamp{}, fileID{}, &os.PathError{Op: "write", Path: name, Err: err}
 	}
-	return s, nil
+	return s, id, nil
 }
 
-// writeAll writes data to the open file fd and returns its Stamp.
-func writeAll(fd int, data []byte) (Stamp, error) {
+// writeAll writes data to the open file fd and returns its Stamp, device
+// and inode.
+func writeAll(fd int, data []byte) (Stamp, fileID, error) {
 	for len(data) > 0 {
 		n, err := unix.Write(fd, data)
 		if errors.Is(err, unix.EINTR) {
 			continue
 		}
 		if err != nil {
-			return Stamp{}, err
+			return Stamp{}, fileID{}, err
 		}
 		data = data[n:]
 	}
 	var st unix.Stat_t
 	if err := ignoringEINTR(func() error { return unix.Fstat(fd, &st) }); err != nil {
-		return Stamp{}, err
+		return Stamp{}, fileID{}, err
 	}
-	return Stamp{Size: st.Size, ModTime: st.Mtim.Nano()}, nil
+	return Stamp{Size: st.Size, ModTime: st.Mtim.Nano()}, fileID{uint64(st.Dev), st.Ino}, nil
 }
 
 // close closes every descriptor; a second call does nothing.

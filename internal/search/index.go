@@ -284,11 +284,15 @@ func avgLens(stats []*Analysis) [nfields]float64 {
 }
 
 // weight is the stored weight of a term that occurs tf times in the fields
-// of a doc whose fields' length norms are norm.
+// of a doc whose fields' length norms are norm. A field without the term
+// adds nothing (x + 0 is x, exactly), and most terms are in one field: its
+// division alone is made.
 func weight(tf [nfields]int, norm [nfields]float64) int32 {
 	var x float64
 	for f, n := range tf {
-		x += fields[f].w * float64(n) / norm[f]
+		if n != 0 {
+			x += fields[f].w * float64(n) / norm[f]
+		}
 	}
 	return max(int32(math.Round(x*scale)), 1)
 }
@@ -429,7 +433,9 @@ func kindTable(docs []Doc, labels map[string]string) [][2]string {
 }
 
 // chunks encodes the page records, size to a file, in id order: each
-// record is [url, title, kind index, summary].
+// record is [url, title, kind index, summary], written as marshal would
+// write it without its reflection (a build after one page changed encodes
+// every record again).
 func chunks(docs []Doc, kinds [][2]string, size int) [][]byte {
 	kindIndex := map[string]int{}
 	for i, k := range kinds {
@@ -442,7 +448,11 @@ func chunks(docs []Doc, kinds [][2]string, size int) [][]byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, marshal([]any{d.URL, d.Title, kindIndex[d.Kind], d.Summary})...)
+			b = append(b, '[')
+			b = append(appendString(b, d.URL), ',')
+			b = append(appendString(b, d.Title), ',')
+			b = append(strconv.AppendInt(b, int64(kindIndex[d.Kind]), 10), ',')
+			b = append(appendString(b, d.Summary), ']')
 		}
 		out = append(out, append(b, ']'))
 	}

@@ -424,3 +424,36 @@ func TestReadBody(t *testing.T) {
 		t.Errorf("Build with a failing ReadBody = %d files, %v; want the error", len(files), err)
 	}
 }
+
+// TestChunksAsMarshalled: the records are the bytes encoding/json (without
+// HTML escaping) gives the lists [url, title, kind index, summary], for
+// strings that need escaping too.
+func TestChunksAsMarshalled(t *testing.T) {
+	docs := []Doc{
+		{URL: "a/", Title: "Plain", Kind: "job", Summary: "A summary."},
+		{URL: "b/", Title: `Quote " and \ back`, Kind: "role", Summary: "<b>&amp;</b>\ttab\nline"},
+		{URL: "c/ü/", Title: "Straße \u2028 sep \x7f", Kind: "job", Summary: "\x01 émoji 🙂"},
+	}
+	kinds := [][2]string{{"job", "Job"}, {"role", "Role"}}
+	got := chunks(docs, kinds, 2)
+	want := [][]byte{
+		marshalRecords(docs[:2], map[string]int{"job": 0, "role": 1}),
+		marshalRecords(docs[2:], map[string]int{"job": 0, "role": 1}),
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d chunks, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if string(got[i]) != string(want[i]) {
+			t.Errorf("chunk %d = %s, want %s", i, got[i], want[i])
+		}
+	}
+}
+
+func marshalRecords(docs []Doc, kind map[string]int) []byte {
+	var records [][]any
+	for _, d := range docs {
+		records = append(records, []any{d.URL, d.Title, kind[d.Kind], d.Summary})
+	}
+	return marshal(records)
+}
