@@ -45,8 +45,9 @@ import (
 
 // shortcodeTemplates are the shortcode templates of one Renderer.
 type shortcodeTemplates struct {
-	x      *shortcode.Expander
-	byName map[string]shortcodeTemplate
+	x        *shortcode.Expander
+	byName   map[string]shortcodeTemplate
+	keepRows bool // the output of salary tables' rows is kept (salarytable.go)
 }
 
 // shortcodeTemplate is what the conversions of the pages that use one
@@ -59,7 +60,7 @@ type shortcodeTemplate struct {
 
 // newShortcodeTemplates looks at every shortcode template of r.
 func newShortcodeTemplates(r *render.Renderer) *shortcodeTemplates {
-	st := &shortcodeTemplates{x: shortcode.NewExpander(r), byName: map[string]shortcodeTemplate{}}
+	st := &shortcodeTemplates{x: shortcode.NewExpander(r), byName: map[string]shortcodeTemplate{}, keepRows: keepsRows(r)}
 	var partials []string // every partial's file and text, for a template that calls one
 	for _, name := range r.Partials() {
 		if file, ok := r.PartialFile(name); ok {
@@ -191,7 +192,7 @@ func (cv *Converter) convertExpanded(path string, p *content.Page, e *expanded, 
 			uses.MarkdownFirst(line, col) // the shortcodes after it show no first image
 		}
 	}
-	exp, xerr := cv.shortcodes.x.Expand(p.Body, e.nodes, shortcode.Page{File: path, Page: p, Site: cv.site, Images: uses, Language: p.Language})
+	exp, xerr := cv.shortcodes.x.Expand(p.Body, e.nodes, shortcode.Page{File: path, Page: p, Site: cv.site, Images: uses, Language: p.Language, Memo: cv.rowsMemo(p.Language)})
 	probs := slices.Clone(e.probs)
 	for _, l := range diag.Leaves(xerr) {
 		probs = append(probs, inFile(path, l))
@@ -315,12 +316,13 @@ type shortcodeSite struct {
 	Params      map[string]any
 	Data        map[string]any // data/**: .Site.Data.salaries.oews_2024
 
-	pages *pageLookup // set by SetPages before any body with shortcodes is converted
+	pages  *pageLookup   // set by SetPages before any body with shortcodes is converted
+	salary *salaryTables // the tables of the build (salarytable.go)
 }
 
 // newShortcodeSite is the .Site of the shortcodes of a build of the site
 // cfg with the data files data; its pages are set apart (SetPages).
 func newShortcodeSite(cfg *config.Config, data map[string]any) *shortcodeSite {
 	return &shortcodeSite{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
-		Description: cfg.Description, Params: cfg.Params, Data: data}
+		Description: cfg.Description, Params: cfg.Params, Data: data, salary: &salaryTables{}}
 }

@@ -73,9 +73,11 @@ func entityLen(b []byte) int {
 }
 
 // placeholderLen returns the length of the shortcode placeholder at the
-// start of b (the prefix, digits, "E"), or 0.
+// start of b (the prefix, digits, "E"), or 0. It is asked at every byte
+// of a page with shortcodes, so the first byte is compared on its own
+// before the prefix.
 func (w *wordCounter) placeholderLen(b []byte) int {
-	if len(w.skip) == 0 || !bytes.HasPrefix(b, w.skip) {
+	if len(w.skip) == 0 || len(b) == 0 || b[0] != w.skip[0] || !bytes.HasPrefix(b, w.skip) {
 		return 0
 	}
 	i := len(w.skip)

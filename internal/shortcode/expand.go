@@ -19,7 +19,7 @@ import (
 type Templates interface {
 	Shortcode(name string) (file string, ok bool)
 	Shortcodes() []string
-	Execute(w io.Writer, file string, data any) error
+	ExecuteWith(w io.Writer, file string, data any, memo *render.Memo) error
 	Set(file string) (render.Set, bool)
 	FromTheme(file string) bool
 }
@@ -78,6 +78,10 @@ type Page struct {
 	// function image opens them (Context.ImageUses); nil when the body's
 	// images are not processed.
 	Images *images.Uses
+
+	// Memo keeps the output of partials that the shortcodes' templates
+	// run on the values it accepts (render.Memo); nil keeps none.
+	Memo *render.Memo
 }
 
 // Expansion is the result of Expand.
@@ -255,7 +259,7 @@ func (r *run) expand(sc *Shortcode, parent *Context) string {
 	}
 	out := buffers.Get().(*bytes.Buffer)
 	defer giveBack(out)
-	if err := r.x.t.Execute(out, file, c); err != nil {
+	if err := r.x.t.ExecuteWith(out, file, c, r.page.Memo); err != nil {
 		e := r.errorAt(sc, fmt.Sprintf("shortcode %q: %v", sc.Name, err), err)
 		e.Fix = diag.FixOf(err) // a did-you-mean of the page or data file it asked for
 		r.errs = append(r.errs, e)

@@ -25,9 +25,10 @@ type lifetime interface {
 	// one's model: then planning keeps the reverse index of which outputs
 	// read what of which pages (readers.go) and the digests of every
 	// page, and the structured data of pages and their search analyses
-	// are kept from build to build. A Builder that builds once lets them
-	// go as soon as it can, and makes the structured data of a page
-	// once, when it renders it.
+	// are kept from build to build, and so is the Markdown of a body with
+	// shortcodes or images, which converts again when what they read
+	// changes. A Builder that builds once lets them go as soon as it can,
+	// and makes the structured data of a page once, when it renders it.
 	plansAgain() bool
 }
 
