@@ -163,7 +163,9 @@ type Source struct {
 // starts on (positions of links and errors), the Markdown options and the
 // binary, and what the shortcodes it uses read (scKey, shortcodes.go).
 func (cv *Converter) key(p *content.Page, scKey deps.Digest) deps.Digest {
-	return deps.NewHasher().Digest(cv.mdDigest).Int(int64(p.BodyLine)).Bytes(p.Body).Digest(scKey).Digest(cv.imageKey(p)).Sum()
+	h := deps.BorrowHasher() // a body would grow a new one's buffer
+	defer h.GiveBack()
+	return h.Digest(cv.mdDigest).Int(int64(p.BodyLine)).Bytes(p.Body).Digest(scKey).Digest(cv.imageKey(p)).Sum()
 }
 
 // Stale reports whether c, the conversion of a body, is stale: there is

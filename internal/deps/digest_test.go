@@ -3,8 +3,11 @@ package deps
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"html/template"
 	"strings"
 	"testing"
+
+	"github.com/careersite/careersite/internal/markdown"
 )
 
 // TestHasherChunksGiveTheDigestOfTheWhole checks that hashing a chunk at a
@@ -37,5 +40,16 @@ func TestHasherChunksGiveTheDigestOfTheWhole(t *testing.T) {
 func TestHasherTellsSplitsApart(t *testing.T) {
 	if NewHasher().Str("ab").Str("c").Sum() == NewHasher().Str("a").Str("bc").Sum() {
 		t.Error(`("ab", "c") and ("a", "bc") have the same Digest`)
+	}
+}
+
+// ContentDigest hashes a page's HTML with a hasher kept for reuse, whose
+// buffer has grown already, rather than growing a new one's for every
+// page.
+func TestContentDigestAllocatesNothing(t *testing.T) {
+	content := template.HTML(strings.Repeat("<p>A paragraph of the page.</p>\n", 600))
+	headings := []markdown.Heading{{Level: 2, ID: "a", Text: "A"}}
+	if n := testing.AllocsPerRun(20, func() { ContentDigest(content, "", headings) }); n != 0 {
+		t.Errorf("ContentDigest allocated %v times, want 0", n)
 	}
 }
