@@ -187,7 +187,9 @@ func DigestPage(p *model.Page, parts PageParts) *PageDigests {
 // ContentDigest is the digest of the content group's fields: Content,
 // TableOfContents and Headings.
 func ContentDigest(content, toc template.HTML, headings []markdown.Heading) Digest {
-	h := NewHasher().Str(string(content)).Str(string(toc)).Int(int64(len(headings)))
+	h := BorrowHasher() // a page's HTML would grow a new one's buffer
+	defer h.GiveBack()
+	h.Str(string(content)).Str(string(toc)).Int(int64(len(headings)))
 	for _, hd := range headings {
 		h.Int(int64(hd.Level)).Str(hd.ID).Str(hd.Text)
 	}

@@ -3,9 +3,11 @@ package deps
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"html/template"
 	"strings"
 	"testing"
 
+	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 )
 
@@ -66,5 +68,16 @@ func TestChanged(t *testing.T) {
 		if link.Sees(c) != tt.link || meta.Sees(c) != tt.meta {
 			t.Errorf("after a change of %s: a read of links sees it: %v, want %v; a read of front matter: %v, want %v", tt.name, link.Sees(c), tt.link, meta.Sees(c), tt.meta)
 		}
+	}
+}
+
+// ContentDigest hashes a page's HTML with a hasher kept for reuse, whose
+// buffer has grown already, rather than growing a new one's for every
+// page.
+func TestContentDigestAllocatesNothing(t *testing.T) {
+	content := template.HTML(strings.Repeat("<p>A paragraph of the page.</p>\n", 600))
+	headings := []markdown.Heading{{Level: 2, ID: "a", Text: "A"}}
+	if n := testing.AllocsPerRun(20, func() { ContentDigest(content, "", headings) }); n != 0 {
+		t.Errorf("ContentDigest allocated %v times, want 0", n)
 	}
 }

@@ -59,7 +59,9 @@ func (h *Hasher) Sum() Digest {
 	}
 	h.sha.Write(h.buf)
 	var d Digest
-	h.sha.Sum(d[:0])
+	// Summed into the buffer, which is spent: d would escape to the heap
+	// through the interface.
+	copy(d[:], h.sha.Sum(h.buf[:0]))
 	return d
 }
 

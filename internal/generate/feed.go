@@ -101,13 +101,22 @@ func Feed(f *model.Feed, s *model.Site, entryXML func(*model.Page) ([]byte, erro
 	}
 	// The entries go where encoding them inside the feed would have put
 	// them: after its last element, each on a line of its own.
+	// They are gathered first, so that the feed is copied once into a
+	// slice of its size rather than into one that doubles.
 	const end = "\n</feed>\n"
-	out := bytes.TrimSuffix(head, []byte(end))
+	head = bytes.TrimSuffix(head, []byte(end))
+	entries := make([][]byte, 0, len(model.FeedEntries(f)))
+	size := len(head) + len(end)
 	for _, p := range model.FeedEntries(f) {
 		e, err := entryXML(p)
 		if err != nil {
 			return nil, err
 		}
+		entries = append(entries, e)
+		size += 1 + len(e)
+	}
+	out := append(make([]byte, 0, size), head...)
+	for _, e := range entries {
 		out = append(append(out, '\n'), e...)
 	}
 	return append(out, end...), nil

@@ -29,33 +29,44 @@ func Fold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	foldInto(&b, s)
+	return b.String()
+}
+
+// foldInto writes Fold(s) to b.
+func foldInto(b *strings.Builder, s string) {
 	var one [utf8.UTFMax]byte
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			b = append(b, byte(r))
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
 		case r < 0xC0, 0x2000 <= r && r < 0x2070:
 			// Latin-1 punctuation and General Punctuation: no letters,
 			// no marks, no canonical decompositions into either.
-			b = utf8.AppendRune(b, r)
+			b.WriteRune(r)
 		default:
 			n := utf8.EncodeRune(one[:], unicode.ToLower(r))
 			for _, d := range norm.NFD.String(string(one[:n])) {
 				switch {
 				case unicode.Is(unicode.M, d):
 				case foldTable[d] != "":
-					b = append(b, foldTable[d]...)
+					b.WriteString(foldTable[d])
 				default:
-					b = utf8.AppendRune(b, d)
+					b.WriteRune(d)
 				}
 			}
 		}
 	}
-	return string(b)
 }
 
 // foldTable spells out the lower-case letters that NFD does not split into

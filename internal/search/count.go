@@ -200,8 +200,8 @@ func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
 	clear(a.row)
 	a.rows = a.rows[:0]
 	var lens [nfields]int
-	count := func(f int, text string) {
-		Words(Fold(text), func(w string, joined bool) {
+	countFolded := func(f int, folded string) {
+		Words(folded, func(w string, joined bool) {
 			t := Term(w, a.plain)
 			if t == "" {
 				return
@@ -218,6 +218,7 @@ func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
 			}
 		})
 	}
+	count := func(f int, text string) { countFolded(f, Fold(text)) }
 	count(0, d.Title)
 	for _, s := range d.Skills {
 		count(1, s.Name)
@@ -227,7 +228,7 @@ func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
 	for _, h := range d.Headings {
 		count(2, h)
 	}
-	count(3, Text(body))
+	countFolded(3, foldedText(body))
 	for _, t := range d.BodyText {
 		count(3, t)
 	}

@@ -7,15 +7,20 @@ import (
 	"unicode/utf8"
 )
 
-// FuzzAnalyze feeds any text through the analysis: nothing panics, Fold
-// is idempotent on valid UTF-8, and every term is a non-empty folded word
-// no longer than maxWordLen.
+// FuzzAnalyze feeds any text through the analysis: nothing panics, the
+// folded text of a body is Fold of its text, Fold is idempotent on valid
+// UTF-8, and every term is a non-empty folded word no longer than
+// maxWordLen.
 func FuzzAnalyze(f *testing.F) {
-	for _, s := range []string{"Développeur back-end", "<p>a &amp; b</p>", "ΣΟΦΟΣ ß İ", "\xff\xfe", "<script>x", "a-b-"} {
+	for _, s := range []string{"Développeur back-end", "<p>a &amp; b</p>", "ΣΟΦΟΣ ß İ", "\xff\xfe", "<script>x", "a-b-",
+		"caf&eacute; <EM>E</EM>\u0301 Ærø &#x1F600;", "x\xc3<b>\xa9</b>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		text := Text(s)
+		if got, want := foldedText(s), Fold(text); got != want {
+			t.Errorf("foldedText(%q) = %q, want Fold(Text(…)) = %q", s, got, want)
+		}
 		if !utf8.ValidString(s) {
 			Terms(text, false)
 			return

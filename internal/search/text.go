@@ -3,6 +3,7 @@ package search
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // Text returns the text of an HTML fragment as our Markdown renderer writes
@@ -12,16 +13,29 @@ import (
 // "Go SQL", while "<em>back</em>-end" stays "back-end" and the spans of
 // highlighted code do not split its identifiers. Comments and the
 // contents of <script> and <style> are dropped.
-func Text(h string) string {
+func Text(h string) string { return text(h, false) }
+
+// foldedText is Fold(Text(h)), made in one pass and one string: Fold
+// works a rune at a time, and Text cuts h only at ASCII bytes, which in
+// valid UTF-8 never split a rune. (In h that is not, the bytes of a rune
+// may lie on both sides of a tag.)
+func foldedText(h string) string {
+	if !utf8.ValidString(h) {
+		return Fold(Text(h))
+	}
+	return text(h, true)
+}
+
+func text(h string, fold bool) string {
 	var b strings.Builder
 	b.Grow(len(h))
 	for {
 		i := strings.IndexByte(h, '<')
 		if i < 0 {
-			writeText(&b, h)
+			writeText(&b, h, fold)
 			return b.String()
 		}
-		writeText(&b, h[:i])
+		writeText(&b, h[:i], fold)
 		h = h[i:]
 		if strings.HasPrefix(h, "<!--") {
 			end := strings.Index(h, "-->")
@@ -51,13 +65,17 @@ func Text(h string) string {
 	}
 }
 
-// writeText writes text with its character references decoded.
-func writeText(b *strings.Builder, text string) {
-	if strings.IndexByte(text, '&') < 0 {
-		b.WriteString(text)
+// writeText writes text with its character references decoded, folded
+// when fold is set.
+func writeText(b *strings.Builder, text string, fold bool) {
+	if strings.IndexByte(text, '&') >= 0 {
+		text = html.UnescapeString(text)
+	}
+	if fold {
+		foldInto(b, text)
 		return
 	}
-	b.WriteString(html.UnescapeString(text))
+	b.WriteString(text)
 }
 
 // tagName is the lower-case name of the tag whose text (between < and >)
