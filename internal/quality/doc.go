@@ -53,8 +53,13 @@
 //     the fold is scrolled to; and on the phone the server must not be
 //     asked for an image that starts further than Chromium's lazy-loading
 //     distance below the screen until the page is scrolled to it. Removing width and height
-//     from layouts/_markup/render-image.html fails the first check, and
-//     removing loading="lazy" the second.
+//     from layouts/partials/picture.html (the markup of the image render
+//     hook) fails the first check, and removing loading="lazy" the second.
+//     A shift is listed with what moved, so that one that shows only on a
+//     busy machine can be read from the log: the header that moved while
+//     the page was still arriving, when its items were centred on the
+//     tallest and spread apart (see .site-header__inner in
+//     assets/css/site.css), was one.
 //   - TestStructuredData extracts the JSON-LD of every page and validates it
 //     with @adobe/structured-data-validator (Google's rich-result rules), by
 //     running testdata/structured-data.mjs with Node.

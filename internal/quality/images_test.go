@@ -48,9 +48,10 @@ new PerformanceObserver(list => {
 	for (const e of list.getEntries()) {
 		window.careersiteShift.total += e.value;
 		window.careersiteShift.entries++;
+		window.careersiteShift.moved.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms, " + (e.sources || []).length + " sources:");
 		for (const s of e.sources || []) {
 			const n = s.node, r = (q) => Math.round(q.x) + "," + Math.round(q.y) + " " + Math.round(q.width) + "×" + Math.round(q.height);
-			window.careersiteShift.moved.push((n && n.nodeName ? n.nodeName.toLowerCase() + (n.className ? "." + String(n.className).split(" ")[0] : "") : "?") + " " + r(s.previousRect) + " → " + r(s.currentRect) + " at " + Math.round(e.startTime) + " ms");
+			window.careersiteShift.moved.push("\t" + (n && n.nodeName ? n.nodeName.toLowerCase() + (n.className ? "." + String(n.className).split(" ")[0] : "") + (n.nodeName === "#text" ? " " + JSON.stringify(n.data.slice(0, 30)) : "") : "(removed)") + " " + r(s.previousRect) + " → " + r(s.currentRect));
 		}
 	}
 }).observe({type: "layout-shift", buffered: true});`
