@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careersite/careersite/internal/career"
@@ -48,38 +49,55 @@ type lookupPage struct {
 }
 
 // pageLookup finds the published pages of a build by content path or URL.
+// Its digest is made at once, for the keys of conversions; its pages only
+// when a shortcode first looks one up (index): most sites have no
+// shortcode that does, and at 100,000 pages the index held through the
+// build is 50 MB that the collector marks again and again.
 type pageLookup struct {
+	srcs []Source
+	l    *model.Linker
+	now  time.Time
+	d    deps.Digest
+
+	once  sync.Once
 	byKey map[string]*lookupPage // "jobs/x.md" and "/jobs/x/" → the page
 	files []string               // "jobs/x.md", sorted: for did-you-mean
 	urls  []string               // "/jobs/x/", sorted: for did-you-mean
-	d     deps.Digest
 }
 
 // newPageLookup makes the lookup of the published pages srcs, their
 // links made by l and their posting state taken at now.
 func newPageLookup(srcs []Source, l *model.Linker, now time.Time) *pageLookup {
-	pl := &pageLookup{byKey: map[string]*lookupPage{}}
+	pl := &pageLookup{srcs: srcs, l: l, now: now}
 	h := deps.NewHasher().Str("pages")
 	for _, s := range srcs {
 		p := s.Page
+		// The front matter's bytes cover every field but the posting
+		// state, which time changes.
+		h.Str(s.Path).Str(p.URL).Digest(s.FrontMatter).Bool(p.Career.Job.PostingOpen(now)).Bool(p.Career.Job.PostingClosed(now))
+	}
+	pl.d = h.Sum()
+	return pl
+}
+
+// index makes the pages of the lookup, once.
+func (pl *pageLookup) index() {
+	pl.byKey = make(map[string]*lookupPage, 2*len(pl.srcs))
+	for _, s := range pl.srcs {
+		p := s.Page
 		lp := &lookupPage{File: p.Path, Type: p.Kind, Title: p.Title, Description: p.Description,
-			Date: p.Date, Updated: p.Updated, Lastmod: p.Date, URL: l.Rel(p.URL), Permalink: l.Abs(p.URL),
+			Date: p.Date, Updated: p.Updated, Lastmod: p.Date, URL: pl.l.Rel(p.URL), Permalink: pl.l.Abs(p.URL),
 			Params: p.Params, Job: p.Career.Job, Role: p.Career.Role, Certification: p.Career.Certification,
-			PostingOpen: p.Career.Job.PostingOpen(now), PostingClosed: p.Career.Job.PostingClosed(now)}
+			PostingOpen: p.Career.Job.PostingOpen(pl.now), PostingClosed: p.Career.Job.PostingClosed(pl.now)}
 		if !p.Updated.IsZero() {
 			lp.Lastmod = p.Updated
 		}
 		file := strings.TrimPrefix(p.Path, "content/")
 		pl.byKey[file], pl.byKey[p.URL] = lp, lp
 		pl.files, pl.urls = append(pl.files, file), append(pl.urls, p.URL)
-		// The front matter's bytes cover every field but the posting
-		// state, which time changes.
-		h.Str(s.Path).Str(p.URL).Digest(s.FrontMatter).Bool(lp.PostingOpen).Bool(lp.PostingClosed)
 	}
 	slices.Sort(pl.files)
 	slices.Sort(pl.urls)
-	pl.d = h.Sum()
-	return pl
 }
 
 // digest is the digest of everything the lookup's pages hold.
@@ -92,6 +110,7 @@ func (pl *pageLookup) get(ref string) (*lookupPage, error) {
 	if pl == nil {
 		return nil, fmt.Errorf("no page %q: pages are not known yet", ref)
 	}
+	pl.once.Do(pl.index)
 	key, known := lookupKey(ref), pl.urls
 	if strings.HasSuffix(key, ".md") {
 		known = pl.files
