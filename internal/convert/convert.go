@@ -153,10 +153,11 @@ func (cv *Converter) SetPages(srcs []Source, now time.Time) {
 
 // SetPage replaces, among the pages of the last SetPages, the page of
 // src.Path, whose front matter changed, and reports whether it could: the
-// page was among them, with the URL it has now. The conversions whose
+// page was among them, with the URL it has now. Its posting state is
+// taken at the time the last SetPages was given. The conversions whose
 // shortcodes look pages up are then stale.
-func (cv *Converter) SetPage(src Source, now time.Time) bool {
-	if cv.site == nil || !cv.site.pages.replace(src, cv.links, now) {
+func (cv *Converter) SetPage(src Source) bool {
+	if cv.site == nil || !cv.site.pages.replace(src) {
 		return false
 	}
 	cv.lookupDigest = cv.site.pages.digest()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careersite/careersite/internal/career"
@@ -48,49 +49,77 @@ type lookupPage struct {
 }
 
 // pageLookup finds the published pages of a build by content path or URL.
+// Its digests are made at once, for the keys of conversions; its pages
+// only when a shortcode first looks one up (index): most sites have no
+// shortcode that does, and at 100,000 pages the index held through the
+// build is 50 MB that the collector marks again and again.
 type pageLookup struct {
-	byKey map[string]*lookupPage // "jobs/x.md" and "/jobs/x/" → the page
-	files []string               // "jobs/x.md", sorted: for did-you-mean
-	urls  []string               // "/jobs/x/", sorted: for did-you-mean
+	srcs []Source
+	l    *model.Linker
+	now  time.Time
 
 	// The digest of each page, in the order of the pages given, found by
 	// path, and of them all.
 	parts  []deps.Digest
 	byPath map[string]int
 	d      deps.Digest
+
+	once  sync.Once
+	byKey map[string]*lookupPage // "jobs/x.md" and "/jobs/x/" → the page
+	files []string               // "jobs/x.md", sorted: for did-you-mean
+	urls  []string               // "/jobs/x/", sorted: for did-you-mean
 }
 
 // newPageLookup makes the lookup of the published pages srcs, their
 // links made by l and their posting state taken at now.
 func newPageLookup(srcs []Source, l *model.Linker, now time.Time) *pageLookup {
-	pl := &pageLookup{byKey: map[string]*lookupPage{}, parts: make([]deps.Digest, len(srcs)), byPath: make(map[string]int, len(srcs))}
+	pl := &pageLookup{srcs: slices.Clone(srcs), l: l, now: now, parts: make([]deps.Digest, len(srcs)), byPath: make(map[string]int, len(srcs))}
 	for i, s := range srcs {
-		p := s.Page
-		file := strings.TrimPrefix(p.Path, "content/")
-		pl.files, pl.urls = append(pl.files, file), append(pl.urls, p.URL)
 		pl.byPath[s.Path] = i
-		pl.set(i, s, l, now)
+		pl.set(i, s)
 	}
-	slices.Sort(pl.files)
-	slices.Sort(pl.urls)
 	pl.sum()
 	return pl
 }
 
-// set makes the page of src, the i-th page, and its digest.
-func (pl *pageLookup) set(i int, s Source, l *model.Linker, now time.Time) {
+// set makes the digest of src, the i-th page, and its page when the
+// pages are made already.
+func (pl *pageLookup) set(i int, s Source) {
+	p := s.Page
+	pl.srcs[i] = s
+	// The front matter's bytes cover every field but the posting state,
+	// which time changes.
+	pl.parts[i] = deps.NewHasher().Str(s.Path).Str(p.URL).Digest(s.FrontMatter).Bool(p.Career.Job.PostingOpen(pl.now)).Bool(p.Career.Job.PostingClosed(pl.now)).Sum()
+	if pl.byKey != nil {
+		lp := pl.page(s)
+		pl.byKey[strings.TrimPrefix(p.Path, "content/")], pl.byKey[p.URL] = lp, lp
+	}
+}
+
+// page makes the lookup's page of src.
+func (pl *pageLookup) page(s Source) *lookupPage {
 	p := s.Page
 	lp := &lookupPage{File: p.Path, Type: p.Kind, Title: p.Title, Description: p.Description,
-		Date: p.Date, Updated: p.Updated, Lastmod: p.Date, URL: l.Rel(p.URL), Permalink: l.Abs(p.URL),
+		Date: p.Date, Updated: p.Updated, Lastmod: p.Date, URL: pl.l.Rel(p.URL), Permalink: pl.l.Abs(p.URL),
 		Params: p.Params, Job: p.Career.Job, Role: p.Career.Role, Certification: p.Career.Certification,
-		PostingOpen: p.Career.Job.PostingOpen(now), PostingClosed: p.Career.Job.PostingClosed(now)}
+		PostingOpen: p.Career.Job.PostingOpen(pl.now), PostingClosed: p.Career.Job.PostingClosed(pl.now)}
 	if !p.Updated.IsZero() {
 		lp.Lastmod = p.Updated
 	}
-	pl.byKey[strings.TrimPrefix(p.Path, "content/")], pl.byKey[p.URL] = lp, lp
-	// The front matter's bytes cover every field but the posting state,
-	// which time changes.
-	pl.parts[i] = deps.NewHasher().Str(s.Path).Str(p.URL).Digest(s.FrontMatter).Bool(lp.PostingOpen).Bool(lp.PostingClosed).Sum()
+	return lp
+}
+
+// index makes the pages of the lookup, once.
+func (pl *pageLookup) index() {
+	pl.byKey = make(map[string]*lookupPage, 2*len(pl.srcs))
+	for _, s := range pl.srcs {
+		lp := pl.page(s)
+		file := strings.TrimPrefix(s.Page.Path, "content/")
+		pl.byKey[file], pl.byKey[s.Page.URL] = lp, lp
+		pl.files, pl.urls = append(pl.files, file), append(pl.urls, s.Page.URL)
+	}
+	slices.Sort(pl.files)
+	slices.Sort(pl.urls)
 }
 
 // sum makes the digest of every page's.
@@ -104,15 +133,15 @@ func (pl *pageLookup) sum() {
 
 // replace makes the page of src anew, which must have the path and URL
 // of a page of the lookup; it reports whether it had.
-func (pl *pageLookup) replace(src Source, l *model.Linker, now time.Time) bool {
+func (pl *pageLookup) replace(src Source) bool {
 	if pl == nil {
 		return false
 	}
 	i, ok := pl.byPath[src.Path]
-	if !ok || pl.byKey[src.Page.URL] == nil || pl.byKey[src.Page.URL].File != src.Path {
+	if !ok || pl.srcs[i].Page.URL != src.Page.URL {
 		return false
 	}
-	pl.set(i, src, l, now)
+	pl.set(i, src)
 	pl.sum()
 	return true
 }
@@ -127,6 +156,8 @@ func (pl *pageLookup) get(ref string) (*lookupPage, error) {
 	if pl == nil {
 		return nil, fmt.Errorf("no page %q: pages are not known yet", ref)
 	}
+	pl.once.Do(pl.index)
+	pl.once.Do(pl.index)
 	key, known := lookupKey(ref), pl.urls
 	if strings.HasSuffix(key, ".md") {
 		known = pl.files

@@ -99,6 +99,7 @@ func (s *shortcodeSite) SalaryTable(key, pages string) (*salarytable.Table, erro
 	t, _ := s.salary.tables.LoadOrStore(args, salarytable.Of(rows))
 	return t.(*salarytable.Table), nil
 }
+
 // salaryRowsOfPages returns the rows of the job and role pages in refs.
 func (s *shortcodeSite) salaryRowsOfPages(refs string) ([]salarytable.Row, error) {
 	var rows []salarytable.Row

@@ -305,7 +305,7 @@ func (b *Builder) patchable(m *siteModel, diff []string, now time.Time) ([]*sour
 			continue
 		}
 		if old.fm != cur.fm {
-			if !model.Patchable(b.cfg, old.page, cur.page) || !b.conv.SetPage(cur.input(), now) {
+			if !model.Patchable(b.cfg, old.page, cur.page) || !b.conv.SetPage(cur.input()) {
 				return nil, false
 			}
 			lookups = true
