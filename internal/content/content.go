@@ -16,15 +16,13 @@
 // # Front matter
 //
 // [Parse] handles one file. A UTF-8 byte order mark is dropped and CRLF line
-// endings become LF first. The front matter is split off as
-// github.com/adrg/frontmatter splits it (split.go, which once called it):
-// YAML between "---" lines, TOML between "+++" lines, or a JSON object from
-// a "{" line to a "}" line followed by an empty line or the end of the file
-// (blank lines before the opening line are allowed, fences are compared
-// with their spaces trimmed, and the opening line must not be the file's
-// last). An opening "---", "+++" or "{" that is never closed is an error
-// at the opening line (`front matter opened with "---" is never closed`),
-// although that library would read such a file as all body.
+// endings become LF first. The front matter is split off with
+// github.com/adrg/frontmatter: YAML between "---" lines, TOML between "+++"
+// lines, or a JSON object from a "{" line to a "}" line followed by an empty
+// line (blank lines before the opening line are allowed). An opening "---",
+// "+++" or "{" that is never closed is an error at the opening line
+// (`front matter opened with "---" is never closed`), although the library
+// would read such a file as all body.
 //
 // All three formats become a yaml.Node tree, shifted so that its positions
 // are file positions, that [decode.Node] decodes into [FrontMatter], so the

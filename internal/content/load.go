@@ -47,6 +47,7 @@ func LoadAll(ctx context.Context, fsys fs.FS, cfg *config.Config) ([]*Page, erro
 	var next atomic.Int64
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		g.Go(func() error {
+			var s parser
 			for {
 				if err := ctx.Err(); err != nil {
 					return err
@@ -55,7 +56,7 @@ func LoadAll(ctx context.Context, fsys fs.FS, cfg *config.Config) ([]*Page, erro
 				if i >= len(files) {
 					return nil
 				}
-				pages[i], errs[i] = load(fsys, files[i], cfg)
+				pages[i], errs[i] = s.load(fsys, files[i], cfg)
 			}
 		})
 	}
@@ -114,7 +115,7 @@ func walk(fsys fs.FS) (walked, error) {
 	return w, err
 }
 
-func load(fsys fs.FS, file string, cfg *config.Config) (*Page, []*diag.Error) {
+func (s *parser) load(fsys fs.FS, file string, cfg *config.Config) (*Page, []*diag.Error) {
 	data, err := readLimited(fsys, file, limitsOf(cfg).Page)
 	var big *tooLarge
 	if errors.As(err, &big) {
@@ -127,7 +128,7 @@ func load(fsys fs.FS, file string, cfg *config.Config) (*Page, []*diag.Error) {
 		}
 		return nil, []*diag.Error{{File: file, Msg: "cannot read: " + err.Error()}}
 	}
-	p, errs := parse(file, data, cfg)
+	p, errs := s.parse(file, data, cfg)
 	if p != nil && len(errs) > 0 {
 		p.Invalid = true
 	}

@@ -20,7 +20,8 @@ import (
 // in the file, joined and sorted by position, each a *diag.Error; the
 // Page is then nil. Body may share memory with data.
 func Parse(path string, data []byte, cfg *config.Config) (*Page, error) {
-	p, errs := parse(path, data, cfg)
+	var s parser
+	p, errs := s.parse(path, data, cfg)
 	if len(errs) == 0 {
 		return p, nil
 	}
@@ -28,13 +29,13 @@ func Parse(path string, data []byte, cfg *config.Config) (*Page, error) {
 }
 
 // parse returns the page and its problems, already placed in the file.
-func parse(file string, data []byte, cfg *config.Config) (*Page, []*diag.Error) {
+func (s *parser) parse(file string, data []byte, cfg *config.Config) (*Page, []*diag.Error) {
 	lim := limitsOf(cfg) // limits.go
 	if e := checkPageSize(data, lim); e != nil {
 		return nil, []*diag.Error{e.In(file, 0)}
 	}
 	src := clean(data)
-	fm, perr := split(src)
+	fm, perr := s.split(src)
 	if perr == nil {
 		perr = checkFrontMatterSize(fm, lim)
 	}

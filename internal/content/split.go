@@ -1,25 +1,36 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 
+	"github.com/adrg/frontmatter"
 	"github.com/careersite/careersite/internal/diag"
 )
 
-// A fence is how one front-matter format is set off from the body: the
-// lines that open and close it, compared with their spaces trimmed.
-type fence struct {
-	format, open, close string
-	// json: the braces belong to the text, and the closing line counts
-	// only when an empty line (or the end of the file) follows it.
-	json bool
+// The front-matter formats. Their unmarshal functions only capture the raw
+// text (v is always a *captured); the text is decoded later, into a
+// yaml.Node, so that positions are known.
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", captureFormat("yaml")),
+	frontmatter.NewFormat("+++", "+++", captureFormat("toml")),
+	// The library's own JSON format: the braces belong to the text, and the
+	// closing "}" line must be followed by an empty line.
+	{Start: "{", End: "}", Unmarshal: captureFormat("json"), UnmarshalDelims: true, RequiresNewLine: true},
 }
 
-var fences = []fence{
-	{format: "yaml", open: "---", close: "---"},
-	{format: "toml", open: "+++", close: "+++"},
-	{format: "json", open: "{", close: "}", json: true},
+type captured struct {
+	format string
+	raw    []byte
+}
+
+func captureFormat(name string) frontmatter.UnmarshalFunc {
+	return func(data []byte, v any) error {
+		c := v.(*captured)
+		c.format, c.raw = name, data
+		return nil
+	}
 }
 
 // parts is a file split into front matter and body.
@@ -45,95 +56,48 @@ func clean(src []byte) []byte {
 	return src
 }
 
+// parser holds the buffers reused from one file to the next: a
+// frontmatter.Parse given a large enough *bufio.Reader uses it instead of
+// allocating its own 4 KiB one per file. The zero value is ready to use; a
+// parser must not be shared between goroutines.
+type parser struct {
+	rd bytes.Reader
+	br *bufio.Reader
+}
+
 // split separates the front matter of src (already cleaned) from its body.
-// Body and raw are slices of src.
-func split(src []byte) (parts, *diag.Error) {
-	format, raw, end := fenced(src)
+func (s *parser) split(src []byte) (parts, *diag.Error) {
+	s.rd.Reset(src)
+	if s.br == nil {
+		s.br = bufio.NewReader(&s.rd)
+	} else {
+		s.br.Reset(&s.rd)
+	}
+	var c captured
+	if _, err := frontmatter.Parse(s.br, &c, formats...); err != nil {
+		return parts{}, &diag.Error{Line: 1, Col: 1, Msg: "cannot read front matter: " + err.Error()}
+	}
 	open, first := firstLine(src)
-	if format == "" {
-		for _, f := range fences {
-			if string(first) == f.open {
-				return parts{}, &diag.Error{Line: open, Col: 1, Msg: unclosed(f.open)}
-			}
+	if c.format == "" {
+		if first == "---" || first == "+++" || first == "{" {
+			return parts{}, &diag.Error{Line: open, Col: 1, Msg: unclosed(first)}
 		}
 		return parts{open: 1, line: 1, body: src, bodyLine: 1}, nil
 	}
-	p := parts{format: format, raw: raw, open: open, line: open + 1}
-	if format == "json" {
+	p := parts{format: c.format, raw: c.raw, open: open, line: open + 1}
+	if c.format == "json" {
 		p.line = open
+	}
+	// The library hands the raw text out of its own copy of src; where it
+	// ends in src is where raw ends, plus the closing line.
+	start := offsetOfLine(src, p.line)
+	end := lineEnd(src, start+len(c.raw))
+	if c.format == "json" {
+		end = start + len(c.raw) // the text already holds "}" and the empty line
 	}
 	p.body = src[end:]
 	p.bodyLine = 1 + bytes.Count(src[:end], []byte("\n"))
 	return p, nil
-}
-
-// fenced finds the front matter of src the way github.com/adrg/frontmatter
-// did, which split used before, without copying the file: the first line
-// that is not blank opens it, when it is a fence's opening line and not
-// the file's last (a line without a newline); the first closing line after
-// it closes it. It returns the format, the front-matter text and the
-// offset where the body starts; format "" when there is no front matter
-// or it is never closed.
-func fenced(src []byte) (format string, raw []byte, end int) {
-	f, start, off := opening(src)
-	if f == nil {
-		return "", nil, 0
-	}
-	for {
-		lineStart := off
-		line, eof := nextLine(src, &off)
-		for f.json && string(line) == f.close {
-			// The braces close it before an empty line; any other line
-			// may be the closing one again.
-			if line, eof = nextLine(src, &off); len(line) == 0 {
-				return f.format, src[start:off], off
-			}
-		}
-		if string(line) == f.close {
-			return f.format, src[start:lineStart], off
-		}
-		if eof {
-			return "", nil, 0
-		}
-	}
-}
-
-// opening returns the fence whose opening line is the first line of src
-// that is not blank, where its text starts and the offset after that line;
-// a nil fence when that line opens none or is the last line.
-func opening(src []byte) (f *fence, start, off int) {
-	for {
-		lineStart := off
-		line, eof := nextLine(src, &off)
-		if eof {
-			return nil, 0, 0
-		}
-		if len(line) == 0 {
-			continue
-		}
-		for i := range fences {
-			if fences[i].open == string(line) {
-				if fences[i].json {
-					return &fences[i], lineStart, off
-				}
-				return &fences[i], off, off
-			}
-		}
-		return nil, 0, 0
-	}
-}
-
-// nextLine returns the line of src at *off, its spaces trimmed, and moves
-// *off past it and its newline; eof is true when it has no newline.
-func nextLine(src []byte, off *int) (line []byte, eof bool) {
-	rest := src[*off:]
-	i := bytes.IndexByte(rest, '\n')
-	if i < 0 {
-		*off = len(src)
-		return bytes.TrimSpace(rest), true
-	}
-	*off += i + 1
-	return bytes.TrimSpace(rest[:i]), false
 }
 
 func unclosed(delim string) string {
@@ -145,16 +109,38 @@ func unclosed(delim string) string {
 
 // firstLine returns the number and trimmed text of the first non-blank line,
 // the line the library compares with the opening delimiters.
-func firstLine(src []byte) (int, []byte) {
+func firstLine(src []byte) (int, string) {
 	n := 1
 	for len(src) > 0 {
 		line, rest, _ := bytes.Cut(src, []byte("\n"))
 		if t := bytes.TrimSpace(line); len(t) > 0 {
-			return n, t
+			return n, string(t)
 		}
 		src, n = rest, n+1
 	}
-	return 1, nil
+	return 1, ""
+}
+
+// offsetOfLine returns the offset where 1-based line n of src starts.
+func offsetOfLine(src []byte, n int) int {
+	off := 0
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// lineEnd returns the offset just after the line that starts at off.
+func lineEnd(src []byte, off int) int {
+	i := bytes.IndexByte(src[off:], '\n')
+	if i < 0 {
+		return len(src)
+	}
+	return off + i + 1
 }
 
 // FrontMatterBytes returns the bytes of data before line bodyLine (a
