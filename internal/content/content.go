@@ -98,17 +98,16 @@
 // limits.resource; [Resource.Check] refuses a name that is not a safe
 // output path.
 //
-// # Publishing, packs, warnings
+// # Publishing, held bodies, warnings
 //
 // [Publishing] says which pages a build publishes at a moment (drafts,
 // publish_date, expiry_date), [Valid] which parsed without problems, and
 // [TimeSensitive] whose publishing may change as time passes
-// (publish.go). A [PackCache] keeps the parsed pages of a full read in the
-// persistent cache as one pack, so that a new process parses only the
-// files that changed (packcache.go), and reads none whose stamp says it
-// did not: such a page holds its body lazily, read by [Page.LoadBody]
-// only when a consumer needs it, and never stale (lazybody.go). [AllWarnings] are the warnings of
-// pages, made on all cores.
+// (publish.go). A page brought back from an earlier build without its
+// file (internal/pagepack) holds its body lazily ([Page.HoldBody]), read
+// by [Page.LoadBody] only when a consumer needs it; [Page.Places] and
+// [Page.SetPlaces] carry the places its checks report at (held.go).
+// [AllWarnings] are the warnings of pages, made on all cores.
 //
 // # Places of values
 //
@@ -199,11 +198,11 @@ type Page struct {
 	FrontMatter
 	Career   career.Data // the typed fields of a job, role or certification; zero for other kinds
 	Invalid  bool        // the front matter has problems (only LoadAll returns such pages)
-	Body     []byte      // Markdown after the front matter, LF line endings, no BOM; nil while held lazily (lazybody.go)
+	Body     []byte      // Markdown after the front matter, LF line endings, no BOM; nil while held lazily (held.go)
 	BodyLine int         // 1-based file line where Body starts (body line n is file line BodyLine+n-1)
 
-	description pos       // where the description's value is, for Warnings
-	lazy        *lazyBody // where Body is, while the page holds it lazily (LoadBody)
+	description pos      // where the description's value is, for Warnings
+	held        HeldBody // where Body is, while the page holds it lazily (LoadBody)
 }
 
 // pos is a 1-based file line and column; the zero pos is "not written".

@@ -93,7 +93,7 @@ func (st Stamp) Size() int64 { return st.size }
 // ID is the stamp as a value that equals the ID of another stamp exactly
 // when the two are the same stamp of the same kind and name, for a caller
 // that keeps stamps with what it learnt itself, in a record of its own
-// (content.PackCache): ok is false for the zero Stamp, of a file that
+// (pagepack.Cache): ok is false for the zero Stamp, of a file that
 // must be read.
 func (st Stamp) ID() (id [32]byte, ok bool) { return [32]byte(st.key), st.ok }
 

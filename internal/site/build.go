@@ -156,7 +156,7 @@
 //
 // With Options.CacheDir (`build`, by default .careersite/cache, see
 // internal/cache), the parsed pages of the content files (pages.go,
-// content.PackCache: a build parses only the files whose bytes changed,
+// pagepack.Cache: a build parses only the files whose bytes changed,
 // and reads no file of plain Markdown whose stamp is unchanged, its body
 // read only if its conversion is not in the cache),
 // converted Markdown,

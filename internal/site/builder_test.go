@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/careersite/careersite"
-	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/pagepack"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
@@ -280,7 +280,7 @@ func TestPagePackKeepsItsStreams(t *testing.T) {
 		if !ok {
 			t.Fatal("no pack in the cache")
 		}
-		pages, n, err := content.ReadPack(data)
+		pages, n, err := pagepack.Read(data)
 		if err != nil {
 			t.Fatal(err)
 		}

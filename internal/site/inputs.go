@@ -23,6 +23,7 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/model"
+	"github.com/careersite/careersite/internal/pagepack"
 	"github.com/careersite/careersite/internal/render"
 )
 
@@ -100,7 +101,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	} else {
 		paths = ofKind(changed, content.IsFile)
 	}
-	var pk *content.PackCache
+	var pk *pagepack.Cache
 	if all {
 		pk = b.openPages()
 	}
@@ -152,7 +153,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 // Builder that converts on read (lifetime.go), converts its body when the
 // page is published at now; gone reports that it does not exist (any
 // more).
-func (b *Builder) readSource(p string, pk *content.PackCache, now time.Time) (src *source, gone bool) {
+func (b *Builder) readSource(p string, pk *pagepack.Cache, now time.Time) (src *source, gone bool) {
 	stamp := b.pageStamp(pk, p)
 	if src := unchangedPage(pk, p, stamp); src != nil {
 		if old := b.sources[p]; old != nil && old.sum == src.sum {

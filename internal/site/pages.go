@@ -4,11 +4,12 @@ import (
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/pagepack"
 	"github.com/careersite/careersite/internal/shortcode"
 )
 
 // The pages parsed from the content files are kept in the persistent
-// cache as one pack (content.PackCache), so that a build in a new process
+// cache as one pack (pagepack.Cache), so that a build in a new process
 // parses only the files whose bytes changed, and reads none whose stamp
 // (internal/filestamp) is the one it was packed with: such a page holds
 // its body lazily, read only when its conversion is not in the cache
@@ -24,12 +25,12 @@ func (b *Builder) pagesKey() deps.Digest {
 }
 
 // openPages reads the pack, when there is a cache and none was read yet.
-func (b *Builder) openPages() *content.PackCache {
+func (b *Builder) openPages() *pagepack.Cache {
 	if b.cache == nil || b.pagesRead {
 		return nil
 	}
 	b.pagesRead = true
-	return content.OpenPackCache(b.cache, pagesKind, b.cacheKey(b.pagesKey()), b.cfg, b.fsys, plainBody)
+	return pagepack.Open(b.cache, pagesKind, b.cacheKey(b.pagesKey()), b.cfg, b.fsys, plainBody)
 }
 
 // plainBody reports whether a body is Markdown alone, without shortcodes
@@ -41,7 +42,7 @@ func plainBody(body []byte) bool { return !shortcode.HasTags(body) && !convert.H
 // without reading the file, when its stamp says it is unchanged since
 // it was packed; nil when it must be read. stamp is the ID of its stamp,
 // taken now.
-func unchangedPage(pk *content.PackCache, p string, stamp [32]byte) *source {
+func unchangedPage(pk *pagepack.Cache, p string, stamp [32]byte) *source {
 	if pk == nil {
 		return nil
 	}
@@ -54,7 +55,7 @@ func unchangedPage(pk *content.PackCache, p string, stamp [32]byte) *source {
 
 // pageStamp is the ID of the stamp of the content file p, taken before it
 // is read, when there is a pack to keep it in; zero otherwise.
-func (b *Builder) pageStamp(pk *content.PackCache, p string) [32]byte {
+func (b *Builder) pageStamp(pk *pagepack.Cache, p string) [32]byte {
 	if pk == nil {
 		return [32]byte{}
 	}
@@ -65,7 +66,7 @@ func (b *Builder) pageStamp(pk *content.PackCache, p string) [32]byte {
 // parsePage returns the page of the file p whose bytes are data, read
 // after the stamp of ID stamp was taken: through the pack when there is
 // one.
-func (b *Builder) parsePage(pk *content.PackCache, p string, sum, stamp deps.Digest, data []byte) (*content.Page, error) {
+func (b *Builder) parsePage(pk *pagepack.Cache, p string, sum, stamp deps.Digest, data []byte) (*content.Page, error) {
 	if pk == nil {
 		return content.ParseFile(p, data, b.cfg)
 	}
@@ -73,7 +74,7 @@ func (b *Builder) parsePage(pk *content.PackCache, p string, sum, stamp deps.Dig
 }
 
 // savePages writes the pack of a full read, when it was opened.
-func (b *Builder) savePages(pk *content.PackCache) {
+func (b *Builder) savePages(pk *pagepack.Cache) {
 	if pk != nil {
 		b.stats.packedPages = pk.Save()
 	}

@@ -1,4 +1,4 @@
-package content
+package pagepack
 
 import (
 	"io"
@@ -10,21 +10,22 @@ import (
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
 )
 
-// A PackCache is the pack of the pages parsed in one full read of
-// content/ (ReadPack, WritePack), kept in the persistent cache under one
+// A Cache is the pack of the pages parsed in one full read of
+// content/ (Read, Write), kept in the persistent cache under one
 // kind and key, so that a build in a new process parses only the files
 // whose bytes changed: parsing front matter is most of a build with
-// nothing or little to do. The pack is read when the PackCache is opened;
+// nothing or little to do. The pack is read when the Cache is opened;
 // Unchanged takes a page from it without reading its file when the file's
-// stamp is the one it was packed with, its body held lazily (lazybody.go);
+// stamp is the one it was packed with, its body held lazily (held.go);
 // Parse takes a page from it when the file's bytes are those it was
 // parsed from, else parses the file, and adds the page to the new pack
 // when it is new or its file's stamp changed; Save writes the new pack
 // when anything differs. Unchanged and Parse may be called from any
 // number of goroutines at once.
-type PackCache struct {
+type Cache struct {
 	cache *cache.Cache
 	kind  string
 	key   cache.Key
@@ -32,10 +33,10 @@ type PackCache struct {
 	fsys  fs.FS
 	lazy  func(body []byte) bool // whether a page with body may hold it lazily
 
-	old     map[string]*PackedPage // the pack read; nil: none
-	records int                    // the records in it, its pages and those nobody will use again
-	fresh   chan *PackWriter       // for pages parsed now: each is checked as it is added
-	writers []*PackWriter
+	old     map[string]*Packed // the pack read; nil: none
+	records int                // the records in it, its pages and those nobody will use again
+	fresh   chan *Writer       // for pages parsed now: each is checked as it is added
+	writers []*Writer
 	changed atomic.Bool  // some file was parsed
 	used    atomic.Int64 // pages given from the old pack
 }
@@ -47,21 +48,21 @@ type PackCache struct {
 // changed encodes one page, not every page again.
 const maxStale = 8 // one eighth
 
-// OpenPackCache reads the pack stored in c under kind and key, whose pages
+// Open reads the pack stored in c under kind and key, whose pages
 // were parsed with cfg from the files of fsys: key must tell apart every
 // configuration and binary that parses otherwise. lazy reports whether a
 // page with a body may hold it lazily, as its consumers read it only
-// when they must (Page.LoadBody): the others are read from their files
+// when they must (content.Page.LoadBody): the others are read from their files
 // in every build.
-func OpenPackCache(c *cache.Cache, kind string, key cache.Key, cfg *config.Config, fsys fs.FS, lazy func(body []byte) bool) *PackCache {
-	pk := &PackCache{cache: c, kind: kind, key: key, cfg: cfg, fsys: fsys, lazy: lazy}
+func Open(c *cache.Cache, kind string, key cache.Key, cfg *config.Config, fsys fs.FS, lazy func(body []byte) bool) *Cache {
+	pk := &Cache{cache: c, kind: kind, key: key, cfg: cfg, fsys: fsys, lazy: lazy}
 	if data, ok := c.Get(kind, key); ok {
-		pk.old, pk.records, _ = ReadPack(data) // a pack that does not decode is none
+		pk.old, pk.records, _ = Read(data) // a pack that does not decode is none
 	}
 	n := runtime.GOMAXPROCS(0)
-	pk.fresh = make(chan *PackWriter, n)
+	pk.fresh = make(chan *Writer, n)
 	for range n {
-		w := NewPackWriter(true)
+		w := NewWriter(true)
 		pk.writers = append(pk.writers, w)
 		pk.fresh <- w
 	}
@@ -71,10 +72,10 @@ func OpenPackCache(c *cache.Cache, kind string, key cache.Key, cfg *config.Confi
 // Unchanged returns the page of the file p from the old pack, without
 // reading the file, when stamp, the ID of the stamp the file has now
 // (filestamp.Stamp.ID), is the one the page was packed with: its body
-// held lazily (Page.LoadBody), with the SHA-256 of the file's bytes and
+// held lazily (content.Page.LoadBody), with the SHA-256 of the file's bytes and
 // of the bytes before its body (FrontMatterBytes) as they were packed.
 // The page is nil when the file must be read (Parse).
-func (pk *PackCache) Unchanged(p string, stamp [32]byte) (page *Page, sum, front [32]byte) {
+func (pk *Cache) Unchanged(p string, stamp [32]byte) (page *content.Page, sum, front [32]byte) {
 	pp := pk.old[p]
 	if pp == nil || stamp == ([32]byte{}) || pp.Stamp() != stamp {
 		return nil, sum, front
@@ -92,7 +93,7 @@ func (pk *PackCache) Unchanged(p string, stamp [32]byte) (page *Page, sum, front
 // none): from the old pack when it has them, else parsed (ParseFile).
 // It adds the page to the new pack when it was parsed without problems,
 // or its stamp is not the one it was packed with.
-func (pk *PackCache) Parse(p string, sum, stamp [32]byte, data []byte) (*Page, error) {
+func (pk *Cache) Parse(p string, sum, stamp [32]byte, data []byte) (*content.Page, error) {
 	if pp := pk.old[p]; pp != nil && pp.Sum == sum {
 		if page := pp.Page(data); page != nil {
 			pk.used.Add(1)
@@ -102,7 +103,7 @@ func (pk *PackCache) Parse(p string, sum, stamp [32]byte, data []byte) (*Page, e
 			return page, nil
 		}
 	}
-	page, err := ParseFile(p, data, pk.cfg)
+	page, err := content.ParseFile(p, data, pk.cfg)
 	if page != nil && err == nil {
 		pk.add(p, sum, pk.stampOf(stamp, page), data, page)
 	}
@@ -111,7 +112,7 @@ func (pk *PackCache) Parse(p string, sum, stamp [32]byte, data []byte) (*Page, e
 }
 
 // add adds a page to the new pack.
-func (pk *PackCache) add(p string, sum, stamp [32]byte, data []byte, page *Page) {
+func (pk *Cache) add(p string, sum, stamp [32]byte, data []byte, page *content.Page) {
 	w := <-pk.fresh
 	w.Add(p, sum, stamp, data, page)
 	pk.fresh <- w
@@ -120,7 +121,7 @@ func (pk *PackCache) add(p string, sum, stamp [32]byte, data []byte, page *Page)
 
 // stampOf is the stamp page is packed with: none when its body may not be
 // held lazily.
-func (pk *PackCache) stampOf(stamp [32]byte, page *Page) [32]byte {
+func (pk *Cache) stampOf(stamp [32]byte, page *content.Page) [32]byte {
 	if !pk.lazy(page.Body) {
 		return [32]byte{}
 	}
@@ -134,7 +135,7 @@ func (pk *PackCache) stampOf(stamp [32]byte, page *Page) [32]byte {
 // the new pack from the old pack's bytes, read again: its streams as they
 // are, or, past maxStale, its pages decoded again and those in use
 // encoded anew.
-func (pk *PackCache) Save() (used int) {
+func (pk *Cache) Save() (used int) {
 	used = int(pk.used.Load())
 	few := (pk.records-used)*maxStale <= pk.records // few records stand for nothing
 	if !pk.changed.Load() && few {
@@ -143,9 +144,9 @@ func (pk *PackCache) Save() (used int) {
 	old, carried := pk.carry(few)
 	writers := pk.writers
 	if carried != nil {
-		writers = append([]*PackWriter{carried}, writers...)
+		writers = append([]*Writer{carried}, writers...)
 	}
-	pk.cache.PutStream(pk.kind, pk.key, func(w io.Writer) error { return WritePack(w, old, writers) })
+	pk.cache.PutStream(pk.kind, pk.key, func(w io.Writer) error { return Write(w, old, writers) })
 	return used
 }
 
@@ -154,7 +155,7 @@ func (pk *PackCache) Save() (used int) {
 // for nothing, else a writer of those pages decoded again. Both are nil
 // when no page was taken, or the pack is gone or damaged: the next build
 // parses those pages.
-func (pk *PackCache) carry(few bool) ([][]byte, *PackWriter) {
+func (pk *Cache) carry(few bool) ([][]byte, *Writer) {
 	if pk.used.Load() == 0 {
 		return nil, nil
 	}
@@ -163,14 +164,14 @@ func (pk *PackCache) carry(few bool) ([][]byte, *PackWriter) {
 		return nil, nil
 	}
 	if few {
-		old, _ := PackStreams(data)
+		old, _ := Streams(data)
 		return old, nil
 	}
-	again, _, err := ReadPack(data)
+	again, _, err := Read(data)
 	if err != nil {
 		return nil, nil
 	}
-	w := NewPackWriter(false)
+	w := NewWriter(false)
 	for _, p := range slices.Sorted(maps.Keys(pk.old)) {
 		if q := again[p]; q != nil && pk.old[p].Used() && q.Sum == pk.old[p].Sum {
 			w.Carry(q)

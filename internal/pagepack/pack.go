@@ -1,4 +1,27 @@
-package content
+// Package pagepack keeps the pages parsed from content files between
+// builds, in the persistent cache, and brings them back without parsing
+// their files again, or, when a file's stamp (internal/filestamp) says it
+// did not change, without reading it: parsing front matter is most of
+// reading a site, and reading every file most of a build with nothing to
+// do.
+//
+// A pack is a few streams of encoding/gob records, one stream per Writer
+// (the writers of a build work in parallel, and its streams are read back
+// in parallel); a record is a page as content.ParseFile returned it, with
+// the places its checks report at (content.Places), less the body, which
+// is the tail of the file's bytes. A page goes into a pack only when it
+// decodes back to exactly the page ParseFile made (reflect.DeepEqual,
+// checked as it is added), so a page from a pack is that page. A record
+// may also hold the stamp of the file as it was read, with the digests of
+// its front matter and of its body: then a later build that finds the
+// file with that stamp takes the page without reading the file, its body
+// held lazily (content.Page.HoldBody): read only when a consumer asks
+// for it, and refused, with an error that says to build again, when the
+// file's bytes are not those the page was packed from (held.go).
+//
+// A Cache is the pack of one full read of content/, kept under one kind
+// and key of the persistent cache (cache.go).
+package pagepack
 
 import (
 	"bytes"
@@ -14,27 +37,12 @@ import (
 	"time"
 
 	"github.com/careersite/careersite/internal/cache"
-	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
 )
 
-// A page pack holds parsed pages for a later build, in the persistent
-// cache, so that a file whose bytes did not change is not parsed again:
-// parsing front matter is most of reading a site. A pack is a few
-// streams of encoding/gob records, one stream per PackWriter (the
-// writers of a build work in parallel, and its streams are read back in
-// parallel); a record is a page as ParseFile returned it, with the
-// places its checks report at, less the body, which is the tail of the
-// file's bytes. A page goes into a pack only when it decodes back to
-// exactly the page ParseFile made (reflect.DeepEqual, checked as it is
-// added), so a page from a pack is that page. A record may also hold the
-// stamp of the file (internal/filestamp) as it was read, with the digests
-// of its front matter and of its body: then a later build that finds the
-// file with that stamp takes the page without reading the file, its body
-// held lazily (lazybody.go).
-
-// A PackedPage is a page of a pack, found by its path.
-type PackedPage struct {
+// A Packed is a page of a pack, found by its path.
+type Packed struct {
 	Sum  [32]byte // what the caller said of the file's bytes (a digest)
 	rec  *packRecord
 	used bool
@@ -42,7 +50,7 @@ type PackedPage struct {
 
 // Page returns the page, whose file's bytes are data: the page
 // ParseFile returned for them. It may be called once.
-func (pp *PackedPage) Page(data []byte) *Page {
+func (pp *Packed) Page(data []byte) *content.Page {
 	if pp.used || pp.rec.BodyStart > len(data) {
 		return nil
 	}
@@ -51,38 +59,37 @@ func (pp *PackedPage) Page(data []byte) *Page {
 }
 
 // Held returns the page without its file's bytes, holding its body
-// lazily (Page.LoadBody reads it from fsys, with the limits of cfg), when
+// lazily (content.Page.LoadBody reads it from fsys, with the limits of cfg), when
 // the record has a stamp, and whether it did; as Page, once.
-func (pp *PackedPage) Held(fsys fs.FS, cfg *config.Config) (*Page, bool) {
+func (pp *Packed) Held(fsys fs.FS, cfg *config.Config) (*content.Page, bool) {
 	if pp.used || pp.rec.Stamp == ([32]byte{}) {
 		return nil, false
 	}
 	pp.used = true
 	p := pp.rec.bodiless()
-	p.lazy = &lazyBody{fsys: fsys, cfg: cfg, sum: pp.rec.Sum, start: pp.rec.BodyStart, body: pp.rec.BodySum}
+	p.HoldBody(&heldBody{fsys: fsys, cfg: cfg, sum: pp.rec.Sum, start: pp.rec.BodyStart, body: pp.rec.BodySum})
 	return p, true
 }
 
 // Stamp is the ID of the stamp of the file the page was packed with
 // (filestamp.Stamp.ID); zero when none.
-func (pp *PackedPage) Stamp() [32]byte { return pp.rec.Stamp }
+func (pp *Packed) Stamp() [32]byte { return pp.rec.Stamp }
 
 // Front is the SHA-256 of the bytes of the file before the body (its
 // front matter and their fences: FrontMatterBytes), kept with a stamp;
 // zero when there is none.
-func (pp *PackedPage) Front() [32]byte { return pp.rec.Front }
+func (pp *Packed) Front() [32]byte { return pp.rec.Front }
 
 // Used reports whether Page or Held returned the page.
-func (pp *PackedPage) Used() bool { return pp.used }
+func (pp *Packed) Used() bool { return pp.used }
 
 // packRecord is one record of a pack's stream.
 type packRecord struct {
 	Path      string
 	Sum       [32]byte
 	BodyStart int
-	Page      *Page // nil: the record stands for none (an earlier one went wrong)
-	Desc      [2]int
-	Career    []career.Position
+	Page      *content.Page // nil: the record stands for none (an earlier one went wrong)
+	Places    content.Places
 
 	// The stamp of the file as it was read (filestamp.Stamp.ID), zero for
 	// a page that is read whenever it is wanted, and the SHA-256 of the
@@ -91,17 +98,16 @@ type packRecord struct {
 }
 
 // page is the record's page, whose file's bytes are data.
-func (r *packRecord) page(data []byte) *Page {
+func (r *packRecord) page(data []byte) *content.Page {
 	p := r.bodiless()
 	p.Body = data[r.BodyStart:]
 	return p
 }
 
 // bodiless is the record's page without its body.
-func (r *packRecord) bodiless() *Page {
+func (r *packRecord) bodiless() *content.Page {
 	p := r.Page
-	p.description = pos{r.Desc[0], r.Desc[1]}
-	p.Career.SetPositions(r.Career)
+	p.SetPlaces(r.Places)
 	return p
 }
 
@@ -117,21 +123,21 @@ func register() {
 	})
 }
 
-// A PackWriter makes one stream of a pack. It is not safe for concurrent
+// A Writer makes one stream of a pack. It is not safe for concurrent
 // use.
-type PackWriter struct {
+type Writer struct {
 	buf bytes.Buffer
 	enc *gob.Encoder
 	rd  tailReader
 	dec *gob.Decoder // nil: pages are not checked
 }
 
-// NewPackWriter returns an empty writer. One that checks decodes every
+// NewWriter returns an empty writer. One that checks decodes every
 // page it adds and keeps only those that come back the same; one that
 // does not is for pages read from a pack, which were checked then.
-func NewPackWriter(check bool) *PackWriter {
+func NewWriter(check bool) *Writer {
 	register()
-	w := &PackWriter{}
+	w := &Writer{}
 	w.enc = gob.NewEncoder(&w.buf)
 	if check {
 		w.rd.buf = &w.buf
@@ -147,17 +153,16 @@ func NewPackWriter(check bool) *PackWriter {
 // not when its body is not the tail of data (line endings or a byte-order
 // mark changed), nor when the writer checks and it does not decode back
 // to itself.
-func (w *PackWriter) Add(path string, sum, stamp [32]byte, data []byte, p *Page) bool {
+func (w *Writer) Add(path string, sum, stamp [32]byte, data []byte, p *content.Page) bool {
 	start := len(data) - len(p.Body)
 	if start < 0 || !bytes.Equal(data[start:], p.Body) {
 		return false
 	}
 	stripped := *p
 	stripped.Body = nil
-	rec := packRecord{Path: path, Sum: sum, BodyStart: start, Page: &stripped,
-		Desc: [2]int{p.description.line, p.description.col}, Career: p.Career.Positions()}
+	rec := packRecord{Path: path, Sum: sum, BodyStart: start, Page: &stripped, Places: p.Places()}
 	if stamp != ([32]byte{}) {
-		rec.Stamp, rec.Front, rec.BodySum = stamp, sha256.Sum256(FrontMatterBytes(data, p.BodyLine)), sha256.Sum256(p.Body)
+		rec.Stamp, rec.Front, rec.BodySum = stamp, sha256.Sum256(content.FrontMatterBytes(data, p.BodyLine)), sha256.Sum256(p.Body)
 	}
 	if w.enc.Encode(&rec) != nil {
 		return w.bury(path)
@@ -176,9 +181,9 @@ func (w *PackWriter) Add(path string, sum, stamp [32]byte, data []byte, p *Page)
 }
 
 // Carry adds the page of a pack as that pack holds it, unchecked: it was
-// checked when it was added there. pp must come from a ReadPack whose
+// checked when it was added there. pp must come from a Read whose
 // pages were not given out, so that nothing changed the page since.
-func (w *PackWriter) Carry(pp *PackedPage) bool {
+func (w *Writer) Carry(pp *Packed) bool {
 	if w.enc.Encode(pp.rec) != nil {
 		return w.bury(pp.rec.Path)
 	}
@@ -187,7 +192,7 @@ func (w *PackWriter) Carry(pp *PackedPage) bool {
 
 // bury adds a record that stands for no page at path, so that a record
 // that went wrong is not read back.
-func (w *PackWriter) bury(path string) bool {
+func (w *Writer) bury(path string) bool {
 	if w.enc.Encode(&packRecord{Path: path}) == nil && w.dec != nil {
 		var back packRecord
 		w.dec.Decode(&back)
@@ -196,7 +201,7 @@ func (w *PackWriter) bury(path string) bool {
 }
 
 // tailReader reads what was written to buf after what it read: the
-// records a PackWriter has just encoded. Being an io.ByteReader, it lets
+// records a Writer has just encoded. Being an io.ByteReader, it lets
 // gob read no further than one message.
 type tailReader struct {
 	buf *bytes.Buffer
@@ -221,12 +226,12 @@ func (r *tailReader) ReadByte() (byte, error) {
 	return c, nil
 }
 
-// WritePack writes to w the pack of the streams of an earlier pack, as
-// they are (see PackStreams), followed by the writers' streams, without
+// Write writes to w the pack of the streams of an earlier pack, as
+// they are (see Streams), followed by the writers' streams, without
 // copying them first, as one record (cache.Encoder): the count of the
 // streams, then each one's bytes. Of two records of one path the later
 // stands, so a writer's page replaces the same path's in old.
-func WritePack(w io.Writer, old [][]byte, writers []*PackWriter) error {
+func Write(w io.Writer, old [][]byte, writers []*Writer) error {
 	streams := slices.Clone(old)
 	for _, pw := range writers {
 		streams = append(streams, pw.buf.Bytes())
@@ -251,11 +256,11 @@ func WritePack(w io.Writer, old [][]byte, writers []*PackWriter) error {
 }
 
 // errPack is the error of a pack that is not one.
-var errPack = errors.New("content: not a page pack")
+var errPack = errors.New("pagepack: not a page pack")
 
-// PackStreams splits a pack into its streams, which WritePack can write
+// Streams splits a pack into its streams, which Write can write
 // into a new pack as they are.
-func PackStreams(data []byte) ([][]byte, error) {
+func Streams(data []byte) ([][]byte, error) {
 	d := cache.NewDecoder(data)
 	streams := make([][]byte, d.Count(1))
 	for i := range streams {
@@ -267,14 +272,14 @@ func PackStreams(data []byte) ([][]byte, error) {
 	return streams, nil
 }
 
-// ReadPack decodes a pack, its streams in parallel, and returns its pages
+// Read decodes a pack, its streams in parallel, and returns its pages
 // by path and how many records it holds (pages, pages that a later record
 // of the same path replaced, and records that stand for none); of two
 // records of one path, the later stands. A pack that is damaged is an
 // error, and none of it is returned.
-func ReadPack(data []byte) (map[string]*PackedPage, int, error) {
+func Read(data []byte) (map[string]*Packed, int, error) {
 	register()
-	streams, err := PackStreams(data)
+	streams, err := Streams(data)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -288,7 +293,7 @@ func ReadPack(data []byte) (map[string]*PackedPage, int, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, 0, err
 	}
-	out := map[string]*PackedPage{}
+	out := map[string]*Packed{}
 	records := 0
 	for _, list := range recs {
 		records += len(list)
@@ -298,7 +303,7 @@ func ReadPack(data []byte) (map[string]*PackedPage, int, error) {
 				delete(out, r.Path)
 				continue
 			}
-			out[r.Path] = &PackedPage{Sum: r.Sum, rec: r}
+			out[r.Path] = &Packed{Sum: r.Sum, rec: r}
 		}
 	}
 	return out, records, nil

@@ -1,4 +1,4 @@
-package content
+package pagepack
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/testsite"
 	"golang.org/x/tools/txtar"
 )
@@ -24,11 +25,16 @@ func packSites(t *testing.T) map[string]fs.FS {
 	if err := testsite.Write(gen, 60, 3); err != nil {
 		t.Fatal(err)
 	}
-	ar, err := txtar.ParseFile("testdata/pages.txtar")
+	ar, err := txtar.ParseFile("../content/testdata/pages.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}
-	fixtures, _ := siteOf(ar)
+	fixtures := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if f.Name != "want" {
+			fixtures[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
 	return map[string]fs.FS{"example": os.DirFS("../.."), "generated": os.DirFS(gen), "fixtures": fixtures}
 }
 
@@ -36,7 +42,7 @@ func packSites(t *testing.T) map[string]fs.FS {
 type parsedFile struct {
 	path string
 	data []byte
-	page *Page
+	page *content.Page
 }
 
 func parseSite(t *testing.T, fsys fs.FS) []parsedFile {
@@ -45,7 +51,7 @@ func parseSite(t *testing.T, fsys fs.FS) []parsedFile {
 	if err != nil {
 		cfg = config.Default()
 	}
-	files, err := Files(fsys)
+	files, err := content.Files(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +61,7 @@ func parseSite(t *testing.T, fsys fs.FS) []parsedFile {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p, err := ParseFile(f, data, cfg); err == nil {
+		if p, err := content.ParseFile(f, data, cfg); err == nil {
 			out = append(out, parsedFile{f, data, p})
 		}
 	}
@@ -72,16 +78,16 @@ func TestPackGivesBackWhatParseFileMade(t *testing.T) {
 			if len(files) < 5 {
 				t.Fatalf("only %d pages", len(files))
 			}
-			writers := []*PackWriter{NewPackWriter(true), NewPackWriter(true)}
+			writers := []*Writer{NewWriter(true), NewWriter(true)}
 			for i, f := range files {
 				if !writers[i%2].Add(f.path, sha256.Sum256(f.data), [32]byte{}, f.data, f.page) {
 					t.Errorf("%s: not added", f.path)
 				}
 			}
-			second := NewPackWriter(false)
+			second := NewWriter(false)
 			check := func(pack []byte, carry bool) {
 				t.Helper()
-				got, _, err := ReadPack(pack)
+				got, _, err := Read(pack)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -106,7 +112,7 @@ func TestPackGivesBackWhatParseFileMade(t *testing.T) {
 				}
 			}
 			check(joinPack(writers), true)
-			check(joinPack([]*PackWriter{second}), false)
+			check(joinPack([]*Writer{second}), false)
 		})
 	}
 }
@@ -122,14 +128,14 @@ func TestPackLeavesOutWhatItCannotGiveBack(t *testing.T) {
 		"content/ok.md":   {Data: []byte("---\ntitle: OK\ndate: 2026-01-02\n---\nBody.\n")},
 	}
 	files := parseSite(t, fsys)
-	w := NewPackWriter(true)
+	w := NewWriter(true)
 	for _, f := range files {
 		added := w.Add(f.path, sha256.Sum256(f.data), [32]byte{}, f.data, f.page)
 		if want := path.Base(f.path) == "ok.md"; added != want {
 			t.Errorf("%s: added %v, want %v", f.path, added, want)
 		}
 	}
-	got, _, err := ReadPack(joinPack([]*PackWriter{w}))
+	got, _, err := Read(joinPack([]*Writer{w}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,40 +144,40 @@ func TestPackLeavesOutWhatItCannotGiveBack(t *testing.T) {
 	}
 }
 
-func TestReadPackRefusesDamage(t *testing.T) {
+func TestReadRefusesDamage(t *testing.T) {
 	files := parseSite(t, packSites(t)["fixtures"])
-	w := NewPackWriter(true)
+	w := NewWriter(true)
 	for _, f := range files {
 		w.Add(f.path, sha256.Sum256(f.data), [32]byte{}, f.data, f.page)
 	}
-	pack := joinPack([]*PackWriter{w})
+	pack := joinPack([]*Writer{w})
 	for _, bad := range [][]byte{nil, {}, {5}, pack[:len(pack)-1], append(pack[:len(pack):len(pack)], 0), {1, 3, 'a', 'b', 'c'}} {
-		if _, _, err := ReadPack(bad); err == nil {
-			t.Errorf("ReadPack(% x…) = nil error", bad[:min(len(bad), 8)])
+		if _, _, err := Read(bad); err == nil {
+			t.Errorf("Read(% x…) = nil error", bad[:min(len(bad), 8)])
 		}
 	}
 }
 
 // A pack cut short anywhere is rejected, never read as a shorter pack.
-func TestPackStreamsCutShort(t *testing.T) {
-	a, b := NewPackWriter(false), NewPackWriter(false)
+func TestStreamsCutShort(t *testing.T) {
+	a, b := NewWriter(false), NewWriter(false)
 	a.buf.WriteString("stream a")
 	b.buf.WriteString("b")
-	pack := joinPack([]*PackWriter{a, b})
-	if streams, err := PackStreams(pack); err != nil || len(streams) != 2 || string(streams[0]) != "stream a" || string(streams[1]) != "b" {
-		t.Fatalf("PackStreams = %q, %v; want [\"stream a\" \"b\"]", streams, err)
+	pack := joinPack([]*Writer{a, b})
+	if streams, err := Streams(pack); err != nil || len(streams) != 2 || string(streams[0]) != "stream a" || string(streams[1]) != "b" {
+		t.Fatalf("Streams = %q, %v; want [\"stream a\" \"b\"]", streams, err)
 	}
 	for n := range len(pack) {
-		if streams, err := PackStreams(pack[:n:n]); !errors.Is(err, errPack) {
-			t.Errorf("PackStreams of the pack cut to %d of %d bytes = %q, %v; want errPack", n, len(pack), streams, err)
+		if streams, err := Streams(pack[:n:n]); !errors.Is(err, errPack) {
+			t.Errorf("Streams of the pack cut to %d of %d bytes = %q, %v; want errPack", n, len(pack), streams, err)
 		}
 	}
 }
 
 // joinPack returns the pack of the writers' streams.
-func joinPack(writers []*PackWriter) []byte {
+func joinPack(writers []*Writer) []byte {
 	var out bytes.Buffer
-	WritePack(&out, nil, writers)
+	Write(&out, nil, writers)
 	return out.Bytes()
 }
 
@@ -184,19 +190,19 @@ func joinPack(writers []*PackWriter) []byte {
 func TestHeldPageReadsItsBodyWhenAsked(t *testing.T) {
 	data := []byte("---\ntitle: Held\ndate: 2026-01-02\n---\nThe body.\n")
 	fsys := fstest.MapFS{"content/held.md": {Data: data}}
-	page, err := ParseFile("content/held.md", data, nil)
+	page, err := content.ParseFile("content/held.md", data, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := *page
 	stamp := [32]byte{1}
-	w, unstamped := NewPackWriter(true), NewPackWriter(true)
+	w, unstamped := NewWriter(true), NewWriter(true)
 	if !w.Add("content/held.md", sha256.Sum256(data), stamp, data, page) || !unstamped.Add("content/held.md", sha256.Sum256(data), [32]byte{}, data, page) {
 		t.Fatal("not added")
 	}
-	read := func(w *PackWriter) *PackedPage {
+	read := func(w *Writer) *Packed {
 		t.Helper()
-		got, _, err := ReadPack(joinPack([]*PackWriter{w}))
+		got, _, err := Read(joinPack([]*Writer{w}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -210,7 +216,7 @@ func TestHeldPageReadsItsBodyWhenAsked(t *testing.T) {
 		t.Errorf("stamp %x, front %x: not as packed", pp.Stamp(), pp.Front())
 	}
 	held, ok := pp.Held(fsys, nil)
-	if !ok || held.Body != nil || held.lazy == nil {
+	if !ok || held.Body != nil {
 		t.Fatalf("Held = %+v, %v; want a page without its body", held, ok)
 	}
 	if held.BodySum() != sha256.Sum256(want.Body) {
