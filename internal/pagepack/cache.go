@@ -13,9 +13,9 @@ import (
 	"github.com/careersite/careersite/internal/content"
 )
 
-// A Cache is the pack of the pages parsed in one full read of
-// content/ (Read, Write), kept in the persistent cache under one
-// kind and key, so that a build in a new process parses only the files
+// A Cache is the pack of the pages parsed in one full read of content/
+// (Read, Write), kept in the persistent cache under one kind and key, so
+// that a build in a new process parses only the files
 // whose bytes changed: parsing front matter is most of a build with
 // nothing or little to do. The pack is read when the Cache is opened;
 // Unchanged takes a page from it without reading its file when the file's
@@ -48,11 +48,11 @@ type Cache struct {
 // changed encodes one page, not every page again.
 const maxStale = 8 // one eighth
 
-// Open reads the pack stored in c under kind and key, whose pages
-// were parsed with cfg from the files of fsys: key must tell apart every
+// Open reads the pack stored in c under kind and key, whose pages were
+// parsed with cfg from the files of fsys: key must tell apart every
 // configuration and binary that parses otherwise. lazy reports whether a
-// page with a body may hold it lazily, as its consumers read it only
-// when they must (content.Page.LoadBody): the others are read from their files
+// page with a body may hold it lazily, as its consumers read it only when
+// they must (content.Page.LoadBody): the others are read from their files
 // in every build.
 func Open(c *cache.Cache, kind string, key cache.Key, cfg *config.Config, fsys fs.FS, lazy func(body []byte) bool) *Cache {
 	pk := &Cache{cache: c, kind: kind, key: key, cfg: cfg, fsys: fsys, lazy: lazy}
