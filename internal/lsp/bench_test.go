@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -29,10 +30,10 @@ var benchPages = flag.Int("pages", 2000, "the size of the generated site of Benc
 // generated site (testsite, as `go run ./bench/gen` writes it). The
 // keystroke is a word added to the body (body), a letter of the front
 // matter's description changed (front-matter), a letter of the title
-// changed (title), a figure of a job's salary changed (salary, in a second
-// open page, a job description), or a letter of a link to no page in the
-// body changed (broken-link: every check finds a problem).
-// Each reports, besides
+// changed (title), the day of updated changed (updated), a figure of a
+// job's salary changed (salary, in a second open page, a job
+// description), or a letter of a link to no page in the body changed
+// (broken-link: every check finds a problem). Each reports, besides
 // ms/op, cpu-ms/op, the CPU time the process spent per keystroke, which a
 // machine busy with other work does not inflate; and ready-ms and
 // ready-cpu-ms, the wall and CPU time from initialized to the first
@@ -134,6 +135,16 @@ func BenchmarkDidChange(b *testing.B) {
 	b.Run("title", func(b *testing.B) {
 		head, rest, _ := strings.Cut(orig, "\ndescription: ") // head ends with the title's line
 		keystrokes(b, 0, func(i int) string { return head + string(rune('a'+i%26)) + "\ndescription: " + rest })
+	})
+	b.Run("updated", func(b *testing.B) {
+		// The day of updated, at the end of the front matter when the
+		// page has none: no other value moves.
+		head, rest, _ := strings.Cut(orig, "\n---\n")
+		if before, after, ok := strings.Cut(head, "\nupdated: "); ok {
+			_, after, _ = strings.Cut(after, "\n")
+			head = before + "\n" + after
+		}
+		keystrokes(b, 0, func(i int) string { return fmt.Sprintf("%s\nupdated: 2026-11-%02d\n---\n%s", head, 1+i%28, rest) })
 	})
 	b.Run("salary", func(b *testing.B) {
 		version++
