@@ -14,10 +14,10 @@ import (
 // model in place, when the page's file changes, instead of making the
 // model anew: the fields that give the model no other shape. Everything
 // else a page's front matter holds places it (its URL, section, language,
-// terms, relations, feeds, translations, pagers) or is read by other
-// pages' parts of the model (the title and weight of a section, which
-// order the sections and name the feeds), and a change of it makes the
-// model anew.
+// terms, relations, feeds, translations, pagers), or makes other parts of
+// the model (the title and weight of a section order the sections and
+// name its feed; the skills of a role guide's career path are in
+// Term.Roles), and a change of it makes the model anew.
 //
 // Some of what may change orders pages (the title, date and weight of a
 // regular page): a model may keep such a change only when the page
