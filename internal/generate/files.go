@@ -129,7 +129,9 @@ func SitemapFiles(sites []*model.Site, pages []*model.Page, links *model.Linker,
 	var files []File
 	for _, name := range slices.Sorted(maps.Keys(sitemaps)) {
 		sm := sitemaps[name]
-		files = append(files, File{Name: name, Make: sm.Encode, Digest: sitemapDigest(sm), Owner: "the sitemap"})
+		// Opaque: its URLs are absolute and every one is a page's, it
+		// has no ids, and encoding/xml fails on none of its strings.
+		files = append(files, File{Name: name, Make: sm.Encode, Digest: sitemapDigest(sm), Owner: "the sitemap", Opaque: true})
 	}
 	return files
 }
