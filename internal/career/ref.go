@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/careersite/careersite/internal/diag"
@@ -76,6 +77,22 @@ func (d Data) refLists() []refList {
 		}
 	}
 	return lists
+}
+
+// SameReferences reports whether a and b are data of one kind whose
+// references name the same pages, field by field and in the same order;
+// where they are written does not count.
+func SameReferences(a, b Data) bool {
+	if (a.Job == nil) != (b.Job == nil) || (a.Role == nil) != (b.Role == nil) || (a.Certification == nil) != (b.Certification == nil) {
+		return false
+	}
+	la, lb := a.refLists(), b.refLists()
+	for i := range la {
+		if !slices.EqualFunc(la[i].refs, lb[i].refs, func(x, y Ref) bool { return x.URL == y.URL }) {
+			return false
+		}
+	}
+	return true
 }
 
 // CheckRefs reports, at the place each was written, every page reference

@@ -59,16 +59,12 @@ func Cards(pages []*model.Page, colors socialcard.Colors, links *model.Linker, s
 		first = map[string]*model.Image{} // by the list's URL
 	)
 	for _, p := range pages {
-		if p.Image != nil || p.Kind == model.KindNotFound || (p.Paginator != nil && p.Paginator.PageNumber() > 1) {
+		if !NeedsCard(p) {
 			continue
 		}
-		c := cardOf(p, colors, stringsOf(strs, p))
-		name := cardPath(p)
-		u := (&url.URL{Path: name}).EscapedPath() // "/cards/skills/caf%C3%A9.png", as a page's URL is
-		p.SocialCard = &model.Image{URL: links.Rel(u), Permalink: links.Abs(u),
-			Width: socialcard.Width, Height: socialcard.Height, Alt: c.Title}
+		c := PageCard(p, colors, links, strs)
 		first[p.URL] = p.SocialCard
-		cards = append(cards, Card{Page: p, Name: strings.TrimPrefix(name, "/"), Card: c})
+		cards = append(cards, c)
 	}
 	for _, p := range pages {
 		if p.Image == nil && p.Paginator != nil && p.Paginator.PageNumber() > 1 {
@@ -76,6 +72,23 @@ func Cards(pages []*model.Page, colors socialcard.Colors, links *model.Linker, s
 		}
 	}
 	return cards
+}
+
+// NeedsCard reports whether page p has a card of its own: it has no
+// image:, and is neither the 404 page nor a pager after the first.
+func NeedsCard(p *model.Page) bool {
+	return p.Image == nil && p.Kind != model.KindNotFound && (p.Paginator == nil || p.Paginator.PageNumber() == 1)
+}
+
+// PageCard gives page p, one that NeedsCard, its .SocialCard, and returns the card to publish: what
+// Cards does for each such page, and the pipeline for a page it patches.
+func PageCard(p *model.Page, colors socialcard.Colors, links *model.Linker, strs *i18n.Catalog) Card {
+	c := cardOf(p, colors, stringsOf(strs, p))
+	name := cardPath(p)
+	u := (&url.URL{Path: name}).EscapedPath() // "/cards/skills/caf%C3%A9.png", as a page's URL is
+	p.SocialCard = &model.Image{URL: links.Rel(u), Permalink: links.Abs(u),
+		Width: socialcard.Width, Height: socialcard.Height, Alt: c.Title}
+	return Card{Page: p, Name: strings.TrimPrefix(name, "/"), Card: c}
 }
 
 // stringsOf returns the strings of p's language.

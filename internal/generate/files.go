@@ -2,6 +2,7 @@ package generate
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 
@@ -29,6 +30,7 @@ type File struct {
 	// dependency key (deps.Keyer.File).
 	Digest     func(h *deps.Hasher, k *deps.Keyer)
 	Feed       *model.Feed // the feed it is, if it is one: the pipeline makes it from its entries (Feed, Entry)
+	RedirectTo *model.Page // the page a redirect page leads to, whose title and URLs it shows
 	FromBodies bool        // made from the bodies of pages (Content, Summary, Headings …), not only front matter: the search index
 	ClaimOnly  bool        // a name no other output may have, but not written: an alias in _redirects only
 	Opaque     bool        // holds nothing a check reads (no link, no id, no error Make alone finds): a build that keeps no output does not make it
@@ -90,7 +92,7 @@ func Files(cfg *config.Config, m *model.Model, sources []*content.Page, links *m
 			files = append(files, g)
 			continue
 		}
-		g := File{Name: model.OutputName(r.From), HTML: true, Owner: r.Describe(),
+		g := File{Name: model.OutputName(r.From), HTML: true, Owner: r.Describe(), RedirectTo: r.To,
 			Make: func() ([]byte, error) { return r.Page(s.Language) },
 			Digest: func(h *deps.Hasher, _ *deps.Keyer) {
 				h.Str("redirect").Str(s.Language).Str(r.To.Title).Str(r.To.URL).Str(r.To.Permalink)
@@ -108,17 +110,30 @@ func Files(cfg *config.Config, m *model.Model, sources []*content.Page, links *m
 			Make:   func() ([]byte, error) { return nil, errors.New("a feed is made by the Builder") },
 			Digest: func(h *deps.Hasher, k *deps.Keyer) { k.Feed(h, f) }})
 	}
-	sitemaps := Sitemaps(pages, links, sitemapLimit)
-	if len(m.Sites) > 1 {
-		sitemaps = LanguageSitemaps(m.Sites, pages, links, sitemapLimit)
-	}
-	for name, sm := range sitemaps {
-		files = append(files, File{Name: name, Make: sm.Encode, Digest: sitemapDigest(sm), Owner: "the sitemap"})
-	}
+	files = append(files, SitemapFiles(m.Sites, pages, links, sitemapLimit)...)
 	robots := Robots(cfg.Robots, links)
 	files = append(files, File{Name: "robots.txt", Make: BytesOf(robots), Digest: DigestOf(robots), Owner: "robots.txt"})
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, errs
+}
+
+// SitemapFiles are the sitemap files of pages, the pages of the sites of
+// a model (Sitemaps, or LanguageSitemaps on a site of several languages),
+// sorted by name. Files lists them with the others; the pipeline makes
+// them again when it patches the dates of pages in a model.
+func SitemapFiles(sites []*model.Site, pages []*model.Page, links *model.Linker, limit int) []File {
+	sitemaps := Sitemaps(pages, links, limit)
+	if len(sites) > 1 {
+		sitemaps = LanguageSitemaps(sites, pages, links, limit)
+	}
+	var files []File
+	for _, name := range slices.Sorted(maps.Keys(sitemaps)) {
+		sm := sitemaps[name]
+		// Opaque: its URLs are absolute and every one is a page's, it
+		// has no ids, and encoding/xml fails on none of its strings.
+		files = append(files, File{Name: name, Make: sm.Encode, Digest: sitemapDigest(sm), Owner: "the sitemap", Opaque: true})
+	}
+	return files
 }
 
 // CheckOutputs reports every output file name that two outputs claim,

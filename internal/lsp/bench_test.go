@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -28,9 +29,11 @@ var benchPages = flag.Int("pages", 2000, "the size of the generated site of Benc
 // page, sent over a pipe, to the publishDiagnostics of that page, on a
 // generated site (testsite, as `go run ./bench/gen` writes it). The
 // keystroke is a word added to the body (body), a letter of the front
-// matter's description changed (front-matter), or a letter of a link to
-// no page in the body changed (broken-link: every check finds a problem).
-// Each reports, besides
+// matter's description changed (front-matter), a letter of the title
+// changed (title), the day of updated changed (updated), a figure of a
+// job's salary changed (salary, in a second open page, a job
+// description), or a letter of a link to no page in the body changed
+// (broken-link: every check finds a problem). Each reports, besides
 // ms/op, cpu-ms/op, the CPU time the process spent per keystroke, which a
 // machine busy with other work does not inflate; and ready-ms and
 // ready-cpu-ms, the wall and CPU time from initialized to the first
@@ -43,22 +46,28 @@ func BenchmarkDidChange(b *testing.B) {
 	if err := testsite.Write(dir, *benchPages, 1); err != nil {
 		b.Fatal(err)
 	}
-	name := testsite.Path(3)
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-	if err != nil {
-		b.Fatal(err)
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return string(data)
 	}
-	orig := string(data)
+	name, jobName := testsite.Path(3), testsite.Path(0)
+	orig, job := read(name), read(jobName)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	serverSide, clientSide := net.Pipe()
 	go Serve(ctx, Options{Site: site.Options{Source: dir, Theme: careersite.Theme()}}, serverSide)
-	uri := "file://" + filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(name)))
+	uriOf := func(name string) protocol.DocumentUri {
+		return "file://" + filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(name)))
+	}
+	uri, jobURI := uriOf(name), uriOf(jobName)
 	published := make(chan protocol.PublishDiagnosticsParams, 1)
 	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(clientSide, codec{}), jsonrpc2.HandlerWithError(
 		func(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
 			var p protocol.PublishDiagnosticsParams
-			if req.Method == protocol.ServerTextDocumentPublishDiagnostics && json.Unmarshal(*req.Params, &p) == nil && p.URI == uri {
+			if req.Method == protocol.ServerTextDocumentPublishDiagnostics && json.Unmarshal(*req.Params, &p) == nil && (p.URI == uri || p.URI == jobURI) {
 				published <- p
 			}
 			return nil, nil
@@ -93,8 +102,11 @@ func BenchmarkDidChange(b *testing.B) {
 	}
 	ready, readyCPU := time.Since(start), cpuTime()-startCPU
 
+	// The versions of both open pages come from one count, so that wait,
+	// which takes the first list of a version or later, never takes the
+	// other page's.
 	version := protocol.Integer(1)
-	keystrokes := func(b *testing.B, problems int, text func(i int) string) {
+	keystrokesIn := func(b *testing.B, uri protocol.DocumentUri, problems int, text func(i int) string) {
 		before := cpuTime()
 		for i := range b.N {
 			version++
@@ -102,7 +114,7 @@ func BenchmarkDidChange(b *testing.B) {
 				TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: uri}, Version: version},
 				ContentChanges: []any{protocol.TextDocumentContentChangeEventWhole{Text: text(i)}},
 			})
-			if p := wait(version); *p.Version != protocol.UInteger(version) || len(p.Diagnostics) != problems {
+			if p := wait(version); p.URI != uri || *p.Version != protocol.UInteger(version) || len(p.Diagnostics) != problems {
 				b.Fatalf("keystroke %d: published %+v", i, p)
 			}
 		}
@@ -110,12 +122,42 @@ func BenchmarkDidChange(b *testing.B) {
 		b.ReportMetric(float64(ready.Milliseconds()), "ready-ms")
 		b.ReportMetric(float64(readyCPU.Milliseconds()), "ready-cpu-ms")
 	}
+	keystrokes := func(b *testing.B, problems int, text func(i int) string) {
+		keystrokesIn(b, uri, problems, text)
+	}
 	b.Run("body", func(b *testing.B) {
 		keystrokes(b, 0, func(i int) string { return orig + strings.Repeat("A keystroke.", i%2+1) + "\n" })
 	})
 	b.Run("front-matter", func(b *testing.B) {
 		head, rest, _ := strings.Cut(orig, "\ndescription: ")
 		keystrokes(b, 0, func(i int) string { return head + "\ndescription: " + string(rune('A'+i%26)) + rest })
+	})
+	b.Run("title", func(b *testing.B) {
+		head, rest, _ := strings.Cut(orig, "\ndescription: ") // head ends with the title's line
+		keystrokes(b, 0, func(i int) string { return head + string(rune('a'+i%26)) + "\ndescription: " + rest })
+	})
+	b.Run("updated", func(b *testing.B) {
+		// The day of updated, at the end of the front matter when the
+		// page has none: no other value moves.
+		head, rest, _ := strings.Cut(orig, "\n---\n")
+		if before, after, ok := strings.Cut(head, "\nupdated: "); ok {
+			_, after, _ = strings.Cut(after, "\n")
+			head = before + "\n" + after
+		}
+		keystrokes(b, 0, func(i int) string { return fmt.Sprintf("%s\nupdated: 2026-11-%02d\n---\n%s", head, 1+i%28, rest) })
+	})
+	b.Run("salary", func(b *testing.B) {
+		version++
+		conn.Notify(ctx, protocol.MethodTextDocumentDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{URI: jobURI, Version: version, Text: job}})
+		if p := wait(version); p.URI != jobURI || len(p.Diagnostics) > 0 {
+			b.Fatalf("the job opened: published %+v", p)
+		}
+		// The last figure of the salary's maximum, a round number.
+		head, rest, _ := strings.Cut(job, "\n  max: ")
+		figures, rest, _ := strings.Cut(rest, "\n")
+		keystrokesIn(b, jobURI, 0, func(i int) string {
+			return head + "\n  max: " + figures[:len(figures)-1] + string(rune('0'+i%10)) + "\n" + rest
+		})
 	})
 	b.Run("broken-link", func(b *testing.B) {
 		keystrokes(b, 1, func(i int) string { return orig + "A [link](/nowhere-" + string(rune('a'+i%26)) + "/).\n" })

@@ -128,21 +128,27 @@
 //
 // The model is made anew when the configuration, layouts or assets changed
 // together with content, when a page was added, removed or renamed, when a
-// changed page's front matter differs in more than what only that page
-// shows, or when time passed a date that decides what is published or
-// whether a job posting is open. An edit of page bodies, and of the front
-// matter that only its page shows (model.Patchable: the description, the
-// params that are no taxonomy), keeps the model: the pages made from each
-// changed file get the new Content, Summary, Table of contents, Headings,
-// word count, reading time, links, description and params in place, the
-// page lookup of shortcodes the page's new front matter (the bodies whose
-// shortcodes look pages up convert again), and only the outputs whose keys
+// changed page's front matter differs in more than what gives the model
+// no other shape, or when time passed a date that decides what is
+// published or whether a job posting is open. An edit of page bodies, and
+// of the front matter that gives the model no other shape
+// (model.Patchable: the description, the params that are no taxonomy, and
+// on a regular page its title, date, updated, weight and career data that
+// names the same pages, while the page keeps its place in every list:
+// model.KeepsOrder), keeps the model: the pages made from each changed
+// file get the new Content, Summary, Table of contents, Headings, word
+// count, reading time, links and front matter in place, the page lookup
+// of shortcodes the page's new front matter (the bodies whose shortcodes
+// look pages up convert again), the generated files made from those
+// fields are made again (the sitemap, the page's social card, the
+// redirect pages to it: patchfiles.go), and only the outputs whose keys
 // read the groups that changed of those pages (found by the reverse index
 // of the last whole planning, readers.go) get new keys. Any other edit of
-// front matter (title, dates, weight, tags, skills, url, slug, aliases,
-// layout, kind, draft, hidden_from, translation_key, image, career data, a
-// param that is a taxonomy, or a value that moved to another line) makes
-// the model anew. A change of layouts or assets alone keeps
+// front matter (an edit that moves a page in a list, the title or weight
+// of a section, tags, skills, url, slug, aliases, layout, kind, draft,
+// hidden_from, translation_key, image, the pages career data names or the
+// skills of a career path's steps, a param that is a taxonomy, or a value
+// that moved to another line) makes the model anew. A change of layouts or assets alone keeps
 // the model and makes every key again. An edit of hidden_from, being front
 // matter, makes the model anew: the lists, feeds and sitemap that gain or
 // lose the page get new keys from the pages they hold, and the search

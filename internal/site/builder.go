@@ -42,7 +42,8 @@ type Builder struct {
 
 	// checking is set while a check (check.go) builds: it keeps no
 	// output, so the generated files that hold nothing to check
-	// (generate.File.Opaque: the social cards' PNGs) are not made.
+	// (generate.File.Opaque: the social cards' PNGs, the sitemaps) are not
+	// made.
 	checking bool
 
 	// The persistent cache (internal/cache), when there is one.

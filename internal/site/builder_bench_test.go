@@ -29,7 +29,8 @@ var benchPages = flag.Int("pages", 1000, "the size of the generated site of Benc
 //
 //	serve-body         one page's body changed
 //	serve-description  one page's description changed (a patch of the model)
-//	serve-title        one page's title changed (the model made anew)
+//	serve-title        one page's title changed
+//	serve-salary       the salary of a job description changed
 //
 //	go test -run '^$' -bench Builder -benchtime 5x -pages 10000 ./internal/site
 func BenchmarkBuilder(b *testing.B) {
@@ -40,6 +41,11 @@ func BenchmarkBuilder(b *testing.B) {
 	}
 	page := filepath.Join(src, filepath.FromSlash(testsite.Path(3)))
 	original, err := os.ReadFile(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	jobPage := filepath.Join(src, filepath.FromSlash(testsite.Path(0)))
+	job, err := os.ReadFile(jobPage)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -87,7 +93,7 @@ func BenchmarkBuilder(b *testing.B) {
 		os.WriteFile(page, original, 0o644)
 	})
 	// As serve: Options.Defer, and FinishDeferred (untimed) before the next edit.
-	serve := func(b *testing.B, edit func(i int) []byte) {
+	serveEdits := func(b *testing.B, page string, original []byte, edit func(i int) []byte) {
 		o := opts("serve")
 		o.Defer = true
 		bl, err := New(o)
@@ -98,7 +104,11 @@ func BenchmarkBuilder(b *testing.B) {
 		if _, err := bl.BuildTo(ctx, nil, mem); err != nil {
 			b.Fatal(err)
 		}
-		rel := testsite.Path(3)
+		rel, err := filepath.Rel(src, page)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rel = filepath.ToSlash(rel)
 		b.ResetTimer()
 		for i := range b.N {
 			b.StopTimer()
@@ -117,6 +127,7 @@ func BenchmarkBuilder(b *testing.B) {
 		}
 		os.WriteFile(page, original, 0o644)
 	}
+	serve := func(b *testing.B, edit func(i int) []byte) { serveEdits(b, page, original, edit) }
 	b.Run("serve-body", func(b *testing.B) {
 		serve(b, func(i int) []byte { return fmt.Appendf(original, "\nEdit %d.\n", i) })
 	})
@@ -129,5 +140,9 @@ func BenchmarkBuilder(b *testing.B) {
 	b.Run("serve-title", func(b *testing.B) {
 		title := regexp.MustCompile(`(?m)^title: .*$`)
 		serve(b, func(i int) []byte { return title.ReplaceAll(original, fmt.Appendf(nil, "title: Retitled %d", i)) })
+	})
+	b.Run("serve-salary", func(b *testing.B) {
+		max := regexp.MustCompile(`(?m)^  max: .*$`)
+		serveEdits(b, jobPage, job, func(i int) []byte { return max.ReplaceAll(job, fmt.Appendf(nil, "  max: %d", 200000+i)) })
 	})
 }

@@ -29,14 +29,28 @@ func (b *Builder) socialCards(pages []*model.Page, sources map[string]*content.P
 	cards := generate.Cards(pages, b.cfg.SocialCards.Colors(), b.links, b.strings)
 	files := make([]generate.File, len(cards))
 	for i, c := range cards {
-		key := c.Card.Key()
-		files[i] = generate.File{Name: c.Name, Owner: "the social card of " + model.Describe(c.Page),
-			At:     func() diag.Place { return model.Where(c.Page) },
-			Make:   func() ([]byte, error) { return b.drawCard(c.Card, key) },
-			Opaque: true, // checkCards finds the titles that do not fit; check draws no PNG
-			Digest: func(h *deps.Hasher, _ *deps.Keyer) { h.Str("social card").Str(key) }}
+		files[i] = b.cardFile(c)
 	}
 	return files, b.checkCards(cards, sources, locate)
+}
+
+// cardFile is the file of card c.
+func (b *Builder) cardFile(c generate.Card) generate.File {
+	key := c.Card.Key()
+	return generate.File{Name: c.Name, Owner: "the social card of " + model.Describe(c.Page),
+		At:     func() diag.Place { return model.Where(c.Page) },
+		Make:   func() ([]byte, error) { return b.drawCard(c.Card, key) },
+		Opaque: true, // checkCards finds the titles that do not fit; check draws no PNG
+		Digest: func(h *deps.Hasher, _ *deps.Keyer) { h.Str("social card").Str(key) }}
+}
+
+// cardOf returns the card of page p, a page patched or to be patched,
+// and whether it has one (socialCards): it sets the page's SocialCard.
+func (b *Builder) cardOf(p *model.Page) (generate.Card, bool) {
+	if !b.cfg.SocialCards.Enabled || b.strings == nil || !generate.NeedsCard(p) {
+		return generate.Card{}, false
+	}
+	return generate.PageCard(p, b.cfg.SocialCards.Colors(), b.links, b.strings), true
 }
 
 // checkCards lays out the cards not known to fit, in parallel, and

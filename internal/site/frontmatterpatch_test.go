@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -9,11 +10,13 @@ import (
 	"github.com/careersite/careersite/internal/testsite"
 )
 
-// TestFrontMatterPatch: an edit of the front matter that only its page
-// shows (model.Patchable: the description, a param that is no taxonomy)
-// patches the model, in a Builder that writes and in a session's checks,
-// and the output is byte-identical to a fresh build's; any other edit of
-// the front matter makes the model anew.
+// TestFrontMatterPatch: an edit of the front matter that gives the model
+// no other shape (model.Patchable: the description, a param that is no
+// taxonomy, a regular page's title, dates, weight and career data, while
+// the page keeps its place in every list: model.KeepsOrder) patches the
+// model, in a Builder that writes and in a session's checks, and the
+// output is byte-identical to a fresh build's; any other edit of the
+// front matter makes the model anew.
 func TestFrontMatterPatch(t *testing.T) {
 	e := newEditor(t, 7)
 	ctx := context.Background()
@@ -38,7 +41,26 @@ func TestFrontMatterPatch(t *testing.T) {
 		head, body, _ := strings.Cut(strings.TrimPrefix(text, "---\n"), "\n---\n")
 		return "---\n" + head + "\n" + kv + "\n---\n" + body
 	}
-	job, section := testsite.Path(0), "content/jobs/_index.md"
+	// replace replaces the first match of the regexp re.
+	replace := func(re, with string) func(string) string {
+		return func(s string) string {
+			r := regexp.MustCompile(re)
+			if !r.MatchString(s) {
+				t.Fatalf("no %s in %q", re, s)
+			}
+			done := false
+			return r.ReplaceAllStringFunc(s, func(m string) string {
+				if done {
+					return m
+				}
+				done = true
+				return with
+			})
+		}
+	}
+	// The job is the 4th newest of 24 generated pages (2025-02-19), after
+	// the role of 2025-01-24, before the guide of 2025-03-14.
+	job, role, section := testsite.Path(0), testsite.Path(1), "content/jobs/_index.md"
 	for _, step := range []struct {
 		what, name string
 		edit       func(string) string
@@ -48,7 +70,22 @@ func TestFrontMatterPatch(t *testing.T) {
 		{"the description of a section", section, func(s string) string { return setKey(s, "description", "Every job, described anew.") }, "patch"},
 		{"a param", job, func(s string) string { return addParam(s, "team: Platform") }, "patch"},
 		{"the param again", job, func(s string) string { return setKey(s, "team", "Payments") }, "patch"},
-		{"the title", job, func(s string) string { return setKey(s, "title", "Retitled") }, "full"},
+		{"an alias", job, func(s string) string { return addParam(s, "aliases: [/old-job/]") }, "full"},
+		// The alias's redirect page shows the title; the card too.
+		{"the title", job, func(s string) string { return setKey(s, "title", "Retitled") }, "patch"},
+		// The sitemap and the feeds show the dates.
+		{"updated, added", job, func(s string) string { return addParam(s, "updated: 2026-02-01") }, "patch"},
+		{"updated", job, func(s string) string { return setKey(s, "updated", "2026-02-03") }, "patch"},
+		{"the date, in its place", job, func(s string) string { return setKey(s, "date", "2025-02-20") }, "patch"},
+		{"the date, to another place", job, func(s string) string { return setKey(s, "date", "2025-12-31") }, "full"},
+		{"the weight, to another place", job, func(s string) string { return addParam(s, "weight: 1") }, "full"},
+		// The card and the structured data show the salary.
+		{"a job's salary", job, replace(`(?m)^  max: .*$`, "  max: 190000"), "patch"},
+		{"a job's seniority", job, replace(`(?m)^seniority: .*$`, "seniority: lead"), "patch"},
+		{"a role's salary", role, replace(`(?m)^  min: .*$`, "  min: 61000"), "patch"},
+		{"a role's career path", role, replace(`title: Junior step 1`, "title: First step"), "patch"},
+		{"a role's career path's skills", role, replace(`(?m)^    skills: \[.*\]$`, "    skills: [Go, Rust]"), "full"},
+		{"the title of a section", section, func(s string) string { return setKey(s, "title", "Work") }, "full"},
 		{"the description, emptied", job, func(s string) string { return setKey(s, "description", `""`) }, "full"},
 	} {
 		e.write(step.name, step.edit(e.read(step.name)))

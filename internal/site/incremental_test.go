@@ -556,6 +556,10 @@ func setKey(text, key, value string) string {
 	return strings.Replace(text, "---\n", "---\n"+key+": "+value+"\n", 1)
 }
 
+// salaryMax is the maximum of a salary, in the front matter of the pages
+// testsite writes.
+var salaryMax = regexp.MustCompile(`(?m)^  max: [0-9]+$`)
+
 func (e *editor) editFrontMatter() (string, []string) {
 	name := e.pick(e.pages(false))
 	text := e.read(name)
@@ -563,7 +567,7 @@ func (e *editor) editFrontMatter() (string, []string) {
 		return "nothing to edit in", nil
 	}
 	var what string
-	switch e.r.IntN(10) {
+	switch e.r.IntN(12) {
 	case 0:
 		text, what = setKey(text, "title", fmt.Sprintf("Retitled %d", e.r.IntN(1000))), "title"
 	case 1:
@@ -594,6 +598,10 @@ func (e *editor) editFrontMatter() (string, []string) {
 		text, what = setKey(text, "hidden_from", "["+strings.Join(e.some([]string{"lists", "feeds", "sitemap", "search"}), ", ")+"]"), "hidden_from"
 	case 8: // the job lists the search index reads (other kinds keep the key in .Params)
 		text, what = setKey(text, "responsibilities", fmt.Sprintf("[Answer pager %d, Write runbooks]", e.r.IntN(1000))), "responsibilities"
+	case 9: // the sitemap's and the feeds' dates
+		text, what = setKey(text, "updated", fmt.Sprintf("2026-%02d-%02d", 1+e.r.IntN(2), 1+e.r.IntN(28))), "updated"
+	case 10: // a job's or a role guide's card and structured data show it
+		text, what = salaryMax.ReplaceAllString(text, fmt.Sprintf("  max: %d", 150000+1000*e.r.IntN(50))), "salary"
 	default:
 		text, what = setKey(text, "aliases", fmt.Sprintf("[/old/%s-%d/]", strings.TrimSuffix(filepath.Base(name), ".md"), e.r.IntN(3))), "aliases"
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
@@ -207,11 +208,14 @@ func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*p
 
 // patchPlan applies edits to pages that keep the model's shape (the same
 // pages, lists, relations and URLs): edits of their bodies, and of the
-// front matter that only the page itself shows (model.Patchable: its
-// description, its params). The pages are patched in place; so are the
-// pages shortcodes look up, and the bodies whose shortcodes look pages up
-// convert again. Only the outputs that read what changed of those pages
-// get new keys (readers.go). Anything else makes the model anew.
+// front matter that gives the model no other shape (model.Patchable: a
+// description, params, a regular page's title, dates, weight and career
+// data, while its order among the other pages stays: model.KeepsOrder).
+// The pages are patched in place; so are the pages shortcodes look up,
+// and the bodies whose shortcodes look pages up convert again; so are the
+// generated files made from what changed (patchfiles.go). Only the outputs
+// that read what changed of those pages get new keys (readers.go).
+// Anything else makes the model anew.
 func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, now time.Time) (*plan, error) {
 	changed, ok := b.patchable(m, diff, now)
 	if !ok {
@@ -256,20 +260,28 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 		m.srcs[path] = b.sources[path]
 	}
 	m.pub = pub
-	for i, src := range m.timeSensitive {
-		if s := b.sources[src.Path]; s != nil && s.page != src && slices.Contains(diff, src.Path) {
-			m.timeSensitive[i] = s.page
-		}
+	// The sources of diff, parsed anew, may be time-sensitive now or no
+	// longer (their dates changed).
+	m.timeSensitive = slices.DeleteFunc(slices.Clone(m.timeSensitive), func(src *content.Page) bool { return slices.Contains(diff, src.Path) })
+	for _, path := range diff {
+		m.timeSensitive = append(m.timeSensitive, content.TimeSensitive([]*content.Page{b.sources[path].page}, m.now)...)
 	}
 	redo := map[string]bool{}
+	var patched []patchedPage
 	for _, s := range changed {
 		for _, p := range m.byFile[s.path] {
-			model.PatchFrontMatter(p, s.page)
+			before := *p
+			model.PatchFrontMatter(p, s.page, now)
 			model.Refill(p, s.conv.Body())
-			old := m.pd[p]
-			m.pd[p] = b.digestPage(m, p)
-			m.readers.see(p, deps.Changed(old, m.pd[p]), redo)
+			patched = append(patched, patchedPage{p, &before})
 		}
+	}
+	b.patchFiles(m, patched, redo)
+	for _, pp := range patched {
+		p := pp.page
+		old := m.pd[p]
+		m.pd[p] = b.digestPage(m, p)
+		m.readers.see(p, deps.Changed(old, m.pd[p]), redo)
 	}
 	if len(changed) > 0 && !b.deferring {
 		// The files made from the bodies of every page (the search
@@ -305,7 +317,7 @@ func (b *Builder) patchable(m *siteModel, diff []string, now time.Time) ([]*sour
 			continue
 		}
 		if old.fm != cur.fm {
-			if !model.Patchable(b.cfg, old.page, cur.page) || !b.conv.SetPage(cur.input()) {
+			if !b.frontMatterPatchable(m, old.page, cur.page, now) || !b.conv.SetPage(cur.input()) {
 				return nil, false
 			}
 			lookups = true
@@ -320,6 +332,32 @@ func (b *Builder) patchable(m *siteModel, diff []string, now time.Time) ([]*sour
 		}
 	}
 	return changed, true
+}
+
+// frontMatterPatchable reports whether the pages of m made from old, a
+// published source, may be patched (patchPlan) to be what cur, its file
+// parsed anew, makes at now: model.Patchable, in the same order among the
+// other pages (model.KeepsOrder), a job's posting in the state the
+// shortcodes' page lookup took it in (at m.now, convert.SetPage), and a
+// card the title fits on (a full build reports one it does not).
+func (b *Builder) frontMatterPatchable(m *siteModel, old, cur *content.Page, now time.Time) bool {
+	if !model.Patchable(b.cfg, old, cur) {
+		return false
+	}
+	if j := cur.Career.Job; j != nil && (j.PostingOpen(now) != j.PostingOpen(m.now) || j.PostingClosed(now) != j.PostingClosed(m.now)) {
+		return false
+	}
+	for _, p := range m.byFile[old.Path] {
+		if !model.KeepsOrder(m.pages, p, cur) {
+			return false
+		}
+		after := *p
+		model.PatchFrontMatter(&after, cur, now)
+		if c, ok := b.cardOf(&after); ok && b.cards.Check(c.Card) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // regenerate makes the generated files of m that are made from page
