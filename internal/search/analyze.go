@@ -41,10 +41,17 @@ func foldInto(b *strings.Builder, s string) {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				b.WriteByte(c + 'a' - 'A')
+				i++
+				continue
 			}
-			b.WriteByte(c)
-			i++
+			// A run of ASCII that folds to itself, written at once.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && (s[j] < 'A' || s[j] > 'Z') {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -158,7 +165,7 @@ func Term(word string, plain bool) string {
 	if plain {
 		return word
 	}
-	if stopWords[word] {
+	if len(word) <= maxStopLen && stopWords[word] {
 		return ""
 	}
 	for i := 0; i < len(word); i++ {
@@ -191,6 +198,16 @@ var stopWords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
+}()
+
+// maxStopLen is the length of the longest stop word: a longer word is not
+// looked up.
+var maxStopLen = func() int {
+	n := 0
+	for w := range stopWords {
+		n = max(n, len(w))
+	}
+	return n
 }()
 
 // stopList is stopWords as the client spells it.

@@ -142,7 +142,7 @@ func analyzeAll(docs []Doc, opts Options, workers int) ([]*Analysis, error) {
 	var wg sync.WaitGroup
 	for range min(workers, max(len(docs), 1)) {
 		wg.Go(func() {
-			a := analyzer{dict: dict, row: map[string]int32{}, plain: opts.Plain}
+			a := analyzer{dict: dict, word: map[string]int32{}, row: map[string]int32{}, plain: opts.Plain}
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(docs) {
@@ -175,15 +175,21 @@ func analyzeAll(docs []Doc, opts Options, workers int) ([]*Analysis, error) {
 
 // analyzer counts the terms of one page at a time, in tables it clears
 // and reuses, so that the whole analysis allocates little more than the
-// counts it keeps. The terms in its tables are pieces of the page's folded
-// text; the dictionary keeps copies, so no text outlives its page.
+// counts it keeps. The words and terms in its tables are pieces of the
+// page's folded text (or stems made from them); the dictionary keeps
+// copies, so no text outlives its page.
 type analyzer struct {
 	dict  *dictionary
+	word  map[string]int32 // a word of the page → its term's row in rows, or noTerm
 	row   map[string]int32 // a term of the page → its row in rows
 	rows  []termRow
 	buf   []byte
 	plain bool // Options.Plain
 }
+
+// noTerm is the row of a word without a term (a stop word, a word too
+// long).
+const noTerm = -1
 
 // termRow is a term's count in each field of the page being analysed.
 type termRow struct {
@@ -195,22 +201,23 @@ type termRow struct {
 // analyze counts the terms of one doc, field by field: the title; the
 // skills; the description, the label of its kind ("Certification review")
 // and the headings; the body's text and BodyText. The joined words of
-// hyphenated pairs are indexed but do not add to a field's length.
+// hyphenated pairs are indexed but do not add to a field's length. A
+// word met again on the page is looked up once, by the word: its term is
+// not made again.
 func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
+	clear(a.word)
 	clear(a.row)
 	a.rows = a.rows[:0]
 	var lens [nfields]int
 	countFolded := func(f int, folded string) {
 		Words(folded, func(w string, joined bool) {
-			t := Term(w, a.plain)
-			if t == "" {
-				return
-			}
-			i, ok := a.row[t]
+			i, ok := a.word[w]
 			if !ok {
-				i = int32(len(a.rows))
-				a.row[t] = i
-				a.rows = append(a.rows, termRow{term: t})
+				i = a.rowOf(Term(w, a.plain))
+				a.word[w] = i
+			}
+			if i == noTerm {
+				return
 			}
 			a.rows[i].tf[f]++
 			if !joined {
@@ -238,6 +245,21 @@ func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
 		an.lens[f] = int32(min(n, math.MaxInt32))
 	}
 	return an
+}
+
+// rowOf returns the row of term t in rows, adding one when the page has
+// none yet; noTerm for no term ("").
+func (a *analyzer) rowOf(t string) int32 {
+	if t == "" {
+		return noTerm
+	}
+	i, ok := a.row[t]
+	if !ok {
+		i = int32(len(a.rows))
+		a.row[t] = i
+		a.rows = append(a.rows, termRow{term: t})
+	}
+	return i
 }
 
 // encode writes the entries of the rows, in a slice of their own.
