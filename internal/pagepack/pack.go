@@ -20,7 +20,9 @@
 // file's bytes are not those the page was packed from (held.go).
 //
 // A Cache is the pack of one full read of content/, kept under one kind
-// and key of the persistent cache (cache.go).
+// and key of the persistent cache as a base and a delta
+// (internal/deltapack): a build that parsed a few pages writes those
+// (cache.go).
 package pagepack
 
 import (
@@ -32,7 +34,6 @@ import (
 	"io"
 	"io/fs"
 	"reflect"
-	"slices"
 	"sync"
 	"time"
 
@@ -229,12 +230,20 @@ func (r *tailReader) ReadByte() (byte, error) {
 // Write writes to w the pack of the streams of an earlier pack, as
 // they are (see Streams), followed by the writers' streams, without
 // copying them first, as one record (cache.Encoder): the count of the
-// streams, then each one's bytes. Of two records of one path the later
-// stands, so a writer's page replaces the same path's in old.
+// streams, then each one's bytes; an empty stream is left out. Of two
+// records of one path the later stands, so a writer's page replaces the
+// same path's in old.
 func Write(w io.Writer, old [][]byte, writers []*Writer) error {
-	streams := slices.Clone(old)
+	var streams [][]byte
+	for _, s := range old {
+		if len(s) > 0 {
+			streams = append(streams, s)
+		}
+	}
 	for _, pw := range writers {
-		streams = append(streams, pw.buf.Bytes())
+		if pw.buf.Len() > 0 {
+			streams = append(streams, pw.buf.Bytes())
+		}
 	}
 	var e cache.Encoder
 	e.Int(len(streams))
@@ -272,16 +281,20 @@ func Streams(data []byte) ([][]byte, error) {
 	return streams, nil
 }
 
-// Read decodes a pack, its streams in parallel, and returns its pages
-// by path and how many records it holds (pages, pages that a later record
-// of the same path replaced, and records that stand for none); of two
-// records of one path, the later stands. A pack that is damaged is an
-// error, and none of it is returned.
-func Read(data []byte) (map[string]*Packed, int, error) {
+// Read decodes the packs, in order, their streams in parallel, and
+// returns their pages by path and how many records they hold (pages,
+// pages that a later record of the same path replaced, and records that
+// stand for none); of two records of one path, the later stands. A pack
+// that is damaged is an error, and none of them is returned.
+func Read(packs ...[]byte) (map[string]*Packed, int, error) {
 	register()
-	streams, err := Streams(data)
-	if err != nil {
-		return nil, 0, err
+	var streams [][]byte
+	for _, data := range packs {
+		more, err := Streams(data)
+		if err != nil {
+			return nil, 0, err
+		}
+		streams = append(streams, more...)
 	}
 	recs := make([][]packRecord, len(streams))
 	errs := make([]error, len(streams))
