@@ -46,6 +46,9 @@ type index struct {
 // page and keeps none. words gives the strings of a language, for the
 // kinds' labels (generate.SearchOptions).
 func Files(pages []*model.Page, an *Analyses, words func(code string) model.Words) ([]generate.File, error) {
+	if an != nil {
+		an.prefetch()
+	}
 	indexes := byLanguage(pages, an, words)
 	if an != nil {
 		if err := an.analyze(indexes); err != nil {
