@@ -321,7 +321,9 @@ func (c *Cache) Trim() error {
 // and of the binary's module versions and checksums, VCS revision and build
 // settings when the build recorded a clean checkout, else of the
 // executable file itself (a development build, a test binary, a release
-// built without VCS information). Two binaries with the same Version given
+// built without VCS information): of its Go build ID, whose last part is
+// a hash of the file that cmd/go wrote when it linked it, or, when it has
+// none, of its bytes. Two binaries with the same Version given
 // the same name produce the same output from the same input; the same
 // binary run again (go run of an unchanged checkout reuses its
 // executable) finds its entries again.
@@ -335,6 +337,10 @@ func Version(name string) (Key, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return Key{}, fmt.Errorf("cache: %w", err)
+	}
+	if id, ok := goBuildID(exe); ok {
+		fmt.Fprintf(h, "go build ID %s\n", id)
+		return Key(h.Sum(nil)), nil
 	}
 	f, err := os.Open(exe)
 	if err != nil {

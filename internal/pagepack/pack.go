@@ -20,7 +20,9 @@
 // file's bytes are not those the page was packed from (held.go).
 //
 // A Cache is the pack of one full read of content/, kept under one kind
-// and key of the persistent cache (cache.go).
+// and key of the persistent cache as a base and a delta
+// (internal/deltapack): a build that parsed a few pages writes those
+// (cache.go).
 package pagepack
 
 import (
@@ -32,7 +34,6 @@ import (
 	"io"
 	"io/fs"
 	"reflect"
-	"slices"
 	"sync"
 	"time"
 
@@ -62,23 +63,23 @@ func (pp *Packed) Page(data []byte) *content.Page {
 // lazily (content.Page.LoadBody reads it from fsys, with the limits of cfg), when
 // the record has a stamp, and whether it did; as Page, once.
 func (pp *Packed) Held(fsys fs.FS, cfg *config.Config) (*content.Page, bool) {
-	if pp.used || pp.rec.Stamp == ([32]byte{}) {
+	if pp.used || pp.rec.stamp == ([32]byte{}) {
 		return nil, false
 	}
 	pp.used = true
 	p := pp.rec.bodiless()
-	p.HoldBody(&heldBody{fsys: fsys, cfg: cfg, sum: pp.rec.Sum, start: pp.rec.BodyStart, body: pp.rec.BodySum})
+	p.HoldBody(&heldBody{fsys: fsys, cfg: cfg, sum: pp.rec.sum, start: pp.rec.BodyStart, body: pp.rec.bodySum})
 	return p, true
 }
 
 // Stamp is the ID of the stamp of the file the page was packed with
 // (filestamp.Stamp.ID); zero when none.
-func (pp *Packed) Stamp() [32]byte { return pp.rec.Stamp }
+func (pp *Packed) Stamp() [32]byte { return pp.rec.stamp }
 
 // Front is the SHA-256 of the bytes of the file before the body (its
 // front matter and their fences: FrontMatterBytes), kept with a stamp;
 // zero when there is none.
-func (pp *Packed) Front() [32]byte { return pp.rec.Front }
+func (pp *Packed) Front() [32]byte { return pp.rec.front }
 
 // Used reports whether Page or Held returned the page.
 func (pp *Packed) Used() bool { return pp.used }
@@ -86,15 +87,46 @@ func (pp *Packed) Used() bool { return pp.used }
 // packRecord is one record of a pack's stream.
 type packRecord struct {
 	Path      string
-	Sum       [32]byte
 	BodyStart int
 	Page      *content.Page // nil: the record stands for none (an earlier one went wrong)
 	Places    content.Places
 
+	// The digests below as gob has them: sum, then, when there is a
+	// stamp, stamp, front and bodySum; one byte slice, which gob reads at
+	// once, where it reads a [32]byte byte by byte (two fifths of
+	// decoding a pack, when they were four arrays).
+	Digests []byte
+
+	sum [32]byte // what the caller said of the file's bytes
+
 	// The stamp of the file as it was read (filestamp.Stamp.ID), zero for
 	// a page that is read whenever it is wanted, and the SHA-256 of the
 	// bytes before the body and of the body, when there is a stamp.
-	Stamp, Front, BodySum [32]byte
+	stamp, front, bodySum [32]byte
+}
+
+// packDigests sets Digests from the record's digests, for gob.
+func (r *packRecord) packDigests() {
+	r.Digests = append(r.Digests[:0], r.sum[:]...)
+	if r.stamp != ([32]byte{}) {
+		r.Digests = append(append(append(r.Digests, r.stamp[:]...), r.front[:]...), r.bodySum[:]...)
+	}
+}
+
+// unpackDigests sets the record's digests from Digests, as gob read
+// them, and reports whether they were one digest or four.
+func (r *packRecord) unpackDigests() bool {
+	d := r.Digests
+	if len(d) != 32 && len(d) != 4*32 {
+		return false
+	}
+	copy(r.sum[:], d)
+	if len(d) > 32 {
+		copy(r.stamp[:], d[32:])
+		copy(r.front[:], d[64:])
+		copy(r.bodySum[:], d[96:])
+	}
+	return true
 }
 
 // page is the record's page, whose file's bytes are data.
@@ -160,10 +192,11 @@ func (w *Writer) Add(path string, sum, stamp [32]byte, data []byte, p *content.P
 	}
 	stripped := *p
 	stripped.Body = nil
-	rec := packRecord{Path: path, Sum: sum, BodyStart: start, Page: &stripped, Places: p.Places()}
+	rec := packRecord{Path: path, sum: sum, BodyStart: start, Page: &stripped, Places: p.Places()}
 	if stamp != ([32]byte{}) {
-		rec.Stamp, rec.Front, rec.BodySum = stamp, sha256.Sum256(content.FrontMatterBytes(data, p.BodyLine)), sha256.Sum256(p.Body)
+		rec.stamp, rec.front, rec.bodySum = stamp, sha256.Sum256(content.FrontMatterBytes(data, p.BodyLine)), sha256.Sum256(p.Body)
 	}
+	rec.packDigests()
 	if w.enc.Encode(&rec) != nil {
 		return w.bury(path)
 	}
@@ -229,12 +262,20 @@ func (r *tailReader) ReadByte() (byte, error) {
 // Write writes to w the pack of the streams of an earlier pack, as
 // they are (see Streams), followed by the writers' streams, without
 // copying them first, as one record (cache.Encoder): the count of the
-// streams, then each one's bytes. Of two records of one path the later
-// stands, so a writer's page replaces the same path's in old.
+// streams, then each one's bytes; an empty stream is left out. Of two
+// records of one path the later stands, so a writer's page replaces the
+// same path's in old.
 func Write(w io.Writer, old [][]byte, writers []*Writer) error {
-	streams := slices.Clone(old)
+	var streams [][]byte
+	for _, s := range old {
+		if len(s) > 0 {
+			streams = append(streams, s)
+		}
+	}
 	for _, pw := range writers {
-		streams = append(streams, pw.buf.Bytes())
+		if pw.buf.Len() > 0 {
+			streams = append(streams, pw.buf.Bytes())
+		}
 	}
 	var e cache.Encoder
 	e.Int(len(streams))
@@ -272,16 +313,20 @@ func Streams(data []byte) ([][]byte, error) {
 	return streams, nil
 }
 
-// Read decodes a pack, its streams in parallel, and returns its pages
-// by path and how many records it holds (pages, pages that a later record
-// of the same path replaced, and records that stand for none); of two
-// records of one path, the later stands. A pack that is damaged is an
-// error, and none of it is returned.
-func Read(data []byte) (map[string]*Packed, int, error) {
+// Read decodes the packs, in order, their streams in parallel, and
+// returns their pages by path and how many records they hold (pages,
+// pages that a later record of the same path replaced, and records that
+// stand for none); of two records of one path, the later stands. A pack
+// that is damaged is an error, and none of them is returned.
+func Read(packs ...[]byte) (map[string]*Packed, int, error) {
 	register()
-	streams, err := Streams(data)
-	if err != nil {
-		return nil, 0, err
+	var streams [][]byte
+	for _, data := range packs {
+		more, err := Streams(data)
+		if err != nil {
+			return nil, 0, err
+		}
+		streams = append(streams, more...)
 	}
 	recs := make([][]packRecord, len(streams))
 	errs := make([]error, len(streams))
@@ -303,7 +348,7 @@ func Read(data []byte) (map[string]*Packed, int, error) {
 				delete(out, r.Path)
 				continue
 			}
-			out[r.Path] = &Packed{Sum: r.Sum, rec: r}
+			out[r.Path] = &Packed{Sum: r.sum, rec: r}
 		}
 	}
 	return out, records, nil
@@ -321,7 +366,7 @@ func readStream(s []byte) ([]packRecord, error) {
 		if err != nil {
 			return nil, errPack
 		}
-		if r.Page != nil && (r.BodyStart < 0 || r.Page.Path != r.Path) {
+		if r.Page != nil && (r.BodyStart < 0 || r.Page.Path != r.Path || !r.unpackDigests()) {
 			return nil, errPack
 		}
 		out = append(out, r)

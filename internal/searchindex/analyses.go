@@ -26,6 +26,10 @@ type Analyses struct {
 	known   map[deps.Digest]*search.Analysis // by key: the pack's, then the last index's
 	made    int                              // how many pages the last indexes analysed anew
 	packed  int                              // how many analyses the pack held
+
+	// The pack as it is read for the first indexes, while their
+	// documents are taken and keyed (prefetch); nil: not asked for.
+	reading chan map[deps.Digest]*search.Analysis
 }
 
 // Kind is the kind of the pack in the persistent cache.
@@ -77,7 +81,8 @@ func (an *Analyses) key(p *model.Page, d *search.Doc, opts search.Options) deps.
 // for the next indexes.
 func (an *Analyses) analyze(indexes []*index) error {
 	if an.indexes == 0 {
-		an.known = an.load()
+		an.prefetch()
+		an.known, an.reading = <-an.reading, nil
 		an.packed = len(an.known)
 	}
 	made := 0
@@ -154,6 +159,18 @@ func (an *Analyses) save(known map[deps.Digest]*search.Analysis) {
 		_, err := w.Write(search.EncodeAnalyses(list))
 		return err
 	})
+}
+
+// prefetch starts reading the pack for the first indexes, on a
+// goroutine of its own that ends once it has; analyze takes what it read.
+// Reading the pack (4 MB at 10,000 pages) then overlaps taking the
+// documents of the pages and their keys.
+func (an *Analyses) prefetch() {
+	if an.indexes > 0 || an.reading != nil {
+		return
+	}
+	an.reading = make(chan map[deps.Digest]*search.Analysis, 1)
+	go func() { an.reading <- an.load() }()
 }
 
 // load reads the pack, if there is one that decodes whole.

@@ -46,6 +46,9 @@ type index struct {
 // page and keeps none. words gives the strings of a language, for the
 // kinds' labels (generate.SearchOptions).
 func Files(pages []*model.Page, an *Analyses, words func(code string) model.Words) ([]generate.File, error) {
+	if an != nil {
+		an.prefetch()
+	}
 	indexes := byLanguage(pages, an, words)
 	if an != nil {
 		if err := an.analyze(indexes); err != nil {
@@ -68,12 +71,23 @@ func Files(pages []*model.Page, an *Analyses, words func(code string) model.Word
 // byLanguage returns the indexes of the languages of pages, with the
 // documents of the pages each admits and, when an is not nil, their keys.
 func byLanguage(pages []*model.Page, an *Analyses, words func(code string) model.Words) []*index {
+	// The documents of a language are counted first, so that each index
+	// is given room for them at once: a Doc is large, and appending
+	// 10,000 of them to a slice that doubles was half the cost of taking
+	// them.
+	count := map[*model.Site]int{}
+	for _, p := range pages {
+		count[p.Site]++
+	}
 	var indexes []*index
 	of := map[*model.Site]*index{}
 	for _, p := range pages {
 		ix := of[p.Site]
 		if ix == nil {
-			ix = &index{dir: generate.SearchDirOf(p.Site), opts: generate.SearchOptions(p.Site, words(p.Site.Language))}
+			ix = &index{dir: generate.SearchDirOf(p.Site), opts: generate.SearchOptions(p.Site, words(p.Site.Language)), docs: make([]search.Doc, 0, count[p.Site])}
+			if an != nil {
+				ix.keys = make([]deps.Digest, 0, count[p.Site])
+			}
 			of[p.Site] = ix
 			indexes = append(indexes, ix)
 		}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/careersite/careersite"
+	"github.com/careersite/careersite/internal/deltapack"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/pagepack"
@@ -276,11 +277,15 @@ func TestPagePackKeepsItsStreams(t *testing.T) {
 	files := len(build().sources)
 	records := func(b *Builder) int {
 		t.Helper()
-		data, ok := b.cache.Get(pagesKind, b.cacheKey(b.pagesKey()))
-		if !ok {
+		_, base, delta := deltapack.Open(b.cache, pagesKind, b.cacheKey(b.pagesKey()))
+		if base == nil {
 			t.Fatal("no pack in the cache")
 		}
-		pages, n, err := pagepack.Read(data)
+		packs := [][]byte{base}
+		if delta != nil {
+			packs = append(packs, delta)
+		}
+		pages, n, err := pagepack.Read(packs...)
 		if err != nil {
 			t.Fatal(err)
 		}
