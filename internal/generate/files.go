@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/config"
@@ -30,6 +31,7 @@ type File struct {
 	// dependency key (deps.Keyer.File).
 	Digest     func(h *deps.Hasher, k *deps.Keyer)
 	Feed       *model.Feed // the feed it is, if it is one: the pipeline makes it from its entries (Feed, Entry)
+	Sitemap    *Sitemap    // the sitemap file it is, if it is one (RedatedSitemaps)
 	RedirectTo *model.Page // the page a redirect page leads to, whose title and URLs it shows
 	FromBodies bool        // made from the bodies of pages (Content, Summary, Headings …), not only front matter: the search index
 	ClaimOnly  bool        // a name no other output may have, but not written: an alias in _redirects only
@@ -110,30 +112,57 @@ func Files(cfg *config.Config, m *model.Model, sources []*content.Page, links *m
 			Make:   func() ([]byte, error) { return nil, errors.New("a feed is made by the Builder") },
 			Digest: func(h *deps.Hasher, k *deps.Keyer) { k.Feed(h, f) }})
 	}
-	files = append(files, SitemapFiles(m.Sites, pages, links, sitemapLimit)...)
+	files = append(files, sitemapFiles(m.Sites, pages, links, sitemapLimit)...)
 	robots := Robots(cfg.Robots, links)
 	files = append(files, File{Name: "robots.txt", Make: BytesOf(robots), Digest: DigestOf(robots), Owner: "robots.txt"})
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, errs
 }
 
-// SitemapFiles are the sitemap files of pages, the pages of the sites of
+// sitemapFiles are the sitemap files of pages, the pages of the sites of
 // a model (Sitemaps, or LanguageSitemaps on a site of several languages),
-// sorted by name. Files lists them with the others; the pipeline makes
-// them again when it patches the dates of pages in a model.
-func SitemapFiles(sites []*model.Site, pages []*model.Page, links *model.Linker, limit int) []File {
-	sitemaps := Sitemaps(pages, links, limit)
+// sorted by name. When the pipeline patches the dates of pages in a
+// model, it makes again those whose dates changed (RedatedSitemaps).
+func sitemapFiles(sites []*model.Site, pages []*model.Page, links *model.Linker, limit int) []File {
+	var sitemaps map[string]*Sitemap
 	if len(sites) > 1 {
 		sitemaps = LanguageSitemaps(sites, pages, links, limit)
+	} else {
+		sitemaps = Sitemaps(pages, links, limit)
 	}
 	var files []File
 	for _, name := range slices.Sorted(maps.Keys(sitemaps)) {
-		sm := sitemaps[name]
-		// Opaque: its URLs are absolute and every one is a page's, it
-		// has no ids, and encoding/xml fails on none of its strings.
-		files = append(files, File{Name: name, Make: sm.Encode, Digest: sitemapDigest(sm), Owner: "the sitemap", Opaque: true})
+		files = append(files, sitemapFileOf(name, sitemaps[name]))
 	}
 	return files
+}
+
+// sitemapFileOf is the File of sm, the sitemap file name.
+func sitemapFileOf(name string, sm *Sitemap) File {
+	// Opaque: its URLs are absolute and every one is a page's, it has no
+	// ids, and encoding/xml fails on none of its strings.
+	return File{Name: name, Make: sm.Encode, Digest: sitemapDigest(sm), Owner: "the sitemap", Opaque: true, Sitemap: sm}
+}
+
+// RedatedSitemaps returns the sitemap files among files whose lastmods
+// changed since they were made, made again: what Files would make
+// of their pages now. The pages must be those they were made of, patched
+// in place in nothing a sitemap lists but their dates (model.Patchable:
+// the same pages, URLs, lists and order). It costs a look at each URL,
+// and its date written out only where it changed: a keystroke in a page's
+// date does not list every page again.
+func RedatedSitemaps(files []File) []File {
+	r := &redater{done: map[*Sitemap]*Sitemap{}, lists: map[*model.Page]time.Time{}}
+	var again []File
+	for _, f := range files {
+		if f.Sitemap == nil {
+			continue
+		}
+		if sm := r.redate(f.Sitemap); sm != f.Sitemap {
+			again = append(again, sitemapFileOf(f.Name, sm))
+		}
+	}
+	return again
 }
 
 // CheckOutputs reports every output file name that two outputs claim,

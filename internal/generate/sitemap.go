@@ -32,7 +32,9 @@ type sitemapURL struct {
 	Lastmod    string      `xml:"lastmod,omitempty"`
 	Alternates []alternate `xml:"xhtml:link"`
 
-	t time.Time // Lastmod as a time
+	t    time.Time   // Lastmod as a time
+	from *model.Page // in a list of pages, the page whose lastmod it has (a pager's list)
+	of   *Sitemap    // in an index, the file it lists
 }
 
 // alternate is an <xhtml:link> of a sitemap URL: the page in one of its
@@ -54,16 +56,17 @@ type sitemapIndex struct {
 // A Sitemap is one sitemap file: a list of pages' URLs, or an index of
 // sitemap files.
 type Sitemap struct {
-	doc  any // urlSet or sitemapIndex
-	urls []sitemapURL
-}
-
-func newSitemap(doc any, urls []sitemapURL) *Sitemap {
-	return &Sitemap{doc: doc, urls: urls}
+	urls  []sitemapURL
+	index bool
 }
 
 // Encode makes the file.
-func (sm *Sitemap) Encode() ([]byte, error) { return encodeXML(sm.doc) }
+func (sm *Sitemap) Encode() ([]byte, error) {
+	if sm.index {
+		return encodeXML(sitemapIndex{Sitemaps: sm.urls})
+	}
+	return encodeXML(newURLSet(sm.urls))
+}
 
 // Len is the number of URLs the file lists.
 func (sm *Sitemap) Len() int { return len(sm.urls) }
@@ -95,39 +98,32 @@ func sitemapsIn(dir string, pages []*model.Page, links *model.Linker, limit int)
 	// The pagers of a list have its pages and its lastmod: it is worked out
 	// once per list, not once per pager, which on a list of n pages with
 	// n/page_size pagers would cost the square of n.
-	listLastmod := map[*model.Page]time.Time{}
+	r := &redater{lists: map[*model.Page]time.Time{}}
 	for _, p := range pages {
 		if p.Kind == model.KindNotFound || p.Draft || model.HiddenFrom(p, content.HiddenFromSitemap) {
 			continue
 		}
-		var t time.Time
-		if p.Paginator == nil {
-			t = lastmod(p)
-		} else {
-			list := model.PagerPages(p.Paginator)[0]
-			var ok bool
-			if t, ok = listLastmod[list]; !ok {
-				t = lastmod(list)
-				listLastmod[list] = t
-			}
+		from := p
+		if p.Paginator != nil {
+			from = model.PagerPages(p.Paginator)[0]
 		}
-		urls = append(urls, sitemapURL{Loc: escapeURL(p.Permalink), Lastmod: w3cDate(t), Alternates: alternates(p), t: t})
+		t := r.lastmod(from)
+		urls = append(urls, sitemapURL{Loc: escapeURL(p.Permalink), Lastmod: w3cDate(t), Alternates: alternates(p), t: t, from: from})
 	}
 	slices.SortFunc(urls, func(a, b sitemapURL) int { return cmp.Compare(a.Loc, b.Loc) })
 	files := map[string]*Sitemap{}
 	if len(urls) <= limit {
-		files[dir+sitemapFile] = newSitemap(newURLSet(urls), urls)
+		files[dir+sitemapFile] = &Sitemap{urls: urls}
 		return files
 	}
-	var index sitemapIndex
+	index := &Sitemap{index: true}
 	for i := 0; i*limit < len(urls); i++ {
 		chunk := urls[i*limit : min((i+1)*limit, len(urls))]
 		name := dir + fmt.Sprintf("sitemap-%d.xml", i+1)
-		files[name] = newSitemap(newURLSet(chunk), chunk)
-		t := newestOf(chunk)
-		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(links.Abs("/" + name)), Lastmod: w3cDate(t), t: t})
+		files[name] = &Sitemap{urls: chunk}
+		index.urls = append(index.urls, indexEntry(name, files[name], links))
 	}
-	files[dir+sitemapFile] = newSitemap(index, index.Sitemaps)
+	files[dir+sitemapFile] = index
 	return files
 }
 
@@ -142,16 +138,80 @@ func LanguageSitemaps(sites []*model.Site, pages []*model.Page, links *model.Lin
 		bySite[p.Site] = append(bySite[p.Site], p)
 	}
 	files := map[string]*Sitemap{}
-	var index sitemapIndex
+	index := &Sitemap{index: true}
 	for _, s := range sites {
 		dir := s.Language + "/"
 		own := sitemapsIn(dir, bySite[s], links, limit)
 		maps.Copy(files, own)
-		t := newestOf(own[dir+sitemapFile].urls)
-		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(links.Abs("/" + dir + sitemapFile)), Lastmod: w3cDate(t), t: t})
+		index.urls = append(index.urls, indexEntry(dir+sitemapFile, own[dir+sitemapFile], links))
 	}
-	files[sitemapFile] = newSitemap(index, index.Sitemaps)
+	files[sitemapFile] = index
 	return files
+}
+
+// indexEntry is the entry of a sitemap index for sm, the file name: its
+// lastmod is the newest of the URLs sm lists.
+func indexEntry(name string, sm *Sitemap, links *model.Linker) sitemapURL {
+	t := newestOf(sm.urls)
+	return sitemapURL{Loc: escapeURL(links.Abs("/" + name)), Lastmod: w3cDate(t), t: t, of: sm}
+}
+
+// redater makes sitemaps again with the lastmods their pages have now
+// (redate), each file once and each list's lastmod once.
+type redater struct {
+	done  map[*Sitemap]*Sitemap
+	lists map[*model.Page]time.Time
+}
+
+// redate returns sm with the lastmods its URLs have now: sm itself when
+// none changed, else a new Sitemap (sm may be being encoded). An index's
+// URLs have the newest lastmod of the files they list, made again first.
+func (r *redater) redate(sm *Sitemap) *Sitemap {
+	if again, ok := r.done[sm]; ok {
+		return again
+	}
+	var urls []sitemapURL // a copy of sm.urls once one changed
+	for i, u := range sm.urls {
+		var t time.Time
+		if u.of != nil {
+			of := r.redate(u.of)
+			if of == u.of {
+				continue
+			}
+			u.of, t = of, newestOf(of.urls)
+		} else {
+			t = r.lastmod(u.from)
+		}
+		// == and not Equal: the same instant in another zone is
+		// written otherwise.
+		if t == u.t && u.of == sm.urls[i].of {
+			continue
+		}
+		if urls == nil {
+			urls = slices.Clone(sm.urls)
+		}
+		u.t, u.Lastmod = t, w3cDate(t)
+		urls[i] = u
+	}
+	again := sm
+	if urls != nil {
+		again = &Sitemap{urls: urls, index: sm.index}
+	}
+	r.done[sm] = again
+	return again
+}
+
+// lastmod is lastmod(p), worked out once per list page.
+func (r *redater) lastmod(p *model.Page) time.Time {
+	if !p.Lastmod.IsZero() {
+		return p.Lastmod
+	}
+	t, ok := r.lists[p]
+	if !ok {
+		t = lastmod(p)
+		r.lists[p] = t
+	}
+	return t
 }
 
 // newURLSet is a sitemap of urls, with the xhtml namespace when some URL

@@ -1,8 +1,9 @@
 // Package links checks that the links written in Markdown point to
 // something the build produces.
 //
-// A Site is filled with every output file of a build (AddFile) before any
-// page is checked; the ids of HTML files are collected as they are added, so
+// A Site is filled with every output file of a build (AddFile), or made of
+// the files whose ids a build knows already (Known), before any page is
+// checked; the ids of HTML files are collected as they are added, so
 // a fragment is checked against the anchors the page really has — heading ids,
 // footnotes and the ids the templates write — not against a guess.
 //
@@ -42,10 +43,12 @@ import (
 
 // Site is every file a build produces, with the ids of its HTML files.
 // AddFile may be called from many goroutines; Check must not run before the
-// last AddFile has returned.
+// last AddFile has returned. A Site made by Known looks its files up
+// where the build keeps them.
 type Site struct {
 	mu    sync.Mutex
-	files map[string]IDs // output name → ids (nil for a non-HTML file)
+	files map[string]IDs                // output name → ids (nil for a non-HTML file)
+	known func(name string) (IDs, bool) // set by Known, in the place of files
 }
 
 // IDs are the ids of an HTML file, sorted, each once; not nil for an HTML
@@ -202,7 +205,7 @@ func (s *Site) lookup(p string) (string, IDs, bool) {
 		}
 	}
 	for _, c := range candidates {
-		if ids, ok := s.files[c]; ok {
+		if ids, ok := s.file(c); ok {
 			return c, ids, true
 		}
 	}
@@ -248,12 +251,23 @@ func isSpace(b byte) bool {
 // ScanIDs returns the ids of an HTML document, as AddFile reads them.
 func ScanIDs(html []byte) IDs { return scanIDs(html) }
 
-// AddIDs records an output file whose ids are known already, as read by
-// IDs from the same bytes AddFile would be given; nil for a file that is not
-// HTML. A build that publishes a file of the previous build again uses it
-// instead of reading the file.
-func (s *Site) AddIDs(name string, ids IDs) {
-	s.mu.Lock()
-	s.files[name] = ids
-	s.mu.Unlock()
+// Known returns the Site of a build whose files' ids are known already:
+// ids(name) reports whether the build produces the output file name, and
+// its ids as ScanIDs reads them from the bytes AddFile would be given (nil
+// for a file that is not HTML). A build that publishes the files of the
+// previous build again looks their ids up where it keeps them, instead of
+// reading the files or copying every file's ids into a Site. ids is
+// called from many goroutines; it must not change while the Site is used.
+func Known(ids func(name string) (IDs, bool)) *Site {
+	return &Site{known: ids}
+}
+
+// file returns the ids of the output file name, and whether the site has
+// it.
+func (s *Site) file(name string) (IDs, bool) {
+	if s.known != nil {
+		return s.known(name)
+	}
+	ids, ok := s.files[name]
+	return ids, ok
 }

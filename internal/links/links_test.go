@@ -17,8 +17,26 @@ func testSite() *Site {
 	return s
 }
 
+// knownSite is testSite made by Known, its files looked up in a map of
+// their ids.
+func knownSite() *Site {
+	files := testSite().files
+	return Known(func(name string) (IDs, bool) {
+		ids, ok := files[name]
+		return ids, ok
+	})
+}
+
+// TestCheck checks links against testSite, and against knownSite, which
+// must find the same.
 func TestCheck(t *testing.T) {
-	s := testSite()
+	for _, s := range []*Site{testSite(), knownSite()} {
+		checkLinks(t, s)
+	}
+}
+
+func checkLinks(t *testing.T, s *Site) {
+	t.Helper()
 	for _, tc := range []struct {
 		page, dest string
 		want       string // "" when the link is fine

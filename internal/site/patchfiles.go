@@ -26,7 +26,7 @@ type patchedPage struct {
 // patchFiles makes again the generated files of m that the patched pages
 // change, and adds their names to redo: every patched page's card, whose
 // key tells whether it changed, and when a page's date changed, the
-// sitemap. It gives every patched page that has a card its SocialCard.
+// sitemap files whose lastmods changed. It gives every patched page that has a card its SocialCard.
 func (b *Builder) patchFiles(m *siteModel, patched []patchedPage, redo map[string]bool) {
 	var files []generate.File
 	titled := map[*model.Page]bool{}
@@ -40,7 +40,7 @@ func (b *Builder) patchFiles(m *siteModel, patched []patchedPage, redo map[strin
 		dated = dated || !p.Lastmod.Equal(before.Lastmod)
 	}
 	if dated {
-		files = append(files, generate.SitemapFiles(m.sites, m.pages, b.links, b.opts.sitemapLimit)...)
+		files = append(files, generate.RedatedSitemaps(m.files)...)
 	}
 	for _, f := range m.files {
 		if f.RedirectTo != nil && titled[f.RedirectTo] {

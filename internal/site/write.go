@@ -179,12 +179,17 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	if len(problems) > 0 {
 		return written{}, diag.Sorted(diag.Distinct(problems)...)
 	}
-	published := links.New()
 	w := written{states: make(map[string]*outState, len(states)), made: int(made.Load())}
 	for i, s := range states {
-		published.AddIDs(p.items[i].name, s.ids)
 		w.states[p.items[i].name] = s
 	}
+	published := links.Known(func(name string) (links.IDs, bool) {
+		s, ok := w.states[name]
+		if !ok {
+			return nil, false
+		}
+		return s.ids, true
+	})
 	if broken := b.checkLinks(p.m, published); len(broken) > 0 {
 		if b.cfg.BrokenLinks == config.BrokenLinksWarn {
 			w.linkWarnings = broken
