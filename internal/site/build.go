@@ -295,7 +295,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := b.Build(ctx, nil)
+	res, err := b.buildOnce(ctx) // uptodate.go
 	b.spill.close()
 	return res, err
 }
