@@ -64,7 +64,10 @@ func (b *Builder) buildOnce(ctx context.Context) (*Result, error) {
 		b.stats.how = "up to date"
 		// What killed builds left beside the destination is removed
 		// all the same, as by a build that finds nothing to write.
-		return res, output.Tidy(b.dest)
+		if err := output.Tidy(b.dest); err != nil {
+			return nil, err
+		}
+		return res, nil
 	}
 	res, err := b.Build(ctx, nil)
 	if err == nil {

@@ -1,9 +1,11 @@
 package uptodate
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,17 +28,26 @@ type Disk interface {
 // goroutines.
 type FS struct {
 	disk  Disk
-	began time.Time // when the build began: a name must have settled by then
+	clock func() time.Time // read before a stat: a name must have settled by then
 
 	mu      sync.Mutex
-	stamps  map[string]string // by name
-	spoiled bool              // a name whose stamp cannot be trusted was read
+	noted   map[string]noted // by name
+	spoiled bool             // a name whose stamp cannot be trusted was read
 }
 
-// NewFS returns disk noting the names read, for a build that began at
-// began (the clock, not the time the build publishes at).
-func NewFS(disk Disk, began time.Time) *FS {
-	return &FS{disk: disk, began: began, stamps: map[string]string{}}
+// noted is a name's stamp, and its modification time, by which Inputs
+// orders the names: the files edited last are the likeliest to be edited
+// again, and a record that is no longer up to date is told so by its
+// first stats.
+type noted struct {
+	stamp   string
+	modTime int64 // Unix nanoseconds
+}
+
+// NewFS returns disk noting the names read, reading the time from clock
+// (time.Now; the clock, not the time a build publishes at).
+func NewFS(disk Disk, clock func() time.Time) *FS {
+	return &FS{disk: disk, clock: clock, noted: map[string]noted{}}
 }
 
 // The first byte of a stamp says what it stamps.
@@ -90,45 +101,49 @@ func (f *FS) Lstat(name string) (fs.FileInfo, error) {
 // else).
 func (f *FS) note(name string, want byte) {
 	f.mu.Lock()
-	had, seen := f.stamps[name]
+	had, seen := f.noted[name]
 	f.mu.Unlock()
-	if seen && (had[0] != folder || want == folder) {
+	if seen && (had.stamp[0] != folder || want == folder) {
 		return
 	}
-	stamp, ok := f.stamp(name, want)
+	n, ok := f.stamp(name, want)
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	switch old, seen := f.stamps[name]; {
+	switch old, seen := f.noted[name]; {
 	case !ok:
 		f.spoiled = true
-	case seen && old[0] == stamp[0] && old != stamp:
+	case seen && old.stamp[0] == n.stamp[0] && old.stamp != n.stamp:
 		f.spoiled = true // it changed while the build ran
-	case !seen || old[0] == folder:
-		f.stamps[name] = stamp
+	case !seen || old.stamp[0] == folder:
+		f.noted[name] = n
 	}
 }
 
 // stamp stats name now; false when its stamp cannot be trusted.
-func (f *FS) stamp(name string, want byte) (string, bool) {
+func (f *FS) stamp(name string, want byte) (noted, bool) {
+	now := f.clock()
 	info, err := f.disk.Lstat(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return string(absent), true
+		return noted{stamp: string(absent)}, true
 	}
-	if err != nil || !filestamp.Settled(info, f.began) {
-		return "", false
+	if err != nil || !filestamp.Settled(info, now) {
+		return noted{}, false
 	}
+	n := noted{stamp: string(folder), modTime: info.ModTime().UnixNano()}
 	if want == folder && info.IsDir() {
-		return string(folder), true
+		return n, true
 	}
 	b := filestamp.AppendStat([]byte{whole}, info)
 	if info.Mode().Type() == fs.ModeSymlink {
 		target, err := f.disk.Stat(name)
-		if err != nil || !filestamp.Settled(target, f.began) {
-			return "", false
+		if err != nil || !filestamp.Settled(target, now) {
+			return noted{}, false
 		}
 		b = filestamp.AppendStat(b, target)
+		n.modTime = max(n.modTime, target.ModTime().UnixNano())
 	}
-	return string(b), true
+	n.stamp = string(b)
+	return n, true
 }
 
 // stampNow stats name again as note stamped it, kind being the first byte
@@ -162,19 +177,22 @@ func (f *FS) Inputs() (Inputs, bool) {
 	if f.spoiled {
 		return Inputs{}, false
 	}
-	in := Inputs{names: make([]string, 0, len(f.stamps))}
-	for name := range f.stamps {
+	in := Inputs{names: make([]string, 0, len(f.noted))}
+	for name := range f.noted {
 		in.names = append(in.names, name)
 	}
-	slices.Sort(in.names)
+	slices.SortFunc(in.names, func(a, b string) int {
+		return cmp.Or(cmp.Compare(f.noted[b].modTime, f.noted[a].modTime), strings.Compare(a, b))
+	})
 	in.stamps = make([]string, len(in.names))
 	for i, name := range in.names {
-		in.stamps[i] = f.stamps[name]
+		in.stamps[i] = f.noted[name].stamp
 	}
 	return in, true
 }
 
-// Inputs are the names a build read, sorted, with their stamps.
+// Inputs are the names a build read with their stamps, the last modified
+// first (noted).
 type Inputs struct {
 	names, stamps []string
 }

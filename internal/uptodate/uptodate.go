@@ -19,9 +19,9 @@
 // after a change. A stamp holds the size, the modification time, the
 // mode, on Unix the inode and device and, where the system gives it, the
 // change time, which no program can set back; and an FS trusts a name
-// only when it was last modified at least filestamp.Settle before the
-// build began (git's "racily clean" files): a write after its stat lands
-// in a later tick of the file system's clock. A name whose stamp cannot
+// only when it was last modified at least filestamp.Settle before it was
+// stat'ed (git's "racily clean" files): a write after its stat lands in
+// a later tick of the file system's clock. A name whose stamp cannot
 // be trusted — not settled, changed while the build ran (two first
 // stats differ), or a stat that failed for another reason than its
 // absence — spoils the FS: Inputs reports false, and no Record is kept.
@@ -32,6 +32,13 @@
 // write beside what they read (the output folder in the site folder)
 // leave its stamp alone. A symbolic link is stamped with the file it
 // leads to as well.
+//
+// A file changed after its first stat, while the build ran, has another
+// stamp than the record's: the next build is not up to date, whatever the
+// build read of it. Inputs keeps the names the last modified first, and
+// UpToDate stats the inputs before the outputs, so that a build after an
+// edit — the file edited last is the likeliest to be edited again — is
+// told so by its first stats, not after all of them.
 package uptodate
 
 import (
@@ -76,14 +83,16 @@ func (r *Record) UpToDate(fsys fs.ReadLinkFS, dest string, clocks []time.Time) b
 			return false
 		}
 	}
+	// The inputs first, the last modified first: an edit is the likeliest
+	// change, and the files edited last the likeliest to be edited.
 	var changed atomic.Bool
+	each(len(r.Inputs.names), &changed, func(i int) bool {
+		return r.Inputs.stamps[i] == stampNow(fsys, r.Inputs.names[i], r.Inputs.stamps[i][0])
+	})
 	each(len(r.Outputs), &changed, func(i int) bool {
 		o := r.Outputs[i]
 		info, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(o.Name)))
 		return err == nil && info.Mode().IsRegular() && info.Size() == o.Stamp.Size && info.ModTime().UnixNano() == o.Stamp.ModTime
-	})
-	each(len(r.Inputs.names), &changed, func(i int) bool {
-		return r.Inputs.stamps[i] == stampNow(fsys, r.Inputs.names[i], r.Inputs.stamps[i][0])
 	})
 	return !changed.Load()
 }
