@@ -167,7 +167,11 @@
 // file's key, size, modification time and ids. The next `careersite
 // build`, in another process, publishes again every file whose key and
 // stamp are unchanged. An entry that is damaged or made by another binary
-// is never used.
+// is never used. Build also keeps a record of each build (uptodate.go,
+// internal/uptodate): the next whose every input and output has the
+// stamp the record holds, and whose time crossed no moment that decides
+// what it publishes or warns of, reports that build's result again and
+// reads nothing else.
 package site
 
 import (
