@@ -176,10 +176,11 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 	return b, nil
 }
 
-// openCache opens the persistent cache; the first build reads what the
-// last build into the destination published from it. A cache that cannot be opened is not used.
-// Its entries are this binary's with this theme: the cache's version
-// holds the line that names both (internal/version).
+// openCache opens the persistent cache, from which the first build reads
+// what the last build into the destination published. A cache that
+// cannot be opened is not used. Its entries are this binary's with this
+// theme: the cache's version holds the line that names both
+// (internal/version).
 func (b *Builder) openCache() error {
 	name, err := version.Read(b.opts.Theme)
 	if err != nil {

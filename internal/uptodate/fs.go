@@ -91,22 +91,41 @@ func (f *FS) Stat(name string) (fs.FileInfo, error) {
 	return f.disk.Stat(name)
 }
 
+// Lstat is the stat the stamp is made of, the first time.
 func (f *FS) Lstat(name string) (fs.FileInfo, error) {
-	f.note(name, folder)
-	return f.disk.Lstat(name)
+	if f.seen(name, folder) {
+		return f.disk.Lstat(name)
+	}
+	now := f.clock()
+	info, err := f.disk.Lstat(name)
+	f.keep(name, folder, now, info, err)
+	return info, err
 }
 
 // note stamps name the first time it is asked for as much as want
 // (folder asks less than whole of a folder, and the same of anything
 // else).
 func (f *FS) note(name string, want byte) {
+	if f.seen(name, want) {
+		return
+	}
+	now := f.clock()
+	info, err := f.disk.Lstat(name)
+	f.keep(name, want, now, info, err)
+}
+
+// seen reports whether name is stamped for as much as want already.
+func (f *FS) seen(name string, want byte) bool {
 	f.mu.Lock()
 	had, seen := f.noted[name]
 	f.mu.Unlock()
-	if seen && (had.stamp[0] != folder || want == folder) {
-		return
-	}
-	n, ok := f.stamp(name, want)
+	return seen && (had.stamp[0] != folder || want == folder)
+}
+
+// keep stamps name for want from its lstat, info and err, taken at now
+// or later.
+func (f *FS) keep(name string, want byte, now time.Time, info fs.FileInfo, err error) {
+	n, ok := f.stamp(name, want, now, info, err)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	switch old, seen := f.noted[name]; {
@@ -119,10 +138,9 @@ func (f *FS) note(name string, want byte) {
 	}
 }
 
-// stamp stats name now; false when its stamp cannot be trusted.
-func (f *FS) stamp(name string, want byte) (noted, bool) {
-	now := f.clock()
-	info, err := f.disk.Lstat(name)
+// stamp is the stamp of name for want from its lstat, info and err, taken
+// at now or later; false when it cannot be trusted.
+func (f *FS) stamp(name string, want byte, now time.Time, info fs.FileInfo, err error) (noted, bool) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return noted{stamp: string(absent)}, true
 	}
