@@ -62,8 +62,8 @@ func sameReport(t *testing.T, what string, got, want *Result) {
 // TestBuildUpToDate builds a site again and again as `careersite build`
 // does: with nothing changed, the record of the last build answers, and
 // the build reports what that one did; after any change of an input —
-// a page edited, added or removed, a layout, a data file, site.yaml —
-// or of the output — a file removed or written over — or of the flags,
+// a page edited, added or removed, a layout, a data file, an asset,
+// site.yaml — or of the output — a file removed or written over — or of the flags,
 // it builds, and gives what a build without the cache gives.
 func TestBuildUpToDate(t *testing.T) {
 	opts := cachedSite(t, 12)
@@ -92,6 +92,7 @@ func TestBuildUpToDate(t *testing.T) {
 		{what: "a page removed", change: remove(src, "content/guides/added.md")},
 		{what: "a layout added", change: write("layouts/_default/single.html", "<p>{{ .Title }}</p>\n")},
 		{what: "a data file added", change: write("data/team.yaml", "lead: Ana\n")},
+		{what: "an asset added", change: write("assets/css/extra.css", "p { margin: 0 }\n")},
 		{what: "site.yaml edited", change: write("site.yaml", strings.Replace(testsite.Config, "title: Generated Careers", "title: Edited Careers", 1))},
 		{what: "an output removed", change: remove(dest, "index.html")},
 		{what: "an output written over", change: func() { writeFile(t, filepath.Join(dest, "index.html"), []byte("<p>mine</p>")) }},
