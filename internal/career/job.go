@@ -109,6 +109,17 @@ func (j *Job) PostingClosed(now time.Time) bool {
 	return !now.Before(closes(j.Posting.ValidThrough))
 }
 
+// PostingMoments returns the moments at which PostingOpen and
+// PostingClosed can change their answer: each is a question of the form
+// "is now before one of them?" (uptodate.Interval). None without a
+// posting.
+func (j *Job) PostingMoments() []time.Time {
+	if j == nil || j.Posting == nil {
+		return nil
+	}
+	return []time.Time{j.Posting.DatePosted, closes(j.Posting.ValidThrough)}
+}
+
 // closes returns the moment a posting valid through t closes: the end of
 // t's day when t is a date (midnight), t itself otherwise.
 func closes(t time.Time) time.Time {

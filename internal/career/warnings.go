@@ -25,27 +25,52 @@ func (d Data) Warnings(now time.Time, staleAfter config.Span) []*diag.Error {
 	switch {
 	case d.Job != nil:
 		w.pos = d.Job.pos
-		w.salary("salary", d.Job.Salary)
 		if d.Job.PostingClosed(now) {
 			w.add(closedKind, "posting.valid_through", "the posting closed on %s; its page says so and has no JobPosting data", day(d.Job.Posting.ValidThrough))
 		}
 	case d.Role != nil:
 		w.pos = d.Role.pos
-		w.salary("salary", d.Role.Salary)
-		if o := d.Role.Outlook; o != nil {
-			w.stale("outlook.as_of", o.AsOf)
-		}
-		for i, s := range d.Role.CareerPath {
-			w.salary(join(item("career_path", i), "salary"), s.Salary)
-		}
 	case d.Certification != nil:
 		w.pos = d.Certification.pos
-		if c := d.Certification.Cost; c != nil {
-			w.stale("cost.as_of", c.AsOf)
-		}
 	}
+	d.eachAsOf(w.stale)
 	slices.SortStableFunc(w.list, diag.Compare)
 	return w.list
+}
+
+// AsOfs returns the as_of dates that Warnings compares with the moment
+// staleAfter before now: a figure is stale when its as_of is before it.
+func (d Data) AsOfs() []time.Time {
+	var list []time.Time
+	d.eachAsOf(func(_ string, t time.Time) { list = append(list, t) })
+	return list
+}
+
+// eachAsOf calls visit with the path and value of every as_of of d: a
+// salary's (the page's, or a career-path step's), a cost's and an
+// outlook's.
+func (d Data) eachAsOf(visit func(path string, t time.Time)) {
+	salary := func(path string, s *Salary) {
+		if s != nil {
+			visit(join(path, "as_of"), s.AsOf)
+		}
+	}
+	switch {
+	case d.Job != nil:
+		salary("salary", d.Job.Salary)
+	case d.Role != nil:
+		salary("salary", d.Role.Salary)
+		if o := d.Role.Outlook; o != nil {
+			visit("outlook.as_of", o.AsOf)
+		}
+		for i, s := range d.Role.CareerPath {
+			salary(join(item("career_path", i), "salary"), s.Salary)
+		}
+	case d.Certification != nil:
+		if c := d.Certification.Cost; c != nil {
+			visit("cost.as_of", c.AsOf)
+		}
+	}
 }
 
 // warnable is the part of p that Warnings reports at: the as_of of
@@ -79,12 +104,6 @@ func (w *warner) add(kind, path, format string, args ...any) {
 	e := errorAt(w.pos, path, fmt.Sprintf(format, args...))
 	e.Kind = kind
 	w.list = append(w.list, e)
-}
-
-func (w *warner) salary(path string, s *Salary) {
-	if s != nil {
-		w.stale(join(path, "as_of"), s.AsOf)
-	}
 }
 
 // stale warns when t is set and before the cutoff.

@@ -35,6 +35,22 @@ func (r Publishing) Publishes(p *Page) bool {
 	return true
 }
 
+// Moments returns the moments at which whether a build publishes p can
+// change as Now passes them: Publishes asks of each whether Now is
+// before it (uptodate.Interval), and nothing else of Now. None for an
+// _index.md file, which is always kept.
+func (p *Page) Moments() []time.Time {
+	if p.IsIndex {
+		return nil
+	}
+	fm := p.FrontMatter
+	publish := fm.PublishDate
+	if publish.IsZero() {
+		publish = fm.Date
+	}
+	return []time.Time{publish, fm.ExpiryDate}
+}
+
 // Published returns the pages of pages that a build publishes, in order.
 func (r Publishing) Published(pages []*Page) []*Page {
 	var kept []*Page

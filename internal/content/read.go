@@ -18,11 +18,12 @@ import (
 //   - a file over cfg's limits.page is a *diag.Error at name:1:1, and is
 //     not read past the limit (limits.go).
 //
-// Other errors are those of fsys. A *diskfs.FS reads a regular file in
-// five system calls (diskfs.FS.ReadHead); a link, or anything else than a
+// Other errors are those of fsys. A *diskfs.FS, or an fs.FS over one
+// that reads as it does (uptodate.FS), reads a regular file in five
+// system calls (diskfs.FS.ReadHead); a link, or anything else than a
 // regular file, it leaves to the way of every other fs.FS.
 func ReadFile(fsys fs.FS, name string, cfg *config.Config) ([]byte, error) {
-	if d, ok := fsys.(*diskfs.FS); ok {
+	if d, ok := fsys.(headReader); ok {
 		data, err := d.ReadHead(name, int(limitsOf(cfg).Page)+1)
 		if !errors.Is(err, diskfs.ErrNotRegular) {
 			return limited(name, data, err, limitsOf(cfg).Page)
@@ -37,6 +38,12 @@ func ReadFile(fsys fs.FS, name string, cfg *config.Config) ([]byte, error) {
 	}
 	data, err := readLimited(fsys, name, limitsOf(cfg).Page)
 	return limited(name, data, err, limitsOf(cfg).Page)
+}
+
+// headReader is a file system that reads the start of a regular file as
+// diskfs.FS.ReadHead does.
+type headReader interface {
+	ReadHead(name string, n int) ([]byte, error)
 }
 
 // limited returns what ReadFile read of name, data, or the error of

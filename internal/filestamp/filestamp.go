@@ -110,16 +110,32 @@ func (s *Stamps) Stamp(kind string, fsys fs.FS, name string) Stamp {
 		return Stamp{}
 	}
 	info, err := rl.Lstat(name)
-	if err != nil || !info.Mode().IsRegular() || info.ModTime().IsZero() || s.now().Sub(info.ModTime()) < Settle {
+	if err != nil || !info.Mode().IsRegular() || !Settled(info, s.now()) {
 		return Stamp{}
 	}
-	var b []byte
+	b := AppendStat(nil, info)
+	return Stamp{key: s.cache.Key(cacheKind, []byte(kind), []byte(name), b), size: info.Size(), ok: true}
+}
+
+// Settled reports whether the file info describes was last modified at
+// least Settle before now, its stat taken at now or later: only then may
+// its stamp be trusted (see the package comment). A stat without a
+// modification time never settles.
+func Settled(info fs.FileInfo, now time.Time) bool {
+	return !info.ModTime().IsZero() && now.Sub(info.ModTime()) >= Settle
+}
+
+// AppendStat appends to b what a stamp holds of info, the stat of a file
+// or a folder: its size, modification time and mode, on Unix its inode
+// and device, and its change time where package syscall gives one. Two
+// stats of one name append the same bytes only when they are the same
+// stamp, for a caller that keeps stamps of its own (internal/uptodate).
+func AppendStat(b []byte, info fs.FileInfo) []byte {
 	b = binary.AppendVarint(b, info.Size())
 	b = binary.AppendVarint(b, info.ModTime().UnixNano())
 	b = binary.AppendUvarint(b, uint64(info.Mode()))
 	b = appendInode(b, info)
-	b = appendCtime(b, info)
-	return Stamp{key: s.cache.Key(cacheKind, []byte(kind), []byte(name), b), size: info.Size(), ok: true}
+	return appendCtime(b, info)
 }
 
 // Get returns the value Put with st, if any.

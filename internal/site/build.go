@@ -173,7 +173,11 @@
 // file's key, size, modification time and ids. The next `careersite
 // build`, in another process, publishes again every file whose key and
 // stamp are unchanged. An entry that is damaged or made by another binary
-// is never used.
+// is never used. Build also keeps a record of each build (uptodate.go,
+// internal/uptodate): the next whose every input and output has the
+// stamp the record holds, and whose time crossed no moment that decides
+// what it publishes or warns of, reports that build's result again and
+// reads nothing else.
 package site
 
 import (
@@ -301,7 +305,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := b.Build(ctx, nil)
+	res, err := b.buildOnce(ctx) // uptodate.go
 	b.spill.close()
 	return res, err
 }

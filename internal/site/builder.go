@@ -26,6 +26,7 @@ import (
 	"github.com/careersite/careersite/internal/searchindex"
 	"github.com/careersite/careersite/internal/sitefuncs"
 	"github.com/careersite/careersite/internal/socialcard"
+	"github.com/careersite/careersite/internal/uptodate"
 	"github.com/careersite/careersite/internal/version"
 )
 
@@ -37,8 +38,9 @@ type Builder struct {
 	opts  Options
 	dest  string
 	fsys  fs.FS
-	life  lifetime // one build or a session (lifetime.go)
-	spill *spiller // HTML kept out of memory (spill.go); nil: all HTML in memory
+	reads *uptodate.FS // fsys noting what it reads, for the record of a build (uptodate.go); nil: none kept
+	life  lifetime     // one build or a session (lifetime.go)
+	spill *spiller     // HTML kept out of memory (spill.go); nil: all HTML in memory
 
 	// checking is set while a check (check.go) builds: it keeps no
 	// output, so the generated files that hold nothing to check
@@ -146,11 +148,18 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 		warned:   map[string]*convert.Conversion{},
 		minifier: output.NewMinifier(),
 		funcs:    &sitefuncs.Funcs{},
-		outs:     map[string]*outState{},
+	}
+	if opts.CacheDir == "" {
+		b.outs = map[string]*outState{} // else read from the manifest by the first build
 	}
 	b.fsys = opts.Files
 	if b.fsys == nil {
-		b.fsys = diskfs.New(opts.Source)
+		disk := diskfs.New(opts.Source)
+		b.fsys = disk
+		if life.keepsRecord() && opts.CacheDir != "" {
+			b.reads = uptodate.NewFS(disk, time.Now)
+			b.fsys = b.reads
+		}
 	}
 	if spillBudget > 0 {
 		b.spill = newSpiller(b.dest, spillBudget)
@@ -168,10 +177,11 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 	return b, nil
 }
 
-// openCache opens the persistent cache and reads what the last build into
-// the destination published. A cache that cannot be opened is not used.
-// Its entries are this binary's with this theme: the cache's version
-// holds the line that names both (internal/version).
+// openCache opens the persistent cache, from which the first build reads
+// what the last build into the destination published. A cache that
+// cannot be opened is not used. Its entries are this binary's with this
+// theme: the cache's version holds the line that names both
+// (internal/version).
 func (b *Builder) openCache() error {
 	name, err := version.Read(b.opts.Theme)
 	if err != nil {
@@ -186,7 +196,6 @@ func (b *Builder) openCache() error {
 		return err
 	}
 	b.cache, b.version = c, deps.Digest(v)
-	b.outs = b.loadManifest()
 	return nil
 }
 
@@ -257,6 +266,9 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	now := b.opts.Now
 	if now.IsZero() {
 		now = time.Now()
+	}
+	if b.outs == nil {
+		b.outs = b.loadManifest()
 	}
 	// A session's checks leave those files as they are too (check.go).
 	b.deferring = (b.opts.Defer || b.checking) && len(b.outs) > 0 && b.m != nil

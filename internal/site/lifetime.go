@@ -30,6 +30,13 @@ type lifetime interface {
 	// changes. A Builder that builds once lets them go as soon as it can,
 	// and makes the structured data of a page once, when it renders it.
 	plansAgain() bool
+
+	// keepsRecord reports whether a build from the site folder on disk
+	// with a persistent cache notes every name it reads, for the record
+	// that tells the next build, in another process, that it has
+	// nothing to do (uptodate.go). A session's next build is told what
+	// changed.
+	keepsRecord() bool
 }
 
 // once is the life of a Builder that builds once; it also keeps HTML beyond
@@ -39,6 +46,7 @@ type once struct{}
 func (once) convertsOnRead() bool   { return true }
 func (once) htmlStaysInCache() bool { return true }
 func (once) plansAgain() bool       { return false }
+func (once) keepsRecord() bool      { return true }
 
 // session is the life of a Builder kept for serve or watch: it holds
 // everything it made, for the next build.
@@ -47,11 +55,12 @@ type session struct{}
 func (session) convertsOnRead() bool   { return false }
 func (session) htmlStaysInCache() bool { return false }
 func (session) plansAgain() bool       { return true }
+func (session) keepsRecord() bool      { return false }
 
 // buildStats are how the last build went, which tests read to assert that
 // a fast path was taken. Nothing in the pipeline reads them.
 type buildStats struct {
-	how         string       // how the model was made: "full", "keys" or "patch" (patchPlan)
+	how         string       // how the model was made: "full", "keys" or "patch" (patchPlan); "up to date": not at all (uptodate.go)
 	packedPages int          // pages taken from the pack of parsed pages (pages.go)
 	cardsDrawn  atomic.Int64 // social cards drawn, not taken from the cache, since the Builder was made (cards.go)
 }
