@@ -20,9 +20,9 @@ import (
 func TestShortcodeLanguage(t *testing.T) {
 	words := map[string]string{"en": "Hello", "de": "Hallo"}
 	sums := map[string]deps.Digest{"en": deps.HashBytes([]byte("en")), "de": deps.HashBytes([]byte("de"))}
-	hi := func(data any) any {
+	hi := func(data func() any) any {
 		return func(key string) string {
-			if l, ok := data.(interface{ LanguageCode() string }); ok {
+			if l, ok := data().(interface{ LanguageCode() string }); ok {
 				return words[l.LanguageCode()]
 			}
 			return "no language"

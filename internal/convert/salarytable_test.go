@@ -41,9 +41,9 @@ func TestSalaryTableRowsOnce(t *testing.T) {
 			var runs atomic.Int64
 			funcs := template.FuncMap{
 				"ran": func() string { runs.Add(1); return "" },
-				"T": render.ExecFunc(func(data any) any {
+				"T": render.ExecFunc(func(data func() any) any {
 					return func(key string) string {
-						l, _ := data.(interface{ LanguageCode() string })
+						l, _ := data().(interface{ LanguageCode() string })
 						if l == nil {
 							return key
 						}

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -24,6 +25,9 @@ type Options struct {
 	MaxBytes  int64 // limits.image
 	MaxPixels int64 // limits.image_pixels
 
+	// Resolve finds the images refs name. A root-relative ref ("/img/x.png")
+	// must name the same image on every page, as Assets finds it, until
+	// the Set is Reset: the Set keeps where it was found (Lookup).
 	Resolve Resolver
 	URL     func(sitePath string) string // root-relative URL of a site path, base path included (model.Linker.Rel)
 	Cache   *cache.Cache                 // nil: none
@@ -40,6 +44,7 @@ type Set struct {
 
 	mu      sync.Mutex
 	sources map[sourceKey]*sourceEntry // for the build under way
+	rooted  map[string]Location        // where root-relative refs were found in the build under way
 	outputs map[string]*Output         // by name
 
 	processed atomic.Int64 // Outputs made, not found in the cache
@@ -49,14 +54,16 @@ type Set struct {
 // New returns a Set with opts.
 func New(opts Options) *Set {
 	return &Set{opts: opts, sem: make(chan struct{}, runtime.GOMAXPROCS(0)),
-		sources: map[sourceKey]*sourceEntry{}, outputs: map[string]*Output{}}
+		sources: map[sourceKey]*sourceEntry{}, rooted: map[string]Location{}, outputs: map[string]*Output{}}
 }
 
-// Reset forgets the sources read, as a build must after files changed;
-// the Outputs named stay, their sources checked again when made.
+// Reset forgets the sources read and where root-relative refs were
+// found, as a build must after files changed; the Outputs named stay,
+// their sources checked again when made.
 func (s *Set) Reset() {
 	s.mu.Lock()
 	s.sources = map[sourceKey]*sourceEntry{}
+	s.rooted = map[string]Location{}
 	s.mu.Unlock()
 }
 
@@ -117,11 +124,34 @@ func (s *Set) Source(loc Location) (*Source, error) {
 
 // Lookup resolves ref in page and reads the image.
 func (s *Set) Lookup(page, ref string) (*Source, error) {
-	loc, err := s.opts.Resolve(page, ref)
+	loc, err := s.resolve(page, ref)
 	if err != nil {
 		return nil, err
 	}
 	return s.Source(loc)
+}
+
+// resolve is opts.Resolve, asked once for a root-relative ref found on
+// any page: the figure shortcode of every page of a site may show the
+// same "/img/chart.svg", which Assets finds with an fs.Stat of each
+// folder it looks in.
+func (s *Set) resolve(page, ref string) (Location, error) {
+	if !strings.HasPrefix(ref, "/") {
+		return s.opts.Resolve(page, ref)
+	}
+	s.mu.Lock()
+	loc, ok := s.rooted[ref]
+	s.mu.Unlock()
+	if ok {
+		return loc, nil
+	}
+	loc, err := s.opts.Resolve(page, ref)
+	if err == nil {
+		s.mu.Lock()
+		s.rooted[ref] = loc
+		s.mu.Unlock()
+	}
+	return loc, err
 }
 
 // read reads the source at loc: its digest and header, from

@@ -23,8 +23,8 @@ import (
 //
 // The theme's money.html writes in the language of the page being
 // rendered, through the ExecFuncs formatMoney and T (internal/sitefuncs):
-// computed in Go, money calls the same two functions as bound for the
-// execution (instance.bound), so it cannot write another language than
+// computed in Go, money calls the same two functions as the instance
+// binds them (instance.bound), so it cannot write another language than
 // the partial would.
 
 // moneyPartial is the partial that money stands for.
@@ -67,7 +67,7 @@ type (
 
 // goMoney is the theme's money.html in Go, for the values on which it is
 // sure to do what the template does: float64 amounts, a period of a
-// string kind, and formatMoney and T bound for the execution with the
+// string kind, and formatMoney and T bound in the instance with the
 // types sitefuncs gives them. ok is false for anything else, which runs
 // the template.
 func (in *instance) goMoney(amount, currency any, rest []any) (s string, ok bool, err error) {

@@ -106,10 +106,10 @@ func TestMoneyAsPartial(t *testing.T) {
 // key per_bad as on a key no i18n file has.
 func moneyFuncs() template.FuncMap {
 	return template.FuncMap{
-		"formatMoney": ExecFunc(func(any) any {
+		"formatMoney": ExecFunc(func(func() any) any {
 			return func(n float64, code any) (string, error) { return fmt.Sprintf("%v<%v>", n, code), nil }
 		}),
-		"T": ExecFunc(func(any) any {
+		"T": ExecFunc(func(func() any) any {
 			return func(key string, args ...any) (string, error) {
 				if key == "per_bad" {
 					return "", fmt.Errorf("no string %q", key)

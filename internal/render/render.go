@@ -91,7 +91,6 @@ func (r *Renderer) ExecuteWith(w io.Writer, name string, data any, memo *Memo) e
 	}
 	defer p.giveBack(in)
 	in.root, in.memo = data, memo
-	in.bindExec(data)
 	if err := in.entry.Execute(w, data); err != nil {
 		return r.files.execError(name, err)
 	}
@@ -243,7 +242,7 @@ type instance struct {
 	depth int              // partial calls in progress
 	root  any              // the data of the execution
 	memo  *Memo            // of the execution; nil: none
-	bound template.FuncMap // the ExecFuncs as bound for the execution (execfunc.go)
+	bound template.FuncMap // the ExecFuncs as bound in the instance (execfunc.go)
 
 	// The partial files of inlinable that have run through the partial
 	// func, so are escaped, and whether one was added since the last
@@ -272,12 +271,13 @@ func (r *Renderer) borrow(p *page) (*instance, error) {
 		set.Funcs(template.FuncMap{"partial": in.partial, "money": in.money})
 		in.inlinable, in.escaped = p.inlinable, map[string]bool{}
 	}
+	in.bindExec()
 	return in, nil
 }
 
 // giveBack returns a borrowed instance to p.
 func (p *page) giveBack(in *instance) {
-	in.depth, in.root, in.memo, in.bound = 0, nil, nil, nil
+	in.depth, in.root, in.memo = 0, nil, nil
 	p.mu.Lock()
 	p.free = append(p.free, in)
 	p.mu.Unlock()

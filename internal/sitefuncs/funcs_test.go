@@ -33,7 +33,7 @@ func TestImageOutsidePage(t *testing.T) {
 	var f Funcs
 	p := &model.Page{}
 	for _, data := range []any{nil, p, "shortcode data", &shortcode.Context{}} {
-		img := f.image(data).(func(string, ...any) (*images.Image, error))
+		img := f.image(dataOf(data)).(func(string, ...any) (*images.Image, error))
 		if _, err := img("team.jpg"); !errors.Is(err, ErrImageOutsidePage) {
 			t.Errorf("image with data %v: err = %v, want ErrImageOutsidePage", data, err)
 		}
@@ -49,3 +49,7 @@ func TestMarkdownifyUnconfigured(t *testing.T) {
 		t.Errorf("markdownify without a converter: err = %v, want not configured", err)
 	}
 }
+
+// dataOf is the data function an instance binds an ExecFunc with
+// (render.ExecFunc), in an execution whose data is v.
+func dataOf(v any) func() any { return func() any { return v } }

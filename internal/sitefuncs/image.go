@@ -59,9 +59,9 @@ func (f *Funcs) EndPage(p *model.Page) []*images.Output {
 // image is the template function image of an execution with data
 // (render.ExecFunc): a page template's, whose page is data, or a
 // shortcode's or the image hook's, whose data is an images.Body.
-func (f *Funcs) image(data any) any {
+func (f *Funcs) image(data func() any) any {
 	return func(ref string, page ...any) (*images.Image, error) {
-		uses, in, line, col := f.imageUses(data)
+		uses, in, line, col := f.imageUses(data())
 		if uses == nil {
 			return nil, ErrImageOutsidePage
 		}

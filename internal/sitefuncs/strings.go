@@ -51,9 +51,9 @@ func (f *Funcs) stringsFor(data any) (*i18n.Strings, error) {
 }
 
 // translate is the ExecFunc of T.
-func (f *Funcs) translate(data any) any {
+func (f *Funcs) translate(data func() any) any {
 	return func(key string, args ...any) (string, error) {
-		s, err := f.stringsFor(data)
+		s, err := f.stringsFor(data())
 		if err != nil {
 			return "", err
 		}
@@ -62,9 +62,9 @@ func (f *Funcs) translate(data any) any {
 }
 
 // formatDate is the ExecFunc of formatDate.
-func (f *Funcs) formatDate(data any) any {
+func (f *Funcs) formatDate(data func() any) any {
 	return func(t time.Time) (string, error) {
-		s, err := f.stringsFor(data)
+		s, err := f.stringsFor(data())
 		if err != nil {
 			return "", err
 		}
@@ -73,9 +73,9 @@ func (f *Funcs) formatDate(data any) any {
 }
 
 // formatNumber is the ExecFunc of formatNumber.
-func (f *Funcs) formatNumber(data any) any {
+func (f *Funcs) formatNumber(data func() any) any {
 	return func(n float64) (string, error) {
-		s, err := f.stringsFor(data)
+		s, err := f.stringsFor(data())
 		if err != nil {
 			return "", err
 		}
@@ -85,9 +85,9 @@ func (f *Funcs) formatNumber(data any) any {
 
 // formatMoney is the ExecFunc of formatMoney. The code is any value
 // that prints as an ISO 4217 code: a string, or a career.Currency.
-func (f *Funcs) formatMoney(data any) any {
+func (f *Funcs) formatMoney(data func() any) any {
 	return func(n float64, code any) (string, error) {
-		s, err := f.stringsFor(data)
+		s, err := f.stringsFor(data())
 		if err != nil {
 			return "", err
 		}
@@ -96,9 +96,9 @@ func (f *Funcs) formatMoney(data any) any {
 }
 
 // careerPathSVG is the ExecFunc of careerPathSVG.
-func (f *Funcs) careerPathSVG(data any) any {
+func (f *Funcs) careerPathSVG(data func() any) any {
 	return func(steps []career.Step) (template.HTML, error) {
-		s, err := f.stringsFor(data)
+		s, err := f.stringsFor(data())
 		if err != nil {
 			return "", err
 		}

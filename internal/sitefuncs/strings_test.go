@@ -34,12 +34,12 @@ func TestStringsFollowThePage(t *testing.T) {
 		{inLanguage("de"), "Aktualisiert am 2. Juni 2025"},
 		{"data without a language", "Updated June 2, 2025"},
 	} {
-		got, err := f.translate(tt.data).(func(string, ...any) (string, error))("updated", day)
+		got, err := f.translate(dataOf(tt.data)).(func(string, ...any) (string, error))("updated", day)
 		if err != nil || got != tt.want {
 			t.Errorf("T with %v = %q, %v; want %q", tt.data, got, err, tt.want)
 		}
 	}
-	money, _ := f.formatMoney(german).(func(float64, any) (string, error))(79850, "EUR")
+	money, _ := f.formatMoney(dataOf(german)).(func(float64, any) (string, error))(79850, "EUR")
 	if want := "79.850\u00a0€"; money != want {
 		t.Errorf("formatMoney on a German page = %q, want %q", money, want)
 	}
