@@ -72,4 +72,10 @@
 // constant, a member the table does not list — the template may read
 // anything, and its outputs depend on the whole model. Being wrong in that
 // direction costs only time; the other way would publish a stale page.
+//
+// # Who reads what
+//
+// Readers (readers.go) is the other way round: from the reads every
+// output's key recorded, which outputs see a given change of a page, so
+// that a pipeline that patches a page in its model keys again only those.
 package deps

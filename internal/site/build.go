@@ -143,7 +143,7 @@
 // fields are made again (the sitemap, the page's social card, the
 // redirect pages to it: patchfiles.go), and only the outputs whose keys
 // read the groups that changed of those pages (found by the reverse index
-// of the last whole planning, readers.go) get new keys. Any other edit of
+// of the last whole planning, deps.Readers) get new keys. Any other edit of
 // front matter (an edit that moves a page in a list, the title or weight
 // of a section, tags, skills, url, slug, aliases, layout, kind, draft,
 // hidden_from, translation_key, image, the pages career data names or the

@@ -23,7 +23,7 @@ type lifetime interface {
 
 	// plansAgain reports whether another build will be planned from this
 	// one's model: then planning keeps the reverse index of which outputs
-	// read what of which pages (readers.go) and the digests of every
+	// read what of which pages (deps.Readers) and the digests of every
 	// page, and the structured data of pages and their search analyses
 	// are kept from build to build, and so is the Markdown of a body with
 	// shortcodes or images, which converts again when what they read

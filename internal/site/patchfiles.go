@@ -10,7 +10,7 @@ import (
 
 // This file gives a patched model (patchPlan) the generated files a fresh
 // build would make of its patched pages, which the index of readers
-// (readers.go) does not know, since no page template makes them: the
+// (deps.Readers) does not know, since no page template makes them: the
 // sitemap, which holds every page's date; the redirect pages, which show
 // the title of the page they lead to; and a page's social card, which
 // shows its title and salary. (The feeds are keyed by their entries'

@@ -214,7 +214,7 @@ func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*p
 // The pages are patched in place; so are the pages shortcodes look up,
 // and the bodies whose shortcodes look pages up convert again; so are the
 // generated files made from what changed (patchfiles.go). Only the outputs
-// that read what changed of those pages get new keys (readers.go).
+// that read what changed of those pages get new keys (deps.Readers).
 // Anything else makes the model anew.
 func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, now time.Time) (*plan, error) {
 	changed, ok := b.patchable(m, diff, now)
@@ -281,7 +281,7 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 		p := pp.page
 		old := m.pd[p]
 		m.pd[p] = b.digestPage(m, p)
-		m.readers.see(p, deps.Changed(old, m.pd[p]), redo)
+		m.readers.See(p, deps.Changed(old, m.pd[p]), redo)
 	}
 	if len(changed) > 0 && !b.deferring {
 		// The files made from the bodies of every page (the search
@@ -431,26 +431,26 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 			todo = append(todo, it)
 		}
 	}
-	// A whole plan records who reads what (readers.go), unless the
+	// A whole plan records who reads what (deps.Readers), unless the
 	// Builder builds once: then no later build is planned from it.
 	index := len(redo) == len(m.items) && b.life.plansAgain()
-	res := make([]reads, len(todo))
+	res := make([]deps.Reads, len(todo))
 	parallel.For(len(todo), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			it := todo[i]
 			switch {
 			case it.page != nil:
 				pk := k.Page(it.page, b.templates.Page(it.tmpl), index)
-				it.key, res[i] = pk.Key, reads{pages: pk.Reads, shared: pk.Shared, all: pk.All}
+				it.key, res[i] = pk.Key, deps.Reads{Pages: pk.Reads, Shared: pk.Shared, All: pk.All}
 				if index {
-					res[i].pages = append(res[i].pages, deps.Whole(it.page))
+					res[i].Pages = append(res[i].Pages, deps.Whole(it.page))
 				}
 			case it.gen != nil:
 				it.key = k.File(it.name, it.gen.Digest)
 				if f := it.gen.Feed; f != nil && index {
-					res[i].pages = append(res[i].pages, deps.Whole(model.FeedList(f)))
+					res[i].Pages = append(res[i].Pages, deps.Whole(model.FeedList(f)))
 					for _, p := range model.FeedEntries(f) {
-						res[i].pages = append(res[i].pages, deps.Whole(p))
+						res[i].Pages = append(res[i].Pages, deps.Whole(p))
 					}
 				}
 			case it.asset != nil:
@@ -467,7 +467,7 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 		for i, it := range todo {
 			names[i] = it.name
 		}
-		m.readers = newReaders(names, res)
+		m.readers = deps.NewReaders(names, res)
 	}
 	if len(redo) == len(m.items) {
 		for _, it := range todo {

@@ -179,7 +179,7 @@ type siteModel struct {
 	items     []*item // the outputs, as last planned
 	forgotten bool    // forgetPlanning let go of what planning needs: no other build is planned from it
 
-	readers    readers                     // which outputs read what of which page (readers.go)
+	readers    deps.Readers                // which outputs read what of which page
 	needLD     bool                        // some template reads the structured data of other pages
 	structured *jsonld.Pages               // the structured data of the write under way
 	refs       map[*model.Page]*links.Page // the links of each page, resolved (write.go)

@@ -1,0 +1,84 @@
+package deps
+
+import "github.com/careersite/careersite/internal/model"
+
+// Readers are which outputs read what of which page, as the keys of every
+// output recorded it (PageKey with its reads), so that an edit of pages
+// that keeps the model's shape keys again only the outputs that read what
+// changed: the body of a page, or the front matter that model.Patchable
+// lets a model keep.
+type Readers struct {
+	of     map[*model.Page][]reader // the reads of a page through the relations of outputs' pages
+	shared map[*Shared][]string     // the reads many outputs share, and the outputs that make them
+	all    []string                 // the outputs that may read anything
+}
+
+// reader is one output's read of a page.
+type reader struct {
+	name string
+	read Read
+}
+
+// Reads are what one output reads of the pages: a PageKey's Reads,
+// Shared and All, and whatever else its maker knows it reads.
+type Reads struct {
+	Pages  []Read
+	Shared []*Shared
+	All    bool
+}
+
+// NewReaders records what each output of names reads, read[i] being the
+// reads of names[i]. The reads of each page are counted first, and every
+// page's list cut from one array: a session's whole plan records a few
+// reads an output, and appending them page by page was most of its
+// allocations.
+func NewReaders(names []string, read []Reads) Readers {
+	count, total := map[*model.Page]int{}, 0
+	for _, r := range read {
+		for _, rd := range r.Pages {
+			count[rd.Page]++
+		}
+		total += len(r.Pages)
+	}
+	rs := Readers{of: make(map[*model.Page][]reader, len(count)), shared: map[*Shared][]string{}}
+	all := make([]reader, total)
+	for i, r := range read {
+		for _, rd := range r.Pages {
+			list, ok := rs.of[rd.Page]
+			if !ok {
+				n := count[rd.Page]
+				list, all = all[:0:n], all[n:]
+			}
+			rs.of[rd.Page] = append(list, reader{names[i], rd})
+		}
+		for _, s := range r.Shared {
+			rs.shared[s] = append(rs.shared[s], names[i])
+		}
+		if r.All {
+			rs.all = append(rs.all, names[i])
+		}
+	}
+	return rs
+}
+
+// See adds to redo the outputs that see changes c of page p.
+func (rs *Readers) See(p *model.Page, c Changes, redo map[string]bool) {
+	if c.None() {
+		return
+	}
+	for _, name := range rs.all {
+		redo[name] = true
+	}
+	for _, r := range rs.of[p] {
+		if r.read.Sees(c) {
+			redo[r.name] = true
+		}
+	}
+	for s, names := range rs.shared {
+		if s.Sees(p, c) {
+			for _, name := range names {
+				redo[name] = true
+			}
+		}
+	}
+}
