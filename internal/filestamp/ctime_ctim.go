@@ -17,3 +17,12 @@ func appendCtime(b []byte, info fs.FileInfo) []byte {
 	}
 	return b
 }
+
+// changeTime is the file's change time in Unix nanoseconds, and whether
+// its stat has one.
+func changeTime(info fs.FileInfo) (int64, bool) {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return st.Ctim.Nano(), true
+	}
+	return 0, false
+}

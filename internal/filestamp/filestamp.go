@@ -125,6 +125,26 @@ func Settled(info fs.FileInfo, now time.Time) bool {
 	return !info.ModTime().IsZero() && now.Sub(info.ModTime()) >= Settle
 }
 
+// ChangedBefore reports whether the file info describes last changed
+// before the file probe describes was written, by the clock of the file
+// system both are on: then any change to the file after the probe, and so
+// after any stat taken later, gives it a later change time, whatever the
+// granularity of that clock. A stat of it taken after the probe is then a
+// stamp that can be trusted at once, without waiting for Settle (git
+// trusts a file whose times are older than its index file's so). It is
+// false when the two are on different file systems (their clocks may
+// differ), or the system's stat has no change time or device.
+func ChangedBefore(info, probe fs.FileInfo) bool {
+	if info == nil || probe == nil {
+		return false
+	}
+	d1, ok1 := device(info)
+	d2, ok2 := device(probe)
+	c1, ok3 := changeTime(info)
+	c2, ok4 := changeTime(probe)
+	return ok1 && ok2 && ok3 && ok4 && d1 == d2 && c1 < c2
+}
+
 // AppendStat appends to b what a stamp holds of info, the stat of a file
 // or a folder: its size, modification time and mode, on Unix its inode
 // and device, and its change time where package syscall gives one. Two

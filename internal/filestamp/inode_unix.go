@@ -18,3 +18,12 @@ func appendInode(b []byte, info fs.FileInfo) []byte {
 	}
 	return b
 }
+
+// device is the device of the file system the file is on, and whether
+// its stat has one.
+func device(info fs.FileInfo) (uint64, bool) {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Dev), true
+	}
+	return 0, false
+}

@@ -157,7 +157,7 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 		disk := diskfs.New(opts.Source)
 		b.fsys = disk
 		if life.keepsRecord() && opts.CacheDir != "" {
-			b.reads = uptodate.NewFS(disk, time.Now)
+			b.reads = uptodate.NewFS(disk, time.Now, opts.CacheDir)
 			b.fsys = b.reads
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -30,6 +31,10 @@ type FS struct {
 	disk  Disk
 	clock func() time.Time // read before a stat: a name must have settled by then
 
+	probeDir  string
+	probeOnce sync.Once
+	probe     fs.FileInfo // a file written before the first stat (filestamp.ChangedBefore); nil: none
+
 	mu      sync.Mutex
 	noted   map[string]noted // by name
 	spoiled bool             // a name whose stamp cannot be trusted was read
@@ -45,9 +50,39 @@ type noted struct {
 }
 
 // NewFS returns disk noting the names read, reading the time from clock
-// (time.Now; the clock, not the time a build publishes at).
-func NewFS(disk Disk, clock func() time.Time) *FS {
-	return &FS{disk: disk, clock: clock, noted: map[string]noted{}}
+// (time.Now; the clock, not the time a build publishes at). Before it
+// stats the first name, it writes a file in the folder probeDir, on the
+// file system of the site if it can be, takes its stat and removes it: a
+// name last changed before it, on the same file system, is trusted at
+// once (filestamp.ChangedBefore), however recently it was modified. With
+// probeDir "", or when the file cannot be written, only settled names
+// are trusted.
+func NewFS(disk Disk, clock func() time.Time, probeDir string) *FS {
+	return &FS{disk: disk, clock: clock, probeDir: probeDir, noted: map[string]noted{}}
+}
+
+// takeProbe writes, stats and removes the probe file, once.
+func (f *FS) takeProbe() {
+	f.probeOnce.Do(func() {
+		if f.probeDir == "" {
+			return
+		}
+		file, err := os.CreateTemp(f.probeDir, "probe-*")
+		if err != nil {
+			return
+		}
+		defer os.Remove(file.Name())
+		info, err := file.Stat()
+		if file.Close() == nil && err == nil {
+			f.probe = info
+		}
+	})
+}
+
+// trusted reports whether the stat info of a name, taken at now or later,
+// is a stamp that can be trusted.
+func (f *FS) trusted(info fs.FileInfo, now time.Time) bool {
+	return filestamp.Settled(info, now) || filestamp.ChangedBefore(info, f.probe)
 }
 
 // The first byte of a stamp says what it stamps.
@@ -96,6 +131,7 @@ func (f *FS) Lstat(name string) (fs.FileInfo, error) {
 	if f.seen(name, folder) {
 		return f.disk.Lstat(name)
 	}
+	f.takeProbe()
 	now := f.clock()
 	info, err := f.disk.Lstat(name)
 	f.keep(name, folder, now, info, err)
@@ -109,6 +145,7 @@ func (f *FS) note(name string, want byte) {
 	if f.seen(name, want) {
 		return
 	}
+	f.takeProbe()
 	now := f.clock()
 	info, err := f.disk.Lstat(name)
 	f.keep(name, want, now, info, err)
@@ -144,7 +181,7 @@ func (f *FS) stamp(name string, want byte, now time.Time, info fs.FileInfo, err 
 	if errors.Is(err, fs.ErrNotExist) {
 		return noted{stamp: string(absent)}, true
 	}
-	if err != nil || !filestamp.Settled(info, now) {
+	if err != nil || !f.trusted(info, now) {
 		return noted{}, false
 	}
 	n := noted{stamp: string(folder), modTime: info.ModTime().UnixNano()}
@@ -154,7 +191,7 @@ func (f *FS) stamp(name string, want byte, now time.Time, info fs.FileInfo, err 
 	b := filestamp.AppendStat([]byte{whole}, info)
 	if info.Mode().Type() == fs.ModeSymlink {
 		target, err := f.disk.Stat(name)
-		if err != nil || !filestamp.Settled(target, now) {
+		if err != nil || !f.trusted(target, now) {
 			return noted{}, false
 		}
 		b = filestamp.AppendStat(b, target)

@@ -19,12 +19,16 @@
 // after a change. A stamp holds the size, the modification time, the
 // mode, on Unix the inode and device and, where the system gives it, the
 // change time, which no program can set back; and an FS trusts a name
-// only when it was last modified at least filestamp.Settle before it was
-// stat'ed (git's "racily clean" files): a write after its stat lands in
-// a later tick of the file system's clock. A name whose stamp cannot
-// be trusted — not settled, changed while the build ran (two first
-// stats differ), or a stat that failed for another reason than its
-// absence — spoils the FS: Inputs reports false, and no Record is kept.
+// only when a write after its stat must land in a later tick of the file
+// system's clock (git's "racily clean" files): when it was last modified
+// at least filestamp.Settle before it was stat'ed, or, on the file system
+// of the FS's probe, a file it writes before its first stat, when it
+// last changed before that probe was written (filestamp.ChangedBefore):
+// so a file saved a moment before a build is trusted too. A name whose
+// stamp cannot be trusted — neither of those, changed while the build
+// ran (two first stats differ), or a stat that failed for another reason
+// than its absence — spoils the FS: Inputs reports false, and no Record
+// is kept.
 //
 // A folder that was listed or opened is stamped whole: adding, removing
 // or renaming an entry changes its modification and change times. A

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/careersite/careersite/internal/diskfs"
+	"github.com/careersite/careersite/internal/filestamp"
 	"github.com/careersite/careersite/internal/output"
 )
 
@@ -77,7 +78,7 @@ func (f *folders) settle() {
 // now, and returns the record of it.
 func (f *folders) build(now time.Time) (*Record, bool) {
 	f.t.Helper()
-	fsys := NewFS(diskfs.New(f.site), func() time.Time { return now })
+	fsys := NewFS(diskfs.New(f.site), func() time.Time { return now }, "")
 	if _, err := fsys.ReadFile("site.yaml"); err != nil {
 		f.t.Fatal(err)
 	}
@@ -213,4 +214,64 @@ func TestRecordEncoding(t *testing.T) {
 			t.Fatalf("Decode of the first %d of %d bytes: no error", n, len(data))
 		}
 	}
+}
+
+// TestFSTrustsNamesChangedBeforeItsProbe: with a probe folder on the
+// site's file system, a build that read files written a moment before it
+// began keeps a record, however recent they are; one that read a file
+// changed after its probe does not.
+func TestFSTrustsNamesChangedBeforeItsProbe(t *testing.T) {
+	f := newFolders(t)
+	f.write("content/a.md", "# A, just written\n")
+	probeDir := t.TempDir()
+	waitForClock(t, filepath.Join(f.site, "content", "a.md"), probeDir)
+	read := func(between func()) bool {
+		t.Helper()
+		fsys := NewFS(diskfs.New(f.site), time.Now, probeDir)
+		if _, err := fsys.ReadFile("site.yaml"); err != nil {
+			t.Fatal(err)
+		}
+		between()
+		if _, err := fsys.ReadFile("content/a.md"); err != nil {
+			t.Fatal(err)
+		}
+		_, ok := fsys.Inputs()
+		return ok
+	}
+	if !read(func() {}) {
+		t.Error("a build of a file written before its probe kept no record")
+	}
+	if read(func() { f.write("content/a.md", "# A, written during the build\n") }) {
+		t.Error("a build that read a file written after its probe kept a record")
+	}
+	f.write("content/b.md", "# B, just written\n")
+	noProbe := NewFS(diskfs.New(f.site), time.Now, "")
+	noProbe.ReadFile("content/b.md")
+	if _, ok := noProbe.Inputs(); ok {
+		t.Error("a build without a probe trusted a file written just now")
+	}
+}
+
+// waitForClock waits until a file written in dir has a later change time
+// than the file name: until the file system's clock has ticked since.
+func waitForClock(t *testing.T, name, dir string) {
+	t.Helper()
+	before, err := os.Lstat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 300 {
+		probe, err := os.CreateTemp(dir, "tick-*")
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, _ := probe.Stat()
+		probe.Close()
+		os.Remove(probe.Name())
+		if filestamp.ChangedBefore(before, info) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Skip("the file system's change times do not tell these files apart (another file system, or no change time)")
 }
