@@ -10,7 +10,6 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/deps"
-	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/diskfs"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/uptodate"
@@ -90,11 +89,12 @@ func (b *Builder) upToDate() *Result {
 	if err != nil {
 		return nil
 	}
-	res, span, ok := decodeReport(rec.Result)
+	rep, ok := uptodate.DecodeReport(rec.Result)
+	span := config.Span{Months: rep.Months, Days: rep.Days}
 	if !ok || !rec.UpToDate(diskfs.New(b.opts.Source), b.dest, clocks(b.opts.Now, span)) {
 		return nil
 	}
-	return res
+	return &Result{Pages: rep.Pages, Files: rep.Files, Warnings: rep.Warnings}
 }
 
 // keepRecord records the build that just succeeded, reporting res, unless
@@ -123,7 +123,7 @@ func (b *Builder) keepRecord(res *Result) {
 		Inputs:  inputs,
 		Outputs: make([]uptodate.Output, 0, len(b.outs)),
 		Times:   []uptodate.Interval{uptodate.Around(c[0], now), uptodate.Around(c[1], stale)},
-		Result:  encodeReport(res, span),
+		Result:  uptodate.Report{Pages: res.Pages, Files: res.Files, Months: span.Months, Days: span.Days, Warnings: res.Warnings}.Encode(),
 	}
 	for _, name := range slices.Sorted(maps.Keys(b.outs)) {
 		rec.Outputs = append(rec.Outputs, uptodate.Output{Name: name, Stamp: b.outs[name].stamp})
@@ -135,53 +135,4 @@ func (b *Builder) keepRecord(res *Result) {
 // on: now itself, and the moment span (stale_after) before it.
 func clocks(now time.Time, span config.Span) []time.Time {
 	return []time.Time{now, span.Before(now)}
-}
-
-// encodeReport writes what a build reported, res (less Made: a build
-// that reports it again makes nothing), and the stale_after it was made
-// with, which the next build's clocks need before reading site.yaml.
-func encodeReport(res *Result, span config.Span) []byte {
-	var e cache.Encoder
-	e.Int(res.Pages)
-	e.Int(res.Files)
-	e.Varint(int64(span.Months))
-	e.Varint(int64(span.Days))
-	e.Int(len(res.Warnings))
-	for _, w := range res.Warnings {
-		e.String(w.File)
-		e.Int(w.Line)
-		e.Int(w.Col)
-		e.String(w.Path)
-		e.String(w.Msg)
-		e.String(w.Kind)
-		e.Int(boolInt(w.Fix != nil))
-		if w.Fix != nil {
-			e.String(w.Fix.Old)
-			e.String(w.Fix.New)
-		}
-	}
-	return e.Encoded()
-}
-
-// decodeReport reads what encodeReport wrote; false when it cannot.
-func decodeReport(data []byte) (*Result, config.Span, bool) {
-	d := cache.NewDecoder(data)
-	res := &Result{Pages: d.Int(), Files: d.Int()}
-	span := config.Span{Months: int(d.Varint()), Days: int(d.Varint())}
-	n := d.Count(7)
-	for range n {
-		w := &diag.Error{File: string(d.Bytes()), Line: d.Int(), Col: d.Int(), Path: string(d.Bytes()), Msg: string(d.Bytes()), Kind: string(d.Bytes())}
-		if d.Int() == 1 {
-			w.Fix = &diag.Fix{Old: string(d.Bytes()), New: string(d.Bytes())}
-		}
-		res.Warnings = append(res.Warnings, w)
-	}
-	return res, span, d.End() == nil
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

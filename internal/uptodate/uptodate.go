@@ -64,7 +64,7 @@ type Record struct {
 	Inputs  Inputs     // every name the build read, with its stamp
 	Outputs []Output   // every file it published, with its stamp as written
 	Times   []Interval // where each of the caller's clocks may read (UpToDate)
-	Result  []byte     // the caller's: what the build reported
+	Result  []byte     // what the build reported: a Report, encoded
 }
 
 // An Output is a file a build published, by its slash-separated name in
