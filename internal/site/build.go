@@ -161,7 +161,7 @@
 // a full build makes once FinishDeferred returns.
 //
 // With Options.CacheDir (`build`, by default .careersite/cache, see
-// internal/cache), the parsed pages of the content files (pages.go,
+// internal/cache), the parsed pages of the content files (internal/pagesource,
 // pagepack.Cache: a build parses only the files whose bytes changed,
 // and reads no file of plain Markdown whose stamp is unchanged, its body
 // read only if its conversion is not in the cache),

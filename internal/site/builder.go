@@ -22,6 +22,7 @@ import (
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
+	"github.com/careersite/careersite/internal/pagesource"
 	"github.com/careersite/careersite/internal/render"
 	"github.com/careersite/careersite/internal/searchindex"
 	"github.com/careersite/careersite/internal/sitefuncs"
@@ -65,7 +66,7 @@ type Builder struct {
 	cfg          *config.Config
 	cfgDigest    deps.Digest
 	links        *model.Linker
-	sources      map[string]*source
+	sources      map[string]*pagesource.Source
 	resources    *bundlefiles.Set // the files under content/ that are not pages, bundles' resources
 	linkWarnings []error          // symbolic links under content/ left out, as of the last full read (warnings.go)
 	renderer     *render.Renderer
@@ -90,7 +91,7 @@ type Builder struct {
 	entries   *feedentries.Entries                     // feed entries by their inputs' digest, with their pack in the persistent cache
 	bodyMemo  cache.Memo[deps.Digest, []generate.File] // bodyFiles by the digest of every page
 	analyses  *searchindex.Analyses                    // the search analyses of pages (search.go)
-	pagesRead bool                                     // the pack of parsed pages was read (pages.go)
+	pagesRead bool                                     // the pack of parsed pages was read (internal/pagesource)
 	cards     *socialcard.Cache                        // the social cards drawn and known to fit (cards.go)
 
 	// The last good build: its model and what it committed. A failed
@@ -144,7 +145,7 @@ func newBuilder(opts Options, life lifetime, spillBudget int64) (*Builder, error
 		opts:     opts,
 		life:     life,
 		dest:     opts.Destination(),
-		sources:  map[string]*source{},
+		sources:  map[string]*pagesource.Source{},
 		warned:   map[string]*convert.Conversion{},
 		minifier: output.NewMinifier(),
 		funcs:    &sitefuncs.Funcs{},

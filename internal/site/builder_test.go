@@ -19,6 +19,7 @@ import (
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/pagepack"
+	"github.com/careersite/careersite/internal/pagesource"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
@@ -269,7 +270,7 @@ func sameAsWithoutCache(t *testing.T, opts Options, what string) {
 func TestPagePackKeepsItsStreams(t *testing.T) {
 	opts := cachedSite(t, 40)
 	// Every file settled, as it is written, so that every page is packed
-	// with its stamp from the first build on (pages.go), not in the first
+	// with its stamp from the first build on (internal/pagesource), not in the first
 	// build that finds it settled.
 	settled := time.Now().Add(-time.Hour)
 	settle(t, filepath.Join(opts.Source, "content"), settled)
@@ -277,7 +278,7 @@ func TestPagePackKeepsItsStreams(t *testing.T) {
 	files := len(build().sources)
 	records := func(b *Builder) int {
 		t.Helper()
-		_, base, delta := deltapack.Open(b.cache, pagesKind, b.cacheKey(b.pagesKey()))
+		_, base, delta := deltapack.Open(b.cache, pagesource.PackKind, b.pagesKey())
 		if base == nil {
 			t.Fatal("no pack in the cache")
 		}

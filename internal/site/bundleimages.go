@@ -37,10 +37,10 @@ func (b *Builder) isSource(p string) bool {
 // model.AttachResources places its resources: "guides/caching/".
 func (b *Builder) pageFolder(page string) (string, bool) {
 	s := b.sources[page]
-	if s == nil || s.page == nil {
+	if s == nil || s.Page == nil {
 		return "", false
 	}
-	u := s.page.URL
+	u := s.Page.URL
 	if !strings.HasSuffix(u, "/") {
 		u = path.Dir(u) + "/"
 	}

@@ -117,8 +117,8 @@ func failed(problems error, warnings []error) error {
 func (b *Builder) Pages() []*content.Page {
 	pages := make([]*content.Page, 0, len(b.sources))
 	for _, p := range slices.Sorted(maps.Keys(b.sources)) {
-		if s := b.sources[p]; s.page != nil {
-			pages = append(pages, s.page)
+		if s := b.sources[p]; s.Page != nil {
+			pages = append(pages, s.Page)
 		}
 	}
 	return pages

@@ -10,17 +10,18 @@ import (
 	"sync/atomic"
 
 	"github.com/careersite/careersite/internal/convert"
+	"github.com/careersite/careersite/internal/pagesource"
 )
 
 // convert converts the Markdown of every source in srcs that has no
 // current conversion, in parallel, using the persistent cache.
-func (b *Builder) convert(ctx context.Context, srcs []*source) error {
-	var todo []*source
+func (b *Builder) convert(ctx context.Context, srcs []*pagesource.Source) error {
+	var todo []*pagesource.Source
 	for _, s := range srcs {
 		// A source is replaced when its file changes: its conversion is
 		// current unless the Markdown options changed, or what its
 		// shortcodes read.
-		if b.conv.Stale(s.conv) {
+		if b.conv.Stale(s.Conv) {
 			todo = append(todo, s)
 		}
 	}
@@ -32,20 +33,20 @@ func (b *Builder) convert(ctx context.Context, srcs []*source) error {
 		}
 	})
 	for _, s := range srcs {
-		if s.conv != nil && len(s.conv.Warnings()) > 0 {
-			b.warned[s.path] = s.conv
+		if s.Conv != nil && len(s.Conv.Warnings()) > 0 {
+			b.warned[s.Path] = s.Conv
 		} else {
-			delete(b.warned, s.path)
+			delete(b.warned, s.Path)
 		}
 	}
 	return err
 }
 
 // inputs are srcs as the Converter reads them.
-func inputs(srcs []*source) []convert.Source {
+func inputs(srcs []*pagesource.Source) []convert.Source {
 	in := make([]convert.Source, len(srcs))
 	for i, s := range srcs {
-		in[i] = s.input()
+		in[i] = s.Input()
 	}
 	return in
 }
@@ -54,8 +55,8 @@ func inputs(srcs []*source) []convert.Source {
 // Markdown go: nothing reads it again, as a body is read anew when its
 // file changes, and every body when site.yaml does (reparseAll). The
 // file's bytes were a fifth of a build's heap.
-func (b *Builder) keepConversion(s *source, c *convert.Conversion) {
-	s.conv = c
+func (b *Builder) keepConversion(s *pagesource.Source, c *convert.Conversion) {
+	s.Conv = c
 	b.spill.spillConversion(c)
 	if !b.life.plansAgain() || (!c.UsesShortcodes() && !c.UsesImages()) {
 		// A session keeps a body with shortcodes or images: it
@@ -63,7 +64,7 @@ func (b *Builder) keepConversion(s *source, c *convert.Conversion) {
 		// images change. A Builder that builds once converts nothing
 		// again; kept, the bodies of 10,000 pages with shortcodes made
 		// the peak RSS of a build a quarter over their inline twin's.
-		s.page.Body = nil
+		s.Page.Body = nil
 	}
 }
 
@@ -73,7 +74,7 @@ func (b *Builder) keepConversion(s *source, c *convert.Conversion) {
 func (b *Builder) closeConvCache(ok bool) {
 	convs := 0
 	for _, s := range b.sources {
-		if s.conv != nil {
+		if s.Conv != nil {
 			convs++
 		}
 	}

@@ -33,8 +33,8 @@ func TestMarkdownLetGo(t *testing.T) {
 
 	once := buildOnceWith(t, opts)
 	for p, s := range once.sources {
-		if s.page != nil && s.page.Body != nil {
-			t.Errorf("once: %s keeps its Markdown (%d bytes) after the build", p, len(s.page.Body))
+		if s.Page != nil && s.Page.Body != nil {
+			t.Errorf("once: %s keeps its Markdown (%d bytes) after the build", p, len(s.Page.Body))
 		}
 	}
 
@@ -47,10 +47,10 @@ func TestMarkdownLetGo(t *testing.T) {
 	}
 	kept := map[string]bool{"content/guides/shortcode.md": true, "content/guides/image/index.md": true}
 	for p, s := range session.sources {
-		if s.page == nil {
+		if s.Page == nil {
 			continue
 		}
-		if got := s.page.Body != nil; got != kept[p] {
+		if got := s.Page.Body != nil; got != kept[p] {
 			t.Errorf("session: %s keeps its Markdown: %v, want %v", p, got, kept[p])
 		}
 	}

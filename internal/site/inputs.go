@@ -18,29 +18,12 @@ import (
 	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
-	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
-	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/model"
-	"github.com/careersite/careersite/internal/pagepack"
+	"github.com/careersite/careersite/internal/pagesource"
 	"github.com/careersite/careersite/internal/render"
 )
-
-// source is one content file as the Builder last read it.
-type source struct {
-	path string
-	sum  deps.Digest         // of the file's bytes
-	fm   deps.Digest         // of the bytes before the body: front matter and its fences
-	page *content.Page       // nil when the front matter cannot be parsed at all
-	err  error               // the file's problems, sorted by position
-	conv *convert.Conversion // its Markdown, once converted
-}
-
-// input is s as the Converter reads it.
-func (s *source) input() convert.Source {
-	return convert.Source{Path: s.path, Page: s.page, Sum: s.sum, FrontMatter: s.fm}
-}
 
 // readConfig reads site.yaml when it changed. It reports whether the
 // configuration is new; everything made from the old one is then dropped.
@@ -101,11 +84,8 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	} else {
 		paths = ofKind(changed, content.IsFile)
 	}
-	var pk *pagepack.Cache
-	if all {
-		pk = b.openPages()
-	}
-	read := make([]*source, len(paths))
+	r, packed := b.pageReader(all)
+	read := make([]*pagesource.Source, len(paths))
 	gone := make([]bool, len(paths))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -115,7 +95,11 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			read[i], gone[i] = b.readSource(p, pk, now)
+			old := b.sources[p]
+			read[i], gone[i] = r.Read(p, old)
+			if s := read[i]; s != nil && s != old && s.Page != nil {
+				b.convertOnRead(s, now)
+			}
 			if b.life.convertsOnRead() && b.opts.Progress != nil {
 				b.opts.Progress("converting Markdown", int(done.Add(1)), len(paths))
 			}
@@ -125,7 +109,9 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	b.savePages(pk)
+	if used := r.Close(); packed {
+		b.stats.packedPages = used
+	}
 	var diff []string
 	for i, p := range paths {
 		old := b.sources[p]
@@ -134,7 +120,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 			delete(b.sources, p)
 		case gone[i]:
 			continue
-		case old != nil && old.sum == read[i].sum:
+		case old != nil && old.Sum == read[i].Sum:
 			continue
 		default:
 			b.sources[p] = read[i]
@@ -148,66 +134,25 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	return append(diff, resources...), err
 }
 
-// readSource reads and parses one content file, or takes it from the pack
-// unread when its stamp says it did not change (pages.go), and, for a
-// Builder that converts on read (lifetime.go), converts its body when the
-// page is published at now; gone reports that it does not exist (any
-// more).
-func (b *Builder) readSource(p string, pk *pagepack.Cache, now time.Time) (src *source, gone bool) {
-	stamp := b.pageStamp(pk, p)
-	if src := unchangedPage(pk, p, stamp); src != nil {
-		if old := b.sources[p]; old != nil && old.sum == src.sum {
-			return old, false
-		}
-		b.convertOnRead(src, now)
-		return src, false
-	}
-	data, err := content.ReadFile(b.fsys, p, b.cfg) // refuses links out of the site, bounds the size
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, true
-	}
-	if de := (*diag.Error)(nil); errors.As(err, &de) {
-		return &source{path: p, err: de}, false // over limits.page: "content/x.md:1:1: …"
-	}
-	src = &source{path: p, sum: deps.HashBytes(data)}
-	if old := b.sources[p]; old != nil && old.sum == src.sum {
-		return old, false
-	}
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the path is already in the message
-		}
-		src.err = diag.Wrap(p, 0, 0, "cannot read: ", err)
-		return src, false
-	}
-	src.page, src.err = b.parsePage(pk, p, src.sum, stamp, data)
-	if src.page != nil {
-		src.fm = deps.HashBytes(content.FrontMatterBytes(data, src.page.BodyLine))
-		b.convertOnRead(src, now)
-	}
-	return src, false
-}
-
 // convertOnRead converts the body of src as it is read, for a Builder
 // that converts on read (lifetime.go), when its page is published at now.
 // A body with shortcode tags waits for the templates and the other pages
 // (makeModel converts it), and one with images for the render hook; a
-// page that holds its body lazily has neither (pages.go).
-func (b *Builder) convertOnRead(src *source, now time.Time) {
-	if b.life.convertsOnRead() && !src.page.Invalid && b.opts.publishing(now).Publishes(src.page) && plainBody(src.page.Body) {
-		b.keepConversion(src, b.conv.Convert(src.input()))
+// page that holds its body lazily has neither (internal/pagesource).
+func (b *Builder) convertOnRead(src *pagesource.Source, now time.Time) {
+	if b.life.convertsOnRead() && !src.Page.Invalid && b.opts.publishing(now).Publishes(src.Page) && pagesource.PlainBody(src.Page.Body) {
+		b.keepConversion(src, b.conv.Convert(src.Input()))
 	}
 }
 
 // reparseAll parses every source again, as a new configuration asks.
 func (b *Builder) reparseAll(ctx context.Context, now time.Time) error {
 	old := b.sources
-	b.sources = map[string]*source{}
+	b.sources = map[string]*pagesource.Source{}
 	_, err := b.readContent(ctx, true, nil, now)
 	for p, s := range old {
-		if n := b.sources[p]; n != nil && n.sum == s.sum {
-			n.conv = s.conv // a body converts the same unless the Markdown options changed; keyed below
+		if n := b.sources[p]; n != nil && n.Sum == s.Sum {
+			n.Conv = s.Conv // a body converts the same unless the Markdown options changed; keyed below
 		}
 	}
 	return err

@@ -61,6 +61,6 @@ func (session) keepsRecord() bool      { return false }
 // a fast path was taken. Nothing in the pipeline reads them.
 type buildStats struct {
 	how         string       // how the model was made: "full", "keys" or "patch" (patchPlan); "up to date": not at all (uptodate.go)
-	packedPages int          // pages taken from the pack of parsed pages (pages.go)
+	packedPages int          // pages taken from the pack of parsed pages (internal/pagesource)
 	cardsDrawn  atomic.Int64 // social cards drawn, not taken from the cache, since the Builder was made (cards.go)
 }

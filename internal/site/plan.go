@@ -18,6 +18,7 @@ import (
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/model"
+	"github.com/careersite/careersite/internal/pagesource"
 	"github.com/careersite/careersite/internal/parallel"
 )
 
@@ -224,24 +225,24 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	// The conversions of before, to compare the images they publish.
 	before := make([]*convert.Conversion, len(changed))
 	for i, s := range changed {
-		before[i] = m.srcs[s.path].conv
+		before[i] = m.srcs[s.Path].Conv
 	}
 	if err := b.convert(ctx, changed); err != nil {
 		return nil, err
 	}
 	var problems []error
 	for _, s := range changed {
-		problems = append(problems, s.conv.Problems()...)
+		problems = append(problems, s.Conv.Problems()...)
 	}
 	pub := slices.Clone(m.pub)
 	for i, p := range pub {
-		if s := b.sources[p.Path]; s != nil && s.page != p && slices.Contains(diff, p.Path) {
-			pub[i] = s.page
+		if s := b.sources[p.Path]; s != nil && s.Page != p && slices.Contains(diff, p.Path) {
+			pub[i] = s.Page
 		}
 	}
 	warnings := b.pageWarnings(pub, now)
 	if len(problems) > 0 {
-		if b.checking && !slices.ContainsFunc(changed, func(s *source) bool { return !slices.Contains(diff, s.path) }) {
+		if b.checking && !slices.ContainsFunc(changed, func(s *pagesource.Source) bool { return !slices.Contains(diff, s.Path) }) {
 			// The model is kept (build), as it is: the next build
 			// patches these pages in. (Not when the bodies of other
 			// pages converted again: their sources hold the new
@@ -252,7 +253,7 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 		return nil, failed(errors.Join(problems...), warnings)
 	}
 	for i, s := range changed {
-		if !sameImageFiles(before[i], s.conv) {
+		if !sameImageFiles(before[i], s.Conv) {
 			return b.fullPlan(ctx, now, nil) // the image files published changed
 		}
 	}
@@ -264,15 +265,15 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	// longer (their dates changed).
 	m.timeSensitive = slices.DeleteFunc(slices.Clone(m.timeSensitive), func(src *content.Page) bool { return slices.Contains(diff, src.Path) })
 	for _, path := range diff {
-		m.timeSensitive = append(m.timeSensitive, content.TimeSensitive([]*content.Page{b.sources[path].page}, m.now)...)
+		m.timeSensitive = append(m.timeSensitive, content.TimeSensitive([]*content.Page{b.sources[path].Page}, m.now)...)
 	}
 	redo := map[string]bool{}
 	var patched []patchedPage
 	for _, s := range changed {
-		for _, p := range m.byFile[s.path] {
+		for _, p := range m.byFile[s.Path] {
 			before := *p
-			model.PatchFrontMatter(p, s.page, now)
-			model.Refill(p, s.conv.Body())
+			model.PatchFrontMatter(p, s.Page, now)
+			model.Refill(p, s.Conv.Body())
 			patched = append(patched, patchedPage{p, &before})
 		}
 	}
@@ -301,23 +302,23 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 // sources whose bodies convert again because their shortcodes look up a
 // page whose front matter changed; false when an edit changes the model's
 // shape, and the model is made anew.
-func (b *Builder) patchable(m *siteModel, diff []string, now time.Time) ([]*source, bool) {
+func (b *Builder) patchable(m *siteModel, diff []string, now time.Time) ([]*pagesource.Source, bool) {
 	rules := b.opts.publishing(now)
-	var changed []*source
+	var changed []*pagesource.Source
 	lookups := false // a page that shortcodes can look up changed its front matter
 	for _, path := range diff {
 		old, cur := m.srcs[path], b.sources[path]
-		if old == nil || cur == nil || cur.page == nil || cur.err != nil || m.published[path] != rules.Publishes(cur.page) {
+		if old == nil || cur == nil || cur.Page == nil || cur.Err != nil || m.published[path] != rules.Publishes(cur.Page) {
 			return nil, false
 		}
 		if !m.published[path] {
-			if old.fm != cur.fm {
+			if old.FrontMatter != cur.FrontMatter {
 				return nil, false // references to it are checked
 			}
 			continue
 		}
-		if old.fm != cur.fm {
-			if !b.frontMatterPatchable(m, old.page, cur.page, now) || !b.conv.SetPage(cur.input()) {
+		if old.FrontMatter != cur.FrontMatter {
+			if !b.frontMatterPatchable(m, old.Page, cur.Page, now) || !b.conv.SetPage(cur.Input()) {
 				return nil, false
 			}
 			lookups = true
@@ -326,7 +327,7 @@ func (b *Builder) patchable(m *siteModel, diff []string, now time.Time) ([]*sour
 	}
 	if lookups {
 		for _, src := range m.pub {
-			if s := b.sources[src.Path]; s != nil && !slices.Contains(diff, src.Path) && b.conv.Stale(s.conv) {
+			if s := b.sources[src.Path]; s != nil && !slices.Contains(diff, src.Path) && b.conv.Stale(s.Conv) {
 				changed = append(changed, s)
 			}
 		}
@@ -522,7 +523,7 @@ func (b *Builder) stillWritten(name string, s *outState) bool {
 // anew because its shortcodes' templates, or what they read, changed.
 func (b *Builder) anyShortcodeStale(m *siteModel) bool {
 	for path := range m.published {
-		if s := b.sources[path]; s != nil && s.conv != nil && b.conv.Stale(s.conv) {
+		if s := b.sources[path]; s != nil && s.Conv != nil && b.conv.Stale(s.Conv) {
 			return true
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/careersite/careersite/internal/jsonld"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/model"
+	"github.com/careersite/careersite/internal/pagesource"
 )
 
 // This file makes the model of a build from the sources (makeModel) and
@@ -31,18 +32,18 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	var problems []error
 	paths := slices.Sorted(maps.Keys(b.sources))
 	var all []*content.Page
-	srcs := map[string]*source{}
+	srcs := map[string]*pagesource.Source{}
 	for _, p := range paths {
 		s := b.sources[p]
-		problems = append(problems, diag.Leaves(s.err)...)
-		if s.page != nil {
-			all = append(all, s.page)
+		problems = append(problems, diag.Leaves(s.Err)...)
+		if s.Page != nil {
+			all = append(all, s.Page)
 			srcs[p] = s
 		}
 	}
 	validPages, broken := content.Valid(all)
 	pub := b.opts.publishing(now).Published(validPages)
-	pubSrcs := make([]*source, len(pub))
+	pubSrcs := make([]*pagesource.Source, len(pub))
 	for i, p := range pub {
 		pubSrcs[i] = srcs[p.Path]
 	}
@@ -52,8 +53,8 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	}
 	bodies := make([]model.Body, len(pub))
 	for i, s := range pubSrcs {
-		bodies[i] = s.conv.Body()
-		problems = append(problems, s.conv.Problems()...)
+		bodies[i] = s.Conv.Body()
+		problems = append(problems, s.Conv.Problems()...)
 	}
 	locate := content.NewLocator(b.fsys)
 	problems = append(problems, checkFrontMatter(b.cfg, pub, locate)...)
@@ -165,15 +166,15 @@ type siteModel struct {
 	sites         []*model.Site // every language's, site among them
 	pages         []*model.Page
 	files         []generate.File
-	pub           []*content.Page          // the published sources, by path
-	srcs          map[string]*source       // the sources it was made from (every file that parsed)
-	published     map[string]bool          // the paths of pub
-	now           time.Time                // the moment it was made for
-	timeSensitive []*content.Page          // the sources whose publishing may change with time (stillValid)
-	jobs          []*model.Page            // the job pages, whose postings open and close with time
-	byFile        map[string][]*model.Page // the pages made from each source: a page, or a list page and its pagers
-	images        bool                     // some page has image:, whose width and height come from assets/ (internal/images, page.go)
-	paged         map[*model.Page]bool     // the list pages, and whether their template cut them into pagers (paginate.go)
+	pub           []*content.Page               // the published sources, by path
+	srcs          map[string]*pagesource.Source // the sources it was made from (every file that parsed)
+	published     map[string]bool               // the paths of pub
+	now           time.Time                     // the moment it was made for
+	timeSensitive []*content.Page               // the sources whose publishing may change with time (stillValid)
+	jobs          []*model.Page                 // the job pages, whose postings open and close with time
+	byFile        map[string][]*model.Page      // the pages made from each source: a page, or a list page and its pagers
+	images        bool                          // some page has image:, whose width and height come from assets/ (internal/images, page.go)
+	paged         map[*model.Page]bool          // the list pages, and whether their template cut them into pagers (paginate.go)
 
 	pd        map[*model.Page]*deps.PageDigests
 	items     []*item // the outputs, as last planned

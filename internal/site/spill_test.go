@@ -35,10 +35,10 @@ func TestSpilledHTMLBuildsTheSame(t *testing.T) {
 	}
 	n, tocs := 0, 0
 	for _, s := range b.sources {
-		if s.conv == nil {
+		if s.Conv == nil {
 			continue
 		}
-		html, toc := s.conv.Spilled()
+		html, toc := s.Conv.Spilled()
 		if html {
 			n++
 		}

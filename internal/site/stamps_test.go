@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careersite/careersite/internal/pagesource"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
@@ -104,7 +105,7 @@ func setModTime(t *testing.T, name string, mod time.Time) {
 // TestWarmBuildReadsNoUnchangedPage builds a site whose content files
 // have settled (filestamp.Settle) as runs of `careersite build` would:
 // the second, with nothing changed, opens no content file whose body is
-// Markdown alone, each page holding its body lazily (pages.go), and
+// Markdown alone, each page holding its body lazily (internal/pagesource), and
 // gives the same output; the third, after a page was written again at
 // the same size with its modification time put back, reads that page
 // and publishes it as a build without the cache does; the fourth, its
@@ -125,7 +126,7 @@ func TestWarmBuildReadsNoUnchangedPage(t *testing.T) {
 	// Markdown alone, and how many such files there are.
 	pagesOpened := func(b *Builder, fsys *openCounter) (opened []string, plain int) {
 		for p, s := range b.sources {
-			if s.page == nil || (s.page.Body != nil && !plainBody(s.page.Body)) {
+			if s.Page == nil || (s.Page.Body != nil && !pagesource.PlainBody(s.Page.Body)) {
 				continue // kept whole: shortcodes or images
 			}
 			plain++

@@ -109,10 +109,10 @@ func (b *Builder) keepRecord(res *Result) {
 	}
 	var now, stale []time.Time
 	for _, s := range b.sources {
-		if s.page != nil {
-			now = append(now, s.page.Moments()...)
-			now = append(now, s.page.Career.Job.PostingMoments()...)
-			for _, t := range s.page.Career.AsOfs() {
+		if s.Page != nil {
+			now = append(now, s.Page.Moments()...)
+			now = append(now, s.Page.Career.Job.PostingMoments()...)
+			for _, t := range s.Page.Career.AsOfs() {
 				stale = append(stale, t.Add(time.Nanosecond)) // "as_of before the moment" is "not before as_of's next nanosecond"
 			}
 		}

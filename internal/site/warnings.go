@@ -21,8 +21,8 @@ func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 	ws := content.AllWarnings(pub, now, b.cfg)
 	if len(b.warned) > 0 { // seldom: look the pages up only then
 		for _, p := range pub {
-			if s := b.sources[p.Path]; s != nil && s.conv != nil && b.warned[p.Path] == s.conv {
-				ws = append(ws, s.conv.Warnings()...)
+			if s := b.sources[p.Path]; s != nil && s.Conv != nil && b.warned[p.Path] == s.Conv {
+				ws = append(ws, s.Conv.Warnings()...)
 			}
 		}
 	}
