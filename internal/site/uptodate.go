@@ -7,17 +7,17 @@ import (
 	"slices"
 	"time"
 
+	"github.com/careersite/careersite/internal/buildrecord"
 	"github.com/careersite/careersite/internal/cache"
-	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
-	"github.com/careersite/careersite/internal/diskfs"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/uptodate"
 )
 
 // A Builder that builds once, from the site folder on disk with a
 // persistent cache (the build command), keeps a record of each
-// successful build in the cache (internal/uptodate): every name it read
+// successful build in the cache (internal/buildrecord): every name it read
 // with its stamp, every file it published with its stamp as written, the
 // moments between which the time it builds at changes nothing it
 // publishes, and what it reported — the counts and the warnings. The
@@ -27,16 +27,6 @@ import (
 // reports the same again and reads nothing else: no page, no pack, no
 // conversion, no manifest. Its output is the one a whole build makes,
 // which it has already.
-//
-// The clocks are the time itself, for what publish_date, date,
-// expiry_date and a job posting's date_posted and valid_through decide
-// (content.Page.Moments, career.Job.PostingMoments), and the moment
-// stale_after before it, which the as_of of career figures is compared
-// with (career.Data.AsOfs): since a month is not a fixed span, that
-// moment moves unevenly with the time, so it is a clock of its own.
-
-// recordKind is the cache kind of the records; the key says which build.
-const recordKind = "uptodate"
 
 // recordKey is the key of the record of builds from this site into this
 // destination with these options, by this binary and theme.
@@ -48,7 +38,7 @@ func (b *Builder) recordKey() cache.Key {
 		return p
 	}
 	o := b.opts
-	return b.cacheKey(deps.NewHasher().Digest(b.version).Str(recordKind).Str(abs(o.Source)).Str(abs(b.dest)).
+	return b.cacheKey(deps.NewHasher().Digest(b.version).Str("uptodate").Str(abs(o.Source)).Str(abs(b.dest)).
 		Str(o.BaseURL).Bool(o.Drafts).Bool(o.Future).Bool(o.Expired).Int(int64(o.sitemapLimit)).Sum())
 }
 
@@ -81,58 +71,26 @@ func (b *Builder) upToDate() *Result {
 	if b.reads == nil {
 		return nil
 	}
-	data, ok := b.cache.Get(recordKind, b.recordKey())
+	rep, ok := buildrecord.Answer(b.cache, b.recordKey(), b.opts.Source, b.dest, b.opts.Now)
 	if !ok {
-		return nil
-	}
-	rec, err := uptodate.Decode(data)
-	if err != nil {
-		return nil
-	}
-	rep, ok := uptodate.DecodeReport(rec.Result)
-	span := config.Span{Months: rep.Months, Days: rep.Days}
-	if !ok || !rec.UpToDate(diskfs.New(b.opts.Source), b.dest, clocks(b.opts.Now, span)) {
 		return nil
 	}
 	return &Result{Pages: rep.Pages, Files: rep.Files, Warnings: rep.Warnings}
 }
 
-// keepRecord records the build that just succeeded, reporting res, unless
-// a name it read cannot be trusted (uptodate.FS).
+// keepRecord records the build that just succeeded, reporting res.
 func (b *Builder) keepRecord(res *Result) {
 	if b.reads == nil || b.cfg == nil {
 		return
 	}
-	inputs, ok := b.reads.Inputs()
-	if !ok {
-		return
-	}
-	var now, stale []time.Time
+	pages := make([]*content.Page, 0, len(b.sources))
 	for _, s := range b.sources {
-		if s.Page != nil {
-			now = append(now, s.Page.Moments()...)
-			now = append(now, s.Page.Career.Job.PostingMoments()...)
-			for _, t := range s.Page.Career.AsOfs() {
-				stale = append(stale, t.Add(time.Nanosecond)) // "as_of before the moment" is "not before as_of's next nanosecond"
-			}
-		}
+		pages = append(pages, s.Page)
 	}
-	span := b.cfg.StaleAfter
-	c := clocks(b.opts.Now, span)
-	rec := uptodate.Record{
-		Inputs:  inputs,
-		Outputs: make([]uptodate.Output, 0, len(b.outs)),
-		Times:   []uptodate.Interval{uptodate.Around(c[0], now), uptodate.Around(c[1], stale)},
-		Result:  uptodate.Report{Pages: res.Pages, Files: res.Files, Months: span.Months, Days: span.Days, Warnings: res.Warnings}.Encode(),
-	}
+	outputs := make([]uptodate.Output, 0, len(b.outs))
 	for _, name := range slices.Sorted(maps.Keys(b.outs)) {
-		rec.Outputs = append(rec.Outputs, uptodate.Output{Name: name, Stamp: b.outs[name].stamp})
+		outputs = append(outputs, uptodate.Output{Name: name, Stamp: b.outs[name].stamp})
 	}
-	b.cache.Put(recordKind, b.recordKey(), rec.Encode())
-}
-
-// clocks are the readings at now of the clocks a build's output depends
-// on: now itself, and the moment span (stale_after) before it.
-func clocks(now time.Time, span config.Span) []time.Time {
-	return []time.Time{now, span.Before(now)}
+	buildrecord.Keep(b.cache, b.recordKey(), b.reads, b.opts.Now, b.cfg.StaleAfter, pages, outputs,
+		uptodate.Report{Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
 }
