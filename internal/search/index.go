@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -123,7 +122,7 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 		return nil, err
 	}
 	w := shardWriter{size: opts.ShardSize}
-	weigh(docs, stats, vocabularyOf(stats), postingsBudget, w.add)
+	weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, runtime.GOMAXPROCS(0))), postingsBudget, w.add)
 	var files []File
 	add := func(dir string, data []byte) string {
 		h := fingerprint(data)
@@ -167,142 +166,6 @@ func fingerprint(data []byte) string {
 func dedupe(files []File) []File {
 	slices.SortStableFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
 	return slices.CompactFunc(files, func(a, b File) bool { return a.Name == b.Name })
-}
-
-// postingsBudget is the most int32s of postings weigh makes at once. At
-// 100,000 pages the postings of every term take ~240 MB, the largest part
-// of a build's memory while they last; made a run of terms at a time, in
-// one pass over the analyses for each run, they take at most this.
-const postingsBudget = 16 << 20
-
-// weigh makes every term's postings and gives them to emit in client
-// order: the ids of the docs that have the term, ascending, each with its
-// stored weight round(tf̃ × scale), where tf̃ is the BM25F pseudo-frequency
-// Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f). The filter terms
-// ":k:<kind>" and ":s:<skill key>" get the ids alone. The postings of a
-// run of terms of at most budget int32s (or of one term, when it alone is
-// more) are made together, and let go once emitted; in the pass of the
-// last run, weigh lets go of the analyses it made (those of docs without
-// an Analysis).
-func weigh(docs []Doc, stats []*Analysis, vocab vocabulary, budget int, emit func(termPostings)) {
-	avg := avgLens(stats)
-	norms := make([][nfields]float64, len(stats))
-	filters := map[string][]int32{}
-	for id, st := range stats {
-		for f, fd := range fields {
-			norms[id][f] = 1 - fd.b + fd.b*float64(st.lens[f])/avg[f]
-		}
-		addFilter(filters, ":k:"+docs[id].Kind, id)
-		for _, s := range docs[id].Skills {
-			addFilter(filters, ":s:"+s.Key, id)
-		}
-	}
-	// Every term in client order: those of the vocabulary by id, filters
-	// with id -1.
-	type slot struct {
-		term string
-		id   int32
-	}
-	order := make([]slot, 0, len(vocab.terms)+len(filters))
-	for id, t := range vocab.terms {
-		order = append(order, slot{t, int32(id)})
-	}
-	for t := range filters {
-		order = append(order, slot{t, -1})
-	}
-	slices.SortFunc(order, func(a, b slot) int { return compareTerms(a.term, b.term) })
-	size := func(s slot) int {
-		if s.id < 0 {
-			return 0
-		}
-		return 2 * int(vocab.df[s.id])
-	}
-	at := make([]int32, len(vocab.terms)) // a term's place in the run being made; -1 outside it
-	for i := range at {
-		at[i] = -1
-	}
-	for lo := 0; lo < len(order); {
-		hi, n := lo+1, size(order[lo])
-		for hi < len(order) && n+size(order[hi]) <= budget {
-			n += size(order[hi])
-			hi++
-		}
-		run := make([]termPostings, hi-lo)
-		pairs := make([]int32, n)
-		for i, s := range order[lo:hi] {
-			run[i].term = s.term
-			if s.id < 0 {
-				run[i].ids = filters[s.term]
-				continue
-			}
-			k := size(s)
-			run[i].ids, pairs = pairs[:0:k], pairs[k:]
-			at[s.id] = int32(i)
-		}
-		last := hi == len(order)
-		for id, st := range stats {
-			if n > 0 {
-				ids := vocab.ids[st.table]
-				r := newEntryReader(st)
-				var tf [nfields]int
-				for {
-					t, ok := r.next(&tf)
-					if !ok {
-						break
-					}
-					if i := at[ids[t]]; i >= 0 {
-						run[i].ids = append(run[i].ids, int32(id), weight(tf, norms[id]))
-					}
-				}
-			}
-			if last && docs[id].Analysis == nil {
-				stats[id] = nil
-			}
-		}
-		for i, s := range order[lo:hi] {
-			if s.id >= 0 {
-				at[s.id] = -1
-			}
-			emit(run[i])
-		}
-		lo = hi
-	}
-}
-
-// avgLens is the mean length of each field, at least 1.
-func avgLens(stats []*Analysis) [nfields]float64 {
-	var avg [nfields]float64
-	for _, st := range stats {
-		for f, n := range st.lens {
-			avg[f] += float64(n)
-		}
-	}
-	for f := range avg {
-		avg[f] = max(avg[f]/float64(max(len(stats), 1)), 1)
-	}
-	return avg
-}
-
-// weight is the stored weight of a term that occurs tf times in the fields
-// of a doc whose fields' length norms are norm. A field without the term
-// adds nothing (x + 0 is x, exactly), and most terms are in one field: its
-// division alone is made.
-func weight(tf [nfields]int, norm [nfields]float64) int32 {
-	var x float64
-	for f, n := range tf {
-		if n != 0 {
-			x += fields[f].w * float64(n) / norm[f]
-		}
-	}
-	return max(int32(math.Round(x*scale)), 1)
-}
-
-// addFilter adds doc id to a filter term once.
-func addFilter(filters map[string][]int32, term string, id int) {
-	p := filters[term]
-	if len(p) == 0 || p[len(p)-1] != int32(id) {
-		filters[term] = append(p, int32(id))
-	}
 }
 
 // termPostings are a term's postings list: pairs of doc id and weight for
