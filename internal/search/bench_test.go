@@ -195,7 +195,7 @@ func BenchmarkWeigh(b *testing.B) {
 		b.Run(fmt.Sprintf("cores=%d", workers), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, workers)), postingsBudget, func(termPostings) {})
+				weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, workers)), postingsBudget, func([]termPostings) {})
 			}
 		})
 	}

@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+
+	"github.com/careersite/careersite/internal/parallel"
 )
 
 // Doc is one page to index.
@@ -122,21 +124,31 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 		return nil, err
 	}
 	w := shardWriter{size: opts.ShardSize}
-	weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, runtime.GOMAXPROCS(0))), postingsBudget, w.add)
+	weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, runtime.GOMAXPROCS(0))), postingsBudget, w.addRun)
+	shards := w.shards()
 	var files []File
 	add := func(dir string, data []byte) string {
 		h := fingerprint(data)
 		files = append(files, File{Name: dir + "/" + h + ".json", Data: data})
 		return h
 	}
+	// The shards are most of the index's bytes: they are fingerprinted
+	// on every core.
+	shardHashes := make([]string, len(shards))
+	parallel.For(len(shards), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			shardHashes[i] = fingerprint(shards[i].data)
+		}
+	})
 	// Kinds and Records are empty lists, not null, when there are no
 	// docs: the client ranges over them.
 	m := Manifest{Version: formatVersion, Pages: len(docs), Scale: scale, K1: k1, Chunk: opts.ChunkSize,
 		Kinds: [][2]string{}, Records: []string{}, Plain: opts.Plain}
 	kinds := kindTable(docs, opts.KindLabels)
 	m.Kinds = append(m.Kinds, kinds...)
-	for _, s := range w.shards() {
-		m.Shards = append(m.Shards, s.key, add("t", s.data))
+	for i, s := range shards {
+		m.Shards = append(m.Shards, s.key, shardHashes[i])
+		files = append(files, File{Name: "t/" + shardHashes[i] + ".json", Data: s.data})
 	}
 	for _, c := range chunks(docs, kinds, opts.ChunkSize) {
 		m.Records = append(m.Records, add("r", c))
@@ -181,32 +193,53 @@ type shard struct {
 	data []byte
 }
 
-// shardWriter encodes postings, given term after term in client order,
-// into shards of about size bytes: a shard is closed when the next term
-// would take it over size, so a term whose postings alone are larger has
-// a shard of its own.
+// shardWriter encodes postings, given a run of terms after another in
+// client order, into shards of about size bytes: a shard is closed when
+// the next term would take it over size, so a term whose postings alone
+// are larger has a shard of its own.
 type shardWriter struct {
 	size        int
 	out         []shard
-	buf, entry  []byte
+	buf         []byte
 	first, last string // the first and the last term of buf
 	prevLast    string // the last term of the shard before
 }
 
-func (w *shardWriter) add(p termPostings) {
-	w.entry = encodeTerm(w.entry[:0], p.term, p.ids)
-	if len(w.buf) > 0 && len(w.buf)+len(w.entry)+2 > w.size {
+// addRun encodes the entries of a run of terms on every core, then adds
+// them in order.
+func (w *shardWriter) addRun(run []termPostings) {
+	entries := make([][]byte, len(run))
+	parallel.For(len(run), func(lo, hi int) {
+		var b []byte
+		ends := make([]int, hi-lo)
+		for i, p := range run[lo:hi] {
+			b = encodeTerm(b, p.term, p.ids)
+			ends[i] = len(b)
+		}
+		start := 0
+		for i, end := range ends {
+			entries[lo+i], start = b[start:end], end
+		}
+	})
+	for i, p := range run {
+		w.add(p.term, entries[i])
+	}
+}
+
+// add adds the entry of term (encodeTerm).
+func (w *shardWriter) add(term string, entry []byte) {
+	if len(w.buf) > 0 && len(w.buf)+len(entry)+2 > w.size {
 		w.out = append(w.out, shard{key: boundary(w.prevLast, w.first), data: append(w.buf, '}')})
 		w.prevLast, w.buf = w.last, nil
 	}
 	if len(w.buf) == 0 {
-		w.first = p.term
-		w.buf = append(w.buf, '{')
+		w.first = term
+		w.buf = append(make([]byte, 0, max(w.size, len(entry)+2)), '{')
 	} else {
 		w.buf = append(w.buf, ',')
 	}
-	w.buf = append(w.buf, w.entry...)
-	w.last = p.term
+	w.buf = append(w.buf, entry...)
+	w.last = term
 }
 
 // shards closes the last shard and returns them all: one, empty, when no

@@ -299,7 +299,7 @@ func TestBuildIgnoresWorkers(t *testing.T) {
 // budget given and encodes the postings into shards of 4 KiB.
 func encodeShards(docs []Doc, stats []*Analysis, workers, budget int) []shard {
 	w := shardWriter{size: 4 << 10}
-	weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, workers)), budget, w.add)
+	weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, workers)), budget, w.addRun)
 	return w.shards()
 }
 
@@ -319,7 +319,11 @@ func TestWeighInRuns(t *testing.T) {
 		}
 		stats := analyses()
 		var terms []string
-		weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, 2)), budget, func(p termPostings) { terms = append(terms, p.term) })
+		weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, 2)), budget, func(run []termPostings) {
+			for _, p := range run {
+				terms = append(terms, p.term)
+			}
+		})
 		if !slices.IsSortedFunc(terms, compareTerms) || len(slices.Compact(slices.Clone(terms))) != len(terms) {
 			t.Errorf("with a budget of %d, the terms do not come once each in client order", budget)
 		}
@@ -333,7 +337,7 @@ func TestManyOccurrences(t *testing.T) {
 	docs := []Doc{{URL: "a/", Body: strings.Repeat("go ", n)}, {URL: "b/", Body: "go rust"}}
 	stats, _ := analyzeAll(docs, Options{}, 1)
 	var all []termPostings
-	weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, 2)), postingsBudget, func(p termPostings) { all = append(all, p) })
+	weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, 2)), postingsBudget, func(run []termPostings) { all = append(all, run...) })
 	for _, p := range all {
 		if p.term != "go" {
 			continue

@@ -125,7 +125,7 @@ func vocabularyOf(stats []*Analysis, spans []span) vocabulary {
 }
 
 // weigh makes every term's postings and gives them to emit in client
-// order: the ids of the docs that have the term, ascending, each with its
+// order, a run of terms at a time: the ids of the docs that have the term, ascending, each with its
 // stored weight round(tf̃ × scale), where tf̃ is the BM25F pseudo-frequency
 // Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f). The filter terms
 // ":k:<kind>" and ":s:<skill key>" get the ids alone. The postings of a
@@ -133,7 +133,7 @@ func vocabularyOf(stats []*Analysis, spans []span) vocabulary {
 // more) are made together, on a goroutine per span of the vocabulary, and
 // let go once emitted; in the pass of the last run, weigh lets go of the
 // analyses it made (those of docs without an Analysis).
-func weigh(docs []Doc, stats []*Analysis, vocab vocabulary, budget int, emit func(termPostings)) {
+func weigh(docs []Doc, stats []*Analysis, vocab vocabulary, budget int, emit func([]termPostings)) {
 	avg := avgLens(stats)
 	norms := make([][nfields]float64, len(stats))
 	filters := map[string][]int32{}
@@ -203,14 +203,14 @@ func weigh(docs []Doc, stats []*Analysis, vocab vocabulary, budget int, emit fun
 			wg.Go(func() { p.weighSpan(sp, next[j]) })
 		}
 		wg.Wait()
-		for i, s := range order[lo:hi] {
+		for _, s := range order[lo:hi] {
 			if s.id >= 0 {
 				for j := range next {
 					next[j][s.id] = -1
 				}
 			}
-			emit(run[i])
 		}
+		emit(run)
 		lo = hi
 	}
 }
