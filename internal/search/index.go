@@ -210,7 +210,11 @@ type shardWriter struct {
 func (w *shardWriter) addRun(run []termPostings) {
 	entries := make([][]byte, len(run))
 	parallel.For(len(run), func(lo, hi int) {
-		var b []byte
+		size := 0
+		for _, p := range run[lo:hi] {
+			size += entrySize(p.term, p.ids)
+		}
+		b := make([]byte, 0, size)
 		ends := make([]int, hi-lo)
 		for i, p := range run[lo:hi] {
 			b = encodeTerm(b, p.term, p.ids)
@@ -289,6 +293,40 @@ func encodeTerm(b []byte, term string, p []int32) []byte {
 		}
 	}
 	return append(b, ']')
+}
+
+// entrySize is the length of encodeTerm's entry of term and p, counted
+// without writing it.
+func entrySize(term string, p []int32) int {
+	n := len(term) + 2
+	if !isPlain(term) {
+		n = len(marshal(term))
+	}
+	n += 3 + max(len(p)-1, 0) // ':', '[', ']' and the commas
+	filter := term[0] == ':'
+	prev := int32(0)
+	for i := 0; i < len(p); i++ {
+		n += digits(p[i] - prev)
+		prev = p[i]
+		if !filter {
+			i++
+			n += digits(p[i])
+		}
+	}
+	return n
+}
+
+// digits is the length of strconv.AppendInt's decimal of v.
+func digits(v int32) int {
+	n := 1
+	if v < 0 {
+		n++
+	}
+	for v <= -10 || v >= 10 {
+		v /= 10
+		n++
+	}
+	return n
 }
 
 // appendString appends s as a JSON string, without escaping <, > and &

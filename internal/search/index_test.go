@@ -462,3 +462,23 @@ func marshalRecords(docs []Doc, kind map[string]int) []byte {
 	}
 	return marshal(records)
 }
+
+// TestEntrySize counts the bytes of entries of search terms, filters and
+// terms that JSON escapes, with ids and weights of every length.
+func TestEntrySize(t *testing.T) {
+	tests := []struct {
+		term string
+		ids  []int32
+	}{
+		{"go", nil},
+		{"go", []int32{0, 1}},
+		{"postgr", []int32{3, 9, 12, 70, 1000, 123456789, math.MaxInt32, 10}},
+		{":k:job", []int32{0, 9, 10, 99, 100}},
+		{"caf\u00e9\"\\", []int32{5, -7}},
+	}
+	for _, tt := range tests {
+		if got, want := entrySize(tt.term, tt.ids), len(encodeTerm(nil, tt.term, tt.ids)); got != want {
+			t.Errorf("entrySize(%q, %v) = %d, want %d", tt.term, tt.ids, got, want)
+		}
+	}
+}
