@@ -9,7 +9,7 @@ import (
 // Weighing turns the analyses into postings: for every term, the ids of
 // the docs that have it, each with its stored weight. It is a scatter
 // from docs to terms, and it is cut by docs: each core reads the
-// analyses of one run of docs (a span) and writes its pairs of each term
+// analyses of one span of docs (ids lo to hi−1) and writes its pairs of each term
 // into the part of the term's postings that its docs own, which begins
 // after the pairs of the spans before (counted in vocabularyOf). Ids
 // rise within a span and from one span to the next, so the postings come
@@ -125,9 +125,9 @@ func vocabularyOf(stats []*Analysis, spans []span) vocabulary {
 }
 
 // weigh makes every term's postings and gives them to emit in client
-// order, a run of terms at a time: the ids of the docs that have the term, ascending, each with its
-// stored weight round(tf̃ × scale), where tf̃ is the BM25F pseudo-frequency
-// Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f). The filter terms
+// order, a run of terms at a time: the ids of the docs that have the
+// term, ascending, each with its stored weight round(tf̃ × scale), where
+// tf̃ is the BM25F pseudo-frequency Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f). The filter terms
 // ":k:<kind>" and ":s:<skill key>" get the ids alone. The postings of a
 // run of terms of at most budget int32s (or of one term, when it alone is
 // more) are made together, on a goroutine per span of the vocabulary, and
