@@ -274,12 +274,24 @@ func sectionTitle(name string) string {
 // first; then newest first; then by title and URL, so the order never
 // depends on the file system.
 func byWeight(a, b *Page) int {
-	return cmp.Or(compareWeight(a.Weight, b.Weight), byDate(a, b))
+	if c := compareWeight(a.Weight, b.Weight); c != 0 {
+		return c
+	}
+	return byDate(a, b)
 }
 
-// byDate orders pages newest first, then by title and URL.
+// byDate orders pages newest first, then by title and URL. The titles
+// and URLs are compared only when they decide (cmp.Or would compare
+// them every time: it takes its arguments made), and most pages of a
+// list differ in date.
 func byDate(a, b *Page) int {
-	return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Title, b.Title); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.URL, b.URL)
 }
 
 // compareWeight puts weighted items (weight != 0) before unweighted ones.

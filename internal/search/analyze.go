@@ -216,17 +216,27 @@ const stopList = "a an and are as at be by for from has have in is of on or s t 
 // compareTerms orders terms as JavaScript compares strings, by UTF-16 code
 // units, so that the client's binary search over shard boundaries agrees
 // with the build's order. It differs from Go's byte order only between a
-// code point above U+FFFF and one in U+E000–U+FFFF.
+// code point above U+FFFF and one in U+E000–U+FFFF. Terms are UTF-8: the
+// bytes they share are skipped, and the code points compared are those
+// that hold the first byte where they differ (at once, when both are
+// ASCII; an index sorts every term of a build).
 func compareTerms(a, b string) int {
-	for a != "" && b != "" {
-		ra, na := utf8.DecodeRuneInString(a)
-		rb, nb := utf8.DecodeRuneInString(b)
-		if ra != rb {
-			return compareUnits(ra, rb)
-		}
-		a, b = a[na:], b[nb:]
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
 	}
-	return len(a) - len(b)
+	if i == len(a) || i == len(b) {
+		return len(a) - len(b)
+	}
+	if a[i] < utf8.RuneSelf && b[i] < utf8.RuneSelf {
+		return int(a[i]) - int(b[i])
+	}
+	for i > 0 && !utf8.RuneStart(a[i]) {
+		i--
+	}
+	ra, _ := utf8.DecodeRuneInString(a[i:])
+	rb, _ := utf8.DecodeRuneInString(b[i:])
+	return compareUnits(ra, rb)
 }
 
 // compareUnits compares two different code points by their first UTF-16

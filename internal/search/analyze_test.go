@@ -1,9 +1,11 @@
 package search
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 func TestFold(t *testing.T) {
@@ -96,5 +98,26 @@ func TestCompareTerms(t *testing.T) {
 	want := []string{"a", "ab", "b", "é", "\U00020000", "\U00020001", "\uff5e"}
 	if !slices.Equal(terms, want) {
 		t.Errorf("sorted = %q, want %q", terms, want)
+	}
+}
+
+// TestCompareTermsAsUTF16 compares pairs of terms that share a prefix and
+// differ in ASCII letters, in accented ones, in code points on either
+// side of U+FFFF and in length, as JavaScript does: by their UTF-16 code
+// units.
+func TestCompareTermsAsUTF16(t *testing.T) {
+	pieces := []string{"", "a", "b", "z", "é", "ê", "ж", "\u4e2d", "\uff5e", "\U00020000", "\U0001f600", "1"}
+	for _, prefix := range []string{"", "ab", "é", "\U00020000"} {
+		for _, x := range pieces {
+			for _, y := range pieces {
+				for _, tail := range []string{"", "a", "\uff5e"} {
+					a, b := prefix+x, prefix+y+tail
+					want := slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
+					if got := compareTerms(a, b); cmp.Compare(got, 0) != want {
+						t.Errorf("compareTerms(%q, %q) = %d, want the sign of %d", a, b, got, want)
+					}
+				}
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -167,6 +168,34 @@ func BenchmarkEncodeAnalyses(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				EncodeAnalyses(as)
+			}
+		})
+	}
+}
+
+// BenchmarkWeigh weighs the analyses of 3,000 pages into postings, as a
+// build after one page changed has them (decoded from a pack), on one
+// core and on every core (ns/op is wall time):
+//
+//	go test ./internal/search -run '^$' -bench Weigh -count 6
+func BenchmarkWeigh(b *testing.B) {
+	docs := proseDocs(3000)
+	made, err := Analyze(docs, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	stats, err := DecodeAnalyses(EncodeAnalyses(made))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range docs {
+		docs[i].Analysis = stats[i]
+	}
+	for _, workers := range []int{1, runtime.GOMAXPROCS(0)} {
+		b.Run(fmt.Sprintf("cores=%d", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, workers)), postingsBudget, func([]termPostings) {})
 			}
 		})
 	}

@@ -291,15 +291,6 @@ func (d *dictionary) number(rows []termRow) {
 	}
 }
 
-// vocabulary is the terms of the docs being indexed, each once, numbered
-// in no particular order, with how many docs have each; ids turns the
-// term numbers of each table the analyses use into those.
-type vocabulary struct {
-	terms []string // by id
-	df    []int32  // by id
-	ids   map[*termTable][]int32
-}
-
 // docCounts returns, for each term table the analyses use, how many of
 // them have each of its terms, and the tables in the order first used.
 func docCounts(analyses []*Analysis) (map[*termTable][]int32, []*termTable) {
@@ -322,37 +313,4 @@ func docCounts(analyses []*Analysis) (map[*termTable][]int32, []*termTable) {
 		}
 	}
 	return counts, tables
-}
-
-// vocabularyOf is the vocabulary of the analyses of the docs: the terms
-// some doc has, from whichever tables they come. With one table (a build
-// from scratch, or from one pack) no term needs looking up.
-func vocabularyOf(stats []*Analysis) vocabulary {
-	counts, tables := docCounts(stats)
-	v := vocabulary{ids: counts}
-	var byTerm map[string]int32 // nil with one table
-	if len(tables) > 1 {
-		byTerm = map[string]int32{}
-	}
-	for _, t := range tables {
-		ids := v.ids[t] // the counts of docs, made ids in place
-		for i, n := range ids {
-			if n == 0 {
-				ids[i] = -1
-				continue
-			}
-			id, seen := byTerm[t.terms[i]]
-			if !seen {
-				id = int32(len(v.terms))
-				v.terms = append(v.terms, t.terms[i])
-				v.df = append(v.df, 0)
-				if byTerm != nil {
-					byTerm[t.terms[i]] = id
-				}
-			}
-			v.df[id] += n
-			ids[i] = id
-		}
-	}
-	return v
 }

@@ -6,10 +6,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"math"
 	"runtime"
 	"slices"
 	"strconv"
+
+	"github.com/careersite/careersite/internal/parallel"
 )
 
 // Doc is one page to index.
@@ -123,21 +124,31 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 		return nil, err
 	}
 	w := shardWriter{size: opts.ShardSize}
-	weigh(docs, stats, vocabularyOf(stats), postingsBudget, w.add)
+	weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, runtime.GOMAXPROCS(0))), postingsBudget, w.addRun)
+	shards := w.shards()
 	var files []File
 	add := func(dir string, data []byte) string {
 		h := fingerprint(data)
 		files = append(files, File{Name: dir + "/" + h + ".json", Data: data})
 		return h
 	}
+	// The shards are most of the index's bytes: they are fingerprinted
+	// on every core.
+	shardHashes := make([]string, len(shards))
+	parallel.For(len(shards), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			shardHashes[i] = fingerprint(shards[i].data)
+		}
+	})
 	// Kinds and Records are empty lists, not null, when there are no
 	// docs: the client ranges over them.
 	m := Manifest{Version: formatVersion, Pages: len(docs), Scale: scale, K1: k1, Chunk: opts.ChunkSize,
 		Kinds: [][2]string{}, Records: []string{}, Plain: opts.Plain}
 	kinds := kindTable(docs, opts.KindLabels)
 	m.Kinds = append(m.Kinds, kinds...)
-	for _, s := range w.shards() {
-		m.Shards = append(m.Shards, s.key, add("t", s.data))
+	for i, s := range shards {
+		m.Shards = append(m.Shards, s.key, shardHashes[i])
+		files = append(files, File{Name: "t/" + shardHashes[i] + ".json", Data: s.data})
 	}
 	for _, c := range chunks(docs, kinds, opts.ChunkSize) {
 		m.Records = append(m.Records, add("r", c))
@@ -169,142 +180,6 @@ func dedupe(files []File) []File {
 	return slices.CompactFunc(files, func(a, b File) bool { return a.Name == b.Name })
 }
 
-// postingsBudget is the most int32s of postings weigh makes at once. At
-// 100,000 pages the postings of every term take ~240 MB, the largest part
-// of a build's memory while they last; made a run of terms at a time, in
-// one pass over the analyses for each run, they take at most this.
-const postingsBudget = 16 << 20
-
-// weigh makes every term's postings and gives them to emit in client
-// order: the ids of the docs that have the term, ascending, each with its
-// stored weight round(tf̃ × scale), where tf̃ is the BM25F pseudo-frequency
-// Σ w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f). The filter terms
-// ":k:<kind>" and ":s:<skill key>" get the ids alone. The postings of a
-// run of terms of at most budget int32s (or of one term, when it alone is
-// more) are made together, and let go once emitted; in the pass of the
-// last run, weigh lets go of the analyses it made (those of docs without
-// an Analysis).
-func weigh(docs []Doc, stats []*Analysis, vocab vocabulary, budget int, emit func(termPostings)) {
-	avg := avgLens(stats)
-	norms := make([][nfields]float64, len(stats))
-	filters := map[string][]int32{}
-	for id, st := range stats {
-		for f, fd := range fields {
-			norms[id][f] = 1 - fd.b + fd.b*float64(st.lens[f])/avg[f]
-		}
-		addFilter(filters, ":k:"+docs[id].Kind, id)
-		for _, s := range docs[id].Skills {
-			addFilter(filters, ":s:"+s.Key, id)
-		}
-	}
-	// Every term in client order: those of the vocabulary by id, filters
-	// with id -1.
-	type slot struct {
-		term string
-		id   int32
-	}
-	order := make([]slot, 0, len(vocab.terms)+len(filters))
-	for id, t := range vocab.terms {
-		order = append(order, slot{t, int32(id)})
-	}
-	for t := range filters {
-		order = append(order, slot{t, -1})
-	}
-	slices.SortFunc(order, func(a, b slot) int { return compareTerms(a.term, b.term) })
-	size := func(s slot) int {
-		if s.id < 0 {
-			return 0
-		}
-		return 2 * int(vocab.df[s.id])
-	}
-	at := make([]int32, len(vocab.terms)) // a term's place in the run being made; -1 outside it
-	for i := range at {
-		at[i] = -1
-	}
-	for lo := 0; lo < len(order); {
-		hi, n := lo+1, size(order[lo])
-		for hi < len(order) && n+size(order[hi]) <= budget {
-			n += size(order[hi])
-			hi++
-		}
-		run := make([]termPostings, hi-lo)
-		pairs := make([]int32, n)
-		for i, s := range order[lo:hi] {
-			run[i].term = s.term
-			if s.id < 0 {
-				run[i].ids = filters[s.term]
-				continue
-			}
-			k := size(s)
-			run[i].ids, pairs = pairs[:0:k], pairs[k:]
-			at[s.id] = int32(i)
-		}
-		last := hi == len(order)
-		for id, st := range stats {
-			if n > 0 {
-				ids := vocab.ids[st.table]
-				r := newEntryReader(st)
-				var tf [nfields]int
-				for {
-					t, ok := r.next(&tf)
-					if !ok {
-						break
-					}
-					if i := at[ids[t]]; i >= 0 {
-						run[i].ids = append(run[i].ids, int32(id), weight(tf, norms[id]))
-					}
-				}
-			}
-			if last && docs[id].Analysis == nil {
-				stats[id] = nil
-			}
-		}
-		for i, s := range order[lo:hi] {
-			if s.id >= 0 {
-				at[s.id] = -1
-			}
-			emit(run[i])
-		}
-		lo = hi
-	}
-}
-
-// avgLens is the mean length of each field, at least 1.
-func avgLens(stats []*Analysis) [nfields]float64 {
-	var avg [nfields]float64
-	for _, st := range stats {
-		for f, n := range st.lens {
-			avg[f] += float64(n)
-		}
-	}
-	for f := range avg {
-		avg[f] = max(avg[f]/float64(max(len(stats), 1)), 1)
-	}
-	return avg
-}
-
-// weight is the stored weight of a term that occurs tf times in the fields
-// of a doc whose fields' length norms are norm. A field without the term
-// adds nothing (x + 0 is x, exactly), and most terms are in one field: its
-// division alone is made.
-func weight(tf [nfields]int, norm [nfields]float64) int32 {
-	var x float64
-	for f, n := range tf {
-		if n != 0 {
-			x += fields[f].w * float64(n) / norm[f]
-		}
-	}
-	return max(int32(math.Round(x*scale)), 1)
-}
-
-// addFilter adds doc id to a filter term once.
-func addFilter(filters map[string][]int32, term string, id int) {
-	p := filters[term]
-	if len(p) == 0 || p[len(p)-1] != int32(id) {
-		filters[term] = append(p, int32(id))
-	}
-}
-
 // termPostings are a term's postings list: pairs of doc id and weight for
 // a search term, ids alone for a filter term.
 type termPostings struct {
@@ -318,32 +193,57 @@ type shard struct {
 	data []byte
 }
 
-// shardWriter encodes postings, given term after term in client order,
-// into shards of about size bytes: a shard is closed when the next term
-// would take it over size, so a term whose postings alone are larger has
-// a shard of its own.
+// shardWriter encodes postings, given a run of terms after another in
+// client order, into shards of about size bytes: a shard is closed when
+// the next term would take it over size, so a term whose postings alone
+// are larger has a shard of its own.
 type shardWriter struct {
 	size        int
 	out         []shard
-	buf, entry  []byte
+	buf         []byte
 	first, last string // the first and the last term of buf
 	prevLast    string // the last term of the shard before
 }
 
-func (w *shardWriter) add(p termPostings) {
-	w.entry = encodeTerm(w.entry[:0], p.term, p.ids)
-	if len(w.buf) > 0 && len(w.buf)+len(w.entry)+2 > w.size {
+// addRun encodes the entries of a run of terms on every core, then adds
+// them in order.
+func (w *shardWriter) addRun(run []termPostings) {
+	entries := make([][]byte, len(run))
+	parallel.For(len(run), func(lo, hi int) {
+		size := 0
+		for _, p := range run[lo:hi] {
+			size += entrySize(p.term, p.ids)
+		}
+		b := make([]byte, 0, size)
+		ends := make([]int, hi-lo)
+		for i, p := range run[lo:hi] {
+			b = encodeTerm(b, p.term, p.ids)
+			ends[i] = len(b)
+		}
+		start := 0
+		for i, end := range ends {
+			entries[lo+i], start = b[start:end], end
+		}
+	})
+	for i, p := range run {
+		w.add(p.term, entries[i])
+	}
+}
+
+// add adds the entry of term (encodeTerm).
+func (w *shardWriter) add(term string, entry []byte) {
+	if len(w.buf) > 0 && len(w.buf)+len(entry)+2 > w.size {
 		w.out = append(w.out, shard{key: boundary(w.prevLast, w.first), data: append(w.buf, '}')})
 		w.prevLast, w.buf = w.last, nil
 	}
 	if len(w.buf) == 0 {
-		w.first = p.term
-		w.buf = append(w.buf, '{')
+		w.first = term
+		w.buf = append(make([]byte, 0, max(w.size, len(entry)+2)), '{')
 	} else {
 		w.buf = append(w.buf, ',')
 	}
-	w.buf = append(w.buf, w.entry...)
-	w.last = p.term
+	w.buf = append(w.buf, entry...)
+	w.last = term
 }
 
 // shards closes the last shard and returns them all: one, empty, when no
@@ -393,6 +293,40 @@ func encodeTerm(b []byte, term string, p []int32) []byte {
 		}
 	}
 	return append(b, ']')
+}
+
+// entrySize is the length of encodeTerm's entry of term and p, counted
+// without writing it.
+func entrySize(term string, p []int32) int {
+	n := len(term) + 2
+	if !isPlain(term) {
+		n = len(marshal(term))
+	}
+	n += 3 + max(len(p)-1, 0) // ':', '[', ']' and the commas
+	filter := term[0] == ':'
+	prev := int32(0)
+	for i := 0; i < len(p); i++ {
+		n += digits(p[i] - prev)
+		prev = p[i]
+		if !filter {
+			i++
+			n += digits(p[i])
+		}
+	}
+	return n
+}
+
+// digits is the length of strconv.AppendInt's decimal of v.
+func digits(v int32) int {
+	n := 1
+	if v < 0 {
+		n++
+	}
+	for v <= -10 || v >= 10 {
+		v /= 10
+		n++
+	}
+	return n
 }
 
 // appendString appends s as a JSON string, without escaping <, > and &

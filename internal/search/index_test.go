@@ -277,13 +277,14 @@ func TestBuildIsDeterministic(t *testing.T) {
 	}
 }
 
-// TestBuildIgnoresWorkers analyses the same docs on one worker and on
-// several, which number the terms in other orders: no file may change.
+// TestBuildIgnoresWorkers analyses and weighs the same docs on one
+// worker and on several, which number the terms in other orders and
+// write the postings of each term in parts: no file may change.
 func TestBuildIgnoresWorkers(t *testing.T) {
 	docs := proseDocs(200)
 	encode := func(workers int) []shard {
 		stats, _ := analyzeAll(docs, Options{}, workers)
-		return encodeShards(docs, stats, postingsBudget)
+		return encodeShards(docs, stats, workers, postingsBudget)
 	}
 	one := encode(1)
 	for _, workers := range []int{2, 7} {
@@ -294,11 +295,11 @@ func TestBuildIgnoresWorkers(t *testing.T) {
 	}
 }
 
-// encodeShards weighs the docs with the postings budget given and encodes
-// the postings into shards of 4 KiB.
-func encodeShards(docs []Doc, stats []*Analysis, budget int) []shard {
+// encodeShards weighs the docs on workers goroutines with the postings
+// budget given and encodes the postings into shards of 4 KiB.
+func encodeShards(docs []Doc, stats []*Analysis, workers, budget int) []shard {
 	w := shardWriter{size: 4 << 10}
-	weigh(docs, stats, vocabularyOf(stats), budget, w.add)
+	weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, workers)), budget, w.addRun)
 	return w.shards()
 }
 
@@ -311,14 +312,18 @@ func TestWeighInRuns(t *testing.T) {
 		stats, _ := analyzeAll(docs, Options{}, 1)
 		return stats // weigh lets go of them
 	}
-	whole := encodeShards(docs, analyses(), postingsBudget)
+	whole := encodeShards(docs, analyses(), 1, postingsBudget)
 	for _, budget := range []int{1, 300, 5000} {
-		if got := encodeShards(docs, analyses(), budget); !slices.EqualFunc(got, whole, func(a, b shard) bool { return a.key == b.key && bytes.Equal(a.data, b.data) }) {
+		if got := encodeShards(docs, analyses(), 3, budget); !slices.EqualFunc(got, whole, func(a, b shard) bool { return a.key == b.key && bytes.Equal(a.data, b.data) }) {
 			t.Errorf("with a budget of %d, the shards differ from those made at once", budget)
 		}
 		stats := analyses()
 		var terms []string
-		weigh(docs, stats, vocabularyOf(stats), budget, func(p termPostings) { terms = append(terms, p.term) })
+		weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, 2)), budget, func(run []termPostings) {
+			for _, p := range run {
+				terms = append(terms, p.term)
+			}
+		})
 		if !slices.IsSortedFunc(terms, compareTerms) || len(slices.Compact(slices.Clone(terms))) != len(terms) {
 			t.Errorf("with a budget of %d, the terms do not come once each in client order", budget)
 		}
@@ -332,7 +337,7 @@ func TestManyOccurrences(t *testing.T) {
 	docs := []Doc{{URL: "a/", Body: strings.Repeat("go ", n)}, {URL: "b/", Body: "go rust"}}
 	stats, _ := analyzeAll(docs, Options{}, 1)
 	var all []termPostings
-	weigh(docs, stats, vocabularyOf(stats), postingsBudget, func(p termPostings) { all = append(all, p) })
+	weigh(docs, stats, vocabularyOf(stats, splitDocs(stats, 2)), postingsBudget, func(run []termPostings) { all = append(all, run...) })
 	for _, p := range all {
 		if p.term != "go" {
 			continue
@@ -456,4 +461,24 @@ func marshalRecords(docs []Doc, kind map[string]int) []byte {
 		records = append(records, []any{d.URL, d.Title, kind[d.Kind], d.Summary})
 	}
 	return marshal(records)
+}
+
+// TestEntrySize counts the bytes of entries of search terms, filters and
+// terms that JSON escapes, with ids and weights of every length.
+func TestEntrySize(t *testing.T) {
+	tests := []struct {
+		term string
+		ids  []int32
+	}{
+		{"go", nil},
+		{"go", []int32{0, 1}},
+		{"postgr", []int32{3, 9, 12, 70, 1000, 123456789, math.MaxInt32, 10}},
+		{":k:job", []int32{0, 9, 10, 99, 100}},
+		{"caf\u00e9\"\\", []int32{5, -7}},
+	}
+	for _, tt := range tests {
+		if got, want := entrySize(tt.term, tt.ids), len(encodeTerm(nil, tt.term, tt.ids)); got != want {
+			t.Errorf("entrySize(%q, %v) = %d, want %d", tt.term, tt.ids, got, want)
+		}
+	}
 }

@@ -63,7 +63,9 @@ func (an *Analyses) Stats() Stats {
 // table of contents and the headings) the conversion holds. A page
 // without a conversion has no body.
 func (an *Analyses) key(p *model.Page, d *search.Doc, opts search.Options) deps.Digest {
-	h := deps.NewHasher().Digest(an.version).Str(Kind).Bool(opts.Plain).Str(d.Title).Int(int64(len(d.Skills)))
+	h := deps.BorrowHasher()
+	defer h.GiveBack()
+	h.Digest(an.version).Str(Kind).Bool(opts.Plain).Str(d.Title).Int(int64(len(d.Skills)))
 	for _, s := range d.Skills {
 		h.Str(s.Name)
 	}

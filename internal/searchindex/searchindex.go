@@ -28,6 +28,7 @@ import (
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
+	"github.com/careersite/careersite/internal/parallel"
 	"github.com/careersite/careersite/internal/search"
 )
 
@@ -70,6 +71,9 @@ func Files(pages []*model.Page, an *Analyses, words func(code string) model.Word
 
 // byLanguage returns the indexes of the languages of pages, with the
 // documents of the pages each admits and, when an is not nil, their keys.
+// The pages are placed in their indexes first, in order; their documents
+// and keys, most of the cost (a key hashes a page's text), are taken on
+// every core.
 func byLanguage(pages []*model.Page, an *Analyses, words func(code string) model.Words) []*index {
 	// The documents of a language are counted first, so that each index
 	// is given room for them at once: a Doc is large, and appending
@@ -77,11 +81,18 @@ func byLanguage(pages []*model.Page, an *Analyses, words func(code string) model
 	// them.
 	count := map[*model.Site]int{}
 	for _, p := range pages {
-		count[p.Site]++
+		if generate.InSearch(p) {
+			count[p.Site]++
+		}
 	}
 	var indexes []*index
 	of := map[*model.Site]*index{}
-	for _, p := range pages {
+	type place struct {
+		ix *index
+		at int // in ix.docs
+	}
+	places := make([]place, len(pages)) // ix nil: not in search
+	for i, p := range pages {
 		ix := of[p.Site]
 		if ix == nil {
 			ix = &index{dir: generate.SearchDirOf(p.Site), opts: generate.SearchOptions(p.Site, words(p.Site.Language)), docs: make([]search.Doc, 0, count[p.Site])}
@@ -94,11 +105,24 @@ func byLanguage(pages []*model.Page, an *Analyses, words func(code string) model
 		if !generate.InSearch(p) {
 			continue
 		}
-		d := generate.SearchDoc(p)
-		ix.docs = append(ix.docs, d)
+		places[i] = place{ix, len(ix.docs)}
+		ix.docs = ix.docs[:len(ix.docs)+1]
 		if an != nil {
-			ix.keys = append(ix.keys, an.key(p, &d, ix.opts))
+			ix.keys = ix.keys[:len(ix.keys)+1]
 		}
 	}
+	parallel.For(len(pages), func(lo, hi int) {
+		for i, p := range pages[lo:hi] {
+			pl := places[lo+i]
+			if pl.ix == nil {
+				continue
+			}
+			d := &pl.ix.docs[pl.at]
+			*d = generate.SearchDoc(p)
+			if an != nil {
+				pl.ix.keys[pl.at] = an.key(p, d, pl.ix.opts)
+			}
+		}
+	})
 	return indexes
 }
