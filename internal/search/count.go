@@ -201,7 +201,7 @@ type analyzer struct {
 
 	known map[string]int32 // a word met on any page → its term's number, or noTerm
 	page  map[string]int32 // a word of the page → its term's row in rows, or noTerm
-	words strings.Builder  // the words of page, its keys (see addWord)
+	words strings.Builder  // the words of page (and of pages before), its keys (see addWord)
 	rowOf []int32          // by term number: 1 + its row in rows, 0 for none
 	rows  []termRow        // the terms of the page
 	field int              // the field being counted
@@ -213,6 +213,11 @@ type analyzer struct {
 // forgets them all and learns those it meets next. A site's vocabulary
 // follows Zipf's law: the words of most pages stay within it.
 const maxKnownWords = 1 << 16
+
+// maxPageWords is the size past which words starts a new buffer, after a
+// page: the words of a page fill about 4 KB, and a buffer serves many
+// pages.
+const maxPageWords = 1 << 16
 
 // noTerm is the number of a word without a term (a stop word, a word too
 // long).
@@ -260,7 +265,9 @@ func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
 	}
 	a.rows = a.rows[:0]
 	clear(a.page)
-	a.words.Reset()
+	if a.words.Len() > maxPageWords {
+		a.words.Reset()
+	}
 	return an
 }
 
@@ -301,8 +308,8 @@ func (a *analyzer) countWord(word []byte, joined bool) {
 
 // addWord adds word, met for the first time on the page, to the page's
 // table, and returns the row of its term, or noTerm. The key is a piece
-// of words, which only grows until the page is done: a string that
-// strings.Builder returned stays as it was, whatever is written after.
+// of words, which only grows: a string that strings.Builder returned
+// stays as it was, whatever is written after (and after Reset).
 func (a *analyzer) addWord(word []byte) int32 {
 	start := a.words.Len()
 	a.words.Write(word)
