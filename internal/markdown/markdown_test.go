@@ -72,6 +72,8 @@ func TestWordCount(t *testing.T) {
 		{"typographer", "it's \"done\" -- ok\n", 3},
 		{"table cells", "| a b | c |\n|---|---|\n| d | e f |\n", 6},
 		{"non-latin", "Разработчик программного обеспечения\n", 3},
+		{"tabs, no-break and ideographic spaces", "a\tb\u00a0c\u3000d\vé\n", 5},
+		{"numbers and signs", "1 2 x3 - + 4.5 ½\n", 4},
 		{"empty", "", 0},
 	}
 	for _, tt := range tests {

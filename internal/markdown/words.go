@@ -20,6 +20,18 @@ type wordCounter struct {
 
 func (w *wordCounter) add(b []byte) {
 	for len(b) > 0 {
+		if c := b[0]; c < utf8.RuneSelf && c != '&' && (len(w.skip) == 0 || c != w.skip[0]) {
+			// ASCII, the most of any text, classed without a call:
+			// unicode.IsSpace, IsLetter and IsDigit of these.
+			switch {
+			case c == ' ', '\t' <= c && c <= '\r':
+				w.end()
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+				w.alnum = true
+			}
+			b = b[1:]
+			continue
+		}
 		if n := w.placeholderLen(b); n > 0 {
 			b = b[n:] // stands for a shortcode's output, not a word of the text
 			continue

@@ -37,7 +37,7 @@ func Fold(s string) string {
 
 // foldInto writes Fold(s) to b.
 func foldInto(b *strings.Builder, s string) {
-	var one [utf8.UTFMax]byte
+	var buf [4 * utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -56,25 +56,52 @@ func foldInto(b *strings.Builder, s string) {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		switch {
-		case r < 0xC0, 0x2000 <= r && r < 0x2070:
-			// Latin-1 punctuation and General Punctuation: no letters,
-			// no marks, no canonical decompositions into either.
-			b.WriteRune(r)
-		default:
-			n := utf8.EncodeRune(one[:], unicode.ToLower(r))
-			for _, d := range norm.NFD.String(string(one[:n])) {
-				switch {
-				case unicode.Is(unicode.M, d):
-				case foldTable[d] != "":
-					b.WriteString(foldTable[d])
-				default:
-					b.WriteRune(d)
-				}
-			}
-		}
+		b.Write(foldRune(buf[:0], r))
 	}
 }
+
+// foldRune appends the fold of r, a rune that is not ASCII, to dst.
+func foldRune(dst []byte, r rune) []byte {
+	switch {
+	case r < 0xC0, 0x2000 <= r && r < 0x2070:
+		// Latin-1 punctuation and General Punctuation: no letters, no
+		// marks, no canonical decompositions into either.
+		return utf8.AppendRune(dst, r)
+	case r < latinEnd:
+		return append(dst, latinFolds[r-0xC0]...)
+	}
+	return appendDecomposed(dst, r)
+}
+
+// appendDecomposed appends the fold of r to dst: r lower-cased and
+// decomposed (NFD), without its marks, and its letters spelt out.
+func appendDecomposed(dst []byte, r rune) []byte {
+	var one [utf8.UTFMax]byte
+	n := utf8.EncodeRune(one[:], unicode.ToLower(r))
+	for _, d := range norm.NFD.String(string(one[:n])) {
+		switch {
+		case unicode.Is(unicode.M, d):
+		case foldTable[d] != "":
+			dst = append(dst, foldTable[d]...)
+		default:
+			dst = utf8.AppendRune(dst, d)
+		}
+	}
+	return dst
+}
+
+// latinFolds holds the fold of each rune from U+00C0 to latinEnd (Latin-1
+// Supplement's letters, Latin Extended-A and -B): the accented letters of
+// European languages, folded without a call to package norm and the
+// string it makes.
+var latinFolds = func() (folds [latinEnd - 0xC0]string) {
+	for i := range folds {
+		folds[i] = string(appendDecomposed(nil, rune(0xC0+i)))
+	}
+	return folds
+}()
+
+const latinEnd = 0x250
 
 // foldTable spells out the lower-case letters that NFD does not split into
 // a base letter and marks. Final sigma folds to sigma, which is what

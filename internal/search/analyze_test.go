@@ -121,3 +121,25 @@ func TestCompareTermsAsUTF16(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzerRemembersWords analyses a page again on the same worker:
+// its words are known, so the analysis allocates nothing for them, only
+// the Analysis it returns and its counts.
+func TestAnalyzerRemembersWords(t *testing.T) {
+	d := Doc{Title: "Back-End Developer", Description: "Builds the APIs of Ærø's services.",
+		Headings: []string{"Caching"}, Skills: []Skill{{Name: "PostgreSQL"}}}
+	body := "<p>Designs <em>back</em>-end services, caches and queues; développe des APIs.</p><ul><li>Go</li><li>SQL</li></ul>"
+	a := newAnalyzer(&dictionary{ids: map[string]int32{}}, false)
+	first := a.analyze(&d, body, "Job description")
+	known, terms := len(a.known), len(a.dict.terms)
+	allocs := testing.AllocsPerRun(10, func() { a.analyze(&d, body, "Job description") })
+	if allocs > 2 {
+		t.Errorf("analysing a page again allocated %v times, want at most 2 (the Analysis and its counts)", allocs)
+	}
+	if len(a.known) != known || len(a.dict.terms) != terms {
+		t.Errorf("analysing a page again: %d known words and %d terms, want %d and %d", len(a.known), len(a.dict.terms), known, terms)
+	}
+	if again := a.analyze(&d, body, "Job description"); string(again.counts) != string(first.counts) || again.lens != first.lens {
+		t.Errorf("analysing a page again gave other counts: %v %v, want %v %v", again.counts, again.lens, first.counts, first.lens)
+	}
+}

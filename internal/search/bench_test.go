@@ -200,3 +200,17 @@ func BenchmarkWeigh(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnalyze analyses 3,000 pages from their fields, as a cold
+// build does: the text of each body, its words and their terms, counted.
+//
+//	go test ./internal/search -run '^$' -bench Analyze -count 6
+func BenchmarkAnalyze(b *testing.B) {
+	docs := proseDocs(3000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Analyze(docs, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

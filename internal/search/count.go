@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // An Analysis is what the index keeps of one doc's indexed fields: how
@@ -126,6 +127,19 @@ type dictionary struct {
 	terms []string // by id
 }
 
+// id returns the number of term t, numbering it if it has none.
+func (d *dictionary) id(t string) int32 {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	id, ok := d.ids[t]
+	if !ok {
+		id = int32(len(d.terms))
+		d.ids[t] = id
+		d.terms = append(d.terms, t)
+	}
+	return id
+}
+
 // analyzeAll returns the analysis of every doc: its Analysis when it has
 // one, else one counted from its fields on workers goroutines. Those it
 // makes share one table, which holds their terms and no others, numbered
@@ -142,7 +156,7 @@ func analyzeAll(docs []Doc, opts Options, workers int) ([]*Analysis, error) {
 	var wg sync.WaitGroup
 	for range min(workers, max(len(docs), 1)) {
 		wg.Go(func() {
-			a := analyzer{dict: dict, word: map[string]int32{}, row: map[string]int32{}, plain: opts.Plain}
+			a := newAnalyzer(dict, opts.Plain)
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(docs) {
@@ -173,93 +187,165 @@ func analyzeAll(docs []Doc, opts Options, workers int) ([]*Analysis, error) {
 	return out, nil
 }
 
-// analyzer counts the terms of one page at a time, in tables it clears
+// analyzer counts the terms of one page at a time, for one worker of
+// analyzeAll. A word met again on the page is looked up once, in a small
+// table of the page's words; a word met on an earlier page is not folded
+// into a term (Term) nor numbered (dictionary) again: the analyzer
+// remembers the term of every word it met. It counts in tables it clears
 // and reuses, so that the whole analysis allocates little more than the
-// counts it keeps. The words and terms in its tables are pieces of the
-// page's folded text (or stems made from them); the dictionary keeps
-// copies, so no text outlives its page.
+// counts it keeps and the words it remembers.
 type analyzer struct {
 	dict  *dictionary
-	word  map[string]int32 // a word of the page → its term's row in rows, or noTerm
-	row   map[string]int32 // a term of the page → its row in rows
-	rows  []termRow
-	buf   []byte
 	plain bool // Options.Plain
+	split wordSplitter
+
+	known map[string]int32 // a word met on any page → its term's number, or noTerm
+	page  map[string]int32 // a word of the page → its term's row in rows, or noTerm
+	words strings.Builder  // the words of page (and of pages before), its keys (see addWord)
+	rowOf []int32          // by term number: 1 + its row in rows, 0 for none
+	rows  []termRow        // the terms of the page
+	field int              // the field being counted
+	lens  [nfields]int     // the length of each field of the page
+	buf   []byte
 }
 
-// noTerm is the row of a word without a term (a stop word, a word too
+// maxKnownWords bounds the words an analyzer remembers: past it, it
+// forgets them all and learns those it meets next. A site's vocabulary
+// follows Zipf's law: the words of most pages stay within it.
+const maxKnownWords = 1 << 16
+
+// maxPageWords is the size past which words starts a new buffer, after a
+// page: the words of a page fill about 4 KB, and a buffer serves many
+// pages.
+const maxPageWords = 1 << 16
+
+// noTerm is the number of a word without a term (a stop word, a word too
 // long).
 const noTerm = -1
 
 // termRow is a term's count in each field of the page being analysed.
 type termRow struct {
-	term string
-	id   int32
-	tf   [nfields]int
+	id int32
+	tf [nfields]int
+}
+
+func newAnalyzer(dict *dictionary, plain bool) *analyzer {
+	a := &analyzer{dict: dict, plain: plain, known: map[string]int32{}, page: map[string]int32{}}
+	a.split.yield = a.countWord
+	return a
 }
 
 // analyze counts the terms of one doc, field by field: the title; the
 // skills; the description, the label of its kind ("Certification review")
-// and the headings; the body's text and BodyText. The joined words of
-// hyphenated pairs are indexed but do not add to a field's length. A
-// word met again on the page is looked up once, by the word: its term is
-// not made again.
+// and the headings; the body's text and BodyText. Each is read on its own:
+// no word spans two. The joined words of hyphenated pairs are indexed but
+// do not add to a field's length.
 func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
-	clear(a.word)
-	clear(a.row)
-	a.rows = a.rows[:0]
-	var lens [nfields]int
-	countFolded := func(f int, folded string) {
-		Words(folded, func(w string, joined bool) {
-			i, ok := a.word[w]
-			if !ok {
-				i = a.rowOf(Term(w, a.plain))
-				a.word[w] = i
-			}
-			if i == noTerm {
-				return
-			}
-			a.rows[i].tf[f]++
-			if !joined {
-				lens[f]++
-			}
-		})
-	}
-	count := func(f int, text string) { countFolded(f, Fold(text)) }
-	count(0, d.Title)
+	a.count(0, d.Title)
 	for _, s := range d.Skills {
-		count(1, s.Name)
+		a.count(1, s.Name)
 	}
-	count(2, d.Description)
-	count(2, kindLabel)
+	a.count(2, d.Description)
+	a.count(2, kindLabel)
 	for _, h := range d.Headings {
-		count(2, h)
+		a.count(2, h)
 	}
-	countFolded(3, foldedText(body))
+	a.field = 3
+	a.countBody(body)
 	for _, t := range d.BodyText {
-		count(3, t)
+		a.count(3, t)
 	}
-	a.dict.number(a.rows)
 	an := &Analysis{counts: a.encode()}
-	for f, n := range lens {
+	for f, n := range a.lens {
 		an.lens[f] = int32(min(n, math.MaxInt32))
+	}
+	a.lens = [nfields]int{}
+	for _, r := range a.rows {
+		a.rowOf[r.id] = 0
+	}
+	a.rows = a.rows[:0]
+	clear(a.page)
+	if a.words.Len() > maxPageWords {
+		a.words.Reset()
 	}
 	return an
 }
 
-// rowOf returns the row of term t in rows, adding one when the page has
-// none yet; noTerm for no term ("").
-func (a *analyzer) rowOf(t string) int32 {
-	if t == "" {
-		return noTerm
+// count counts the words of text in field f.
+func (a *analyzer) count(f int, text string) {
+	a.field = f
+	a.split.write(text)
+	a.split.endText()
+}
+
+// countBody counts the words of the text of body, HTML, in the field
+// being counted.
+func (a *analyzer) countBody(body string) {
+	if utf8.ValidString(body) {
+		eachText(body, a.split.write)
+	} else {
+		// The bytes of a rune may lie on both sides of a tag: the text is
+		// folded whole.
+		a.split.write(Text(body))
 	}
-	i, ok := a.row[t]
+	a.split.endText()
+}
+
+// countWord counts word, folded, in the field being counted.
+func (a *analyzer) countWord(word []byte, joined bool) {
+	row, ok := a.page[string(word)]
 	if !ok {
-		i = int32(len(a.rows))
-		a.row[t] = i
-		a.rows = append(a.rows, termRow{term: t})
+		row = a.addWord(word)
 	}
-	return i
+	if row == noTerm {
+		return
+	}
+	a.rows[row].tf[a.field]++
+	if !joined {
+		a.lens[a.field]++
+	}
+}
+
+// addWord adds word, met for the first time on the page, to the page's
+// table, and returns the row of its term, or noTerm. The key is a piece
+// of words, which only grows: a string that strings.Builder returned
+// stays as it was, whatever is written after (and after Reset).
+func (a *analyzer) addWord(word []byte) int32 {
+	start := a.words.Len()
+	a.words.Write(word)
+	key := a.words.String()[start:]
+	id, ok := a.known[key]
+	if !ok {
+		id = a.learn(strings.Clone(key))
+	}
+	row := int32(noTerm)
+	if id != noTerm {
+		if int(id) >= len(a.rowOf) {
+			a.rowOf = append(a.rowOf, make([]int32, int(id)+1-len(a.rowOf))...)
+		}
+		if row = a.rowOf[id] - 1; row < 0 {
+			row = int32(len(a.rows))
+			a.rowOf[id] = row + 1
+			a.rows = append(a.rows, termRow{id: id})
+		}
+	}
+	a.page[key] = row
+	return row
+}
+
+// learn returns the number of the term of word, or noTerm, and remembers
+// it. word is the analyzer's own: the dictionary may keep its term, a
+// piece of it.
+func (a *analyzer) learn(word string) int32 {
+	id := int32(noTerm)
+	if t := Term(word, a.plain); t != "" {
+		id = a.dict.id(t)
+	}
+	if len(a.known) >= maxKnownWords {
+		clear(a.known)
+	}
+	a.known[word] = id
+	return id
 }
 
 // encode writes the entries of the rows, in a slice of their own.
@@ -272,23 +358,6 @@ func (a *analyzer) encode() []byte {
 		prev = int(r.id)
 	}
 	return bytes.Clone(a.buf)
-}
-
-// number sets the id of each of the rows of one page, numbering the terms
-// it has not seen: one lock a page.
-func (d *dictionary) number(rows []termRow) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	for i, r := range rows {
-		id, ok := d.ids[r.term]
-		if !ok {
-			id = int32(len(d.terms))
-			t := strings.Clone(r.term)
-			d.ids[t] = id
-			d.terms = append(d.terms, t)
-		}
-		rows[i].id = id
-	}
 }
 
 // docCounts returns, for each term table the analyses use, how many of

@@ -3,12 +3,14 @@ package search
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzAnalyze feeds any text through the analysis: nothing panics, the
-// folded text of a body is Fold of its text, Fold is idempotent on valid
+// words the analysis finds in a body, reading it a piece at a time, are
+// those Words finds in Fold of its text, Fold is idempotent on valid
 // UTF-8, and every term is a non-empty folded word no longer than
 // maxWordLen.
 func FuzzAnalyze(f *testing.F) {
@@ -18,8 +20,8 @@ func FuzzAnalyze(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		text := Text(s)
-		if got, want := foldedText(s), Fold(text); got != want {
-			t.Errorf("foldedText(%q) = %q, want Fold(Text(…)) = %q", s, got, want)
+		if got, want := bodyWords(s), foldedWords(Fold(text)); got != want {
+			t.Errorf("the analysis reads the words of %q as %q, want Words(Fold(Text(…))) = %q", s, got, want)
 		}
 		if !utf8.ValidString(s) {
 			Terms(text, false)
@@ -72,4 +74,30 @@ func mustAnalyze(docs []Doc) []*Analysis {
 		panic(err)
 	}
 	return as
+}
+
+// bodyWords returns the words the analysis finds in the body h, as
+// foldedWords writes them.
+func bodyWords(h string) string {
+	var b strings.Builder
+	a := newAnalyzer(&dictionary{ids: map[string]int32{}}, false)
+	a.split.yield = func(w []byte, joined bool) { writeWord(&b, string(w), joined) }
+	a.countBody(h)
+	return b.String()
+}
+
+// foldedWords returns the words Words finds in folded, each followed by a
+// space, the joined ones marked with "+".
+func foldedWords(folded string) string {
+	var b strings.Builder
+	Words(folded, func(w string, joined bool) { writeWord(&b, w, joined) })
+	return b.String()
+}
+
+func writeWord(b *strings.Builder, w string, joined bool) {
+	if joined {
+		b.WriteByte('+')
+	}
+	b.WriteString(w)
+	b.WriteByte(' ')
 }

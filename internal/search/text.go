@@ -3,7 +3,6 @@ package search
 import (
 	"html"
 	"strings"
-	"unicode/utf8"
 )
 
 // Text returns the text of an HTML fragment as our Markdown renderer writes
@@ -13,69 +12,58 @@ import (
 // "Go SQL", while "<em>back</em>-end" stays "back-end" and the spans of
 // highlighted code do not split its identifiers. Comments and the
 // contents of <script> and <style> are dropped.
-func Text(h string) string { return text(h, false) }
-
-// foldedText is Fold(Text(h)), made in one pass and one string: Fold
-// works a rune at a time, and Text cuts h only at ASCII bytes, which in
-// valid UTF-8 never split a rune. (In h that is not, the bytes of a rune
-// may lie on both sides of a tag.)
-func foldedText(h string) string {
-	if !utf8.ValidString(h) {
-		return Fold(Text(h))
-	}
-	return text(h, true)
-}
-
-func text(h string, fold bool) string {
+func Text(h string) string {
 	var b strings.Builder
 	b.Grow(len(h))
+	eachText(h, func(s string) { b.WriteString(s) })
+	return b.String()
+}
+
+// eachText calls write with the pieces of Text(h), in order, without
+// making the whole: the analysis splits them into words as they come.
+func eachText(h string, write func(string)) {
 	for {
 		i := strings.IndexByte(h, '<')
 		if i < 0 {
-			writeText(&b, h, fold)
-			return b.String()
+			writeDecoded(h, write)
+			return
 		}
-		writeText(&b, h[:i], fold)
+		writeDecoded(h[:i], write)
 		h = h[i:]
 		if strings.HasPrefix(h, "<!--") {
 			end := strings.Index(h, "-->")
 			if end < 0 {
-				return b.String()
+				return
 			}
 			h = h[end+3:]
 			continue
 		}
 		end := strings.IndexByte(h, '>')
 		if end < 0 {
-			return b.String()
+			return
 		}
 		name, opening := tagName(h[1:end]), h[1] != '/'
-		if !inlineTags[name] {
-			b.WriteByte(' ')
+		if !isInline(name) {
+			write(" ")
 		}
 		h = h[end+1:]
 		if opening && (name == "script" || name == "style") {
 			// Raw HTML (unsafe_html: true) may hold code, which is not text.
 			close := strings.Index(strings.ToLower(h), "</"+name)
 			if close < 0 {
-				return b.String()
+				return
 			}
 			h = h[close:]
 		}
 	}
 }
 
-// writeText writes text with its character references decoded, folded
-// when fold is set.
-func writeText(b *strings.Builder, text string, fold bool) {
+// writeDecoded calls write with text, its character references decoded.
+func writeDecoded(text string, write func(string)) {
 	if strings.IndexByte(text, '&') >= 0 {
 		text = html.UnescapeString(text)
 	}
-	if fold {
-		foldInto(b, text)
-		return
-	}
-	b.WriteString(text)
+	write(text)
 }
 
 // tagName is the lower-case name of the tag whose text (between < and >)
@@ -88,10 +76,12 @@ func tagName(t string) string {
 	return strings.ToLower(t)
 }
 
-// inlineTags are the elements that do not end a word.
-var inlineTags = map[string]bool{
-	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true,
-	"data": true, "del": true, "dfn": true, "em": true, "i": true, "ins": true, "kbd": true,
-	"mark": true, "q": true, "s": true, "samp": true, "small": true, "span": true,
-	"strong": true, "sub": true, "sup": true, "time": true, "u": true, "var": true,
+// isInline reports whether the element named name does not end a word.
+func isInline(name string) bool {
+	switch name {
+	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+		"mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var":
+		return true
+	}
+	return false
 }
