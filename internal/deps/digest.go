@@ -28,6 +28,8 @@ const (
 	gTermCount                   // a term's number of pages
 	gPaginator                   // a pager's number, size and pager URLs
 	gSiteData                    // the site's data files, .Site.Data: Inputs.Data
+	gOrder                       // which pages a page's lists hold, in order: .Pages, .Prev, .Next, .Related (order.go)
+	gPager                       // which pages a pager's .Paginator.Pages holds (order.go)
 )
 
 // pageGroups are all the groups of a page's own fields.
@@ -104,6 +106,21 @@ func (c Changes) None() bool { return c.groups == 0 }
 // Every is the changes of every group of a page: what a read of a page
 // whose output is made anew sees.
 func Every() Changes { return Changes{pageGroups} }
+
+// Reordered is the change of a page whose lists hold other pages, or the
+// same in another order (lists), or whose pager shows other pages
+// (pager), after the pages were sorted again (model.Reorder): the outputs
+// that followed those lists from it see it (order.go).
+func Reordered(lists, pager bool) Changes {
+	var c Changes
+	if lists {
+		c.groups |= gOrder
+	}
+	if pager {
+		c.groups |= gPager
+	}
+	return c
+}
 
 // identity names a model object across builds.
 func identity(o any) string {

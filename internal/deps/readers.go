@@ -1,6 +1,10 @@
 package deps
 
-import "github.com/careersite/careersite/internal/model"
+import (
+	"slices"
+
+	"github.com/careersite/careersite/internal/model"
+)
 
 // Readers are which outputs read what of which page, as the keys of every
 // output recorded it (PageKey with its reads), so that an edit of pages
@@ -59,6 +63,42 @@ func NewReaders(names []string, read []Reads) Readers {
 		}
 	}
 	return rs
+}
+
+// Replace records what the outputs of names read, read[i] being the
+// reads of names[i], in place of what they read before: after pages were
+// sorted again (model.Reorder), the outputs keyed again may reach other
+// pages. It looks at every read recorded, to drop theirs.
+func (rs *Readers) Replace(names []string, read []Reads) {
+	if len(names) == 0 {
+		return
+	}
+	gone := make(map[string]bool, len(names))
+	for _, name := range names {
+		gone[name] = true
+	}
+	for p, list := range rs.of {
+		rs.of[p] = slices.DeleteFunc(list, func(r reader) bool { return gone[r.name] })
+	}
+	for s, list := range rs.shared {
+		if list = slices.DeleteFunc(list, func(name string) bool { return gone[name] }); len(list) == 0 {
+			delete(rs.shared, s)
+		} else {
+			rs.shared[s] = list
+		}
+	}
+	rs.all = slices.DeleteFunc(rs.all, func(name string) bool { return gone[name] })
+	for i, r := range read {
+		for _, rd := range r.Pages {
+			rs.of[rd.Page] = append(rs.of[rd.Page], reader{names[i], rd})
+		}
+		for _, s := range r.Shared {
+			rs.shared[s] = append(rs.shared[s], names[i])
+		}
+		if r.All {
+			rs.all = append(rs.all, names[i])
+		}
+	}
 }
 
 // See adds to redo the outputs that see changes c of page p.

@@ -77,8 +77,15 @@ func TestFrontMatterPatch(t *testing.T) {
 		{"updated, added", job, func(s string) string { return addParam(s, "updated: 2026-02-01") }, "patch"},
 		{"updated", job, func(s string) string { return setKey(s, "updated", "2026-02-03") }, "patch"},
 		{"the date, in its place", job, func(s string) string { return setKey(s, "date", "2025-02-20") }, "patch"},
-		{"the date, to another place", job, func(s string) string { return setKey(s, "date", "2025-12-31") }, "full"},
-		{"the weight, to another place", job, func(s string) string { return addParam(s, "weight: 1") }, "full"},
+		// Every list, pager, neighbour, related page and feed that holds
+		// it is sorted again.
+		{"the date, to another place", job, func(s string) string { return setKey(s, "date", "2025-12-31") }, "patch"},
+		{"the date, back", job, func(s string) string { return setKey(s, "date", "2025-02-19") }, "patch"},
+		{"the date, to the end", job, func(s string) string { return setKey(s, "date", "2020-01-01") }, "patch"},
+		{"the weight, to another place", job, func(s string) string { return addParam(s, "weight: 1") }, "patch"},
+		{"the weight, taken away", job, func(s string) string { return replace(`(?m)^weight: 1\n`, "")(s) }, "patch"},
+		{"the date, a tie broken by the title", role, func(s string) string { return setKey(s, "date", "2025-02-19") }, "patch"},
+		{"the title, past its tie", job, func(s string) string { return setKey(s, "title", "AAA first") }, "patch"},
 		// The card and the structured data show the salary.
 		{"a job's salary", job, replace(`(?m)^  max: .*$`, "  max: 190000"), "patch"},
 		{"a job's seniority", job, replace(`(?m)^seniority: .*$`, "seniority: lead"), "patch"},

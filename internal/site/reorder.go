@@ -1,0 +1,24 @@
+package site
+
+import (
+	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/model"
+)
+
+// reorder sorts again the lists of m that hold moved, pages patched into
+// another place among the others (model.Reorder), and adds to redo the
+// outputs that followed a list whose order changed (deps.Reordered) and
+// the feeds whose entries changed. The reads of those outputs change
+// with their lists: replan records them again.
+func reorder(m *siteModel, moved []*model.Page, redo map[string]bool) {
+	r := model.Reorder(m.pages, moved)
+	for _, p := range r.Lists {
+		m.readers.See(p, deps.Reordered(true, false), redo)
+	}
+	for _, p := range r.Pagers {
+		m.readers.See(p, deps.Reordered(false, true), redo)
+	}
+	for _, f := range r.Feeds {
+		redo[model.FeedOutput(f)] = true
+	}
+}
