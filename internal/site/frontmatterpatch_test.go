@@ -115,3 +115,44 @@ func TestFrontMatterPatch(t *testing.T) {
 		}
 	}
 }
+
+// TestReorderRereads: the outputs keyed again after a page moved among
+// the others read other pages than before, and an edit of one of those
+// later makes them again. The job moves to the top of its section, so that
+// its next page is another; then that page is retitled, which the job's
+// page shows.
+func TestReorderRereads(t *testing.T) {
+	e := newEditor(t, 7)
+	ctx := context.Background()
+	mem := output.NewMemory()
+	b, err := New(e.options(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.BuildTo(ctx, nil, mem); err != nil {
+		t.Fatal(err)
+	}
+	job := testsite.Path(0)
+	next := b.m.byFile[job][0].Next
+	head, body, _ := strings.Cut(strings.TrimPrefix(e.read(job), "---\n"), "\n---\n")
+	e.write(job, "---\n"+head+"\nweight: 1\n---\n"+body)
+	if _, err := b.BuildTo(ctx, []string{job}, mem); err != nil {
+		t.Fatal(err)
+	}
+	first := b.m.byFile[job][0].Next
+	if b.stats.how != "patch" || first == next || first == nil {
+		t.Fatalf("the weight: built by %q, the next page %v, before %v", b.stats.how, first, next)
+	}
+	e.write(first.File, setKey(e.read(first.File), "title", "Next, retitled"))
+	want, _, err := e.fullBuild(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.BuildTo(ctx, []string{first.File}, mem); err != nil {
+		t.Fatal(err)
+	}
+	if b.stats.how != "patch" {
+		t.Errorf("the title of the next page: built by %q, want patch", b.stats.how)
+	}
+	compareTrees(t, 0, "the title of the next page", want, memoryFiles(mem))
+}
