@@ -34,8 +34,8 @@ var benchPages = flag.Int("pages", 2000, "the size of the generated site of Benc
 // job's salary changed (salary, in a second open page, a job
 // description), the day of the date changed so that the page moves in
 // its lists (date), a weight added and taken away (weight), a letter
-// added to a tag (tag) or to a skill (skill), or a letter of a link to no page in the body changed
-// (broken-link: every check finds a problem). Each reports, besides
+// added to a tag (tag) or to a skill (skill), or a letter of a link to no
+// page in the body changed (broken-link: every check finds a problem). Each reports, besides
 // ms/op, cpu-ms/op, the CPU time the process spent per keystroke, which a
 // machine busy with other work does not inflate; and ready-ms and
 // ready-cpu-ms, the wall and CPU time from initialized to the first
