@@ -43,7 +43,7 @@ func navigate(s *Site, pages, regular []*Page) {
 			}
 		}
 	}
-	relate(regular)
+	s.related = relate(regular)
 }
 
 // breadcrumbs is the trail from the home page down to p, p included.
@@ -61,8 +61,9 @@ func breadcrumbs(p *Page) []*Page {
 // URL, so the order never depends on map iteration or build order. Terms are
 // compared by their slug, so "PostgreSQL" and "postgresql" are one term; a
 // term on more than relatedTermLimit pages is not counted. A page hidden
-// from lists has related pages but is none.
-func relate(pages []*Page) {
+// from lists has related pages but is none. It returns the index it
+// relates them by, which Reorder uses again.
+func relate(pages []*Page) *relatedIndex {
 	x := newRelatedIndex(pages)
 	// Every page is scored on its own, on all cores. parallel calls its
 	// func once per small range, so the score table (one score per page,
@@ -78,14 +79,18 @@ func relate(pages []*Page) {
 			pages[i].Related = x.related(i, *table)
 		}
 	})
+	return x
 }
 
 // relatedIndex is what relates pages: the term keys of each page
-// (pageTerms), and for each key the listed pages that have it.
+// (pageTerms), and for each key the listed pages that have it. It holds
+// as long as the pages keep their skills, tags and hidden_from.
 type relatedIndex struct {
 	pages    []*Page
+	at       map[*Page]int    // the place of each page in pages
 	terms    []map[string]int // per page: term key → weight
 	postings map[string][]posting
+	hidden   []int // the pages hidden from lists, which have related pages but are none
 }
 
 // A posting is a page of relatedIndex.pages that has a term, and the
@@ -96,10 +101,12 @@ type posting struct {
 }
 
 func newRelatedIndex(pages []*Page) *relatedIndex {
-	x := &relatedIndex{pages: pages, terms: make([]map[string]int, len(pages)), postings: map[string][]posting{}}
+	x := &relatedIndex{pages: pages, at: make(map[*Page]int, len(pages)), terms: make([]map[string]int, len(pages)), postings: map[string][]posting{}}
 	for i, p := range pages {
+		x.at[p] = i
 		x.terms[i] = pageTerms(p)
 		if p.hiddenFrom(content.HiddenFromLists) {
+			x.hidden = append(x.hidden, i)
 			continue
 		}
 		for key, w := range x.terms[i] {

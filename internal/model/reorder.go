@@ -45,7 +45,7 @@ func Reorder(pages []*Page, moved []*Page) Reordered {
 			r.Lists = append(r.Lists, s.Home)
 		}
 		r.sortTerms(s, in)
-		r.relateAgain(pages, s, in)
+		r.relateAgain(s, in)
 		r.cutFeeds(pages, in)
 	}
 	return r
@@ -145,17 +145,11 @@ func (r *Reordered) sortTerms(s *Site, moved []*Page) {
 
 // relateAgain sets again the related pages of the regular pages of s
 // among pages that share a term with a moved page: related pages are
-// ranked by date after what they share.
-func (r *Reordered) relateAgain(pages []*Page, s *Site, moved []*Page) {
-	var regular []*Page
-	at := map[*Page]int{}
-	for _, p := range pages {
-		if p.Kind == KindPage && p.Site == s {
-			at[p] = len(regular)
-			regular = append(regular, p)
-		}
-	}
-	x := newRelatedIndex(regular)
+// ranked by date after what they share. It uses the index Index related
+// them by, which the patches Reorder follows keep.
+func (r *Reordered) relateAgain(s *Site, moved []*Page) {
+	x := s.related
+	regular, at := x.pages, x.at
 	again := map[int]bool{}
 	for _, p := range moved {
 		if p.hiddenFrom(content.HiddenFromLists) {
@@ -168,8 +162,8 @@ func (r *Reordered) relateAgain(pages []*Page, s *Site, moved []*Page) {
 			for _, post := range x.postings[key] {
 				again[post.page] = true
 			}
-			for i, q := range regular { // the pages hidden from lists have related pages too
-				if _, ok := x.terms[i][key]; ok && q.hiddenFrom(content.HiddenFromLists) {
+			for _, i := range x.hidden {
+				if _, ok := x.terms[i][key]; ok {
 					again[i] = true
 				}
 			}

@@ -39,7 +39,7 @@ func TestReorder(t *testing.T) {
 	}
 	hidden, role := "content/guides/hidden.md", "content/roles/r.md"
 	paths = append(paths, hidden, role, "content/roles/s.md")
-	text[hidden] = "---\ntitle: Hidden\ndate: 2026-01-05\nskills: [s1]\nhidden_from: [lists]\n---\nBody.\n"
+	text[hidden] = "---\ntitle: Hidden\ndate: 2026-01-05\nskills: [s1, s2]\nhidden_from: [lists]\n---\nBody.\n"
 	// The skill s9 is on the path of role r and in the skills of role s.
 	text[role] = "---\ntitle: R\ndate: 2026-01-03\nguide: career-path\ncareer_path:\n  - {title: One, level: junior, track: ic, skills: [s9]}\n---\nBody.\n"
 	text["content/roles/s.md"] = "---\ntitle: S\ndate: 2026-01-04\nskills: [s9]\nguide: career-path\ncareer_path:\n  - {title: One, level: junior, track: ic, skills: [s8]}\n---\nBody.\n"
