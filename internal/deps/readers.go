@@ -15,6 +15,7 @@ type Readers struct {
 	of     map[*model.Page][]reader // the reads of a page through the relations of outputs' pages
 	shared map[*Shared][]string     // the reads many outputs share, and the outputs that make them
 	all    []string                 // the outputs that may read anything
+	pages  map[string][]*model.Page // the pages each output reads, by output: made by the first Replace
 }
 
 // reader is one output's read of a page.
@@ -65,20 +66,34 @@ func NewReaders(names []string, read []Reads) Readers {
 	return rs
 }
 
-// Replace records what the outputs of names read, read[i] being the
+// Replace records what the outputs of names read, reads[i] being the
 // reads of names[i], in place of what they read before: after pages were
 // sorted again (model.Reorder), the outputs keyed again may reach other
-// pages. It looks at every read recorded, to drop theirs.
-func (rs *Readers) Replace(names []string, read []Reads) {
+// pages. The first call indexes the reads by output, which NewReaders
+// does not need, to drop an output's reads without looking at all.
+func (rs *Readers) Replace(names []string, reads []Reads) {
 	if len(names) == 0 {
 		return
 	}
+	if rs.pages == nil {
+		rs.pages = map[string][]*model.Page{}
+		for p, list := range rs.of {
+			for _, r := range list {
+				rs.readBy(r.name, p)
+			}
+		}
+	}
 	gone := make(map[string]bool, len(names))
+	read := map[*model.Page]bool{}
 	for _, name := range names {
 		gone[name] = true
+		for _, p := range rs.pages[name] {
+			read[p] = true
+		}
+		delete(rs.pages, name)
 	}
-	for p, list := range rs.of {
-		rs.of[p] = slices.DeleteFunc(list, func(r reader) bool { return gone[r.name] })
+	for p := range read {
+		rs.of[p] = slices.DeleteFunc(rs.of[p], func(r reader) bool { return gone[r.name] })
 	}
 	for s, list := range rs.shared {
 		if list = slices.DeleteFunc(list, func(name string) bool { return gone[name] }); len(list) == 0 {
@@ -88,9 +103,10 @@ func (rs *Readers) Replace(names []string, read []Reads) {
 		}
 	}
 	rs.all = slices.DeleteFunc(rs.all, func(name string) bool { return gone[name] })
-	for i, r := range read {
+	for i, r := range reads {
 		for _, rd := range r.Pages {
 			rs.of[rd.Page] = append(rs.of[rd.Page], reader{names[i], rd})
+			rs.readBy(names[i], rd.Page)
 		}
 		for _, s := range r.Shared {
 			rs.shared[s] = append(rs.shared[s], names[i])
@@ -98,6 +114,13 @@ func (rs *Readers) Replace(names []string, read []Reads) {
 		if r.All {
 			rs.all = append(rs.all, names[i])
 		}
+	}
+}
+
+// readBy records in rs.pages that the output name reads page p.
+func (rs *Readers) readBy(name string, p *model.Page) {
+	if list := rs.pages[name]; len(list) == 0 || list[len(list)-1] != p {
+		rs.pages[name] = append(list, p)
 	}
 }
 

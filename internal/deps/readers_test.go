@@ -71,4 +71,17 @@ func TestReadersReplace(t *testing.T) {
 			t.Errorf("%s: redo %v, want %v", tc.name, got, tc.want)
 		}
 	}
+	// Again, by the index of reads by output the first Replace made.
+	r.Replace([]string{"list.html"}, []Reads{{Pages: []Read{{Page: a, groups: gLink}}}})
+	for _, tc := range []struct {
+		name string
+		page *model.Page
+		want []string
+	}{{"a's title", a, []string{"a.html", "list.html"}}, {"b's title", b, nil}} {
+		redo := map[string]bool{}
+		r.See(tc.page, Changes{gLink}, redo)
+		if got := slices.Sorted(maps.Keys(redo)); !slices.Equal(got, tc.want) {
+			t.Errorf("replaced again, %s: redo %v, want %v", tc.name, got, tc.want)
+		}
+	}
 }
