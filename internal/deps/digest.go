@@ -74,7 +74,7 @@ func (pd *PageDigests) write(h *Hasher, g group) {
 
 // Changes are the groups of a page whose digests differ between two
 // builds (Changed): the outputs that read the page with one of them
-// (Read.Sees, Shared.Sees) must be keyed again.
+// (Read.Sees, Readers.See) must be keyed again.
 type Changes struct{ groups group }
 
 // Changed returns the changes of a page whose digests were old and are

@@ -100,21 +100,21 @@ type Shared struct {
 	reach  reach // the pages at its ends, and the shared reads within it
 }
 
-// Sees reports whether the read sees changes c of page p: p is at one of
-// its ends, or a list it followed starts at p (order.go), with one of the
-// groups that changed.
-func (s *Shared) Sees(p *model.Page, c Changes) bool {
+// seesAny reports whether the read sees changes c of one of the pages
+// changed reports: such a page is at one of its ends, or a list it
+// followed starts there (order.go), with one of the groups that changed.
+func (s *Shared) seesAny(changed func(*model.Page) bool, c Changes) bool {
 	if s.groups&c.groups == 0 {
 		return false
 	}
-	if slices.ContainsFunc(s.reach.reads, func(r Read) bool { return r.Page == p && r.Sees(c) }) {
+	if slices.ContainsFunc(s.reach.reads, func(r Read) bool { return r.Sees(c) && changed(r.Page) }) {
 		return true
 	}
-	return slices.ContainsFunc(s.reach.shared, func(in *Shared) bool { return in.Sees(p, c) })
+	return slices.ContainsFunc(s.reach.shared, func(in *Shared) bool { return in.seesAny(changed, c) })
 }
 
 // seal gives s, its walk done, the groups of every read within it, so
-// that Sees looks into it only for the changes one of them sees.
+// that seesAny looks into it only for the changes one of them sees.
 func (s *Shared) seal() {
 	for _, r := range s.reach.reads {
 		s.groups |= r.groups

@@ -126,19 +126,30 @@ func (rs *Readers) readBy(name string, p *model.Page) {
 
 // See adds to redo the outputs that see changes c of page p.
 func (rs *Readers) See(p *model.Page, c Changes, redo map[string]bool) {
-	if c.None() {
+	rs.SeeAll([]*model.Page{p}, c, redo)
+}
+
+// SeeAll adds to redo the outputs that see changes c of one of pages:
+// See of each, with the reads many outputs share looked into once.
+func (rs *Readers) SeeAll(pages []*model.Page, c Changes, redo map[string]bool) {
+	if c.None() || len(pages) == 0 {
 		return
 	}
 	for _, name := range rs.all {
 		redo[name] = true
 	}
-	for _, r := range rs.of[p] {
-		if r.read.Sees(c) {
-			redo[r.name] = true
+	changed := make(map[*model.Page]bool, len(pages))
+	for _, p := range pages {
+		changed[p] = true
+		for _, r := range rs.of[p] {
+			if r.read.Sees(c) {
+				redo[r.name] = true
+			}
 		}
 	}
+	is := func(p *model.Page) bool { return changed[p] }
 	for s, names := range rs.shared {
-		if s.Sees(p, c) {
+		if s.seesAny(is, c) {
 			for _, name := range names {
 				redo[name] = true
 			}

@@ -12,12 +12,8 @@ import (
 // with their lists: replan records them again.
 func reorder(m *siteModel, moved []*model.Page, redo map[string]bool) {
 	r := model.Reorder(m.pages, moved)
-	for _, p := range r.Lists {
-		m.readers.See(p, deps.Reordered(true, false), redo)
-	}
-	for _, p := range r.Pagers {
-		m.readers.See(p, deps.Reordered(false, true), redo)
-	}
+	m.readers.SeeAll(r.Lists, deps.Reordered(true, false), redo)
+	m.readers.SeeAll(r.Pagers, deps.Reordered(false, true), redo)
 	for _, f := range r.Feeds {
 		redo[model.FeedOutput(f)] = true
 	}
