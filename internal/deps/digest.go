@@ -30,6 +30,7 @@ const (
 	gSiteData                    // the site's data files, .Site.Data: Inputs.Data
 	gOrder                       // which pages a page's lists hold, in order: .Pages, .Prev, .Next, .Related (order.go)
 	gPager                       // which pages a pager's .Paginator.Pages holds (order.go)
+	gRoles                       // which role guides a term's .Roles holds, in order (order.go)
 )
 
 // pageGroups are all the groups of a page's own fields.
@@ -107,20 +108,18 @@ func (c Changes) None() bool { return c.groups == 0 }
 // whose output is made anew sees.
 func Every() Changes { return Changes{pageGroups} }
 
-// Reordered is the change of a page whose lists hold other pages, or the
-// same in another order (lists), or whose pager shows other pages
-// (pager), after the pages were sorted again (model.Reorder): the outputs
-// that followed those lists from it see it (order.go).
-func Reordered(lists, pager bool) Changes {
-	var c Changes
-	if lists {
-		c.groups |= gOrder
-	}
-	if pager {
-		c.groups |= gPager
-	}
-	return c
-}
+// ListsReordered is the change of a page whose lists hold other pages,
+// or the same in another order, after the pages were sorted again
+// (model.Reorder): the outputs that followed those lists from it see it
+// (order.go). PagerReordered is that of a pager that shows other pages,
+// RolesReordered that of a term's page whose term's .Roles changed order.
+func ListsReordered() Changes { return Changes{gOrder} }
+
+// PagerReordered: see ListsReordered.
+func PagerReordered() Changes { return Changes{gPager} }
+
+// RolesReordered: see ListsReordered.
+func RolesReordered() Changes { return Changes{gRoles} }
 
 // identity names a model object across builds.
 func identity(o any) string {

@@ -13,7 +13,8 @@ import "github.com/careersite/careersite/internal/model"
 // (its .Paginator, whose .Pages is the part of its list the pager shows).
 // A list that belongs to no page is recorded on the page that has the
 // same list: .Site.Pages on the home page (its .Pages), a term's .Pages
-// and .Roles (its pages', by date) on the term's page.
+// on the term's page; and a term's .Roles (role guides by date) on the
+// term's page too, of the group gRoles.
 
 // appendOrderRead appends to reads the read of order that the step s from
 // the object o makes, if it follows an ordered relation.
@@ -40,8 +41,11 @@ func orderOf(o any, s step) (*model.Page, group) {
 			return o.Home, gOrder
 		}
 	case *model.Term:
-		if s.name == "Pages" || s.name == "Roles" {
+		switch s.name {
+		case "Pages":
 			return o.Page, gOrder
+		case "Roles":
+			return o.Page, gRoles
 		}
 	}
 	return nil, 0

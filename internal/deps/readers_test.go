@@ -62,8 +62,8 @@ func TestReadersReplace(t *testing.T) {
 	}{
 		{"a's title", a, Changes{gLink}, []string{"a.html"}},
 		{"b's title", b, Changes{gLink}, []string{"list.html"}},
-		{"the home page's lists", home, Reordered(true, false), nil},
-		{"the home page's pager", home, Reordered(false, true), []string{"list.html"}},
+		{"the home page's lists", home, ListsReordered(), nil},
+		{"the home page's pager", home, PagerReordered(), []string{"list.html"}},
 	} {
 		redo := map[string]bool{}
 		r.See(tc.page, tc.c, redo)

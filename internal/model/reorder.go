@@ -18,12 +18,15 @@ import (
 type Reordered struct {
 	// Lists are the pages whose .Pages, .Prev, .Next or .Related hold
 	// other pages, or the same in another order: a section and its
-	// pagers, a term's page and its pagers (its term's .Pages and .Roles),
-	// the home page (.Site.Pages), a page's neighbours and the pages it
-	// is related to.
+	// pagers, a term's page and its pagers (its term's .Pages), the home
+	// page (.Site.Pages), a page's neighbours and the pages it is related
+	// to.
 	Lists []*Page
 	// Pagers are the pagers whose .Paginator.Pages show other pages.
 	Pagers []*Page
+	// Roles are the pages of the terms whose .Roles (role guides by
+	// date) list a moved role guide.
+	Roles []*Page
 	// Feeds are the feeds whose entries changed.
 	Feeds []*Feed
 }
@@ -128,7 +131,7 @@ func (r *Reordered) sortSections(moved []*Page) {
 }
 
 // sortTerms sorts the pages of the terms that list a moved page; and
-// puts in Lists the pages of the skills whose .Roles list a moved role
+// puts in Roles the pages of the skills whose .Roles list a moved role
 // guide (Term.Roles sorts them by date).
 func (r *Reordered) sortTerms(s *Site, moved []*Page) {
 	for _, t := range s.Taxonomies {
@@ -137,7 +140,7 @@ func (r *Reordered) sortTerms(s *Site, moved []*Page) {
 				r.sortPaged(term.Page, byDate)
 			}
 			if t.Name == "skills" && slices.ContainsFunc(moved, func(p *Page) bool { return p.Role != nil && slices.Contains(term.Roles(), p) }) {
-				r.Lists = append(r.Lists, term.Page)
+				r.Roles = append(r.Roles, term.Page)
 			}
 		}
 	}

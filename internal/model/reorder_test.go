@@ -101,6 +101,9 @@ func TestReorder(t *testing.T) {
 		for _, p := range r.Pagers {
 			named[p.URL+" pager"] = true
 		}
+		for _, p := range r.Roles {
+			named[p.URL+" roles"] = true
+		}
 		for _, f := range r.Feeds {
 			named[f.URL] = true
 		}
@@ -113,7 +116,8 @@ func TestReorder(t *testing.T) {
 }
 
 // shapes writes, by URL, the lists of every page and the entries of every
-// feed of m, as URLs; and by URL and " pager" the pages of every pager.
+// feed of m, as URLs; by URL and " pager" the pages of every pager, and
+// by URL and " roles" the role guides of every term.
 func shapes(m *Model) map[string]string {
 	urls := func(ps []*Page) string {
 		var out []string
@@ -135,7 +139,7 @@ func shapes(m *Model) map[string]string {
 			out[p.URL+" pager"] = urls(p.Paginator.Pages)
 		}
 		if p.Term != nil {
-			s += "roles: " + urls(p.Term.Roles()) + "\n"
+			out[p.URL+" roles"] = urls(p.Term.Roles())
 		}
 		out[p.URL] = s
 	}
