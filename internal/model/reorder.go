@@ -44,7 +44,7 @@ func Reorder(pages []*Page, moved []*Page) Reordered {
 	for _, s := range siteOrder(pages, sites) {
 		in := slices.DeleteFunc(slices.Clone(moved), func(p *Page) bool { return p.Site != s })
 		r.sortSections(in)
-		if r.sortList(s.Pages, byDate) {
+		if sortList(s.Pages, byDate) {
 			r.Lists = append(r.Lists, s.Home)
 		}
 		r.sortTerms(s, in)
@@ -68,7 +68,7 @@ func siteOrder(pages []*Page, set map[*Site]bool) []*Site {
 
 // sortList sorts list in place by cmp and reports whether its order
 // changed.
-func (r *Reordered) sortList(list []*Page, cmp func(a, b *Page) int) bool {
+func sortList(list []*Page, cmp func(a, b *Page) int) bool {
 	if slices.IsSortedFunc(list, cmp) {
 		return false
 	}
@@ -82,15 +82,11 @@ func (r *Reordered) sortList(list []*Page, cmp func(a, b *Page) int) bool {
 // pagers whose part holds other pages in Pagers.
 func (r *Reordered) sortPaged(p *Page, cmp func(a, b *Page) int) bool {
 	old := slices.Clone(p.Pages)
-	if !r.sortList(p.Pages, cmp) {
+	if !sortList(p.Pages, cmp) {
 		return false
 	}
-	pagers := []*Page{p}
-	if p.Paginator != nil {
-		pagers = p.Paginator.pagers
-	}
 	at := 0
-	for _, pager := range pagers {
+	for _, pager := range p.Paginator.pagers { // p first: every list page has a Paginator
 		r.Lists = append(r.Lists, pager)
 		part := pager.Paginator.Pages
 		if !slices.Equal(part, old[at:at+len(part)]) {
