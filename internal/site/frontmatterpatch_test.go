@@ -14,9 +14,9 @@ import (
 // no other shape (model.Patchable: the description, a param that is no
 // taxonomy, a regular page's title, dates, weight and career data, its
 // lists sorted again when it moves among the others: model.Reorder)
-// patches the model, in a Builder that writes and in a session's checks, and the
-// output is byte-identical to a fresh build's; any other edit of the
-// front matter makes the model anew.
+// patches the model, in a Builder that writes and in a session's
+// checks, and the output is byte-identical to a fresh build's; any other
+// edit of the front matter makes the model anew.
 func TestFrontMatterPatch(t *testing.T) {
 	e := newEditor(t, 7)
 	ctx := context.Background()
