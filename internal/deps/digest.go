@@ -28,6 +28,9 @@ const (
 	gTermCount                   // a term's number of pages
 	gPaginator                   // a pager's number, size and pager URLs
 	gSiteData                    // the site's data files, .Site.Data: Inputs.Data
+	gOrder                       // which pages a page's lists hold, in order: .Pages, .Prev, .Next, .Related (order.go)
+	gPager                       // which pages a pager's .Paginator.Pages holds (order.go)
+	gRoles                       // which role guides a term's .Roles holds, in order (order.go)
 )
 
 // pageGroups are all the groups of a page's own fields.
@@ -72,7 +75,7 @@ func (pd *PageDigests) write(h *Hasher, g group) {
 
 // Changes are the groups of a page whose digests differ between two
 // builds (Changed): the outputs that read the page with one of them
-// (Read.Sees, Shared.Sees) must be keyed again.
+// (Read.Sees, Readers.See) must be keyed again.
 type Changes struct{ groups group }
 
 // Changed returns the changes of a page whose digests were old and are
@@ -104,6 +107,19 @@ func (c Changes) None() bool { return c.groups == 0 }
 // Every is the changes of every group of a page: what a read of a page
 // whose output is made anew sees.
 func Every() Changes { return Changes{pageGroups} }
+
+// ListsReordered is the change of a page whose lists hold other pages,
+// or the same in another order, after the pages were sorted again
+// (model.Reorder): the outputs that followed those lists from it see it
+// (order.go). PagerReordered is that of a pager that shows other pages,
+// RolesReordered that of a term's page whose term's .Roles changed order.
+func ListsReordered() Changes { return Changes{gOrder} }
+
+// PagerReordered: see ListsReordered.
+func PagerReordered() Changes { return Changes{gPager} }
+
+// RolesReordered: see ListsReordered.
+func RolesReordered() Changes { return Changes{gRoles} }
 
 // identity names a model object across builds.
 func identity(o any) string {

@@ -78,4 +78,8 @@
 // Readers (readers.go) is the other way round: from the reads every
 // output's key recorded, which outputs see a given change of a page, so
 // that a pipeline that patches a page in its model keys again only those.
+// A walk also records the lists it followed, on the page that owns each
+// (order.go), so that a pipeline that sorts a model's lists again keys
+// again the outputs that followed a list whose order changed, and
+// records what they read now in place of what they read before.
 package deps

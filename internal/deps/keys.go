@@ -100,16 +100,28 @@ type Shared struct {
 	reach  reach // the pages at its ends, and the shared reads within it
 }
 
-// Sees reports whether the read sees changes c of page p: p is at one of
-// its ends, with one of the groups that changed.
-func (s *Shared) Sees(p *model.Page, c Changes) bool {
+// seesAny reports whether the read sees changes c of one of the pages
+// changed reports: such a page is at one of its ends, or a list it
+// followed starts there (order.go), with one of the groups that changed.
+func (s *Shared) seesAny(changed func(*model.Page) bool, c Changes) bool {
 	if s.groups&c.groups == 0 {
 		return false
 	}
-	if slices.ContainsFunc(s.reach.reads, func(r Read) bool { return r.Page == p }) {
+	if slices.ContainsFunc(s.reach.reads, func(r Read) bool { return r.Sees(c) && changed(r.Page) }) {
 		return true
 	}
-	return slices.ContainsFunc(s.reach.shared, func(in *Shared) bool { return in.Sees(p, c) })
+	return slices.ContainsFunc(s.reach.shared, func(in *Shared) bool { return in.seesAny(changed, c) })
+}
+
+// seal gives s, its walk done, the groups of every read within it, so
+// that seesAny looks into it only for the changes one of them sees.
+func (s *Shared) seal() {
+	for _, r := range s.reach.reads {
+		s.groups |= r.groups
+	}
+	for _, in := range s.reach.shared {
+		s.groups |= in.groups
+	}
 }
 
 // reach collects what a walk reaches: the pages at its ends, with the
@@ -186,6 +198,7 @@ func (k *Keyer) siteRead(r *read, site *model.Site) *Shared {
 		h := NewHasher()
 		k.walk(h, []any{site}, r.path.steps, r.groups, &s.reach)
 		s.d = h.Sum()
+		s.seal()
 	})
 	return s
 }
@@ -217,6 +230,9 @@ func (k *Keyer) walk(h *Hasher, objs []any, steps []step, g group, r *reach) {
 			continue
 		}
 		next := k.step(o, steps[0])
+		if r != nil {
+			r.reads = appendOrderRead(r.reads, o, steps[0])
+		}
 		h.Int(int64(len(next)))
 		k.walk(h, next, steps[1:], g, r)
 	}
@@ -253,9 +269,11 @@ func (k *Keyer) sharedWalk(o any, steps []step, g group) *Shared {
 	w.once.Do(func() {
 		h := NewHasher()
 		next := k.step(o, steps[0])
+		w.reach.reads = appendOrderRead(w.reach.reads, o, steps[0])
 		h.Int(int64(len(next)))
 		k.walk(h, next, steps[1:], g, &w.reach)
 		w.d = h.Sum()
+		w.seal()
 	})
 	return w
 }

@@ -1,6 +1,10 @@
 package deps
 
-import "github.com/careersite/careersite/internal/model"
+import (
+	"slices"
+
+	"github.com/careersite/careersite/internal/model"
+)
 
 // Readers are which outputs read what of which page, as the keys of every
 // output recorded it (PageKey with its reads), so that an edit of pages
@@ -11,6 +15,7 @@ type Readers struct {
 	of     map[*model.Page][]reader // the reads of a page through the relations of outputs' pages
 	shared map[*Shared][]string     // the reads many outputs share, and the outputs that make them
 	all    []string                 // the outputs that may read anything
+	pages  map[string][]*model.Page // the pages each output reads, by output: made by the first Replace
 }
 
 // reader is one output's read of a page.
@@ -61,21 +66,90 @@ func NewReaders(names []string, read []Reads) Readers {
 	return rs
 }
 
+// Replace records what the outputs of names read, reads[i] being the
+// reads of names[i], in place of what they read before: after pages were
+// sorted again (model.Reorder), the outputs keyed again may reach other
+// pages. The first call indexes the reads by output, which NewReaders
+// does not need, to drop an output's reads without looking at all.
+func (rs *Readers) Replace(names []string, reads []Reads) {
+	if len(names) == 0 {
+		return
+	}
+	if rs.pages == nil {
+		rs.pages = map[string][]*model.Page{}
+		for p, list := range rs.of {
+			for _, r := range list {
+				rs.readBy(r.name, p)
+			}
+		}
+	}
+	gone := make(map[string]bool, len(names))
+	read := map[*model.Page]bool{}
+	for _, name := range names {
+		gone[name] = true
+		for _, p := range rs.pages[name] {
+			read[p] = true
+		}
+		delete(rs.pages, name)
+	}
+	for p := range read {
+		rs.of[p] = slices.DeleteFunc(rs.of[p], func(r reader) bool { return gone[r.name] })
+	}
+	for s, list := range rs.shared {
+		if list = slices.DeleteFunc(list, func(name string) bool { return gone[name] }); len(list) == 0 {
+			delete(rs.shared, s)
+		} else {
+			rs.shared[s] = list
+		}
+	}
+	rs.all = slices.DeleteFunc(rs.all, func(name string) bool { return gone[name] })
+	for i, r := range reads {
+		for _, rd := range r.Pages {
+			rs.of[rd.Page] = append(rs.of[rd.Page], reader{names[i], rd})
+			rs.readBy(names[i], rd.Page)
+		}
+		for _, s := range r.Shared {
+			rs.shared[s] = append(rs.shared[s], names[i])
+		}
+		if r.All {
+			rs.all = append(rs.all, names[i])
+		}
+	}
+}
+
+// readBy records in rs.pages that the output name reads page p.
+func (rs *Readers) readBy(name string, p *model.Page) {
+	if list := rs.pages[name]; len(list) == 0 || list[len(list)-1] != p {
+		rs.pages[name] = append(list, p)
+	}
+}
+
 // See adds to redo the outputs that see changes c of page p.
 func (rs *Readers) See(p *model.Page, c Changes, redo map[string]bool) {
-	if c.None() {
+	rs.SeeAll([]*model.Page{p}, c, redo)
+}
+
+// SeeAll adds to redo the outputs that see changes c of one of pages:
+// See of each, with the reads many outputs share looked into once.
+func (rs *Readers) SeeAll(pages []*model.Page, c Changes, redo map[string]bool) {
+	if c.None() || len(pages) == 0 {
 		return
 	}
 	for _, name := range rs.all {
 		redo[name] = true
 	}
-	for _, r := range rs.of[p] {
-		if r.read.Sees(c) {
-			redo[r.name] = true
+	changed := make(map[*model.Page]bool, len(pages))
+	for _, p := range pages {
+		changed[p] = true
+		for _, r := range rs.of[p] {
+			if r.read.Sees(c) {
+				redo[r.name] = true
+			}
 		}
 	}
+	is := func(p *model.Page) bool { return changed[p] }
 	for s, names := range rs.shared {
-		if s.Sees(p, c) {
+		if s.seesAny(is, c) {
 			for _, name := range names {
 				redo[name] = true
 			}

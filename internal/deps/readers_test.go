@@ -40,3 +40,48 @@ func TestReadersSee(t *testing.T) {
 		}
 	}
 }
+
+// TestReadersReplace: the outputs whose reads are replaced see changes
+// of the pages they read now, and no longer of those they read before;
+// the others' reads stay.
+func TestReadersReplace(t *testing.T) {
+	a, b, home := &model.Page{}, &model.Page{}, &model.Page{}
+	r := NewReaders(
+		[]string{"a.html", "list.html", "any.html"},
+		[]Reads{
+			{Pages: []Read{Whole(a)}},
+			{Pages: []Read{{Page: a, groups: gLink}, {Page: home, groups: gOrder}}},
+			{All: true},
+		})
+	r.Replace([]string{"list.html", "any.html"}, []Reads{{Pages: []Read{{Page: b, groups: gLink}, {Page: home, groups: gPager}}}, {}})
+	for _, tc := range []struct {
+		name string
+		page *model.Page
+		c    Changes
+		want []string
+	}{
+		{"a's title", a, Changes{gLink}, []string{"a.html"}},
+		{"b's title", b, Changes{gLink}, []string{"list.html"}},
+		{"the home page's lists", home, ListsReordered(), nil},
+		{"the home page's pager", home, PagerReordered(), []string{"list.html"}},
+	} {
+		redo := map[string]bool{}
+		r.See(tc.page, tc.c, redo)
+		if got := slices.Sorted(maps.Keys(redo)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: redo %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	// Again, by the index of reads by output the first Replace made.
+	r.Replace([]string{"list.html"}, []Reads{{Pages: []Read{{Page: a, groups: gLink}}}})
+	for _, tc := range []struct {
+		name string
+		page *model.Page
+		want []string
+	}{{"a's title", a, []string{"a.html", "list.html"}}, {"b's title", b, nil}} {
+		redo := map[string]bool{}
+		r.See(tc.page, Changes{gLink}, redo)
+		if got := slices.Sorted(maps.Keys(redo)); !slices.Equal(got, tc.want) {
+			t.Errorf("replaced again, %s: redo %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -32,8 +32,10 @@ var benchPages = flag.Int("pages", 2000, "the size of the generated site of Benc
 // matter's description changed (front-matter), a letter of the title
 // changed (title), the day of updated changed (updated), a figure of a
 // job's salary changed (salary, in a second open page, a job
-// description), or a letter of a link to no page in the body changed
-// (broken-link: every check finds a problem). Each reports, besides
+// description), the day of the date changed so that the page moves in
+// its lists (date), a weight added and taken away (weight), a letter
+// added to a tag (tag) or to a skill (skill), or a letter of a link to no
+// page in the body changed (broken-link: every check finds a problem). Each reports, besides
 // ms/op, cpu-ms/op, the CPU time the process spent per keystroke, which a
 // machine busy with other work does not inflate; and ready-ms and
 // ready-cpu-ms, the wall and CPU time from initialized to the first
@@ -145,6 +147,35 @@ func BenchmarkDidChange(b *testing.B) {
 			head = before + "\n" + after
 		}
 		keystrokes(b, 0, func(i int) string { return fmt.Sprintf("%s\nupdated: 2026-11-%02d\n---\n%s", head, 1+i%28, rest) })
+	})
+	b.Run("date", func(b *testing.B) {
+		// The day of the date: the page moves among the pages of its
+		// month in every list that holds it.
+		head, rest, _ := strings.Cut(orig, "\ndate: 2025-")
+		month, rest, _ := strings.Cut(rest, "-")
+		_, rest, _ = strings.Cut(rest, "\n")
+		keystrokes(b, 0, func(i int) string { return fmt.Sprintf("%s\ndate: 2025-%s-%02d\n%s", head, month, 1+(i*11)%28, rest) })
+	})
+	b.Run("weight", func(b *testing.B) {
+		// A weight added at the end of the front matter, and taken away:
+		// the page moves to the top of its section's list and back.
+		head, rest, _ := strings.Cut(orig, "\n---\n")
+		keystrokes(b, 0, func(i int) string {
+			if i%2 == 0 {
+				return head + "\nweight: 1\n---\n" + rest
+			}
+			return orig
+		})
+	})
+	b.Run("tag", func(b *testing.B) {
+		// A letter of a tag's name: the page leaves one term for another.
+		head, rest, _ := strings.Cut(orig, "\ntags: [")
+		keystrokes(b, 0, func(i int) string { return head + "\ntags: [" + string(rune('a'+i%26)) + rest })
+	})
+	b.Run("skill", func(b *testing.B) {
+		// A letter of a skill's name.
+		head, rest, _ := strings.Cut(orig, "\nskills: [")
+		keystrokes(b, 0, func(i int) string { return head + "\nskills: [" + string(rune('a'+i%26)) + rest })
 	})
 	b.Run("salary", func(b *testing.B) {
 		version++

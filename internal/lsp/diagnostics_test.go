@@ -173,3 +173,21 @@ func TestDiagnosticsVersions(t *testing.T) {
 		prev = v
 	}
 }
+
+// TestDiagnosticsOfAReorder: a keystroke in a date that moves a page
+// among the others (its section's list, .Site.Pages) patches the model
+// (model.Reorder), and the page's diagnostics are those of its buffer.
+func TestDiagnosticsOfAReorder(t *testing.T) {
+	c := newClient(t, "site")
+	const role = "content/roles/backend.md"
+	orig := c.file(role)
+	broken := orig + "\nA [link](/nowhere/).\n"
+	c.open(role, broken)
+	find(t, c.waitFor(role, has("/nowhere/")), "/nowhere/")
+	c.replace(role, strings.Replace(broken, "date: 2026-01-01\n", "date: 2025-12-01\n", 1))
+	find(t, c.waitFor(role, has("/nowhere/")), "/nowhere/")
+	c.replace(role, strings.Replace(orig, "date: 2026-01-01\n", "date: 2025-12-01\n", 1))
+	c.waitFor(role, none)
+	c.replace(role, strings.Replace(broken, "date: 2026-01-01\n", "date: 2026-02-01\n", 1))
+	find(t, c.waitFor(role, has("/nowhere/")), "/nowhere/")
+}

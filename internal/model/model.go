@@ -92,6 +92,7 @@ type Site struct {
 	DefaultLanguage *Language // the one of Languages whose pages are x-default
 
 	structured StructuredData // the structured data of the pages of the write under way (Page.JSONLD)
+	related    *relatedIndex  // what relates the regular pages (navigation.go), for Reorder
 }
 
 // Page is what `.` is in a page template. Its fields are documented in the

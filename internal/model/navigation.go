@@ -43,7 +43,7 @@ func navigate(s *Site, pages, regular []*Page) {
 			}
 		}
 	}
-	relate(regular)
+	s.related = relate(regular)
 }
 
 // breadcrumbs is the trail from the home page down to p, p included.
@@ -61,23 +61,10 @@ func breadcrumbs(p *Page) []*Page {
 // URL, so the order never depends on map iteration or build order. Terms are
 // compared by their slug, so "PostgreSQL" and "postgresql" are one term; a
 // term on more than relatedTermLimit pages is not counted. A page hidden
-// from lists has related pages but is none.
-func relate(pages []*Page) {
-	type posting struct {
-		page   int
-		weight int
-	}
-	index := map[string][]posting{}
-	terms := make([]map[string]int, len(pages)) // per page: term key → weight
-	for i, p := range pages {
-		terms[i] = pageTerms(p)
-		if p.hiddenFrom(content.HiddenFromLists) {
-			continue
-		}
-		for key, w := range terms[i] {
-			index[key] = append(index[key], posting{i, w})
-		}
-	}
+// from lists has related pages but is none. It returns the index it
+// relates them by, which Reorder uses again.
+func relate(pages []*Page) *relatedIndex {
+	x := newRelatedIndex(pages)
 	// Every page is scored on its own, on all cores. parallel calls its
 	// func once per small range, so the score table (one score per page,
 	// cleared where it was touched) is borrowed from a pool: one per
@@ -88,30 +75,76 @@ func relate(pages []*Page) {
 	parallel.For(len(pages), func(lo, hi int) {
 		table := tables.Get().(*[]int)
 		defer tables.Put(table)
-		scores := *table
-		var touched []int
 		for i := lo; i < hi; i++ {
-			for key, w := range terms[i] {
-				if len(index[key]) > relatedTermLimit {
-					continue
-				}
-				for _, post := range index[key] {
-					if post.page == i {
-						continue
-					}
-					if scores[post.page] == 0 {
-						touched = append(touched, post.page)
-					}
-					scores[post.page] += min(w, post.weight)
-				}
-			}
-			pages[i].Related = topRelated(pages, scores, touched)
-			for _, j := range touched {
-				scores[j] = 0
-			}
-			touched = touched[:0]
+			pages[i].Related = x.related(i, *table)
 		}
 	})
+	return x
+}
+
+// relatedIndex is what relates pages: the term keys of each page
+// (pageTerms), and for each key the listed pages that have it. It holds
+// as long as the pages keep their skills, tags and hidden_from.
+type relatedIndex struct {
+	pages    []*Page
+	at       map[*Page]int    // the place of each page in pages
+	terms    []map[string]int // per page: term key → weight
+	postings map[string][]posting
+	hidden   []int // the pages hidden from lists, which have related pages but are none
+}
+
+// A posting is a page of relatedIndex.pages that has a term, and the
+// weight of a match on it.
+type posting struct {
+	page   int
+	weight int
+}
+
+func newRelatedIndex(pages []*Page) *relatedIndex {
+	x := &relatedIndex{pages: pages, at: make(map[*Page]int, len(pages)), terms: make([]map[string]int, len(pages)), postings: map[string][]posting{}}
+	for i, p := range pages {
+		x.at[p] = i
+		x.terms[i] = pageTerms(p)
+		if p.hiddenFrom(content.HiddenFromLists) {
+			x.hidden = append(x.hidden, i)
+			continue
+		}
+		for key, w := range x.terms[i] {
+			x.postings[key] = append(x.postings[key], posting{i, w})
+		}
+	}
+	return x
+}
+
+// counts reports whether the term key relates pages: it is on no more
+// than relatedTermLimit listed pages.
+func (x *relatedIndex) counts(key string) bool {
+	return len(x.postings[key]) <= relatedTermLimit
+}
+
+// related returns the related pages of pages[i]; scores is a table of
+// zeros, one per page, which it leaves zeros.
+func (x *relatedIndex) related(i int, scores []int) []*Page {
+	var touched []int
+	for key, w := range x.terms[i] {
+		if !x.counts(key) {
+			continue
+		}
+		for _, post := range x.postings[key] {
+			if post.page == i {
+				continue
+			}
+			if scores[post.page] == 0 {
+				touched = append(touched, post.page)
+			}
+			scores[post.page] += min(w, post.weight)
+		}
+	}
+	related := topRelated(x.pages, scores, touched)
+	for _, j := range touched {
+		scores[j] = 0
+	}
+	return related
 }
 
 // pageTerms keys a page's skills and tags by kind and slug, with the weight

@@ -20,11 +20,12 @@ import (
 // Term.Roles), and a change of it makes the model anew.
 //
 // Some of what may change orders pages (the title, date and weight of a
-// regular page): a model may keep such a change only when the page
-// compares with every other page as it did (KeepsOrder), so that every
-// list is in the order Index would give it. The pipeline must also make
-// again what it made from these fields besides the model: the sitemap's
-// dates, the titles of redirect pages and the page's social card.
+// regular page): when the page no longer compares with every other page
+// as it did (KeepsOrder), Reorder sorts the lists that hold it again
+// (reorder.go), so that every list is in the order Index would give it.
+// The pipeline must also make again what it made from these fields
+// besides the model: the sitemap's dates, the titles of redirect pages
+// and the page's social card.
 
 // Patchable reports whether cur, a page's file parsed anew, differs from
 // old, the parse a model's page was made from, only in its body and in
@@ -35,7 +36,8 @@ import (
 // its career data, when it is of the same kind and names the same pages
 // (the career path of a role guide the same skills: Term.Roles reads
 // them). Then PatchFrontMatter gives the model's page what Index would
-// make of cur, but for its order among other pages: see KeepsOrder. Any
+// make of cur, but for its order among other pages: see KeepsOrder and
+// Reorder. Any
 // other difference, a position of a value in the file among them, makes
 // it false.
 func Patchable(cfg *config.Config, old, cur *content.Page) bool {

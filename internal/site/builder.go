@@ -366,7 +366,7 @@ func (b *Builder) FinishDeferred(ctx context.Context, target Target) (_ *Result,
 			return nil, errors.Join(err, target.Abort())
 		}
 	}
-	return b.write(ctx, b.replan(m, redo, s.warnings), target, s.now)
+	return b.write(ctx, b.replan(m, redo, false, s.warnings), target, s.now)
 }
 
 // prepare reads what changed and decides what to publish: the model, made

@@ -12,11 +12,11 @@ import (
 
 // TestFrontMatterPatch: an edit of the front matter that gives the model
 // no other shape (model.Patchable: the description, a param that is no
-// taxonomy, a regular page's title, dates, weight and career data, while
-// the page keeps its place in every list: model.KeepsOrder) patches the
-// model, in a Builder that writes and in a session's checks, and the
-// output is byte-identical to a fresh build's; any other edit of the
-// front matter makes the model anew.
+// taxonomy, a regular page's title, dates, weight and career data, its
+// lists sorted again when it moves among the others: model.Reorder)
+// patches the model, in a Builder that writes and in a session's
+// checks, and the output is byte-identical to a fresh build's; any other
+// edit of the front matter makes the model anew.
 func TestFrontMatterPatch(t *testing.T) {
 	e := newEditor(t, 7)
 	ctx := context.Background()
@@ -77,8 +77,15 @@ func TestFrontMatterPatch(t *testing.T) {
 		{"updated, added", job, func(s string) string { return addParam(s, "updated: 2026-02-01") }, "patch"},
 		{"updated", job, func(s string) string { return setKey(s, "updated", "2026-02-03") }, "patch"},
 		{"the date, in its place", job, func(s string) string { return setKey(s, "date", "2025-02-20") }, "patch"},
-		{"the date, to another place", job, func(s string) string { return setKey(s, "date", "2025-12-31") }, "full"},
-		{"the weight, to another place", job, func(s string) string { return addParam(s, "weight: 1") }, "full"},
+		// Every list, pager, neighbour, related page and feed that holds
+		// it is sorted again.
+		{"the date, to another place", job, func(s string) string { return setKey(s, "date", "2025-12-31") }, "patch"},
+		{"the date, back", job, func(s string) string { return setKey(s, "date", "2025-02-19") }, "patch"},
+		{"the date, to the end", job, func(s string) string { return setKey(s, "date", "2020-01-01") }, "patch"},
+		{"the weight, to another place", job, func(s string) string { return addParam(s, "weight: 1") }, "patch"},
+		{"the weight, taken away", job, func(s string) string { return replace(`(?m)^weight: 1\n`, "")(s) }, "patch"},
+		{"the date, a tie broken by the title", role, func(s string) string { return setKey(s, "date", "2025-02-19") }, "patch"},
+		{"the title, past its tie", job, func(s string) string { return setKey(s, "title", "AAA first") }, "patch"},
 		// The card and the structured data show the salary.
 		{"a job's salary", job, replace(`(?m)^  max: .*$`, "  max: 190000"), "patch"},
 		{"a job's seniority", job, replace(`(?m)^seniority: .*$`, "seniority: lead"), "patch"},
@@ -107,4 +114,45 @@ func TestFrontMatterPatch(t *testing.T) {
 			t.Errorf("%s: checked by %q, want %q", step.what, checks.stats.how, step.how)
 		}
 	}
+}
+
+// TestReorderRereads: the outputs keyed again after a page moved among
+// the others read other pages than before, and an edit of one of those
+// later makes them again. The job moves to the top of its section, so that
+// its next page is another; then that page is retitled, which the job's
+// page shows.
+func TestReorderRereads(t *testing.T) {
+	e := newEditor(t, 7)
+	ctx := context.Background()
+	mem := output.NewMemory()
+	b, err := New(e.options(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.BuildTo(ctx, nil, mem); err != nil {
+		t.Fatal(err)
+	}
+	job := testsite.Path(0)
+	next := b.m.byFile[job][0].Next
+	head, body, _ := strings.Cut(strings.TrimPrefix(e.read(job), "---\n"), "\n---\n")
+	e.write(job, "---\n"+head+"\nweight: 1\n---\n"+body)
+	if _, err := b.BuildTo(ctx, []string{job}, mem); err != nil {
+		t.Fatal(err)
+	}
+	first := b.m.byFile[job][0].Next
+	if b.stats.how != "patch" || first == next || first == nil {
+		t.Fatalf("the weight: built by %q, the next page %v, before %v", b.stats.how, first, next)
+	}
+	e.write(first.File, setKey(e.read(first.File), "title", "Next, retitled"))
+	want, _, err := e.fullBuild(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.BuildTo(ctx, []string{first.File}, mem); err != nil {
+		t.Fatal(err)
+	}
+	if b.stats.how != "patch" {
+		t.Errorf("the title of the next page: built by %q, want patch", b.stats.how)
+	}
+	compareTrees(t, 0, "the title of the next page", want, memoryFiles(mem))
 }

@@ -208,15 +208,15 @@ func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*p
 }
 
 // patchPlan applies edits to pages that keep the model's shape (the same
-// pages, lists, relations and URLs): edits of their bodies, and of the
-// front matter that gives the model no other shape (model.Patchable: a
+// pages, relations and URLs): edits of their bodies, and of the front
+// matter that gives the model no other shape (model.Patchable: a
 // description, params, a regular page's title, dates, weight and career
-// data, while its order among the other pages stays: model.KeepsOrder).
-// The pages are patched in place; so are the pages shortcodes look up,
-// and the bodies whose shortcodes look pages up convert again; so are the
-// generated files made from what changed (patchfiles.go). Only the outputs
-// that read what changed of those pages get new keys (deps.Readers).
-// Anything else makes the model anew.
+// data). The pages are patched in place; so are the pages shortcodes look
+// up, and the bodies whose shortcodes look pages up convert again; so are
+// the generated files made from what changed (patchfiles.go); a page
+// that moves among the others (model.KeepsOrder) has its lists sorted
+// again (reorder.go). Only the outputs that read what changed of those
+// pages get new keys (deps.Readers). Anything else makes the model anew.
 func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, now time.Time) (*plan, error) {
 	changed, ok := b.patchable(m, diff, now)
 	if !ok {
@@ -269,9 +269,13 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	}
 	redo := map[string]bool{}
 	var patched []patchedPage
+	var moved []*model.Page // pages patched into another place among the others
 	for _, s := range changed {
 		for _, p := range m.byFile[s.Path] {
 			before := *p
+			if !model.KeepsOrder(m.pages, p, s.Page) {
+				moved = append(moved, p)
+			}
 			model.PatchFrontMatter(p, s.Page, now)
 			model.Refill(p, s.Conv.Body())
 			patched = append(patched, patchedPage{p, &before})
@@ -284,6 +288,9 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 		m.pd[p] = b.digestPage(m, p)
 		m.readers.See(p, deps.Changed(old, m.pd[p]), redo)
 	}
+	if len(moved) > 0 {
+		reorder(m, moved, redo)
+	}
 	if len(changed) > 0 && !b.deferring {
 		// The files made from the bodies of every page (the search
 		// index) are made again.
@@ -291,7 +298,7 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 			return nil, failed(err, warnings)
 		}
 	}
-	p := b.replan(m, redo, warnings)
+	p := b.replan(m, redo, len(moved) > 0, warnings)
 	p.bodiesStale = len(changed) > 0 && b.deferring
 	b.stats.how = "patch"
 	return p, nil
@@ -337,8 +344,7 @@ func (b *Builder) patchable(m *siteModel, diff []string, now time.Time) ([]*page
 
 // frontMatterPatchable reports whether the pages of m made from old, a
 // published source, may be patched (patchPlan) to be what cur, its file
-// parsed anew, makes at now: model.Patchable, in the same order among the
-// other pages (model.KeepsOrder), a job's posting in the state the
+// parsed anew, makes at now: model.Patchable, a job's posting in the state the
 // shortcodes' page lookup took it in (at m.now, convert.SetPage), and a
 // card the title fits on (a full build reports one it does not).
 func (b *Builder) frontMatterPatchable(m *siteModel, old, cur *content.Page, now time.Time) bool {
@@ -349,9 +355,6 @@ func (b *Builder) frontMatterPatchable(m *siteModel, old, cur *content.Page, now
 		return false
 	}
 	for _, p := range m.byFile[old.Path] {
-		if !model.KeepsOrder(m.pages, p, cur) {
-			return false
-		}
 		after := *p
 		model.PatchFrontMatter(&after, cur, now)
 		if c, ok := b.cardOf(&after); ok && b.cards.Check(c.Card) != nil {
@@ -420,11 +423,14 @@ func (b *Builder) planAll(m *siteModel, warnings []error) (*plan, error) {
 	for _, it := range items {
 		all[it.name] = true
 	}
-	return b.replan(m, all, warnings), nil
+	return b.replan(m, all, false, warnings), nil
 }
 
-// replan makes the keys of the items of m named in redo, keeping the others'.
-func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *plan {
+// replan makes the keys of the items of m named in redo, keeping the
+// others'. When reread is set, their lists were sorted again
+// (model.Reorder): what they read replaces what they read before in the
+// index of readers.
+func (b *Builder) replan(m *siteModel, redo map[string]bool, reread bool, warnings []error) *plan {
 	k := b.keyer(m)
 	var todo []*item
 	for _, it := range m.items {
@@ -435,20 +441,21 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 	// A whole plan records who reads what (deps.Readers), unless the
 	// Builder builds once: then no later build is planned from it.
 	index := len(redo) == len(m.items) && b.life.plansAgain()
+	reads := index || reread
 	res := make([]deps.Reads, len(todo))
 	parallel.For(len(todo), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			it := todo[i]
 			switch {
 			case it.page != nil:
-				pk := k.Page(it.page, b.templates.Page(it.tmpl), index)
+				pk := k.Page(it.page, b.templates.Page(it.tmpl), reads)
 				it.key, res[i] = pk.Key, deps.Reads{Pages: pk.Reads, Shared: pk.Shared, All: pk.All}
-				if index {
+				if reads {
 					res[i].Pages = append(res[i].Pages, deps.Whole(it.page))
 				}
 			case it.gen != nil:
 				it.key = k.File(it.name, it.gen.Digest)
-				if f := it.gen.Feed; f != nil && index {
+				if f := it.gen.Feed; f != nil && reads {
 					res[i].Pages = append(res[i].Pages, deps.Whole(model.FeedList(f)))
 					for _, p := range model.FeedEntries(f) {
 						res[i].Pages = append(res[i].Pages, deps.Whole(p))
@@ -463,12 +470,16 @@ func (b *Builder) replan(m *siteModel, redo map[string]bool, warnings []error) *
 			}
 		}
 	})
-	if index {
+	if reads {
 		names := make([]string, len(todo))
 		for i, it := range todo {
 			names[i] = it.name
 		}
-		m.readers = deps.NewReaders(names, res)
+		if index {
+			m.readers = deps.NewReaders(names, res)
+		} else {
+			m.readers.Replace(names, res)
+		}
 	}
 	if len(redo) == len(m.items) {
 		for _, it := range todo {

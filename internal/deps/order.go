@@ -1,0 +1,52 @@
+package deps
+
+import "github.com/careersite/careersite/internal/model"
+
+// This file is what a walk records of the order of the lists it follows,
+// so that a pipeline that sorts the pages of a model again in place
+// (model.Reorder) keys again only the outputs that followed a list whose
+// order changed: the reads of a page's ends record which pages an output
+// reached, not in which order, nor through which list.
+//
+// A step along an ordered relation from a page records a read of that
+// page, of the group gOrder (its .Pages, .Prev, .Next, .Related) or gPager
+// (its .Paginator, whose .Pages is the part of its list the pager shows).
+// A list that belongs to no page is recorded on the page that has the
+// same list: .Site.Pages on the home page (its .Pages), a term's .Pages
+// on the term's page; and a term's .Roles (role guides by date) on the
+// term's page too, of the group gRoles.
+
+// appendOrderRead appends to reads the read of order that the step s from
+// the object o makes, if it follows an ordered relation.
+func appendOrderRead(reads []Read, o any, s step) []Read {
+	if p, g := orderOf(o, s); p != nil {
+		return append(reads, Read{Page: p, groups: g})
+	}
+	return reads
+}
+
+// orderOf is the page whose order the step s from o reads, and its group;
+// nil when s leads to no list that model.Reorder may sort again.
+func orderOf(o any, s step) (*model.Page, group) {
+	switch o := o.(type) {
+	case *model.Page:
+		switch s.name {
+		case "Pages", "Prev", "Next", "Related":
+			return o, gOrder
+		case "Paginator":
+			return o, gPager
+		}
+	case *model.Site:
+		if s.name == "Pages" {
+			return o.Home, gOrder
+		}
+	case *model.Term:
+		switch s.name {
+		case "Pages":
+			return o.Page, gOrder
+		case "Roles":
+			return o.Page, gRoles
+		}
+	}
+	return nil, 0
+}
