@@ -84,7 +84,7 @@ type Converter struct {
 
 	// The pack of records as the first build read it, and the records of
 	// that build's conversions, until its CloseCache saves them (store.go).
-	records      *deltapack.Records
+	records      func() *deltapack.Records // read once, on a goroutine of its own
 	usedMu       sync.Mutex
 	used         map[cache.Key][]byte
 	recordsSaved bool

@@ -23,6 +23,7 @@ package convert
 import (
 	"errors"
 	"html/template"
+	"sync"
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/content"
@@ -63,7 +64,11 @@ func (cv *Converter) OpenCache() {
 		cv.asked.Store(0)
 		cv.found.Store(0)
 		if !cv.recordsSaved && cv.records == nil {
-			cv.records = deltapack.OpenRecords(cv.cache, recordsKind, cv.cache.Key(recordsKind))
+			// Read while the build reads content/: the first
+			// conversion waits for it.
+			c := cv.cache
+			cv.records = sync.OnceValue(func() *deltapack.Records { return deltapack.OpenRecords(c, recordsKind, c.Key(recordsKind)) })
+			go cv.records()
 			cv.used = map[cache.Key][]byte{}
 		}
 	}
@@ -85,7 +90,7 @@ func (cv *Converter) CloseCache(ok bool, conversions int) {
 	}
 	all := false
 	if ok && cv.records != nil {
-		rebased := cv.records.Save(cv.used)
+		rebased := cv.records().Save(cv.used)
 		if all = rebased && int(cv.asked.Load()) == conversions; all {
 			for key := range cv.used {
 				cv.store.Has(key)
@@ -102,7 +107,7 @@ func (cv *Converter) CloseCache(ok bool, conversions int) {
 // records, else from the store; false when neither has it.
 func (cv *Converter) record(store *cache.Store, key deps.Digest) ([]byte, bool) {
 	if cv.records != nil {
-		if data, ok := cv.records.Get(cache.Key(key)); ok {
+		if data, ok := cv.records().Get(cache.Key(key)); ok {
 			return data, true
 		}
 	}
