@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
-	"maps"
 	"slices"
 
 	"github.com/careersite/careersite/internal/cache"
@@ -39,8 +38,12 @@ func OpenRecords(c *cache.Cache, kind string, key cache.Key) *Records {
 	return r
 }
 
-// Get returns the payload of key, from the delta, else from the base.
+// Get returns the payload of key, from the delta, else from the base; a
+// nil Records has none.
 func (r *Records) Get(key cache.Key) ([]byte, bool) {
+	if r == nil {
+		return nil, false
+	}
 	if data, ok := r.delta[key]; ok {
 		return data, true
 	}
@@ -99,11 +102,13 @@ func sameKeys(a, b map[cache.Key][]byte) bool {
 func EncodeRecords(records map[cache.Key][]byte) []byte {
 	var e cache.Encoder
 	n := 0
-	for _, b := range records {
-		n += 32 + binary.MaxVarintLen64 + len(b)
+	keys := make([]cache.Key, 0, len(records))
+	for key, b := range records {
+		n += len(key) + binary.MaxVarintLen64 + len(b)
+		keys = append(keys, key)
 	}
 	e.Grow(n) // a site's records are megabytes: one buffer, not a copy per doubling
-	keys := slices.SortedFunc(maps.Keys(records), func(a, b cache.Key) int { return bytes.Compare(a[:], b[:]) })
+	slices.SortFunc(keys, func(a, b cache.Key) int { return bytes.Compare(a[:], b[:]) })
 	for _, key := range keys {
 		e.Digest(key)
 		e.Bytes(records[key])
