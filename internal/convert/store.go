@@ -76,14 +76,14 @@ func (cv *Converter) OpenCache() {
 
 // CloseCache closes the store after the build converted what it needed;
 // ok reports that the build succeeded, conversions how many conversions
-// the site has. When every one of them was asked of the store in this
-// build (the first build of a pipeline), what else the store holds is of
-// pages that changed or went, and Close may drop it.
-//
-// The first successful build of a Converter saves the pack of records
-// (Records.Save). Only when it writes the pack anew does it let the store
-// drop what the build did not ask for: asking the store for the record
+// the site has. The first successful build of a Converter saves the pack
+// of records (Records.Save). When it writes the pack anew and every
+// conversion of the site was asked for in this build (the first build of
+// a pipeline), what else the store holds is of pages that changed or
+// went, and Close may drop it: the store is first asked for the record
 // and the HTML of every conversion of the build, so that it keeps them.
+// Otherwise the store drops nothing (a build that took its records from
+// the pack asked nothing of most shards).
 func (cv *Converter) CloseCache(ok bool, conversions int) {
 	if cv.store == nil {
 		return
