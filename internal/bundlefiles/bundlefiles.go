@@ -75,13 +75,11 @@ func New(fsys fs.FS, stamps *filestamp.Stamps, isPage func(string) bool) *Set {
 }
 
 // Read brings s up to date under cfg's limits, after the pages were read:
-// every file when all is set, else the files among changed. It returns
+// every file of all, a walk of content/ (content.Walk), when it is given,
+// else the files among changed. It returns
 // the paths that changed (added, edited or removed), sorted.
-func (s *Set) Read(ctx context.Context, cfg *config.Config, all bool, changed []string) ([]string, error) {
-	paths, err := s.toRead(all, changed)
-	if err != nil {
-		return nil, err
-	}
+func (s *Set) Read(ctx context.Context, cfg *config.Config, all *content.Tree, changed []string) ([]string, error) {
+	paths := s.toRead(all, changed)
 	read := make([]*file, len(paths))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -115,22 +113,18 @@ func (s *Set) Read(ctx context.Context, cfg *config.Config, all bool, changed []
 	return diff, nil
 }
 
-// toRead returns the paths Read looks at, sorted, each once: when all is
-// set, every resource file there is and every one s knows (gone, if it is
-// not there), else the resource files among changed.
-func (s *Set) toRead(all bool, changed []string) ([]string, error) {
+// toRead returns the paths Read looks at, sorted, each once: given the
+// walk all of content/, every resource file there is and every one s
+// knows (gone, if it is not there), else the resource files among changed.
+func (s *Set) toRead(all *content.Tree, changed []string) []string {
 	var paths []string
-	if all {
-		files, err := content.ResourceFiles(s.fsys)
-		if err != nil {
-			return nil, err
-		}
-		paths = slices.AppendSeq(slices.Clone(files), maps.Keys(s.files))
+	if all != nil {
+		paths = slices.AppendSeq(slices.Clone(all.Resources), maps.Keys(s.files))
 	} else {
 		paths = slices.DeleteFunc(slices.Clone(changed), func(p string) bool { return !content.IsResourceFile(p) })
 	}
 	slices.Sort(paths)
-	return slices.Compact(paths), nil
+	return slices.Compact(paths)
 }
 
 // same reports whether two reads of a file found the same bytes, or both

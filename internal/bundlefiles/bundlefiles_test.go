@@ -15,6 +15,7 @@ import (
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
+	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/filestamp"
 	"github.com/careersite/careersite/internal/model"
@@ -66,9 +67,22 @@ func tripSite() fstest.MapFS {
 	}
 }
 
+// walked is content/ of fsys walked, when all is set, else nil.
+func walked(t *testing.T, fsys fs.FS, all bool) *content.Tree {
+	t.Helper()
+	if !all {
+		return nil
+	}
+	tree, err := content.Walk(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}
+
 func read(t *testing.T, s *Set, all bool, changed ...string) []string {
 	t.Helper()
-	diff, err := s.Read(context.Background(), nil, all, changed)
+	diff, err := s.Read(context.Background(), nil, walked(t, s.fsys, all), changed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +143,7 @@ func TestAttach(t *testing.T) {
 	s := New(site, nil, read.has)
 	cfg := config.Default()
 	cfg.Limits.Resource = 32
-	if _, err := s.Read(context.Background(), cfg, true, nil); err != nil {
+	if _, err := s.Read(context.Background(), cfg, walked(t, site, true), nil); err != nil {
 		t.Fatal(err)
 	}
 	read[trip] = true // its bundle's files were read before the page was

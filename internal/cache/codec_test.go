@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -163,5 +164,41 @@ func TestDecoderBytesCannotGrowIntoTheRecord(t *testing.T) {
 	}
 	if r := d.Rest(); string(r) != "b" || d.End() != nil {
 		t.Errorf("Rest() = %q, End() = %v, want \"b\", nil", r, d.End())
+	}
+}
+
+// String reads the strings Encoder.String wrote, each from one copy of
+// the record: one allocation for all of them.
+func TestDecoderStringCopiesTheRecordOnce(t *testing.T) {
+	want := []string{"summary", "", "a heading", "https://example.com/x", "é"}
+	var e Encoder
+	for _, s := range want {
+		e.String(s)
+		e.Int(7)
+	}
+	record := e.Encoded()
+	got := make([]string, 0, len(want))
+	allocs := testing.AllocsPerRun(10, func() {
+		got = got[:0]
+		d := NewDecoder(record)
+		for range want {
+			got = append(got, d.String())
+			if n := d.Int(); n != 7 {
+				t.Fatalf("Int() = %d between strings, want 7", n)
+			}
+		}
+		if err := d.End(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if !slices.Equal(got, want) {
+		t.Fatalf("String() read %q, want %q", got, want)
+	}
+	if allocs > 2 { // the Decoder and the copy
+		t.Errorf("reading %d strings allocated %v times, want 2", len(want), allocs)
+	}
+	record[1] = 'S' // the strings are a copy
+	if got[0] != "summary" {
+		t.Errorf("a string changed with the record: %q", got[0])
 	}
 }

@@ -66,6 +66,23 @@ func LoadAll(ctx context.Context, fsys fs.FS, cfg *config.Config) ([]*Page, erro
 	return collect(pages, errs)
 }
 
+// A Tree is what one walk of content/ finds, each list sorted: the pages
+// (Files), the other files (ResourceFiles) and a warning for each
+// symbolic link left out (LinkWarnings). A build that reads every file
+// walks once (Walk), not once for each.
+type Tree struct {
+	Pages, Resources []string
+	LinkWarnings     []*diag.Error
+}
+
+// Walk walks content/ in fsys once and returns what Files, ResourceFiles
+// and LinkWarnings return.
+func Walk(fsys fs.FS) (*Tree, error) {
+	w, err := walk(fsys)
+	slices.Sort(w.pages)
+	return &Tree{Pages: w.pages, Resources: w.others, LinkWarnings: w.refused}, err
+}
+
 // find returns the paths of the *.md files under content/, skipping hidden
 // files and directories and refused symbolic links. A site without
 // content/ has none.

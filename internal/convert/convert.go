@@ -34,6 +34,7 @@ import (
 	"io/fs"
 	"reflect"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -42,6 +43,7 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/deltapack"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/images"
@@ -79,6 +81,13 @@ type Converter struct {
 	// CloseCache, and how it was used (Stats).
 	store                     *cache.Store
 	asked, found, reconverted atomic.Int64
+
+	// The pack of records as the first build read it, and the records of
+	// that build's conversions, until its CloseCache saves them (store.go).
+	records      func() *deltapack.Records // read once, on a goroutine of its own
+	usedMu       sync.Mutex
+	used         map[cache.Key][]byte
+	recordsSaved bool
 }
 
 // New returns a Converter that reads content files from fsys when it

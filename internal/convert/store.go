@@ -3,13 +3,31 @@ package convert
 // This file is the store of conversions in the persistent cache: opened
 // for a build, asked for each body's conversion by its key, and the
 // record format of a conversion in it.
+//
+// A conversion is two entries of the store, its record (all of it but the
+// HTML) and its HTML. The records are also kept together, in one pack of
+// the cache (recordsKind, internal/deltapack), read at once by the first
+// build of a Converter: a build needs the record of every page (the
+// model reads each summary, word count and heading, the link check each
+// link), and the HTML of the pages it writes alone. Taken from the store,
+// the records cost a read and a SHA-256 each, and opening every shard
+// of the store, whose headers were read whole; taken from the pack, the
+// store is opened only for the HTML of the pages written. The first
+// successful build of a Converter saves the pack (Records.Save: a delta of
+// the records it used that the base lacks); the store still holds every
+// record, for the later builds of a session, which convert a few bodies
+// and find the rest in memory. The store drops what no build asked for
+// only when the pack is written anew (CloseCache): a build that took its
+// records from the pack asked nothing of most shards.
 
 import (
 	"errors"
 	"html/template"
+	"sync"
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/deltapack"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/images"
@@ -18,8 +36,11 @@ import (
 )
 
 // cacheKind is the kind of the store of conversions in the persistent
-// cache.
-const cacheKind = "markdown"
+// cache, and recordsKind that of the pack of their records.
+const (
+	cacheKind   = "markdown"
+	recordsKind = "markdown-records"
+)
 
 // Stats are how the conversions went, which tests read to assert that a
 // fast path was taken: how many conversions the build under way asked of
@@ -42,27 +63,75 @@ func (cv *Converter) OpenCache() {
 		cv.store, _ = cv.cache.Store(cacheKind) // none: convert everything
 		cv.asked.Store(0)
 		cv.found.Store(0)
+		if !cv.recordsSaved && cv.records == nil {
+			// Read while the build reads content/: the first
+			// conversion waits for it.
+			c := cv.cache
+			cv.records = sync.OnceValue(func() *deltapack.Records { return deltapack.OpenRecords(c, recordsKind, c.Key(recordsKind)) })
+			go cv.records()
+			cv.used = map[cache.Key][]byte{}
+		}
 	}
 }
 
 // CloseCache closes the store after the build converted what it needed;
 // ok reports that the build succeeded, conversions how many conversions
-// the site has. When every one of them was asked of the store in this
-// build (the first build of a pipeline), what else the store holds is of
-// pages that changed or went, and Close may drop it.
+// the site has. The first successful build of a Converter saves the pack
+// of records (Records.Save). When it writes the pack anew and every
+// conversion of the site was asked for in this build (the first build of
+// a pipeline), what else the store holds is of pages that changed or
+// went, and Close may drop it: the store is first asked for the record
+// and the HTML of every conversion of the build, so that it keeps them.
+// Otherwise the store drops nothing (a build that took its records from
+// the pack asked nothing of most shards).
 func (cv *Converter) CloseCache(ok bool, conversions int) {
 	if cv.store == nil {
 		return
 	}
-	cv.store.Close(ok && int(cv.asked.Load()) == conversions)
+	all := false
+	if ok && cv.records != nil {
+		rebased := cv.records().Save(cv.used)
+		if all = rebased && int(cv.asked.Load()) == conversions; all {
+			for key := range cv.used {
+				cv.store.Has(key)
+				cv.store.Has(cache.Key(htmlKey(deps.Digest(key))))
+			}
+		}
+		cv.records, cv.used, cv.recordsSaved = nil, nil, true
+	}
+	cv.store.Close(all)
 	cv.store = nil
+}
+
+// record returns the record of the conversion of key: from the pack of
+// records, else from the store; false when neither has it.
+func (cv *Converter) record(store *cache.Store, key deps.Digest) ([]byte, bool) {
+	if cv.records != nil {
+		if data, ok := cv.records().Get(cache.Key(key)); ok {
+			return data, true
+		}
+	}
+	return store.Get(cache.Key(key))
+}
+
+// use notes data, the record of the conversion of key, as one the build
+// under way has, for the pack of records.
+func (cv *Converter) use(key deps.Digest, data []byte) {
+	if cv.records == nil {
+		return
+	}
+	cv.usedMu.Lock()
+	cv.used[cache.Key(key)] = data
+	cv.usedMu.Unlock()
 }
 
 // save puts c, a conversion without problems or warnings, in the store.
 func (cv *Converter) save(c *Conversion, html []byte) {
 	if store := cv.store; store != nil {
+		data := encodeConversion(c)
 		store.Put(cache.Key(htmlKey(c.key)), html)
-		store.Put(cache.Key(c.key), encodeConversion(c))
+		store.Put(cache.Key(c.key), data)
+		cv.use(c.key, data)
 	}
 }
 
@@ -72,17 +141,19 @@ func (cv *Converter) save(c *Conversion, html []byte) {
 func htmlKey(key deps.Digest) deps.Digest { return deps.NewHasher().Digest(key).Str("html").Sum() }
 
 // fromCache returns the conversion of key, of the body of src, when the
-// store has it, else nil. A Converter whose HTML stays in the cache
+// cache has it, else nil. A Converter whose HTML stays in the cache
 // leaves the HTML on the store, to be read when a page is written (a
-// build that finds its pages unchanged reads none); one kept for a
-// session reads it now, as its conversions outlive the build.
+// build that finds its pages unchanged reads none), without asking the
+// store whether it has it: that would open every shard, and an HTML
+// found missing then is converted again from the file (cachedHTML); one
+// kept for a session reads it now, as its conversions outlive the build.
 func (cv *Converter) fromCache(src Source, key deps.Digest) *Conversion {
 	store := cv.store
 	if store == nil {
 		return nil
 	}
 	cv.asked.Add(1)
-	data, ok := store.Get(cache.Key(key))
+	data, ok := cv.record(store, key)
 	if !ok {
 		return nil
 	}
@@ -92,9 +163,6 @@ func (cv *Converter) fromCache(src Source, key deps.Digest) *Conversion {
 	}
 	hk := cache.Key(htmlKey(key))
 	if cv.htmlStaysInCache {
-		if !store.Has(hk) {
-			return nil
-		}
 		c.cached = func() ([]byte, error) { return cv.cachedHTML(store, hk, src) }
 	} else {
 		html, ok := store.Get(hk)
@@ -114,13 +182,15 @@ func (cv *Converter) fromCache(src Source, key deps.Digest) *Conversion {
 		c.uses = uses
 	}
 	c.key, c.md = key, cv.mdDigest
+	cv.use(key, data)
 	cv.found.Add(1)
 	return c
 }
 
 // cachedHTML reads the HTML of the body of src from the store, at k. When
 // it cannot be read there, or was damaged, it converts the body again from
-// the file, which must still be what the build read.
+// the file, which must still be what the build read, and puts the HTML
+// back, for the next build.
 func (cv *Converter) cachedHTML(store *cache.Store, k cache.Key, src Source) ([]byte, error) {
 	if html, ok := store.Get(k); ok {
 		return html, nil
@@ -139,17 +209,16 @@ func (cv *Converter) cachedHTML(store *cache.Store, k cache.Key, src Source) ([]
 	}
 	e := cv.parseShortcodes(page)
 	uses := cv.newUses(src.Path, page, e)
+	var res *markdown.Result
 	if e != nil {
-		res, probs := cv.convertExpanded(src.Path, page, e, uses)
-		if len(probs) > 0 {
+		var probs []error
+		if res, probs = cv.convertExpanded(src.Path, page, e, uses); len(probs) > 0 {
 			return nil, errors.Join(probs...)
 		}
-		return res.HTML, nil
-	}
-	res, err := cv.md.ConvertImages(page.Body, page.BodyLine, "", cv.imageHook(src.Path, page, uses))
-	if err != nil {
+	} else if res, err = cv.md.ConvertImages(page.Body, page.BodyLine, "", cv.imageHook(src.Path, page, uses)); err != nil {
 		return nil, err
 	}
+	store.Put(k, res.HTML)
 	return res.HTML, nil
 }
 
@@ -202,13 +271,19 @@ func encodeConversion(c *Conversion) []byte {
 func decodeConversion(b []byte) (*Conversion, error) {
 	d := cache.NewDecoder(b)
 	c := &Conversion{res: &markdown.Result{}}
-	c.summary, c.toc = template.HTML(d.Bytes()), template.HTML(d.Bytes())
+	c.summary, c.toc = template.HTML(d.String()), template.HTML(d.String())
 	r := c.res
-	for n := d.Count(3); n > 0 && d.Err() == nil; n-- {
-		r.Headings = append(r.Headings, markdown.Heading{Level: d.Int(), ID: string(d.Bytes()), Text: string(d.Bytes())})
+	if n := d.Count(3); n > 0 {
+		r.Headings = make([]markdown.Heading, 0, n)
+		for ; n > 0 && d.Err() == nil; n-- {
+			r.Headings = append(r.Headings, markdown.Heading{Level: d.Int(), ID: d.String(), Text: d.String()})
+		}
 	}
-	for n := d.Count(3); n > 0 && d.Err() == nil; n-- {
-		r.Links = append(r.Links, markdown.Link{Dest: string(d.Bytes()), Line: d.Int(), Col: d.Int()})
+	if n := d.Count(3); n > 0 {
+		r.Links = make([]markdown.Link, 0, n)
+		for ; n > 0 && d.Err() == nil; n-- {
+			r.Links = append(r.Links, markdown.Link{Dest: d.String(), Line: d.Int(), Col: d.Int()})
+		}
 	}
 	r.WordCount, r.ReadingTime = d.Int(), d.Int()
 	c.contentDigest, c.summaryDigest = d.Digest(), d.Digest()

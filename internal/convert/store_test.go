@@ -93,19 +93,28 @@ func testSite(t *testing.T, dir string, n int) ([]Source, *config.Config, *model
 	return srcs, cfg, links
 }
 
-// TestCachedHTML: a Converter whose HTML stays in the cache, finding its
-// conversions in the store, reads their HTML from there only when it is
-// asked for, and where that HTML was damaged it converts the page's body
-// again, with the same HTML.
-func TestCachedHTML(t *testing.T) {
+// cachedSite is a site of pages converted with a persistent cache, and
+// the HTML each page converts to without one.
+type cachedSite struct {
+	t        *testing.T
+	dir      string
+	cacheDir string
+	version  cache.Key
+	srcs     []Source
+	cfg      *config.Config
+	links    *model.Linker
+	want     map[string]string
+}
+
+func newCachedSite(t *testing.T, pages int) *cachedSite {
 	dir := t.TempDir()
-	srcs, cfg, links := testSite(t, dir, 12)
+	srcs, cfg, links := testSite(t, dir, pages)
 	version, err := cache.Version(t.Name())
 	if err != nil {
 		t.Fatal(err)
 	}
-	cacheDir := filepath.Join(dir, ".careersite", "cache")
-	want := map[string]string{} // the HTML of each page, converted without the cache
+	s := &cachedSite{t: t, dir: dir, cacheDir: filepath.Join(dir, ".careersite", "cache"), version: version,
+		srcs: srcs, cfg: cfg, links: links, want: map[string]string{}}
 	plain := New(os.DirFS(dir), nil, deps.Digest(version), true)
 	plain.Configure(cfg, deps.Digest{}, links)
 	for _, src := range srcs {
@@ -113,46 +122,84 @@ func TestCachedHTML(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want[src.Path] = string(html)
+		s.want[src.Path] = string(html)
 	}
-	build := func(what string) *Converter {
-		t.Helper()
-		c, err := cache.Open(cacheDir, version)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cv := New(os.DirFS(dir), c, deps.Digest(version), true)
-		cv.Configure(cfg, deps.Digest{}, links)
-		cv.OpenCache()
-		defer cv.CloseCache(true, len(srcs))
-		for _, src := range srcs {
-			html, err := cv.Convert(src).HTML()
-			if err != nil || string(html) != want[src.Path] {
-				t.Errorf("%s: %s: HTML() = %q, %v; want %q", what, src.Path, html, err, want[src.Path])
-			}
-		}
-		return cv
+	return s
+}
+
+// build converts every page with a Converter of its own whose HTML stays
+// in the cache, as one build does, checks the HTML of each, and returns
+// the Converter.
+func (s *cachedSite) build(what string) *Converter {
+	t := s.t
+	t.Helper()
+	c, err := cache.Open(s.cacheDir, s.version)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if st := build("a cold build").Stats(); st.Found != 0 {
+	cv := New(os.DirFS(s.dir), c, deps.Digest(s.version), true)
+	cv.Configure(s.cfg, deps.Digest{}, s.links)
+	cv.OpenCache()
+	defer cv.CloseCache(true, len(s.srcs))
+	for _, src := range s.srcs {
+		html, err := cv.Convert(src).HTML()
+		if err != nil || string(html) != s.want[src.Path] {
+			t.Errorf("%s: %s: HTML() = %q, %v; want %q", what, src.Path, html, err, s.want[src.Path])
+		}
+	}
+	return cv
+}
+
+// TestCachedHTML: a Converter whose HTML stays in the cache, finding its
+// conversions in the store, reads their HTML from there only when it is
+// asked for, and where that HTML was damaged it converts the page's body
+// again, with the same HTML.
+func TestCachedHTML(t *testing.T) {
+	s := newCachedSite(t, 12)
+	if st := s.build("a cold build").Stats(); st.Found != 0 {
 		t.Fatalf("a cold build found %d conversions in the store", st.Found)
 	}
-	st := build("HTML from the store").Stats()
+	st := s.build("HTML from the store").Stats()
 	if st.Asked == 0 || st.Found != st.Asked {
 		t.Errorf("HTML from the store: found %d of %d conversions in the store", st.Found, st.Asked)
 	}
 	if st.Reconverted != 0 {
 		t.Errorf("converted %d bodies again, want none", st.Reconverted)
 	}
-	damaged := damageHTMLEntries(t, filepath.Join(cacheDir, cacheKind))
+	damaged := damageHTMLEntries(t, filepath.Join(s.cacheDir, cacheKind))
 	if damaged == 0 {
 		t.Fatal("no HTML in the store")
 	}
-	st = build("HTML damaged in the store").Stats()
+	st = s.build("HTML damaged in the store").Stats()
 	if st.Asked == 0 || st.Found != st.Asked {
 		t.Errorf("HTML damaged in the store: found %d of %d conversions in the store", st.Found, st.Asked)
 	}
 	if st.Reconverted != int64(damaged) {
 		t.Errorf("converted %d bodies again, want %d, one per damaged entry", st.Reconverted, damaged)
+	}
+}
+
+// TestRecordsFromThePack: a build takes the records of its conversions
+// from the pack of records, not from the store, which it opens only for
+// the HTML it reads; HTML missing from the store is converted again and
+// put back.
+func TestRecordsFromThePack(t *testing.T) {
+	s := newCachedSite(t, 12)
+	s.build("a cold build")
+	if err := os.RemoveAll(filepath.Join(s.cacheDir, cacheKind)); err != nil {
+		t.Fatal(err)
+	}
+	st := s.build("the store gone").Stats()
+	if st.Found != int64(len(s.srcs)) {
+		t.Errorf("with the store gone, found %d of %d conversions, want all in the pack", st.Found, len(s.srcs))
+	}
+	if st.Reconverted != int64(len(s.srcs)) {
+		t.Errorf("with the store gone, converted %d bodies again for their HTML, want %d", st.Reconverted, len(s.srcs))
+	}
+	st = s.build("the HTML put back").Stats()
+	if st.Found != int64(len(s.srcs)) || st.Reconverted != 0 {
+		t.Errorf("after the HTML was put back: found %d of %d, converted %d again; want all found, none converted",
+			st.Found, len(s.srcs), st.Reconverted)
 	}
 }
 

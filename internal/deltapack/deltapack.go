@@ -13,7 +13,10 @@
 // stands, is the caller's: typically the delta's over the base's.
 //
 // Writing a delta costs what the delta holds; the caller decides when a
-// base is due again (too much of it stale, or a delta too large).
+// base is due again (too much of it stale, or a delta too large), or
+// leaves it to Records (records.go): a pack of payloads by key, whose
+// Save writes the records a build used and the base lacks, and a new base
+// when more than an eighth of the old one went unused.
 package deltapack
 
 import (

@@ -11,7 +11,6 @@ import (
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/deltapack"
 	"github.com/careersite/careersite/internal/deps"
-	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
 )
 
@@ -81,12 +80,12 @@ func packed(t *testing.T, store *cache.Cache) (base, delta []byte, raw []byte) {
 		if data == nil {
 			return nil
 		}
-		entries, err := generate.DecodeEntries(data)
+		entries, err := deltapack.DecodeRecords(data)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var out []byte
-		for _, k := range slices.SortedFunc(maps.Keys(entries), func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) }) {
+		for _, k := range slices.SortedFunc(maps.Keys(entries), func(a, b cache.Key) int { return bytes.Compare(a[:], b[:]) }) {
 			out = append(out, k[0])
 		}
 		return out

@@ -27,9 +27,9 @@
 // Each output is a File (files.go): its name, what makes its bytes, and
 // what those are made from, for its dependency key. Files lists those made
 // from front matter; CheckOutputs reports any two outputs of a build, pages
-// and assets included, that claim one file name. EncodeFiles and
-// EncodeEntries are the records the pipeline keeps files and feed entries
-// in, in the persistent cache (records.go), and EncodeManifest the record
+// and assets included, that claim one file name. EncodeFiles is the record
+// the pipeline keeps files in, in the persistent cache (records.go), and
+// EncodeManifest the record
 // of what a build published into a destination folder: each file's key,
 // stamp and ids (manifest.go).
 //

@@ -1,17 +1,13 @@
 package generate
 
 import (
-	"bytes"
-	"encoding/binary"
 	"io"
-	"slices"
 
 	"github.com/careersite/careersite/internal/cache"
-	"github.com/careersite/careersite/internal/deps"
 )
 
-// This file is the records in which the pipeline keeps generated files and
-// feed entries in the persistent cache (cache.Encoder): a record cut short
+// This file is the records in which the pipeline keeps generated files in
+// the persistent cache (cache.Encoder): a record cut short
 // or damaged is never read as one.
 
 // EncodeFiles writes files whose bytes are made (the pipeline's files
@@ -60,38 +56,4 @@ func DecodeFiles(b []byte) ([]File, bool) {
 		return nil, false
 	}
 	return files, true
-}
-
-// EncodeEntries writes a pack of feed entries (Entry), for the persistent
-// cache: a record (cache.Encoder)
-// of each entry's key and bytes, by key.
-func EncodeEntries(entries map[deps.Digest][]byte) []byte {
-	var e cache.Encoder
-	n := 0
-	keys := make([]deps.Digest, 0, len(entries))
-	for key, b := range entries {
-		n += len(deps.Digest{}) + binary.MaxVarintLen64 + len(b)
-		keys = append(keys, key)
-	}
-	e.Grow(n) // a site's entries are megabytes: one buffer, not a copy per doubling
-	slices.SortFunc(keys, func(a, b deps.Digest) int { return bytes.Compare(a[:], b[:]) })
-	for _, key := range keys {
-		e.Digest(key)
-		e.Bytes(entries[key])
-	}
-	return e.Encoded()
-}
-
-// DecodeEntries reads what EncodeEntries wrote.
-func DecodeEntries(data []byte) (map[deps.Digest][]byte, error) {
-	d := cache.NewDecoder(data)
-	entries := map[deps.Digest][]byte{}
-	for d.Len() > 0 {
-		key, e := d.Digest(), d.Bytes()
-		entries[key] = e
-	}
-	if err := d.Err(); err != nil {
-		return nil, err
-	}
-	return entries, nil
 }

@@ -74,13 +74,14 @@ func (b *Builder) readConfig() (bool, error) {
 // changed (added, edited or removed).
 func (b *Builder) readContent(ctx context.Context, all bool, changed []string, now time.Time) ([]string, error) {
 	var paths []string
+	var tree *content.Tree // content/ walked once, for the pages, the resources and the links left out
 	if all {
-		files, err := content.Files(b.fsys)
-		if err != nil {
+		var err error
+		if tree, err = content.Walk(b.fsys); err != nil {
 			return nil, err
 		}
-		b.linkWarnings = linkWarnings(content.LinkWarnings(b.fsys))
-		paths = withGone(files, maps.Keys(b.sources))
+		b.linkWarnings = linkWarnings(tree.LinkWarnings)
+		paths = withGone(tree.Pages, maps.Keys(b.sources))
 	} else {
 		paths = ofKind(changed, content.IsFile)
 	}
@@ -129,7 +130,7 @@ func (b *Builder) readContent(ctx context.Context, all bool, changed []string, n
 	}
 	// The resources after the pages: which files a bundle owns depends
 	// on the pages there are.
-	resources, err := b.resources.Read(ctx, b.cfg, all, changed)
+	resources, err := b.resources.Read(ctx, b.cfg, tree, changed)
 	b.images.Forget(resources...) // read again by the images that show them
 	return append(diff, resources...), err
 }

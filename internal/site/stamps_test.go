@@ -167,8 +167,10 @@ func TestWarmBuildReadsNoUnchangedPage(t *testing.T) {
 	}
 	sameAsWithoutCache(t, opts, "build after a page was written again")
 
-	if err := os.RemoveAll(filepath.Join(opts.CacheDir, "markdown")); err != nil {
-		t.Fatal(err)
+	for _, kind := range []string{"markdown", "markdown-records"} { // the store of conversions and the pack of their records
+		if err := os.RemoveAll(filepath.Join(opts.CacheDir, kind)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	fourth, fsys := counted()
 	b = buildOnceWith(t, fourth)
