@@ -2,7 +2,7 @@
 // (content.BundleOf) from build to build and publishes them as outputs.
 //
 // A Set holds every file under content/ that is not Markdown
-// (content.ResourceFiles), as a build last found it. Read brings it up to
+// (content.Tree.Resources), as a build last found it. Read brings it up to
 // date, every file or those among the paths that changed, and returns the
 // paths whose bytes changed: added, edited or removed. A file is read only
 // when a bundle owns it (the others are not published, and their size is
@@ -183,7 +183,7 @@ func (s *Set) Attach(cfg *config.Config, pages []*model.Page, published map[stri
 		var de *diag.Error
 		switch {
 		case errors.Is(f.err, fs.ErrNotExist):
-			continue // gone since, or a symbolic link left out (content.LinkWarnings)
+			continue // gone since, or a symbolic link left out (content.Tree.LinkWarnings)
 		case errors.As(f.err, &de):
 			problems = append(problems, de)
 			continue

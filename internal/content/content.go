@@ -92,7 +92,7 @@
 // The files under content/ that are not Markdown are the resources of the
 // bundle whose folder holds them ([BundleOf], resource.go): every file of
 // a leaf bundle's folder (an index.md's) and its subfolders but nested
-// bundles, and the files directly beside an _index.md. [ResourceFiles]
+// bundles, and the files directly beside an _index.md. [Tree.Resources]
 // lists the candidates as the walk finds them, [ReadResource] reads one,
 // refusing symbolic links by the rules below and a file over
 // limits.resource; [Resource.Check] refuses a name that is not a safe
@@ -126,7 +126,7 @@
 // 10,000 levels (their parsers' limits), TOML at most 100 (its positions
 // cost the square of the depth). A symbolic link under content/ that
 // leads outside the site's fs.FS, or round in a loop, is left out, and
-// [LinkWarnings] says so; links to folders are not walked into
+// [Tree.LinkWarnings] says so; links to folders are not walked into
 // (symlink.go). [ReadFile] reads one file by the same rules.
 package content
 

@@ -1,26 +1,15 @@
 package content
 
 import (
-	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/diag"
 )
 
-// Files returns the paths of the pages under content/ in fsys, as Load
-// finds them: every *.md file, skipping files and directories whose names
-// begin with ".". A site without content/ has none.
-func Files(fsys fs.FS) ([]string, error) {
-	files, err := find(fsys)
-	slices.Sort(files)
-	return files, err
-}
-
 // IsFile reports whether the slash-separated path, relative to the site
-// root, is one that Files would return if it existed.
+// root, is one that Walk would list among the pages if it existed.
 func IsFile(p string) bool {
 	return path.Ext(p) == ".md" && visible(p)
 }

@@ -67,16 +67,19 @@ func LoadAll(ctx context.Context, fsys fs.FS, cfg *config.Config) ([]*Page, erro
 }
 
 // A Tree is what one walk of content/ finds, each list sorted: the pages
-// (Files), the other files (ResourceFiles) and a warning for each
-// symbolic link left out (LinkWarnings). A build that reads every file
-// walks once (Walk), not once for each.
+// (every *.md file, as Load finds them), the other files, which may be
+// resources (which of them are depends on the pages beside them:
+// BundleOf), and a warning for each symbolic link left out. Hidden files
+// and folders (names that begin with ".") are skipped; a site without
+// content/ has none.
+//
+//	content/jobs/x.md: symbolic link to "/etc/passwd" leads outside the site; left out
 type Tree struct {
 	Pages, Resources []string
 	LinkWarnings     []*diag.Error
 }
 
-// Walk walks content/ in fsys once and returns what Files, ResourceFiles
-// and LinkWarnings return.
+// Walk walks content/ in fsys once and returns what it finds.
 func Walk(fsys fs.FS) (*Tree, error) {
 	w, err := walk(fsys)
 	slices.Sort(w.pages)

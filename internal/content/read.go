@@ -14,7 +14,7 @@ import (
 //
 //   - a symbolic link that Load would leave out (symlink.go) reads as a
 //     file that does not exist: the error satisfies errors.Is(err,
-//     fs.ErrNotExist), and LinkWarnings says why;
+//     fs.ErrNotExist), and Walk's LinkWarnings say why;
 //   - a file over cfg's limits.page is a *diag.Error at name:1:1, and is
 //     not read past the limit (limits.go).
 //

@@ -37,22 +37,13 @@ type Resource struct {
 	Name string // its path below the bundle's folder, and below the page's URL: "img/team.jpg"
 }
 
-// ResourceFiles returns the files under content/ that may be resources:
-// every file that is not a page, as Load finds files (no hidden files or
-// folders, no refused symbolic links), sorted. Which of them are resources
-// depends on the pages beside them (BundleOf).
-func ResourceFiles(fsys fs.FS) ([]string, error) {
-	w, err := walk(fsys)
-	return w.others, err
-}
-
 // IsResourceFile reports whether the slash-separated path, relative to the
-// site root, is one that ResourceFiles would return if it existed.
+// site root, is one that Walk would list among the resources if it existed.
 func IsResourceFile(p string) bool {
 	return path.Ext(p) != ".md" && visible(p)
 }
 
-// BundleOf returns the resource that the file at p (a path ResourceFiles
+// BundleOf returns the resource that the file at p (a path Walk lists among the resources
 // returns) is, when some bundle owns it; isPage reports whether a page
 // file exists. See the rules above.
 func BundleOf(p string, isPage func(string) bool) (Resource, bool) {

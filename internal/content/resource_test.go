@@ -96,17 +96,17 @@ func TestResourceFiles(t *testing.T) {
 		"content/g/c/sub/README":   {Data: []byte("x")},
 		"content/g/c/sub/more.pdf": {Data: []byte("%PDF")},
 	}
-	got, err := ResourceFiles(fsys)
+	tree, err := Walk(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := tree.Resources
 	want := []string{"content/g/c/img/d.svg", "content/g/c/sub/README", "content/g/c/sub/more.pdf", "content/g/c/team.jpg"}
 	if !slices.Equal(got, want) {
-		t.Errorf("ResourceFiles = %q, want %q", got, want)
+		t.Errorf("Resources = %q, want %q", got, want)
 	}
-	pages, _ := Files(fsys)
-	if want := []string{"content/g/c/index.md", "content/g/c/notes.md"}; !slices.Equal(pages, want) {
-		t.Errorf("Files = %q, want %q", pages, want)
+	if want := []string{"content/g/c/index.md", "content/g/c/notes.md"}; !slices.Equal(tree.Pages, want) {
+		t.Errorf("Pages = %q, want %q", tree.Pages, want)
 	}
 }
 
@@ -141,12 +141,12 @@ func TestReadResource(t *testing.T) {
 	cfg := &config.Config{Limits: config.DefaultLimits()}
 	cfg.Limits.Resource = 4
 
-	got, err := ResourceFiles(fsys)
+	tree, err := Walk(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"content/g/big.txt", "content/g/in.txt", "content/g/small.txt"}; !slices.Equal(got, want) {
-		t.Errorf("ResourceFiles = %q, want %q (links out of the site and to folders left out)", got, want)
+	if got, want := tree.Resources, []string{"content/g/big.txt", "content/g/in.txt", "content/g/small.txt"}; !slices.Equal(got, want) {
+		t.Errorf("Resources = %q, want %q (links out of the site and to folders left out)", got, want)
 	}
 	if data, err := ReadResource(fsys, "content/g/small.txt", cfg); err != nil || string(data) != "1234" {
 		t.Errorf("ReadResource(small.txt) = %q, %v", data, err)

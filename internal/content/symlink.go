@@ -5,8 +5,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-
-	"github.com/careersite/careersite/internal/diag"
 )
 
 // Symbolic links. os.DirFS follows a link wherever it leads, so a link in
@@ -15,7 +13,7 @@ import (
 // every link it meets itself, through fs.ReadLinkFS, and refuses one that
 // leads outside the site's fs.FS (an absolute target, or ".." above the
 // root, at any step of the chain) or takes more than maxLinks steps (a
-// loop): the file is left out, with a warning ([LinkWarnings]). A link
+// loop): the file is left out, with a warning ([Tree.LinkWarnings]). A link
 // that stays inside the site is read as the file it leads to. A link to a
 // folder is never walked into, so a loop of folders cannot hang the walk.
 // A file system without fs.ReadLinkFS (fstest.MapFS) has no links to check.
@@ -23,15 +21,6 @@ import (
 // maxLinks is how many links one path may pass through, as Linux's
 // MAXSYMLINKS: more is taken to be a loop.
 const maxLinks = 40
-
-// LinkWarnings returns a warning for every symbolic link under content/
-// that Load and Files leave out, sorted by path:
-//
-//	content/jobs/x.md: symbolic link to "/etc/passwd" leads outside the site; left out
-func LinkWarnings(fsys fs.FS) []*diag.Error {
-	w, _ := walk(fsys)
-	return w.refused
-}
 
 // linkProblem follows the symbolic link name in fsys and says why it is
 // refused, or returns "" when it leads to a place inside fsys.

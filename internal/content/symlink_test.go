@@ -80,7 +80,8 @@ func TestSymlinks(t *testing.T) {
 	}
 
 	var warnings []string
-	for _, w := range LinkWarnings(fsys) {
+	tree, _ := Walk(fsys)
+	for _, w := range tree.LinkWarnings {
 		warnings = append(warnings, w.Error())
 	}
 	abs := filepath.Join(outside, "secret.md")
@@ -94,7 +95,7 @@ func TestSymlinks(t *testing.T) {
 		`content/up.md: symbolic link to "../../outside/secret.md" leads outside the site; left out`,
 	}
 	if !slices.Equal(warnings, wantWarnings) {
-		t.Errorf("LinkWarnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(wantWarnings, "\n"))
+		t.Errorf("Tree.LinkWarnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(wantWarnings, "\n"))
 	}
 }
 

@@ -51,10 +51,11 @@ func parseSite(t *testing.T, fsys fs.FS) []parsedFile {
 	if err != nil {
 		cfg = config.Default()
 	}
-	files, err := content.Files(fsys)
+	tree, err := content.Walk(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
+	files := tree.Pages
 	var out []parsedFile
 	for _, f := range files {
 		data, err := fs.ReadFile(fsys, f)

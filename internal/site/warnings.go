@@ -15,7 +15,7 @@ import (
 // Markdown published plain because they were over a limit
 // (markdown.Result.Warnings), the images without alt text, the skills and
 // tags spelled unlike the rest of the site (spelling.Warnings), and the
-// symbolic links under content/ that were left out (content.LinkWarnings,
+// symbolic links under content/ that were left out (content.Tree.LinkWarnings,
 // as of the last full read).
 func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 	ws := content.AllWarnings(pub, now, b.cfg)
@@ -33,7 +33,7 @@ func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 	return append(ws, b.linkWarnings...)
 }
 
-// linkWarnings returns content.LinkWarnings of fsys as errors.
+// linkWarnings returns the warnings of a walk of content/ (content.Tree.LinkWarnings) as errors.
 func linkWarnings(list []*diag.Error) []error {
 	var ws []error
 	for _, w := range list {
