@@ -241,11 +241,19 @@ func (sh *shard) use(k Key, n int64) {
 
 // Put stores payload as the entry with key k.
 func (s *Store) Put(k Key, payload []byte) error {
+	return s.PutSummed(k, payload, sha256.Sum256(payload))
+}
+
+// PutSummed stores payload as the entry with key k, as Put does, with
+// sum, the SHA-256 of payload that the caller made already for a use of
+// its own: the HTML of a page, hashed once for its digest and its
+// record. A sum that is not the payload's makes the entry a miss, as a
+// damaged one is, never a wrong payload: Get checks it.
+func (s *Store) PutSummed(k Key, payload []byte, sum [sha256.Size]byte) error {
 	sh := s.shard(k)
 	if sh.f == nil {
 		return fmt.Errorf("cache: cannot open %s", sh.name)
 	}
-	sum := sha256.Sum256(payload)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	var err error

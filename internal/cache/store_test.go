@@ -2,6 +2,7 @@ package cache
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -253,5 +254,31 @@ func TestStoreReadsHeadersAcrossWindows(t *testing.T) {
 		if got, ok := s.Get(k); !ok || !bytes.Equal(got, payloads[i]) {
 			t.Fatalf("Get(entry %d) = %d bytes, %v; want %d bytes", i, len(got), ok, len(payloads[i]))
 		}
+	}
+}
+
+// TestPutSummedWithAWrongSum: an entry put with a sum that is not its
+// payload's is a miss in the next build, as a damaged one is, and the
+// entries beside it are found.
+func TestPutSummedWithAWrongSum(t *testing.T) {
+	dir := t.TempDir()
+	c, s := storeOf(t, dir, 1)
+	right, wrong := c.Key("kind", []byte("right")), c.Key("kind", []byte("wrong"))
+	if err := s.PutSummed(right, []byte("right"), sha256.Sum256([]byte("right"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutSummed(wrong, []byte("wrong"), sha256.Sum256([]byte("another payload"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(true); err != nil {
+		t.Fatal(err)
+	}
+	_, s = storeOf(t, dir, 1)
+	defer s.Close(false)
+	if got, ok := s.Get(right); !ok || string(got) != "right" {
+		t.Errorf("Get(right) = %q, %v; want \"right\", true", got, ok)
+	}
+	if got, ok := s.Get(wrong); ok {
+		t.Errorf("Get(wrong) = %q, true; want a miss", got)
 	}
 }

@@ -51,6 +51,7 @@ type Conversion struct {
 	spilled               *spill.File
 	ref, tocRef           spill.Ref
 	cached                func() ([]byte, error)
+	htmlSum               deps.Digest // SHA-256 of the HTML, kept to put it in the store (store.go)
 	contentDigest         deps.Digest // of Content, TableOfContents and Headings
 	summaryDigest         deps.Digest // of Summary, WordCount and ReadingTime
 }
@@ -172,7 +173,8 @@ func newConversion(key deps.Digest, res *markdown.Result, probs []error) *Conver
 	r := *res
 	r.HTML, r.Summary, r.TOC = nil, nil, nil
 	c.res = &r
-	c.contentDigest = deps.ContentDigest(c.content, c.toc, res.Headings)
+	c.htmlSum = deps.HashBytes(res.HTML)
+	c.contentDigest = deps.ContentDigest(c.htmlSum, c.toc, res.Headings)
 	c.summaryDigest = deps.SummaryDigest(c.summary, res.WordCount, res.ReadingTime)
 	return c
 }

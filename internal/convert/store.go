@@ -21,6 +21,8 @@ package convert
 // records from the pack asked nothing of most shards.
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"html/template"
 	"sync"
@@ -125,11 +127,13 @@ func (cv *Converter) use(key deps.Digest, data []byte) {
 	cv.usedMu.Unlock()
 }
 
-// save puts c, a conversion without problems or warnings, in the store.
+// save puts c, a conversion without problems or warnings, in the store:
+// its HTML, checked by the SHA-256 its digest was made from, and the
+// rest; and notes its record for the pack of records.
 func (cv *Converter) save(c *Conversion, html []byte) {
 	if store := cv.store; store != nil {
 		data := encodeConversion(c)
-		store.Put(cache.Key(htmlKey(c.key)), html)
+		store.PutSummed(cache.Key(htmlKey(c.key)), html, c.htmlSum)
 		store.Put(cache.Key(c.key), data)
 		cv.use(c.key, data)
 	}
@@ -138,7 +142,11 @@ func (cv *Converter) save(c *Conversion, html []byte) {
 // htmlKey is the key of the HTML of the conversion of key in the store,
 // an entry of its own: a build that renders nothing has no need to read
 // it.
-func htmlKey(key deps.Digest) deps.Digest { return deps.NewHasher().Digest(key).Str("html").Sum() }
+func htmlKey(key deps.Digest) deps.Digest {
+	h := deps.BorrowHasher()
+	defer h.GiveBack()
+	return h.Digest(key).Str("html").Sum()
+}
 
 // fromCache returns the conversion of key, of the body of src, when the
 // cache has it, else nil. A Converter whose HTML stays in the cache
@@ -228,6 +236,7 @@ func (cv *Converter) cachedHTML(store *cache.Store, k cache.Key, src Source) ([]
 func encodeConversion(c *Conversion) []byte {
 	var e cache.Encoder
 	r := c.res
+	e.Grow(recordSize(c))
 	e.String(string(c.summary))
 	e.String(string(c.toc))
 	e.Int(len(r.Headings))
@@ -265,6 +274,27 @@ func encodeConversion(c *Conversion) []byte {
 		e.Int(n.Spec.Quality)
 	}
 	return e.Encoded()
+}
+
+// recordSize is about the length of the record of c, to make its buffer
+// once rather than grow it a copy at a time: a varint at most
+// binary.MaxVarintLen64 bytes, a digest sha256.Size.
+func recordSize(c *Conversion) int {
+	const n, d = binary.MaxVarintLen64, sha256.Size
+	size := len(c.summary) + len(c.toc) + 6*n + 2*d
+	for _, h := range c.res.Headings {
+		size += len(h.ID) + len(h.Text) + 3*n
+	}
+	for _, l := range c.res.Links {
+		size += len(l.Dest) + 3*n
+	}
+	for _, u := range c.imgRefs {
+		size += len(u.Ref) + len(u.Path) + 4*n + d
+	}
+	for _, nm := range c.imgNamed {
+		size += len(nm.Spec.Format) + 7*n
+	}
+	return size
 }
 
 // decodeConversion reads what encodeConversion wrote, to its end.

@@ -4,14 +4,18 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"html/template"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/deps"
+	"github.com/careersite/careersite/internal/images"
+	"github.com/careersite/careersite/internal/imaging"
 	"github.com/careersite/careersite/internal/markdown"
 	"github.com/careersite/careersite/internal/model"
 )
@@ -50,6 +54,25 @@ func TestConversionRecord(t *testing.T) {
 			t.Errorf("a conversion cut to %d of %d bytes: err = %v, want cache.ErrDamaged", n, len(b), err)
 		}
 	})
+}
+
+// TestConversionRecordGrowsOnce: the record of a conversion is encoded
+// into a buffer made once at its size, whatever the lengths of its
+// strings, rather than one grown a copy at a time.
+func TestConversionRecordGrowsOnce(t *testing.T) {
+	long := strings.Repeat("<p>A long paragraph of the summary.</p>", 100)
+	c := &Conversion{
+		res: &markdown.Result{
+			Headings: []markdown.Heading{{Level: 2, ID: strings.Repeat("pay-", 50), Text: strings.Repeat("Pay ", 50)}},
+			Links:    []markdown.Link{{Dest: "/roles/" + strings.Repeat("s", 300) + "/", Line: 12, Col: 3}},
+		},
+		summary: template.HTML(long), toc: template.HTML(long),
+		imgRefs:  []images.Use{{Ref: "team.jpg", Path: "content/jobs/team.jpg", Line: 3, Col: 1}},
+		imgNamed: []images.Named{{Use: 0, Spec: imaging.Spec{Format: "webp", Width: 800}}},
+	}
+	if n := testing.AllocsPerRun(10, func() { encodeConversion(c) }); n != 1 {
+		t.Errorf("encodeConversion allocated %v times, want 1", n)
+	}
 }
 
 // testSite writes a site of n pages under dir and returns their sources,

@@ -200,12 +200,15 @@ func DigestPage(p *model.Page, parts PageParts) *PageDigests {
 	return pd
 }
 
-// ContentDigest is the digest of the content group's fields: Content,
-// TableOfContents and Headings.
-func ContentDigest(content, toc template.HTML, headings []markdown.Heading) Digest {
-	h := BorrowHasher() // a page's HTML would grow a new one's buffer
+// ContentDigest is the digest of the content group's fields: Content, of
+// which contentSum is the SHA-256 (HashBytes), TableOfContents and
+// Headings. The HTML is given by its SHA-256, as its maker has one to
+// hash it once: the store of conversions checks the HTML it keeps by
+// that sum too (internal/convert).
+func ContentDigest(contentSum Digest, toc template.HTML, headings []markdown.Heading) Digest {
+	h := BorrowHasher()
 	defer h.GiveBack()
-	h.Str(string(content)).Str(string(toc)).Int(int64(len(headings)))
+	h.Digest(contentSum).Str(string(toc)).Int(int64(len(headings)))
 	for _, hd := range headings {
 		h.Int(int64(hd.Level)).Str(hd.ID).Str(hd.Text)
 	}

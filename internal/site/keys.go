@@ -59,7 +59,7 @@ func (b *Builder) digestPage(m *siteModel, p *model.Page) *deps.PageDigests {
 	if c != nil && c.Result() != nil && sameHeadings(p.Headings, c.Result().Headings) {
 		parts.Content = c.ContentDigest()
 	} else {
-		parts.Content = deps.ContentDigest("", "", p.Headings)
+		parts.Content = deps.ContentDigest(deps.HashBytes(nil), "", p.Headings)
 	}
 	h := deps.BorrowHasher()
 	defer h.GiveBack()
