@@ -222,7 +222,7 @@ func (r *Retagged) relateAgain(p *Page, old map[string]int) {
 	scores := make([]int, len(x.pages))
 	for _, j := range slices.Sorted(maps.Keys(again)) {
 		q := x.pages[j]
-		if related := x.related(j, scores); !slices.Equal(related, q.Related) {
+		if related := x.relatedAgain(j, scores); !slices.Equal(related, q.Related) {
 			q.Related = related
 			r.Related = append(r.Related, q)
 		}

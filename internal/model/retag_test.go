@@ -28,17 +28,20 @@ func TestRetag(t *testing.T) {
 	text := map[string]string{}
 	var paths []string
 	// Tags: t0 on 6 pages, t1 and t2 on 5; skills: s0 on 7, s1, s2 and
-	// s3 on 6, s4 on 3; pages of 3 a pager.
+	// s3 on 6, s4 on 4 (with role t); pages of 3 a pager.
 	for i := range 16 {
 		section := []string{"jobs", "guides"}[i%2]
 		path := fmt.Sprintf("content/%s/p%02d.md", section, i)
 		paths = append(paths, path)
 		text[path] = fmt.Sprintf("---\ntitle: Page %02d\ndate: 2026-01-%02d\ntags: [t%d]\nskills: [s%d, s%d]\n---\nBody.\n", i, 1+i%9, i%3, i%4, i%5)
 	}
-	hidden, role := "content/guides/hidden.md", "content/roles/s.md"
-	paths = append(paths, hidden, role)
+	hidden, role, named := "content/guides/hidden.md", "content/roles/s.md", "content/roles/t.md"
+	paths = append(paths, hidden, role, named)
 	text[hidden] = "---\ntitle: Hidden\ndate: 2026-01-05\nskills: [s1, s2]\nhidden_from: [lists]\n---\nBody.\n"
-	text[role] = "---\ntitle: S\ndate: 2026-01-04\nskills: [s9]\nguide: career-path\ncareer_path:\n  - {title: One, level: junior, track: ic, skills: [s8]}\n---\nBody.\n"
+	text[role] = "---\ntitle: S\ndate: 2026-01-04\nskills: [s9, s7]\nguide: career-path\ncareer_path:\n  - {title: One, level: junior, track: ic, skills: [s8]}\n---\nBody.\n"
+	// Role t shares s9 and s4 with role s, and names it: it is none of
+	// t's related pages.
+	text[named] = "---\ntitle: T\ndate: 2026-01-06\nskills: [s9, s4]\nrelated_roles: [/roles/s/]\nguide: career-path\ncareer_path:\n  - {title: One, level: junior, track: ic, skills: [s8]}\n---\nBody.\n"
 	parse := func(path string) *content.Page {
 		t.Helper()
 		p, err := content.Parse(path, []byte(text[path]), cfg)
@@ -76,12 +79,12 @@ func TestRetag(t *testing.T) {
 		{"a tag, to another term", paths[3], "tags", "[t1]", true},
 		{"a tag, the term a pager more", paths[0], "tags", "[t0, t1]", false},
 		{"a skill, to another term", paths[1], "skills", "[s1, s0]", true},
-		{"a role guide's skill added", role, "skills", "[s9, S0]", true},
+		{"a role guide's skill added", role, "skills", "[s9, s7, S4]", true},
 		{"a skill, another spelling of the term", paths[2], "skills", "[S2, s2]", true},
 		{"a tag, back", paths[3], "tags", "[t0]", true},
 		{"a tag of a new term", paths[5], "tags", "[t9]", false},
 		{"a tag that makes no URL", paths[5], "tags", "[\"!!!\"]", false},
-		{"a skill, its term's last page leaving", role, "skills", "[S0]", false},
+		{"a skill, its term's last page leaving", role, "skills", "[S4]", false},
 		{"a skill, the term named anew", paths[4], "skills", "[s0, S4, S4]", false},
 		{"the skills of a page hidden from lists", hidden, "skills", "[s1]", false},
 	} {
