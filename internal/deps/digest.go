@@ -28,7 +28,7 @@ const (
 	gTermCount                   // a term's number of pages
 	gPaginator                   // a pager's number, size and pager URLs
 	gSiteData                    // the site's data files, .Site.Data: Inputs.Data
-	gOrder                       // which pages a page's lists hold, in order: .Pages, .Prev, .Next, .Related (order.go)
+	gOrder                       // which pages a page's lists hold, in order: .Pages, .Prev, .Next, .Related, .Terms (order.go)
 	gPager                       // which pages a pager's .Paginator.Pages holds (order.go)
 	gRoles                       // which role guides a term's .Roles holds, in order (order.go)
 )
@@ -120,6 +120,10 @@ func PagerReordered() Changes { return Changes{gPager} }
 
 // RolesReordered: see ListsReordered.
 func RolesReordered() Changes { return Changes{gRoles} }
+
+// TermsCounted is the change of a term's page whose term's count changed
+// (model.Retag): the outputs that read the count see it (order.go).
+func TermsCounted() Changes { return Changes{gTermCount} }
 
 // identity names a model object across builds.
 func identity(o any) string {

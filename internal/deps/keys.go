@@ -214,8 +214,18 @@ func (k *Keyer) walk(h *Hasher, objs []any, steps []step, g group, r *reach) {
 	if len(steps) == 0 {
 		for _, o := range objs {
 			k.object(h, o, g)
-			if p, ok := o.(*model.Page); ok && p != nil && r != nil {
-				r.reads = append(r.reads, Read{Page: p, groups: g})
+			if r == nil {
+				continue
+			}
+			switch o := o.(type) {
+			case *model.Page:
+				if o != nil {
+					r.reads = append(r.reads, Read{Page: o, groups: g})
+				}
+			case *model.Term:
+				if o != nil {
+					r.reads = appendTermRead(r.reads, o, g)
+				}
 			}
 		}
 		return

@@ -15,6 +15,12 @@ import "github.com/careersite/careersite/internal/model"
 // same list: .Site.Pages on the home page (its .Pages), a term's .Pages
 // on the term's page; and a term's .Roles (role guides by date) on the
 // term's page too, of the group gRoles.
+//
+// The terms of a page change in place too (model.Retag): a page's .Terms
+// is recorded on the page, of the group gOrder; a taxonomy's .ByCount on
+// the taxonomy's page, of the group gOrder; and a read of a term's count
+// on the term's page, of the group gTermCount (appendTermRead). A term's
+// name does not change in place: a change of it makes the model anew.
 
 // appendOrderRead appends to reads the read of order that the step s from
 // the object o makes, if it follows an ordered relation.
@@ -31,7 +37,7 @@ func orderOf(o any, s step) (*model.Page, group) {
 	switch o := o.(type) {
 	case *model.Page:
 		switch s.name {
-		case "Pages", "Prev", "Next", "Related":
+		case "Pages", "Prev", "Next", "Related", "Terms":
 			return o, gOrder
 		case "Paginator":
 			return o, gPager
@@ -39,6 +45,10 @@ func orderOf(o any, s step) (*model.Page, group) {
 	case *model.Site:
 		if s.name == "Pages" {
 			return o.Home, gOrder
+		}
+	case *model.Taxonomy:
+		if s.name == "ByCount" {
+			return o.Page, gOrder
 		}
 	case *model.Term:
 		switch s.name {
@@ -49,4 +59,13 @@ func orderOf(o any, s step) (*model.Page, group) {
 		}
 	}
 	return nil, 0
+}
+
+// appendTermRead appends to reads the read of the count of term t that
+// the groups g of it make, if they hold it.
+func appendTermRead(reads []Read, t *model.Term, g group) []Read {
+	if g&gTermCount != 0 {
+		return append(reads, Read{Page: t.Page, groups: gTermCount})
+	}
+	return reads
 }

@@ -177,6 +177,27 @@ func BenchmarkDidChange(b *testing.B) {
 		head, rest, _ := strings.Cut(orig, "\nskills: [")
 		keystrokes(b, 0, func(i int) string { return head + "\nskills: [" + string(rune('a'+i%26)) + rest })
 	})
+	b.Run("site-tag", func(b *testing.B) {
+		// A tag of the site's added before the first, and taken away: the
+		// page joins and leaves a term that other pages keep.
+		head, rest, _ := strings.Cut(orig, "\ntags: [")
+		keystrokes(b, 0, func(i int) string {
+			if i%2 == 0 {
+				return head + "\ntags: [salary, " + rest
+			}
+			return orig
+		})
+	})
+	b.Run("site-skill", func(b *testing.B) {
+		// A skill of the site's added before the first, and taken away.
+		head, rest, _ := strings.Cut(orig, "\nskills: [")
+		keystrokes(b, 0, func(i int) string {
+			if i%2 == 0 {
+				return head + "\nskills: [Rust, " + rest
+			}
+			return orig
+		})
+	})
 	b.Run("salary", func(b *testing.B) {
 		version++
 		conn.Notify(ctx, protocol.MethodTextDocumentDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{URI: jobURI, Version: version, Text: job}})

@@ -147,6 +147,14 @@ func (x *relatedIndex) related(i int, scores []int) []*Page {
 	return related
 }
 
+// relatedAgain is related for pages[i] of a model whose named pages are
+// found already (career.go): less the pages its author names as related.
+// Reorder and Retag relate pages again by it.
+func (x *relatedIndex) relatedAgain(i int, scores []int) []*Page {
+	q := x.pages[i]
+	return without(x.related(i, scores), q.RelatedRoles, q.RelatedCertifications, q.Alternatives)
+}
+
 // pageTerms keys a page's skills and tags by kind and slug, with the weight
 // of a match on each.
 func pageTerms(p *Page) map[string]int {

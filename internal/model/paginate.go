@@ -23,6 +23,8 @@ type Paginator struct {
 	pagers []*Page // the list page, then its /page/N/ copies
 	items  int     // pages in the whole list
 	size   int     // page_size
+	config int     // page_size as site.yaml sets it
+	paged  bool    // whether the list is cut into pagers of config pages
 }
 
 // PageNumber is the number of this pager, from 1.
@@ -125,23 +127,41 @@ func paginate(size int, paginates Paginates, pages []*Page) []*Page {
 		if p.Kind != KindSection && p.Kind != KindTerm {
 			continue
 		}
-		chunks, shown := [][]*Page{p.Pages}, max(size, len(p.Pages))
-		if paginates(p) {
-			chunks, shown = split(p.Pages, size), size
-		}
+		paged := paginates(p)
 		pagers := []*Page{p}
-		for n := 2; n <= len(chunks); n++ {
+		for n := 2; n <= len(cut(p.Pages, size, paged)); n++ {
 			cp := *p
 			cp.URL = PagerPath(p.URL, n)
 			cp.links = nil
 			pagers = append(pagers, &cp)
 			copies = append(copies, &cp)
 		}
-		for i, pager := range pagers {
-			pager.Paginator = &Paginator{Pages: chunks[i], number: i + 1, pagers: pagers, items: len(p.Pages), size: shown}
-		}
+		setPagers(pagers, p.Pages, size, paged)
 	}
 	return copies
+}
+
+// cut is the parts of list its pagers show: one part when the list is
+// not paged.
+func cut(list []*Page, size int, paged bool) [][]*Page {
+	if paged {
+		return split(list, size)
+	}
+	return [][]*Page{list}
+}
+
+// setPagers gives the pagers of a list page (the page, then its copies)
+// the list and their Paginators, the parts of list cut as paged and size
+// say; there are as many pagers as parts.
+func setPagers(pagers []*Page, list []*Page, size int, paged bool) {
+	chunks, shown := cut(list, size, paged), max(size, len(list))
+	if paged {
+		shown = size
+	}
+	for i, pager := range pagers {
+		pager.Pages = list
+		pager.Paginator = &Paginator{Pages: chunks[i], number: i + 1, pagers: pagers, items: len(list), size: shown, config: size, paged: paged}
+	}
 }
 
 // Paginates reports whether the template of the list page p reads

@@ -19,6 +19,9 @@ import (
 // name its feed; the skills of a role guide's career path are in
 // Term.Roles), and a change of it makes the model anew.
 //
+// A regular page's tags and skills may change when its terms stay the
+// site's (CanRetag, retag.go): Retag moves the page between the terms.
+//
 // Some of what may change orders pages (the title, date and weight of a
 // regular page): when the page no longer compares with every other page
 // as it did (KeepsOrder), Reorder sorts the lists that hold it again
@@ -32,12 +35,13 @@ import (
 // what Index copies into that page alone: its description, given in both
 // or in neither (without one, the home page has the site's), and its
 // params that are no taxonomy of cfg (taxonomy.go reads those); and, on a
-// regular page (no _index.md), its title, date, updated and weight, and
-// its career data, when it is of the same kind and names the same pages
-// (the career path of a role guide the same skills: Term.Roles reads
-// them). Then PatchFrontMatter gives the model's page what Index would
-// make of cur, but for its order among other pages: see KeepsOrder and
-// Reorder. Any
+// regular page (no _index.md), its title, date, updated and weight, its
+// tags and skills, and its career data, when it is of the same kind and
+// names the same pages (the career path of a role guide the same skills:
+// Term.Roles reads them). Then PatchFrontMatter gives the model's page
+// what Index would make of cur, but for its order among other pages (see
+// KeepsOrder and Reorder) and its tags and skills (see Retags and Retag,
+// retag.go). Any
 // other difference, a position of a value in the file among them, makes
 // it false.
 func Patchable(cfg *config.Config, old, cur *content.Page) bool {
@@ -62,6 +66,8 @@ func Patchable(cfg *config.Config, old, cur *content.Page) bool {
 		a.Date, b.Date = time.Time{}, time.Time{}
 		a.Updated, b.Updated = time.Time{}, time.Time{}
 		a.Weight, b.Weight = 0, 0
+		a.Tags, b.Tags = nil, nil
+		a.Skills, b.Skills = nil, nil
 		a.Career, b.Career = career.Data{}, career.Data{}
 	}
 	return reflect.DeepEqual(a, b)

@@ -28,7 +28,8 @@ func TestPatchable(t *testing.T) {
 		{"the weight added last", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Go]\nweight: 3\n---\nBody.\n", true},
 		{"the draft", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Go]\ndraft: true\n---\nBody.\n", false},
 		{"the image", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Go]\nimage: img/a.png\n---\nBody.\n", false},
-		{"a tag", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a, b]\nteam: Platform\nstack: [Go]\n---\nBody.\n", false},
+		{"a tag (see CanRetag)", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a, b]\nteam: Platform\nstack: [Go]\n---\nBody.\n", true},
+		{"a skill added last (see CanRetag)", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Go]\nskills: [SQL]\n---\nBody.\n", true},
 		{"a param that is a taxonomy", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Rust]\n---\nBody.\n", false},
 		{"the slug", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Go]\nslug: s\n---\nBody.\n", false},
 		{"the description moved", "---\ntitle: T\ndate: 2026-01-02\ndescription: D\ntags: [a]\nteam: Platform\nstack: [Go]\n---\nBody.\n", false},
@@ -61,6 +62,7 @@ func TestPatchableIndex(t *testing.T) {
 		{"the description", "---\ntitle: Jobs\ndescription: E\nweight: 1\n---\nBody.\n", true},
 		{"the title", "---\ntitle: Work\ndescription: D\nweight: 1\n---\nBody.\n", false},
 		{"the weight", "---\ntitle: Jobs\ndescription: D\nweight: 2\n---\nBody.\n", false},
+		{"a tag", "---\ntitle: Jobs\ndescription: D\nweight: 1\ntags: [a]\n---\nBody.\n", false},
 	} {
 		parse := func(text string) *content.Page {
 			p, err := content.Parse("content/jobs/_index.md", []byte(text), cfg)

@@ -171,7 +171,7 @@ func (r *Reordered) relateAgain(s *Site, moved []*Page) {
 	scores := make([]int, len(regular))
 	for _, i := range slices.Sorted(maps.Keys(again)) {
 		q := regular[i]
-		if related := x.related(i, scores); !slices.Equal(related, q.Related) {
+		if related := x.relatedAgain(i, scores); !slices.Equal(related, q.Related) {
 			q.Related = related
 			r.Lists = append(r.Lists, q)
 		}

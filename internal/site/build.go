@@ -135,7 +135,9 @@
 // (model.Patchable: the description, the params that are no taxonomy, and
 // on a regular page its title, date, updated, weight and career data that
 // names the same pages, while the page keeps its place in every list:
-// model.KeepsOrder), keeps the model: the pages made from each changed
+// model.KeepsOrder, or sorting its lists again: model.Reorder; and its
+// tags and skills when the site's terms stay as they are:
+// model.CanRetag), keeps the model: the pages made from each changed
 // file get the new Content, Summary, Table of contents, Headings, word
 // count, reading time, links and front matter in place, the page lookup
 // of shortcodes the page's new front matter (the bodies whose shortcodes
@@ -144,8 +146,8 @@
 // redirect pages to it: patchfiles.go), and only the outputs whose keys
 // read the groups that changed of those pages (found by the reverse index
 // of the last whole planning, deps.Readers) get new keys. Any other edit of
-// front matter (an edit that moves a page in a list, the title or weight
-// of a section, tags, skills, url, slug, aliases, layout, kind, draft,
+// front matter (the title or weight
+// of a section, tags or skills that make, drop or rename a term, url, slug, aliases, layout, kind, draft,
 // hidden_from, translation_key, image, the pages career data names or the
 // skills of a career path's steps, a param that is a taxonomy, or a value
 // that moved to another line) makes the model anew. A change of layouts or assets alone keeps

@@ -3,9 +3,11 @@ package site
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/testsite"
 )
@@ -13,7 +15,8 @@ import (
 // TestFrontMatterPatch: an edit of the front matter that gives the model
 // no other shape (model.Patchable: the description, a param that is no
 // taxonomy, a regular page's title, dates, weight and career data, its
-// lists sorted again when it moves among the others: model.Reorder)
+// lists sorted again when it moves among the others: model.Reorder; its
+// tags and skills, when they name the site's terms: model.Retag)
 // patches the model, in a Builder that writes and in a session's
 // checks, and the output is byte-identical to a fresh build's; any other
 // edit of the front matter makes the model anew.
@@ -58,6 +61,28 @@ func TestFrontMatterPatch(t *testing.T) {
 			})
 		}
 	}
+	// join adds to the values of taxonomy tax in the file name the name of
+	// the first term of the site (by slug) that the page does not list;
+	// leave takes the last value away.
+	join := func(name, tax string) func(string) string {
+		return func(text string) string {
+			p := b.m.byFile[name][0]
+			values := model.TermValues(p, tax)
+			for _, term := range p.Site.Taxonomy(tax).Terms {
+				if !slices.Contains(p.Terms(tax), term) {
+					return setKey(text, tax, "["+strings.Join(append(slices.Clone(values), term.Name), ", ")+"]")
+				}
+			}
+			t.Fatalf("%s lists every term of %s", name, tax)
+			return ""
+		}
+	}
+	leave := func(name, tax string) func(string) string {
+		return func(text string) string {
+			values := model.TermValues(b.m.byFile[name][0], tax)
+			return setKey(text, tax, "["+strings.Join(values[:len(values)-1], ", ")+"]")
+		}
+	}
 	// The job is the 4th newest of 24 generated pages (2025-02-19), after
 	// the role of 2025-01-24, before the guide of 2025-03-14.
 	job, role, section := testsite.Path(0), testsite.Path(1), "content/jobs/_index.md"
@@ -93,6 +118,12 @@ func TestFrontMatterPatch(t *testing.T) {
 		{"a role's career path", role, replace(`title: Junior step 1`, "title: First step"), "patch"},
 		{"a role's career path's skills", role, replace(`(?m)^    skills: \[.*\]$`, "    skills: [Go, Rust]"), "full"},
 		{"the title of a section", section, func(s string) string { return setKey(s, "title", "Work") }, "full"},
+		{"a tag, another of the site's", job, join(job, "tags"), "patch"},
+		{"the tag, taken away", job, leave(job, "tags"), "patch"},
+		{"a skill of a role guide, another of the site's", role, join(role, "skills"), "patch"},
+		{"a skill of a job, another of the site's", job, join(job, "skills"), "patch"},
+		{"the skill, taken away", job, leave(job, "skills"), "patch"},
+		{"a tag of a term of its own", job, replace(`(?m)^tags: \[`, "tags: [A term of its own, "), "full"},
 		{"the description, emptied", job, func(s string) string { return setKey(s, "description", `""`) }, "full"},
 	} {
 		e.write(step.name, step.edit(e.read(step.name)))

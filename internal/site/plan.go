@@ -215,7 +215,9 @@ func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*p
 // up, and the bodies whose shortcodes look pages up convert again; so are
 // the generated files made from what changed (patchfiles.go); a page
 // that moves among the others (model.KeepsOrder) has its lists sorted
-// again (reorder.go). Only the outputs that read what changed of those
+// again (reorder.go); a page whose tags or skills changed (one file's
+// edit, the site's terms kept: model.CanRetag) moves between the terms
+// (retag.go). Only the outputs that read what changed of those
 // pages get new keys (deps.Readers). Anything else makes the model anew.
 func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, now time.Time) (*plan, error) {
 	changed, ok := b.patchable(m, diff, now)
@@ -270,16 +272,23 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 	redo := map[string]bool{}
 	var patched []patchedPage
 	var moved []*model.Page // pages patched into another place among the others
+	var retagged []retagging
 	for _, s := range changed {
 		for _, p := range m.byFile[s.Path] {
 			before := *p
 			if !model.KeepsOrder(m.pages, p, s.Page) {
 				moved = append(moved, p)
 			}
+			if model.Retags(p, s.Page) {
+				retagged = append(retagged, retagging{p, s.Page})
+			}
 			model.PatchFrontMatter(p, s.Page, now)
 			model.Refill(p, s.Conv.Body())
 			patched = append(patched, patchedPage{p, &before})
 		}
+	}
+	for _, rt := range retagged {
+		b.retag(m, rt, redo)
 	}
 	b.patchFiles(m, patched, redo)
 	for _, pp := range patched {
@@ -298,7 +307,7 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 			return nil, failed(err, warnings)
 		}
 	}
-	p := b.replan(m, redo, len(moved) > 0, warnings)
+	p := b.replan(m, redo, len(moved)+len(retagged) > 0, warnings)
 	p.bodiesStale = len(changed) > 0 && b.deferring
 	b.stats.how = "patch"
 	return p, nil
@@ -315,6 +324,9 @@ func (b *Builder) patchable(m *siteModel, diff []string, now time.Time) ([]*page
 	lookups := false // a page that shortcodes can look up changed its front matter
 	for _, path := range diff {
 		old, cur := m.srcs[path], b.sources[path]
+		if len(diff) > 1 && old != nil && cur != nil && cur.Page != nil && retags(m, cur.Page) {
+			return nil, false // the terms' checks are of one page's change
+		}
 		if old == nil || cur == nil || cur.Page == nil || cur.Err != nil || m.published[path] != rules.Publishes(cur.Page) {
 			return nil, false
 		}
@@ -344,12 +356,18 @@ func (b *Builder) patchable(m *siteModel, diff []string, now time.Time) ([]*page
 
 // frontMatterPatchable reports whether the pages of m made from old, a
 // published source, may be patched (patchPlan) to be what cur, its file
-// parsed anew, makes at now: model.Patchable, a job's posting in the state the
+// parsed anew, makes at now: model.Patchable, its tags and skills changed
+// only as model.CanRetag lets them, a job's posting in the state the
 // shortcodes' page lookup took it in (at m.now, convert.SetPage), and a
 // card the title fits on (a full build reports one it does not).
 func (b *Builder) frontMatterPatchable(m *siteModel, old, cur *content.Page, now time.Time) bool {
 	if !model.Patchable(b.cfg, old, cur) {
 		return false
+	}
+	for _, p := range m.byFile[old.Path] {
+		if model.Retags(p, cur) && (len(m.byFile[old.Path]) > 1 || !model.CanRetag(b.cfg, m.pages, p, cur)) {
+			return false
+		}
 	}
 	if j := cur.Career.Job; j != nil && (j.PostingOpen(now) != j.PostingOpen(m.now) || j.PostingClosed(now) != j.PostingClosed(m.now)) {
 		return false

@@ -1,0 +1,41 @@
+package deps
+
+import (
+	"testing"
+
+	"github.com/careersite/careersite/internal/model"
+)
+
+// TestTermReads: what model.Retag changes in place is recorded where the
+// pipeline looks for it: a page's .Terms on the page, a taxonomy's
+// .ByCount on its page (gOrder), a term's count on the term's page
+// (gTermCount), and a term's name alone on no page.
+func TestTermReads(t *testing.T) {
+	p, taxPage, termPage := &model.Page{Title: "p"}, &model.Page{Title: "tags"}, &model.Page{Title: "go"}
+	tax := &model.Taxonomy{Name: "tags", Page: taxPage}
+	term := &model.Term{Name: "go", Taxonomy: tax, Page: termPage}
+	for _, tt := range []struct {
+		what string
+		o    any
+		s    string
+		page *model.Page
+	}{
+		{"a page's terms", p, "Terms", p},
+		{"a taxonomy's terms by count", tax, "ByCount", taxPage},
+		{"a taxonomy's terms by slug", tax, "Terms", nil},
+	} {
+		reads := appendOrderRead(nil, tt.o, step{name: tt.s})
+		switch {
+		case tt.page == nil && len(reads) > 0:
+			t.Errorf("%s: recorded %v", tt.what, reads)
+		case tt.page != nil && (len(reads) != 1 || reads[0].Page != tt.page || !reads[0].Sees(ListsReordered())):
+			t.Errorf("%s: recorded %v, want the order of %s", tt.what, reads, tt.page.Title)
+		}
+	}
+	if reads := appendTermRead(nil, term, gTermLink|gTermCount); len(reads) != 1 || reads[0].Page != termPage || !reads[0].Sees(TermsCounted()) || reads[0].Sees(ListsReordered()) {
+		t.Errorf("a term's name and count: recorded %v, want its count on its page", reads)
+	}
+	if reads := appendTermRead(nil, term, gTermLink); len(reads) != 0 {
+		t.Errorf("a term's name: recorded %v", reads)
+	}
+}
