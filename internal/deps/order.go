@@ -32,7 +32,8 @@ func appendOrderRead(reads []Read, o any, s step) []Read {
 }
 
 // orderOf is the page whose order the step s from o reads, and its group;
-// nil when s leads to no list that model.Reorder may sort again.
+// nil when s leads to no list that model.Reorder may sort again, or o is
+// nil (a taxonomy the site does not have: .Site.Taxonomies.levels).
 func orderOf(o any, s step) (*model.Page, group) {
 	switch o := o.(type) {
 	case *model.Page:
@@ -43,14 +44,17 @@ func orderOf(o any, s step) (*model.Page, group) {
 			return o, gPager
 		}
 	case *model.Site:
-		if s.name == "Pages" {
+		if o != nil && s.name == "Pages" {
 			return o.Home, gOrder
 		}
 	case *model.Taxonomy:
-		if s.name == "ByCount" {
+		if o != nil && s.name == "ByCount" {
 			return o.Page, gOrder
 		}
 	case *model.Term:
+		if o == nil {
+			return nil, 0
+		}
 		switch s.name {
 		case "Pages":
 			return o.Page, gOrder

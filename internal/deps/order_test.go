@@ -23,6 +23,10 @@ func TestTermReads(t *testing.T) {
 		{"a page's terms", p, "Terms", p},
 		{"a taxonomy's terms by count", tax, "ByCount", taxPage},
 		{"a taxonomy's terms by slug", tax, "Terms", nil},
+		{"the terms by count of a taxonomy the site lacks", (*model.Taxonomy)(nil), "ByCount", nil},
+		{"the pages of a term the site lacks", (*model.Term)(nil), "Pages", nil},
+		{"the pages of no site", (*model.Site)(nil), "Pages", nil},
+		{"the next page of no page", (*model.Page)(nil), "Next", nil},
 	} {
 		reads := appendOrderRead(nil, tt.o, step{name: tt.s})
 		switch {
