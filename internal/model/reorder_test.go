@@ -17,6 +17,41 @@ type noWords struct{}
 
 func (noWords) Or(_, fallback string) string { return fallback }
 
+// patchSite is the content files of a site that a patch test edits in
+// place (text, by path) and indexes again, in the order of paths, to
+// compare the patched model with.
+type patchSite struct {
+	t     *testing.T
+	cfg   *config.Config
+	links *Linker
+	paths []string
+	text  map[string]string
+}
+
+// parse parses the file path as it is now.
+func (s *patchSite) parse(path string) *content.Page {
+	s.t.Helper()
+	p, err := content.Parse(path, []byte(s.text[path]), s.cfg)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return p
+}
+
+// index makes the model of the files as they are now.
+func (s *patchSite) index() *Model {
+	s.t.Helper()
+	var srcs []*content.Page
+	for _, path := range s.paths {
+		srcs = append(srcs, s.parse(path))
+	}
+	m, errs := Index(s.cfg, s.links, srcs, make([]Body, len(srcs)), func(*Page) bool { return true }, func(string) Words { return noWords{} }, time.Now())
+	if len(errs) > 0 {
+		s.t.Fatal(errs)
+	}
+	return m
+}
+
 // TestReorder: pages patched to another place among the others, then
 // sorted again by Reorder, give every list, pager, neighbour, related
 // page and feed that Index gives the patched files; and Reorder names
@@ -43,25 +78,8 @@ func TestReorder(t *testing.T) {
 	// The skill s9 is on the path of role r and in the skills of role s.
 	text[role] = "---\ntitle: R\ndate: 2026-01-03\nguide: career-path\ncareer_path:\n  - {title: One, level: junior, track: ic, skills: [s9]}\n---\nBody.\n"
 	text["content/roles/s.md"] = "---\ntitle: S\ndate: 2026-01-04\nskills: [s9]\nguide: career-path\ncareer_path:\n  - {title: One, level: junior, track: ic, skills: [s8]}\n---\nBody.\n"
-	parse := func(path string) *content.Page {
-		t.Helper()
-		p, err := content.Parse(path, []byte(text[path]), cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	index := func() *Model {
-		var srcs []*content.Page
-		for _, path := range paths {
-			srcs = append(srcs, parse(path))
-		}
-		m, errs := Index(cfg, links, srcs, make([]Body, len(srcs)), func(*Page) bool { return true }, func(string) Words { return noWords{} }, time.Now())
-		if len(errs) > 0 {
-			t.Fatal(errs)
-		}
-		return m
-	}
+	site := &patchSite{t: t, cfg: cfg, links: links, paths: paths, text: text}
+	parse, index := site.parse, site.index
 	m := index()
 	for _, edit := range []struct {
 		what, path, key, value string

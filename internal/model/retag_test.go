@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/careersite/careersite/internal/config"
-	"github.com/careersite/careersite/internal/content"
 )
 
 // TestRetag: a page given other tags or skills by Retag, when CanRetag
@@ -42,25 +41,8 @@ func TestRetag(t *testing.T) {
 	// Role t shares s9 and s4 with role s, and names it: it is none of
 	// t's related pages.
 	text[named] = "---\ntitle: T\ndate: 2026-01-06\nskills: [s9, s4]\nrelated_roles: [/roles/s/]\nguide: career-path\ncareer_path:\n  - {title: One, level: junior, track: ic, skills: [s8]}\n---\nBody.\n"
-	parse := func(path string) *content.Page {
-		t.Helper()
-		p, err := content.Parse(path, []byte(text[path]), cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	index := func() *Model {
-		var srcs []*content.Page
-		for _, path := range paths {
-			srcs = append(srcs, parse(path))
-		}
-		m, errs := Index(cfg, links, srcs, make([]Body, len(srcs)), func(*Page) bool { return true }, func(string) Words { return noWords{} }, time.Now())
-		if len(errs) > 0 {
-			t.Fatal(errs)
-		}
-		return m
-	}
+	site := &patchSite{t: t, cfg: cfg, links: links, paths: paths, text: text}
+	parse, index := site.parse, site.index
 	m := index()
 	pageOf := func(path string) *Page {
 		for _, p := range m.Pages {
