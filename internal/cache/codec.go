@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -68,6 +69,21 @@ func (e *Encoder) String(s string) {
 
 // Digest appends d as it is.
 func (e *Encoder) Digest(d [sha256.Size]byte) { e.b = append(e.b, d[:]...) }
+
+// The sizes of values as an Encoder appends them, for a caller that
+// makes a record's buffer once at its exact length: a pack of records
+// holds every one of them, and a guess at a varint's length is most of a
+// small record.
+const DigestSize = sha256.Size
+
+// IntSize is the length of n as Int appends it.
+func IntSize(n int) int { return UvarintSize(uint64(n)) }
+
+// UvarintSize is the length of v as Uvarint appends it.
+func UvarintSize(v uint64) int { return (bits.Len64(v|1) + 6) / 7 }
+
+// StringSize is the length of s as String appends it.
+func StringSize(s string) int { return IntSize(len(s)) + len(s) }
 
 // A Decoder reads a record that an Encoder wrote, keeping the first error.
 //

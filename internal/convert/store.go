@@ -21,8 +21,6 @@ package convert
 // records from the pack asked nothing of most shards.
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"html/template"
 	"sync"
@@ -276,23 +274,27 @@ func encodeConversion(c *Conversion) []byte {
 	return e.Encoded()
 }
 
-// recordSize is about the length of the record of c, to make its buffer
-// once rather than grow it a copy at a time: a varint at most
-// binary.MaxVarintLen64 bytes, a digest sha256.Size.
+// recordSize is the length of the record of c, to make its buffer once
+// at its size: every record is held until the pack of records is saved.
 func recordSize(c *Conversion) int {
-	const n, d = binary.MaxVarintLen64, sha256.Size
-	size := len(c.summary) + len(c.toc) + 6*n + 2*d
-	for _, h := range c.res.Headings {
-		size += len(h.ID) + len(h.Text) + 3*n
+	r := c.res
+	size := cache.StringSize(string(c.summary)) + cache.StringSize(string(c.toc)) +
+		cache.IntSize(len(r.Headings)) + cache.IntSize(len(r.Links)) +
+		cache.IntSize(r.WordCount) + cache.IntSize(r.ReadingTime) + 2*cache.DigestSize +
+		cache.IntSize(len(c.imgRefs)) + cache.IntSize(len(c.imgNamed))
+	for _, h := range r.Headings {
+		size += cache.IntSize(h.Level) + cache.StringSize(h.ID) + cache.StringSize(h.Text)
 	}
-	for _, l := range c.res.Links {
-		size += len(l.Dest) + 3*n
+	for _, l := range r.Links {
+		size += cache.StringSize(l.Dest) + cache.IntSize(l.Line) + cache.IntSize(l.Col)
 	}
 	for _, u := range c.imgRefs {
-		size += len(u.Ref) + len(u.Path) + 4*n + d
+		size += cache.StringSize(u.Ref) + cache.StringSize(u.Path) + cache.DigestSize + cache.IntSize(u.Line) + cache.IntSize(u.Col)
 	}
 	for _, nm := range c.imgNamed {
-		size += len(nm.Spec.Format) + 7*n
+		s := nm.Spec
+		size += cache.IntSize(nm.Use) + cache.IntSize(int(s.Op)) + cache.IntSize(s.Width) + cache.IntSize(s.Height) +
+			cache.IntSize(int(s.Anchor)) + cache.StringSize(string(s.Format)) + cache.IntSize(s.Quality)
 	}
 	return size
 }

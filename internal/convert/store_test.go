@@ -57,12 +57,11 @@ func TestConversionRecord(t *testing.T) {
 }
 
 // TestConversionRecordGrowsOnce: the record of a conversion is encoded
-// into a buffer made once at its size, whatever the lengths of its
-// strings, rather than one grown a copy at a time.
+// into a buffer made once at its exact size, whatever the lengths of its
+// strings and numbers, rather than one grown a copy at a time or one
+// with room to spare (every record is held until the pack of records is
+// saved).
 func TestConversionRecordGrowsOnce(t *testing.T) {
-	if raceEnabled {
-		t.Skip("allocation counts under the race detector are not a build's; go test ./... (the README's command) runs it")
-	}
 	long := strings.Repeat("<p>A long paragraph of the summary.</p>", 100)
 	c := &Conversion{
 		res: &markdown.Result{
@@ -72,6 +71,15 @@ func TestConversionRecordGrowsOnce(t *testing.T) {
 		summary: template.HTML(long), toc: template.HTML(long),
 		imgRefs:  []images.Use{{Ref: "team.jpg", Path: "content/jobs/team.jpg", Line: 3, Col: 1}},
 		imgNamed: []images.Named{{Use: 0, Spec: imaging.Spec{Format: "webp", Width: 800}}},
+	}
+	small := &Conversion{res: &markdown.Result{Links: []markdown.Link{{Dest: "/", Line: -1, Col: 1 << 40}}}}
+	for _, c := range []*Conversion{c, small} {
+		if b, n := encodeConversion(c), recordSize(c); len(b) != n {
+			t.Errorf("the record of %d bytes was encoded into a buffer made for %d", len(b), n)
+		}
+	}
+	if raceEnabled {
+		t.Skip("allocation counts under the race detector are not a build's; go test ./... (the README's command) runs them")
 	}
 	if n := testing.AllocsPerRun(10, func() { encodeConversion(c) }); n != 1 {
 		t.Errorf("encodeConversion allocated %v times, want 1", n)

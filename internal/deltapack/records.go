@@ -6,7 +6,6 @@ package deltapack
 
 import (
 	"bytes"
-	"encoding/binary"
 	"io"
 	"slices"
 
@@ -76,12 +75,9 @@ func (r *Records) Save(used map[cache.Key][]byte) (rebased bool) {
 	return rebased
 }
 
-// encoded writes records as EncodeRecords does.
+// encoded writes records as WriteRecords does.
 func encoded(records map[cache.Key][]byte) func(io.Writer) error {
-	return func(w io.Writer) error {
-		_, err := w.Write(EncodeRecords(records))
-		return err
-	}
+	return func(w io.Writer) error { return WriteRecords(w, records) }
 }
 
 // sameKeys reports whether a and b hold the same keys.
@@ -97,26 +93,38 @@ func sameKeys(a, b map[cache.Key][]byte) bool {
 	return true
 }
 
-// EncodeRecords writes records, sorted by key (the same records give the
-// same bytes), each its key and its payload's length and bytes.
-func EncodeRecords(records map[cache.Key][]byte) []byte {
-	var e cache.Encoder
-	n := 0
+// WriteRecords writes records to w, sorted by key (the same records give
+// the same bytes), each its key and its payload's length and bytes. A
+// site's records are megabytes, each held by its caller already: they
+// are written a chunk at a time, never copied into one buffer.
+func WriteRecords(w io.Writer, records map[cache.Key][]byte) error {
 	keys := make([]cache.Key, 0, len(records))
-	for key, b := range records {
-		n += len(key) + binary.MaxVarintLen64 + len(b)
+	for key := range records {
 		keys = append(keys, key)
 	}
-	e.Grow(n) // a site's records are megabytes: one buffer, not a copy per doubling
 	slices.SortFunc(keys, func(a, b cache.Key) int { return bytes.Compare(a[:], b[:]) })
+	var e cache.Encoder
+	e.Grow(chunk)
 	for _, key := range keys {
+		payload := records[key]
+		if n := len(e.Encoded()); n > 0 && n+cache.DigestSize+cache.IntSize(len(payload))+len(payload) > chunk {
+			if _, err := w.Write(e.Encoded()); err != nil {
+				return err
+			}
+			e.Reset()
+		}
 		e.Digest(key)
-		e.Bytes(records[key])
+		e.Bytes(payload)
 	}
-	return e.Encoded()
+	_, err := w.Write(e.Encoded())
+	return err
 }
 
-// DecodeRecords reads what EncodeRecords wrote. The payloads are parts of
+// chunk is how many bytes WriteRecords writes at a time, but for a
+// record longer than that, written alone.
+const chunk = 64 << 10
+
+// DecodeRecords reads what WriteRecords wrote. The payloads are parts of
 // data.
 func DecodeRecords(data []byte) (map[cache.Key][]byte, error) {
 	d := cache.NewDecoder(data)

@@ -3,7 +3,9 @@ package deltapack
 import (
 	"bytes"
 	"errors"
+	"io"
 	"maps"
+	"runtime"
 	"testing"
 
 	"github.com/careersite/careersite/internal/cache"
@@ -59,7 +61,7 @@ func TestRecordsSave(t *testing.T) {
 // fewer records); cut anywhere else, it is rejected.
 func TestRecordsCodec(t *testing.T) {
 	rs := map[cache.Key][]byte{{1}: []byte("<entry>a</entry>"), {2}: nil, {3}: bytes.Repeat([]byte("b"), 300)}
-	b := EncodeRecords(rs)
+	b := encodeRecords(t, rs)
 	got, err := DecodeRecords(b)
 	if err != nil || !maps.EqualFunc(got, rs, bytes.Equal) {
 		t.Fatalf("DecodeRecords = %q, %v; want %q", got, err, rs)
@@ -73,7 +75,7 @@ func TestRecordsCodec(t *testing.T) {
 			}
 			continue
 		}
-		if !bytes.Equal(EncodeRecords(got), p) {
+		if !bytes.Equal(encodeRecords(t, got), p) {
 			t.Errorf("records cut to %d bytes read as %q, which is not what precedes the cut", n, got)
 		}
 		for k, r := range got {
@@ -84,18 +86,35 @@ func TestRecordsCodec(t *testing.T) {
 	}
 }
 
-// TestEncodeRecordsFillsOneBuffer: a pack of records is megabytes at
-// 10,000 pages; it is written into one buffer of its length, not grown a
-// copy at a time.
-func TestEncodeRecordsFillsOneBuffer(t *testing.T) {
+// encodeRecords is what WriteRecords writes of records.
+func encodeRecords(t *testing.T, records map[cache.Key][]byte) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteRecords(&b, records); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestWriteRecordsCopiesNoRecord: a pack of records is megabytes at
+// 10,000 pages, each record held by its caller already; it is written a
+// chunk at a time, not copied whole into one buffer at the peak of a
+// build's memory.
+func TestWriteRecordsCopiesNoRecord(t *testing.T) {
 	rs := map[cache.Key][]byte{}
+	total := 0
 	for i := range 1000 {
 		rs[cache.Key{byte(i), byte(i >> 8)}] = bytes.Repeat([]byte{'x'}, 1000+i)
+		total += 1000 + i
 	}
-	// The keys, sorted in a slice of their number, and the buffer (with
-	// a little room for the race detector's own); grown a copy at a time,
-	// the buffer alone was 26 allocations.
-	if n := testing.AllocsPerRun(5, func() { EncodeRecords(rs) }); n > 4 {
-		t.Errorf("EncodeRecords of 1,000 records made %v allocations, want at most 4", n)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if err := WriteRecords(io.Discard, rs); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	// The sorted keys and one chunk: 96 KiB; the whole pack is 1.5 MB.
+	if n := after.TotalAlloc - before.TotalAlloc; n > uint64(total)/8 {
+		t.Errorf("WriteRecords of %d bytes of records allocated %d bytes, want at most %d", total, n, total/8)
 	}
 }
