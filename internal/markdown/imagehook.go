@@ -124,7 +124,7 @@ func runImageHook(doc ast.Node, src []byte, pos *positions, hook ImageHook) (pro
 // before its Markdown is converted asks it, so that a shortcode can tell
 // whether an image is written before its own.
 func (c *Converter) FirstImage(src []byte, firstLine int) (line, col int, ok bool) {
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
+	doc := c.parsers.forPage(src).Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
 	var first *ast.Image
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if img, isImg := n.(*ast.Image); isImg && entering {
