@@ -12,7 +12,7 @@ import (
 
 // FuzzLinkify converts every page twice, as a Converter does and with
 // goldmark's Linkify always on, and requires the same Result and errors:
-// leaving Linkify out of a page that mayLinkify clears must never change
+// leaving Linkify out of a page that needsLinkify clears must never change
 // what the page becomes. Seeds: the Markdown pages of the site fixtures
 // (internal/site/testdata), the example site's content, the golden cases
 // of this package and the places where Linkify does or nearly does find a
@@ -77,6 +77,8 @@ var linkifyCases = []string{
 	"Term\n: definition www.example.org[^1]\n\n[^1]: note http://n.example/\n",
 	"plain prose (with parentheses), *emphasis*, _under_ and ~strike~ only.",
 	"foo(bar baz)qux * a _ b ~ c",
+	"four spaces    \nthen a hard break  \nand a tab\t \nand \\\nbackslash  \\\n",
+	"- item \t\n- item\t\t\n\n| a  | b\t\t|\n|---|---|\n| c  | d |\n",
 }
 
 func linkifySeeds(f *testing.F) []string {
@@ -122,7 +124,7 @@ func linkifySeeds(f *testing.F) []string {
 	return seeds
 }
 
-func TestMayLinkify(t *testing.T) {
+func TestNeedsLinkify(t *testing.T) {
 	tests := []struct {
 		in   string
 		want bool
@@ -134,10 +136,21 @@ func TestMayLinkify(t *testing.T) {
 		{"see ftp://x.example", true},
 		{"see www.x.example", true},
 		{"write to a@b.co", true},
+		{"hard break  \nnext", false},
+		{"hard break with one more   \nnext", false},
+		{"hard break  \r\nnext", false},
+		{"one space \nand a tab\t\nand a return \r\n", false},
+		{"indented\n    code\n\n\tmore", false},
+		{"four spaces    \nnext", true},
+		{"space and tab \t\nnext", true},
+		{"two at the end  ", true},
+		{"two and returns \t\r\r\n", true},
+		{"hard break and a tab\t  \nnext", false},
+		{"hard break after two\t\t  \r\nnext", true},
 	}
 	for _, tt := range tests {
-		if got := mayLinkify([]byte(tt.in)); got != tt.want {
-			t.Errorf("mayLinkify(%q) = %v, want %v", tt.in, got, tt.want)
+		if got := needsLinkify([]byte(tt.in)); got != tt.want {
+			t.Errorf("needsLinkify(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

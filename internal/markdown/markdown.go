@@ -65,6 +65,7 @@ func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Conve
 		extension.DefinitionList,
 		&highlighting{code},
 		hookedImages{},
+		links{},
 	}
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
