@@ -43,16 +43,18 @@ func newBasePath(p string) *basePath {
 
 func (e *basePath) Extend(m goldmark.Markdown) {
 	// goldmark's HTML renderer has priority 1000; a lower number wins.
-	r := &basePathRenderer{prefix: e.prefix, html: html.NewRenderer()}
+	r := &basePathRenderer{prefix: e.prefix, html: html.NewRenderer(), links: newLinkRenderer()}
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(r, 100)))
 }
 
-// basePathRenderer renders links and images with goldmark's own HTML
-// renderer, after putting the base path in front of the destination; the
-// node gets its destination back as soon as it is written.
+// basePathRenderer renders links with linkRenderer (links.go) and images
+// with goldmark's own HTML renderer, after putting the base path in front
+// of the destination; the node gets its destination back as soon as it is
+// written.
 type basePathRenderer struct {
 	prefix []byte
 	html   renderer.NodeRenderer // a goldmark HTML renderer of our own, given the same options
+	links  *linkRenderer         // given the same options too
 	funcs  map[ast.NodeKind]renderer.NodeRendererFunc
 }
 
@@ -63,11 +65,13 @@ func (r *basePathRenderer) SetOption(name renderer.OptionName, value any) {
 	if s, ok := r.html.(renderer.SetOptioner); ok {
 		s.SetOption(name, value)
 	}
+	r.links.SetOption(name, value)
 }
 
 func (r *basePathRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	r.funcs = map[ast.NodeKind]renderer.NodeRendererFunc{}
 	r.html.RegisterFuncs(registry(r.funcs))
+	r.links.RegisterFuncs(registry(r.funcs)) // in place of goldmark's
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindImage, r.renderImage)
 }

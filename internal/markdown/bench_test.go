@@ -65,3 +65,16 @@ func BenchmarkNew(b *testing.B) {
 		New(Options{Typographer: true})
 	}
 }
+
+// BenchmarkConvertDocs converts a page of the documentation profile
+// (testdata/bench/docs.md): prose with lists, links and inline code and
+// one fenced block, and no bare URL or e-mail address.
+func BenchmarkConvertDocs(b *testing.B) {
+	src := benchPage(b, "docs.md")
+	c := New(Options{Typographer: true})
+	for b.Loop() {
+		if _, err := c.Convert(src, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

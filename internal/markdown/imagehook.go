@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -77,6 +79,9 @@ func (hookedImages) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // puts what it wrote in the image's place; it returns the hook's problems
 // and a warning for each image without alt text.
 func runImageHook(doc ast.Node, src []byte, pos *positions, hook ImageHook) (probs, warns []*diag.Error) {
+	if !bytes.Contains(src, []byte("![")) {
+		return nil, nil // every image is written "![", so there is none to walk the page for
+	}
 	var imgs []*ast.Image
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if img, ok := n.(*ast.Image); ok && entering {
@@ -124,7 +129,7 @@ func runImageHook(doc ast.Node, src []byte, pos *positions, hook ImageHook) (pro
 // before its Markdown is converted asks it, so that a shortcode can tell
 // whether an image is written before its own.
 func (c *Converter) FirstImage(src []byte, firstLine int) (line, col int, ok bool) {
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
+	doc := c.parsers.forPage(src).Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
 	var first *ast.Image
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if img, isImg := n.(*ast.Image); isImg && entering {

@@ -38,8 +38,9 @@ type Options struct {
 
 // A Converter renders Markdown bodies. It is safe for concurrent use.
 type Converter struct {
-	md   goldmark.Markdown
-	code *codeRenderer // holds the cache of highlighted blocks
+	md      goldmark.Markdown // its renderer writes every page
+	parsers parsers           // with and without Linkify (linkify.go)
+	code    *codeRenderer     // holds the cache of highlighted blocks
 }
 
 // New builds the goldmark instance once; every Convert reuses it.
@@ -53,7 +54,10 @@ func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Conve
 	code := newCodeRenderer(findLexer, defaultCodeCacheSize)
 	code.limits = newCodeLimits(opts)
 	exts := []goldmark.Extender{
-		extension.GFM,
+		// extension.GFM but Linkify, which is added in front below.
+		extension.Table,
+		extension.Strikethrough,
+		extension.TaskList,
 		taskCheckBoxes{},
 		scrollTables{},
 		callouts{},
@@ -61,6 +65,7 @@ func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Conve
 		extension.DefinitionList,
 		&highlighting{code},
 		hookedImages{},
+		links{},
 	}
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
@@ -68,11 +73,19 @@ func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Conve
 	if bp := newBasePath(opts.BasePath); bp != nil {
 		exts = append(exts, bp)
 	}
+	md := newGoldmark(opts, append([]goldmark.Extender{extension.Linkify}, exts...))
+	plain := newGoldmark(opts, exts)
+	return &Converter{md: md, parsers: parsers{linkify: md.Parser(), plain: plain.Parser()}, code: code}
+}
+
+// newGoldmark builds a goldmark instance with exts and the options every
+// Converter has.
+func newGoldmark(opts Options, exts []goldmark.Extender) goldmark.Markdown {
 	var rendererOpts []goldmark.Option
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	md := goldmark.New(append(rendererOpts,
+	return goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
 			// Not WithAutoHeadingID: goldmark would make ids from the raw
@@ -83,7 +96,6 @@ func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Conve
 			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100)),
 		),
 	)...)
-	return &Converter{md: md, code: code}
 }
 
 // Heading is one heading of a page.
@@ -135,7 +147,7 @@ func (c *Converter) ConvertPlaceholders(src []byte, firstLine int, prefix string
 // image without alt text is a warning either way.
 func (c *Converter) ConvertImages(src []byte, firstLine int, prefix string, hook ImageHook) (*Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	doc := c.parsers.forPage(src).Parse(text.NewReader(src), parser.WithContext(pc))
 	pos := newPositions(src, firstLine)
 	hookErrs, altWarns := runImageHook(doc, src, pos, hook)
 	res, errs := collect(doc, src, pos, prefix)
