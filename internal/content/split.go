@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/adrg/frontmatter"
 	"github.com/careersite/careersite/internal/diag"
@@ -61,25 +62,34 @@ func clean(src []byte) []byte {
 // allocating its own 4 KiB one per file. The zero value is ready to use; a
 // parser must not be shared between goroutines.
 type parser struct {
-	rd bytes.Reader
-	br *bufio.Reader
+	feed frontMatterFeed
+	br   *bufio.Reader
 }
 
 // split separates the front matter of src (already cleaned) from its body.
 func (s *parser) split(src []byte) (parts, *diag.Error) {
-	s.rd.Reset(src)
-	if s.br == nil {
-		s.br = bufio.NewReader(&s.rd)
-	} else {
-		s.br.Reset(&s.rd)
-	}
 	var c captured
-	if _, err := frontmatter.Parse(s.br, &c, formats...); err != nil {
+	open, first := firstLine(src)
+	s.feed = frontMatterFeed{src: src, end: len(src), captured: &c}
+	if !opens(first) {
+		s.feed.end = lineEnd(src, offsetOfLine(src, open))
+	}
+	return s.splitFrom(&s.feed, src, &c, open, first)
+}
+
+// splitFrom is split, with the library reading src from r and capturing
+// its front matter into c; open and first are firstLine(src).
+func (s *parser) splitFrom(r io.Reader, src []byte, c *captured, open int, first string) (parts, *diag.Error) {
+	if s.br == nil {
+		s.br = bufio.NewReader(r)
+	} else {
+		s.br.Reset(r)
+	}
+	if _, err := frontmatter.Parse(s.br, c, formats...); err != nil {
 		return parts{}, &diag.Error{Line: 1, Col: 1, Msg: "cannot read front matter: " + err.Error()}
 	}
-	open, first := firstLine(src)
 	if c.format == "" {
-		if first == "---" || first == "+++" || first == "{" {
+		if opens(first) {
 			return parts{}, &diag.Error{Line: open, Col: 1, Msg: unclosed(first)}
 		}
 		return parts{open: 1, line: 1, body: src, bodyLine: 1}, nil
@@ -88,8 +98,8 @@ func (s *parser) split(src []byte) (parts, *diag.Error) {
 	if c.format == "json" {
 		p.line = open
 	}
-	// The library hands the raw text out of its own copy of src; where it
-	// ends in src is where raw ends, plus the closing line.
+	// The library hands the raw text out of its own copy of what it read;
+	// where it ends in src is where raw ends, plus the closing line.
 	start := offsetOfLine(src, p.line)
 	end := lineEnd(src, start+len(c.raw))
 	if c.format == "json" {
@@ -98,6 +108,37 @@ func (s *parser) split(src []byte) (parts, *diag.Error) {
 	p.body = src[end:]
 	p.bodyLine = 1 + bytes.Count(src[:end], []byte("\n"))
 	return p, nil
+}
+
+// opens reports whether first, a file's first non-blank line trimmed,
+// opens front matter in one of the formats.
+func opens(first string) bool { return first == "---" || first == "+++" || first == "{" }
+
+// frontMatterFeed gives src to frontmatter.Parse one line per Read, and
+// ends where the library has read all it decides on: at end, which is
+// the end of the first non-blank line when that line opens no front
+// matter (the library looks no further), and as soon as the front
+// matter is captured. The library copies what it reads, then all the
+// rest of the file, to return it; we take the body from src, so reading
+// it whole only copied every body once more. Given nothing past what it
+// decides on, the library decides the same.
+type frontMatterFeed struct {
+	src      []byte
+	off, end int
+	captured *captured
+}
+
+func (f *frontMatterFeed) Read(p []byte) (int, error) {
+	if f.off >= f.end || f.captured.format != "" {
+		return 0, io.EOF
+	}
+	line := f.src[f.off:f.end]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	n := copy(p, line)
+	f.off += n
+	return n, nil
 }
 
 func unclosed(delim string) string {

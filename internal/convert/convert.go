@@ -177,16 +177,25 @@ func (cv *Converter) SetPage(src Source) bool {
 type Source struct {
 	Path        string        // "content/jobs/x.md"
 	Page        *content.Page // as parsed
-	Sum         deps.Digest   // of the file's bytes: a file read again must be the one converted
+	Sum         deps.Digest   // of the file's bytes (content.FileDigests): a file read again must be the one converted
 	FrontMatter deps.Digest   // of the bytes before the body: front matter and its fences
+	BodySum     deps.Digest   // of the body, when the reader hashed it with the file; zero: Page.BodySum
+}
+
+// bodySum is the SHA-256 of the source's body.
+func (s Source) bodySum() deps.Digest {
+	if s.BodySum != (deps.Digest{}) {
+		return s.BodySum
+	}
+	return s.Page.BodySum()
 }
 
 // key is what a body converts to depends on: its text (by its digest,
 // which a page holding its body lazily knows without it), the line it
 // starts on (positions of links and errors), the Markdown options and the
 // binary, and what the shortcodes it uses read (scKey, shortcodes.go).
-func (cv *Converter) key(p *content.Page, scKey deps.Digest) deps.Digest {
-	return deps.NewHasher().Digest(cv.mdDigest).Int(int64(p.BodyLine)).Digest(p.BodySum()).Digest(scKey).Digest(cv.imageKey(p)).Sum()
+func (cv *Converter) key(src Source, scKey deps.Digest) deps.Digest {
+	return deps.NewHasher().Digest(cv.mdDigest).Int(int64(src.Page.BodyLine)).Digest(src.bodySum()).Digest(scKey).Digest(cv.imageKey(src.Page)).Sum()
 }
 
 // Stale reports whether c, the conversion of a body, is stale: there is
@@ -223,7 +232,7 @@ func (cv *Converter) Convert(src Source) *Conversion {
 		names = e.names
 	}
 	scKey := cv.shortcodeKey(names, src.Page.Language)
-	key := cv.key(src.Page, scKey)
+	key := cv.key(src, scKey)
 	if e == nil || len(e.probs) == 0 {
 		if c := cv.fromCache(src, key); c != nil {
 			c.names, c.scKey, c.page, c.lang = names, scKey, src.Path, src.Page.Language

@@ -206,7 +206,7 @@ func (cv *Converter) cachedHTML(store *cache.Store, k cache.Key, src Source) ([]
 	if err != nil {
 		return nil, diag.Wrap(src.Path, 0, 0, "cannot read: ", err)
 	}
-	if deps.HashBytes(data) != src.Sum {
+	if content.DigestFile(data, src.Page.BodyLine).Sum != src.Sum {
 		return nil, diag.At(src.Path, 0, 0, "the file changed while the site was built; build again")
 	}
 	page, err := content.ParseFile(src.Path, data, cv.cfg)

@@ -122,7 +122,7 @@ func testSite(t *testing.T, dir string, n int) ([]Source, *config.Config, *model
 		if err != nil {
 			t.Fatal(err)
 		}
-		srcs = append(srcs, Source{Path: path, Page: page, Sum: deps.HashBytes(data)})
+		srcs = append(srcs, Source{Path: path, Page: page, Sum: content.DigestFile(data, page.BodyLine).Sum})
 	}
 	return srcs, cfg, links
 }

@@ -104,33 +104,40 @@ func (pk *Cache) Unchanged(p string, stamp [32]byte) (page *content.Page, sum, f
 	return page, pp.Sum, pp.Front()
 }
 
-// Parse returns the page of the file p whose bytes are data, of digest
-// sum, read after its stamp was taken (stamp: its ID, zero when it has
-// none): from the old pack when it has them, else parsed (ParseFile).
+// Parse returns the page of the file p whose bytes are data, read after
+// its stamp was taken (stamp: its ID, zero when it has none), and their
+// digests: from the old pack when it has them, else parsed (ParseFile).
 // It adds the page to the new pack when it was parsed without problems,
 // or its stamp is not the one it was packed with.
-func (pk *Cache) Parse(p string, sum, stamp [32]byte, data []byte) (*content.Page, error) {
-	if pp := pk.old[p]; pp != nil && pp.Sum == sum {
-		if page := pp.Page(data); page != nil {
-			pk.used.Add(1)
-			if st := pk.stampOf(stamp, page); st != pp.Stamp() {
-				pk.add(p, sum, st, data, page) // touched, or settled since
+func (pk *Cache) Parse(p string, stamp [32]byte, data []byte) (*content.Page, content.FileDigests, error) {
+	var d content.FileDigests
+	pp := pk.old[p]
+	if pp != nil {
+		if d = content.DigestFile(data, pp.BodyLine()); d.Sum == pp.Sum {
+			if page := pp.Page(data); page != nil {
+				pk.used.Add(1)
+				if st := pk.stampOf(stamp, page); st != pp.Stamp() {
+					pk.add(p, d, st, data, page) // touched, or settled since
+				}
+				return page, d, nil
 			}
-			return page, nil
 		}
 	}
 	page, err := content.ParseFile(p, data, pk.cfg)
+	if pp == nil || content.BodyLineOf(page) != pp.BodyLine() {
+		d = content.DigestFile(data, content.BodyLineOf(page))
+	}
 	if page != nil && err == nil {
-		pk.add(p, sum, pk.stampOf(stamp, page), data, page)
+		pk.add(p, d, pk.stampOf(stamp, page), data, page)
 	}
 	pk.changed.Store(true)
-	return page, err
+	return page, d, err
 }
 
 // add adds a page to the new pack.
-func (pk *Cache) add(p string, sum, stamp [32]byte, data []byte, page *content.Page) {
+func (pk *Cache) add(p string, d content.FileDigests, stamp [32]byte, data []byte, page *content.Page) {
 	w := <-pk.fresh
-	w.Add(p, sum, stamp, data, page)
+	w.Add(p, d, stamp, data, page)
 	pk.fresh <- w
 	pk.changed.Store(true)
 }

@@ -1,7 +1,6 @@
 package pagepack
 
 import (
-	"crypto/sha256"
 	"errors"
 	"io/fs"
 
@@ -18,11 +17,12 @@ import (
 // heldBody is where the body of a page of a pack, held lazily, is: the
 // tail of its file's bytes (content.HeldBody).
 type heldBody struct {
-	fsys  fs.FS
-	cfg   *config.Config // for the limits ReadFile enforces
-	sum   [32]byte       // of the file's bytes, as packed
-	start int            // the offset of the body in them
-	body  [32]byte       // SHA-256 of the body
+	fsys     fs.FS
+	cfg      *config.Config // for the limits ReadFile enforces
+	sum      [32]byte       // of the file's bytes, as packed (content.FileDigests)
+	bodyLine int            // the line sum splits them at
+	start    int            // the offset of the body in them
+	body     [32]byte       // SHA-256 of the body
 }
 
 // Load reads the file path, which must be as it was packed, and returns
@@ -39,7 +39,7 @@ func (h *heldBody) Load(path string) ([]byte, error) {
 		}
 		return nil, diag.Wrap(path, 0, 0, "cannot read: ", err)
 	}
-	if sha256.Sum256(data) != h.sum || h.start > len(data) {
+	if content.DigestFile(data, h.bodyLine).Sum != h.sum || h.start > len(data) {
 		return nil, diag.At(path, 0, 0, "the file changed while the site was built; build again")
 	}
 	return data[h.start:], nil

@@ -27,7 +27,6 @@ package pagepack
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -44,7 +43,7 @@ import (
 
 // A Packed is a page of a pack, found by its path.
 type Packed struct {
-	Sum  [32]byte // what the caller said of the file's bytes (a digest)
+	Sum  [32]byte // of the file's bytes (content.FileDigests)
 	rec  *packRecord
 	used bool
 }
@@ -68,7 +67,7 @@ func (pp *Packed) Held(fsys fs.FS, cfg *config.Config) (*content.Page, bool) {
 	}
 	pp.used = true
 	p := pp.rec.bodiless()
-	p.HoldBody(&heldBody{fsys: fsys, cfg: cfg, sum: pp.rec.sum, start: pp.rec.BodyStart, body: pp.rec.bodySum})
+	p.HoldBody(&heldBody{fsys: fsys, cfg: cfg, sum: pp.rec.sum, bodyLine: p.BodyLine, start: pp.rec.BodyStart, body: pp.rec.bodySum})
 	return p, true
 }
 
@@ -80,6 +79,10 @@ func (pp *Packed) Stamp() [32]byte { return pp.rec.stamp }
 // front matter and their fences: FrontMatterBytes), kept with a stamp;
 // zero when there is none.
 func (pp *Packed) Front() [32]byte { return pp.rec.front }
+
+// BodyLine is the line the page's body begins on, where its Sum splits
+// the file's bytes (content.DigestFile).
+func (pp *Packed) BodyLine() int { return pp.rec.Page.BodyLine }
 
 // Used reports whether Page or Held returned the page.
 func (pp *Packed) Used() bool { return pp.used }
@@ -178,23 +181,23 @@ func NewWriter(check bool) *Writer {
 	return w
 }
 
-// Add adds page p, which ParseFile made from data for path without
-// problems (or Page returned), before anything changed it, with the ID of
-// the stamp its file had before it was read (filestamp.Stamp.ID; zero:
-// the page is never held lazily). It reports whether p is in the pack:
+// Add adds page p, which ParseFile made from data, of digests d, for path
+// without problems (or Page returned), before anything changed it, with
+// the ID of the stamp its file had before it was read (filestamp.Stamp.ID;
+// zero: the page is never held lazily). It reports whether p is in the pack:
 // not when its body is not the tail of data (line endings or a byte-order
 // mark changed), nor when the writer checks and it does not decode back
 // to itself.
-func (w *Writer) Add(path string, sum, stamp [32]byte, data []byte, p *content.Page) bool {
+func (w *Writer) Add(path string, d content.FileDigests, stamp [32]byte, data []byte, p *content.Page) bool {
 	start := len(data) - len(p.Body)
 	if start < 0 || !bytes.Equal(data[start:], p.Body) {
 		return false
 	}
 	stripped := *p
 	stripped.Body = nil
-	rec := packRecord{Path: path, sum: sum, BodyStart: start, Page: &stripped, Places: p.Places()}
+	rec := packRecord{Path: path, sum: d.Sum, BodyStart: start, Page: &stripped, Places: p.Places()}
 	if stamp != ([32]byte{}) {
-		rec.stamp, rec.front, rec.bodySum = stamp, sha256.Sum256(content.FrontMatterBytes(data, p.BodyLine)), sha256.Sum256(p.Body)
+		rec.stamp, rec.front, rec.bodySum = stamp, d.Front, d.BodySum(data, p.Body)
 	}
 	rec.packDigests()
 	if w.enc.Encode(&rec) != nil {

@@ -81,7 +81,7 @@ func TestPackGivesBackWhatParseFileMade(t *testing.T) {
 			}
 			writers := []*Writer{NewWriter(true), NewWriter(true)}
 			for i, f := range files {
-				if !writers[i%2].Add(f.path, sha256.Sum256(f.data), [32]byte{}, f.data, f.page) {
+				if !writers[i%2].Add(f.path, digest(f.data, f.page), [32]byte{}, f.data, f.page) {
 					t.Errorf("%s: not added", f.path)
 				}
 			}
@@ -97,7 +97,7 @@ func TestPackGivesBackWhatParseFileMade(t *testing.T) {
 				}
 				for _, f := range files {
 					pp := got[f.path]
-					if pp == nil || pp.Sum != sha256.Sum256(f.data) {
+					if pp == nil || pp.Sum != digest(f.data, f.page).Sum {
 						t.Fatalf("%s: not in the pack", f.path)
 					}
 					p := pp.Page(f.data)
@@ -108,7 +108,7 @@ func TestPackGivesBackWhatParseFileMade(t *testing.T) {
 						t.Errorf("%s: given twice", f.path)
 					}
 					if carry {
-						second.Add(f.path, pp.Sum, [32]byte{}, f.data, p)
+						second.Add(f.path, digest(f.data, p), [32]byte{}, f.data, p)
 					}
 				}
 			}
@@ -131,7 +131,7 @@ func TestPackLeavesOutWhatItCannotGiveBack(t *testing.T) {
 	files := parseSite(t, fsys)
 	w := NewWriter(true)
 	for _, f := range files {
-		added := w.Add(f.path, sha256.Sum256(f.data), [32]byte{}, f.data, f.page)
+		added := w.Add(f.path, digest(f.data, f.page), [32]byte{}, f.data, f.page)
 		if want := path.Base(f.path) == "ok.md"; added != want {
 			t.Errorf("%s: added %v, want %v", f.path, added, want)
 		}
@@ -149,7 +149,7 @@ func TestReadRefusesDamage(t *testing.T) {
 	files := parseSite(t, packSites(t)["fixtures"])
 	w := NewWriter(true)
 	for _, f := range files {
-		w.Add(f.path, sha256.Sum256(f.data), [32]byte{}, f.data, f.page)
+		w.Add(f.path, digest(f.data, f.page), [32]byte{}, f.data, f.page)
 	}
 	pack := joinPack([]*Writer{w})
 	for _, bad := range [][]byte{nil, {}, {5}, pack[:len(pack)-1], append(pack[:len(pack):len(pack)], 0), {1, 3, 'a', 'b', 'c'}} {
@@ -198,7 +198,7 @@ func TestHeldPageReadsItsBodyWhenAsked(t *testing.T) {
 	want := *page
 	stamp := [32]byte{1}
 	w, unstamped := NewWriter(true), NewWriter(true)
-	if !w.Add("content/held.md", sha256.Sum256(data), stamp, data, page) || !unstamped.Add("content/held.md", sha256.Sum256(data), [32]byte{}, data, page) {
+	if !w.Add("content/held.md", digest(data, page), stamp, data, page) || !unstamped.Add("content/held.md", digest(data, page), [32]byte{}, data, page) {
 		t.Fatal("not added")
 	}
 	read := func(w *Writer) *Packed {
@@ -234,4 +234,9 @@ func TestHeldPageReadsItsBodyWhenAsked(t *testing.T) {
 	if err == nil || err.Error() != "content/held.md: the file changed while the site was built; build again" || held.Body != nil {
 		t.Errorf("LoadBody of a file changed since = %v, body %q; want the error and no body", err, held.Body)
 	}
+}
+
+// digest is the digests of data, the bytes page was parsed from.
+func digest(data []byte, page *content.Page) content.FileDigests {
+	return content.DigestFile(data, page.BodyLine)
 }

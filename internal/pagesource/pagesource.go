@@ -32,8 +32,9 @@ import (
 // A Source is one content file as it was last read.
 type Source struct {
 	Path        string
-	Sum         deps.Digest         // of the file's bytes
+	Sum         deps.Digest         // of the file's bytes (content.FileDigests)
 	FrontMatter deps.Digest         // of the bytes before the body: front matter and its fences
+	BodySum     deps.Digest         // of the page's body (content.Page.BodySum)
 	Page        *content.Page       // nil when the front matter cannot be parsed at all
 	Err         error               // the file's problems, sorted by position
 	Conv        *convert.Conversion // its Markdown, once converted
@@ -41,7 +42,7 @@ type Source struct {
 
 // Input is s as the Converter reads it.
 func (s *Source) Input() convert.Source {
-	return convert.Source{Path: s.Path, Page: s.Page, Sum: s.Sum, FrontMatter: s.FrontMatter}
+	return convert.Source{Path: s.Path, Page: s.Page, Sum: s.Sum, FrontMatter: s.FrontMatter, BodySum: s.BodySum}
 }
 
 // PackKind is the cache kind of the pack of parsed pages, and of the
@@ -96,21 +97,22 @@ func (r *Reader) Read(p string, old *Source) (src *Source, gone bool) {
 	if de := (*diag.Error)(nil); errors.As(err, &de) {
 		return &Source{Path: p, Err: de}, false // over limits.page: "content/x.md:1:1: …"
 	}
-	src = &Source{Path: p, Sum: deps.HashBytes(data)}
-	if old != nil && old.Sum == src.Sum {
-		return old, false
+	if old != nil && content.DigestFile(data, content.BodyLineOf(old.Page)).Sum == old.Sum {
+		return old, false // the bytes old was read from: split where they were
 	}
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // the path is already in the message
 		}
-		src.Err = diag.Wrap(p, 0, 0, "cannot read: ", err)
-		return src, false
+		return &Source{Path: p, Sum: content.DigestFile(data, 1).Sum, Err: diag.Wrap(p, 0, 0, "cannot read: ", err)}, false
 	}
-	src.Page, src.Err = r.parse(p, src.Sum, stamp, data)
+	src = &Source{Path: p}
+	var d content.FileDigests
+	src.Page, d, src.Err = r.parse(p, stamp, data)
+	src.Sum = d.Sum
 	if src.Page != nil {
-		src.FrontMatter = deps.HashBytes(content.FrontMatterBytes(data, src.Page.BodyLine))
+		src.FrontMatter, src.BodySum = d.Front, d.BodySum(data, src.Page.Body)
 	}
 	return src, false
 }
@@ -145,14 +147,16 @@ func (r *Reader) unchanged(p string, stamp [32]byte) *Source {
 	if page == nil {
 		return nil
 	}
-	return &Source{Path: p, Sum: sum, FrontMatter: fm, Page: page}
+	return &Source{Path: p, Sum: sum, FrontMatter: fm, BodySum: page.BodySum(), Page: page}
 }
 
 // parse returns the page of the file p whose bytes are data, read after
-// the stamp of ID stamp was taken: through the pack when there is one.
-func (r *Reader) parse(p string, sum, stamp deps.Digest, data []byte) (*content.Page, error) {
+// the stamp of ID stamp was taken, and their digests: through the pack
+// when there is one.
+func (r *Reader) parse(p string, stamp deps.Digest, data []byte) (*content.Page, content.FileDigests, error) {
 	if r.pack == nil {
-		return content.ParseFile(p, data, r.cfg)
+		page, err := content.ParseFile(p, data, r.cfg)
+		return page, content.DigestFile(data, content.BodyLineOf(page)), err
 	}
-	return r.pack.Parse(p, sum, stamp, data)
+	return r.pack.Parse(p, stamp, data)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/careersite/careersite/internal/cache"
+	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/diskfs"
 	"github.com/careersite/careersite/internal/filestamp"
@@ -53,7 +54,7 @@ func TestReadParsesAndKeepsTheSourceOfTheSameBytes(t *testing.T) {
 	if gone || a == nil || a.Err != nil || a.Page == nil || a.Page.Title != "A role" {
 		t.Fatalf("Read = %+v, gone %v; want the parsed page", a, gone)
 	}
-	if a.Sum != sha256.Sum256([]byte(page)) || a.FrontMatter != sha256.Sum256([]byte("---\ntitle: A role\ndate: 2026-01-02\n---\n")) {
+	if a.Sum != content.DigestFile([]byte(page), a.Page.BodyLine).Sum || a.FrontMatter != sha256.Sum256([]byte("---\ntitle: A role\ndate: 2026-01-02\n---\n")) || a.BodySum != sha256.Sum256(a.Page.Body) {
 		t.Errorf("digests of the bytes and of the front matter are wrong")
 	}
 	if again, _ := r.Read("content/a.md", a); again != a {
