@@ -3,7 +3,9 @@ package pagecodec
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"time"
 )
 
@@ -76,14 +78,15 @@ func (e *encoder) list(list []any) error {
 	return nil
 }
 
+// mapping writes m's keys sorted, so that a page has one encoding.
 func (e *encoder) mapping(m map[string]any) error {
 	if e.depth++; e.depth > maxDepth {
 		return errUnsupported
 	}
 	e.count(len(m), m == nil)
-	for k, v := range m {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		e.str(k)
-		if err := e.value(v); err != nil {
+		if err := e.value(m[k]); err != nil {
 			return err
 		}
 	}
@@ -141,12 +144,13 @@ func (d *decoder) mapping() map[string]any {
 		return nil
 	}
 	m := make(map[string]any, n)
-	for range n {
+	last := ""
+	for i := range n {
 		k := d.str()
-		if _, dup := m[k]; dup {
-			d.fail() // an encoder writes every key once
+		if i > 0 && k <= last {
+			d.fail() // an encoder writes the keys once each, sorted
 		}
-		m[k] = d.value()
+		m[k], last = d.value(), k
 	}
 	d.depth--
 	return m
