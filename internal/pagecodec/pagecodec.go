@@ -14,11 +14,12 @@
 // fixed offset — is an error of Append, never written approximately: the
 // caller keeps no bytes of such a page.
 //
-// Read refuses, with an error and without a panic, bytes that Append did
-// not write. The format has no version of its own: the caller keeps one
-// (pagepack's streams begin with theirs) and changes it when the format
-// changes; bytes of another binary are never read, since the cache keys
-// of a pack name the binary (internal/cache).
+// Read of bytes that are not a page's encoding returns an error, never
+// panics, and makes nothing longer than the bytes could hold. The format
+// has no version of its own: the caller keeps one (pagepack's streams
+// begin with theirs) and changes it when the format changes; bytes of
+// another binary are not read anyway, since the cache keys of a pack name
+// the binary (internal/cache).
 package pagecodec
 
 import (
@@ -44,6 +45,7 @@ func Append(b []byte, p *content.Page) ([]byte, error) {
 }
 
 // Read reads the page that Append wrote as s, giving it path and body.
+// The page's strings are parts of s.
 func Read(s, path string, body []byte) (*content.Page, error) {
 	d := decoder{s: s}
 	p := d.page()

@@ -78,7 +78,8 @@ func (e *encoder) list(list []any) error {
 	return nil
 }
 
-// mapping writes m's keys sorted, so that a page has one encoding.
+// mapping writes m's keys sorted, so that a page is always written as
+// the same bytes.
 func (e *encoder) mapping(m map[string]any) error {
 	if e.depth++; e.depth > maxDepth {
 		return errUnsupported

@@ -47,7 +47,7 @@ type parsedFile struct {
 	page *content.Page
 }
 
-func parseSite(t *testing.T, fsys fs.FS) []parsedFile {
+func parseSite(t testing.TB, fsys fs.FS) []parsedFile {
 	t.Helper()
 	cfg, err := config.Load(fsys)
 	if err != nil {
