@@ -48,7 +48,7 @@ import (
 // A Packed is a page of a pack, found by its path.
 type Packed struct {
 	Sum  [32]byte // what the caller said of the file's bytes (a digest)
-	rec  *packRecord
+	rec  packRecord
 	used bool
 }
 
@@ -268,7 +268,7 @@ func Read(packs ...[]byte) (map[string]*Packed, int, error) {
 		}
 		streams = append(streams, more...)
 	}
-	recs := make([][]packRecord, len(streams))
+	recs := make([][]Packed, len(streams))
 	errs := make([]error, len(streams))
 	var wg sync.WaitGroup
 	for i, s := range streams {
@@ -283,12 +283,12 @@ func Read(packs ...[]byte) (map[string]*Packed, int, error) {
 	for _, list := range recs {
 		records += len(list)
 		for i := range list {
-			r := &list[i]
-			if r.none {
-				delete(out, r.path)
+			pp := &list[i]
+			if pp.rec.none {
+				delete(out, pp.rec.path)
 				continue
 			}
-			out[r.path] = &Packed{Sum: r.sum, rec: r}
+			out[pp.rec.path] = pp
 		}
 	}
 	return out, records, nil
@@ -296,7 +296,7 @@ func Read(packs ...[]byte) (map[string]*Packed, int, error) {
 
 // readStream reads the records of a stream, whose strings are parts of
 // one copy of it.
-func readStream(b []byte) ([]packRecord, error) {
+func readStream(b []byte) ([]Packed, error) {
 	if !bytes.HasPrefix(b, []byte(streamHeader)) {
 		return nil, fmt.Errorf("%w: a stream of another version", errPack)
 	}
@@ -307,7 +307,7 @@ func readStream(b []byte) ([]packRecord, error) {
 		n := len(d.Bytes())
 		return s[at()-n : at()]
 	}
-	var out []packRecord
+	var out []Packed
 	for d.Len() > 0 {
 		begin := at()
 		r := packRecord{path: str()}
@@ -331,7 +331,7 @@ func readStream(b []byte) ([]packRecord, error) {
 			return nil, fmt.Errorf("%w: %w", errPack, err)
 		}
 		r.raw = s[begin:at()]
-		out = append(out, r)
+		out = append(out, Packed{Sum: r.sum, rec: r})
 	}
 	return out, nil
 }
