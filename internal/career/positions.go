@@ -92,9 +92,9 @@ func isBlank(s string) bool {
 }
 
 // A Position is one place the typed data keeps for the checks that come
-// after decoding, in a form a cache can store (encoding/gob sees only
-// exported fields): its key path, where its key and value start (line,
-// column), its node kind and whether it is null.
+// after decoding, in a form a cache can store, of exported fields only
+// (internal/pagecodec): its key path, where its key and value start
+// (line, column), its node kind and whether it is null.
 type Position struct {
 	Path     string
 	Key, Val [2]int

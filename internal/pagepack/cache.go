@@ -39,7 +39,7 @@ type Cache struct {
 	records  int                // the records in it, its pages and those nobody will use again
 	baseSize int                // the bytes of its base
 	delta    [][]byte           // the streams of its delta
-	fresh    chan *Writer       // for pages parsed now: each is checked as it is added
+	fresh    chan *Writer       // for pages parsed now
 	writers  []*Writer
 	changed  atomic.Bool  // some file was parsed
 	used     atomic.Int64 // pages given from the old pack
@@ -78,7 +78,7 @@ func Open(c *cache.Cache, kind string, key cache.Key, cfg *config.Config, fsys f
 	n := runtime.GOMAXPROCS(0)
 	pk.fresh = make(chan *Writer, n)
 	for range n {
-		w := NewWriter(true)
+		w := NewWriter()
 		pk.writers = append(pk.writers, w)
 		pk.fresh <- w
 	}
@@ -202,7 +202,7 @@ func (pk *Cache) deltaSize() int {
 func (pk *Cache) addedSize() int {
 	n := 0
 	for _, w := range pk.writers {
-		n += w.buf.Len()
+		n += len(w.buf)
 	}
 	return n
 }
@@ -238,7 +238,7 @@ func (pk *Cache) carry(few bool) ([][]byte, *Writer) {
 	if err != nil {
 		return nil, nil
 	}
-	w := NewWriter(false)
+	w := NewWriter()
 	for _, p := range slices.Sorted(maps.Keys(pk.old)) {
 		if q := again[p]; q != nil && pk.old[p].Used() && q.Sum == pk.old[p].Sum {
 			w.Carry(q)

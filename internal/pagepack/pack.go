@@ -5,19 +5,24 @@
 // reading a site, and reading every file most of a build with nothing to
 // do.
 //
-// A pack is a few streams of encoding/gob records, one stream per Writer
-// (the writers of a build work in parallel, and its streams are read back
-// in parallel); a record is a page as content.ParseFile returned it, with
-// the places its checks report at (content.Places), less the body, which
-// is the tail of the file's bytes. A page goes into a pack only when it
-// decodes back to exactly the page ParseFile made (reflect.DeepEqual,
-// checked as it is added), so a page from a pack is that page. A record
-// may also hold the stamp of the file as it was read, with the digests of
-// its front matter and of its body: then a later build that finds the
-// file with that stamp takes the page without reading the file, its body
-// held lazily (content.Page.HoldBody): read only when a consumer asks
-// for it, and refused, with an error that says to build again, when the
-// file's bytes are not those the page was packed from (held.go).
+// A pack is a few streams of records, one stream per Writer (the writers
+// of a build work in parallel), each beginning with the version of the
+// format (streamHeader), which a pack of another format lacks: it is not
+// read. A record is a page as content.ParseFile returned it, with the
+// places its checks report at, written by internal/pagecodec, which gives
+// back exactly the page it was given or refuses it; less the body, which
+// is the tail of the file's bytes. A page that pagecodec refuses is not
+// packed, and is parsed again in the next build. A record may also hold
+// the stamp of the file as it was read, with the digests of its front
+// matter and of its body: then a later build that finds the file with
+// that stamp takes the page without reading the file, its body held
+// lazily (content.Page.HoldBody): read only when a consumer asks for it,
+// and refused, with an error that says to build again, when the file's
+// bytes are not those the page was packed from (held.go).
+//
+// Read checks the records' framing and digests; a page is decoded when
+// it is asked for (Packed.Page, Packed.Held), and one that does not
+// decode is not given: its file is parsed instead.
 //
 // A Cache is the pack of one full read of content/, kept under one kind
 // and key of the persistent cache as a base and a delta
@@ -27,35 +32,38 @@ package pagepack
 
 import (
 	"bytes"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"reflect"
 	"sync"
-	"time"
 
 	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/content"
+	"github.com/careersite/careersite/internal/pagecodec"
 )
 
 // A Packed is a page of a pack, found by its path.
 type Packed struct {
 	Sum  [32]byte // of the file's bytes (content.FileDigests)
-	rec  *packRecord
+	rec  packRecord
 	used bool
 }
 
 // Page returns the page, whose file's bytes are data: the page
-// ParseFile returned for them. It may be called once.
+// ParseFile returned for them; nil when its record does not decode. It
+// may be called once.
 func (pp *Packed) Page(data []byte) *content.Page {
-	if pp.used || pp.rec.BodyStart > len(data) {
+	if pp.used || pp.rec.bodyStart > len(data) {
+		return nil
+	}
+	p, err := pagecodec.Read(pp.rec.page, pp.rec.path, data[pp.rec.bodyStart:])
+	if err != nil {
 		return nil
 	}
 	pp.used = true
-	return pp.rec.page(data)
+	return p
 }
 
 // Held returns the page without its file's bytes, holding its body
@@ -65,9 +73,12 @@ func (pp *Packed) Held(fsys fs.FS, cfg *config.Config) (*content.Page, bool) {
 	if pp.used || pp.rec.stamp == ([32]byte{}) {
 		return nil, false
 	}
+	p, err := pagecodec.Read(pp.rec.page, pp.rec.path, nil)
+	if err != nil {
+		return nil, false
+	}
 	pp.used = true
-	p := pp.rec.bodiless()
-	p.HoldBody(&heldBody{fsys: fsys, cfg: cfg, sum: pp.rec.sum, bodyLine: p.BodyLine, start: pp.rec.BodyStart, body: pp.rec.bodySum})
+	p.HoldBody(&heldBody{fsys: fsys, cfg: cfg, sum: pp.rec.sum, bodyLine: p.BodyLine, start: pp.rec.bodyStart, body: pp.rec.bodySum})
 	return p, true
 }
 
@@ -82,23 +93,31 @@ func (pp *Packed) Front() [32]byte { return pp.rec.front }
 
 // BodyLine is the line the page's body begins on, where its Sum splits
 // the file's bytes (content.DigestFile).
-func (pp *Packed) BodyLine() int { return pp.rec.Page.BodyLine }
+func (pp *Packed) BodyLine() int { return pp.rec.bodyLine }
 
 // Used reports whether Page or Held returned the page.
 func (pp *Packed) Used() bool { return pp.used }
 
-// packRecord is one record of a pack's stream.
-type packRecord struct {
-	Path      string
-	BodyStart int
-	Page      *content.Page // nil: the record stands for none (an earlier one went wrong)
-	Places    content.Places
+// streamHeader begins every stream of a pack: the version of the format
+// of its records, to change with it (or pagecodec's).
+const streamHeader = "careersite page pack 2\n"
 
-	// The digests below as gob has them: sum, then, when there is a
-	// stamp, stamp, front and bodySum; one byte slice, which gob reads at
-	// once, where it reads a [32]byte byte by byte (two fifths of
-	// decoding a pack, when they were four arrays).
-	Digests []byte
+// The kinds of record.
+const (
+	recordNone    = iota // stands for no page: an earlier record of the path went wrong
+	recordPage           // a page
+	recordStamped        // a page and the stamp of its file, with the digests of its front matter and body
+)
+
+// packRecord is one record of a pack's stream, as read. Its strings are
+// parts of a copy of the stream.
+type packRecord struct {
+	path      string
+	none      bool   // the record stands for no page
+	bodyStart int    // the offset of the body in the file's bytes
+	bodyLine  int    // the line the body begins on, where sum splits them
+	page      string // the page as pagecodec wrote it
+	raw       string // the whole record, for Carry
 
 	sum [32]byte // what the caller said of the file's bytes
 
@@ -108,158 +127,81 @@ type packRecord struct {
 	stamp, front, bodySum [32]byte
 }
 
-// packDigests sets Digests from the record's digests, for gob.
-func (r *packRecord) packDigests() {
-	r.Digests = append(r.Digests[:0], r.sum[:]...)
-	if r.stamp != ([32]byte{}) {
-		r.Digests = append(append(append(r.Digests, r.stamp[:]...), r.front[:]...), r.bodySum[:]...)
-	}
-}
-
-// unpackDigests sets the record's digests from Digests, as gob read
-// them, and reports whether they were one digest or four.
-func (r *packRecord) unpackDigests() bool {
-	d := r.Digests
-	if len(d) != 32 && len(d) != 4*32 {
-		return false
-	}
-	copy(r.sum[:], d)
-	if len(d) > 32 {
-		copy(r.stamp[:], d[32:])
-		copy(r.front[:], d[64:])
-		copy(r.bodySum[:], d[96:])
-	}
-	return true
-}
-
-// page is the record's page, whose file's bytes are data.
-func (r *packRecord) page(data []byte) *content.Page {
-	p := r.bodiless()
-	p.Body = data[r.BodyStart:]
-	return p
-}
-
-// bodiless is the record's page without its body.
-func (r *packRecord) bodiless() *content.Page {
-	p := r.Page
-	p.SetPlaces(r.Places)
-	return p
-}
-
-var registerOnce sync.Once
-
-// register names the types a page's Params may hold (decode's plain
-// values) for encoding/gob.
-func register() {
-	registerOnce.Do(func() {
-		gob.Register(map[string]any{})
-		gob.Register([]any{})
-		gob.Register(time.Time{})
-	})
-}
-
 // A Writer makes one stream of a pack. It is not safe for concurrent
 // use.
 type Writer struct {
-	buf bytes.Buffer
-	enc *gob.Encoder
-	rd  tailReader
-	dec *gob.Decoder // nil: pages are not checked
+	buf  []byte
+	head cache.Encoder // a record's header, reused
+	page []byte        // a record's page, reused
 }
 
-// NewWriter returns an empty writer. One that checks decodes every
-// page it adds and keeps only those that come back the same; one that
-// does not is for pages read from a pack, which were checked then.
-func NewWriter(check bool) *Writer {
-	register()
-	w := &Writer{}
-	w.enc = gob.NewEncoder(&w.buf)
-	if check {
-		w.rd.buf = &w.buf
-		w.dec = gob.NewDecoder(&w.rd)
-	}
-	return w
-}
+// NewWriter returns an empty writer.
+func NewWriter() *Writer { return &Writer{} }
 
 // Add adds page p, which ParseFile made from data, of digests d, for path
 // without problems (or Page returned), before anything changed it, with
 // the ID of the stamp its file had before it was read (filestamp.Stamp.ID;
 // zero: the page is never held lazily). It reports whether p is in the pack:
 // not when its body is not the tail of data (line endings or a byte-order
-// mark changed), nor when the writer checks and it does not decode back
-// to itself.
+// mark changed), nor when it holds a value pagecodec cannot give back
+// exactly.
 func (w *Writer) Add(path string, d content.FileDigests, stamp [32]byte, data []byte, p *content.Page) bool {
 	start := len(data) - len(p.Body)
-	if start < 0 || !bytes.Equal(data[start:], p.Body) {
+	if p.Path != path || start < 0 || !bytes.Equal(data[start:], p.Body) {
 		return false
 	}
-	stripped := *p
-	stripped.Body = nil
-	rec := packRecord{Path: path, sum: d.Sum, BodyStart: start, Page: &stripped, Places: p.Places()}
+	page, err := pagecodec.Append(w.page[:0], p)
+	w.page = page
+	if err != nil {
+		return w.bury(path)
+	}
+	e := &w.head
+	e.Reset()
+	e.String(path)
+	if stamp == ([32]byte{}) {
+		e.Int(recordPage)
+	} else {
+		e.Int(recordStamped)
+	}
+	e.Digest(d.Sum)
+	e.Int(start)
+	e.Int(p.BodyLine)
 	if stamp != ([32]byte{}) {
-		rec.stamp, rec.front, rec.bodySum = stamp, d.Front, d.BodySum(data, p.Body)
+		e.Digest(stamp)
+		e.Digest(d.Front)
+		e.Digest(d.BodySum(data, p.Body))
 	}
-	rec.packDigests()
-	if w.enc.Encode(&rec) != nil {
-		return w.bury(path)
-	}
-	if w.dec == nil {
-		return true
-	}
-	var back packRecord
-	if w.dec.Decode(&back) != nil || back.Page == nil {
-		return w.bury(path)
-	}
-	if !reflect.DeepEqual(back.page(data), p) {
-		return w.bury(path)
-	}
+	e.Int(len(page))
+	w.begin()
+	w.buf = append(append(w.buf, e.Encoded()...), page...)
 	return true
 }
 
-// Carry adds the page of a pack as that pack holds it, unchecked: it was
-// checked when it was added there. pp must come from a Read whose
-// pages were not given out, so that nothing changed the page since.
-func (w *Writer) Carry(pp *Packed) bool {
-	if w.enc.Encode(pp.rec) != nil {
-		return w.bury(pp.rec.Path)
-	}
-	return true
+// Carry adds the page of a pack as that pack holds it, as it is: pp
+// must come from a Read whose pages were not given out, so that nothing
+// changed the page since.
+func (w *Writer) Carry(pp *Packed) {
+	w.begin()
+	w.buf = append(w.buf, pp.rec.raw...)
 }
 
-// bury adds a record that stands for no page at path, so that a record
-// that went wrong is not read back.
+// bury adds a record that stands for no page at path, so that an earlier
+// record of the path is not read back.
 func (w *Writer) bury(path string) bool {
-	if w.enc.Encode(&packRecord{Path: path}) == nil && w.dec != nil {
-		var back packRecord
-		w.dec.Decode(&back)
-	}
+	e := &w.head
+	e.Reset()
+	e.String(path)
+	e.Int(recordNone)
+	w.begin()
+	w.buf = append(w.buf, e.Encoded()...)
 	return false
 }
 
-// tailReader reads what was written to buf after what it read: the
-// records a Writer has just encoded. Being an io.ByteReader, it lets
-// gob read no further than one message.
-type tailReader struct {
-	buf *bytes.Buffer
-	off int
-}
-
-func (r *tailReader) Read(p []byte) (int, error) {
-	if r.off >= r.buf.Len() {
-		return 0, io.EOF
+// begin begins the stream, if it is empty.
+func (w *Writer) begin() {
+	if len(w.buf) == 0 {
+		w.buf = append(w.buf, streamHeader...)
 	}
-	n := copy(p, r.buf.Bytes()[r.off:])
-	r.off += n
-	return n, nil
-}
-
-func (r *tailReader) ReadByte() (byte, error) {
-	if r.off >= r.buf.Len() {
-		return 0, io.EOF
-	}
-	c := r.buf.Bytes()[r.off]
-	r.off++
-	return c, nil
 }
 
 // Write writes to w the pack of the streams of an earlier pack, as
@@ -276,8 +218,8 @@ func Write(w io.Writer, old [][]byte, writers []*Writer) error {
 		}
 	}
 	for _, pw := range writers {
-		if pw.buf.Len() > 0 {
-			streams = append(streams, pw.buf.Bytes())
+		if len(pw.buf) > 0 {
+			streams = append(streams, pw.buf)
 		}
 	}
 	var e cache.Encoder
@@ -316,13 +258,13 @@ func Streams(data []byte) ([][]byte, error) {
 	return streams, nil
 }
 
-// Read decodes the packs, in order, their streams in parallel, and
-// returns their pages by path and how many records they hold (pages,
-// pages that a later record of the same path replaced, and records that
-// stand for none); of two records of one path, the later stands. A pack
-// that is damaged is an error, and none of them is returned.
+// Read reads the packs, in order, their streams in parallel, and returns
+// their pages by path and how many records they hold (pages, pages that a
+// later record of the same path replaced, and records that stand for
+// none); of two records of one path, the later stands. A pack that is
+// damaged is an error, and none of them is returned. The pages are
+// decoded when they are asked for.
 func Read(packs ...[]byte) (map[string]*Packed, int, error) {
-	register()
 	var streams [][]byte
 	for _, data := range packs {
 		more, err := Streams(data)
@@ -331,7 +273,7 @@ func Read(packs ...[]byte) (map[string]*Packed, int, error) {
 		}
 		streams = append(streams, more...)
 	}
-	recs := make([][]packRecord, len(streams))
+	recs := make([][]Packed, len(streams))
 	errs := make([]error, len(streams))
 	var wg sync.WaitGroup
 	for i, s := range streams {
@@ -346,32 +288,56 @@ func Read(packs ...[]byte) (map[string]*Packed, int, error) {
 	for _, list := range recs {
 		records += len(list)
 		for i := range list {
-			r := &list[i]
-			if r.Page == nil {
-				delete(out, r.Path)
+			pp := &list[i]
+			if pp.rec.none {
+				delete(out, pp.rec.path)
 				continue
 			}
-			out[r.Path] = &Packed{Sum: r.sum, rec: r}
+			out[pp.rec.path] = pp
 		}
 	}
 	return out, records, nil
 }
 
-func readStream(s []byte) ([]packRecord, error) {
-	dec := gob.NewDecoder(bytes.NewReader(s))
-	var out []packRecord
-	for {
-		var r packRecord
-		err := dec.Decode(&r)
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, errPack
-		}
-		if r.Page != nil && (r.BodyStart < 0 || r.Page.Path != r.Path || !r.unpackDigests()) {
-			return nil, errPack
-		}
-		out = append(out, r)
+// readStream reads the records of a stream, whose strings are parts of
+// one copy of it.
+func readStream(b []byte) ([]Packed, error) {
+	if !bytes.HasPrefix(b, []byte(streamHeader)) {
+		return nil, fmt.Errorf("%w: a stream of another version", errPack)
 	}
+	s := string(b)
+	d := cache.NewDecoder(b[len(streamHeader):])
+	at := func() int { return len(b) - d.Len() }
+	str := func() string { // the string d read last, as a part of s
+		n := len(d.Bytes())
+		return s[at()-n : at()]
+	}
+	var out []Packed
+	for d.Len() > 0 {
+		begin := at()
+		r := packRecord{path: str()}
+		switch kind := d.Int(); kind {
+		case recordNone:
+			r.none = true
+		case recordPage, recordStamped:
+			r.sum = d.Digest()
+			r.bodyStart = d.Int()
+			r.bodyLine = d.Int()
+			if kind == recordStamped {
+				r.stamp, r.front, r.bodySum = d.Digest(), d.Digest(), d.Digest()
+				if r.stamp == ([32]byte{}) {
+					d.Fail("a zero stamp")
+				}
+			}
+			r.page = str()
+		default:
+			d.Fail("a record of no kind")
+		}
+		if err := d.Err(); err != nil {
+			return nil, fmt.Errorf("%w: %w", errPack, err)
+		}
+		r.raw = s[begin:at()]
+		out = append(out, Packed{Sum: r.sum, rec: r})
+	}
+	return out, nil
 }
