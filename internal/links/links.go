@@ -24,8 +24,9 @@
 // HTML file.
 //
 // A build that checks the same pages again and again (serve) keeps a Page
-// for each (pages.go): its Markdown links, resolved once, and CheckPages
-// checks them all on every core.
+// for each (pages.go): its Markdown links, resolved once; CheckPage checks
+// them and tells which output names the result depends on, so that a
+// build can keep the result while those do not change (internal/linkrecord).
 package links
 
 import (
@@ -127,11 +128,17 @@ func (s *Site) check(pageURL, dest string) string {
 // that can be done without knowing the site's files: a build that checks
 // the same links again and again keeps them (see CheckRef).
 type Ref struct {
-	invalid  bool
-	external bool
-	target   string // the site path it points to
-	fragment string
+	invalid    bool
+	external   bool
+	candidates []string // the output names the target may be served from, in the order looked up
+	fragment   string
 }
+
+// Candidates returns the output names the link may be served from, in the
+// order they are looked up; none for an external or invalid link. Whether
+// the link is broken depends on nothing else of the site than whether each
+// of them exists and which ids it has.
+func (r Ref) Candidates() []string { return r.candidates }
 
 // Resolve resolves dest, written on the page at pageURL.
 func Resolve(pageURL, dest string) Ref {
@@ -146,7 +153,7 @@ func Resolve(pageURL, dest string) Ref {
 	if u.Path != "" {
 		target = resolve(pageURL, u.Path)
 	}
-	return Ref{target: target, fragment: u.Fragment}
+	return Ref{candidates: candidates(target), fragment: u.Fragment}
 }
 
 // CheckRef is Check for one link already resolved: nil when it is not
@@ -165,7 +172,7 @@ func (s *Site) checkRef(r Ref) string {
 	case r.external:
 		return ""
 	}
-	name, ids, ok := s.lookup(r.target)
+	name, ids, ok := s.lookup(r.candidates)
 	if !ok {
 		return "points to no page"
 	}
@@ -194,18 +201,23 @@ func resolve(pageURL, p string) string {
 	return resolved
 }
 
-// lookup finds the output file a site path is served from.
-func (s *Site) lookup(p string) (string, IDs, bool) {
+// candidates returns the output names a site path may be served from, in
+// the order they are looked up.
+func candidates(p string) []string {
 	name := strings.TrimPrefix(p, "/")
-	candidates := []string{name + "index.html"}
-	if name != "" && !strings.HasSuffix(name, "/") {
-		candidates = []string{name}
-		if path.Ext(name) == "" {
-			candidates = append(candidates, name+"/index.html")
-		}
+	switch {
+	case name == "" || strings.HasSuffix(name, "/"):
+		return []string{name + "index.html"}
+	case path.Ext(name) == "":
+		return []string{name, name + "/index.html"}
 	}
+	return []string{name}
+}
+
+// lookup finds the first of candidates that the site has.
+func (s *Site) lookup(candidates []string) (string, IDs, bool) {
 	for _, c := range candidates {
-		if ids, ok := s.file(c); ok {
+		if ids, ok := s.File(c); ok {
 			return c, ids, true
 		}
 	}
@@ -262,9 +274,9 @@ func Known(ids func(name string) (IDs, bool)) *Site {
 	return &Site{known: ids}
 }
 
-// file returns the ids of the output file name, and whether the site has
-// it.
-func (s *Site) file(name string) (IDs, bool) {
+// File returns the ids of the output file name (nil for a file that is
+// not HTML), and whether the site has it.
+func (s *Site) File(name string) (IDs, bool) {
 	if s.known != nil {
 		return s.known(name)
 	}

@@ -1,15 +1,10 @@
 package links
 
-import (
-	"slices"
-
-	"github.com/careersite/careersite/internal/markdown"
-	"github.com/careersite/careersite/internal/parallel"
-)
+import "github.com/careersite/careersite/internal/markdown"
 
 // A Page is the Markdown links of one page, kept by a build that checks
 // them again and again: they are resolved against the page's URL once,
-// the first time CheckPages checks them, and kept for as long as the
+// the first time CheckPage checks them, and kept for as long as the
 // caller keeps the Page (while the page's links are the same slice:
 // Same).
 type Page struct {
@@ -26,30 +21,23 @@ func (p *Page) Same(links []markdown.Link) bool {
 	return len(a) == len(links) && (len(a) == 0 || &a[0] == &links[0])
 }
 
-// CheckPages reports every link of pages that points to nothing s holds,
-// in the order of pages and of their links; a nil Page is skipped. The
-// pages are checked on every core: s must not change meanwhile, and no
-// Page may be checked by two calls at once.
-func (s *Site) CheckPages(pages []*Page) []error {
-	found := make([][]error, len(pages))
-	parallel.For(len(pages), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			p := pages[i]
-			if p == nil {
-				continue
-			}
-			if p.refs == nil {
-				p.refs = make([]Ref, len(p.Links))
-				for j, l := range p.Links {
-					p.refs[j] = Resolve(p.URL, l.Dest)
-				}
-			}
-			for j, l := range p.Links {
-				if broken := s.CheckRef(p.File, p.refs[j], Link{Dest: l.Dest, Line: l.Line, Col: l.Col}); broken != nil {
-					found[i] = append(found[i], broken.Problem())
-				}
-			}
+// CheckPage returns the broken links of p, in the order of its links,
+// and the output names they were looked up under (Ref.Candidates), link
+// after link: what the result depends on besides p. s must not change
+// meanwhile, and p must not be checked by two calls at once.
+func (s *Site) CheckPage(p *Page) (broken []*Broken, lookedUp []string) {
+	if p.refs == nil {
+		p.refs = make([]Ref, len(p.Links))
+		for j, l := range p.Links {
+			p.refs[j] = Resolve(p.URL, l.Dest)
 		}
-	})
-	return slices.Concat(found...)
+	}
+	for j, l := range p.Links {
+		r := p.refs[j]
+		lookedUp = append(lookedUp, r.candidates...)
+		if b := s.CheckRef(p.File, r, Link{Dest: l.Dest, Line: l.Line, Col: l.Col}); b != nil {
+			broken = append(broken, b)
+		}
+	}
+	return broken, lookedUp
 }

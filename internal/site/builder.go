@@ -19,6 +19,7 @@ import (
 	"github.com/careersite/careersite/internal/i18n"
 	"github.com/careersite/careersite/internal/images"
 	"github.com/careersite/careersite/internal/jsonld"
+	"github.com/careersite/careersite/internal/linkrecord"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/output"
@@ -102,6 +103,14 @@ type Builder struct {
 	outNames []string                       // the names of outs, sorted
 	last     Target                         // the target of the last commit
 	warned   map[string]*convert.Conversion // the conversions with warnings, by source (warnings.go)
+
+	// What the last check of links found (internal/linkrecord), read
+	// from the persistent cache by the first check (manifest.go).
+	linksChecked struct {
+		record *linkrecord.Record
+		read   bool
+		saved  *linkrecord.Record // the record the cache holds, as far as this Builder knows
+	}
 
 	// The content files a check read and did not patch into m, its
 	// bodies having problems: the next build patches them (patchPlan).
@@ -241,6 +250,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		if dir != nil {
 			b.saveManifest()
 		}
+		b.saveLinkRecord()
 		// Once per Builder: watch, which builds again and again, keeps
 		// its entries in memory.
 		b.entries.Save()

@@ -5,6 +5,7 @@ import (
 
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/generate"
+	"github.com/careersite/careersite/internal/linkrecord"
 )
 
 // The manifest records, in the persistent cache, what the last build into
@@ -61,4 +62,42 @@ func (b *Builder) saveManifest() {
 		files[name] = generate.Published{Key: s.key, Stamp: s.stamp, IDs: s.ids, ByTemplate: s.byTemplate, NamedImages: len(s.images) > 0}
 	}
 	b.cache.Put(manifestKind, b.cacheKey(b.manifestKey()), generate.EncodeManifest(files))
+}
+
+// linkRecordKind is the cache kind of the record of the last check of
+// links (internal/linkrecord) into a destination; the key is the
+// destination, as the manifest's. The record says what it was checked
+// against, so it is right beside any manifest, or none.
+const linkRecordKind = "link-record"
+
+func (b *Builder) linkRecordKey() deps.Digest {
+	return deps.NewHasher().Digest(b.manifestKey()).Str(linkRecordKind).Sum()
+}
+
+// linkRecord returns the record of the last check of links: this
+// Builder's, else the persistent cache's, else none.
+func (b *Builder) linkRecord() *linkrecord.Record {
+	c := &b.linksChecked
+	if c.read || b.cache == nil {
+		return c.record
+	}
+	c.read = true
+	if data, ok := b.cache.Get(linkRecordKind, b.cacheKey(b.linkRecordKey())); ok {
+		if r, err := linkrecord.Decode(data); err == nil {
+			c.record, c.saved = r, r
+		}
+	}
+	return c.record
+}
+
+// saveLinkRecord puts the record of the last check of links into the
+// persistent cache, unless it is the one there.
+func (b *Builder) saveLinkRecord() {
+	c := &b.linksChecked
+	if c.record == nil || c.record == c.saved {
+		return
+	}
+	if b.cache.Put(linkRecordKind, b.cacheKey(b.linkRecordKey()), c.record.Encode()) == nil {
+		c.saved = c.record
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
+	"github.com/careersite/careersite/internal/linkrecord"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
@@ -323,8 +324,10 @@ func renderingError(err error, p *model.Page) error {
 
 // checkLinks reports every link in Markdown that points to nothing the
 // build wrote. The links of a page are resolved against it
-// (links.CheckPages) once for as long as the model keeps the page and its
-// links, and checked on every core, as it runs after every edit in serve.
+// (links.CheckPage) once for as long as the model keeps the page and its
+// links, and checked on every core, as it runs after every edit in serve;
+// a page whose links and the files they name are as the last check saw
+// them is not checked again (internal/linkrecord).
 func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 	if m.refs == nil {
 		m.refs = map[*model.Page]*links.Page{}
@@ -341,7 +344,9 @@ func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 		}
 		pages[i] = r
 	}
-	return written.CheckPages(pages)
+	broken, record := linkrecord.Check(b.linkRecord(), written, pages)
+	b.linksChecked.record = record
+	return broken
 }
 
 // lookupKind maps a page kind to the template kind of internal/render.
