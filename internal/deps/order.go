@@ -16,10 +16,11 @@ import "github.com/careersite/careersite/internal/model"
 // on the term's page; and a term's .Roles (role guides by date) on the
 // term's page too, of the group gRoles.
 //
-// The terms of a page change in place too (model.Retag): a page's .Terms
-// is recorded on the page, of the group gOrder; a taxonomy's .ByCount on
-// the taxonomy's page, of the group gOrder; and a read of a term's count
-// on the term's page, of the group gTermCount (appendTermRead). A term's
+// The terms of a page change in place too (model.Retag), and terms are
+// made and dropped: a page's .Terms is recorded on the page, of the group
+// gOrder; a taxonomy's .Terms, .ByCount and .Term lookups on the
+// taxonomy's page, of the group gOrder; and a read of a term's count on
+// the term's page, of the group gTermCount (appendTermRead). A term's
 // name does not change in place: a change of it makes the model anew.
 
 // appendOrderRead appends to reads the read of order that the step s from
@@ -48,7 +49,7 @@ func orderOf(o any, s step) (*model.Page, group) {
 			return o.Home, gOrder
 		}
 	case *model.Taxonomy:
-		if o != nil && s.name == "ByCount" {
+		if o != nil && (s.name == "Terms" || s.name == "ByCount" || s.name == "Term") {
 			return o.Page, gOrder
 		}
 	case *model.Term:

@@ -117,6 +117,16 @@ func (rs *Readers) Replace(names []string, reads []Reads) {
 	}
 }
 
+// Drop forgets the outputs of names, which are no more, and the reads of
+// pages, pages of a model no more (model.Retag's dropped term pages):
+// call SeeAll of them first.
+func (rs *Readers) Drop(names []string, pages []*model.Page) {
+	rs.Replace(names, make([]Reads, len(names)))
+	for _, p := range pages {
+		delete(rs.of, p)
+	}
+}
+
 // readBy records in rs.pages that the output name reads page p.
 func (rs *Readers) readBy(name string, p *model.Page) {
 	if list := rs.pages[name]; len(list) == 0 || list[len(list)-1] != p {

@@ -1,0 +1,77 @@
+package model
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/careersite/careersite/internal/config"
+)
+
+// This file makes and drops the terms of a taxonomy, with their term
+// pages, for Retag: a term made has the page Index would give it (one
+// pager, as its one page needs), among the model's pages where Index
+// would put it, after the term before it by slug.
+
+// makeTerms puts the terms made, each of page p alone, in the taxonomy
+// t, with their pages, cut into pagers as the list of sibling, the
+// Paginator of a term page of t, is.
+func (r *Retagged) makeTerms(t *Taxonomy, made []*Term, p *Page, links *Linker, sibling *Paginator) {
+	for _, term := range made {
+		term.Pages, term.Count = []*Page{p}, 1
+		at, _ := slices.BinarySearchFunc(t.Terms, term.Slug, func(u *Term, slug string) int { return strings.Compare(u.Slug, slug) })
+		t.Terms = slices.Insert(slices.Clone(t.Terms), at, term)
+		t.bySlug[term.Slug] = term
+		term.Page = termPage(t, term, links)
+		setPagers([]*Page{term.Page}, term.Pages, sibling.config, sibling.paged)
+		r.Made = append(r.Made, term.Page)
+	}
+}
+
+// termPage is the page of term, a term of t, as index and paginate make
+// it, but for its Paginator.
+func termPage(t *Taxonomy, term *Term, links *Linker) *Page {
+	sitePath := termSitePath(t, term)
+	tp := &Page{
+		Site: t.Page.Site, Kind: KindTerm, Type: config.KindArticle, Title: term.Name,
+		Parent: t.Page, Pages: term.Pages, Taxonomy: t, Term: term,
+		Language: t.Page.Language, Feeds: slices.Clone(t.Page.Feeds),
+		URL: links.Rel(sitePath), Permalink: links.Abs(sitePath),
+		out: OutputName(sitePath), sitePath: sitePath,
+	}
+	tp.Breadcrumbs = breadcrumbs(tp)
+	return tp
+}
+
+// termSitePath is the site path of the page of term, a term of t:
+// "/skills/postgresql/".
+func termSitePath(t *Taxonomy, term *Term) string {
+	return t.Page.sitePath + term.Slug + "/"
+}
+
+// dropTerms takes the terms dropped, which no page names any more, out
+// of the taxonomy t.
+func (r *Retagged) dropTerms(t *Taxonomy, dropped []*Term) {
+	for _, term := range dropped {
+		t.Terms = slices.DeleteFunc(slices.Clone(t.Terms), func(u *Term) bool { return u == term })
+		delete(t.bySlug, term.Slug)
+		term.Pages, term.Count = nil, 0
+		r.Dropped = append(r.Dropped, term.Page)
+	}
+}
+
+// termPagesOf is pages without the pages dropped, and with the pages
+// made, each right after the page of the term before it in its
+// taxonomy, or after the taxonomy's page for its first term.
+func termPagesOf(pages, dropped, made []*Page) []*Page {
+	out := slices.DeleteFunc(slices.Clone(pages), func(q *Page) bool { return slices.Contains(dropped, q) })
+	for _, tp := range made {
+		t := tp.Taxonomy
+		after := t.Page
+		if i := slices.Index(t.Terms, tp.Term); i > 0 {
+			after = t.Terms[i-1].Page
+		}
+		at := slices.Index(out, after) + 1
+		out = slices.Insert(out, at, tp)
+	}
+	return out
+}
