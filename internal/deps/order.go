@@ -9,7 +9,9 @@ import "github.com/careersite/careersite/internal/model"
 // reached, not in which order, nor through which list.
 //
 // A step along an ordered relation from a page records a read of that
-// page, of the group gOrder (its .Pages, .Prev, .Next, .Related) or gPager
+// page, of the group gOrder (its .Pages, .Prev, .Next, .Related, and its
+// .Translations and .AllTranslations, which a term page made or dropped
+// changes on its term's pages in the other languages) or gPager
 // (its .Paginator, whose .Pages is the part of its list the pager shows).
 // A list that belongs to no page is recorded on the page that has the
 // same list: .Site.Pages on the home page (its .Pages), a term's .Pages
@@ -39,7 +41,7 @@ func orderOf(o any, s step) (*model.Page, group) {
 	switch o := o.(type) {
 	case *model.Page:
 		switch s.name {
-		case "Pages", "Prev", "Next", "Related", "Terms":
+		case "Pages", "Prev", "Next", "Related", "Terms", "Translations", "AllTranslations":
 			return o, gOrder
 		case "Paginator":
 			return o, gPager

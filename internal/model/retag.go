@@ -35,6 +35,10 @@ type Retagged struct {
 	// order (nil when no term was made or dropped).
 	Made, Dropped []*Page
 	Pages         []*Page
+	// Translated are the pages whose .Translations and .AllTranslations
+	// changed: the term pages of other languages that a page made or
+	// dropped translates.
+	Translated []*Page
 }
 
 // termsChange is how a page's terms of one taxonomy change: the terms
@@ -56,9 +60,9 @@ func Retags(p *Page, src *content.Page) bool {
 // made with cfg, the tags and skills of src (Retags): p is listed and
 // stays where it is among the other pages (KeepsOrder); every value of
 // src makes a term's URL; every term p leaves or joins keeps its name and
-// the number of its pagers; every taxonomy keeps a term; and on a site
-// of one language, the page of a term made is written to a file that no
-// page has and that taken, the other outputs' files, does not hold.
+// the number of its pagers; every taxonomy keeps a term; and the page of
+// a term made is written to a file that no page has and that taken, the
+// other outputs' files, does not hold.
 func CanRetag(cfg *config.Config, pages []*Page, p *Page, src *content.Page, taken func(output string) bool) bool {
 	if p.hiddenFrom(content.HiddenFromLists) || !KeepsOrder(pages, p, src) {
 		return false
@@ -68,9 +72,6 @@ func CanRetag(cfg *config.Config, pages []*Page, p *Page, src *content.Page, tak
 		return false
 	}
 	for _, c := range changes {
-		if len(c.made)+len(c.dropped) > 0 && cfg.Multilingual() {
-			return false // a term page has translations
-		}
 		for _, term := range c.made {
 			if out := OutputName(termSitePath(c.tax, term)); taken(out) || slices.ContainsFunc(pages, func(q *Page) bool { return q.out == out }) {
 				return false
@@ -229,6 +230,7 @@ func Retag(cfg *config.Config, links *Linker, pages []*Page, p *Page, src *conte
 	}
 	if len(r.Made)+len(r.Dropped) > 0 {
 		r.Pages = termPagesOf(pages, r.Dropped, r.Made)
+		r.translateAgain(r.Pages)
 	}
 	r.relateAgain(p, oldKeys)
 	return r

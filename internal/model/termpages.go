@@ -75,3 +75,40 @@ func termPagesOf(pages, dropped, made []*Page) []*Page {
 	}
 	return out
 }
+
+// translateAgain gives the term pages made, and the term pages of other
+// languages that a page made or dropped translates, the translations
+// linkTranslations would give them among pages: a term page's
+// translations are the pages of its term (by slug) in the other
+// languages' taxonomy of its name.
+func (r *Retagged) translateAgain(pages []*Page) {
+	for _, tp := range slices.Concat(r.Made, r.Dropped) {
+		others := slices.DeleteFunc(translationsOf(pages, tp), func(q *Page) bool { return slices.Contains(r.Dropped, q) })
+		r.Translated = append(r.Translated, others...)
+		group := others
+		if slices.Contains(r.Made, tp) {
+			group = append(slices.Clone(others), tp)
+		}
+		langs := tp.Site.Languages
+		slices.SortFunc(group, func(a, b *Page) int { return slices.Index(langs, a.Language) - slices.Index(langs, b.Language) })
+		for _, q := range group {
+			q.AllTranslations, q.Translations = nil, nil
+			if len(group) > 1 {
+				q.AllTranslations = group
+				q.Translations = slices.DeleteFunc(slices.Clone(group), func(o *Page) bool { return o == q })
+			}
+		}
+	}
+}
+
+// translationsOf is the first pagers of the pages of tp's term in the
+// other languages among pages.
+func translationsOf(pages []*Page, tp *Page) []*Page {
+	var out []*Page
+	for _, q := range pages {
+		if q.Kind == KindTerm && q.Site != tp.Site && q.Paginator.number == 1 && q.Taxonomy.Name == tp.Taxonomy.Name && q.Term.Slug == tp.Term.Slug {
+			out = append(out, q)
+		}
+	}
+	return out
+}
