@@ -30,9 +30,10 @@ type Retagged struct {
 	Taxonomies []*Page
 	// Related are the pages whose .Related changed.
 	Related []*Page
-	// Made are the pages of the terms made, Dropped those of the terms
-	// dropped; Pages is then the model's pages with them, in Index's
-	// order (nil when no term was made or dropped).
+	// Made are the pages of the terms made and the pagers made, Dropped
+	// those of the terms and the pagers dropped; Pages is then the
+	// model's pages with them, in Index's order (nil when no page was
+	// made or dropped).
 	Made, Dropped []*Page
 	Pages         []*Page
 	// Translated are the pages whose .Translations and .AllTranslations
@@ -175,8 +176,8 @@ func termsChanges(cfg *config.Config, p *Page, tags, skills []string) ([]termsCh
 				n -= 2
 			}
 			pg := term.Page.Paginator
-			if len(cut(make([]*Page, n), pg.config, pg.paged)) != len(pg.pagers) {
-				return nil, false // a pager is made or dropped
+			if pagers := len(cut(make([]*Page, n), pg.config, pg.paged)); pagers != len(pg.pagers) && min(pagers, len(pg.pagers)) == 1 {
+				return nil, false // the redirect from its /page/1/ is made or dropped
 			}
 		}
 		out = append(out, c)
@@ -212,12 +213,12 @@ func Retag(cfg *config.Config, links *Linker, pages []*Page, p *Page, src *conte
 			term.spellings = s
 		}
 		for _, term := range c.left {
-			r.setPages(term, slices.DeleteFunc(slices.Clone(term.Pages), func(q *Page) bool { return q == p }))
+			r.setPages(term, slices.DeleteFunc(slices.Clone(term.Pages), func(q *Page) bool { return q == p }), links)
 		}
 		for _, term := range c.joined {
 			list := slices.Clone(term.Pages)
 			at, _ := slices.BinarySearchFunc(list, p, byDate)
-			r.setPages(term, slices.Insert(list, at, p))
+			r.setPages(term, slices.Insert(list, at, p), links)
 		}
 		// The term pages of a taxonomy share their template, and with it
 		// whether their lists are cut into pagers.
@@ -229,20 +230,31 @@ func Retag(cfg *config.Config, links *Linker, pages []*Page, p *Page, src *conte
 		}
 	}
 	if len(r.Made)+len(r.Dropped) > 0 {
-		r.Pages = termPagesOf(pages, r.Dropped, r.Made)
+		r.Pages = pagesAgain(pages, r.Dropped, r.Made)
 		r.translateAgain(r.Pages)
 	}
 	r.relateAgain(p, oldKeys)
 	return r
 }
 
-// setPages gives term the pages list, to its page and pagers too.
-func (r *Retagged) setPages(term *Term, list []*Page) {
+// setPages gives term the pages list, to its page and pagers too: a
+// pager more is made after the last (with links), or the last dropped,
+// when list needs it.
+func (r *Retagged) setPages(term *Term, list []*Page, links *Linker) {
 	term.Pages, term.Count = list, len(list)
 	pg := term.Page.Paginator
-	setPagers(pg.pagers, list, pg.config, pg.paged)
+	pagers := pg.pagers
+	switch n := len(cut(list, pg.config, pg.paged)); {
+	case n > len(pagers):
+		pagers = append(slices.Clone(pagers), pagerCopy(term.Page, n, links))
+		r.Made = append(r.Made, pagers[n-1])
+	case n < len(pagers):
+		r.Dropped = append(r.Dropped, pagers[n])
+		pagers = slices.Clone(pagers[:n])
+	}
+	setPagers(pagers, list, pg.config, pg.paged)
 	r.Terms = append(r.Terms, term.Page)
-	r.Pagers = append(r.Pagers, pg.pagers...)
+	r.Pagers = append(r.Pagers, pagers...)
 }
 
 // relateAgain updates the related index of p's site for p, a listed page

@@ -14,9 +14,10 @@ import (
 // TestRetag: a page given other tags or skills by Retag, when CanRetag
 // lets it, has the terms, counts, pagers, roles, related pages and every
 // other list that Index gives the edited files; Retag names every one
-// that changed, the term pages made and dropped too; and CanRetag
-// refuses an edit that renames a term, changes the number of a term's
-// pagers, or makes a term whose page's file another output has.
+// that changed, the term pages and pagers made and dropped too; and
+// CanRetag refuses an edit that renames a term, takes a term's list from
+// one pager to two or back, or makes a term whose page's file another
+// output has.
 func TestRetag(t *testing.T) {
 	cfg := config.Default()
 	cfg.Taxonomies = []string{"tags", "skills"}
@@ -58,9 +59,9 @@ func TestRetag(t *testing.T) {
 		what, path, key, value string
 		can                    bool
 	}{
-		{"a skill, the term a pager fewer", paths[0], "skills", "[]", false},
+		{"a skill, the term a pager fewer", paths[0], "skills", "[]", true},
 		{"a tag, to another term", paths[3], "tags", "[t1]", true},
-		{"a tag, the term a pager more", paths[0], "tags", "[t0, t1]", false},
+		{"a tag, the term a pager more", paths[0], "tags", "[t0, t1]", true},
 		{"a skill, to another term", paths[1], "skills", "[s1, s0]", true},
 		{"a role guide's skill added", role, "skills", "[s9, s7, S4]", true},
 		{"a skill, another spelling of the term", paths[2], "skills", "[S2, s2]", true},
@@ -68,6 +69,9 @@ func TestRetag(t *testing.T) {
 		{"a tag of a new term", paths[5], "tags", "[t9]", true},
 		{"a tag of a new term, before the others", paths[5], "tags", "[a9, t9]", true},
 		{"a tag, its term's last page leaving for another new term", paths[5], "tags", "[t8]", true},
+		{"a tag of a term of one page, a second page", paths[7], "tags", "[t1, t8]", true},
+		{"a third page", paths[9], "tags", "[t0, t8]", true},
+		{"a fourth page: the term from one pager to two", paths[11], "tags", "[t2, t8]", false},
 		{"a tag of a new term whose file another output has", paths[5], "tags", "[taken]", false},
 		{"a tag that makes no URL", paths[5], "tags", "[\"!!!\"]", false},
 		{"a skill, its term's last page leaving", role, "skills", "[S4]", true},

@@ -59,21 +59,37 @@ func (r *Retagged) dropTerms(t *Taxonomy, dropped []*Term) {
 	}
 }
 
-// termPagesOf is pages without the pages dropped, and with the pages
-// made, each right after the page of the term before it in its
-// taxonomy, or after the taxonomy's page for its first term.
-func termPagesOf(pages, dropped, made []*Page) []*Page {
+// pagesAgain is pages without the pages dropped, and with the pages
+// made: a term page right after the page of the term before it in its
+// taxonomy, or after the taxonomy's page for its first term; a pager
+// after the first right after the pager before it (never the second:
+// CanRetag).
+func pagesAgain(pages, dropped, made []*Page) []*Page {
 	out := slices.DeleteFunc(slices.Clone(pages), func(q *Page) bool { return slices.Contains(dropped, q) })
 	for _, tp := range made {
-		t := tp.Taxonomy
-		after := t.Page
-		if i := slices.Index(t.Terms, tp.Term); i > 0 {
-			after = t.Terms[i-1].Page
+		var after *Page
+		switch pg := tp.Paginator; {
+		case pg.number > 1:
+			after = pg.pagers[pg.number-2]
+		case slices.Index(tp.Taxonomy.Terms, tp.Term) > 0:
+			after = tp.Taxonomy.Terms[slices.Index(tp.Taxonomy.Terms, tp.Term)-1].Page
+		default:
+			after = tp.Taxonomy.Page
 		}
-		at := slices.Index(out, after) + 1
-		out = slices.Insert(out, at, tp)
+		out = slices.Insert(out, slices.Index(out, after)+1, tp)
 	}
 	return out
+}
+
+// pagerCopy is pager n, after the first, of the list page p, as
+// paginate copies it, with the URLs index gives it.
+func pagerCopy(p *Page, n int, links *Linker) *Page {
+	cp := *p
+	sitePath := PagerPath(p.sitePath, n)
+	cp.URL, cp.Permalink, cp.out, cp.sitePath = links.Rel(sitePath), links.Abs(sitePath), OutputName(sitePath), sitePath
+	cp.links, cp.Feeds = nil, slices.Clone(p.Feeds)
+	cp.Translations, cp.AllTranslations, cp.SocialCard = nil, nil, nil // linkTranslations and the cards leave the copies out
+	return &cp
 }
 
 // translateAgain gives the term pages made, and the term pages of other
@@ -83,6 +99,9 @@ func termPagesOf(pages, dropped, made []*Page) []*Page {
 // languages' taxonomy of its name.
 func (r *Retagged) translateAgain(pages []*Page) {
 	for _, tp := range slices.Concat(r.Made, r.Dropped) {
+		if tp.Kind != KindTerm || tp.Paginator.number > 1 {
+			continue // a pager after the first has no translations
+		}
 		others := slices.DeleteFunc(translationsOf(pages, tp), func(q *Page) bool { return slices.Contains(r.Dropped, q) })
 		r.Translated = append(r.Translated, others...)
 		group := others

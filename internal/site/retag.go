@@ -57,8 +57,8 @@ func (b *Builder) retag(m *siteModel, rt retagging, redo map[string]bool) bool {
 	return true
 }
 
-// reterm gives m the pages of r, with the term pages r made and without
-// those it dropped: their outputs and social cards, their digests, and
+// reterm gives m the pages of r, with the term pages and pagers r made
+// and without those it dropped: their outputs and social cards, their digests, and
 // the sitemap files made again; the outputs that read a dropped page are
 // keyed again, and what the dropped outputs read is forgotten.
 func (b *Builder) reterm(m *siteModel, r model.Retagged, redo map[string]bool) bool {
@@ -78,7 +78,9 @@ func (b *Builder) reterm(m *siteModel, r model.Retagged, redo map[string]bool) b
 	var files []generate.File
 	var made []*item
 	for _, p := range r.Made {
-		m.paged[p] = b.paginates(p)
+		if p.Paginator.PageNumber() == 1 {
+			m.paged[p] = b.paginates(p)
+		}
 		if c, ok := b.cardOf(p); ok {
 			if b.cards.Check(c.Card) != nil {
 				return false
