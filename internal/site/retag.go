@@ -105,11 +105,13 @@ func (b *Builder) reterm(m *siteModel, r model.Retagged, redo map[string]bool) b
 }
 
 // changeOutputs takes the outputs named gone out of m's files and items,
-// puts files and the pages' items made in, and adds their names to redo.
+// and out of redo (a plan keys its items only, and counts them), puts
+// files and the pages' items made in, and adds their names to redo.
 func (m *siteModel) changeOutputs(gone []string, files []generate.File, made []*item, redo map[string]bool) {
 	out := map[string]bool{}
 	for _, name := range gone {
 		out[name] = true
+		delete(redo, name)
 	}
 	m.files = slices.DeleteFunc(slices.Clone(m.files), func(f generate.File) bool { return out[f.Name] })
 	m.files = append(m.files, files...)
