@@ -9,17 +9,20 @@ import "github.com/careersite/careersite/internal/model"
 // reached, not in which order, nor through which list.
 //
 // A step along an ordered relation from a page records a read of that
-// page, of the group gOrder (its .Pages, .Prev, .Next, .Related) or gPager
+// page, of the group gOrder (its .Pages, .Prev, .Next, .Related, and its
+// .Translations and .AllTranslations, which a term page made or dropped
+// changes on its term's pages in the other languages) or gPager
 // (its .Paginator, whose .Pages is the part of its list the pager shows).
 // A list that belongs to no page is recorded on the page that has the
 // same list: .Site.Pages on the home page (its .Pages), a term's .Pages
 // on the term's page; and a term's .Roles (role guides by date) on the
 // term's page too, of the group gRoles.
 //
-// The terms of a page change in place too (model.Retag): a page's .Terms
-// is recorded on the page, of the group gOrder; a taxonomy's .ByCount on
-// the taxonomy's page, of the group gOrder; and a read of a term's count
-// on the term's page, of the group gTermCount (appendTermRead). A term's
+// The terms of a page change in place too (model.Retag), and terms are
+// made and dropped: a page's .Terms is recorded on the page, of the group
+// gOrder; a taxonomy's .Terms, .ByCount and .Term lookups on the
+// taxonomy's page, of the group gOrder; and a read of a term's count on
+// the term's page, of the group gTermCount (appendTermRead). A term's
 // name does not change in place: a change of it makes the model anew.
 
 // appendOrderRead appends to reads the read of order that the step s from
@@ -38,7 +41,7 @@ func orderOf(o any, s step) (*model.Page, group) {
 	switch o := o.(type) {
 	case *model.Page:
 		switch s.name {
-		case "Pages", "Prev", "Next", "Related", "Terms":
+		case "Pages", "Prev", "Next", "Related", "Terms", "Translations", "AllTranslations":
 			return o, gOrder
 		case "Paginator":
 			return o, gPager
@@ -48,7 +51,7 @@ func orderOf(o any, s step) (*model.Page, group) {
 			return o.Home, gOrder
 		}
 	case *model.Taxonomy:
-		if o != nil && s.name == "ByCount" {
+		if o != nil && (s.name == "Terms" || s.name == "ByCount" || s.name == "Term") {
 			return o.Page, gOrder
 		}
 	case *model.Term:

@@ -8,8 +8,10 @@ import (
 
 // TestTermReads: what model.Retag changes in place is recorded where the
 // pipeline looks for it: a page's .Terms on the page, a taxonomy's
-// .ByCount on its page (gOrder), a term's count on the term's page
-// (gTermCount), and a term's name alone on no page.
+// .ByCount, .Terms and .Term on its page (gOrder: Retag makes and drops
+// terms), a page's translations on the page (a term page made or dropped
+// changes them on its term's other pages), a term's count on the term's
+// page (gTermCount), and a term's name alone on no page.
 func TestTermReads(t *testing.T) {
 	p, taxPage, termPage := &model.Page{Title: "p"}, &model.Page{Title: "tags"}, &model.Page{Title: "go"}
 	tax := &model.Taxonomy{Name: "tags", Page: taxPage}
@@ -22,7 +24,11 @@ func TestTermReads(t *testing.T) {
 	}{
 		{"a page's terms", p, "Terms", p},
 		{"a taxonomy's terms by count", tax, "ByCount", taxPage},
-		{"a taxonomy's terms by slug", tax, "Terms", nil},
+		{"a taxonomy's terms by slug", tax, "Terms", taxPage},
+		{"a taxonomy's term by name", tax, "Term", taxPage},
+		{"a page's translations", p, "Translations", p},
+		{"a page's translations and itself", p, "AllTranslations", p},
+		{"a taxonomy's title", tax, "Title", nil},
 		{"the terms by count of a taxonomy the site lacks", (*model.Taxonomy)(nil), "ByCount", nil},
 		{"the pages of a term the site lacks", (*model.Term)(nil), "Pages", nil},
 		{"the pages of no site", (*model.Site)(nil), "Pages", nil},

@@ -15,7 +15,7 @@ type Readers struct {
 	of     map[*model.Page][]reader // the reads of a page through the relations of outputs' pages
 	shared map[*Shared][]string     // the reads many outputs share, and the outputs that make them
 	all    []string                 // the outputs that may read anything
-	pages  map[string][]*model.Page // the pages each output reads, by output: made by the first Replace
+	pages  map[string][]*model.Page // the pages each output reads, by output
 }
 
 // reader is one output's read of a page.
@@ -33,10 +33,14 @@ type Reads struct {
 }
 
 // NewReaders records what each output of names reads, read[i] being the
-// reads of names[i]. The reads of each page are counted first, and every
-// page's list cut from one array: a session's whole plan records a few
-// reads an output, and appending them page by page was most of its
-// allocations.
+// reads of names[i], by page and by output. The reads of each page are
+// counted first, and every page's list cut from one array, as every
+// output's list of pages is from another: a session's whole plan records
+// a few reads an output, and appending them page by page was most of its
+// allocations. (The index by output was made by the first Replace, and
+// the keystroke that moved a page first paid 0.4 s for it at 10,000
+// pages: made here from the reads in hand, it costs a little more memory
+// and time of a whole plan.)
 func NewReaders(names []string, read []Reads) Readers {
 	count, total := map[*model.Page]int{}, 0
 	for _, r := range read {
@@ -45,9 +49,12 @@ func NewReaders(names []string, read []Reads) Readers {
 		}
 		total += len(r.Pages)
 	}
-	rs := Readers{of: make(map[*model.Page][]reader, len(count)), shared: map[*Shared][]string{}}
+	rs := Readers{of: make(map[*model.Page][]reader, len(count)), shared: map[*Shared][]string{}, pages: make(map[string][]*model.Page, len(names))}
 	all := make([]reader, total)
+	byOutput := make([]*model.Page, total)
 	for i, r := range read {
+		own := byOutput[:0:len(r.Pages)]
+		byOutput = byOutput[len(r.Pages):]
 		for _, rd := range r.Pages {
 			list, ok := rs.of[rd.Page]
 			if !ok {
@@ -55,6 +62,12 @@ func NewReaders(names []string, read []Reads) Readers {
 				list, all = all[:0:n], all[n:]
 			}
 			rs.of[rd.Page] = append(list, reader{names[i], rd})
+			if n := len(own); n == 0 || own[n-1] != rd.Page {
+				own = append(own, rd.Page)
+			}
+		}
+		if len(own) > 0 {
+			rs.pages[names[i]] = own
 		}
 		for _, s := range r.Shared {
 			rs.shared[s] = append(rs.shared[s], names[i])
@@ -69,19 +82,13 @@ func NewReaders(names []string, read []Reads) Readers {
 // Replace records what the outputs of names read, reads[i] being the
 // reads of names[i], in place of what they read before: after pages were
 // sorted again (model.Reorder), the outputs keyed again may reach other
-// pages. The first call indexes the reads by output, which NewReaders
-// does not need, to drop an output's reads without looking at all.
+// pages.
 func (rs *Readers) Replace(names []string, reads []Reads) {
 	if len(names) == 0 {
 		return
 	}
 	if rs.pages == nil {
-		rs.pages = map[string][]*model.Page{}
-		for p, list := range rs.of {
-			for _, r := range list {
-				rs.readBy(r.name, p)
-			}
-		}
+		rs.pages = map[string][]*model.Page{} // the zero Readers
 	}
 	gone := make(map[string]bool, len(names))
 	read := map[*model.Page]bool{}
@@ -114,6 +121,16 @@ func (rs *Readers) Replace(names []string, reads []Reads) {
 		if r.All {
 			rs.all = append(rs.all, names[i])
 		}
+	}
+}
+
+// Drop forgets the outputs of names, which are no more, and the reads of
+// pages, pages of a model no more (model.Retag's dropped term pages):
+// call SeeAll of them first.
+func (rs *Readers) Drop(names []string, pages []*model.Page) {
+	rs.Replace(names, make([]Reads, len(names)))
+	for _, p := range pages {
+		delete(rs.of, p)
 	}
 }
 

@@ -71,7 +71,7 @@ func TestReadersReplace(t *testing.T) {
 			t.Errorf("%s: redo %v, want %v", tc.name, got, tc.want)
 		}
 	}
-	// Again, by the index of reads by output the first Replace made.
+	// Again, by the index of reads by output the first Replace updated.
 	r.Replace([]string{"list.html"}, []Reads{{Pages: []Read{{Page: a, groups: gLink}}}})
 	for _, tc := range []struct {
 		name string
@@ -82,6 +82,31 @@ func TestReadersReplace(t *testing.T) {
 		r.See(tc.page, Changes{gLink}, redo)
 		if got := slices.Sorted(maps.Keys(redo)); !slices.Equal(got, tc.want) {
 			t.Errorf("replaced again, %s: redo %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestReadersDrop: an output dropped is keyed again for no page it read,
+// and a page dropped has no readers left.
+func TestReadersDrop(t *testing.T) {
+	a, term := &model.Page{}, &model.Page{}
+	r := NewReaders(
+		[]string{"a.html", "term.html", "tags.html"},
+		[]Reads{
+			{Pages: []Read{Whole(a), {Page: term, groups: gLink}}},
+			{Pages: []Read{Whole(term), {Page: a, groups: gLink}}},
+			{Pages: []Read{{Page: term, groups: gLink}}},
+		})
+	r.Drop([]string{"term.html"}, []*model.Page{term})
+	for _, tc := range []struct {
+		name string
+		page *model.Page
+		want []string
+	}{{"a's title", a, []string{"a.html"}}, {"the dropped page's title", term, nil}} {
+		redo := map[string]bool{}
+		r.See(tc.page, Changes{gLink}, redo)
+		if got := slices.Sorted(maps.Keys(redo)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: redo %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

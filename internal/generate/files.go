@@ -112,18 +112,20 @@ func Files(cfg *config.Config, m *model.Model, sources []*content.Page, links *m
 			Make:   func() ([]byte, error) { return nil, errors.New("a feed is made by the Builder") },
 			Digest: func(h *deps.Hasher, k *deps.Keyer) { k.Feed(h, f) }})
 	}
-	files = append(files, sitemapFiles(m.Sites, pages, links, sitemapLimit)...)
+	files = append(files, SitemapFiles(m.Sites, pages, links, sitemapLimit)...)
 	robots := Robots(cfg.Robots, links)
 	files = append(files, File{Name: "robots.txt", Make: BytesOf(robots), Digest: DigestOf(robots), Owner: "robots.txt"})
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, errs
 }
 
-// sitemapFiles are the sitemap files of pages, the pages of the sites of
+// SitemapFiles are the sitemap files of pages, the pages of the sites of
 // a model (Sitemaps, or LanguageSitemaps on a site of several languages),
 // sorted by name. When the pipeline patches the dates of pages in a
-// model, it makes again those whose dates changed (RedatedSitemaps).
-func sitemapFiles(sites []*model.Site, pages []*model.Page, links *model.Linker, limit int) []File {
+// model, it makes again those whose dates changed (RedatedSitemaps); when
+// it makes or drops pages (model.Retag's term pages), it makes them all
+// again with this.
+func SitemapFiles(sites []*model.Site, pages []*model.Page, links *model.Linker, limit int) []File {
 	var sitemaps map[string]*Sitemap
 	if len(sites) > 1 {
 		sitemaps = LanguageSitemaps(sites, pages, links, limit)

@@ -56,7 +56,7 @@ func TestRedatedSitemaps(t *testing.T) {
 					of = append(of, p)
 				}
 			}
-			files := sitemapFiles(c.sites, of, links, c.limit)
+			files := SitemapFiles(c.sites, of, links, c.limit)
 			for _, p := range c.moved {
 				before := p.Lastmod
 				p.Lastmod = day(20)
@@ -72,7 +72,7 @@ func TestRedatedSitemaps(t *testing.T) {
 			if !slices.Equal(redone, c.redone) {
 				t.Errorf("made again %q, want %q", redone, c.redone)
 			}
-			fresh := sitemapFiles(c.sites, of, links, c.limit)
+			fresh := SitemapFiles(c.sites, of, links, c.limit)
 			if len(fresh) != len(files) {
 				t.Fatalf("%d files, want %d", len(files), len(fresh))
 			}

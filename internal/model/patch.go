@@ -19,8 +19,9 @@ import (
 // name its feed; the skills of a role guide's career path are in
 // Term.Roles), and a change of it makes the model anew.
 //
-// A regular page's tags and skills may change when its terms stay the
-// site's (CanRetag, retag.go): Retag moves the page between the terms.
+// A regular page's tags and skills may change as CanRetag lets them
+// (retag.go): Retag moves the page between the terms, makes and drops
+// terms with their pages, and gives a term's list a pager more or fewer.
 //
 // Some of what may change orders pages (the title, date and weight of a
 // regular page): when the page no longer compares with every other page

@@ -14,8 +14,10 @@ import (
 // TestRetag: a page given other tags or skills by Retag, when CanRetag
 // lets it, has the terms, counts, pagers, roles, related pages and every
 // other list that Index gives the edited files; Retag names every one
-// that changed; and CanRetag refuses an edit that makes, drops or
-// renames a term or changes the number of a term's pagers.
+// that changed, the term pages and pagers made and dropped too; and
+// CanRetag refuses an edit that renames a term, takes a term's list from
+// one pager to two or back, or makes a term whose page's file another
+// output has.
 func TestRetag(t *testing.T) {
 	cfg := config.Default()
 	cfg.Taxonomies = []string{"tags", "skills"}
@@ -57,17 +59,24 @@ func TestRetag(t *testing.T) {
 		what, path, key, value string
 		can                    bool
 	}{
-		{"a skill, the term a pager fewer", paths[0], "skills", "[]", false},
+		{"a skill, the term a pager fewer", paths[0], "skills", "[]", true},
 		{"a tag, to another term", paths[3], "tags", "[t1]", true},
-		{"a tag, the term a pager more", paths[0], "tags", "[t0, t1]", false},
+		{"a tag, the term a pager more", paths[0], "tags", "[t0, t1]", true},
 		{"a skill, to another term", paths[1], "skills", "[s1, s0]", true},
 		{"a role guide's skill added", role, "skills", "[s9, s7, S4]", true},
 		{"a skill, another spelling of the term", paths[2], "skills", "[S2, s2]", true},
 		{"a tag, back", paths[3], "tags", "[t0]", true},
-		{"a tag of a new term", paths[5], "tags", "[t9]", false},
+		{"a tag of a new term", paths[5], "tags", "[t9]", true},
+		{"a tag of a new term, before the others", paths[5], "tags", "[a9, t9]", true},
+		{"a tag, its term's last page leaving for another new term", paths[5], "tags", "[t8]", true},
+		{"a tag of a term of one page, a second page", paths[7], "tags", "[t1, t8]", true},
+		{"a third page", paths[9], "tags", "[t0, t8]", true},
+		{"a fourth page: the term from one pager to two", paths[11], "tags", "[t2, t8]", false},
+		{"a tag of a new term whose file another output has", paths[5], "tags", "[taken]", false},
 		{"a tag that makes no URL", paths[5], "tags", "[\"!!!\"]", false},
-		{"a skill, its term's last page leaving", role, "skills", "[S4]", false},
-		{"a skill, the term named anew", paths[4], "skills", "[s0, S4, S4]", false},
+		{"a skill, its term's last page leaving", role, "skills", "[S4]", true},
+		{"a skill, back, its term made again", role, "skills", "[s9, s7]", true},
+		{"a skill, the term named anew", paths[4], "skills", "[s0, S4, S4, S4, S4]", false},
 		{"the skills of a page hidden from lists", hidden, "skills", "[s1]", false},
 	} {
 		old := text[edit.path]
@@ -77,7 +86,8 @@ func TestRetag(t *testing.T) {
 		if !Retags(p, src) {
 			t.Fatalf("%s: Retags is false", edit.what)
 		}
-		if CanRetag(cfg, m.Pages, p, src) != edit.can {
+		taken := func(out string) bool { return out == "tags/taken/index.html" }
+		if CanRetag(cfg, m.Pages, p, src, taken) != edit.can {
 			t.Fatalf("%s: CanRetag is %v", edit.what, !edit.can)
 		}
 		if !edit.can {
@@ -86,9 +96,12 @@ func TestRetag(t *testing.T) {
 		}
 		before := termShapes(m)
 		PatchFrontMatter(p, src, time.Now())
-		r := Retag(cfg, p, src)
+		r := Retag(cfg, links, m.Pages, p, src)
+		if r.Pages != nil {
+			m.Pages = r.Pages
+		}
 		after, want := termShapes(m), termShapes(index())
-		for _, key := range slices.Sorted(maps.Keys(want)) {
+		for _, key := range slices.Sorted(maps.Keys(maps.Collect(func(yield func(string, string) bool) { maps.All(after)(yield); maps.All(want)(yield) }))) {
 			if after[key] != want[key] {
 				t.Errorf("%s: %s is\n%s\nwant\n%s", edit.what, key, after[key], want[key])
 			}
@@ -107,6 +120,14 @@ func TestRetag(t *testing.T) {
 		}
 		for _, q := range r.Related {
 			named[q.URL] = true
+		}
+		if r.Pages != nil {
+			named["pages"] = true
+		}
+		for _, q := range slices.Concat(r.Made, r.Dropped) {
+			for _, suffix := range []string{"", " pager", " roles", " term", " spellings", " page"} {
+				named[q.URL+suffix] = true
+			}
 		}
 		for key, shape := range after {
 			if shape != before[key] && !named[key] && !strings.HasSuffix(key, " spellings") {
@@ -128,6 +149,13 @@ func termShapes(m *Model) map[string]string {
 			out[p.URL+" term"] = fmt.Sprintf("%s %d %d %d %d %d", p.Term.Name, p.Term.Count, pg.PageNumber(), pg.TotalItems(), pg.PageSize(), pg.TotalPages())
 			out[p.URL+" spellings"] = fmt.Sprint(p.Term.spellings)
 		}
+		if p.Kind == KindTerm {
+			var feeds []string
+			for _, f := range p.Feeds {
+				feeds = append(feeds, f.URL)
+			}
+			out[p.URL+" page"] = fmt.Sprintf("%s %s %s %s %v %v %s", p.Title, p.Permalink, OutputOf(p), SitePath(p), urlsOf(p.Breadcrumbs), feeds, p.Language.Code)
+		}
 		if p.Kind == KindTaxonomy {
 			var terms []string
 			for _, term := range p.Taxonomy.ByCount() {
@@ -135,6 +163,16 @@ func termShapes(m *Model) map[string]string {
 			}
 			out[p.URL+" by count"] = fmt.Sprint(terms)
 		}
+	}
+	out["pages"] = fmt.Sprint(urlsOf(m.Pages))
+	return out
+}
+
+// urlsOf is the URLs of pages.
+func urlsOf(pages []*Page) []string {
+	var out []string
+	for _, p := range pages {
+		out = append(out, p.URL)
 	}
 	return out
 }

@@ -22,6 +22,9 @@ import (
 // edit of the front matter makes the model anew.
 func TestFrontMatterPatch(t *testing.T) {
 	e := newEditor(t, 7)
+	// A skill the German pages alone list: the English term page made
+	// for it translates the German one.
+	e.write("content/guides/nur.de.md", "---\ntitle: Nur deutsch\ndate: 2025-05-10\nskills: [Nur Deutsch]\n---\nText.\n")
 	ctx := context.Background()
 	mem := output.NewMemory()
 	b, err := New(e.options(""))
@@ -123,7 +126,16 @@ func TestFrontMatterPatch(t *testing.T) {
 		{"a skill of a role guide, another of the site's", role, join(role, "skills"), "patch"},
 		{"a skill of a job, another of the site's", job, join(job, "skills"), "patch"},
 		{"the skill, taken away", job, leave(job, "skills"), "patch"},
-		{"a tag of a term of its own", job, replace(`(?m)^tags: \[`, "tags: [A term of its own, "), "full"},
+		// A term made and dropped: its term page, its card and the
+		// sitemap with them, the taxonomy's list of terms.
+		{"a tag of a term of its own", job, replace(`(?m)^tags: \[`, "tags: [A term of its own, "), "patch"},
+		{"a letter typed into it: a term made, one dropped", job, replace(`(?m)^tags: \[A`, "tags: [Xa"), "patch"},
+		{"a skill of a term of its own, first by slug", job, replace(`(?m)^skills: \[`, "skills: [0 first skill, "), "patch"},
+		{"the skill, taken away: its term dropped", job, replace(`(?m)^skills: \[0 first skill, `, "skills: ["), "patch"},
+		{"the tag, taken away: its term dropped", job, replace(`(?m)^tags: \[Xa term of its own, `, "tags: ["), "patch"},
+		{"a skill the German pages alone list: its term page translates theirs", job, replace(`(?m)^skills: \[`, "skills: [Nur Deutsch, "), "patch"},
+		{"the skill, taken away: the German term page translates none", job, replace(`(?m)^skills: \[Nur Deutsch, `, "skills: ["), "patch"},
+		{"a tag another spelling of the site's, named anew", job, replace(`(?m)^tags: \[`, "tags: [ZZZ, ZZZ, ZZZ, "), "patch"},
 		{"the description, emptied", job, func(s string) string { return setKey(s, "description", `""`) }, "full"},
 	} {
 		e.write(step.name, step.edit(e.read(step.name)))

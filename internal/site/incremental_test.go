@@ -567,7 +567,7 @@ func (e *editor) editFrontMatter() (string, []string) {
 		return "nothing to edit in", nil
 	}
 	var what string
-	switch e.r.IntN(12) {
+	switch e.r.IntN(13) {
 	case 0:
 		text, what = setKey(text, "title", fmt.Sprintf("Retitled %d", e.r.IntN(1000))), "title"
 	case 1:
@@ -602,6 +602,9 @@ func (e *editor) editFrontMatter() (string, []string) {
 		text, what = setKey(text, "updated", fmt.Sprintf("2026-%02d-%02d", 1+e.r.IntN(2), 1+e.r.IntN(28))), "updated"
 	case 10: // a job's or a role guide's card and structured data show it
 		text, what = salaryMax.ReplaceAllString(text, fmt.Sprintf("  max: %d", 150000+1000*e.r.IntN(50))), "salary"
+	case 11: // a letter typed into a tag or a skill: a term made, or joined, and the old ones maybe dropped
+		key := []string{"tags", "skills"}[e.r.IntN(2)]
+		text, what = setKey(text, key, fmt.Sprintf("[%c%d]", 'a'+e.r.IntN(3), e.r.IntN(3))), key+" of a term of its own"
 	default:
 		text, what = setKey(text, "aliases", fmt.Sprintf("[/old/%s-%d/]", strings.TrimSuffix(filepath.Base(name), ".md"), e.r.IntN(3))), "aliases"
 	}

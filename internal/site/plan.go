@@ -216,8 +216,8 @@ func (b *Builder) keysPlan(ctx context.Context, m *siteModel, now time.Time) (*p
 // the generated files made from what changed (patchfiles.go); a page
 // that moves among the others (model.KeepsOrder) has its lists sorted
 // again (reorder.go); a page whose tags or skills changed (one file's
-// edit, the site's terms kept: model.CanRetag) moves between the terms
-// (retag.go). Only the outputs that read what changed of those
+// edit: model.CanRetag) moves between the terms, which it may make or
+// drop with their pages (retag.go). Only the outputs that read what changed of those
 // pages get new keys (deps.Readers). Anything else makes the model anew.
 func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, now time.Time) (*plan, error) {
 	changed, ok := b.patchable(m, diff, now)
@@ -288,7 +288,10 @@ func (b *Builder) patchPlan(ctx context.Context, m *siteModel, diff []string, no
 		}
 	}
 	for _, rt := range retagged {
-		b.retag(m, rt, redo)
+		if !b.retag(m, rt, redo) {
+			m.forgotten = true // half patched
+			return b.fullPlan(ctx, now, nil)
+		}
 	}
 	b.patchFiles(m, patched, redo)
 	for _, pp := range patched {
@@ -365,7 +368,7 @@ func (b *Builder) frontMatterPatchable(m *siteModel, old, cur *content.Page, now
 		return false
 	}
 	for _, p := range m.byFile[old.Path] {
-		if model.Retags(p, cur) && (len(m.byFile[old.Path]) > 1 || !model.CanRetag(b.cfg, m.pages, p, cur)) {
+		if model.Retags(p, cur) && (len(m.byFile[old.Path]) > 1 || !model.CanRetag(b.cfg, m.pages, p, cur, m.claims)) {
 			return false
 		}
 	}
