@@ -1,6 +1,11 @@
 package links
 
-import "github.com/careersite/careersite/internal/markdown"
+import (
+	"slices"
+
+	"github.com/careersite/careersite/internal/markdown"
+	"github.com/careersite/careersite/internal/parallel"
+)
 
 // A Page is the Markdown links of one page, kept by a build that checks
 // them again and again: they are resolved against the page's URL once,
@@ -26,12 +31,7 @@ func (p *Page) Same(links []markdown.Link) bool {
 // after link: what the result depends on besides p. s must not change
 // meanwhile, and p must not be checked by two calls at once.
 func (s *Site) CheckPage(p *Page) (broken []*Broken, lookedUp []string) {
-	if p.refs == nil {
-		p.refs = make([]Ref, len(p.Links))
-		for j, l := range p.Links {
-			p.refs[j] = Resolve(p.URL, l.Dest)
-		}
-	}
+	p.resolve()
 	for j, l := range p.Links {
 		r := p.refs[j]
 		lookedUp = append(lookedUp, r.candidates...)
@@ -40,4 +40,40 @@ func (s *Site) CheckPage(p *Page) (broken []*Broken, lookedUp []string) {
 		}
 	}
 	return broken, lookedUp
+}
+
+// CheckPages reports every link of pages that points to nothing s holds,
+// in the order of pages and of their links; a nil Page is skipped. The
+// pages are checked on every core: s must not change meanwhile, and no
+// Page may be checked by two calls at once. A Builder kept for a session
+// checks every page after every edit this way: its pages' links are
+// resolved once, and looking them up costs less than knowing which did
+// not change (internal/linkrecord, for one-shot builds).
+func (s *Site) CheckPages(pages []*Page) []error {
+	found := make([][]error, len(pages))
+	parallel.For(len(pages), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			p := pages[i]
+			if p == nil {
+				continue
+			}
+			p.resolve()
+			for j, l := range p.Links {
+				if b := s.CheckRef(p.File, p.refs[j], Link{Dest: l.Dest, Line: l.Line, Col: l.Col}); b != nil {
+					found[i] = append(found[i], b.Problem())
+				}
+			}
+		}
+	})
+	return slices.Concat(found...)
+}
+
+// resolve resolves p's links against its URL, once.
+func (p *Page) resolve() {
+	if p.refs == nil {
+		p.refs = make([]Ref, len(p.Links))
+		for j, l := range p.Links {
+			p.refs[j] = Resolve(p.URL, l.Dest)
+		}
+	}
 }

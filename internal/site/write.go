@@ -326,8 +326,9 @@ func renderingError(err error, p *model.Page) error {
 // build wrote. The links of a page are resolved against it
 // (links.CheckPage) once for as long as the model keeps the page and its
 // links, and checked on every core, as it runs after every edit in serve;
-// a page whose links and the files they name are as the last check saw
-// them is not checked again (internal/linkrecord).
+// in a one-shot build with a cache, a page whose links and the files they
+// name are as the last check saw them is not checked again
+// (internal/linkrecord).
 func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 	if m.refs == nil {
 		m.refs = map[*model.Page]*links.Page{}
@@ -343,6 +344,9 @@ func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 			m.refs[p] = r
 		}
 		pages[i] = r
+	}
+	if b.cache == nil || !b.life.keepsRecord() {
+		return written.CheckPages(pages)
 	}
 	broken, record := linkrecord.Check(b.linkRecord(), written, pages)
 	b.linksChecked.record = record
