@@ -17,7 +17,8 @@
 // old or foreign record is less useful, never wrong.
 //
 // Encode and Decode turn a Record into the bytes of a cache entry and
-// back.
+// back; Kept keeps the Record of a destination in the persistent cache
+// from one build to the next.
 package linkrecord
 
 import (

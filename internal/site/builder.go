@@ -104,13 +104,9 @@ type Builder struct {
 	last     Target                         // the target of the last commit
 	warned   map[string]*convert.Conversion // the conversions with warnings, by source (warnings.go)
 
-	// What the last check of links found (internal/linkrecord), read
-	// from the persistent cache by the first check (manifest.go).
-	linksChecked struct {
-		record *linkrecord.Record
-		read   bool
-		saved  *linkrecord.Record // the record the cache holds, as far as this Builder knows
-	}
+	// What the last check of links found (internal/linkrecord), in a
+	// one-shot build with a cache.
+	linksChecked *linkrecord.Kept
 
 	// The content files a check read and did not patch into m, its
 	// bodies having problems: the next build patches them (patchPlan).
@@ -250,7 +246,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		if dir != nil {
 			b.saveManifest()
 		}
-		b.saveLinkRecord()
+		b.linksChecked.Save()
 		// Once per Builder: watch, which builds again and again, keeps
 		// its entries in memory.
 		b.entries.Save()

@@ -3,9 +3,9 @@ package site
 import (
 	"path/filepath"
 
+	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/generate"
-	"github.com/careersite/careersite/internal/linkrecord"
 )
 
 // The manifest records, in the persistent cache, what the last build into
@@ -64,40 +64,9 @@ func (b *Builder) saveManifest() {
 	b.cache.Put(manifestKind, b.cacheKey(b.manifestKey()), generate.EncodeManifest(files))
 }
 
-// linkRecordKind is the cache kind of the record of the last check of
-// links (internal/linkrecord) into a destination; the key is the
-// destination, as the manifest's. The record says what it was checked
-// against, so it is right beside any manifest, or none.
-const linkRecordKind = "link-record"
-
-func (b *Builder) linkRecordKey() deps.Digest {
-	return deps.NewHasher().Digest(b.manifestKey()).Str(linkRecordKind).Sum()
-}
-
-// linkRecord returns the record of the last check of links: this
-// Builder's, else the persistent cache's, else none.
-func (b *Builder) linkRecord() *linkrecord.Record {
-	c := &b.linksChecked
-	if c.read || b.cache == nil {
-		return c.record
-	}
-	c.read = true
-	if data, ok := b.cache.Get(linkRecordKind, b.cacheKey(b.linkRecordKey())); ok {
-		if r, err := linkrecord.Decode(data); err == nil {
-			c.record, c.saved = r, r
-		}
-	}
-	return c.record
-}
-
-// saveLinkRecord puts the record of the last check of links into the
-// persistent cache, unless it is the one there.
-func (b *Builder) saveLinkRecord() {
-	c := &b.linksChecked
-	if c.record == nil || c.record == c.saved {
-		return
-	}
-	if b.cache.Put(linkRecordKind, b.cacheKey(b.linkRecordKey()), c.record.Encode()) == nil {
-		c.saved = c.record
-	}
+// linkRecordKey is the key of the record of the last check of links
+// into the destination (linkrecord.Kept). The record says what it was
+// checked against, so it is right beside any manifest, or none.
+func (b *Builder) linkRecordKey() cache.Key {
+	return b.cacheKey(deps.NewHasher().Digest(b.manifestKey()).Str("link-record").Sum())
 }

@@ -348,9 +348,10 @@ func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
 	if b.cache == nil || !b.life.keepsRecord() {
 		return written.CheckPages(pages)
 	}
-	broken, record := linkrecord.Check(b.linkRecord(), written, pages)
-	b.linksChecked.record = record
-	return broken
+	if b.linksChecked == nil {
+		b.linksChecked = linkrecord.Keep(b.cache, b.linkRecordKey())
+	}
+	return b.linksChecked.Check(written, pages)
 }
 
 // lookupKind maps a page kind to the template kind of internal/render.
