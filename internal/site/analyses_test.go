@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careersite/careersite/internal/keptmodel"
+
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/searchindex"
 	"github.com/careersite/careersite/internal/testsite"
@@ -28,9 +30,9 @@ func buildOnceWith(t *testing.T, opts Options) *Builder {
 }
 
 // indexed counts the pages the search index holds.
-func indexed(m *siteModel) int {
+func indexed(m *keptmodel.Model) int {
 	n := 0
-	for _, p := range m.pages {
+	for _, p := range m.Pages {
 		if generate.InSearch(p) {
 			n++
 		}

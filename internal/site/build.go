@@ -131,26 +131,10 @@
 // changed page's front matter differs in more than what gives the model
 // no other shape, or when time passed a date that decides what is
 // published or whether a job posting is open. An edit of page bodies, and
-// of the front matter that gives the model no other shape
-// (model.Patchable: the description, the params that are no taxonomy, and
-// on a regular page its title, date, updated, weight and career data that
-// names the same pages, while the page keeps its place in every list:
-// model.KeepsOrder, or sorting its lists again: model.Reorder; and its
-// tags and skills when the site's terms stay as they are:
-// model.CanRetag), keeps the model: the pages made from each changed
-// file get the new Content, Summary, Table of contents, Headings, word
-// count, reading time, links and front matter in place, the page lookup
-// of shortcodes the page's new front matter (the bodies whose shortcodes
-// look pages up convert again), the generated files made from those
-// fields are made again (the sitemap, the page's social card, the
-// redirect pages to it: patchfiles.go), and only the outputs whose keys
-// read the groups that changed of those pages (found by the reverse index
-// of the last whole planning, deps.Readers) get new keys. Any other edit of
-// front matter (the title or weight
-// of a section, tags or skills that make, drop or rename a term, url, slug, aliases, layout, kind, draft,
-// hidden_from, translation_key, image, the pages career data names or the
-// skills of a career path's steps, a param that is a taxonomy, or a value
-// that moved to another line) makes the model anew. A change of layouts or assets alone keeps
+// of the front matter that gives the model no other shape, patches the
+// model kept from the last build in place (internal/keptmodel: which
+// edits, and how): only the outputs whose keys read what changed of the
+// patched pages get new keys. A change of layouts or assets alone keeps
 // the model and makes every key again. An edit of hidden_from, being front
 // matter, makes the model anew: the lists, feeds and sitemap that gain or
 // lose the page get new keys from the pages they hold, and the search

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/careersite/careersite/internal/keptmodel"
+
 	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/bundlefiles"
 	"github.com/careersite/careersite/internal/cache"
@@ -98,7 +100,7 @@ type Builder struct {
 	// The last good build: its model and what it committed. A failed
 	// build forgets the model and what FinishDeferred had to do (reset),
 	// except a session's check, which keeps the model (build).
-	m        *siteModel                     // nil: make it anew
+	m        *keptmodel.Model               // nil: make it anew
 	outs     map[string]*outState           // the files of the last commit, by name
 	outNames []string                       // the names of outs, sorted
 	last     Target                         // the target of the last commit
@@ -311,7 +313,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 		first = b.deferPlan(p)
 	}
 	if !b.life.plansAgain() {
-		p.m.forgetPlanning()
+		p.m.ForgetPlanning()
 	}
 	res, err := b.write(ctx, first, t, now)
 	if err != nil {

@@ -3,6 +3,8 @@ package site
 import (
 	"path"
 
+	"github.com/careersite/careersite/internal/keptmodel"
+
 	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/images"
@@ -26,7 +28,7 @@ import (
 // whether a file is published depend on every page's body.
 
 // assetBytes are the bytes the asset a is published with.
-func (b *Builder) assetBytes(m *siteModel, a *assets.File) ([]byte, error) {
+func (b *Builder) assetBytes(m *keptmodel.Model, a *assets.File) ([]byte, error) {
 	if !images.IsRaster(a.Out) {
 		return a.Data, nil
 	}
@@ -35,11 +37,11 @@ func (b *Builder) assetBytes(m *siteModel, a *assets.File) ([]byte, error) {
 		return a.Data, nil
 	}
 	data, err := b.images.Clean(loc)
-	return data, convert.CleanError(m.pages, loc.Path, err)
+	return data, convert.CleanError(m.Pages, loc.Path, err)
 }
 
 // resourceBytes are the bytes the resource r is published with.
-func (b *Builder) resourceBytes(m *siteModel, r *model.Resource) ([]byte, error) {
+func (b *Builder) resourceBytes(m *keptmodel.Model, r *model.Resource) ([]byte, error) {
 	out := model.ResourceOutput(r)
 	if !images.IsRaster(out) {
 		return b.resources.Bytes(b.cfg, r)
@@ -50,5 +52,5 @@ func (b *Builder) resourceBytes(m *siteModel, r *model.Resource) ([]byte, error)
 	}
 	loc := images.Location{FS: b.fsys, Path: model.ResourceSource(r), Dir: dir}
 	data, err := b.images.Clean(loc)
-	return data, convert.CleanError(m.pages, loc.Path, err)
+	return data, convert.CleanError(m.Pages, loc.Path, err)
 }

@@ -69,7 +69,7 @@ func TestFrontMatterPatch(t *testing.T) {
 	// leave takes the last value away.
 	join := func(name, tax string) func(string) string {
 		return func(text string) string {
-			p := b.m.byFile[name][0]
+			p := b.m.ByFile[name][0]
 			values := model.TermValues(p, tax)
 			for _, term := range p.Site.Taxonomy(tax).Terms {
 				if !slices.Contains(p.Terms(tax), term) {
@@ -82,7 +82,7 @@ func TestFrontMatterPatch(t *testing.T) {
 	}
 	leave := func(name, tax string) func(string) string {
 		return func(text string) string {
-			values := model.TermValues(b.m.byFile[name][0], tax)
+			values := model.TermValues(b.m.ByFile[name][0], tax)
 			return setKey(text, tax, "["+strings.Join(values[:len(values)-1], ", ")+"]")
 		}
 	}
@@ -176,13 +176,13 @@ func TestReorderRereads(t *testing.T) {
 		t.Fatal(err)
 	}
 	job := testsite.Path(0)
-	next := b.m.byFile[job][0].Next
+	next := b.m.ByFile[job][0].Next
 	head, body, _ := strings.Cut(strings.TrimPrefix(e.read(job), "---\n"), "\n---\n")
 	e.write(job, "---\n"+head+"\nweight: 1\n---\n"+body)
 	if _, err := b.BuildTo(ctx, []string{job}, mem); err != nil {
 		t.Fatal(err)
 	}
-	first := b.m.byFile[job][0].Next
+	first := b.m.ByFile[job][0].Next
 	if b.stats.how != "patch" || first == next || first == nil {
 		t.Fatalf("the weight: built by %q, the next page %v, before %v", b.stats.how, first, next)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"reflect"
 
+	"github.com/careersite/careersite/internal/keptmodel"
+
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/jsonld"
@@ -18,20 +20,20 @@ import (
 // conversions of Markdown.
 
 // keyer returns the Keyer of a build of model m.
-func (b *Builder) keyer(m *siteModel) *deps.Keyer {
+func (b *Builder) keyer(m *keptmodel.Model) *deps.Keyer {
 	return deps.NewKeyer(deps.Inputs{
 		Version: b.version,
 		Config:  b.configDigest(), // strings.go
 		Assets:  b.imageInputsDigest(),
 		Data:    b.dataDigest,
-		Site:    m.site,
-		Pages:   m.pages,
-		Digests: m.pd,
+		Site:    m.Site,
+		Pages:   m.Pages,
+		Digests: m.Digests,
 	})
 }
 
 // digestPages makes the digests of pages, in parallel.
-func (b *Builder) digestPages(ctx context.Context, m *siteModel, pages []*model.Page) map[*model.Page]*deps.PageDigests {
+func (b *Builder) digestPages(ctx context.Context, m *keptmodel.Model, pages []*model.Page) map[*model.Page]*deps.PageDigests {
 	out := make([]*deps.PageDigests, len(pages))
 	parallel.For(len(pages), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -48,7 +50,7 @@ func (b *Builder) digestPages(ctx context.Context, m *siteModel, pages []*model.
 // digestPage makes the digests of the groups of page p of m: those of its
 // body from its conversion when the page shows it as converted, its career
 // data's once per value.
-func (b *Builder) digestPage(m *siteModel, p *model.Page) *deps.PageDigests {
+func (b *Builder) digestPage(m *keptmodel.Model, p *model.Page) *deps.PageDigests {
 	parts := deps.PageParts{Career: b.careerDigest(p)}
 	c := convert.Of(p)
 	if c != nil && c.Result() != nil && p.Summary == c.Summary() && p.WordCount == c.Result().WordCount && p.ReadingTime == c.Result().ReadingTime {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/careersite/careersite/internal/keptmodel"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/render"
 )
@@ -40,8 +41,8 @@ func (b *Builder) recordingPaginates(paged map[*model.Page]bool) model.Paginates
 // paginationChanged reports whether the templates, read again, cut a list
 // of m into pagers that m has as one, or the other way: then the model,
 // whose pages include the pagers, is made again.
-func (b *Builder) paginationChanged(m *siteModel) bool {
-	for p, was := range m.paged {
+func (b *Builder) paginationChanged(m *keptmodel.Model) bool {
+	for p, was := range m.Paged {
 		if b.paginates(p) != was {
 			return true
 		}

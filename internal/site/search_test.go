@@ -156,7 +156,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 		}
 		build += time.Since(start)
 		start = time.Now()
-		files, err := searchindex.Files(bl.m.pages, nil, bl.words)
+		files, err := searchindex.Files(bl.m.Pages, nil, bl.words)
 		index += time.Since(start)
 		if err != nil || len(files) == 0 {
 			b.Fatal("no search index")

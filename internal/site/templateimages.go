@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
+
+	"github.com/careersite/careersite/internal/keptmodel"
 
 	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/images"
@@ -33,55 +34,55 @@ func templateImageKey(b *Builder, o *images.Output) deps.Digest {
 // templateImages publishes the image files the pages of p named, those
 // not among p's items already: made or reused as every output is, on all
 // cores. It returns their items and states, sorted by name.
-func (b *Builder) templateImages(p *plan, states []*outState, t Target, update bool, report func(error)) ([]*item, []*outState) {
+func (b *Builder) templateImages(p *plan, states []*outState, t Target, update bool, report func(error)) ([]*keptmodel.Item, []*outState) {
 	byName := map[string]*images.Output{}
 	for _, s := range states {
 		if s == nil {
 			continue
 		}
 		for _, o := range s.images {
-			if _, found := slices.BinarySearchFunc(p.items, o.Name, func(it *item, name string) int { return strings.Compare(it.name, name) }); !found {
+			if _, found := keptmodel.FindItem(p.items, o.Name); !found {
 				byName[o.Name] = o
 			}
 		}
 	}
-	items := make([]*item, 0, len(byName))
+	items := make([]*keptmodel.Item, 0, len(byName))
 	for _, name := range slices.Sorted(maps.Keys(byName)) {
 		o := byName[name]
-		items = append(items, &item{name: name, image: o, key: templateImageKey(b, o)})
+		items = append(items, &keptmodel.Item{Name: name, Image: o, Key: templateImageKey(b, o)})
 	}
 	out := make([]*outState, len(items))
 	parallel.For(len(items), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			it := items[i]
-			prev := b.outs[it.name]
-			if prev != nil && prev.key == it.key {
+			prev := b.outs[it.Name]
+			if prev != nil && prev.key == it.Key {
 				if update || t == nil {
 					out[i] = prev
 					continue
 				}
-				ok, err := t.Reuse(it.name, prev.stamp)
+				ok, err := t.Reuse(it.Name, prev.stamp)
 				if err != nil {
 					report(err)
 					continue
 				}
 				if ok {
-					out[i] = &outState{key: it.key, stamp: prev.stamp, byTemplate: true}
+					out[i] = &outState{key: it.Key, stamp: prev.stamp, byTemplate: true}
 					continue
 				}
 			}
-			data, err := b.images.Bytes(it.image)
+			data, err := b.images.Bytes(it.Image)
 			if err != nil {
-				report(fmt.Errorf("%s: %w", it.name, err))
+				report(fmt.Errorf("%s: %w", it.Name, err))
 				continue
 			}
 			if t != nil {
-				if err := t.WriteFile(it.name, data); err != nil {
+				if err := t.WriteFile(it.Name, data); err != nil {
 					report(err)
 					continue
 				}
 			}
-			out[i] = &outState{key: it.key, byTemplate: true}
+			out[i] = &outState{key: it.Key, byTemplate: true}
 		}
 	})
 	return items, out
@@ -89,12 +90,12 @@ func (b *Builder) templateImages(p *plan, states []*outState, t Target, update b
 
 // removeTemplateImages removes from t, which is updated in place, the
 // image files templates named at the last commit and name no more.
-func (b *Builder) removeTemplateImages(t Target, items []*item, report func(error)) {
+func (b *Builder) removeTemplateImages(t Target, items []*keptmodel.Item, report func(error)) {
 	for name, s := range b.outs {
 		if !s.byTemplate {
 			continue
 		}
-		if _, found := slices.BinarySearchFunc(items, name, func(it *item, name string) int { return strings.Compare(it.name, name) }); !found {
+		if _, found := keptmodel.FindItem(items, name); !found {
 			if err := t.Remove(name); err != nil {
 				report(err)
 			}
@@ -104,17 +105,17 @@ func (b *Builder) removeTemplateImages(t Target, items []*item, report func(erro
 
 // mergeItems returns a new list of the items of a and b, both sorted by
 // name and without a name in common, sorted by name.
-func mergeItems(a, b []*item) []*item {
-	out := make([]*item, 0, len(a)+len(b))
+func mergeItems(a, b []*keptmodel.Item) []*keptmodel.Item {
+	out := make([]*keptmodel.Item, 0, len(a)+len(b))
 	out = append(append(out, a...), b...)
-	slices.SortFunc(out, func(x, y *item) int { return strings.Compare(x.name, y.name) })
+	keptmodel.SortItems(out)
 	return out
 }
 
 // mergeStates returns the states of items (a merge of the items of
 // states and of more, whose states are moreStates), in items' order.
-func mergeStates(items []*item, states []*outState, more []*item, moreStates []*outState) []*outState {
-	by := make(map[*item]*outState, len(more))
+func mergeStates(items []*keptmodel.Item, states []*outState, more []*keptmodel.Item, moreStates []*outState) []*outState {
+	by := make(map[*keptmodel.Item]*outState, len(more))
 	for i, it := range more {
 		by[it] = moreStates[i]
 	}

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/careersite/careersite/internal/keptmodel"
+
 	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/convert"
 	"github.com/careersite/careersite/internal/diag"
@@ -42,7 +44,7 @@ func (b *Builder) write(ctx context.Context, p *plan, t Target, now time.Time) (
 		b.last = t
 		b.outNames = make([]string, len(p.items))
 		for i, it := range p.items {
-			b.outNames[i] = it.name
+			b.outNames[i] = it.Name
 		}
 		if stamps := t.Stamps(); stamps != nil {
 			for name, s := range w.states {
@@ -51,7 +53,7 @@ func (b *Builder) write(ctx context.Context, p *plan, t Target, now time.Time) (
 		}
 		b.outs = w.states
 	}
-	pages := len(p.m.pages)
+	pages := len(p.m.Pages)
 	warnings := diag.List(errors.Join(append(p.warnings, w.linkWarnings...)...))
 	return &Result{Pages: pages, Files: len(p.items), Warnings: warnings, Made: w.made}, nil
 }
@@ -71,12 +73,12 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		mu.Unlock()
 	}
 	ld := b.structuredFor(p.m, now)
-	p.m.structured = ld
-	for _, s := range p.m.sites {
+	p.m.Structured = ld
+	for _, s := range p.m.Sites {
 		model.SetStructuredData(s, ld)
 	}
-	if p.m.needLD {
-		ld.All(p.m.pages, report)
+	if p.m.NeedLD {
+		ld.All(p.m.Pages, report)
 	}
 	// A target that holds the last commit and can be changed in place (a
 	// Memory) is told only what changed: what it is not told stays.
@@ -85,10 +87,10 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 		// Both lists are sorted: the names that went are found in one pass.
 		j := 0
 		for _, name := range b.outNames {
-			for j < len(p.items) && p.items[j].name < name {
+			for j < len(p.items) && p.items[j].Name < name {
 				j++
 			}
-			if j == len(p.items) || p.items[j].name != name {
+			if j == len(p.items) || p.items[j].Name != name {
 				if b.outs[name].byTemplate {
 					continue // removed by removeTemplateImages when no page names it
 				}
@@ -110,45 +112,45 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 				b.opts.Progress("writing files", int(done.Add(1)), len(p.items))
 			}
 			it := p.items[i]
-			prev := b.outs[it.name]
-			if update && prev != nil && (it.deferred || prev.key == it.key) {
+			prev := b.outs[it.Name]
+			if update && prev != nil && (it.Deferred || prev.key == it.Key) {
 				states[i] = prev
 				continue
 			}
-			if it.deferred {
+			if it.Deferred {
 				if prev == nil || t == nil {
-					report(fmt.Errorf("%s: no file to keep", it.name))
+					report(fmt.Errorf("%s: no file to keep", it.Name))
 					continue
 				}
-				if ok, err := t.Reuse(it.name, prev.stamp); !ok || err != nil {
-					report(errors.Join(fmt.Errorf("%s: the file to keep is gone", it.name), err))
+				if ok, err := t.Reuse(it.Name, prev.stamp); !ok || err != nil {
+					report(errors.Join(fmt.Errorf("%s: the file to keep is gone", it.Name), err))
 					continue
 				}
 				states[i] = prev
 				continue
 			}
-			if prev != nil && prev.key == it.key {
+			if prev != nil && prev.key == it.Key {
 				if t == nil {
 					states[i] = prev
 					continue
 				}
-				ok, err := t.Reuse(it.name, prev.stamp)
+				ok, err := t.Reuse(it.Name, prev.stamp)
 				if err != nil {
 					report(err)
 					continue
 				}
 				if ok {
-					states[i] = &outState{key: it.key, ids: prev.ids, stamp: prev.stamp, body: prev.body, images: prev.images}
+					states[i] = &outState{key: it.Key, ids: prev.ids, stamp: prev.stamp, body: prev.body, images: prev.images}
 					continue
 				}
 			}
-			if it.page != nil {
-				b.funcs.BeginPage(it.page)
+			if it.Page != nil {
+				b.funcs.BeginPage(it.Page)
 			}
 			data, ids, err := b.produce(p.m, it, memo)
 			var named []*images.Output
-			if it.page != nil {
-				named = b.funcs.EndPage(it.page)
+			if it.Page != nil {
+				named = b.funcs.EndPage(it.Page)
 			}
 			if err != nil {
 				report(err)
@@ -156,12 +158,12 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 			}
 			made.Add(1)
 			if t != nil {
-				if err := t.WriteFile(it.name, data); err != nil {
+				if err := t.WriteFile(it.Name, data); err != nil {
 					report(err)
 					continue
 				}
 			}
-			states[i] = &outState{key: it.key, ids: ids, body: it.gen != nil && it.gen.FromBodies, images: named}
+			states[i] = &outState{key: it.Key, ids: ids, body: it.Gen != nil && it.Gen.FromBodies, images: named}
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -182,7 +184,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	}
 	w := written{states: make(map[string]*outState, len(states)), made: int(made.Load())}
 	for i, s := range states {
-		w.states[p.items[i].name] = s
+		w.states[p.items[i].Name] = s
 	}
 	published := links.Known(func(name string) (links.IDs, bool) {
 		s, ok := w.states[name]
@@ -229,34 +231,34 @@ func isPage(data any) bool {
 // produce makes the bytes of one output, and the ids of an HTML file as
 // rendered (links are checked against those: the minifier drops the quotes
 // around ids, which the id scanner needs).
-func (b *Builder) produce(m *siteModel, it *item, memo *render.Memo) ([]byte, links.IDs, error) {
+func (b *Builder) produce(m *keptmodel.Model, it *keptmodel.Item, memo *render.Memo) ([]byte, links.IDs, error) {
 	switch {
-	case it.page != nil:
+	case it.Page != nil:
 		return b.renderPage(m, it, memo)
-	case it.gen != nil && it.gen.Opaque && b.checking:
+	case it.Gen != nil && it.Gen.Opaque && b.checking:
 		return nil, nil, nil
-	case it.gen != nil:
-		data, err := b.makeFile(m, it.gen)
+	case it.Gen != nil:
+		data, err := b.makeFile(m, it.Gen)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", it.name, err)
+			return nil, nil, fmt.Errorf("%s: %w", it.Name, err)
 		}
-		ids := idsOf(it.name, data)
-		if data, err = b.minifyHTML(data, it.gen.HTML); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", it.name, err)
+		ids := idsOf(it.Name, data)
+		if data, err = b.minifyHTML(data, it.Gen.HTML); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", it.Name, err)
 		}
 		return data, ids, nil
-	case it.resource != nil:
-		data, err := b.resourceBytes(m, it.resource)
-		return data, idsOf(it.name, data), err
-	case it.image != nil:
-		data, err := b.images.Bytes(it.image)
+	case it.Resource != nil:
+		data, err := b.resourceBytes(m, it.Resource)
+		return data, idsOf(it.Name, data), err
+	case it.Image != nil:
+		data, err := b.images.Bytes(it.Image)
 		if err != nil {
-			return nil, nil, convert.ImageError(m.pages, it.image, err)
+			return nil, nil, convert.ImageError(m.Pages, it.Image, err)
 		}
 		return data, nil, nil
 	}
-	data, err := b.assetBytes(m, it.asset)
-	return data, idsOf(it.name, data), err
+	data, err := b.assetBytes(m, it.Asset)
+	return data, idsOf(it.Name, data), err
 }
 
 func idsOf(name string, data []byte) links.IDs {
@@ -266,19 +268,19 @@ func idsOf(name string, data []byte) links.IDs {
 	return links.ScanIDs(data)
 }
 
-func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte, links.IDs, error) {
-	p := it.page
-	ld := m.structured
-	if _, errs := ld.Of(p); len(errs) > 0 && !m.needLD {
+func (b *Builder) renderPage(m *keptmodel.Model, it *keptmodel.Item, memo *render.Memo) ([]byte, links.IDs, error) {
+	p := it.Page
+	ld := m.Structured
+	if _, errs := ld.Of(p); len(errs) > 0 && !m.NeedLD {
 		// (With needLD they were reported with every page's.)
 		return nil, nil, errors.Join(errs...)
 	}
-	if !b.life.plansAgain() && !m.needLD {
+	if !b.life.plansAgain() && !m.NeedLD {
 		// Only this page's templates read it, as far as the analysis
 		// knows, and a Builder that builds once renders the page once.
 		defer ld.Forget(p)
 	}
-	out, err := b.renderer.Render(it.tmpl, p, memo)
+	out, err := b.renderer.Render(it.Tmpl, p, memo)
 	if err != nil {
 		return nil, nil, renderingError(err, p)
 	}
@@ -292,7 +294,7 @@ func (b *Builder) renderPage(m *siteModel, it *item, memo *render.Memo) ([]byte,
 
 // makeFile makes a generated file; a feed from its entries, each made once
 // for as long as what it is made from does not change (internal/feedentries).
-func (b *Builder) makeFile(m *siteModel, g *generate.File) ([]byte, error) {
+func (b *Builder) makeFile(m *keptmodel.Model, g *generate.File) ([]byte, error) {
 	if g.Feed == nil {
 		return g.Make()
 	}
@@ -329,19 +331,19 @@ func renderingError(err error, p *model.Page) error {
 // in a one-shot build with a cache, a page whose links and the files they
 // name are as the last check saw them is not checked again
 // (internal/linkrecord).
-func (b *Builder) checkLinks(m *siteModel, written *links.Site) []error {
-	if m.refs == nil {
-		m.refs = map[*model.Page]*links.Page{}
+func (b *Builder) checkLinks(m *keptmodel.Model, written *links.Site) []error {
+	if m.Refs == nil {
+		m.Refs = map[*model.Page]*links.Page{}
 	}
-	pages := make([]*links.Page, len(m.pages))
-	for i, p := range m.pages {
+	pages := make([]*links.Page, len(m.Pages))
+	for i, p := range m.Pages {
 		if p.File == "" || len(model.Links(p)) == 0 {
 			continue
 		}
-		r := m.refs[p]
+		r := m.Refs[p]
 		if r == nil || !r.Same(model.Links(p)) {
 			r = &links.Page{File: p.File, URL: model.SitePath(p), Links: model.Links(p)}
-			m.refs[p] = r
+			m.Refs[p] = r
 		}
 		pages[i] = r
 	}

@@ -1,4 +1,4 @@
-package site
+package keptmodel
 
 import (
 	"github.com/careersite/careersite/internal/deps"
@@ -9,12 +9,12 @@ import (
 // another place among the others (model.Reorder), and adds to redo the
 // outputs that followed a list whose order changed (deps.ListsReordered …) and
 // the feeds whose entries changed. The reads of those outputs change
-// with their lists: replan records them again.
-func reorder(m *siteModel, moved []*model.Page, redo map[string]bool) {
-	r := model.Reorder(m.pages, moved)
-	m.readers.SeeAll(r.Lists, deps.ListsReordered(), redo)
-	m.readers.SeeAll(r.Pagers, deps.PagerReordered(), redo)
-	m.readers.SeeAll(r.Roles, deps.RolesReordered(), redo)
+// with their lists: the plan records them again (Patched.Reread).
+func (m *Model) reorder(moved []*model.Page, redo map[string]bool) {
+	r := model.Reorder(m.Pages, moved)
+	m.Readers.SeeAll(r.Lists, deps.ListsReordered(), redo)
+	m.Readers.SeeAll(r.Pagers, deps.PagerReordered(), redo)
+	m.Readers.SeeAll(r.Roles, deps.RolesReordered(), redo)
 	for _, f := range r.Feeds {
 		redo[model.FeedOutput(f)] = true
 	}
