@@ -59,7 +59,7 @@
 //     and height (images.SetPageImages), and every page without one gets
 //     a social card, /cards/<path>.png (generate.Cards), drawn by
 //     internal/socialcard when it is written and kept in the persistent
-//     cache (cards.go).
+//     cache (internal/cardfiles).
 //  7. Templates are parsed from the site's layouts/ over the theme's
 //     (render.New, with the site's template functions of internal/sitefuncs) and every page is rendered in parallel, with the
 //     generated files, the pages' resources (as they are, read from

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/careersite/careersite/internal/cardfiles"
 	"github.com/careersite/careersite/internal/keptmodel"
 
 	"github.com/careersite/careersite/internal/assets"
@@ -95,7 +96,7 @@ type Builder struct {
 	bodyMemo  cache.Memo[deps.Digest, []generate.File] // bodyFiles by the digest of every page
 	analyses  *searchindex.Analyses                    // the search analyses of pages (search.go)
 	pagesRead bool                                     // the pack of parsed pages was read (internal/pagesource)
-	cards     *socialcard.Cache                        // the social cards drawn and known to fit (cards.go)
+	cards     *socialcard.Cache                        // the social cards drawn and known to fit (cardMaker)
 
 	// The last good build: its model and what it committed. A failed
 	// build forgets the model and what FinishDeferred had to do (reset),
@@ -209,6 +210,12 @@ func (b *Builder) openCache() error {
 
 // cacheKey turns a digest that already holds the version into a cache key.
 func (b *Builder) cacheKey(d deps.Digest) cache.Key { return cache.Key(d) }
+
+// cardMaker makes the social cards of the site as it is now read
+// (internal/cardfiles).
+func (b *Builder) cardMaker() *cardfiles.Maker {
+	return cardfiles.New(b.cfg, b.links, b.strings, b.cards, &b.stats.cardsDrawn)
+}
 
 // Build brings the destination folder (Options.Dest) up to date after the
 // files changed, paths relative to the site folder ("content/jobs/x.md",

@@ -62,5 +62,5 @@ func (session) keepsRecord() bool      { return false }
 type buildStats struct {
 	how         string       // how the model was made: "full", "keys" or "patch" (patchPlan); "up to date": not at all (uptodate.go)
 	packedPages int          // pages taken from the pack of parsed pages (internal/pagesource)
-	cardsDrawn  atomic.Int64 // social cards drawn, not taken from the cache, since the Builder was made (cards.go)
+	cardsDrawn  atomic.Int64 // social cards drawn, not taken from the cache, since the Builder was made (internal/cardfiles)
 }

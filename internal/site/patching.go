@@ -17,16 +17,18 @@ func (o patching) Digest(m *keptmodel.Model, p *model.Page) *deps.PageDigests {
 }
 
 func (o patching) Card(p *model.Page) (generate.File, bool) {
-	c, ok := o.b.cardOf(p)
+	mk := o.b.cardMaker()
+	c, ok := mk.Of(p)
 	if !ok {
 		return generate.File{}, false
 	}
-	return o.b.cardFile(c), true
+	return mk.File(c), true
 }
 
 func (o patching) CheckCard(p *model.Page) error {
-	if c, ok := o.b.cardOf(p); ok {
-		return o.b.cards.Check(c.Card)
+	mk := o.b.cardMaker()
+	if c, ok := mk.Of(p); ok {
+		return mk.Check(c)
 	}
 	return nil
 }

@@ -68,7 +68,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	// so that one run reports every mistake.
 	problems = append(problems, model.CheckReferences(b.opts.publishing(now).Published(all), pages, broken)...)
 	problems = append(problems, images.SetPageImages(pages, pub, b.assets, b.links, locate)...)
-	cards, errs := b.socialCards(pages, srcPages(pub), locate)
+	cards, errs := b.cardMaker().Files(pages, srcPages(pub), locate)
 	problems = append(problems, errs...)
 	files, errs := generate.Files(b.cfg, made, pub, b.links, locate, b.opts.sitemapLimit)
 	problems = append(problems, errs...)
