@@ -18,14 +18,14 @@ import (
 // found before a failed build stopped (stale data, closed postings, long
 // descriptions) are returned with its error.
 func Check(ctx context.Context, opts Options) (warnings []*diag.Error, err error) {
-	return checkTo(ctx, opts, discard{})
+	return checkTo(ctx, opts, output.Discard{})
 }
 
 // Check is Check for a Builder kept for a session (the language server):
 // it finds what a build of every page would after the files changed
 // (paths as Build takes them; nil means anything may have changed), and
 // writes nothing. Like serve's rebuilds, it makes only the outputs whose
-// keys changed since its last good check (checked).
+// keys changed since its last good check (output.Checked).
 //
 // After its first check it leaves the files made from every page (the
 // feeds whose entries changed and the search index: bodyFiles) as that
@@ -38,7 +38,7 @@ func Check(ctx context.Context, opts Options) (warnings []*diag.Error, err error
 // search index's fingerprinted files, which only a page bundle's
 // resource spelled as one of them could clash with.
 func (b *Builder) Check(ctx context.Context, changed []string) (warnings []*diag.Error, err error) {
-	return b.checkTo(ctx, changed, checked{})
+	return b.checkTo(ctx, changed, output.Checked{})
 }
 
 func checkTo(ctx context.Context, opts Options, target Target) ([]*diag.Error, error) {
@@ -64,33 +64,6 @@ func (b *Builder) checkTo(ctx context.Context, changed []string, target Target) 
 	}
 	return res.Warnings, nil
 }
-
-// discard is a Target that keeps nothing: it has no file of a last commit
-// to publish again, and every build gives it every file.
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error           { return nil }
-func (discard) Reuse(string, output.Stamp) (bool, error) { return false, nil }
-func (discard) Update() bool                             { return false }
-func (discard) Remove(string) error                      { return nil }
-func (discard) Commit() error                            { return nil }
-func (discard) Abort() error                             { return nil }
-func (discard) Stamps() map[string]output.Stamp          { return nil }
-
-// checked is the Target of a session's checks: it keeps nothing, like
-// discard, but says it still holds every file of its last commit, as
-// output.Memory does, so that a check after a change makes only the
-// outputs whose keys changed, and judges links against the ids the
-// Builder remembers of the others.
-type checked struct{}
-
-func (checked) WriteFile(string, []byte) error           { return nil }
-func (checked) Reuse(string, output.Stamp) (bool, error) { return true, nil }
-func (checked) Update() bool                             { return true }
-func (checked) Remove(string) error                      { return nil }
-func (checked) Commit() error                            { return nil }
-func (checked) Abort() error                             { return nil }
-func (checked) Stamps() map[string]output.Stamp          { return nil }
 
 // failure is the error of a build that found problems: it reads and
 // unwraps as the problems, joined and sorted, do, and carries the warnings

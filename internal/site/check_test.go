@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
@@ -23,7 +24,7 @@ func TestSessionCheck(t *testing.T) {
 	}
 
 	write(string(orig) + "\nOne more sentence.\n")
-	res, err := b.BuildTo(ctx, []string{name}, checked{})
+	res, err := b.BuildTo(ctx, []string{name}, output.Checked{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +79,7 @@ func TestSessionCheckLeavesSearchIndex(t *testing.T) {
 		t.Errorf("a check after a body edit made %s again", index)
 	}
 	edit("okapi")
-	if _, err := b.BuildTo(ctx, []string{name}, checked{}); err != nil {
+	if _, err := b.BuildTo(ctx, []string{name}, output.Checked{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := b.outs[index]; got.key == first.key {

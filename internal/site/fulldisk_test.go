@@ -9,12 +9,13 @@ import (
 
 	"github.com/careersite/careersite"
 	"github.com/careersite/careersite/internal/diag"
+	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
 // fullDisk is a Target on a disk with no space left: every file fails as
 // output.Dir's would.
-type fullDisk struct{ discard }
+type fullDisk struct{ output.Discard }
 
 func (fullDisk) WriteFile(name string, _ []byte) error {
 	return fmt.Errorf("output: %w", &fs.PathError{Op: "write", Path: name, Err: syscall.ENOSPC})
