@@ -98,15 +98,10 @@
 //     bytes, and a resource that was added, changed or removed makes the
 //     model anew, so that its file and the pages that read .Resources get
 //     new keys (internal/bundlefiles);
-//   - the converted Markdown of a body, by a digest of the body, the line it
-//     starts on, the Markdown options and the binary's version, and, for a
-//     body with shortcodes, what they read: for every name it uses (unknown
-//     ones too) the template file that serves it, site or theme, and its
-//     text (with every file of its set and every partial when it calls a
-//     partial or a template); site.yaml; the asset table when one calls asset; and, when one
-//     mentions Site, the data files and the pages' paths, URLs and front
-//     matter (internal/convert). A change to any of these converts the page
-//     again; a change to the data files makes the model anew;
+//   - the converted Markdown of a body, by everything its conversion
+//     depends on (internal/convert states what): a change to any of it
+//     converts the page again; a change to the data files makes the
+//     model anew;
 //   - the templates, parsed again only when something under layouts/
 //     changed, and what each page template can read (internal/deps); the assets,
 //     minified and fingerprinted again only when something under assets/
