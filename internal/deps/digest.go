@@ -31,6 +31,7 @@ const (
 	gOrder                       // which pages a page's lists hold, in order: .Pages, .Prev, .Next, .Related, .Terms (order.go)
 	gPager                       // which pages a pager's .Paginator.Pages holds (order.go)
 	gRoles                       // which role guides a term's .Roles holds, in order (order.go)
+	gTermSet                     // which terms a taxonomy has: what its .Term finds by name (order.go)
 )
 
 // pageGroups are all the groups of a page's own fields.
@@ -120,6 +121,11 @@ func PagerReordered() Changes { return Changes{gPager} }
 
 // RolesReordered: see ListsReordered.
 func RolesReordered() Changes { return Changes{gRoles} }
+
+// TermsMadeOrDropped is the change of a taxonomy's page whose taxonomy
+// made or dropped a term (model.Retag): the outputs that looked a term of
+// it up by name (.Term) see it (order.go).
+func TermsMadeOrDropped() Changes { return Changes{gTermSet} }
 
 // TermsCounted is the change of a term's page whose term's count changed
 // (model.Retag): the outputs that read the count see it (order.go).

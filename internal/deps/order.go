@@ -20,8 +20,12 @@ import "github.com/careersite/careersite/internal/model"
 //
 // The terms of a page change in place too (model.Retag), and terms are
 // made and dropped: a page's .Terms is recorded on the page, of the group
-// gOrder; a taxonomy's .Terms, .ByCount and .Term lookups on the
-// taxonomy's page, of the group gOrder; and a read of a term's count on
+// gOrder; a taxonomy's .Terms and .ByCount on the taxonomy's page, of the
+// group gOrder, which a page joining or leaving a term changes; a
+// taxonomy's .Term lookups on the taxonomy's page too, of the group
+// gTermSet, which only a term made or dropped changes (a page that looks
+// its step's skills up on every role guide is not keyed again when a page
+// joins a term); and a read of a term's count on
 // the term's page, of the group gTermCount (appendTermRead). A term's
 // name does not change in place: a change of it makes the model anew.
 
@@ -51,8 +55,12 @@ func orderOf(o any, s step) (*model.Page, group) {
 			return o.Home, gOrder
 		}
 	case *model.Taxonomy:
-		if o != nil && (s.name == "Terms" || s.name == "ByCount" || s.name == "Term") {
+		switch {
+		case o == nil:
+		case s.name == "Terms" || s.name == "ByCount":
 			return o.Page, gOrder
+		case s.name == "Term":
+			return o.Page, gTermSet
 		}
 	case *model.Term:
 		if o == nil {

@@ -26,8 +26,9 @@ type Retagged struct {
 	// Pagers are the pagers of those terms (the term's page first).
 	Pagers []*Page
 	// Taxonomies are the pages of the taxonomies whose terms' counts
-	// changed (.ByCount).
-	Taxonomies []*Page
+	// changed (.ByCount); Termed those of the taxonomies that made or
+	// dropped a term, which their .Term finds or no longer finds by name.
+	Taxonomies, Termed []*Page
 	// Related are the pages whose .Related changed.
 	Related []*Page
 	// Made are the pages of the terms made and the pagers made, Dropped
@@ -227,6 +228,9 @@ func Retag(cfg *config.Config, links *Linker, pages []*Page, p *Page, src *conte
 		r.makeTerms(c.tax, c.made, p, links, sibling)
 		if len(c.left)+len(c.joined)+len(c.made)+len(c.dropped) > 0 {
 			r.Taxonomies = append(r.Taxonomies, c.tax.Page)
+		}
+		if len(c.made)+len(c.dropped) > 0 {
+			r.Termed = append(r.Termed, c.tax.Page)
 		}
 	}
 	if len(r.Made)+len(r.Dropped) > 0 {
