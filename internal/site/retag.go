@@ -50,6 +50,7 @@ func (b *Builder) retag(m *siteModel, rt retagging, redo map[string]bool) bool {
 	m.readers.SeeAll(r.Terms, deps.TermsCounted(), redo)
 	m.readers.SeeAll(r.Taxonomies, deps.ListsReordered(), redo)
 	m.readers.SeeAll(r.Termed, deps.TermsMadeOrDropped(), redo)
+	m.readers.SeeAll(r.LookedUp, deps.LookedUpTermsMadeOrDropped(), redo)
 	m.readers.SeeAll(r.Related, deps.ListsReordered(), redo)
 	if r.Pages != nil {
 		return b.reterm(m, r, redo)
