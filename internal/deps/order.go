@@ -9,10 +9,12 @@ import "github.com/careersite/careersite/internal/model"
 // reached, not in which order, nor through which list.
 //
 // A step along an ordered relation from a page records a read of that
-// page, of the group gOrder (its .Pages, .Prev, .Next, .Related, and its
-// .Translations and .AllTranslations, which a term page made or dropped
-// changes on its term's pages in the other languages) or gPager
-// (its .Paginator, whose .Pages is the part of its list the pager shows).
+// page, of the group gOrder (its .Pages, .Prev, .Next, .Related), gPager
+// (its .Paginator, whose .Pages is the part of its list the pager shows)
+// or gTranslations (its .Translations and .AllTranslations, which a term
+// page made or dropped changes on its term's pages in the other
+// languages, and no sorting does: every pager of a list sorted again
+// reads its own, and is not keyed again for it).
 // A list that belongs to no page is recorded on the page that has the
 // same list: .Site.Pages on the home page (its .Pages), a term's .Pages
 // on the term's page; and a term's .Roles (role guides by date) on the
@@ -45,8 +47,10 @@ func orderOf(o any, s step) (*model.Page, group) {
 	switch o := o.(type) {
 	case *model.Page:
 		switch s.name {
-		case "Pages", "Prev", "Next", "Related", "Terms", "Translations", "AllTranslations":
+		case "Pages", "Prev", "Next", "Related", "Terms":
 			return o, gOrder
+		case "Translations", "AllTranslations":
+			return o, gTranslations
 		case "Paginator":
 			return o, gPager
 		}

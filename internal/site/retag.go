@@ -66,7 +66,7 @@ func (b *Builder) retag(m *siteModel, rt retagging, redo map[string]bool) bool {
 func (b *Builder) reterm(m *siteModel, r model.Retagged, redo map[string]bool) bool {
 	m.pages = r.Pages
 	m.readers.SeeAll(r.Dropped, deps.Every(), redo)
-	m.readers.SeeAll(r.Translated, deps.ListsReordered(), redo)
+	m.readers.SeeAll(r.Translated, deps.Retranslated(), redo)
 	var gone []string
 	for _, d := range r.Dropped {
 		gone = append(gone, model.OutputOf(d))
