@@ -13,24 +13,27 @@ import (
 // together: an output that reads a field of another page depends on the
 // digest of that field's group only. The table of members.go says which
 // member is in which group.
-type group uint16
+type group uint32
 
 const (
-	gLink      group = 1 << iota // what a link to a page shows: URL, title, kind, type, section
-	gMeta                        // front matter, career data and resources: dates, description, tags, salary, .Resources …
-	gSummary                     // summary, word count, reading time
-	gContent                     // content, table of contents, headings
-	gDerived                     // structured data (JSON-LD)
-	gFeeds                       // the feeds a page links to
-	gOther                       // exported fields of Page the table of members.go does not list
-	gTaxLink                     // a taxonomy's name, title and URL
-	gTermLink                    // a term's name, slug and URL
-	gTermCount                   // a term's number of pages
-	gPaginator                   // a pager's number, size and pager URLs
-	gSiteData                    // the site's data files, .Site.Data: Inputs.Data
-	gOrder                       // which pages a page's lists hold, in order: .Pages, .Prev, .Next, .Related, .Terms (order.go)
-	gPager                       // which pages a pager's .Paginator.Pages holds (order.go)
-	gRoles                       // which role guides a term's .Roles holds, in order (order.go)
+	gLink         group = 1 << iota // what a link to a page shows: URL, title, kind, type, section
+	gMeta                           // front matter, career data and resources: dates, description, tags, salary, .Resources …
+	gSummary                        // summary, word count, reading time
+	gContent                        // content, table of contents, headings
+	gDerived                        // structured data (JSON-LD)
+	gFeeds                          // the feeds a page links to
+	gOther                          // exported fields of Page the table of members.go does not list
+	gTaxLink                        // a taxonomy's name, title and URL
+	gTermLink                       // a term's name, slug and URL
+	gTermCount                      // a term's number of pages
+	gPaginator                      // a pager's number, size and pager URLs
+	gSiteData                       // the site's data files, .Site.Data: Inputs.Data
+	gOrder                          // which pages a page's lists hold, in order: .Pages, .Prev, .Next, .Related, .Terms (order.go)
+	gPager                          // which pages a pager's .Paginator.Pages holds (order.go)
+	gRoles                          // which role guides a term's .Roles holds, in order (order.go)
+	gTermSet                        // which terms a taxonomy has: what its .Term finds by name (order.go)
+	gTermLookup                     // what a taxonomy's .Term finds for the slugs templates looked up (model.LookedUp, lookups.go)
+	gTranslations                   // which pages a page's .Translations and .AllTranslations hold (order.go)
 )
 
 // pageGroups are all the groups of a page's own fields.
@@ -120,6 +123,22 @@ func PagerReordered() Changes { return Changes{gPager} }
 
 // RolesReordered: see ListsReordered.
 func RolesReordered() Changes { return Changes{gRoles} }
+
+// Retranslated is the change of a page whose .Translations and
+// .AllTranslations hold other pages (model.Retagged.Translated): the
+// outputs that followed them from it see it (order.go).
+func Retranslated() Changes { return Changes{gTranslations} }
+
+// TermsMadeOrDropped is the change of a taxonomy's page whose taxonomy
+// made or dropped a term (model.Retag): the outputs that looked a term of
+// it up by name (.Term) see it (order.go).
+func TermsMadeOrDropped() Changes { return Changes{gTermSet} }
+
+// LookedUpTermsMadeOrDropped is the change of a taxonomy's page whose
+// taxonomy made or dropped a term whose slug templates looked up by name
+// (model.Retagged.LookedUp): the outputs keyed by what those lookups find
+// (lookups.go) see it.
+func LookedUpTermsMadeOrDropped() Changes { return Changes{gTermLookup} }
 
 // TermsCounted is the change of a term's page whose term's count changed
 // (model.Retag): the outputs that read the count see it (order.go).

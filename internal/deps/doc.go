@@ -25,8 +25,10 @@
 // .Related, .Site.Sections, .Terms "skills", .Term.Roles …), the
 // identities of the objects at the end of the path on this build's model,
 // in order, with how many objects each step led to, and the digests of the
-// groups of fields read on them. Where the analysis cannot follow a value,
-// the key holds the digest of the whole model instead.
+// groups of fields read on them; a lookup of a term by a name that is no
+// constant leads to the terms that the names templates looked up find
+// (lookups.go). Where the analysis cannot follow a value, the key holds
+// the digest of the whole model instead.
 //
 // For a generated file (Keyer.File): what its digest func writes — a feed
 // its own fields and the key of each entry (Keyer.Feed, Keyer.EntryKey),

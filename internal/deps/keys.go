@@ -37,10 +37,11 @@ type Keyer struct {
 	siteMu    sync.Mutex
 	siteReads map[string]*Shared // site-rooted reads, the same for every output
 
-	stepMu sync.Mutex
-	steps  map[stepKey][]any   // members of shared objects (terms, taxonomies, the site)
-	walks  map[walkKey]*Shared // walks from shared objects
-	global struct {
+	stepMu  sync.Mutex
+	steps   map[stepKey][]any             // members of shared objects (terms, taxonomies, the site)
+	walks   map[walkKey]*Shared           // walks from shared objects
+	lookups map[*model.Taxonomy]*lookedUp // the record of each taxonomy's lookups by name, as this Keyer first saw it (lookups.go)
+	global  struct {
 		once sync.Once
 		d    Digest
 	}
@@ -59,6 +60,7 @@ func NewKeyer(in Inputs) *Keyer {
 		siteReads: map[string]*Shared{},
 		steps:     map[stepKey][]any{},
 		walks:     map[walkKey]*Shared{},
+		lookups:   map[*model.Taxonomy]*lookedUp{},
 	}
 }
 
@@ -241,8 +243,9 @@ func (k *Keyer) walk(h *Hasher, objs []any, steps []step, g group, r *reach) {
 		}
 		next := k.step(o, steps[0])
 		if r != nil {
-			r.reads = appendOrderRead(r.reads, o, steps[0])
+			r.reads = k.appendOrderRead(r.reads, o, steps[0])
 		}
+		k.writeLookups(h, o, steps[0])
 		h.Int(int64(len(next)))
 		k.walk(h, next, steps[1:], g, r)
 	}
@@ -279,7 +282,8 @@ func (k *Keyer) sharedWalk(o any, steps []step, g group) *Shared {
 	w.once.Do(func() {
 		h := NewHasher()
 		next := k.step(o, steps[0])
-		w.reach.reads = appendOrderRead(w.reach.reads, o, steps[0])
+		w.reach.reads = k.appendOrderRead(w.reach.reads, o, steps[0])
+		k.writeLookups(h, o, steps[0])
 		h.Int(int64(len(next)))
 		k.walk(h, next, steps[1:], g, &w.reach)
 		w.d = h.Sum()
@@ -297,6 +301,9 @@ func (k *Keyer) step(o any, s step) []any {
 	case *model.Page, *model.Paginator:
 		return follow(o, s)
 	case *model.Site, *model.Taxonomy, *model.Term:
+		if l := k.lookedUpBy(o, s); l != nil {
+			return anys(l.terms)
+		}
 		// Shared by many outputs, and some are costly (Term.Roles reads
 		// every page): made once per build.
 		sk := stepKey{o, s}

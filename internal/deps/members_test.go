@@ -173,7 +173,7 @@ func TestSteps(t *testing.T) {
 		kTerm:      &model.Term{Taxonomy: tax},
 		kPaginator: &model.Paginator{},
 	}
-	k := &Keyer{steps: map[stepKey][]any{}, walks: map[walkKey]*Shared{}}
+	k := NewKeyer(Inputs{})
 	for kd, m := range models {
 		for name, mem := range m.members {
 			if mem.to == kPlain || mem.to == kSite {

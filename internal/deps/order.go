@@ -9,10 +9,12 @@ import "github.com/careersite/careersite/internal/model"
 // reached, not in which order, nor through which list.
 //
 // A step along an ordered relation from a page records a read of that
-// page, of the group gOrder (its .Pages, .Prev, .Next, .Related, and its
-// .Translations and .AllTranslations, which a term page made or dropped
-// changes on its term's pages in the other languages) or gPager
-// (its .Paginator, whose .Pages is the part of its list the pager shows).
+// page, of the group gOrder (its .Pages, .Prev, .Next, .Related), gPager
+// (its .Paginator, whose .Pages is the part of its list the pager shows)
+// or gTranslations (its .Translations and .AllTranslations, which a term
+// page made or dropped changes on its term's pages in the other
+// languages, and no sorting does: every pager of a list sorted again
+// reads its own, and is not keyed again for it).
 // A list that belongs to no page is recorded on the page that has the
 // same list: .Site.Pages on the home page (its .Pages), a term's .Pages
 // on the term's page; and a term's .Roles (role guides by date) on the
@@ -20,8 +22,12 @@ import "github.com/careersite/careersite/internal/model"
 //
 // The terms of a page change in place too (model.Retag), and terms are
 // made and dropped: a page's .Terms is recorded on the page, of the group
-// gOrder; a taxonomy's .Terms, .ByCount and .Term lookups on the
-// taxonomy's page, of the group gOrder; and a read of a term's count on
+// gOrder; a taxonomy's .Terms and .ByCount on the taxonomy's page, of the
+// group gOrder, which a page joining or leaving a term changes; a
+// taxonomy's .Term lookups on the taxonomy's page too, of the group
+// gTermSet, which only a term made or dropped changes (a page that looks
+// its step's skills up on every role guide is not keyed again when a page
+// joins a term); and a read of a term's count on
 // the term's page, of the group gTermCount (appendTermRead). A term's
 // name does not change in place: a change of it makes the model anew.
 
@@ -41,8 +47,10 @@ func orderOf(o any, s step) (*model.Page, group) {
 	switch o := o.(type) {
 	case *model.Page:
 		switch s.name {
-		case "Pages", "Prev", "Next", "Related", "Terms", "Translations", "AllTranslations":
+		case "Pages", "Prev", "Next", "Related", "Terms":
 			return o, gOrder
+		case "Translations", "AllTranslations":
+			return o, gTranslations
 		case "Paginator":
 			return o, gPager
 		}
@@ -51,8 +59,12 @@ func orderOf(o any, s step) (*model.Page, group) {
 			return o.Home, gOrder
 		}
 	case *model.Taxonomy:
-		if o != nil && (s.name == "Terms" || s.name == "ByCount" || s.name == "Term") {
+		switch {
+		case o == nil:
+		case s.name == "Terms" || s.name == "ByCount":
 			return o.Page, gOrder
+		case s.name == "Term":
+			return o.Page, gTermSet
 		}
 	case *model.Term:
 		if o == nil {

@@ -110,3 +110,40 @@ func TestReadersDrop(t *testing.T) {
 		}
 	}
 }
+
+// TestReadersSweep: an output whose reads are replaced again and again
+// sees only the changes of the pages it reads now, and the reads it no
+// longer makes are swept out of the pages' lists, which stay as long as
+// the reads that are current.
+func TestReadersSweep(t *testing.T) {
+	section, a, b := &model.Page{}, &model.Page{}, &model.Page{}
+	names := []string{"a.html", "b.html", "list.html"}
+	r := NewReaders(names, []Reads{
+		{Pages: []Read{Whole(a), {Page: section, groups: gLink}}},
+		{Pages: []Read{Whole(b), {Page: section, groups: gLink}}},
+		{Pages: []Read{{Page: a, groups: gLink}, {Page: section, groups: gOrder}}},
+	})
+	for i := range 100 {
+		read := a
+		if i%2 == 1 {
+			read = b
+		}
+		r.Replace([]string{"list.html"}, []Reads{{Pages: []Read{{Page: read, groups: gLink}, {Page: section, groups: gOrder}}}})
+		for _, tc := range []struct {
+			page *model.Page
+			want []string
+		}{{a, []string{"a.html"}}, {b, []string{"b.html"}}} {
+			if tc.page == read {
+				tc.want = append(tc.want, "list.html")
+			}
+			redo := map[string]bool{}
+			r.See(tc.page, Changes{gLink}, redo)
+			if got := slices.Sorted(maps.Keys(redo)); !slices.Equal(got, tc.want) {
+				t.Fatalf("replaced %d times: redo %v, want %v", i+1, got, tc.want)
+			}
+		}
+	}
+	if n := len(r.of[section]); n > 2*3 {
+		t.Errorf("the section's list holds %d reads of 3 outputs", n)
+	}
+}

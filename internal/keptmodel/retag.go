@@ -35,6 +35,8 @@ func (m *Model) retag(rt retagging, o Outputs, redo map[string]bool) bool {
 	m.Readers.SeeAll(r.Terms, deps.RolesReordered(), redo)
 	m.Readers.SeeAll(r.Terms, deps.TermsCounted(), redo)
 	m.Readers.SeeAll(r.Taxonomies, deps.ListsReordered(), redo)
+	m.Readers.SeeAll(r.Termed, deps.TermsMadeOrDropped(), redo)
+	m.Readers.SeeAll(r.LookedUp, deps.LookedUpTermsMadeOrDropped(), redo)
 	m.Readers.SeeAll(r.Related, deps.ListsReordered(), redo)
 	if r.Pages != nil {
 		return m.reterm(r, o, redo)
@@ -51,7 +53,7 @@ func (m *Model) retag(rt retagging, o Outputs, redo map[string]bool) bool {
 func (m *Model) reterm(r model.Retagged, o Outputs, redo map[string]bool) bool {
 	m.Pages = r.Pages
 	m.Readers.SeeAll(r.Dropped, deps.Every(), redo)
-	m.Readers.SeeAll(r.Translated, deps.ListsReordered(), redo)
+	m.Readers.SeeAll(r.Translated, deps.Retranslated(), redo)
 	var gone []string
 	for _, d := range r.Dropped {
 		gone = append(gone, model.OutputOf(d))

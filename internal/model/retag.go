@@ -26,8 +26,11 @@ type Retagged struct {
 	// Pagers are the pagers of those terms (the term's page first).
 	Pagers []*Page
 	// Taxonomies are the pages of the taxonomies whose terms' counts
-	// changed (.ByCount).
-	Taxonomies []*Page
+	// changed (.ByCount); Termed those of the taxonomies that made or
+	// dropped a term, which their .Term finds or no longer finds by name;
+	// LookedUp those of Termed whose template lookups by name
+	// (model.LookedUp) looked up the slug of a term made or dropped.
+	Taxonomies, Termed, LookedUp []*Page
 	// Related are the pages whose .Related changed.
 	Related []*Page
 	// Made are the pages of the terms made and the pagers made, Dropped
@@ -105,7 +108,7 @@ func termsChanges(cfg *config.Config, p *Page, tags, skills []string) ([]termsCh
 		c := termsChange{tax: t, spellings: map[*Term]map[string]int{}}
 		made := map[string]*Term{}
 		termOf := func(v string) *Term {
-			if term := t.Term(v); term != nil {
+			if term := t.find(v); term != nil {
 				return term
 			}
 			slug := TermSlug(v)
@@ -129,7 +132,7 @@ func termsChanges(cfg *config.Config, p *Page, tags, skills []string) ([]termsCh
 			return c.spellings[term]
 		}
 		for _, v := range old {
-			if term := t.Term(v); term != nil {
+			if term := t.find(v); term != nil {
 				if s := spell(term); s[v] > 1 {
 					s[v]--
 				} else {
@@ -189,7 +192,7 @@ func termsChanges(cfg *config.Config, p *Page, tags, skills []string) ([]termsCh
 func termSet(t *Taxonomy, values []string) map[*Term]bool {
 	set := map[*Term]bool{}
 	for _, v := range values {
-		if term := t.Term(v); term != nil {
+		if term := t.find(v); term != nil {
 			set[term] = true
 		}
 	}
@@ -227,6 +230,12 @@ func Retag(cfg *config.Config, links *Linker, pages []*Page, p *Page, src *conte
 		r.makeTerms(c.tax, c.made, p, links, sibling)
 		if len(c.left)+len(c.joined)+len(c.made)+len(c.dropped) > 0 {
 			r.Taxonomies = append(r.Taxonomies, c.tax.Page)
+		}
+		if len(c.made)+len(c.dropped) > 0 {
+			r.Termed = append(r.Termed, c.tax.Page)
+		}
+		if slices.ContainsFunc(slices.Concat(c.made, c.dropped), func(term *Term) bool { return c.tax.lookups.has(term.Slug) }) {
+			r.LookedUp = append(r.LookedUp, c.tax.Page)
 		}
 	}
 	if len(r.Made)+len(r.Dropped) > 0 {

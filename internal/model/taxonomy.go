@@ -30,6 +30,7 @@ type Taxonomy struct {
 	Page  *Page   // the taxonomy page, /skills/
 
 	bySlug    map[string]*Term
+	lookups   *lookups // the slugs templates looked up (lookups.go)
 	rolesOnce sync.Once
 	roles     map[string][]*Page // stepRoles
 }
@@ -47,8 +48,17 @@ func (t *Taxonomy) ByCount() []*Term {
 	return terms
 }
 
-// Term returns the term that name is a spelling of, or nil.
+// Term returns the term that name is a spelling of, or nil. It is the
+// templates' lookup, and records the slug (lookups.go); the model's own
+// use find.
 func (t *Taxonomy) Term(name string) *Term {
+	slug := TermSlug(name)
+	t.lookups.add(slug)
+	return t.bySlug[slug]
+}
+
+// find is Term without the record.
+func (t *Taxonomy) find(name string) *Term {
 	return t.bySlug[TermSlug(name)]
 }
 
@@ -148,7 +158,7 @@ func (p *Page) Terms(taxonomy string) []*Term {
 	}
 	var terms []*Term
 	for _, v := range TermValues(p, taxonomy) {
-		if term := t.Term(v); term != nil && !slices.Contains(terms, term) {
+		if term := t.find(v); term != nil && !slices.Contains(terms, term) {
 			terms = append(terms, term)
 		}
 	}
@@ -221,7 +231,7 @@ func taxonomies(cfg *config.Config, s *Site, regular []*Page, words Words) []*Pa
 // collectTerms groups the values of taxonomy name by slug. A value whose
 // slug is empty is skipped here; checkTerms reports it.
 func collectTerms(name string, regular []*Page) *Taxonomy {
-	t := &Taxonomy{Name: name, Title: sectionTitle(name), bySlug: map[string]*Term{}}
+	t := &Taxonomy{Name: name, Title: sectionTitle(name), bySlug: map[string]*Term{}, lookups: newLookups()}
 	for _, p := range regular {
 		for _, v := range TermValues(p, name) {
 			slug := TermSlug(v)
