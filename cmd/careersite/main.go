@@ -167,6 +167,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	opts.Theme = careersite.Theme()
 	useCache(&opts)
 	boundMemory()
+	paceGC()
 	if profile != "" {
 		stop, startErr := buildprofile.Start(profile)
 		if startErr != nil {

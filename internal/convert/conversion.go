@@ -87,7 +87,7 @@ func (c *Conversion) TableOfContents() (template.HTML, error) {
 	if c.spilled == nil || c.tocRef.Len() == 0 {
 		return c.toc, nil
 	}
-	return asHTML(c.spilled.Get(c.tocRef))
+	return asHTMLString(c.spilled.GetString(c.tocRef))
 }
 
 // HTML is the converted body, read back when it was spilled or cached.
@@ -96,7 +96,7 @@ func (c *Conversion) HTML() (template.HTML, error) {
 	case c.cached != nil:
 		return asHTML(c.cached())
 	case c.spilled != nil:
-		return asHTML(c.spilled.Get(c.ref))
+		return asHTMLString(c.spilled.GetString(c.ref))
 	}
 	return c.content, nil
 }
@@ -127,11 +127,11 @@ func (c *Conversion) SummaryDigest() deps.Digest { return c.summaryDigest }
 // reports where, or reports false when the data stays in memory. The
 // pipeline decides when HTML is spilled (its budget); c only lets go of
 // what put kept.
-func (c *Conversion) Spill(put func(data []byte) (*spill.File, spill.Ref, bool)) {
+func (c *Conversion) Spill(put func(data string) (*spill.File, spill.Ref, bool)) {
 	if c == nil || c.res == nil || c.spilled != nil || c.content == "" {
 		return
 	}
-	file, ref, ok := put([]byte(c.content))
+	file, ref, ok := put(string(c.content))
 	if !ok {
 		return
 	}
@@ -139,7 +139,7 @@ func (c *Conversion) Spill(put func(data []byte) (*spill.File, spill.Ref, bool))
 	if c.toc == "" {
 		return
 	}
-	if _, ref, ok := put([]byte(c.toc)); ok {
+	if _, ref, ok := put(string(c.toc)); ok {
 		c.toc, c.tocRef = "", ref
 	}
 }
@@ -148,6 +148,14 @@ func (c *Conversion) Spill(put func(data []byte) (*spill.File, spill.Ref, bool))
 // in a spill file.
 func (c *Conversion) Spilled() (html, toc bool) {
 	return c.spilled != nil, c.tocRef.Len() > 0
+}
+
+// asHTMLString is asHTML of a string read back.
+func asHTMLString(s string, err error) (template.HTML, error) {
+	if err != nil {
+		return "", err
+	}
+	return template.HTML(s), nil
 }
 
 // asHTML is HTML of ours read back, or the error of reading it.

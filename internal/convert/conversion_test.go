@@ -17,11 +17,11 @@ func TestSpill(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	kept := func(data []byte) (*spill.File, spill.Ref, bool) {
-		ref, err := f.Put(data)
+	kept := func(data string) (*spill.File, spill.Ref, bool) {
+		ref, err := f.PutString(data)
 		return f, ref, err == nil
 	}
-	none := func([]byte) (*spill.File, spill.Ref, bool) { return nil, spill.Ref{}, false }
+	none := func(string) (*spill.File, spill.Ref, bool) { return nil, spill.Ref{}, false }
 	small, large := newConv("<p>a</p>"), newConv("<p>bcdefgh</p>")
 	small.Spill(none)
 	large.Spill(kept)

@@ -28,7 +28,17 @@ func NewBudget(dir string, limit int64) *Budget {
 // the data stays in memory (ok is false): spilling saves memory, it never
 // fails a build.
 func (b *Budget) Put(data []byte) (f *File, ref Ref, ok bool) {
-	if b.held.Add(int64(len(data))) <= b.limit {
+	return b.put(len(data), func(f *File) (Ref, error) { return f.Put(data) })
+}
+
+// PutString is Put of a string (File.PutString).
+func (b *Budget) PutString(data string) (f *File, ref Ref, ok bool) {
+	return b.put(len(data), func(f *File) (Ref, error) { return f.PutString(data) })
+}
+
+// put puts n bytes into the file with put once the budget is spent.
+func (b *Budget) put(n int, put func(*File) (Ref, error)) (f *File, ref Ref, ok bool) {
+	if b.held.Add(int64(n)) <= b.limit {
 		return nil, ref, false
 	}
 	b.once.Do(func() {
@@ -39,11 +49,11 @@ func (b *Budget) Put(data []byte) (f *File, ref Ref, ok bool) {
 	if b.file == nil {
 		return nil, ref, false
 	}
-	ref, err := b.file.Put(data)
+	ref, err := put(b.file)
 	if err != nil {
 		return nil, ref, false
 	}
-	b.held.Add(-int64(len(data)))
+	b.held.Add(-int64(n))
 	return b.file, ref, true
 }
 
