@@ -1,6 +1,8 @@
 package keptmodel
 
 import (
+	"slices"
+
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/model"
@@ -37,9 +39,9 @@ func (m *Model) canMove(p *model.Page, src *content.Page, o Outputs) bool {
 }
 
 // move gives a page of m the URL of its file's parse (model.MoveURL): its
-// output and its social card are written to other files (what the old
-// ones read is forgotten, the new ones are keyed and what they read is
-// recorded: Patched.Reread), the sitemap files are made again, and so is
+// output and its social card are written to other files, which read what
+// the old ones read (deps.Readers.Rename), the sitemap files that list it
+// are made again (generate.MovedSitemaps, else all of them), and so is
 // the list of redirects when the page has aliases; the redirect pages to
 // it are keyed again, and its links are resolved again at the link
 // check. The outputs that read its URL are found by its digests, which
@@ -48,10 +50,11 @@ func (m *Model) canMove(p *model.Page, src *content.Page, o Outputs) bool {
 // must sort them again).
 func (m *Model) move(mv moving, o Outputs, redo map[string]bool) bool {
 	p := mv.page
-	old := model.OutputOf(p)
+	old, oldPermalink := model.OutputOf(p), p.Permalink
 	gone := []string{old}
-	if c, ok := o.Card(p); ok {
-		gone = append(gone, c.Name)
+	oldCard, hasCard := o.Card(p)
+	if hasCard {
+		gone = append(gone, oldCard.Name)
 	}
 	i, ok := FindItem(m.Items, old)
 	if !ok {
@@ -59,23 +62,33 @@ func (m *Model) move(mv moving, o Outputs, redo map[string]bool) bool {
 	}
 	it := m.Items[i]
 	keeps := model.MoveURL(m.Links, m.Pages, p, mv.src)
-	m.Readers.Drop(gone, nil)
+	m.Readers.Rename(old, model.OutputOf(p))
 	delete(m.Refs, p)
 	var files []generate.File
 	if c, ok := o.Card(p); ok {
 		files = append(files, c)
+		if hasCard {
+			m.Readers.Rename(oldCard.Name, c.Name)
+		}
 	}
 	for _, f := range m.Files {
 		switch {
-		case f.Sitemap != nil:
-			gone = append(gone, f.Name)
 		case f.RedirectTo == p:
 			redo[f.Name] = true
 		case f.Name == generate.RedirectsFile && len(mv.src.Aliases) > 0:
 			gone = append(gone, f.Name)
 		}
 	}
-	files = append(files, generate.SitemapFiles(m.Sites, m.Pages, m.Links, m.SitemapLimit)...)
+	sitemaps, ok := generate.MovedSitemaps(m.Files, p, oldPermalink)
+	if !ok {
+		sitemaps = generate.SitemapFiles(m.Sites, m.Pages, m.Links, m.SitemapLimit)
+	}
+	for _, f := range m.Files {
+		if f.Sitemap != nil && (!ok || slices.ContainsFunc(sitemaps, func(g generate.File) bool { return g.Name == f.Name })) {
+			gone = append(gone, f.Name)
+		}
+	}
+	files = append(files, sitemaps...)
 	if len(mv.src.Aliases) > 0 {
 		if f, ok := generate.RedirectsListFile(generate.Redirects(&model.Model{Site: m.Site, Sites: m.Sites, Pages: m.Pages}, m.Pub), m.Links); ok {
 			files = append(files, f)

@@ -147,5 +147,5 @@ func (m *Model) Patch(changed []*pagesource.Source, now time.Time, o Outputs) (P
 	if len(moved) > 0 {
 		m.reorder(moved, redo)
 	}
-	return Patched{Redo: redo, Reread: len(moved)+len(retagged)+len(moves) > 0}, true
+	return Patched{Redo: redo, Reread: len(moved)+len(retagged) > 0}, true
 }
