@@ -56,19 +56,16 @@ func CanMove(pages []*Page, p *Page, src *content.Page, taken func(output string
 // refersTo reports whether a reference of career page q names the site
 // path u.
 func refersTo(q *Page, u string) bool {
-	var lists [][]career.Ref
+	names := func(refs []career.Ref) bool {
+		return slices.ContainsFunc(refs, func(r career.Ref) bool { return refPath(r.URL) == u })
+	}
 	switch {
 	case q.Job != nil:
-		lists = append(lists, q.Job.RelatedRoles)
+		return names(q.Job.RelatedRoles)
 	case q.Role != nil:
-		lists = append(lists, q.Role.RelatedRoles, q.Role.RelatedCertifications)
+		return names(q.Role.RelatedRoles) || names(q.Role.RelatedCertifications)
 	case q.Certification != nil:
-		lists = append(lists, q.Certification.Alternatives)
-	}
-	for _, refs := range lists {
-		if slices.ContainsFunc(refs, func(r career.Ref) bool { return refPath(r.URL) == u }) {
-			return true
-		}
+		return names(q.Certification.Alternatives)
 	}
 	return false
 }
