@@ -162,7 +162,9 @@ func (cv *Converter) SetPages(srcs []Source, now time.Time) {
 
 // SetPage replaces, among the pages of the last SetPages, the page of
 // src.Path, whose front matter changed, and reports whether it could: the
-// page was among them, with the URL it has now. Its posting state is
+// page was among them, with the URL it has now or with another, which no
+// other page of them has now (a slug or url edited: GetPage finds the
+// page at its new URL only). Its posting state is
 // taken at the time the last SetPages was given. The conversions whose
 // shortcodes look pages up are then stale.
 func (cv *Converter) SetPage(src Source) bool {

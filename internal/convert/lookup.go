@@ -131,15 +131,29 @@ func (pl *pageLookup) sum() {
 	pl.d = h.Sum()
 }
 
-// replace makes the page of src anew, which must have the path and URL
-// of a page of the lookup; it reports whether it had.
+// replace makes the page of src anew, which must have the path of a
+// page of the lookup, and its URL or one no other page of it has; it
+// reports whether it had.
 func (pl *pageLookup) replace(src Source) bool {
 	if pl == nil {
 		return false
 	}
 	i, ok := pl.byPath[src.Path]
-	if !ok || pl.srcs[i].Page.URL != src.Page.URL {
+	if !ok {
 		return false
+	}
+	if old, cur := pl.srcs[i].Page.URL, src.Page.URL; old != cur {
+		if slices.ContainsFunc(pl.srcs, func(s Source) bool { return s.Page.URL == cur }) {
+			return false
+		}
+		if pl.byKey != nil {
+			delete(pl.byKey, old)
+			if at, found := slices.BinarySearch(pl.urls, old); found {
+				pl.urls = slices.Delete(pl.urls, at, at+1)
+			}
+			at, _ := slices.BinarySearch(pl.urls, cur)
+			pl.urls = slices.Insert(pl.urls, at, cur)
+		}
 	}
 	pl.set(i, src)
 	pl.sum()

@@ -73,14 +73,7 @@ func DigestOf(data []byte) func(*deps.Hasher, *deps.Keyer) {
 // the pipeline's to add.
 func Files(cfg *config.Config, m *model.Model, sources []*content.Page, links *model.Linker, locate content.Locator, sitemapLimit int) ([]File, []error) {
 	s, pages := m.Site, m.Pages
-	bySource := map[string]*content.Page{}
-	for _, src := range sources {
-		bySource[src.Path] = src
-	}
-	redirects := append(Aliases(pages, bySource), PagerRedirects(pages)...)
-	if r := RootRedirect(m); r != nil {
-		redirects = append(redirects, r)
-	}
+	redirects := Redirects(m, sources)
 	errs := CheckRedirects(pages, redirects, locate)
 	var files []File
 	for _, r := range redirects {
@@ -104,8 +97,8 @@ func Files(cfg *config.Config, m *model.Model, sources []*content.Page, links *m
 		}
 		files = append(files, g)
 	}
-	if list := RedirectsList(redirects, links); len(list) > 0 {
-		files = append(files, File{Name: RedirectsFile, Make: BytesOf(list), Digest: DigestOf(list), Owner: "the list of aliases"})
+	if f, ok := RedirectsListFile(redirects, links); ok {
+		files = append(files, f)
 	}
 	for _, f := range m.Feeds {
 		files = append(files, File{Name: model.FeedOutput(f), Owner: "the feed of " + model.Describe(model.FeedList(f)), Feed: f,
@@ -117,6 +110,30 @@ func Files(cfg *config.Config, m *model.Model, sources []*content.Page, links *m
 	files = append(files, File{Name: "robots.txt", Make: BytesOf(robots), Digest: DigestOf(robots), Owner: "robots.txt"})
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, errs
+}
+
+// Redirects are the redirects of the model m of the published sources:
+// the aliases, the first pagers of paginated lists and the root's.
+func Redirects(m *model.Model, sources []*content.Page) []*Redirect {
+	bySource := make(map[string]*content.Page, len(sources))
+	for _, src := range sources {
+		bySource[src.Path] = src
+	}
+	redirects := append(Aliases(m.Pages, bySource), PagerRedirects(m.Pages)...)
+	if r := RootRedirect(m); r != nil {
+		redirects = append(redirects, r)
+	}
+	return redirects
+}
+
+// RedirectsListFile is the file that lists redirects for static hosts
+// (RedirectsFile), and whether there is one: not without redirects.
+func RedirectsListFile(redirects []*Redirect, links *model.Linker) (File, bool) {
+	list := RedirectsList(redirects, links)
+	if len(list) == 0 {
+		return File{}, false
+	}
+	return File{Name: RedirectsFile, Make: BytesOf(list), Digest: DigestOf(list), Owner: "the list of aliases"}, true
 }
 
 // SitemapFiles are the sitemap files of pages, the pages of the sites of

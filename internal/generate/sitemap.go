@@ -311,3 +311,41 @@ func Robots(allow bool, links *model.Linker) []byte {
 	fmt.Fprintf(&b, "\nSitemap: %s\n", escapeURL(links.Abs("/"+sitemapFile)))
 	return b.Bytes()
 }
+
+// MovedSitemaps returns the sitemap file among files that lists page p at
+// the permalink old, made again with p at its permalink now, in its place
+// by URL, and true: what SitemapFiles would make of the pages after p
+// moved to another URL and nothing else changed (model.MoveURL). Nothing
+// when no file lists p (it is hidden from the sitemap). False when more
+// than one file may change: the sitemap is an index of files, or p has
+// translations, whose alternates list it; then SitemapFiles makes them
+// all again.
+func MovedSitemaps(files []File, p *model.Page, old string) ([]File, bool) {
+	if len(p.AllTranslations) > 0 {
+		return nil, false
+	}
+	var at *File
+	for i, f := range files {
+		switch {
+		case f.Sitemap == nil:
+		case f.Sitemap.index || at != nil:
+			return nil, false
+		default:
+			at = &files[i]
+		}
+	}
+	if at == nil {
+		return nil, true
+	}
+	byLoc := func(u sitemapURL, loc string) int { return cmp.Compare(u.Loc, loc) }
+	i, found := slices.BinarySearchFunc(at.Sitemap.urls, escapeURL(old), byLoc)
+	if !found {
+		return nil, true
+	}
+	u := at.Sitemap.urls[i]
+	u.Loc = escapeURL(p.Permalink)
+	urls := slices.Delete(slices.Clone(at.Sitemap.urls), i, i+1)
+	j, _ := slices.BinarySearchFunc(urls, u.Loc, byLoc)
+	urls = slices.Insert(urls, j, u)
+	return []File{sitemapFileOf(at.Name, &Sitemap{urls: urls})}, true
+}

@@ -95,3 +95,44 @@ func TestRedatedSitemaps(t *testing.T) {
 		})
 	}
 }
+
+// TestMovedSitemaps: after a page moved to another URL, MovedSitemaps
+// makes again the one sitemap file, byte for byte as SitemapFiles makes
+// it afresh, the page in its new place by URL; it makes nothing when the
+// page is hidden from the sitemap, and leaves an index of files, or a
+// page with translations, to SitemapFiles.
+func TestMovedSitemaps(t *testing.T) {
+	links, err := model.NewLinker("https://example.org/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &model.Site{Language: "en"}
+	var pages []*model.Page
+	for i, name := range []string{"a", "b", "c", "d"} {
+		pages = append(pages, &model.Page{Kind: model.KindPage, Site: s, Permalink: "https://example.org/jobs/" + name + "/", Lastmod: time.Date(2025, 3, i+1, 0, 0, 0, 0, time.UTC)})
+	}
+	files := SitemapFiles([]*model.Site{s}, pages, links, 0)
+	p := pages[1]
+	old := p.Permalink
+	p.Permalink = "https://example.org/jobs/z/"
+	moved, ok := MovedSitemaps(files, p, old)
+	if !ok || len(moved) != 1 {
+		t.Fatalf("MovedSitemaps = %d files, %v; want one", len(moved), ok)
+	}
+	want, _ := SitemapFiles([]*model.Site{s}, pages, links, 0)[0].Sitemap.Encode()
+	got, _ := moved[0].Sitemap.Encode()
+	if moved[0].Name != "sitemap.xml" || string(got) != string(want) {
+		t.Errorf("%s is\n%s\nwant\n%s", moved[0].Name, got, want)
+	}
+	if again, ok := MovedSitemaps(files, &model.Page{Permalink: "https://example.org/elsewhere/"}, "https://example.org/hidden/"); !ok || len(again) != 0 {
+		t.Errorf("a page the sitemap does not list: %d files, %v; want none, true", len(again), ok)
+	}
+	if _, ok := MovedSitemaps(SitemapFiles([]*model.Site{s}, pages, links, 2), p, old); ok {
+		t.Error("an index of sitemap files is moved in")
+	}
+	translated := *p
+	translated.AllTranslations = []*model.Page{p, pages[0]}
+	if _, ok := MovedSitemaps(files, &translated, old); ok {
+		t.Error("a page with translations is moved in")
+	}
+}

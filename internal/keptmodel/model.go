@@ -16,15 +16,19 @@
 // the page keeps its place in every list: model.KeepsOrder, or sorting its
 // lists again: model.Reorder; and its tags and skills, one file's edit
 // at a time, when every term keeps its name and its number of pagers,
-// terms made and dropped with their pages: model.CanRetag, model.Retag). The pages made from each changed file get the new
+// terms made and dropped with their pages: model.CanRetag, model.Retag;
+// and its slug and url, one file's edit at a time, when no other page or
+// output has the new URL or file and no reference names the page:
+// model.CanMove, model.MoveURL, its output and card moving with it:
+// move.go). The pages made from each changed file get the new
 // Content, Summary, Table of contents, Headings, word count, reading
 // time, links and front matter in place; the generated files made from
 // those fields are made again (the sitemap, the page's social card, the
 // redirect pages to it: patchfiles.go); and only the outputs whose keys
 // read the groups that changed of those pages (found by the reverse
 // index of the last whole planning, deps.Readers) get new keys. Any other
-// edit of front matter (the title or weight of a section, url, slug,
-// aliases, layout, kind, draft, hidden_from, translation_key, image, the
+// edit of front matter (the title or weight of a section, the url or
+// slug of a page that has resources or that a reference names, aliases, layout, kind, draft, hidden_from, translation_key, image, the
 // pages career data names or the skills of a career path's steps, a
 // param that is a taxonomy, or a value that moved to another line) makes
 // the model anew.

@@ -97,12 +97,13 @@ func TestStillValid(t *testing.T) {
 
 // ChangeOutputs takes the outputs gone out of the files, the items and
 // redo, and puts the files and items made in, sorted, named in redo; a
-// file that is only claimed gets no item.
+// file that is only claimed gets no item, and an output in redo already
+// that stays keeps its one item.
 func TestChangeOutputs(t *testing.T) {
 	m := keep(t, map[string]string{"content/guides/b.md": "---\ntitle: B\ndate: 2026-01-02\n---\nBody.\n"},
 		generate.File{Name: "b.xml"}, generate.File{Name: "d.xml"})
 	m.Items = []*Item{{Name: "b.xml", Gen: &m.Files[0]}, {Name: "d.xml", Gen: &m.Files[1]}, {Name: "p/index.html"}}
-	redo := map[string]bool{"b.xml": true}
+	redo := map[string]bool{"b.xml": true, "d.xml": true}
 	made := &Item{Name: "c/index.html"}
 	m.ChangeOutputs([]string{"b.xml"}, []generate.File{{Name: "a.xml"}, {Name: "old/", ClaimOnly: true}}, []*Item{made}, redo)
 	var files, items []string
@@ -118,8 +119,11 @@ func TestChangeOutputs(t *testing.T) {
 	if want := []string{"a.xml", "c/index.html", "d.xml", "p/index.html"}; !slices.Equal(items, want) {
 		t.Errorf("items = %q, want %q", items, want)
 	}
-	if redo["b.xml"] || !redo["a.xml"] || !redo["c/index.html"] || redo["d.xml"] {
-		t.Errorf("redo = %v, want a.xml and c/index.html", redo)
+	if redo["b.xml"] || !redo["a.xml"] || !redo["c/index.html"] || !redo["d.xml"] {
+		t.Errorf("redo = %v, want a.xml, c/index.html and d.xml", redo)
+	}
+	if m.Items[0].Gen != &m.Files[0] {
+		t.Error("the item of a.xml is not its file")
 	}
 	if !m.Claims("old/") || !m.Claims("c/index.html") || m.Claims("b.xml") {
 		t.Error("Claims does not follow the outputs changed")

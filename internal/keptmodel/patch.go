@@ -33,7 +33,8 @@ type Outputs interface {
 // FrontMatterPatchable reports whether the pages of m made from old, a
 // published source, may be patched (Patch) to be what cur, its file
 // parsed anew, makes at now: model.Patchable, its tags and skills changed
-// only as model.CanRetag lets them, a job's posting in the state it was
+// only as model.CanRetag lets them, its URL only as model.CanMove lets
+// it (its card's file too: move.go), a job's posting in the state it was
 // in when the model was made, and a card the title fits on (a full build
 // reports one it does not).
 func (m *Model) FrontMatterPatchable(old, cur *content.Page, now time.Time, o Outputs) bool {
@@ -42,6 +43,9 @@ func (m *Model) FrontMatterPatchable(old, cur *content.Page, now time.Time, o Ou
 	}
 	for _, p := range m.ByFile[old.Path] {
 		if model.Retags(p, cur) && (len(m.ByFile[old.Path]) > 1 || !model.CanRetag(m.Config, m.Pages, p, cur, m.Claims)) {
+			return false
+		}
+		if model.Moves(p, cur) && (len(m.ByFile[old.Path]) > 1 || !m.canMove(p, cur, o)) {
 			return false
 		}
 	}
@@ -95,7 +99,7 @@ type Patched struct {
 // Patch patches in the pages of m made from the files of changed, whose
 // sources hold their new parses and conversions, at now: their front
 // matter and bodies, their places in their lists (reorder.go), their
-// terms (retag.go), the generated files made from them (patchfiles.go)
+// terms (retag.go), their URLs (move.go), the generated files made from them (patchfiles.go)
 // and their digests. It returns false when a term page it would make
 // cannot be made as a full build makes it; m is then half patched, and
 // Forgotten.
@@ -104,6 +108,7 @@ func (m *Model) Patch(changed []*pagesource.Source, now time.Time, o Outputs) (P
 	var patched []patchedPage
 	var moved []*model.Page // pages patched into another place among the others
 	var retagged []retagging
+	var moves []moving // pages patched to another URL
 	for _, s := range changed {
 		for _, p := range m.ByFile[s.Path] {
 			before := *p
@@ -112,6 +117,9 @@ func (m *Model) Patch(changed []*pagesource.Source, now time.Time, o Outputs) (P
 			}
 			if model.Retags(p, s.Page) {
 				retagged = append(retagged, retagging{p, s.Page})
+			}
+			if model.Moves(p, s.Page) {
+				moves = append(moves, moving{p, s.Page})
 			}
 			model.PatchFrontMatter(p, s.Page, now)
 			model.Refill(p, s.Conv.Body())
@@ -122,6 +130,11 @@ func (m *Model) Patch(changed []*pagesource.Source, now time.Time, o Outputs) (P
 		if !m.retag(rt, o, redo) {
 			m.Forgotten = true
 			return Patched{}, false
+		}
+	}
+	for _, mv := range moves {
+		if !m.move(mv, o, redo) && !slices.Contains(moved, mv.page) {
+			moved = append(moved, mv.page)
 		}
 	}
 	m.patchFiles(patched, o, redo)

@@ -34,6 +34,7 @@ var benchPages = flag.Int("pages", 2000, "the size of the generated site of Benc
 // job's salary changed (salary, in a second open page, a job
 // description), the day of the date changed so that the page moves in
 // its lists (date), a weight added and taken away (weight), a letter
+// typed into a slug (slug: the page moves to another URL), a letter
 // added to a tag (tag) or to a skill (skill), or a letter of a link to no
 // page in the body changed (broken-link: every check finds a problem). Each reports, besides
 // ms/op, cpu-ms/op, the CPU time the process spent per keystroke, which a
@@ -166,6 +167,17 @@ func BenchmarkDidChange(b *testing.B) {
 			}
 			return orig
 		})
+	})
+	b.Run("slug", func(b *testing.B) {
+		// A letter typed into the slug, added at the end of the front
+		// matter when the page has none: the page moves to another URL,
+		// and the links of other pages to it break.
+		head, rest, _ := strings.Cut(orig, "\n---\n")
+		if before, after, ok := strings.Cut(head, "\nslug: "); ok {
+			_, after, _ = strings.Cut(after, "\n")
+			head = before + "\n" + after
+		}
+		keystrokes(b, 0, func(i int) string { return head + "\nslug: moved-" + string(rune('a'+i%26)) + "\n---\n" + rest })
 	})
 	b.Run("tag", func(b *testing.B) {
 		// A letter of a tag's name: the page leaves one term for another.

@@ -19,6 +19,9 @@ import (
 // name its feed; the skills of a role guide's career path are in
 // Term.Roles), and a change of it makes the model anew.
 //
+// A regular page's slug and url may change as CanMove lets them
+// (moveurl.go): MoveURL gives the page its new URL and output file.
+//
 // A regular page's tags and skills may change as CanRetag lets them
 // (retag.go): Retag moves the page between the terms, makes and drops
 // terms with their pages, and gives a term's list a pager more or fewer.
@@ -37,14 +40,14 @@ import (
 // or in neither (without one, the home page has the site's), and its
 // params that are no taxonomy of cfg (taxonomy.go reads those); and, on a
 // regular page (no _index.md), its title, date, updated and weight, its
-// tags and skills, and its career data, when it is of the same kind and
+// tags and skills, its career data, when it is of the same kind and
 // names the same pages (the career path of a role guide the same skills:
-// Term.Roles reads them). Then PatchFrontMatter gives the model's page
-// what Index would make of cur, but for its order among other pages (see
-// KeepsOrder and Reorder) and its tags and skills (see Retags and Retag,
-// retag.go). Any
-// other difference, a position of a value in the file among them, makes
-// it false.
+// Term.Roles reads them), and its slug and url. Then PatchFrontMatter
+// gives the model's page what Index would make of cur, but for its order
+// among other pages (see KeepsOrder and Reorder), its tags and skills
+// (see Retags and Retag, retag.go) and its URL (see Moves and MoveURL,
+// moveurl.go). Any other difference, a position of a value in the file
+// among them, makes it false.
 func Patchable(cfg *config.Config, old, cur *content.Page) bool {
 	if (old.Description == "") != (cur.Description == "") {
 		return false
@@ -70,6 +73,9 @@ func Patchable(cfg *config.Config, old, cur *content.Page) bool {
 		a.Tags, b.Tags = nil, nil
 		a.Skills, b.Skills = nil, nil
 		a.Career, b.Career = career.Data{}, career.Data{}
+		a.URL, b.URL = "", ""
+		a.Slug, b.Slug = "", ""
+		a.FrontMatter.URL, b.FrontMatter.URL = "", ""
 	}
 	return reflect.DeepEqual(a, b)
 }
@@ -116,8 +122,14 @@ func KeepsOrder(pages []*Page, p *Page, src *content.Page) bool {
 	}
 	after := *p
 	after.Title, after.Date, after.Weight = src.Title, src.Date, src.Weight
+	return keepsOrder(pages, p, &after)
+}
+
+// keepsOrder reports whether after, page p of pages with other fields,
+// compares with every other page as p does, by weight and by date.
+func keepsOrder(pages []*Page, p, after *Page) bool {
 	for _, q := range pages {
-		if q != p && (byWeight(&after, q) != byWeight(p, q) || byDate(&after, q) != byDate(p, q)) {
+		if q != p && (byWeight(after, q) != byWeight(p, q) || byDate(after, q) != byDate(p, q)) {
 			return false
 		}
 	}

@@ -31,7 +31,9 @@ func TestPatchable(t *testing.T) {
 		{"a tag (see CanRetag)", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a, b]\nteam: Platform\nstack: [Go]\n---\nBody.\n", true},
 		{"a skill added last (see CanRetag)", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Go]\nskills: [SQL]\n---\nBody.\n", true},
 		{"a param that is a taxonomy", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Rust]\n---\nBody.\n", false},
-		{"the slug", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Go]\nslug: s\n---\nBody.\n", false},
+		{"the slug added last (see CanMove)", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Go]\nslug: s\n---\nBody.\n", true},
+		{"the url added last (see CanMove)", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Go]\nurl: /s/\n---\nBody.\n", true},
+		{"the aliases", "---\ntitle: T\ndescription: D\ndate: 2026-01-02\ntags: [a]\nteam: Platform\nstack: [Go]\naliases: [/s/]\n---\nBody.\n", false},
 		{"the description moved", "---\ntitle: T\ndate: 2026-01-02\ndescription: D\ntags: [a]\nteam: Platform\nstack: [Go]\n---\nBody.\n", false},
 	}
 	parse := func(text string) *content.Page {

@@ -136,6 +136,22 @@ func TestFrontMatterPatch(t *testing.T) {
 		{"a skill the German pages alone list: its term page translates theirs", job, replace(`(?m)^skills: \[`, "skills: [Nur Deutsch, "), "patch"},
 		{"the skill, taken away: the German term page translates none", job, replace(`(?m)^skills: \[Nur Deutsch, `, "skills: ["), "patch"},
 		{"a tag another spelling of the site's, named anew", job, replace(`(?m)^tags: \[`, "tags: [ZZZ, ZZZ, ZZZ, "), "patch"},
+		// Its output, its card, its redirect page and the list of
+		// redirects, the sitemap, the feeds and the search index move
+		// with its URL; the link to it from the page before it breaks.
+		{"a slug", job, func(s string) string { return addParam(s, "slug: moved-job") }, "patch"},
+		{"a letter typed into the slug", job, replace(`(?m)^slug: moved-job$`, "slug: moved-jobs"), "patch"},
+		{"a url, over the slug", job, func(s string) string { return addParam(s, "url: /work/with-us/") }, "patch"},
+		{"the url taken away", job, replace(`(?m)^url: .*\n`, ""), "patch"},
+		// A tie of date and title is broken by the URL: a url moves it
+		// past the role in the lists (model.Reorder).
+		{"the date and title of the role, a tie", job, func(s string) string {
+			r := b.m.ByFile[role][0]
+			return setKey(setKey(s, "date", r.Date.Format("2006-01-02")), "title", r.Title)
+		}, "patch"},
+		{"a url past the role's, its tie", job, func(s string) string { return addParam(s, "url: /zzz/") }, "patch"},
+		{"the url taken away, back before the role", job, replace(`(?m)^url: .*\n`, ""), "patch"},
+		{"the slug of a bundle's page: its resources move", bundlePage, func(s string) string { return addParam(s, "slug: moved-bundle") }, "full"},
 		{"the description, emptied", job, func(s string) string { return setKey(s, "description", `""`) }, "full"},
 	} {
 		e.write(step.name, step.edit(e.read(step.name)))

@@ -48,7 +48,8 @@ var (
 // alone (or a file saved unchanged) must be built by patching the model
 // ("patch"), and an edit of templates or stylesheets alone by keeping it
 // ("keys"); a full rebuild there would pass every comparison and still be
-// wrong. Those edits weigh 43 of the 85 in edit's table; less the steps
+// wrong. Those edits weigh 43 of the 89 in edit's table, and most of
+// editURL's moves of a page (4) are asserted patched too; less the steps
 // that follow a failed build, which make the model anew, about 45% of the
 // steps are checked. A run fails if fewer than an eighth were (for 25
 // steps, 3: at a rate of 40% a chance of 1 in 2,000 by bad luck), since
@@ -457,6 +458,7 @@ func (e *editor) edit() (string, []string) {
 		{4, e.editResource},
 		{6, e.editTranslation},
 		{3, e.editStrings},
+		{4, e.editURL},
 	}
 	total := 0
 	for _, ed := range edits {
@@ -610,6 +612,52 @@ func (e *editor) editFrontMatter() (string, []string) {
 	}
 	e.write(name, text)
 	return "edit the " + what + " of", []string{name}
+}
+
+// slugOrURL is the line of a slug or a url in front matter.
+var slugOrURL = regexp.MustCompile(`(?m)^(slug|url): .*\n`)
+
+// editURL types a slug or a url into a page that no front matter refers
+// to, added last where no other value moves, or takes them away: the
+// page moves (keptmodel's move), and the links to it from other pages
+// break (broken_links: warn) and mend.
+func (e *editor) editURL() (string, []string) {
+	var list []string
+	for _, name := range e.deletable() {
+		if name != bundlePage && e.broken[name] == "" {
+			list = append(list, name)
+		}
+	}
+	if len(list) == 0 {
+		return "nothing to move", nil
+	}
+	name := e.pick(list)
+	text := e.read(name)
+	head, body, ok := strings.Cut(strings.TrimPrefix(text, "---\n"), "\n---\n")
+	if !strings.HasPrefix(text, "---\n") || !ok {
+		return "nothing to move", nil
+	}
+	base := strings.ReplaceAll(strings.TrimSuffix(path.Base(name), ".md"), ".", "-")
+	key, value := "slug", fmt.Sprintf("%s-%d", base, e.r.IntN(3))
+	if e.r.IntN(3) == 0 {
+		key, value = "url", fmt.Sprintf("/moved/%s-%d/", base, e.r.IntN(3))
+	}
+	edited := ""
+	switch {
+	case e.r.IntN(4) == 0:
+		edited, key = slugOrURL.ReplaceAllString(text, ""), "slug and url"
+	case strings.Contains("\n"+head+"\n", "\n"+key+": "):
+		edited = setKey(text, key, value)
+	default:
+		edited = "---\n" + head + "\n" + key + ": " + value + "\n---\n" + body
+	}
+	// A published page (not a draft, not the page of the future)
+	// moves in place.
+	if edited != text && !strings.Contains(head, "draft: true") && name != "content/guides/future.md" {
+		e.expect = "patch"
+	}
+	e.write(name, edited)
+	return "edit the " + key + " of", []string{name}
 }
 
 func (e *editor) some(from []string) []string {

@@ -195,11 +195,11 @@ func (b *Builder) keysPlan(ctx context.Context, m *keptmodel.Model, now time.Tim
 // patchPlan applies edits to pages that keep the model's shape (the same
 // pages, relations and URLs): edits of their bodies, and of the front
 // matter that gives the model no other shape (model.Patchable: a
-// description, params, a regular page's title, dates, weight and career
-// data). The pages are patched in place; so are the pages shortcodes look
+// description, params, a regular page's title, dates, weight, career
+// data, tags, skills, slug and url). The pages are patched in place; so are the pages shortcodes look
 // up, and the bodies whose shortcodes look pages up convert again; so are
 // the generated files made from what changed, a page's places in its
-// lists and its terms (keptmodel.Model.Patch). Only the outputs that read
+// lists, its terms and its URL (keptmodel.Model.Patch). Only the outputs that read
 // what changed of those pages get new keys (deps.Readers). Anything else
 // makes the model anew.
 func (b *Builder) patchPlan(ctx context.Context, m *keptmodel.Model, diff []string, now time.Time) (*plan, error) {
@@ -272,8 +272,8 @@ func (b *Builder) patchable(m *keptmodel.Model, diff []string, now time.Time) ([
 	lookups := false // a page that shortcodes can look up changed its front matter
 	for _, path := range diff {
 		old, cur := m.Srcs[path], b.sources[path]
-		if len(diff) > 1 && old != nil && cur != nil && cur.Page != nil && m.Retags(cur.Page) {
-			return nil, false // the terms' checks are of one page's change
+		if len(diff) > 1 && old != nil && cur != nil && cur.Page != nil && (m.Retags(cur.Page) || m.Moves(cur.Page)) {
+			return nil, false // the checks of terms and URLs are of one page's change
 		}
 		if old == nil || cur == nil || cur.Page == nil || cur.Err != nil || m.Published[path] != rules.Publishes(cur.Page) {
 			return nil, false
