@@ -225,6 +225,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 // the persistent cache.
 func (b *Builder) buildDir(ctx context.Context, changed []string, also func(*Result)) (*Result, error) {
 	var dir *output.Dir
+	b.stats.openedEarly = false
 	early := b.openEarly()
 	res, err := b.build(ctx, changed, func(p *plan) (Target, error) {
 		if b.unchanged(p) {
@@ -313,6 +314,7 @@ func (b *Builder) openEarly() *opening {
 	if b.m != nil {
 		return nil
 	}
+	b.stats.openedEarly = true
 	o := &opening{done: make(chan struct{})}
 	opts := b.outputOptions()
 	go func() {
