@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -308,10 +310,15 @@ type opening struct {
 // model anew, which nearly always writes, so that taking the recycled
 // output and reading its listing (output.Recycle) is not on the way of
 // the build: nil when the Builder has a model, whose build may well have
-// nothing to write. The build always takes the folder (open), and aborts
-// it when there is nothing to write.
+// nothing to write, or when the destination's parent folder, which
+// output.NewDir needs, is not there yet (the build may make it: a spill
+// file is made beside the destination). The build always takes the
+// folder (open), and aborts it when there is nothing to write.
 func (b *Builder) openEarly() *opening {
 	if b.m != nil {
+		return nil
+	}
+	if info, err := os.Stat(filepath.Dir(filepath.Clean(b.dest))); err != nil || !info.IsDir() {
 		return nil
 	}
 	b.stats.openedEarly = true
