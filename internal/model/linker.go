@@ -61,9 +61,15 @@ func (l *Linker) SitePath(u string) (p string, ok bool) {
 	return "/" + rest, true
 }
 
+// isExternal reports whether p is a URL with a scheme or a
+// scheme-relative one. A site path ("/jobs/"), which every page's URL is,
+// has neither: it is told without parsing it.
 func isExternal(p string) bool {
 	if strings.HasPrefix(p, "//") {
 		return true
+	}
+	if strings.HasPrefix(p, "/") {
+		return false
 	}
 	u, err := url.Parse(p)
 	return err == nil && u.Scheme != ""

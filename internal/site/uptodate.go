@@ -58,11 +58,7 @@ func (b *Builder) buildOnce(ctx context.Context) (*Result, error) {
 		}
 		return res, nil
 	}
-	res, err := b.Build(ctx, nil)
-	if err == nil {
-		b.keepRecord(res)
-	}
-	return res, err
+	return b.buildDir(ctx, nil, b.keepRecord)
 }
 
 // upToDate returns what the last build reported when its record says
