@@ -10,44 +10,29 @@ const kind = "link-record"
 
 // Kept is the Record of the last check of links into one destination,
 // kept in the persistent cache under a key of the caller's (the
-// destination's): read as soon as it is kept, on a goroutine of its own,
-// for the first Check, which comes at the end of a build; put back by Save
-// when a check found something the cache does not hold.
+// destination's): read by the first Check, put back by Save when a check
+// found something the cache does not hold.
 type Kept struct {
-	cache   *cache.Cache
-	key     cache.Key
-	reading chan *Record // the cache's Record, until the first Check takes it
-	record  *Record      // the last Check's, else the cache's
-	saved   *Record      // the Record the cache holds, as far as Kept knows
+	cache  *cache.Cache
+	key    cache.Key
+	read   bool
+	record *Record // the last Check's, else the cache's
+	saved  *Record // the Record the cache holds, as far as Kept knows
 }
 
-// Keep returns the Record kept in c under key, and starts reading it.
-func Keep(c *cache.Cache, key cache.Key) *Kept {
-	k := &Kept{cache: c, key: key, reading: make(chan *Record, 1)}
-	go func() { k.reading <- read(c, key) }()
-	return k
-}
-
-// read returns the Record kept in c under key; nil when there is none
-// that can be read.
-func read(c *cache.Cache, key cache.Key) *Record {
-	data, ok := c.Get(kind, key)
-	if !ok {
-		return nil
-	}
-	r, err := Decode(data)
-	if err != nil {
-		return nil
-	}
-	return r
-}
+// Keep returns the Record kept in c under key.
+func Keep(c *cache.Cache, key cache.Key) *Kept { return &Kept{cache: c, key: key} }
 
 // Check reports the broken links of pages, as the package's Check does,
 // against the Record kept, and keeps the new one.
 func (k *Kept) Check(site *links.Site, pages []*links.Page) []error {
-	if k.reading != nil {
-		k.record = <-k.reading
-		k.saved, k.reading = k.record, nil
+	if !k.read {
+		k.read = true
+		if data, ok := k.cache.Get(kind, k.key); ok {
+			if r, err := Decode(data); err == nil {
+				k.record, k.saved = r, r
+			}
+		}
 	}
 	broken, record := Check(k.record, site, pages)
 	k.record = record

@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/careersite/careersite/internal/cardfiles"
@@ -228,122 +225,43 @@ func (b *Builder) cardMaker() *cardfiles.Maker {
 // change and carrying over the paths site.yaml keeps; when no file changed
 // at all it leaves the destination as it is.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
-	return b.buildDir(ctx, changed, nil)
-}
-
-// buildDir is Build, calling also, when it is not nil, with the result of
-// a build that succeeded, beside the saving of what the build leaves in
-// the persistent cache.
-func (b *Builder) buildDir(ctx context.Context, changed []string, also func(*Result)) (*Result, error) {
 	var dir *output.Dir
-	b.stats.openedEarly = false
-	early := b.openEarly()
 	res, err := b.build(ctx, changed, func(p *plan) (Target, error) {
 		if b.unchanged(p) {
 			// Nothing to write; what killed builds left beside the
 			// destination is removed all the same.
-			if early != nil {
-				if d, err := early.wait(); err == nil {
-					d.Abort()
-				}
-			}
 			return nil, output.Tidy(b.dest)
 		}
 		var keep []string
 		if b.cfg != nil {
 			keep = b.cfg.Keep
 		}
-		var err error
-		if early != nil {
-			if dir, err = early.wait(); err == nil {
-				// Kept paths matter from Commit on (output.Keep).
-				output.Keep(keep...)(dir)
+		opts := []output.Option{output.Keep(keep...)}
+		if b.cache != nil {
+			// Where the output before last waits for the next build to
+			// bring it up to date, instead of starting from an empty
+			// folder (output.Recycle): at 20,000 files, hard-linking every
+			// unchanged file into a new folder and removing the old one
+			// is most of a build after a small change, on a disk.
+			if recycled, err := b.cache.Folder("output"); err == nil {
+				opts = append(opts, output.Recycle(recycled))
 			}
-			return dir, err
 		}
-		dir, err = output.NewDir(b.dest, append(b.outputOptions(), output.Keep(keep...))...)
+		var err error
+		dir, err = output.NewDir(b.dest, opts...)
 		return dir, err
 	})
-	if err != nil {
-		return nil, err
-	}
-	// Each writes an entry of its own, from what the build left, which
-	// none of them changes: they take turns on the cores, not in line.
-	var wg sync.WaitGroup
-	if also != nil {
-		wg.Go(func() { also(res) })
-	}
-	if b.cache != nil {
+	if err == nil && b.cache != nil {
 		if dir != nil {
-			wg.Go(b.saveManifest)
+			b.saveManifest()
 		}
-		wg.Go(b.linksChecked.Save)
+		b.linksChecked.Save()
 		// Once per Builder: watch, which builds again and again, keeps
 		// its entries in memory.
-		wg.Go(b.entries.Save)
-	}
-	wg.Wait()
-	if b.cache != nil {
+		b.entries.Save()
 		b.cache.Trim()
 	}
-	return res, nil
-}
-
-// outputOptions are the options of the output folders of Build, but the
-// kept paths, which only site.yaml knows.
-func (b *Builder) outputOptions() []output.Option {
-	if b.cache == nil {
-		return nil
-	}
-	// Where the output before last waits for the next build to bring it
-	// up to date, instead of starting from an empty folder
-	// (output.Recycle): at 20,000 files, hard-linking every unchanged
-	// file into a new folder and removing the old one is most of a build
-	// after a small change, on a disk.
-	recycled, err := b.cache.Folder("output")
-	if err != nil {
-		return nil
-	}
-	return []output.Option{output.Recycle(recycled)}
-}
-
-// An opening is an output folder being opened (output.NewDir) while the
-// build plans.
-type opening struct {
-	done chan struct{}
-	dir  *output.Dir
-	err  error
-}
-
-// openEarly starts opening the output folder of a build that makes its
-// model anew, which nearly always writes, so that taking the recycled
-// output and reading its listing (output.Recycle) is not on the way of
-// the build: nil when the Builder has a model, whose build may well have
-// nothing to write, or when the destination's parent folder, which
-// output.NewDir needs, is not there yet (the build may make it: a spill
-// file is made beside the destination). The build always takes the
-// folder (open), and aborts it when there is nothing to write.
-func (b *Builder) openEarly() *opening {
-	if b.m != nil {
-		return nil
-	}
-	if info, err := os.Stat(filepath.Dir(filepath.Clean(b.dest))); err != nil || !info.IsDir() {
-		return nil
-	}
-	b.stats.openedEarly = true
-	o := &opening{done: make(chan struct{})}
-	opts := b.outputOptions()
-	go func() {
-		defer close(o.done)
-		o.dir, o.err = output.NewDir(b.dest, opts...)
-	}()
-	return o
-}
-
-// wait returns the folder once it is open.
-func (o *opening) wait() (*output.Dir, error) {
-	<-o.done
-	return o.dir, o.err
+	return res, err
 }
 
 // BuildTo is Build into target, which is committed on success and aborted
@@ -365,10 +283,8 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	if now.IsZero() {
 		now = time.Now()
 	}
-	manifest := b.loadingManifest()
-	if b.linksChecked == nil && b.cache != nil && b.life.keepsRecord() {
-		// Read while the build plans and writes (checkLinks).
-		b.linksChecked = linkrecord.Keep(b.cache, b.linkRecordKey())
+	if b.outs == nil {
+		b.outs = b.loadManifest()
 	}
 	// A session's checks leave those files as they are too (check.go).
 	b.deferring = (b.opts.Defer || b.checking) && len(b.outs) > 0 && b.m != nil
@@ -378,7 +294,6 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 	b.stamps.Open()
 	defer b.stamps.Close()
 	p, err := b.prepare(ctx, changed, now)
-	manifest()
 	// A check whose pages' bodies have problems keeps its model, which
 	// has them as they were (patchPlan).
 	kept = b.unplanned != nil

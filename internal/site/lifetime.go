@@ -63,5 +63,4 @@ type buildStats struct {
 	how         string       // how the model was made: "full", "keys" or "patch" (patchPlan); "up to date": not at all (uptodate.go)
 	packedPages int          // pages taken from the pack of parsed pages (internal/pagesource)
 	cardsDrawn  atomic.Int64 // social cards drawn, not taken from the cache, since the Builder was made (internal/cardfiles)
-	openedEarly bool         // the output folder was opened while the build planned (Build)
 }

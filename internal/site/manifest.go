@@ -30,20 +30,6 @@ func (b *Builder) manifestKey() deps.Digest {
 	return deps.NewHasher().Digest(b.version).Str(manifestKind).Str(dest).Sum()
 }
 
-// loadingManifest starts reading the files of the last build into the
-// destination (loadManifest) when the Builder does not know them yet, on
-// a goroutine of its own, as the first build plans; the function it
-// returns waits until b.outs holds them. Only writing reads b.outs, and a
-// first build defers nothing (build).
-func (b *Builder) loadingManifest() (wait func()) {
-	if b.outs != nil {
-		return func() {}
-	}
-	read := make(chan map[string]*outState, 1)
-	go func() { read <- b.loadManifest() }()
-	return func() { b.outs = <-read }
-}
-
 // loadManifest returns the files of the last build into the destination,
 // or none when there is no manifest or it cannot be read.
 func (b *Builder) loadManifest() map[string]*outState {

@@ -58,7 +58,11 @@ func (b *Builder) buildOnce(ctx context.Context) (*Result, error) {
 		}
 		return res, nil
 	}
-	return b.buildDir(ctx, nil, b.keepRecord)
+	res, err := b.Build(ctx, nil)
+	if err == nil {
+		b.keepRecord(res)
+	}
+	return res, err
 }
 
 // upToDate returns what the last build reported when its record says

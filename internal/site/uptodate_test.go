@@ -11,7 +11,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/careersite/careersite/internal/cache"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
@@ -183,73 +182,5 @@ func TestBuildUpToDateUntilAMoment(t *testing.T) {
 		}
 		sameAsWithoutCache(t, o, "build at "+step.now)
 		last = res
-	}
-}
-
-// TestBuildOpensItsOutputWhilePlanning: `careersite build` opens the
-// output folder, taking the recycled output, while it plans; when the
-// record of the last build does not answer (a page touched, its bytes
-// the same) and there is nothing to write after all, it puts the
-// recycled output back, leaves the destination as it was, and the next
-// build after an edit starts from the recycled output again and gives
-// what a build without the cache gives. A session's build after its
-// first, which has a model, opens none before it knows there is
-// something to write.
-func TestBuildOpensItsOutputWhilePlanning(t *testing.T) {
-	opts := cachedSite(t, 12)
-	buildRecorded(t, opts)
-	appendTo(t, opts.Source, 3, "\nOne more line.\n")
-	buildRecorded(t, opts) // the output before it is recycled
-	c, err := cache.Open(opts.CacheDir, cache.Key{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	recycled, err := c.Folder("output")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info, err := os.Lstat(recycled); err != nil || !info.IsDir() {
-		t.Fatalf("no recycled output after the second build: %v", err)
-	}
-	before := dirFiles(t, opts.Dest)
-
-	now := time.Now()
-	page := filepath.Join(opts.Source, filepath.FromSlash(testsite.Path(5)))
-	if err := os.Chtimes(page, now, now); err != nil {
-		t.Fatal(err)
-	}
-	b, err := newOnce(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.spill.close()
-	if _, err := b.buildOnce(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if b.stats.how == "up to date" || !b.stats.openedEarly {
-		t.Fatalf("the build after a page was touched was %q, opened its output while planning: %v; want a build that did", b.stats.how, b.stats.openedEarly)
-	}
-	if info, err := os.Lstat(recycled); err != nil || !info.IsDir() {
-		t.Fatalf("the recycled output was not put back: %v", err)
-	}
-	if got := dirFiles(t, opts.Dest); !reflect.DeepEqual(got, before) {
-		compareTrees(t, 0, "the build with nothing to write", before, got)
-	}
-
-	appendTo(t, opts.Source, 7, "\nAnother line.\n")
-	buildRecorded(t, opts)
-	sameAsWithoutCache(t, opts, "the build after the one with nothing to write")
-
-	s, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, want := range []bool{true, false} {
-		if _, err := s.Build(context.Background(), nil); err != nil {
-			t.Fatal(err)
-		}
-		if s.stats.openedEarly != want {
-			t.Errorf("a session's build %d opened its output while planning: %v, want %v", i+1, s.stats.openedEarly, want)
-		}
 	}
 }

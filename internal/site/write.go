@@ -16,6 +16,7 @@ import (
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/generate"
 	"github.com/careersite/careersite/internal/images"
+	"github.com/careersite/careersite/internal/linkrecord"
 	"github.com/careersite/careersite/internal/links"
 	"github.com/careersite/careersite/internal/model"
 	"github.com/careersite/careersite/internal/parallel"
@@ -346,8 +347,11 @@ func (b *Builder) checkLinks(m *keptmodel.Model, written *links.Site) []error {
 		}
 		pages[i] = r
 	}
-	if b.linksChecked == nil {
+	if b.cache == nil || !b.life.keepsRecord() {
 		return written.CheckPages(pages)
+	}
+	if b.linksChecked == nil {
+		b.linksChecked = linkrecord.Keep(b.cache, b.linkRecordKey())
 	}
 	return b.linksChecked.Check(written, pages)
 }
