@@ -26,21 +26,7 @@ func TestFrontMatterPatch(t *testing.T) {
 	// for it translates the German one.
 	e.write("content/guides/nur.de.md", "---\ntitle: Nur deutsch\ndate: 2025-05-10\nskills: [Nur Deutsch]\n---\nText.\n")
 	ctx := context.Background()
-	mem := output.NewMemory()
-	b, err := New(e.options(""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	checks, err := New(e.options(""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.BuildTo(ctx, nil, mem); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := checks.Check(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	b, mem, checks := buildAndCheck(t, e)
 	// addParam adds key: value at the end of the front matter, where no
 	// other value moves.
 	addParam := func(text, kv string) string {

@@ -321,6 +321,30 @@ languages:
   de: {name: Deutsch, weight: 2}
 `
 
+// buildAndCheck builds the site of e into memory with a Builder kept for
+// a session, and checks it with another, as serve and the language server
+// do: the edits that follow patch both.
+func buildAndCheck(t *testing.T, e *editor) (*Builder, *output.Memory, *Builder) {
+	t.Helper()
+	ctx := context.Background()
+	mem := output.NewMemory()
+	b, err := New(e.options(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks, err := New(e.options(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.BuildTo(ctx, nil, mem); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := checks.Check(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	return b, mem, checks
+}
+
 func newEditor(t *testing.T, seed uint64) *editor {
 	dir := filepath.Join(t.TempDir(), "site")
 	const n = 24

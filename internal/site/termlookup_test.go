@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/testsite"
 )
 
@@ -21,21 +20,7 @@ func TestTermLookups(t *testing.T) {
 		"  - title: Junior Zig\n    level: junior\n    track: ic\n    skills: [Zig Lang, Go]\n"+
 		"  - title: Senior Zig\n    level: senior\n    track: ic\n    skills: [Zig Lang, Rust]\n---\nText.\n")
 	ctx := context.Background()
-	mem := output.NewMemory()
-	b, err := New(e.options(""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	checks, err := New(e.options(""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.BuildTo(ctx, nil, mem); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := checks.Check(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	b, mem, checks := buildAndCheck(t, e)
 	job := testsite.Path(0)
 	const out = "roles/zig/index.html"
 	// skills gives the job's skills the value first.
