@@ -33,7 +33,7 @@
 //     template function image (internal/sitefuncs) names are published
 //     with the page that named them (templateimages.go).
 //     Build, which builds once, converts each body as its file is read and
-//     lets the Markdown go; beyond 64 MiB of HTML it keeps a page's HTML
+//     lets the Markdown go; beyond 4 MiB of HTML it keeps a page's HTML
 //     in a temporary file beside the destination until the page is
 //     rendered (spill.go, spill.Budget), so that memory does not grow
 //     with the site's HTML.
