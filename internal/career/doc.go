@@ -81,8 +81,9 @@
 // Label (or, for periods, Per) in the words a reader expects ("Mid-level",
 // "Bachelor's degree", "a year"); [Currency.Symbol] and [Currency.Format],
 // [Salary.Range] and [Years.String] write amounts and ranges
-// ("$95,000–$140,000 a year", "2–5 years"); [PathSVG] draws a career path
-// as an inline SVG chart, every text in it escaped.
+// ("$95,000–$140,000 a year", "2–5 years"), and [Salary.RangeIn] in the
+// words of a page's language, as internal/pathchart's career-path chart
+// writes its pay.
 //
 // # Reference
 //

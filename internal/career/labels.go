@@ -141,15 +141,6 @@ type Words interface {
 	T(key string, args ...any) (string, error)
 }
 
-// say is the string key of w with args in its places, or fallback (the
-// English words careersite has always written) when w has no such key.
-func say(w Words, key, fallback string, args ...any) string {
-	if t, err := w.T(key, args...); err == nil {
-		return t
-	}
-	return fallback
-}
-
 // RangeIn is the salary's range as the default theme's money.html writes
 // it in the language of w: "$95,000–$140,000 a year", "4.144 €–6.150 €
 // im Monat". The period's words are the string per_PERIOD ("per_month"),

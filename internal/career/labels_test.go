@@ -20,6 +20,8 @@ func TestSalaryRange(t *testing.T) {
 	}
 }
 
+func years(lo, hi int) *Years { return &Years{Min: lo, Max: &hi} }
+
 func TestYearsString(t *testing.T) {
 	tests := []struct {
 		in   *Years

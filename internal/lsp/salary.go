@@ -21,7 +21,7 @@ import (
 // page's own salary (a job's, a role guide's) as its salary card does
 // (layouts/partials/salary.html), a salary inside a list (a step of a
 // career path) as its range, the way the career path's steps and chart
-// write it (layouts/partials/step.html, career.PathSVG). The words and
+// write it (layouts/partials/step.html, pathchart.SVG). The words and
 // amounts are the page's language's, from the functions the templates
 // call: the site's strings as the build loads them (i18n.Load), T's
 // strings and formatMoney's amounts (i18n.Strings), and

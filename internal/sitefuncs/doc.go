@@ -14,7 +14,7 @@
 //   - markdownify TEXT: TEXT rendered as Markdown by the site's converter,
 //     with site.yaml's rules for raw HTML, as a page body is
 //     ({{ .Inner | markdownify }} in a shortcode);
-//   - careerPathSVG: a role guide's career path drawn (career.PathSVG);
+//   - careerPathSVG: a role guide's career path drawn (pathchart.SVG);
 //   - image PATH [PAGE] (image.go): the image a Markdown image would find,
 //     as an images.Image, recording every file the page's templates name.
 //   - T KEY ARGS…, formatDate, formatNumber, formatMoney (strings.go): the

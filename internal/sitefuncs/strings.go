@@ -9,6 +9,7 @@ import (
 	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/i18n"
 	"github.com/careersite/careersite/internal/model"
+	"github.com/careersite/careersite/internal/pathchart"
 )
 
 // The functions of a page's language (internal/i18n, internal/locale),
@@ -21,7 +22,7 @@ import (
 //   - formatDate TIME: "June 2, 2025", "2. Juni 2025";
 //   - formatNumber N: "79,850", "79.850";
 //   - formatMoney N CODE: "$79,850", "79.850 €";
-//   - careerPathSVG STEPS: the career-path chart (career.PathSVG), its
+//   - careerPathSVG STEPS: the career-path chart (pathchart.SVG), its
 //     words the language's strings and its pay written as the theme's
 //     money.html writes it (career.Salary.RangeIn).
 
@@ -102,6 +103,6 @@ func (f *Funcs) careerPathSVG(data func() any) any {
 		if err != nil {
 			return "", err
 		}
-		return career.PathSVG(steps, s), nil
+		return pathchart.SVG(steps, s), nil
 	}
 }

@@ -1,10 +1,11 @@
-package career
+package pathchart
 
 import (
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/careersite/careersite/internal/career"
 	"github.com/careersite/careersite/internal/i18n"
 )
 
@@ -24,18 +25,18 @@ func themeStrings(t *testing.T) *i18n.Catalog {
 
 // TestPathSVGThemeEnglish checks that the theme's English strings draw
 // the chart as careersite always has (testdata/pathsvg.svg): the strings
-// are the same words as PathSVG's English.
+// are the same words as SVG's English.
 func TestPathSVGThemeEnglish(t *testing.T) {
 	c := themeStrings(t)
-	got, want := PathSVG(backEndPath, c.For("en")), PathSVG(backEndPath, english{})
+	got, want := SVG(backEndPath, c.For("en")), SVG(backEndPath, english{})
 	if got != want {
-		t.Errorf("PathSVG(backEndPath, en strings) =\n%s\nwant\n%s", got, want)
+		t.Errorf("SVG(backEndPath, en strings) =\n%s\nwant\n%s", got, want)
 	}
 }
 
 // TestPathSVGGerman checks that the chart's words are the page language's.
 func TestPathSVGGerman(t *testing.T) {
-	svg := string(PathSVG(backEndPath, themeStrings(t).For("de")))
+	svg := string(SVG(backEndPath, themeStrings(t).For("de")))
 	for _, want := range []string{
 		`aria-label="Diagramm des Karrierewegs: Fachlaufbahn mit 5 Stufen, von Junior back-end engineer bis Principal engineer; ` +
 			`Führungslaufbahn mit 2 Stufen, von Engineering manager bis Director of engineering, Wechsel möglich ab Senior back-end engineer. ` +
@@ -62,13 +63,13 @@ func TestPathSVGYearsGerman(t *testing.T) {
 	de := themeStrings(t).For("de")
 	one, three := 1, 3
 	for _, tc := range []struct {
-		in   *Years
+		in   *career.Years
 		want string
 	}{
-		{&Years{Min: 5}, "5+ Jahre"},
-		{&Years{Min: 1, Max: &one}, "1 Jahr"},
-		{&Years{Min: 3, Max: &three}, "3 Jahre"},
-		{&Years{Min: 1, Max: &three}, "1–3 Jahre"},
+		{&career.Years{Min: 5}, "5+ Jahre"},
+		{&career.Years{Min: 1, Max: &one}, "1 Jahr"},
+		{&career.Years{Min: 3, Max: &three}, "3 Jahre"},
+		{&career.Years{Min: 1, Max: &three}, "1–3 Jahre"},
 		{nil, ""},
 	} {
 		if got := yearsIn(tc.in, de); got != tc.want {

@@ -1,13 +1,18 @@
-package career
+// Package pathchart draws a role guide's career path (career.Step) as an
+// inline SVG chart at build time, in the words and money of the page's
+// language (career.Words), every text in it escaped: [SVG].
+package pathchart
 
 import (
 	"fmt"
 	"html/template"
 	"slices"
 	"strings"
+
+	"github.com/careersite/careersite/internal/career"
 )
 
-// PathSVG draws a career path as an inline SVG chart, at build time and
+// SVG draws a career path as an inline SVG chart, at build time and
 // without JavaScript: one column per track (individual contributor, then
 // management), each step a box with its title, level, years and pay,
 // arrows from each step to the next on its track, and a dashed arrow to the
@@ -24,11 +29,11 @@ import (
 //
 // The result is safe HTML: every text written into it, from titles to the
 // aria-label, is escaped here, and everything else is numbers and markup
-// made here. PathSVG returns "" for no steps.
+// made here. SVG returns "" for no steps.
 //
-// w is the page's language: the caller knows it, PathSVG does not. Every
+// w is the page's language: the caller knows it, SVG does not. Every
 // word of the chart is one of its strings, and a step's pay is written as
-// (*Salary).RangeIn writes it ("$95,000–$140,000 a year", "4.144 €–6.150 €
+// (*career.Salary).RangeIn writes it ("$95,000–$140,000 a year", "4.144 €–6.150 €
 // im Monat"):
 //
 //   - a track's name, over its column: chart_track_TRACK
@@ -44,11 +49,11 @@ import (
 //
 // A string w lacks is written in English, as it always was, so that a
 // theme without these strings still draws the chart.
-func PathSVG(steps []Step, w Words) template.HTML {
+func SVG(steps []career.Step, w career.Words) template.HTML {
 	if len(steps) == 0 {
 		return ""
 	}
-	c := layoutPath(steps, w)
+	c := layout(steps, w)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="path-chart__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s" focusable="false">`,
 		c.width, c.height, c.width, c.height, esc(c.summary(w)))
@@ -84,27 +89,27 @@ const (
 
 // pathChart is a career path laid out.
 type pathChart struct {
-	tracks  []Track   // the columns, in the order of Track.Values
-	boxes   []pathBox // one per step, in the order written
-	rowTop  []int     // y of each row's top
-	rowH    []int     // each row's height
-	branch  [2]int    // boxes of the branch arrow, from and to; {-1, -1} when none
+	tracks  []career.Track // the columns, in the order of career.Track.Values
+	boxes   []pathBox      // one per step, in the order written
+	rowTop  []int          // y of each row's top
+	rowH    []int          // each row's height
+	branch  [2]int         // boxes of the branch arrow, from and to; {-1, -1} when none
 	width   int
 	height  int
-	columns map[Track][]int // the boxes of each track, in order
+	columns map[career.Track][]int // the boxes of each track, in order
 }
 
 // pathBox is one step's box.
 type pathBox struct {
-	step   Step
+	step   career.Step
 	column int
 	row    int
 	title  []string // the title in lines
 	lines  []string // level and years, then pay
 }
 
-func layoutPath(steps []Step, w Words) *pathChart {
-	c := &pathChart{columns: map[Track][]int{}, branch: [2]int{-1, -1}}
+func layout(steps []career.Step, w career.Words) *pathChart {
+	c := &pathChart{columns: map[career.Track][]int{}, branch: [2]int{-1, -1}}
 	for i, s := range steps {
 		t := s.Track
 		if t == "" {
@@ -116,8 +121,8 @@ func layoutPath(steps []Step, w Words) *pathChart {
 		c.columns[t] = append(c.columns[t], i)
 		c.boxes = append(c.boxes, pathBox{step: s, title: wrapTitle(s.Title), lines: stepLines(s, w)})
 	}
-	order := Track("").Values()
-	slices.SortFunc(c.tracks, func(a, b Track) int {
+	order := career.Track("").Values()
+	slices.SortFunc(c.tracks, func(a, b career.Track) int {
 		return slices.Index(order, string(a)) - slices.Index(order, string(b))
 	})
 	rows := 0
@@ -154,7 +159,7 @@ func layoutPath(steps []Step, w Words) *pathChart {
 // track branches from: the last one whose years start no later than the
 // step's. It returns -1 when the step, or every step before it, gives no
 // years.
-func (c *pathChart) branchFrom(s Step) int {
+func (c *pathChart) branchFrom(s career.Step) int {
 	if s.Years == nil {
 		return -1
 	}
@@ -233,7 +238,7 @@ func (bx pathBox) write(b *strings.Builder, c *pathChart) {
 
 // stepLines are the lines under a step's title in the language of w: its
 // level and years ("Senior · 5–9 years"), then its pay.
-func stepLines(s Step, w Words) []string {
+func stepLines(s career.Step, w career.Words) []string {
 	var lines []string
 	var meta []string
 	if l := s.Level.Label(); l != "" {
@@ -254,7 +259,7 @@ func stepLines(s Step, w Words) []string {
 // yearsIn is the range of years in the language of w, as the theme's
 // years.html writes it: years_open for no Max ("5+ years"), years_one for
 // one number ("1 year"), else years_range ("2–5 years"); "" for nil.
-func yearsIn(y *Years, w Words) string {
+func yearsIn(y *career.Years, w career.Words) string {
 	switch {
 	case y == nil:
 		return ""
@@ -312,7 +317,7 @@ func runeLen(s string) int { return len([]rune(s)) }
 
 // summary is the chart's aria-label in the language of w: each track
 // from its first step to its last, and where the branch starts.
-func (c *pathChart) summary(w Words) string {
+func (c *pathChart) summary(w career.Words) string {
 	var parts []string
 	for _, t := range c.tracks {
 		ids := c.columns[t]
@@ -336,7 +341,7 @@ func (c *pathChart) summary(w Words) string {
 }
 
 // trackName is the name over a track's column in the language of w.
-func trackName(w Words, t Track) string {
+func trackName(w career.Words, t career.Track) string {
 	l := t.Label()
 	if l == "" {
 		l = string(t)
@@ -353,3 +358,12 @@ func plural(n int, one, many string) string {
 
 // esc escapes text for HTML and SVG, in content and in quoted attributes.
 func esc(s string) string { return template.HTMLEscapeString(s) }
+
+// say is the string key of w with args in its places, or fallback (the
+// English words careersite has always written) when w has no such key.
+func say(w career.Words, key, fallback string, args ...any) string {
+	if t, err := w.T(key, args...); err == nil {
+		return t
+	}
+	return fallback
+}

@@ -1,23 +1,28 @@
-package career
+package pathchart
 
 import (
 	"bytes"
 	"encoding/xml"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/careersite/careersite/internal/career"
 )
 
-func years(lo, hi int) *Years { return &Years{Min: lo, Max: &hi} }
+var update = flag.Bool("update", false, "rewrite testdata/pathsvg.svg")
 
-func pay(lo, hi float64) *Salary {
-	return &Salary{Currency: "USD", Min: lo, Max: hi, Period: "year"}
+func years(lo, hi int) *career.Years { return &career.Years{Min: lo, Max: &hi} }
+
+func pay(lo, hi float64) *career.Salary {
+	return &career.Salary{Currency: "USD", Min: lo, Max: hi, Period: "year"}
 }
 
 // backEndPath is the example site's career path: five steps on the
 // individual-contributor track, two on the management track.
-var backEndPath = []Step{
+var backEndPath = []career.Step{
 	{Title: "Junior back-end engineer", Level: "junior", Track: "ic", Years: years(0, 2), Salary: pay(75000, 105000), Skills: []string{"SQL"}},
 	{Title: "Back-end engineer", Level: "mid", Track: "ic", Years: years(2, 5), Salary: pay(100000, 145000)},
 	{Title: "Senior back-end engineer", Level: "senior", Track: "ic", Years: years(5, 9), Salary: pay(135000, 190000)},
@@ -27,11 +32,11 @@ var backEndPath = []Step{
 	{Title: "Director of engineering", Level: "director", Track: "management", Years: years(12, 20)},
 }
 
-// english is a language without strings: PathSVG's words are then the
-// English ones careersite has always written, its money (*Salary).Range's.
+// english is a language without strings: SVG's words are then the
+// English ones careersite has always written, its money (*career.Salary).Range's.
 type english struct{}
 
-func (english) Money(amount float64, code string) string { return Currency(code).Format(amount) }
+func (english) Money(amount float64, code string) string { return career.Currency(code).Format(amount) }
 func (english) Or(key, fallback string) string           { return fallback }
 func (english) T(key string, args ...any) (string, error) {
 	return "", fmt.Errorf("no string %q", key)
@@ -40,7 +45,7 @@ func (english) T(key string, args ...any) (string, error) {
 // TestPathSVGGolden compares the chart of the example path with
 // testdata/pathsvg.svg; go test -update rewrites it.
 func TestPathSVGGolden(t *testing.T) {
-	got := []byte(PathSVG(backEndPath, english{}) + "\n")
+	got := []byte(SVG(backEndPath, english{}) + "\n")
 	const golden = "testdata/pathsvg.svg"
 	if *update {
 		if err := os.WriteFile(golden, got, 0o666); err != nil {
@@ -53,25 +58,25 @@ func TestPathSVGGolden(t *testing.T) {
 		t.Fatalf("%v (run go test -update)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("PathSVG(backEndPath, english{}) differs from %s (go test -update rewrites it):\n%s", golden, got)
+		t.Errorf("SVG(backEndPath, english{}) differs from %s (go test -update rewrites it):\n%s", golden, got)
 	}
 }
 
 // TestPathSVGWellFormed parses the chart as XML: every element closed,
 // every attribute quoted, every text escaped.
 func TestPathSVGWellFormed(t *testing.T) {
-	for _, steps := range [][]Step{
+	for _, steps := range [][]career.Step{
 		backEndPath,
 		{{Title: `<script>alert("x")</script> & "friends"`, Track: "ic"}},
 		{{Title: "Only a manager", Track: "management", Years: years(3, 6)}},
 	} {
-		svg := string(PathSVG(steps, english{}))
+		svg := string(SVG(steps, english{}))
 		dec := xml.NewDecoder(strings.NewReader(svg))
 		for {
 			_, err := dec.Token()
 			if err != nil {
 				if err.Error() != "EOF" {
-					t.Errorf("PathSVG(%q) is not well-formed XML: %v\n%s", steps[0].Title, err, svg)
+					t.Errorf("SVG(%q) is not well-formed XML: %v\n%s", steps[0].Title, err, svg)
 				}
 				break
 			}
@@ -80,55 +85,55 @@ func TestPathSVGWellFormed(t *testing.T) {
 }
 
 func TestPathSVGEscapes(t *testing.T) {
-	svg := string(PathSVG([]Step{{Title: `<script>alert("x")</script> & "friends"`, Track: "ic", Skills: []string{"<b>"}}}, english{}))
+	svg := string(SVG([]career.Step{{Title: `<script>alert("x")</script> & "friends"`, Track: "ic", Skills: []string{"<b>"}}}, english{}))
 	if strings.Contains(svg, "<script") || strings.Contains(svg, `"x"`) {
-		t.Errorf("PathSVG left markup in a title unescaped:\n%s", svg)
+		t.Errorf("SVG left markup in a title unescaped:\n%s", svg)
 	}
 	if !strings.Contains(svg, "&lt;script&gt;") {
-		t.Errorf("PathSVG lost the escaped title:\n%s", svg)
+		t.Errorf("SVG lost the escaped title:\n%s", svg)
 	}
 }
 
 func TestPathSVGAccessible(t *testing.T) {
-	svg := string(PathSVG(backEndPath, english{}))
+	svg := string(SVG(backEndPath, english{}))
 	for _, want := range []string{
 		`role="img"`,
 		`aria-label="Career path chart: individual contributor track, 5 steps, from Junior back-end engineer to Principal engineer; management track, 2 steps, from Engineering manager to Director of engineering, branching from Senior back-end engineer.`,
 	} {
 		if !strings.Contains(svg, want) {
-			t.Errorf("PathSVG(backEndPath, english{}) lacks %s:\n%s", want, svg)
+			t.Errorf("SVG(backEndPath, english{}) lacks %s:\n%s", want, svg)
 		}
 	}
-	if PathSVG(nil, english{}) != "" {
-		t.Errorf("PathSVG(nil, english{}) = %q, want \"\"", PathSVG(nil, english{}))
+	if SVG(nil, english{}) != "" {
+		t.Errorf("SVG(nil, english{}) = %q, want \"\"", SVG(nil, english{}))
 	}
 }
 
 // TestLayoutPath checks where the steps go: one column per track, the
 // management track beginning on the row after the step it branches from.
-func TestLayoutPath(t *testing.T) {
+func TestLayout(t *testing.T) {
 	tests := []struct {
 		name       string
-		steps      []Step
+		steps      []career.Step
 		wantRows   []int // row of each step, in the order written
 		wantCols   []int
 		wantBranch [2]int
 	}{
 		{"two tracks", backEndPath, []int{0, 1, 2, 3, 4, 3, 4}, []int{0, 0, 0, 0, 0, 1, 1}, [2]int{2, 5}},
-		{"management written first", []Step{
+		{"management written first", []career.Step{
 			{Title: "Manager", Track: "management", Years: years(6, 10)},
 			{Title: "Junior", Track: "ic", Years: years(0, 3)},
 			{Title: "Senior", Track: "ic", Years: years(3, 8)},
 		}, []int{2, 0, 1}, []int{1, 0, 0}, [2]int{2, 0}},
-		{"no years: no branch", []Step{
+		{"no years: no branch", []career.Step{
 			{Title: "A", Track: "ic"}, {Title: "B", Track: "management"},
 		}, []int{0, 0}, []int{0, 1}, [2]int{-1, -1}},
-		{"one track", []Step{
+		{"one track", []career.Step{
 			{Title: "A", Track: "ic"}, {Title: "B", Track: "ic"},
 		}, []int{0, 1}, []int{0, 0}, [2]int{-1, -1}},
 	}
 	for _, tt := range tests {
-		c := layoutPath(tt.steps, english{})
+		c := layout(tt.steps, english{})
 		for i, bx := range c.boxes {
 			if bx.row != tt.wantRows[i] || bx.column != tt.wantCols[i] {
 				t.Errorf("%s: step %q at column %d row %d, want column %d row %d",
