@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/yuin/goldmark/parser"
@@ -44,24 +43,7 @@ func FuzzLinkRefs(f *testing.F) {
 		}
 		pairs = append(pairs, [2]*Converter{New(opts), always})
 	}
-	f.Fuzz(func(t *testing.T, src string) {
-		for _, p := range pairs {
-			got, gotErr := p[0].Convert([]byte(src), 1)
-			want, wantErr := p[1].Convert([]byte(src), 1)
-			if errString(gotErr) != errString(wantErr) {
-				t.Fatalf("Convert(%q) error = %v, with goldmark's transformer %v", src, gotErr, wantErr)
-			}
-			if got == nil || want == nil {
-				continue
-			}
-			if string(got.HTML) != string(want.HTML) {
-				t.Fatalf("Convert(%q) HTML =\n%s\nwith goldmark's transformer\n%s", src, got.HTML, want.HTML)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("Convert(%q) = %+v, with goldmark's transformer %+v", src, got, want)
-			}
-		}
-	})
+	f.Fuzz(func(t *testing.T, src string) { convertSame(t, pairs, src, "with goldmark's transformer") })
 }
 
 // TestLinkRefsKept: definitions are still taken out of the page and used.
