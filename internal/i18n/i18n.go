@@ -131,11 +131,17 @@ func (s *Strings) fill(text string, args []any) string {
 	if len(args) == 0 || !strings.Contains(text, "{") {
 		return text
 	}
-	pairs := make([]string, 0, 2*len(args))
+	values := make([]string, len(args))
 	for i, a := range args {
-		pairs = append(pairs, "{"+strconv.Itoa(i)+"}", s.format(a))
+		values[i] = s.format(a)
 	}
-	return strings.NewReplacer(pairs...).Replace(text)
+	return locale.Fill(text, func(name string) (string, bool) {
+		i, err := strconv.Atoi(name)
+		if err != nil || i < 0 || i >= len(values) || strconv.Itoa(i) != name {
+			return "", false // not "{0}", "{1}", … of an argument
+		}
+		return values[i], true
+	})
 }
 
 // format writes one argument of T.

@@ -154,3 +154,16 @@ func TestSumFor(t *testing.T) {
 		t.Errorf("SumFor(%q) is not the default language's", "xx")
 	}
 }
+
+// TestTAllocs: a string with an argument costs the argument written, the
+// values and the string, with no Replacer built for it.
+func TestTAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	c, _ := load(t, nil)
+	en := c.For("en")
+	if n := testing.AllocsPerRun(100, func() { _, _ = en.T("salary", 79850) }); n > 4 {
+		t.Errorf("T with an argument allocates %v times, want at most 4", n)
+	}
+}

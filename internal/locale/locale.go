@@ -30,7 +30,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -161,7 +160,15 @@ func (l *Locale) xMoney(amount float64, code string) string {
 	if amount != math.Trunc(amount) {
 		digits = l.sprint(number.Decimal(amount, number.Scale(2)))
 	}
-	return strings.NewReplacer("{symbol}", symbol, "{amount}", digits).Replace(pattern)
+	return Fill(pattern, func(name string) (string, bool) {
+		switch name {
+		case "symbol":
+			return symbol, true
+		case "amount":
+			return digits, true
+		}
+		return "", false
+	})
 }
 
 // Date writes the day of t in the language's pattern: "June 2, 2025",
@@ -172,9 +179,15 @@ func (l *Locale) Date(t time.Time) string {
 	if l.patterns.Date == "" || month == "" {
 		return t.Format(time.DateOnly)
 	}
-	return strings.NewReplacer(
-		"{day}", strconv.Itoa(t.Day()),
-		"{month}", month,
-		"{year}", strconv.Itoa(t.Year()),
-	).Replace(l.patterns.Date)
+	return Fill(l.patterns.Date, func(name string) (string, bool) {
+		switch name {
+		case "day":
+			return strconv.Itoa(t.Day()), true
+		case "month":
+			return month, true
+		case "year":
+			return strconv.Itoa(t.Year()), true
+		}
+		return "", false
+	})
 }

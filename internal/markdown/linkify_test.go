@@ -27,24 +27,30 @@ func FuzzLinkify(f *testing.F) {
 		always.parsers.plain = always.parsers.linkify
 		pairs = append(pairs, [2]*Converter{New(opts), always})
 	}
-	f.Fuzz(func(t *testing.T, src string) {
-		for _, p := range pairs {
-			got, gotErr := p[0].Convert([]byte(src), 1)
-			want, wantErr := p[1].Convert([]byte(src), 1)
-			if errString(gotErr) != errString(wantErr) {
-				t.Fatalf("Convert(%q) error = %v, with Linkify %v", src, gotErr, wantErr)
-			}
-			if got == nil || want == nil {
-				continue
-			}
-			if string(got.HTML) != string(want.HTML) {
-				t.Fatalf("Convert(%q) HTML =\n%s\nwith Linkify\n%s", src, got.HTML, want.HTML)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("Convert(%q) = %+v, with Linkify %+v", src, got, want)
-			}
+	f.Fuzz(func(t *testing.T, src string) { convertSame(t, pairs, src, "with Linkify") })
+}
+
+// convertSame fails t unless each pair of Converters converts src the
+// same: the first is the one under test, the second the one it must
+// agree with (as the second is described by with).
+func convertSame(t *testing.T, pairs [][2]*Converter, src, with string) {
+	t.Helper()
+	for _, p := range pairs {
+		got, gotErr := p[0].Convert([]byte(src), 1)
+		want, wantErr := p[1].Convert([]byte(src), 1)
+		if errString(gotErr) != errString(wantErr) {
+			t.Fatalf("Convert(%q) error = %v, %s %v", src, gotErr, with, wantErr)
 		}
-	})
+		if got == nil || want == nil {
+			continue
+		}
+		if string(got.HTML) != string(want.HTML) {
+			t.Fatalf("Convert(%q) HTML =\n%s\n%s\n%s", src, got.HTML, with, want.HTML)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("Convert(%q) = %+v, %s %+v", src, got, with, want)
+		}
+	}
 }
 
 func errString(err error) string {

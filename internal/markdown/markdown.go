@@ -81,7 +81,10 @@ func newConverter(opts Options, findLexer func(lang string) chroma.Lexer) *Conve
 // newGoldmark builds a goldmark instance with exts and the options every
 // Converter has.
 func newGoldmark(opts Options, exts []goldmark.Extender) goldmark.Markdown {
-	var rendererOpts []goldmark.Option
+	rendererOpts := []goldmark.Option{
+		goldmark.WithParser(newParser()),
+		goldmark.WithRendererOptions(html.WithWriter(textWriter{})),
+	}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"os"
+	"slices"
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
@@ -59,5 +61,33 @@ func TestOffsetOfWithoutPosition(t *testing.T) {
 				t.Errorf("offsetOf(%q) = %d, want %d", tt.dest, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLineStarts holds lineStarts to a count of every byte.
+func TestLineStarts(t *testing.T) {
+	docs, err := os.ReadFile("testdata/bench/docs.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{"", "a", "\n", "\n\n", "a\nb", "a\nb\n", "\r\n\r\n", "é\n\nx\n", string(docs)} {
+		want := []int{0}
+		for i := range len(src) {
+			if src[i] == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		if got := lineStarts([]byte(src)); !slices.Equal(got, want) {
+			t.Errorf("lineStarts(%.20q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// BenchmarkLineStarts finds the lines of a documentation-profile page, as
+// every page with a link does.
+func BenchmarkLineStarts(b *testing.B) {
+	src := benchPage(b, "docs.md")
+	for b.Loop() {
+		lineStarts(src)
 	}
 }
