@@ -60,7 +60,12 @@ func sitemapDigest(sm *Sitemap) func(*deps.Hasher, *deps.Keyer) {
 // holds their digest, not the bytes, which the pipeline may keep on disk
 // (internal/spill).
 func DigestOf(data []byte) func(*deps.Hasher, *deps.Keyer) {
-	d := deps.HashBytes(data)
+	return Digested(deps.HashBytes(data))
+}
+
+// Digested is DigestOf the bytes whose deps.HashBytes is d, for a maker
+// that hashed them already.
+func Digested(d deps.Digest) func(*deps.Hasher, *deps.Keyer) {
 	return func(h *deps.Hasher, _ *deps.Keyer) { h.Digest(d) }
 }
 

@@ -66,6 +66,7 @@ const (
 type File struct {
 	Name string
 	Data []byte
+	Sum  [sha256.Size]byte // the SHA-256 of Data, of which a name's hash is the start
 }
 
 // Manifest is index.json (see the package comment).
@@ -128,16 +129,17 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	shards := w.shards()
 	var files []File
 	add := func(dir string, data []byte) string {
-		h := fingerprint(data)
-		files = append(files, File{Name: dir + "/" + h + ".json", Data: data})
+		sum := sha256.Sum256(data)
+		h := fingerprint(sum)
+		files = append(files, File{Name: dir + "/" + h + ".json", Data: data, Sum: sum})
 		return h
 	}
 	// The shards are most of the index's bytes: they are fingerprinted
 	// on every core.
-	shardHashes := make([]string, len(shards))
+	shardSums := make([][sha256.Size]byte, len(shards))
 	parallel.For(len(shards), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			shardHashes[i] = fingerprint(shards[i].data)
+			shardSums[i] = sha256.Sum256(shards[i].data)
 		}
 	})
 	// Kinds and Records are empty lists, not null, when there are no
@@ -147,14 +149,16 @@ func Build(docs []Doc, opts Options) ([]File, error) {
 	kinds := kindTable(docs, opts.KindLabels)
 	m.Kinds = append(m.Kinds, kinds...)
 	for i, s := range shards {
-		m.Shards = append(m.Shards, s.key, shardHashes[i])
-		files = append(files, File{Name: "t/" + shardHashes[i] + ".json", Data: s.data})
+		h := fingerprint(shardSums[i])
+		m.Shards = append(m.Shards, s.key, h)
+		files = append(files, File{Name: "t/" + h + ".json", Data: s.data, Sum: shardSums[i]})
 	}
 	for _, c := range chunks(docs, kinds, opts.ChunkSize) {
 		m.Records = append(m.Records, add("r", c))
 	}
 	m.Skills = add("s", skillList(docs))
-	files = append(files, File{Name: "index.json", Data: marshal(m)})
+	manifest := marshal(m)
+	files = append(files, File{Name: "index.json", Data: manifest, Sum: sha256.Sum256(manifest)})
 	return dedupe(files), nil
 }
 
@@ -166,10 +170,9 @@ func Analyze(docs []Doc, opts Options) ([]*Analysis, error) {
 	return analyzeAll(docs, opts, runtime.GOMAXPROCS(0))
 }
 
-// fingerprint is the first hashLen hex digits of the SHA-256 of data.
-func fingerprint(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])[:hashLen]
+// fingerprint is the first hashLen hex digits of sum, a file's SHA-256.
+func fingerprint(sum [sha256.Size]byte) string {
+	return hex.EncodeToString(sum[:hashLen/2])
 }
 
 // dedupe drops the second of two files with the same name: the same
@@ -284,12 +287,12 @@ func encodeTerm(b []byte, term string, p []int32) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendInt(b, int64(p[i]-prev), 10)
+		b = appendInt(b, p[i]-prev)
 		prev = p[i]
 		if !filter {
 			i++
 			b = append(b, ',')
-			b = strconv.AppendInt(b, int64(p[i]), 10)
+			b = appendInt(b, p[i])
 		}
 	}
 	return append(b, ']')
@@ -316,8 +319,27 @@ func entrySize(term string, p []int32) int {
 	return n
 }
 
-// digits is the length of strconv.AppendInt's decimal of v.
+// appendInt appends the decimal of v, as strconv.AppendInt does: most
+// numbers of postings (id differences, weights) have one or two digits,
+// written here without its general loop.
+func appendInt(b []byte, v int32) []byte {
+	switch {
+	case v >= 0 && v < 10:
+		return append(b, byte('0'+v))
+	case v >= 10 && v < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
+}
+
+// digits is the length of appendInt's decimal of v.
 func digits(v int32) int {
+	switch {
+	case v >= 0 && v < 10:
+		return 1
+	case v >= 10 && v < 100:
+		return 2
+	}
 	n := 1
 	if v < 0 {
 		n++

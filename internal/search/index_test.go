@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -182,6 +184,30 @@ func manyDocs(n int) []Doc {
 	return docs
 }
 
+// TestFileSums: every file carries the SHA-256 of its bytes, for the
+// caller's digest of it.
+func TestFileSums(t *testing.T) {
+	for _, f := range build(t, manyDocs(100), Options{ShardSize: 2 << 10, ChunkSize: 10}) {
+		if f.Sum != sha256.Sum256(f.Data) {
+			t.Errorf("%s: Sum is not the SHA-256 of its bytes", f.Name)
+		}
+	}
+}
+
+// TestAppendInt: appendInt and digits agree with strconv on the numbers
+// of postings, those of one and two digits and the others.
+func TestAppendInt(t *testing.T) {
+	for _, v := range []int32{0, 1, 9, 10, 42, 99, 100, 101, 999, 1000, 123456, math.MaxInt32, -1, -9, -10, -99, -100, math.MinInt32} {
+		want := strconv.FormatInt(int64(v), 10)
+		if got := string(appendInt([]byte("x"), v)); got != "x"+want {
+			t.Errorf("appendInt(%d) = %q, want %q", v, got, "x"+want)
+		}
+		if got := digits(v); got != len(want) {
+			t.Errorf("digits(%d) = %d, want %d", v, got, len(want))
+		}
+	}
+}
+
 func TestSharding(t *testing.T) {
 	const size = 2 << 10
 	docs := manyDocs(400)
@@ -192,7 +218,7 @@ func TestSharding(t *testing.T) {
 		if name == "index.json" {
 			continue
 		}
-		if want := fingerprint(data); strings.TrimSuffix(path.Base(name), ".json") != want {
+		if want := fingerprint(sha256.Sum256(data)); strings.TrimSuffix(path.Base(name), ".json") != want {
 			t.Errorf("%s: fingerprint %s does not match its bytes", name, want)
 		}
 	}

@@ -63,7 +63,7 @@ func Files(pages []*model.Page, an *Analyses, words func(code string) model.Word
 			return nil, err
 		}
 		for _, f := range made {
-			files = append(files, generate.File{Name: ix.dir + f.Name, Make: generate.BytesOf(f.Data), Digest: generate.DigestOf(f.Data), Owner: "the search index"})
+			files = append(files, generate.File{Name: ix.dir + f.Name, Make: generate.BytesOf(f.Data), Digest: generate.Digested(f.Sum), Owner: "the search index"})
 		}
 	}
 	return files, nil
