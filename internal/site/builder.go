@@ -31,6 +31,7 @@ import (
 	"github.com/careersite/careersite/internal/searchindex"
 	"github.com/careersite/careersite/internal/sitefuncs"
 	"github.com/careersite/careersite/internal/socialcard"
+	"github.com/careersite/careersite/internal/spelling"
 	"github.com/careersite/careersite/internal/uptodate"
 	"github.com/careersite/careersite/internal/version"
 )
@@ -97,6 +98,7 @@ type Builder struct {
 	analyses  *searchindex.Analyses                    // the search analyses of pages (search.go)
 	pagesRead bool                                     // the pack of parsed pages was read (internal/pagesource)
 	cards     *socialcard.Cache                        // the social cards drawn and known to fit (cardMaker)
+	spelling  spelling.Checker                         // the spellings of the last build's pages, counted (warnings.go)
 
 	// The last good build: its model and what it committed. A failed
 	// build forgets the model and what FinishDeferred had to do (reset),

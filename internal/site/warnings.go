@@ -3,18 +3,16 @@ package site
 import (
 	"time"
 
-	"github.com/careersite/careersite/internal/images"
-
 	"github.com/careersite/careersite/internal/content"
 	"github.com/careersite/careersite/internal/diag"
-	"github.com/careersite/careersite/internal/spelling"
+	"github.com/careersite/careersite/internal/images"
 )
 
 // pageWarnings are the warnings of a build that publishes pub at now:
 // those of the pages' data (content.AllWarnings), the code blocks their
 // Markdown published plain because they were over a limit
 // (markdown.Result.Warnings), the images without alt text, the skills and
-// tags spelled unlike the rest of the site (spelling.Warnings), and the
+// tags spelled unlike the rest of the site (spelling.Checker), and the
 // symbolic links under content/ that were left out (content.Tree.LinkWarnings,
 // as of the last full read).
 func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
@@ -28,7 +26,7 @@ func (b *Builder) pageWarnings(pub []*content.Page, now time.Time) []error {
 	}
 	locate := content.NewLocator(b.fsys)
 	ws = append(ws, images.AltWarnings(pub, locate)...)
-	ws = append(ws, spelling.Warnings(pub, locate)...)
+	ws = append(ws, b.spelling.Warnings(pub, locate)...)
 	ws = append(ws, b.stringsWarnings...)
 	return append(ws, b.linkWarnings...)
 }

@@ -103,7 +103,7 @@ func (b *Builder) writeAll(ctx context.Context, p *plan, t Target, now time.Time
 	states := make([]*outState, len(p.items))
 	memo := render.NewMemo(memoBudget, isPage)
 	var made, done atomic.Int64
-	parallel.For(len(p.items), func(lo, hi int) {
+	parallel.ForUneven(len(p.items), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if ctx.Err() != nil {
 				return

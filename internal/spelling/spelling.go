@@ -50,21 +50,69 @@ var aliases = map[string]string{
 // Warnings returns the warnings of pages' skills and tags spelled unlike
 // the rest of pages, placed by locate.
 func Warnings(pages []*content.Page, locate content.Locator) []error {
-	skills := check(pages, "skills", func(p *content.Page) []string { return p.Skills }, locate)
-	return append(skills, check(pages, "tags", func(p *content.Page) []string { return p.Tags }, locate)...)
+	var c Checker
+	return c.Warnings(pages, locate)
 }
 
-// check returns the warnings of the values of key in pages.
-func check(pages []*content.Page, key string, values func(*content.Page) []string, locate content.Locator) []error {
-	uses := map[string]int{} // spelling → pages that write it
-	for _, p := range pages {
-		vs := values(p)
+// A Checker returns what Warnings does, for pages that change a few at a
+// time (the checks of a language server's session): it keeps how many
+// pages write each spelling, and counts again only the pages that are not
+// those it was last given at the same place in the list, so that a check
+// after one page changed does not read the skills and tags of every
+// other. A page it was given must not change after: a page edited is
+// another *content.Page. The zero Checker is ready; it is not safe for
+// concurrent use.
+type Checker struct {
+	pages        []*content.Page // those of the last call
+	skills, tags map[string]int  // spelling → pages of pages that write it
+}
+
+// Warnings returns the warnings of pages' skills and tags spelled unlike
+// the rest of pages, placed by locate, and keeps their counts for the
+// next call.
+func (c *Checker) Warnings(pages []*content.Page, locate content.Locator) []error {
+	if c.skills == nil {
+		c.skills, c.tags = map[string]int{}, map[string]int{}
+	}
+	// The counts are of a multiset of pages: the pages at the places
+	// where the two lists differ are taken out and put in, whatever the
+	// order of either.
+	n := min(len(c.pages), len(pages))
+	for i, p := range c.pages {
+		if i >= n || p != pages[i] {
+			c.count(p, -1)
+		}
+	}
+	for i, p := range pages {
+		if i >= n || p != c.pages[i] {
+			c.count(p, 1)
+		}
+	}
+	c.pages = slices.Clone(pages)
+	skills := check(pages, "skills", func(p *content.Page) []string { return p.Skills }, c.skills, locate)
+	return append(skills, check(pages, "tags", func(p *content.Page) []string { return p.Tags }, c.tags, locate)...)
+}
+
+// count adds d to the uses of the spellings page p writes, and forgets a
+// spelling no page writes.
+func (c *Checker) count(p *content.Page, d int) {
+	add := func(uses map[string]int, vs []string) {
 		for i, v := range vs {
-			if first(vs, i) {
-				uses[v]++
+			if !first(vs, i) {
+				continue
+			}
+			if uses[v] += d; uses[v] == 0 {
+				delete(uses, v)
 			}
 		}
 	}
+	add(c.skills, p.Skills)
+	add(c.tags, p.Tags)
+}
+
+// check returns the warnings of the values of key in pages, of which uses
+// (spelling → pages that write it) are counted.
+func check(pages []*content.Page, key string, values func(*content.Page) []string, uses map[string]int, locate content.Locator) []error {
 	better := preferred(uses)
 	if len(better) == 0 {
 		return nil

@@ -93,3 +93,58 @@ func BenchmarkWarnings(b *testing.B) {
 		}
 	}
 }
+
+// TestChecker: a Checker given list after list, pages changed, added,
+// taken away and moved, warns as Warnings does on each list, and keeps
+// no count of a spelling no page writes.
+func TestChecker(t *testing.T) {
+	a := page{path: "content/a.md", skills: []string{"Go", "PostgreSQL"}, tags: []string{"remote work"}}
+	b := page{path: "content/b.md", skills: []string{"PostgreSQL"}, tags: []string{"remote work"}}
+	c := page{path: "content/c.md", skills: []string{"Postgres", "Go", "Go"}, tags: []string{"Remote-Work"}}
+	c2 := page{path: "content/c.md", skills: []string{"Golang"}, tags: []string{"remote work"}}
+	d := page{path: "content/d.md", skills: []string{"Postgres", "golang"}}
+	all, fsys := pages([]page{a, b, c, c2, d})
+	pa, pb, pc, pc2, pd := all[0], all[1], all[2], all[3], all[4]
+	locate := content.NewLocator(fsys)
+	steps := [][]*content.Page{
+		{pa, pb, pc},
+		{pa, pb, pc2},     // c edited: "Postgres" gone, "Golang" alone against "Go"
+		{pa, pb, pc2, pd}, // d added
+		{pd, pa, pc2},     // b taken away, d moved to the front
+		{pa, pc},          // c back as it was, d gone
+		{},
+		{pb, pd},
+	}
+	var ch Checker
+	for i, list := range steps {
+		text := func(ws []error) string {
+			var lines []string
+			for _, w := range diag.List(diag.Sorted(ws...)) {
+				lines = append(lines, w.Error())
+			}
+			return strings.Join(lines, "\n")
+		}
+		if got, want := text(ch.Warnings(list, locate)), text(Warnings(list, locate)); got != want {
+			t.Errorf("step %d: Checker.Warnings =\n%s\nwant\n%s", i, got, want)
+		}
+	}
+	fresh := map[string]int{}
+	for _, p := range steps[len(steps)-1] {
+		for _, vs := range [][]string{p.Skills, p.Tags} {
+			for i, v := range vs {
+				if first(vs, i) {
+					fresh[v]++
+				}
+			}
+		}
+	}
+	kept := map[string]int{}
+	for _, uses := range []map[string]int{ch.skills, ch.tags} {
+		for v, n := range uses {
+			kept[v] += n
+		}
+	}
+	if fmt.Sprint(kept) != fmt.Sprint(fresh) {
+		t.Errorf("the Checker counts %v, want %v (no spelling left at 0)", kept, fresh)
+	}
+}
