@@ -103,5 +103,23 @@ func (c *checker) run(ctx context.Context) {
 			return
 		}
 		c.done(result{warnings: warnings, err: err, pages: newSitePages(c.builder.Pages()), seen: seen})
+		// The pagers the check left (site.Builder.Check) are made now,
+		// unless something changed meanwhile: the next check leaves
+		// them again, and its list comes first.
+		if !c.builder.PagersLeft() || c.pendingNow() {
+			continue
+		}
+		warnings, err = c.builder.CheckPagers(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		c.done(result{warnings: warnings, err: err, pages: newSitePages(c.builder.Pages()), seen: seen})
 	}
+}
+
+// pendingNow reports whether something changed since the last take.
+func (c *checker) pendingNow() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.all || len(c.pending) > 0
 }

@@ -37,8 +37,28 @@ func Check(ctx context.Context, opts Options) (warnings []*diag.Error, err error
 // checks read; and their names do not change with the pages, except the
 // search index's fingerprinted files, which only a page bundle's
 // resource spelled as one of them could clash with.
+//
+// It also leaves as the last check had them the pagers after the first of
+// the lists whose pages moved (a page's title, date or weight changed, or
+// it joined or left a term), which are most of a check's rendering after
+// such a keystroke, and says so with PagersLeft: their HTML holds no
+// problem of the changed pages themselves (a page's links are checked from
+// its Markdown), only a list template's error on them and their ids for a
+// link's fragment. CheckPagers makes them; after it, the warnings and
+// error are those a check of every page gives.
 func (b *Builder) Check(ctx context.Context, changed []string) (warnings []*diag.Error, err error) {
 	return b.checkTo(ctx, changed, output.Checked{})
+}
+
+// PagersLeft reports whether the last Check left pagers for CheckPagers.
+func (b *Builder) PagersLeft() bool { return b.pagersLeft }
+
+// CheckPagers is Check of nothing changed that makes the pagers the last
+// Check left.
+func (b *Builder) CheckPagers(ctx context.Context) (warnings []*diag.Error, err error) {
+	b.pagersNow = true
+	defer func() { b.pagersNow = false }()
+	return b.checkTo(ctx, []string{}, output.Checked{})
 }
 
 func checkTo(ctx context.Context, opts Options, target Target) ([]*diag.Error, error) {
@@ -52,7 +72,7 @@ func checkTo(ctx context.Context, opts Options, target Target) ([]*diag.Error, e
 // checkTo builds into target and returns the warnings, those of a failed
 // build too.
 func (b *Builder) checkTo(ctx context.Context, changed []string, target Target) (warnings []*diag.Error, err error) {
-	b.checking = true
+	b.checking, b.pagersLeft = true, false
 	defer func() { b.checking = false }()
 	res, err := b.BuildTo(ctx, changed, target)
 	if err != nil {

@@ -2,11 +2,15 @@ package site
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/careersite/careersite/internal/deps"
 	"github.com/careersite/careersite/internal/diag"
 	"github.com/careersite/careersite/internal/output"
 	"github.com/careersite/careersite/internal/testsite"
@@ -130,3 +134,59 @@ func checkedSession(t *testing.T, n int) (b *Builder, name, file string, orig []
 	}
 	return b, name, file, orig
 }
+
+// TestCheckLeavesPagers: a session's check after a page moved in its lists
+// leaves the pagers after the first as they were, and says so;
+// CheckPagers then makes them as a fresh check of the site does.
+func TestCheckLeavesPagers(t *testing.T) {
+	ctx := context.Background()
+	b, name, file, orig := checkedSession(t, 120)
+	later := func(outs map[string]*outState) map[string]deps.Digest {
+		keys := map[string]deps.Digest{}
+		for n, st := range outs {
+			if laterPagerName.MatchString(n) {
+				keys[n] = st.key
+			}
+		}
+		return keys
+	}
+	before := later(b.outs)
+	if len(before) == 0 {
+		t.Fatal("the test site has no pager after the first")
+	}
+	head, rest, ok := strings.Cut(string(orig), "\n---\n")
+	if !ok {
+		t.Fatalf("%s has no front matter", name)
+	}
+	if err := os.WriteFile(file, []byte(head+"\nweight: 1\n---\n"+rest), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Check(ctx, []string{name}); err != nil {
+		t.Fatal(err)
+	}
+	if !b.PagersLeft() {
+		t.Fatal("a check after a page moved to the top of its lists left no pager")
+	}
+	if got := later(b.outs); !maps.Equal(got, before) {
+		t.Error("the check made pagers after the first")
+	}
+	if _, err := b.CheckPagers(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if b.PagersLeft() {
+		t.Error("CheckPagers left pagers")
+	}
+	fresh, err := New(b.opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fresh.Check(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, want := later(b.outs), later(fresh.outs)
+	if maps.Equal(got, before) || !maps.Equal(got, want) {
+		t.Errorf("after CheckPagers, the pagers' keys are not a fresh check's")
+	}
+}
+
+var laterPagerName = regexp.MustCompile(`/page/([2-9]|[1-9][0-9]+)/index\.html$`)

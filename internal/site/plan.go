@@ -36,19 +36,26 @@ type plan struct {
 
 // deferPlan is p less the files made from every page: feeds whose key
 // changed, and the files of bodyFiles, are published as the last commit
-// had them, for FinishDeferred to make.
+// had them, for FinishDeferred to make. A session's check also leaves the
+// pagers after the first whose key changed as the last check had them
+// (check.go), and says so in b.pagersLeft.
 func (b *Builder) deferPlan(p *plan) *plan {
 	items := make([]*keptmodel.Item, 0, len(p.items))
-	deferred := 0
+	deferred, pagers := 0, 0
 	for _, it := range p.items {
-		if it.Gen != nil && (it.Gen.Feed != nil || it.Gen.FromBodies) {
-			if prev := b.outs[it.Name]; prev != nil && prev.key != it.Key {
-				it = &keptmodel.Item{Name: it.Name, Key: prev.key, Deferred: true}
+		fromPages := it.Gen != nil && (it.Gen.Feed != nil || it.Gen.FromBodies)
+		leftPager := b.checking && !b.pagersNow && laterPager(it)
+		if prev := b.outs[it.Name]; prev != nil && prev.key != it.Key && (fromPages || leftPager) {
+			if fromPages {
 				deferred++
+			} else {
+				pagers++
 			}
+			it = &keptmodel.Item{Name: it.Name, Key: prev.key, Deferred: true}
 		}
 		items = append(items, it)
 	}
+	b.pagersLeft = pagers > 0
 	if p.bodiesStale {
 		n := len(items)
 		for name, st := range b.outs {
@@ -63,6 +70,11 @@ func (b *Builder) deferPlan(p *plan) *plan {
 		deferred++ // the files of bodyFiles, made anew
 	}
 	return &plan{m: p.m, items: items, warnings: p.warnings, deferred: deferred}
+}
+
+// laterPager reports whether it is a list's pager after the first.
+func laterPager(it *keptmodel.Item) bool {
+	return it.Page != nil && it.Page.Paginator != nil && it.Page.Paginator.PageNumber() > 1
 }
 
 func (b *Builder) prepare(ctx context.Context, changed []string, now time.Time) (*plan, error) {
