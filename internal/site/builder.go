@@ -8,6 +8,7 @@ import (
 
 	"github.com/careersite/careersite/internal/cardfiles"
 	"github.com/careersite/careersite/internal/keptmodel"
+	"github.com/careersite/careersite/internal/pagedigest"
 
 	"github.com/careersite/careersite/internal/assets"
 	"github.com/careersite/careersite/internal/bundlefiles"
@@ -95,7 +96,7 @@ type Builder struct {
 	stringsWarnings []error       // keys a language's i18n file lacks
 
 	// Made from the inputs, kept while they are used.
-	career    cache.Memo[any, deps.Digest]             // career data by pointer
+	digests   pagedigest.Maker                         // of pages' groups, career data once per value
 	jsonld    jsonld.Cache                             // structured data by its inputs' digest
 	entries   *feedentries.Entries                     // feed entries by their inputs' digest, with their pack in the persistent cache
 	bodyMemo  cache.Memo[deps.Digest, []generate.File] // bodyFiles by the digest of every page
@@ -349,7 +350,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func(*plan) 
 		bodies := p.bodiesStale || (b.deferred != nil && b.deferred.bodies)
 		b.deferred = &deferredWork{bodies: bodies, now: now, warnings: p.warnings}
 	}
-	b.career.Rotate()
+	b.digests.Rotate()
 	b.jsonld.Rotate()
 	b.entries.Rotate()
 	b.bodyMemo.Rotate()

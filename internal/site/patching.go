@@ -13,7 +13,7 @@ import (
 type patching struct{ b *Builder }
 
 func (o patching) Digest(m *keptmodel.Model, p *model.Page) *deps.PageDigests {
-	return o.b.digestPage(m, p)
+	return o.b.digests.Page(p)
 }
 
 func (o patching) Card(p *model.Page) (generate.File, bool) {

@@ -81,7 +81,7 @@ func (b *Builder) makeModel(ctx context.Context, now time.Time) (madeModel, erro
 	if len(problems) > 0 {
 		return madeModel{problems: problems, warnings: warnings}, nil
 	}
-	m.Digests = b.digestPages(ctx, m, pages)
+	m.Digests = b.digests.Pages(pages)
 	if !b.deferring {
 		var err error
 		if m.Files, err = b.withBodyFiles(m); err != nil {
