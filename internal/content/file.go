@@ -34,8 +34,7 @@ func visible(p string) bool {
 // problems, and the problems sorted by position. The page is nil when the
 // front matter cannot be parsed at all.
 func ParseFile(path string, data []byte, cfg *config.Config) (*Page, error) {
-	var s parser
-	p, errs := s.parse(path, data, cfg)
+	p, errs := parseOnce(path, data, cfg)
 	if p != nil && len(errs) > 0 {
 		p.Invalid = true
 	}

@@ -20,8 +20,7 @@ import (
 // in the file, joined and sorted by position, each a *diag.Error; the
 // Page is then nil. Body may share memory with data.
 func Parse(path string, data []byte, cfg *config.Config) (*Page, error) {
-	var s parser
-	p, errs := s.parse(path, data, cfg)
+	p, errs := parseOnce(path, data, cfg)
 	if len(errs) == 0 {
 		return p, nil
 	}

@@ -247,3 +247,25 @@ func TestHugoDates(t *testing.T) {
 		t.Error("published: 2024-03-01 is no error, want one naming publish_date")
 	}
 }
+
+// TestParseFileReusesReader parses a page through ParseFile as a build
+// does, page after page: it allocates no more than a parser that reads
+// every file (its front-matter reader made once) does, not a reader for
+// each page.
+func TestParseFileReusesReader(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector drops what sync.Pool holds")
+	}
+	data := []byte("---\ntitle: X\ndescription: d\ndate: 2024-01-01\ntags: [a, b]\n---\nbody\n")
+	var s parser
+	s.parse("content/x.md", data, nil)
+	warm := testing.AllocsPerRun(50, func() { s.parse("content/x.md", data, nil) })
+	got := testing.AllocsPerRun(50, func() {
+		if _, err := ParseFile("content/x.md", data, nil); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got > warm {
+		t.Errorf("ParseFile allocated %v times, a parser reused %v times", got, warm)
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/adrg/frontmatter"
+	"github.com/careersite/careersite/internal/config"
 	"github.com/careersite/careersite/internal/diag"
 )
 
@@ -64,6 +66,23 @@ func clean(src []byte) []byte {
 type parser struct {
 	feed frontMatterFeed
 	br   *bufio.Reader
+}
+
+// parsers holds the parsers of ParseFile and Parse, which the pages of a
+// build are read through one at a time from many goroutines: their
+// readers are reused rather than made for every file.
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+// parseOnce parses one file as s.parse does, with a parser of the pool.
+func parseOnce(file string, data []byte, cfg *config.Config) (*Page, []*diag.Error) {
+	s := parsers.Get().(*parser)
+	p, errs := s.parse(file, data, cfg)
+	s.feed = frontMatterFeed{} // the pool keeps no file's text
+	if s.br != nil {
+		s.br.Reset(nil)
+	}
+	parsers.Put(s)
+	return p, errs
 }
 
 // split separates the front matter of src (already cleaned) from its body.

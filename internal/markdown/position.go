@@ -2,17 +2,22 @@ package markdown
 
 import (
 	"bytes"
-	"sort"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
 
-// positions maps byte offsets of a body to line:col of its file.
+// positions maps byte offsets of a body to line:col of its file. The
+// offsets asked for come in the order of the text, most of them (a walk
+// of the AST meets links in order): it counts the lines from the offset
+// asked for before, forward or back, and reads no more of the body than
+// lies before the last position asked for.
 type positions struct {
 	src       []byte
 	firstLine int
-	starts    []int // offset of the start of every line; built on first use
+	off       int // the offset asked for before
+	line      int // its line, 0 for the first
+	lineStart int // the offset where that line starts
 }
 
 func newPositions(src []byte, firstLine int) *positions {
@@ -21,27 +26,19 @@ func newPositions(src []byte, firstLine int) *positions {
 
 // at returns the file line and the 1-based character column of offset.
 func (p *positions) at(offset int) (line, col int) {
-	if p.starts == nil {
-		p.starts = lineStarts(p.src)
-	}
 	offset = min(max(offset, 0), len(p.src))
-	i := sort.SearchInts(p.starts, offset+1) - 1
-	return p.firstLine + i, utf8.RuneCount(p.src[p.starts[i]:offset]) + 1
-}
-
-// lineStarts returns the offset of the start of every line of src. A
-// line of prose is a paragraph, hundreds of bytes: each newline is found
-// with bytes.IndexByte rather than by a loop over every byte.
-func lineStarts(src []byte) []int {
-	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for off := 0; ; {
-		i := bytes.IndexByte(src[off:], '\n')
-		if i < 0 {
-			return starts
+	if offset >= p.off {
+		between := p.src[p.off:offset]
+		if i := bytes.LastIndexByte(between, '\n'); i >= 0 {
+			p.line += bytes.Count(between, []byte{'\n'})
+			p.lineStart = p.off + i + 1
 		}
-		off += i + 1
-		starts = append(starts, off)
+	} else {
+		p.line -= bytes.Count(p.src[offset:p.off], []byte{'\n'})
+		p.lineStart = bytes.LastIndexByte(p.src[:offset], '\n') + 1
 	}
+	p.off = offset
+	return p.firstLine + p.line, utf8.RuneCount(p.src[p.lineStart:offset]) + 1
 }
 
 // offsetOf returns where the inline node n (a link, image or autolink with

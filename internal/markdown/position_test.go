@@ -1,8 +1,7 @@
 package markdown
 
 import (
-	"os"
-	"slices"
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
@@ -34,6 +33,32 @@ func TestPositionsAt(t *testing.T) {
 			}
 		})
 	}
+	// One positions asked for them all, in order, backwards and shuffled:
+	// each answer is the same as a fresh one's.
+	p := newPositions(src, 10)
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5, 6, 7, 8}, {8, 7, 6, 5, 4, 3, 2, 1, 0}, {4, 0, 7, 2, 8, 1, 5, 3, 6}} {
+		for _, i := range order {
+			tt := tests[i]
+			if line, col := p.at(tt.offset); line != tt.wantLine || col != tt.wantCol {
+				t.Errorf("%v: at(%d) = %d:%d, want %d:%d", order, tt.offset, line, col, tt.wantLine, tt.wantCol)
+			}
+		}
+	}
+}
+
+// TestPositionsReadOnlyBefore asks for a position near the start of a long
+// body: no more than what lies before it is read, nor any table of the
+// body's lines made.
+func TestPositionsReadOnlyBefore(t *testing.T) {
+	src := []byte("[a](/a/)\n" + strings.Repeat("a line of the body\n", 1000))
+	allocs := testing.AllocsPerRun(10, func() {
+		if line, col := newPositions(src, 1).at(4); line != 1 || col != 5 {
+			t.Fatalf("at(4) = %d:%d, want 1:5", line, col)
+		}
+	})
+	if allocs > 0 {
+		t.Errorf("at allocated %v times, want none", allocs)
+	}
 }
 
 // A link node that carries no position is found by its destination in the
@@ -61,33 +86,5 @@ func TestOffsetOfWithoutPosition(t *testing.T) {
 				t.Errorf("offsetOf(%q) = %d, want %d", tt.dest, got, tt.want)
 			}
 		})
-	}
-}
-
-// TestLineStarts holds lineStarts to a count of every byte.
-func TestLineStarts(t *testing.T) {
-	docs, err := os.ReadFile("testdata/bench/docs.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, src := range []string{"", "a", "\n", "\n\n", "a\nb", "a\nb\n", "\r\n\r\n", "é\n\nx\n", string(docs)} {
-		want := []int{0}
-		for i := range len(src) {
-			if src[i] == '\n' {
-				want = append(want, i+1)
-			}
-		}
-		if got := lineStarts([]byte(src)); !slices.Equal(got, want) {
-			t.Errorf("lineStarts(%.20q) = %v, want %v", src, got, want)
-		}
-	}
-}
-
-// BenchmarkLineStarts finds the lines of a documentation-profile page, as
-// every page with a link does.
-func BenchmarkLineStarts(b *testing.B) {
-	src := benchPage(b, "docs.md")
-	for b.Loop() {
-		lineStarts(src)
 	}
 }

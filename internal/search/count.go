@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -188,20 +187,18 @@ func analyzeAll(docs []Doc, opts Options, workers int) ([]*Analysis, error) {
 }
 
 // analyzer counts the terms of one page at a time, for one worker of
-// analyzeAll. A word met again on the page is looked up once, in a small
-// table of the page's words; a word met on an earlier page is not folded
-// into a term (Term) nor numbered (dictionary) again: the analyzer
-// remembers the term of every word it met. It counts in tables it clears
-// and reuses, so that the whole analysis allocates little more than the
-// counts it keeps and the words it remembers.
+// analyzeAll. A word is looked up once per occurrence, in the table of
+// every word the analyzer met: a word met before, on this page or an
+// earlier one, is not folded into a term (Term) nor numbered (dictionary)
+// again, nor copied. It counts in tables it clears and reuses, so that the
+// whole analysis allocates little more than the counts it keeps and the
+// words it remembers.
 type analyzer struct {
 	dict  *dictionary
 	plain bool // Options.Plain
 	split wordSplitter
 
 	known map[string]int32 // a word met on any page → its term's number, or noTerm
-	page  map[string]int32 // a word of the page → its term's row in rows, or noTerm
-	words strings.Builder  // the words of page (and of pages before), its keys (see addWord)
 	rowOf []int32          // by term number: 1 + its row in rows, 0 for none
 	rows  []termRow        // the terms of the page
 	field int              // the field being counted
@@ -214,11 +211,6 @@ type analyzer struct {
 // follows Zipf's law: the words of most pages stay within it.
 const maxKnownWords = 1 << 16
 
-// maxPageWords is the size past which words starts a new buffer, after a
-// page: the words of a page fill about 4 KB, and a buffer serves many
-// pages.
-const maxPageWords = 1 << 16
-
 // noTerm is the number of a word without a term (a stop word, a word too
 // long).
 const noTerm = -1
@@ -230,7 +222,7 @@ type termRow struct {
 }
 
 func newAnalyzer(dict *dictionary, plain bool) *analyzer {
-	a := &analyzer{dict: dict, plain: plain, known: map[string]int32{}, page: map[string]int32{}}
+	a := &analyzer{dict: dict, plain: plain, known: map[string]int32{}}
 	a.split.yield = a.countWord
 	return a
 }
@@ -264,10 +256,6 @@ func (a *analyzer) analyze(d *Doc, body, kindLabel string) *Analysis {
 		a.rowOf[r.id] = 0
 	}
 	a.rows = a.rows[:0]
-	clear(a.page)
-	if a.words.Len() > maxPageWords {
-		a.words.Reset()
-	}
 	return an
 }
 
@@ -293,12 +281,21 @@ func (a *analyzer) countBody(body string) {
 
 // countWord counts word, folded, in the field being counted.
 func (a *analyzer) countWord(word []byte, joined bool) {
-	row, ok := a.page[string(word)]
+	id, ok := a.known[string(word)]
 	if !ok {
-		row = a.addWord(word)
+		id = a.learn(string(word))
 	}
-	if row == noTerm {
+	if id == noTerm {
 		return
+	}
+	if int(id) >= len(a.rowOf) {
+		a.rowOf = append(a.rowOf, make([]int32, int(id)+1-len(a.rowOf))...)
+	}
+	row := a.rowOf[id] - 1
+	if row < 0 {
+		row = int32(len(a.rows))
+		a.rowOf[id] = row + 1
+		a.rows = append(a.rows, termRow{id: id})
 	}
 	a.rows[row].tf[a.field]++
 	if !joined {
@@ -306,36 +303,9 @@ func (a *analyzer) countWord(word []byte, joined bool) {
 	}
 }
 
-// addWord adds word, met for the first time on the page, to the page's
-// table, and returns the row of its term, or noTerm. The key is a piece
-// of words, which only grows: a string that strings.Builder returned
-// stays as it was, whatever is written after (and after Reset).
-func (a *analyzer) addWord(word []byte) int32 {
-	start := a.words.Len()
-	a.words.Write(word)
-	key := a.words.String()[start:]
-	id, ok := a.known[key]
-	if !ok {
-		id = a.learn(strings.Clone(key))
-	}
-	row := int32(noTerm)
-	if id != noTerm {
-		if int(id) >= len(a.rowOf) {
-			a.rowOf = append(a.rowOf, make([]int32, int(id)+1-len(a.rowOf))...)
-		}
-		if row = a.rowOf[id] - 1; row < 0 {
-			row = int32(len(a.rows))
-			a.rowOf[id] = row + 1
-			a.rows = append(a.rows, termRow{id: id})
-		}
-	}
-	a.page[key] = row
-	return row
-}
-
 // learn returns the number of the term of word, or noTerm, and remembers
-// it. word is the analyzer's own: the dictionary may keep its term, a
-// piece of it.
+// it. word is the analyzer's own (a copy of the splitter's bytes): the
+// dictionary may keep its term, a piece of it.
 func (a *analyzer) learn(word string) int32 {
 	id := int32(noTerm)
 	if t := Term(word, a.plain); t != "" {
