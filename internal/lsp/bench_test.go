@@ -25,6 +25,13 @@ import (
 
 var benchPages = flag.Int("pages", 2000, "the size of the generated site of BenchmarkDidChange")
 
+// benchPause is the author's pause between two keystrokes of
+// BenchmarkDidChange, timer stopped: long enough, on an idle machine, for
+// the check of the pagers a keystroke left (checker.run), so that what is
+// timed is a keystroke's own list. -pause 0 types without pausing: a
+// keystroke then waits for the check before it, pagers and all.
+var benchPause = flag.Duration("pause", 400*time.Millisecond, "the pause between keystrokes of BenchmarkDidChange")
+
 // BenchmarkDidChange times a keystroke: from a didChange of one open
 // page, sent over a pipe, to the publishDiagnostics of that page, on a
 // generated site (testsite, as `go run ./bench/gen` writes it). The
@@ -109,7 +116,6 @@ func BenchmarkDidChange(b *testing.B) {
 	// which takes the first list of a version or later, never takes the
 	// other page's.
 	version := protocol.Integer(1)
-	const authorPause = 400 * time.Millisecond
 	keystrokesIn := func(b *testing.B, uri protocol.DocumentUri, problems int, text func(i int) string) {
 		before := cpuTime()
 		for i := range b.N {
@@ -121,12 +127,10 @@ func BenchmarkDidChange(b *testing.B) {
 			if p := wait(version); p.URI != uri || *p.Version != protocol.UInteger(version) || len(p.Diagnostics) != problems {
 				b.Fatalf("keystroke %d: published %+v", i, p)
 			}
-			// The author pauses before the next keystroke, long enough
-			// for the check of the pagers a keystroke left (checker.run)
-			// on an idle machine: what is timed is a keystroke's own
-			// list. Its CPU counts in cpu-ms/op.
+			// The author pauses (benchPause); the CPU of the checks
+			// meanwhile counts in cpu-ms/op.
 			b.StopTimer()
-			time.Sleep(authorPause)
+			time.Sleep(*benchPause)
 			b.StartTimer()
 		}
 		b.ReportMetric(float64((cpuTime()-before).Microseconds())/1000/float64(b.N), "cpu-ms/op")
