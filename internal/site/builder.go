@@ -54,9 +54,9 @@ type Builder struct {
 	// (generate.File.Opaque: the social cards' PNGs, the sitemaps) are not
 	// made.
 	checking bool
-	// pagers is what a session's check does with the pagers after the
-	// first of a list whose key changed (check.go): leave them, or make
-	// them (CheckPagers); pagersLeft says the last check left some.
+	// A session's check leaves the pagers after the first of a list
+	// whose key changed (check.go), unless pagersNow (CheckPagers) says
+	// to make them; pagersLeft says the last check left some.
 	pagersNow, pagersLeft bool
 
 	// The persistent cache (internal/cache), when there is one.
